@@ -1,0 +1,16 @@
+package org.sitrep;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Sitrep: newsroom, public site, members and conflict intelligence in one application. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class SitrepApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(SitrepApplication.class, args);
+    }
+}

@@ -1,0 +1,231 @@
+package org.sitrep.newsroom;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read side of the newsroom for every other feature: live pieces by slug, kind, section, tag or
+ * author, newest first. "Live" means published, or scheduled with its time come.
+ */
+@Service
+public class PieceCatalog {
+
+    static final String LIVE = "p.status IN ('PUBLISHED','SCHEDULED') AND p.publish_at <= :now";
+    private static final String COLUMNS = "p.id, p.slug, p.kind, p.headline, p.standfirst, p.body_markdown, "
+            + "p.body_html, p.section, p.status, p.access_level, p.lead_photo_id, p.publish_at, "
+            + "p.first_published_at, p.created_at, p.updated_at, p.sample";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public PieceCatalog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Piece> findLive(PieceKind kind, String slug) {
+        return first(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.slug = :slug AND p.kind = :kind AND " + LIVE)
+                .param("slug", slug).param("kind", kind.name()));
+    }
+
+    /** Any piece, live or not: for the newsroom and previews. */
+    public Optional<Piece> findById(long id) {
+        return first(jdbc.sql("SELECT " + COLUMNS + " FROM pieces p WHERE p.id = :id").param("id", id));
+    }
+
+    public List<Piece> latest(int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE " + LIVE + page()), limit, offset);
+    }
+
+    public List<Piece> latestOfKind(PieceKind kind, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.kind = :kind AND " + LIVE + page())
+                .param("kind", kind.name()), limit, offset);
+    }
+
+    public List<Piece> latestInSection(String section, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE LOWER(p.section) = LOWER(:section) AND " + LIVE + page())
+                .param("section", section), limit, offset);
+    }
+
+    public List<Piece> latestWithTag(String tagSlug, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p JOIN piece_tags pt ON pt.piece_id = p.id "
+                + "JOIN tags t ON t.id = pt.tag_id WHERE t.slug = :tag AND " + LIVE + page())
+                .param("tag", tagSlug), limit, offset);
+    }
+
+    public List<Piece> latestByAuthor(String authorSlug, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p JOIN piece_authors pa ON pa.piece_id = p.id "
+                + "JOIN authors a ON a.id = pa.author_id WHERE a.slug = :author AND " + LIVE + page())
+                .param("author", authorSlug), limit, offset);
+    }
+
+    /** Pieces sharing the most tags with this one, newest first among equals. */
+    public List<Piece> related(Piece piece, int limit) {
+        if (piece.tags().isEmpty()) return latestOfKind(piece.kind(), limit + 1, 0).stream()
+                .filter(p -> p.id() != piece.id()).limit(limit).toList();
+        List<Long> ids = query("SELECT p.id FROM pieces p JOIN piece_tags pt ON pt.piece_id = p.id "
+                + "WHERE pt.tag_id IN (:tags) AND p.id <> :id AND " + LIVE
+                + " GROUP BY p.id, p.publish_at ORDER BY COUNT(*) DESC, p.publish_at DESC LIMIT :limit")
+                .param("tags", piece.tags().stream().map(Tag::id).toList())
+                .param("id", piece.id()).param("limit", limit)
+                .query(Long.class).list();
+        return byIds(ids);
+    }
+
+    public Optional<Author> findAuthor(String slug) {
+        List<Author> found = authorsWhere("a.slug = :slug", Map.of("slug", slug));
+        return found.stream().findFirst();
+    }
+
+    public Optional<Tag> findTag(String slug) {
+        return jdbc.sql("SELECT id, slug, name FROM tags WHERE slug = :slug").param("slug", slug)
+                .query((rs, n) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    public List<String> sections() {
+        return query("SELECT DISTINCT p.section FROM pieces p WHERE p.section IS NOT NULL AND " + LIVE
+                + " ORDER BY p.section").query(String.class).list();
+    }
+
+    public long countLive() {
+        return query("SELECT COUNT(*) FROM pieces p WHERE " + LIVE).query(Long.class).single();
+    }
+
+    /** Streams every live piece, newest first, in batches: for sitemaps and re-indexing. */
+    public void forEachLive(int batchSize, Consumer<List<Piece>> batch) {
+        int offset = 0;
+        while (true) {
+            List<Piece> page = latest(batchSize, offset);
+            if (page.isEmpty()) return;
+            batch.accept(page);
+            if (page.size() < batchSize) return;
+            offset += batchSize;
+        }
+    }
+
+    public List<Piece> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        List<Piece> found = assemble(jdbc.sql("SELECT " + COLUMNS + " FROM pieces p WHERE p.id IN (:ids)")
+                .param("ids", ids).query(PieceCatalog::row).list());
+        Map<Long, Piece> byId = new LinkedHashMap<>();
+        found.forEach(p -> byId.put(p.id(), p));
+        return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    // --- assembly -------------------------------------------------------------------------
+
+    private JdbcClient.StatementSpec query(String sql) {
+        return jdbc.sql(sql).param("now", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC));
+    }
+
+    private static String page() {
+        return " ORDER BY p.publish_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+    }
+
+    private List<Piece> list(JdbcClient.StatementSpec spec, int limit, int offset) {
+        return assemble(spec.param("limit", limit).param("offset", offset).query(PieceCatalog::row).list());
+    }
+
+    private Optional<Piece> first(JdbcClient.StatementSpec spec) {
+        return assemble(spec.query(PieceCatalog::row).list()).stream().findFirst();
+    }
+
+    /** Rows without their children; {@link #assemble} fills bylines, tags and photos in three queries. */
+    private record Row(Piece piece, Long leadPhotoId) {}
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Long photoId = rs.getObject("lead_photo_id") == null ? null : rs.getLong("lead_photo_id");
+        Piece p = new Piece(rs.getLong("id"), rs.getString("slug"), PieceKind.valueOf(rs.getString("kind")),
+                rs.getString("headline"), rs.getString("standfirst"), rs.getString("body_markdown"),
+                rs.getString("body_html"), rs.getString("section"), PieceStatus.valueOf(rs.getString("status")),
+                AccessLevel.valueOf(rs.getString("access_level")), null, List.of(), List.of(),
+                instant(rs, "publish_at"), instant(rs, "first_published_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), rs.getBoolean("sample"));
+        return new Row(p, photoId);
+    }
+
+    private List<Piece> assemble(List<Row> rows) {
+        if (rows.isEmpty()) return List.of();
+        List<Long> ids = rows.stream().map(r -> r.piece().id()).toList();
+        Map<Long, List<Author>> authors = new LinkedHashMap<>();
+        jdbc.sql("SELECT pa.piece_id, a.id, a.slug, a.name, a.bio, a.photo_id FROM piece_authors pa "
+                        + "JOIN authors a ON a.id = pa.author_id WHERE pa.piece_id IN (:ids) ORDER BY pa.position")
+                .param("ids", ids)
+                .query(rs -> {
+                    authors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Author(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), null));
+                });
+        Map<Long, List<Tag>> tags = new LinkedHashMap<>();
+        jdbc.sql("SELECT pt.piece_id, t.id, t.slug, t.name FROM piece_tags pt JOIN tags t ON t.id = pt.tag_id "
+                        + "WHERE pt.piece_id IN (:ids) ORDER BY t.name")
+                .param("ids", ids)
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Tag(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                });
+        Map<Long, Photo> photos = photos(rows.stream().map(Row::leadPhotoId).filter(id -> id != null).toList());
+        return rows.stream().map(r -> {
+            Piece p = r.piece();
+            return new Piece(p.id(), p.slug(), p.kind(), p.headline(), p.standfirst(), p.bodyMarkdown(),
+                    p.bodyHtml(), p.section(), p.status(), p.accessLevel(),
+                    r.leadPhotoId() == null ? null : photos.get(r.leadPhotoId()),
+                    List.copyOf(authors.getOrDefault(p.id(), List.of())), List.copyOf(tags.getOrDefault(p.id(), List.of())),
+                    p.publishAt(), p.firstPublishedAt(), p.createdAt(), p.updatedAt(), p.sample());
+        }).toList();
+    }
+
+    public Map<Long, Photo> photos(Collection<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<Long, List<Photo.Rendition>> renditions = new LinkedHashMap<>();
+        jdbc.sql("SELECT photo_id, width, height, file_name FROM photo_renditions WHERE photo_id IN (:ids) ORDER BY width")
+                .param("ids", ids)
+                .query(rs -> {
+                    renditions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Photo.Rendition(rs.getInt(2), rs.getInt(3), rs.getString(4)));
+                });
+        Map<Long, Photo> photos = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, storage_key, content_type, width, height, caption, credit, picture_id, keywords, alt_text "
+                        + "FROM photos WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    String kw = rs.getString(9);
+                    List<String> keywords = kw == null || kw.isBlank() ? List.of()
+                            : Arrays.stream(kw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                    photos.put(id, new Photo(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), keywords, rs.getString(10),
+                            List.copyOf(renditions.getOrDefault(id, List.of()))));
+                });
+        return photos;
+    }
+
+    private List<Author> authorsWhere(String where, Map<String, ?> params) {
+        List<Object[]> raw = jdbc.sql("SELECT a.id, a.slug, a.name, a.bio, a.photo_id FROM authors a WHERE " + where)
+                .params(params)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5)})
+                .list();
+        Map<Long, Photo> photos = photos(raw.stream().map(r -> (Long) r[4]).filter(id -> id != null).toList());
+        return raw.stream().map(r -> new Author((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? null : photos.get((Long) r[4]))).toList();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,3 @@
+package org.sitrep.newsroom;
+
+public record Tag(long id, String slug, String name) {}
