@@ -34,7 +34,7 @@ public final class NewsDateFinder implements DateFinder {
             + "October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
             + "Nov\\.?|Dec\\.?)";
     private static final String WEEKDAY_PREFIX =
-            "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\.?,?\\s+)?";
+            "(?:(?:[Oo]n\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\.?,?\\s+)?";
     private static final String NUMBER = "(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
             + "eleven|twelve|a few|a couple of|several|few)";
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
@@ -81,7 +81,7 @@ public final class NewsDateFinder implements DateFinder {
                     + "(?<unit>day|week|month|year)s?\\b", NewsDateFinder::past),
             rule("(?i)\\b(?:in|over|during)\\s+(?:the\\s+)?recent\\s+(?<unit>day|week|month)s\\b", NewsDateFinder::recent),
             rule("(?i)\\b(?:over|at|during)\\s+the\\s+weekend\\b", (m, pub) -> weekend(pub, false)),
-            rule("(?i)\\b(?:(?<prep>in|during|since|last|this|over the|by|of)\\s+)?(?:(?<part>early|late)\\s+)?"
+            rule("(?i)\\b(?:(?<prep>in|during|since|last|this|over|by|of)\\s+(?:the\\s+)?)?(?:(?<part>early|late)\\s+)?"
                     + "(?<season>spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?<y>(?:19|20)\\d{2})\\b)?",
                     NewsDateFinder::season));
 

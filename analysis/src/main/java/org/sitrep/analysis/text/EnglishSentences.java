@@ -193,27 +193,51 @@ public final class EnglishSentences {
         for (int i = 0; i < words.length; i++) {
             Span s = spans.get(i);
             tokens.add(new Token(start + s.getStart(), start + s.getEnd(), words[i], tags[i],
-                    EnglishLemmas.lemma(words[i], tags[i])));
+                    EnglishLemmas.lemma(words[i], lemmaTag(words, tags, i))));
         }
         return new Sentence(index, start, end, sentence, List.copyOf(tokens));
     }
 
-    /** Puts the full stop back on abbreviations the tokenizer split off ("Gen" "." → "Gen.", "U.N" "." → "U.N."). */
+    /**
+     * Puts the full stop back on abbreviations the tokenizer split off ("Gen" "." → "Gen.", "U.N" "." →
+     * "U.N.") and splits it off words the tokenizer left it on ("Aleppo." → "Aleppo" ".").
+     */
     private static List<Span> joinAbbreviations(String sentence, Span[] spans) {
         List<Span> out = new ArrayList<>(spans.length);
         for (int i = 0; i < spans.length; i++) {
             Span s = spans[i];
-            if (i + 1 < spans.length && spans[i + 1].getStart() == s.getEnd() && sentence.charAt(s.getEnd()) == '.'
-                    && spans[i + 1].length() == 1 && i + 2 < spans.length) {
-                String word = sentence.substring(s.getStart(), s.getEnd()).toLowerCase(Locale.ROOT);
-                if (TITLES.contains(word) || MONTHS.contains(word) || word.matches("(?:[a-z]\\.){1,4}[a-z]")) {
-                    out.add(new Span(s.getStart(), s.getEnd() + 1));
-                    i++;
-                    continue;
-                }
+            String word = sentence.substring(s.getStart(), s.getEnd());
+            if (i + 2 < spans.length && spans[i + 1].getStart() == s.getEnd() && spans[i + 1].length() == 1
+                    && sentence.charAt(s.getEnd()) == '.' && isAbbreviation(word)) {
+                out.add(new Span(s.getStart(), s.getEnd() + 1));
+                i++;
+            } else if (word.length() > 1 && word.endsWith(".") && !word.endsWith("..")
+                    && !(i + 1 < spans.length && isAbbreviation(word.substring(0, word.length() - 1)))) {
+                out.add(new Span(s.getStart(), s.getEnd() - 1));
+                out.add(new Span(s.getEnd() - 1, s.getEnd()));
+            } else {
+                out.add(s);
             }
-            out.add(s);
         }
         return out;
+    }
+
+    /**
+     * The tagger calls a capitalised plural at the start of a sentence a proper noun ("Clashes
+     * erupted"); lemmatise it as the common noun it is when a plural verb follows.
+     */
+    private static String lemmaTag(String[] words, String[] tags, int i) {
+        if (i == 0 && "PROPN".equals(tags[0]) && words.length > 1 && words[0].endsWith("s")
+                && ("VERB".equals(tags[1]) || "AUX".equals(tags[1]))
+                && !Set.of("was", "is", "has", "does").contains(words[1].toLowerCase(Locale.ROOT))) {
+            return "NOUN";
+        }
+        return tags[i];
+    }
+
+    private static boolean isAbbreviation(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return TITLES.contains(w) || MONTHS.contains(w) || w.length() == 1 && Character.isLetter(w.charAt(0))
+                || w.length() >= 3 && w.matches("(?:[a-z]\\.){1,4}[a-z]");
     }
 }

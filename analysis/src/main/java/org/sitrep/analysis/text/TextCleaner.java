@@ -119,25 +119,30 @@ public final class TextCleaner {
     /** Plain text: paragraphs at blank lines, and at line ends that close a sentence or a short heading line. */
     static List<String> textBlocks(String content) {
         String normalised = content.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n');
+        String[] lines = normalised.split("\n", -1);
         List<String> blocks = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
-        for (String raw : normalised.split("\n", -1)) {
-            String line = WebPage.clean(raw.replace('\t', ' '));
+        for (int i = 0; i < lines.length; i++) {
+            String line = WebPage.clean(lines[i].replace('\t', ' '));
             if (line.isEmpty()) {
                 flush(paragraph, blocks);
                 continue;
             }
             if (paragraph.length() > 0) paragraph.append(' ');
             paragraph.append(line);
-            if (endsParagraph(line)) flush(paragraph, blocks);
+            String next = i + 1 < lines.length ? lines[i + 1].strip() : "";
+            if (endsParagraph(line, next)) flush(paragraph, blocks);
         }
         flush(paragraph, blocks);
         return blocks;
     }
 
-    private static boolean endsParagraph(String line) {
+    /** A line closes its paragraph when it ends a sentence, or is a short heading-like line ("BEIRUT", "Update 10:45"). */
+    private static boolean endsParagraph(String line, String next) {
         char last = line.charAt(line.length() - 1);
-        return line.length() < 70 || ".!?\"”’'".indexOf(last) >= 0;
+        if (".!?\"”’':".indexOf(last) >= 0) return true;
+        return line.length() < 40 && !next.isEmpty()
+                && (Character.isUpperCase(next.charAt(0)) || Character.isDigit(next.charAt(0)));
     }
 
     private static void flush(StringBuilder paragraph, List<String> blocks) {
