@@ -9,6 +9,16 @@ import picocli.CommandLine.Command;
         subcommands = {AnalyzeCommand.class})
 public final class SitrepCli {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SitrepCli()).execute(args));
+        System.exit(commandLine(CommandLine.defaultFactory()).execute(args));
+    }
+
+    /** The command line with its error handling: a failure is one line on stderr, never a stack trace. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new SitrepCli(), factory);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println("sitrep " + commandLine.getCommandName() + ": " + e);
+            return 1;
+        });
+        return cli;
     }
 }
