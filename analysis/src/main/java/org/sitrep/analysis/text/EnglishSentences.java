@@ -132,7 +132,23 @@ public final class EnglishSentences {
         return out;
     }
 
+    /** Longest stretch given to the sentence detector at once; longer paragraphs are split at a sentence end. */
+    static final int MAX_PARAGRAPH_CHARS = 5_000;
+    /** Longest sentence: a run-on "sentence" beyond this is split at a space to keep tagging bounded. */
+    static final int MAX_SENTENCE_CHARS = 1_500;
+
     private void splitParagraph(Tools tools, String text, int from, int to, List<Sentence> out) {
+        while (to - from > MAX_PARAGRAPH_CHARS) {
+            int cut = text.lastIndexOf(". ", from + MAX_PARAGRAPH_CHARS);
+            if (cut <= from + MAX_PARAGRAPH_CHARS / 2) cut = text.lastIndexOf(' ', from + MAX_PARAGRAPH_CHARS);
+            if (cut <= from + MAX_PARAGRAPH_CHARS / 2) cut = from + MAX_PARAGRAPH_CHARS - 1;
+            splitPiece(tools, text, from, cut + 1, out);
+            from = cut + 1;
+        }
+        splitPiece(tools, text, from, to, out);
+    }
+
+    private void splitPiece(Tools tools, String text, int from, int to, List<Sentence> out) {
         String paragraph = text.substring(from, to);
         Span[] spans = tools.sentences.sentPosDetect(paragraph);
         List<int[]> merged = new ArrayList<>();
@@ -150,6 +166,13 @@ public final class EnglishSentences {
             int end = m[1];
             while (start < end && Character.isWhitespace(paragraph.charAt(start))) start++;
             while (end > start && Character.isWhitespace(paragraph.charAt(end - 1))) end--;
+            while (end - start > MAX_SENTENCE_CHARS) {
+                int cut = paragraph.lastIndexOf(' ', start + MAX_SENTENCE_CHARS);
+                if (cut <= start) cut = start + MAX_SENTENCE_CHARS;
+                out.add(sentence(tools, text, out.size(), from + start, from + cut));
+                start = cut;
+                while (start < end && Character.isWhitespace(paragraph.charAt(start))) start++;
+            }
             if (end > start) out.add(sentence(tools, text, out.size(), from + start, from + end));
         }
     }

@@ -39,6 +39,9 @@ public final class TextCleaner {
     /** Cleaned text analysed at most: about 30,000 words, far more than any article. */
     public static final int MAX_TEXT_CHARS = 200_000;
     private static final int CUT_SLACK = 2_000;
+    /** No word is longer: longer runs of non-space characters (base64, hashes, runaway punctuation) are shortened. */
+    public static final int MAX_WORD_CHARS = 100;
+    private static final Pattern LONG_RUN = Pattern.compile("\\S{" + (MAX_WORD_CHARS + 1) + ",}");
 
     private static final Pattern HTML_SNIFF = Pattern.compile(
             "(?i)<(?:!doctype|html|head|body|article|div|p|span|h[1-6]|meta|title|section|main|br|table)\\b");
@@ -71,8 +74,8 @@ public final class TextCleaner {
                 if (title == null) title = page.title();
                 if (published == null) published = page.published();
             }
-            case MARKDOWN -> blocks = markdownBlocks(content);
-            default -> blocks = textBlocks(content);
+            case MARKDOWN -> blocks = markdownBlocks(shortenRuns(content));
+            default -> blocks = textBlocks(shortenRuns(content));
         }
         if (title == null && !blocks.isEmpty() && looksLikeHeadline(blocks.get(0))) title = blocks.get(0);
         if (title != null && !title.isBlank() && (blocks.isEmpty() || !blocks.get(0).equals(title.strip()))) {
@@ -80,7 +83,7 @@ public final class TextCleaner {
         }
         if (published == null) published = LocalDate.now(clock);
 
-        String text = cut(String.join("\n\n", blocks));
+        String text = cut(shortenRuns(String.join("\n\n", blocks)));
         return new CleanText(title == null ? null : WebPage.clean(title), text, published, sentences.split(text));
     }
 
@@ -188,12 +191,29 @@ public final class TextCleaner {
         }
     }
 
+    /** Shortens every run of non-space characters to {@link #MAX_WORD_CHARS} plus an ellipsis. */
+    static String shortenRuns(String s) {
+        java.util.regex.Matcher m = LONG_RUN.matcher(s);
+        if (!m.find()) return s;
+        StringBuilder sb = new StringBuilder(s.length());
+        int last = 0;
+        do {
+            int end = m.start() + MAX_WORD_CHARS;
+            if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+            sb.append(s, last, end).append('…');
+            last = m.end();
+        } while (m.find());
+        return sb.append(s, last, s.length()).toString();
+    }
+
     /** Cuts over-long text at a word boundary just before {@link #MAX_TEXT_CHARS}. */
     private static String cut(String text) {
         if (text.length() <= MAX_TEXT_CHARS) return text;
-        int end = MAX_TEXT_CHARS;
-        int space = text.lastIndexOf(' ', end);
-        if (space > MAX_TEXT_CHARS - CUT_SLACK / 2) end = space;
+        int floor = MAX_TEXT_CHARS - CUT_SLACK / 2;
+        int end = text.lastIndexOf("\n\n", MAX_TEXT_CHARS);
+        if (end < floor) end = text.lastIndexOf(". ", MAX_TEXT_CHARS - 1) + 1;
+        if (end < floor) end = text.lastIndexOf(' ', MAX_TEXT_CHARS);
+        if (end < floor) end = MAX_TEXT_CHARS;
         if (Character.isHighSurrogate(text.charAt(end - 1))) end--;
         return text.substring(0, end).strip();
     }
