@@ -97,16 +97,23 @@ public final class NewsDateFinder implements DateFinder {
     /** Time expressions in {@code text}, in order, resolved against {@code published}. */
     public List<TimeExpression> find(String text, LocalDate published) {
         List<Found> found = new ArrayList<>();
+        // The rules run only in windows around anchor words (month and day names, numbers, "yesterday",
+        // "week", ...): scanning every position of every article with every rule was the slowest part.
+        List<int[]> windows = anchorWindows(text);
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
-                Range r;
-                try {
-                    r = rule.resolve().apply(m, published);
-                } catch (DateTimeException | NumberFormatException impossible) {
-                    r = null; // "February 30", a year 0000: not a date
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            for (int[] w : windows) {
+                m.region(w[0], w[1]);
+                while (m.find()) {
+                    Range r;
+                    try {
+                        r = rule.resolve().apply(m, published);
+                    } catch (DateTimeException | NumberFormatException impossible) {
+                        r = null; // "February 30", a year 0000: not a date
+                    }
+                    if (r != null) found.add(new Found(m.start(), m.end(), r));
                 }
-                if (r != null) found.add(new Found(m.start(), m.end(), r));
             }
         }
         found.sort(Comparator.comparingInt(Found::start).thenComparing(f -> -(f.end() - f.start())));
@@ -122,6 +129,43 @@ public final class NewsDateFinder implements DateFinder {
                     new DateRange(r.earliest(), latest, text.substring(f.start(), f.end()))));
         }
         return out;
+    }
+
+    private static final int BEFORE = 45;
+    private static final int AFTER = 25;
+    private static final java.util.Set<String> ANCHORS = java.util.Set.of(
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "today", "tonight", "yesterday", "night", "morning", "afternoon", "evening", "ago",
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend",
+            "spring", "summer", "autumn", "fall", "winter");
+
+    /** Merged [start, end) windows around every anchor word. */
+    static List<int[]> anchorWindows(String text) {
+        List<int[]> windows = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean digits = Character.isDigit(c);
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
+            int length = i - start;
+            boolean anchor = digits ? length <= 4 : length >= 3 && length <= 9
+                    && ANCHORS.contains(text.substring(start, i).toLowerCase(Locale.ROOT));
+            if (!anchor) continue;
+            int from = Math.max(0, start - BEFORE);
+            int to = Math.min(n, i + AFTER);
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) last[1] = Math.max(last[1], to);
+            else windows.add(new int[] {from, to});
+        }
+        return windows;
     }
 
     // ---- resolvers ----
