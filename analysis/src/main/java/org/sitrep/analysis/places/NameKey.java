@@ -20,7 +20,7 @@ public final class NameKey {
 
     /** Arabic definite-article forms as they appear transliterated before a word. */
     static final Set<String> ARTICLES = Set.of("al", "el", "ar", "az", "ash", "as", "ad", "an", "at", "ath",
-            "adh", "ad", "ed", "es", "et", "en", "ez", "er", "ul", "ud", "ut", "us", "il", "l");
+            "adh", "ed", "es", "et", "en", "ez", "er", "ul", "ud", "ut", "us", "il", "l");
 
     /** Folds one word: lower case, no diacritics, no apostrophes or marks; null if nothing is left. */
     public static String fold(String word) {
