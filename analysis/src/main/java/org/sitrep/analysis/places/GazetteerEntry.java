@@ -18,7 +18,7 @@ public record GazetteerEntry(long id, String name, double lat, double lon, Strin
 
     /** Precision for a GeoNames feature code. */
     public static Precision precisionOf(String code) {
-        if (code.startsWith("PCL") || code.equals("TERR")) return Precision.COUNTRY;
+        if (code.startsWith("PCL") || code.equals("TERR") || code.equals("CONT") || code.equals("OCN")) return Precision.COUNTRY;
         if (code.equals("ADM1") || code.equals("ADM1H") || code.equals("RGN")) return Precision.ADMIN1;
         if (code.startsWith("ADM")) return Precision.ADMIN2;
         if (code.equals("PPLX") || code.equals("PPLL") || code.equals("PPLQ")) return Precision.NEIGHBOURHOOD;

@@ -86,6 +86,11 @@ public final class Geoparser implements PlaceFinder {
             char joint = gap.isBlank() ? ' ' : gap.strip().equals("-") || gap.strip().equals("‐") ? '-' : ',';
             if (out.isEmpty()) joint = '.';
             boolean sentenceStart = out.isEmpty() || sentenceBreak(gap);
+            // Initials: "U.S.", "U.K." read as one name.
+            if (gap.equals(".") && end - start == 1 && out.get(out.size() - 1).end() - out.get(out.size() - 1).start() == 1) {
+                joint = ' ';
+                sentenceStart = false;
+            }
             out.add(new Token(start, end, word, Character.isUpperCase(text.codePointAt(start)), sentenceStart,
                     gap.contains("\n") ? '.' : joint));
             prevEnd = i;
@@ -151,6 +156,7 @@ public final class Geoparser implements PlaceFinder {
 
     List<Mention> recognise(String text, List<Token> tokens) {
         List<Mention> out = new ArrayList<>();
+        Set<String> people = new HashSet<>();
         int max = gazetteer.maxWords();
         int i = 0;
         while (i < tokens.size()) {
@@ -159,9 +165,11 @@ public final class Geoparser implements PlaceFinder {
                 i++;
                 continue;
             }
-            if (readsAsPlace(text, tokens, m)) out.add(m);
+            if (readsAsPlace(text, tokens, m, people)) out.add(m);
             i = m.to;
         }
+        // A name once seen as part of a person's ("John Kelly") is that person elsewhere too ("Kelly said").
+        if (!people.isEmpty()) out.removeIf(m -> m.to - m.from == 1 && people.contains(m.key) && !isCountryOrAdmin(m.key));
         return out;
     }
 
@@ -212,38 +220,58 @@ public final class Geoparser implements PlaceFinder {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    private boolean readsAsPlace(String text, List<Token> tokens, Mention m) {
+    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people) {
         Token first = tokens.get(m.from);
         Token before = m.from > 0 ? tokens.get(m.from - 1) : null;
         Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
         int words = m.to - m.from;
         if (words == 1 && notPlaces.contains(first.word())) return false;
         if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
-        // Part of a longer proper name: "Bashar al-Assad", "President Aleppo…", "Washington Post".
-        if (before != null && !first.sentenceStart()) {
-            String w = before.word();
-            boolean glued = first.joint() == ' ' || first.joint() == '-';
-            if (glued && TITLES.contains(w)) return false;
-            if (glued && before.capitalised() && !before.sentenceStart() && !MODIFIERS.contains(w)
-                    && !isCountryOrAdmin(w)) return false;
-        }
-        if (after != null && (after.joint() == ' ' || after.joint() == '-') && after.capitalised()
-                && ORG_WORDS.contains(after.word())) return false;
-        boolean common = words == 1 && commonWords.contains(first.word()) || m.fuzzy && words == 1;
-        boolean strongFeature = false;
+        boolean country = false, admin1 = false, primaryName = false;
+        long population = 0;
         for (int c : m.candidates) {
-            Precision p = gazetteer.entry(c).precision();
-            if (p == Precision.COUNTRY || p == Precision.ADMIN1 && !m.fuzzy) strongFeature = true;
+            GazetteerEntry e = gazetteer.entry(c);
+            country |= e.precision() == Precision.COUNTRY;
+            admin1 |= e.precision() == Precision.ADMIN1 || "RGN".equals(e.featureCode());
+            population = Math.max(population, e.population());
+            if (!primaryName && (m.fuzzy || NameKey.exact(e.name()).equals(m.key))) primaryName = true;
         }
-        if (common && !strongFeature) {
-            // A common word is a place only after a locative preposition and mid-sentence, or with a cue after it.
-            boolean locative = before != null && LOCATIVE.contains(before.word()) && !first.sentenceStart();
-            boolean cue = after != null && (ADMIN1_CUES.contains(after.word()) || ADMIN2_CUES.contains(after.word())
-                    || CITY_CUES.contains(after.word()) || after.joint() == ',' && isCountryOrAdmin(after.word()));
-            if (!locative && !cue) return false;
-            if (locative && !cue && maxPopulation(m) < (m.fuzzy ? 0 : 20_000)) return false;
+        boolean common = words == 1 && commonWords.contains(first.word()) || m.fuzzy && words == 1;
+        boolean strong = country || admin1 && !common;
+        // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
+        if (words == 1 && allCaps(text, first) && first.word().length() <= 5 && !country) return false;
+        // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
+        boolean glued = first.joint() == ' ' || first.joint() == '-';
+        if (before != null && !first.sentenceStart() && glued) {
+            String w = before.word();
+            if (TITLES.contains(w)) {
+                people.add(m.key);
+                return false;
+            }
+            if (before.capitalised() && !before.sentenceStart() && !MODIFIERS.contains(w) && !isCountryOrAdmin(w)
+                    && !strong) {
+                people.add(m.key);
+                return false;
+            }
         }
-        if (first.sentenceStart() && words == 1 && !strongFeature && maxPopulation(m) < 1000
+        if (after != null && (after.joint() == ' ' || after.joint() == '-') && after.capitalised()) {
+            String w = after.word();
+            if (ORG_WORDS.contains(w)) return false;
+            boolean cue = ADMIN1_CUES.contains(w) || ADMIN2_CUES.contains(w) || CITY_CUES.contains(w)
+                    || TITLES.contains(w) || MODIFIERS.contains(w) || NameKey.ARTICLES.contains(w);
+            if (!strong && !cue && words == 1 && gazetteer.byExactKey(w).length == 0) return false;
+        }
+        boolean locative = before != null && LOCATIVE.contains(before.word()) && !first.sentenceStart();
+        boolean cueAfter = after != null && (ADMIN1_CUES.contains(after.word()) || ADMIN2_CUES.contains(after.word())
+                || CITY_CUES.contains(after.word()) || after.joint() == ',' && isCountryOrAdmin(after.word()));
+        if (common && !strong) {
+            // A common word is a place only after a locative preposition mid-sentence, or with a cue after it.
+            if (!locative && !cueAfter) return false;
+            if (locative && !cueAfter && population < (m.fuzzy ? 0 : 20_000)) return false;
+        }
+        // A single word known only as some small place's alternate name is more often a person's name.
+        if (words == 1 && !primaryName && !strong && population < 100_000 && !locative && !cueAfter) return false;
+        if (first.sentenceStart() && words == 1 && !strong && population < 1000
                 && !m.fuzzy && lowerCaseElsewhere(text, first)) return false;
         return true;
     }
@@ -397,15 +425,19 @@ public final class Geoparser implements PlaceFinder {
 
     /** What a name means before context: importance by feature type and population. */
     private double prior(GazetteerEntry e, Mention m) {
-        double s = Math.log10(e.population() + 1);
+        // Divisions and countries rank by type alone: their population would drown every city's.
+        double s = switch (e.precision()) {
+            case COUNTRY, ADMIN1, ADMIN2 -> 0;
+            default -> Math.log10(e.population() + 1);
+        };
         switch (e.featureCode()) {
-            case "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR" -> s += 9;
-            case "ADM1" -> s += 4.5;
-            case "RGN" -> s += 8;
+            case "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR", "CONT", "OCN" -> s += 12;
+            case "ADM1" -> s += 6.5;
+            case "RGN" -> s += 9;
             case "PPLC" -> s += 3;
             case "PPLA" -> s += 1.5;
             case "PPLA2" -> s += 0.5;
-            case "ADM2" -> s += 1;
+            case "ADM2" -> s += 3;
             case "PPLX" -> s += e.id() < 0 ? 4 : 0;
             default -> { }
         }
