@@ -202,7 +202,7 @@ public final class GeoNamesDump {
             double[] s = e.getValue();
             String cc = e.getKey().substring(0, 2);
             long id = name[1].isEmpty() ? synthetic-- : parseLong(name[1]);
-            out.add(new GazetteerEntry(id, name[0], s[0] / s[2], s[1] / s[2], "ADM1", cc, name[0], (long) s[3],
+            out.add(new GazetteerEntry(id, name[0], centreLat(s), centreLon(s), "ADM1", cc, name[0], (long) s[3],
                     adminAlternates(name[0])));
         }
         for (Map.Entry<String, double[]> e : a2Sum.entrySet()) {
@@ -213,7 +213,7 @@ public final class GeoNamesDump {
             String a1Code = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
             String[] a1 = admin1.get(a1Code);
             long id = name[1].isEmpty() ? synthetic-- : parseLong(name[1]);
-            out.add(new GazetteerEntry(id, name[0], s[0] / s[2], s[1] / s[2], "ADM2", cc, a1 == null ? "" : a1[0],
+            out.add(new GazetteerEntry(id, name[0], centreLat(s), centreLon(s), "ADM2", cc, a1 == null ? "" : a1[0],
                     (long) s[3], adminAlternates(name[0])));
         }
         for (Feature c : countries.values()) if (!haveCountry.contains(c.country)) out.add(entry(c));
@@ -221,7 +221,7 @@ public final class GeoNamesDump {
             double[] s = ccSum.get(e.getKey());
             if (s == null || haveCountry.contains(e.getKey()) || countries.containsKey(e.getKey())) continue;
             long id = parseLong(e.getValue()[1]);
-            out.add(new GazetteerEntry(id == 0 ? synthetic-- : id, e.getValue()[0], s[0] / s[2], s[1] / s[2], "PCLI",
+            out.add(new GazetteerEntry(id == 0 ? synthetic-- : id, e.getValue()[0], centreLat(s), centreLon(s), "PCLI",
                     e.getKey(), "", (long) s[3], List.of()));
         }
         return out;
@@ -241,11 +241,24 @@ public final class GeoNamesDump {
         return bare.equals(name) || bare.isBlank() ? List.of() : List.of(bare);
     }
 
+    /**
+     * Where a division without its own point is placed: the middle of its places' extent, nearer the
+     * middle of its area than their mean (which leans to where people live), unless it straddles the
+     * antimeridian.
+     */
+    private static double centreLat(double[] s) { return (s[4] + s[5]) / 2; }
+
+    private static double centreLon(double[] s) { return s[7] - s[6] > 180 ? s[1] / s[2] : (s[6] + s[7]) / 2; }
+
     private static void sum(Map<String, double[]> sums, String key, Feature f) {
-        double[] s = sums.computeIfAbsent(key, k -> new double[4]);
+        double[] s = sums.computeIfAbsent(key, k -> new double[] {0, 0, 0, 0, 90, -90, 180, -180});
         s[0] += f.lat;
         s[1] += f.lon;
         s[2] += 1;
         s[3] += f.population;
+        s[4] = Math.min(s[4], f.lat);
+        s[5] = Math.max(s[5], f.lat);
+        s[6] = Math.min(s[6], f.lon);
+        s[7] = Math.max(s[7], f.lon);
     }
 }

@@ -27,6 +27,10 @@ import org.sitrep.analysis.Span;
  */
 public final class Geoparser implements PlaceFinder {
     private static volatile Geoparser shared;
+    /** Weight of the document's country focus (share of its unambiguous mentions) against importance. */
+    private static final double FOCUS_WEIGHT = 6;
+    /** Weight of log10(population) in a candidate's importance. */
+    private static final double POP_WEIGHT = 1;
 
     private final Gazetteer gazetteer;
     private final Set<String> commonWords;
@@ -428,7 +432,7 @@ public final class Geoparser implements PlaceFinder {
         // Divisions and countries rank by type alone: their population would drown every city's.
         double s = switch (e.precision()) {
             case COUNTRY, ADMIN1, ADMIN2 -> 0;
-            default -> Math.log10(e.population() + 1);
+            default -> POP_WEIGHT * Math.log10(e.population() + 1);
         };
         switch (e.featureCode()) {
             case "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR", "CONT", "OCN" -> s += 12;
@@ -451,7 +455,7 @@ public final class Geoparser implements PlaceFinder {
         double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m.candidates.length; c++) {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
-            double s = prior(e, m) + m.bonus[c] + 6 * focus.getOrDefault(e.country(), 0.0);
+            double s = prior(e, m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
             if (withNeighbours) s += neighbourhood(e, m, all);
             if (s > bestScore) {
                 second = bestScore;
