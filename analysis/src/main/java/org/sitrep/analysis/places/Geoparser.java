@@ -174,6 +174,9 @@ public final class Geoparser implements PlaceFinder {
         }
         // A name once seen as part of a person's ("John Kelly") is that person elsewhere too ("Kelly said").
         if (!people.isEmpty()) out.removeIf(m -> m.to - m.from == 1 && people.contains(m.key) && !isCountryOrAdmin(m.key));
+        // A spelling variant is trusted only in a text that names some place of that region exactly.
+        boolean regional = out.stream().anyMatch(m -> !m.fuzzy && inRegion(m));
+        if (!regional) out.removeIf(m -> m.fuzzy);
         return out;
     }
 
@@ -215,6 +218,11 @@ public final class Geoparser implements PlaceFinder {
         return null;
     }
 
+    private boolean inRegion(Mention m) {
+        for (int c : m.candidates) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(c).country())) return true;
+        return false;
+    }
+
     /** Transliteration variants are only trusted for the region whose names are transliterated. */
     private int[] inFocusCountries(int[] hits) {
         if (hits.length == 0) return hits;
@@ -231,16 +239,17 @@ public final class Geoparser implements PlaceFinder {
         int words = m.to - m.from;
         if (words == 1 && notPlaces.contains(first.word())) return false;
         if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
-        boolean country = false, admin1 = false, primaryName = false;
+        boolean country = false, admin1 = false, primaryName = false, focus = false;
         long population = 0;
         for (int c : m.candidates) {
             GazetteerEntry e = gazetteer.entry(c);
             country |= e.precision() == Precision.COUNTRY;
             admin1 |= e.precision() == Precision.ADMIN1 || "RGN".equals(e.featureCode());
             population = Math.max(population, e.population());
+            focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
             if (!primaryName && (m.fuzzy || NameKey.exact(e.name()).equals(m.key))) primaryName = true;
         }
-        boolean common = words == 1 && commonWords.contains(first.word()) || m.fuzzy && words == 1;
+        boolean common = words == 1 && commonWords.contains(first.word());
         boolean strong = country || admin1 && !common;
         // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
         if (words == 1 && allCaps(text, first) && first.word().length() <= 5 && !country) return false;
@@ -274,7 +283,8 @@ public final class Geoparser implements PlaceFinder {
             if (locative && !cueAfter && population < (m.fuzzy ? 0 : 20_000)) return false;
         }
         // A single word known only as some small place's alternate name is more often a person's name.
-        if (words == 1 && !primaryName && !strong && population < 100_000 && !locative && !cueAfter) return false;
+        // (Not in the transliterated Middle East, where a town's other spellings are its everyday names.)
+        if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter) return false;
         if (first.sentenceStart() && words == 1 && !strong && population < 1000
                 && !m.fuzzy && lowerCaseElsewhere(text, first)) return false;
         return true;
@@ -441,13 +451,29 @@ public final class Geoparser implements PlaceFinder {
             case "PPLC" -> s += 3;
             case "PPLA" -> s += 1.5;
             case "PPLA2" -> s += 0.5;
-            case "ADM2" -> s += 3;
+            case "ADM2" -> s += 1;
             case "PPLX" -> s += e.id() < 0 ? 4 : 0;
             default -> { }
         }
-        if (!m.fuzzy && NameKey.exact(e.name()).equals(m.key)) s += 1.5;
+        if (!m.fuzzy && withoutArticle(NameKey.exact(e.name())).equals(withoutArticle(m.key))) s += 1.5;
+        // A bare name shared by a province and its seat ("Aleppo", "Raqqa") means the city.
+        if (e.precision() == Precision.ADMIN1 && seatAmong(e, m)) s -= 3;
         if (m.fuzzy && !NameKey.skeleton(e.name()).equals(NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
         return s;
+    }
+
+    private static String withoutArticle(String key) {
+        int sp = key.indexOf(' ');
+        return sp > 0 && NameKey.ARTICLES.contains(key.substring(0, sp)) ? key.substring(sp + 1) : key;
+    }
+
+    private boolean seatAmong(GazetteerEntry division, Mention m) {
+        for (int c : m.candidates) {
+            GazetteerEntry e = gazetteer.entry(c);
+            if (e.featureCode().equals("PPLA") && e.country().equals(division.country())
+                    && e.admin1().equals(division.admin1())) return true;
+        }
+        return false;
     }
 
     private void resolve(Mention m, Map<String, Double> focus, List<Mention> all, boolean withNeighbours) {
