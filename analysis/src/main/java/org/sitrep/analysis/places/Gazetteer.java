@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sitrep.analysis.Precision;
 
 /**
@@ -34,47 +32,35 @@ public final class Gazetteer {
     private final Map<Long, Long> parentCity = new HashMap<>(); // curated neighbourhood id -> city id
     private final int maxWords;
 
-    private Gazetteer(List<GazetteerEntry> loaded) {
+    private Gazetteer(List<GazetteerEntry> loaded, List<GazetteerFile.Keys> loadedKeys) {
         List<GazetteerEntry> all = new ArrayList<>(loaded);
+        List<GazetteerFile.Keys> keys = new ArrayList<>(loadedKeys);
         loadSupplement(all);
+        for (int i = keys.size(); i < all.size(); i++) keys.add(GazetteerFile.Keys.of(all.get(i)));
         this.entries = List.copyOf(all);
         for (int i = 0; i < entries.size(); i++) {
             GazetteerEntry e = entries.get(i);
-            if (e.precision() == Precision.COUNTRY) {
+            if (e.precision() == Precision.COUNTRY && e.country().length() == 2) {
                 Integer prev = countryByCode.get(e.country());
                 if (prev == null || "PCLI".equals(e.featureCode()) && !"PCLI".equals(entries.get(prev).featureCode()))
                     countryByCode.put(e.country(), i);
             }
         }
-        Map<String, int[]> ex = new HashMap<>(entries.size() * 4);
-        Map<String, int[]> sk = new HashMap<>(entries.size() * 4);
+        Map<String, int[]> ex = new HashMap<>(entries.size() * 8);
+        Map<String, int[]> sk = new HashMap<>(entries.size() * 8);
         int longest = 1;
-        Set<String> seenExact = new LinkedHashSet<>();
-        Set<String> seenSkel = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            GazetteerEntry e = entries.get(i);
-            seenExact.clear();
-            seenSkel.clear();
-            addNames(e.name(), seenExact, seenSkel);
-            for (String alt : e.alternateNames()) addNames(alt, seenExact, seenSkel);
-            for (String k : seenExact) {
-                add(ex, k, i);
-                longest = Math.max(longest, wordCount(k));
+            GazetteerFile.Keys k = keys.get(i);
+            for (String key : k.exact()) {
+                add(ex, key, i);
+                longest = Math.max(longest, wordCount(key));
             }
-            for (String k : seenSkel) add(sk, k, i);
+            for (String key : k.skeleton()) add(sk, key, i);
         }
         addCountryAliases(ex, sk);
         this.exact = ex;
         this.skeleton = sk;
         this.maxWords = Math.min(longest, 8);
-    }
-
-    private static void addNames(String name, Set<String> exactKeys, Set<String> skelKeys) {
-        List<String> words = NameKey.words(name);
-        if (words.isEmpty()) return;
-        exactKeys.add(String.join(" ", words).intern());
-        String s = NameKey.skeletonOf(words);
-        if (s != null) skelKeys.add(s.intern());
     }
 
     private static int wordCount(String key) {
@@ -127,21 +113,31 @@ public final class Gazetteer {
     public static Gazetteer bundled() throws IOException {
         try (InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IOException("bundled gazetteer " + BUNDLED + " is missing: build the analysis module");
-            List<GazetteerEntry> list = new ArrayList<>(160_000);
-            GazetteerFile.read(in, list::add);
-            return new Gazetteer(list);
+            return read(in);
         }
     }
 
     /** A compact file written by {@code sitrep gazetteer import}. */
     public static Gazetteer load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no gazetteer file at " + file);
-        return new Gazetteer(GazetteerFile.readAll(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    private static Gazetteer read(InputStream in) throws IOException {
+        List<GazetteerEntry> list = new ArrayList<>(160_000);
+        List<GazetteerFile.Keys> keys = new ArrayList<>(160_000);
+        GazetteerFile.read(in, (e, k) -> {
+            list.add(e);
+            keys.add(k);
+        });
+        return new Gazetteer(list, keys);
     }
 
     /** A gazetteer of just these entries (and the curated supplement): for tests and small tools. */
     public static Gazetteer of(List<GazetteerEntry> entries) {
-        return new Gazetteer(entries);
+        return new Gazetteer(entries, entries.stream().map(GazetteerFile.Keys::of).toList());
     }
 
     // ---- curated data ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * about a second.
  */
 public final class GazetteerFile {
-    static final int MAGIC = 0x53474131; // "SGA1"
+    static final int MAGIC = 0x53474132; // "SGA2"
 
     private GazetteerFile() {}
 
@@ -48,15 +48,57 @@ public final class GazetteerFile {
             out.writeUTF(e.country());
             out.writeUTF(e.admin1() == null ? "" : e.admin1());
             out.writeLong(e.population());
-            int n = Math.min(e.alternateNames().size(), Short.MAX_VALUE);
-            out.writeShort(n);
-            for (int i = 0; i < n; i++) out.writeUTF(e.alternateNames().get(i));
+            // Lookup keys, not names: folding a million names takes seconds, reading them doesn't.
+            Keys keys = Keys.of(e);
+            writeKeys(out, keys.exact());
+            writeKeys(out, keys.skeleton());
         }
         out.close(); // finishes the gzip stream
     }
 
+    private static void writeKeys(DataOutputStream out, List<String> keys) throws IOException {
+        int n = Math.min(keys.size(), Short.MAX_VALUE);
+        out.writeShort(n);
+        for (int i = 0; i < n; i++) out.writeUTF(keys.get(i));
+    }
+
+    private static List<String> readKeys(DataInputStream in) throws IOException {
+        int n = in.readShort();
+        List<String> keys = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) keys.add(in.readUTF());
+        return keys;
+    }
+
+    /** An entry's lookup keys: exact keys of its name and alternate names, and their skeletons. */
+    public record Keys(List<String> exact, List<String> skeleton) {
+        public static Keys of(GazetteerEntry e) {
+            java.util.Set<String> ex = new java.util.LinkedHashSet<>(), sk = new java.util.LinkedHashSet<>();
+            add(e.name(), ex, sk);
+            for (String alt : e.alternateNames()) add(alt, ex, sk);
+            return new Keys(List.copyOf(ex), List.copyOf(sk));
+        }
+
+        private static void add(String name, java.util.Set<String> ex, java.util.Set<String> sk) {
+            List<String> words = NameKey.words(name);
+            if (words.isEmpty()) return;
+            ex.add(String.join(" ", words));
+            String s = NameKey.skeletonOf(words);
+            if (s != null) sk.add(s);
+        }
+    }
+
+    /** Receives each entry read and its lookup keys. */
+    public interface Sink {
+        void accept(GazetteerEntry entry, Keys keys);
+    }
+
     /** Streams the entries of a compact file to {@code sink}; fails clearly on a file of another kind. */
     public static void read(InputStream is, Consumer<GazetteerEntry> sink) throws IOException {
+        read(is, (e, k) -> sink.accept(e));
+    }
+
+    /** Streams the entries (without alternate names: only their keys are stored) and their keys. */
+    public static void read(InputStream is, Sink sink) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) throw new IOException("not a Sitrep gazetteer file");
         int count = in.readInt();
@@ -69,17 +111,15 @@ public final class GazetteerFile {
             String country = in.readUTF().intern();
             String admin1 = in.readUTF().intern();
             long population = in.readLong();
-            int n = in.readShort();
-            List<String> alts = new ArrayList<>(n);
-            for (int j = 0; j < n; j++) alts.add(in.readUTF());
-            sink.accept(new GazetteerEntry(id, name, lat, lon, code, country, admin1, population, alts));
+            Keys keys = new Keys(readKeys(in), readKeys(in));
+            sink.accept(new GazetteerEntry(id, name, lat, lon, code, country, admin1, population, List.of()), keys);
         }
     }
 
     public static List<GazetteerEntry> readAll(Path file) throws IOException {
         List<GazetteerEntry> out = new ArrayList<>();
         try (InputStream is = Files.newInputStream(file)) {
-            read(is, out::add);
+            read(is, (Consumer<GazetteerEntry>) out::add);
         }
         return out;
     }

@@ -86,8 +86,8 @@ class GeoNamesDumpTest {
         List<GazetteerEntry> entries = GeoNamesDump.readDirectory(sample(), 1000);
         Path f = tmp.resolve("g.gaz");
         GazetteerFile.write(entries, f);
-        assertThat(GazetteerFile.readAll(f)).hasSameSizeAs(entries)
-                .anyMatch(e -> e.id() == 170063 && e.alternateNames().contains("Haleb"));
+        assertThat(GazetteerFile.readAll(f)).hasSameSizeAs(entries).anyMatch(e -> e.id() == 170063);
+        assertThat(Gazetteer.load(f).byExactKey("haleb")).hasSize(1);
         Path junk = tmp.resolve("junk.gaz");
         Files.writeString(junk, "not a gazetteer");
         assertThatThrownBy(() -> Gazetteer.load(junk)).isInstanceOf(IOException.class);
