@@ -21,7 +21,7 @@ public record GazetteerEntry(long id, String name, double lat, double lon, Strin
         if (code.startsWith("PCL") || code.equals("TERR") || code.equals("CONT") || code.equals("OCN")) return Precision.COUNTRY;
         if (code.equals("ADM1") || code.equals("ADM1H") || code.equals("RGN")) return Precision.ADMIN1;
         if (code.startsWith("ADM")) return Precision.ADMIN2;
-        if (code.equals("PPLX") || code.equals("PPLL") || code.equals("PPLQ")) return Precision.NEIGHBOURHOOD;
+        if (code.equals("PPLX") || code.equals("PPLL") || code.equals("PPLQ") || code.equals("BLDG")) return Precision.NEIGHBOURHOOD;
         return Precision.CITY;
     }
 

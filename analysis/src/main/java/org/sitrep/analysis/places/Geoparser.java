@@ -35,11 +35,14 @@ public final class Geoparser implements PlaceFinder {
     private final Gazetteer gazetteer;
     private final Set<String> commonWords;
     private final Set<String> notPlaces;
+    private final Set<String> givenNames;
 
     public Geoparser(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
         this.commonWords = words("common-words.txt");
         this.notPlaces = words("not-places.txt");
+        this.givenNames = words("male-first-names.txt");
+        givenNames.addAll(words("female-first-names.txt"));
     }
 
     /** A geoparser over {@link Gazetteer#worldwide()}, created once and shared (it is thread-safe). */
@@ -58,7 +61,7 @@ public final class Geoparser implements PlaceFinder {
 
     private static Set<String> words(String resource) {
         Set<String> out = new HashSet<>();
-        for (String[] row : Gazetteer.rows(resource)) out.add(row[0].trim().toLowerCase(Locale.ROOT));
+        for (String[] row : Gazetteer.rows(resource)) out.add(NameKey.exact(row[0]));
         return out;
     }
 
@@ -210,12 +213,42 @@ public final class Geoparser implements PlaceFinder {
             for (int t = i; t < j; t++) words.add(tokens.get(t).word());
             Token last = tokens.get(j - 1);
             if (!last.capitalised() || words.size() == 1 && words.get(0).length() < 4) continue;
+            if (words.size() == 1 && (commonWords.contains(words.get(0)) || givenNames.contains(words.get(0))
+                    || notPlaces.contains(words.get(0)))) continue;
             String sk = NameKey.skeletonOf(words);
             if (sk == null || sk.length() < 3) continue;
-            int[] hits = inFocusCountries(gazetteer.bySkeletonKey(sk));
+            int[] hits = closeSpellings(inFocusCountries(gazetteer.bySkeletonKey(sk)), keys[j - i - 1]);
             if (hits.length > 0) return new Mention(i, j, keys[j - i - 1], hits, true);
         }
         return null;
+    }
+
+    /** Of the skeleton's hits, those whose name is within a few letters of what the text wrote. */
+    private int[] closeSpellings(int[] hits, String written) {
+        String w = withoutArticle(written).replace(" ", "");
+        int[] out = new int[hits.length];
+        int n = 0;
+        for (int h : hits) {
+            String name = withoutArticle(NameKey.exact(gazetteer.entry(h).name())).replace(" ", "");
+            if (editDistance(w, name) <= Math.max(1, Math.min(w.length(), name.length()) / 4)) out[n++] = h;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private boolean inRegion(Mention m) {
@@ -237,7 +270,7 @@ public final class Geoparser implements PlaceFinder {
         Token before = m.from > 0 ? tokens.get(m.from - 1) : null;
         Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
         int words = m.to - m.from;
-        if (words == 1 && notPlaces.contains(first.word())) return false;
+        if (notPlaces.contains(m.key)) return false;
         if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
         boolean country = false, admin1 = false, primaryName = false, focus = false;
         long population = 0;
@@ -249,7 +282,8 @@ public final class Geoparser implements PlaceFinder {
             focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
             if (!primaryName && (m.fuzzy || NameKey.exact(e.name()).equals(m.key))) primaryName = true;
         }
-        boolean common = words == 1 && commonWords.contains(first.word());
+        boolean common = words == 1 && (commonWords.contains(first.word())
+                || givenNames.contains(first.word()) && population < 300_000);
         boolean strong = country || admin1 && !common;
         // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
         if (words == 1 && allCaps(text, first) && first.word().length() <= 5 && !country) return false;
@@ -452,7 +486,7 @@ public final class Geoparser implements PlaceFinder {
             case "PPLA" -> s += 1.5;
             case "PPLA2" -> s += 0.5;
             case "ADM2" -> s += 1;
-            case "PPLX" -> s += e.id() < 0 ? 4 : 0;
+            case "PPLX", "BLDG" -> s += e.id() < 0 ? 4 : 0;
             default -> { }
         }
         if (!m.fuzzy && withoutArticle(NameKey.exact(e.name())).equals(withoutArticle(m.key))) s += 1.5;
