@@ -109,6 +109,11 @@ public final class ActorDictionary {
             Country c = countries.get(f[0]);
             for (String name : f[1].split("\\|")) addPhrase(name, new CountryName(c));
             for (String demonym : f[2].split("\\|")) {
+                // "Palestinians", "Iraqis": the people of a country
+                if (!demonym.endsWith("ese") && !demonym.endsWith("sh") && !demonym.endsWith("ch")
+                        && !demonym.endsWith("s") && !isAcronym(demonym)) {
+                    addPhrase(demonym + "s", new Nationality(c, "civilians"));
+                }
                 for (String[] force : forceRows) {
                     Nationality n = new Nationality(c, force[1]);
                     addPhrase(demonym + " " + force[0], n);

@@ -81,6 +81,7 @@ public final class DictionaryActorFinder implements ActorFinder {
             if (first(m.values(), Generic.class) != null) generics.add(m);
         }
         for (PhraseMatcher.Match<Meaning> g : generics) {
+            if (first(g.values(), Generic.class).role().equals("none")) continue;
             Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), resolved, focus);
             if (m != null) resolved.add(m);
         }
