@@ -128,6 +128,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             c.triggerStart = toks.get(i).start();
             c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
             ActorSpan[] roles = roles(toks, stems, i, end, actorSpans);
+            if (roles[0] == null && roles[1] == null) {
+                // nobody from the dictionary: try names the dictionary does not know ("the APEC forum")
+                roles = roles(toks, stems, i, end, withNames(text, toks, stems, actorSpans, placeSpans));
+            }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
             c.place = place(placeSpans, i, end, dateline);
@@ -148,14 +152,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             i = end - 1;
         }
-        // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
-        strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
-        if (strong.isEmpty()) {
-            for (Candidate w : weak) {
-                if (w.target == null && w.agent == null) continue; // "… were killed" with nobody named: too thin
-                strong.add(w);
-            }
-        } else {
+        if (!strong.isEmpty()) {
             // "… were killed in an airstrike by X": the victims of "killed" are the airstrike's target
             for (Candidate w : weak) {
                 for (Candidate c : strong) {
@@ -164,6 +161,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 }
             }
             for (Candidate c : strong) reconsiderCivilians(c);
+        }
+        // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
+        strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
+        if (strong.isEmpty()) {
+            for (Candidate w : weak) {
+                if (w.target == null && w.agent == null) continue; // "… were killed" with nobody named: too thin
+                strong.add(w);
+            }
         }
         return strong;
     }
@@ -207,6 +212,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 c.target = a;
             }
             if (c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
+            if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
+                    List.of());
         }
         if (c.type.equals("Violence against civilians") && c.target == null) {
             // keep: the victims are often only counted ("killed 12 people")
@@ -366,6 +373,42 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return best;
     }
 
+    /**
+     * The dictionary's actors plus runs of capitalised words it does not know ("Homeland Union",
+     * "President Dos Santos"), which stand for themselves. Places, dates and sentence openers are not names.
+     */
+    private List<ActorSpan> withNames(String text, List<Tok> toks, String[] stems, List<ActorSpan> known,
+                                      List<PlaceSpan> places) {
+        List<ActorSpan> out = new ArrayList<>(known);
+        boolean[] taken = new boolean[toks.size()];
+        for (ActorSpan a : known) for (int k = a.from(); k < a.to(); k++) taken[k] = true;
+        for (PlaceSpan p : places) taken[p.at()] = true;
+        int k = 0;
+        while (k < toks.size()) {
+            if (!capitalised(toks.get(k)) || taken[k] || lex.inGroup("notname", stems[k])) { k++; continue; }
+            int from = k;
+            int to = k + 1;
+            while (to < toks.size() && !taken[to] && (capitalised(toks.get(to)) && !lex.inGroup("notname", stems[to])
+                    || (toks.get(to).lower().equals("of") || toks.get(to).lower().equals("for"))
+                    && to + 1 < toks.size() && capitalised(toks.get(to + 1)))) {
+                to++;
+            }
+            if (from == 0 && to == 1 && (toks.size() < 2 || !capitalised(toks.get(1)))) { k = to; continue; }
+            if (lex.triggersAt(stems, from).isEmpty()) {
+                String name = text.substring(toks.get(from).start(), toks.get(to - 1).end());
+                out.add(new ActorSpan(from, to, new Actor(name, name, ActorKind.OTHER, null, null,
+                        List.of(new Span(toks.get(from).start(), toks.get(to - 1).end())))));
+            }
+            k = to;
+        }
+        out.sort(Comparator.comparingInt(ActorSpan::from));
+        return out;
+    }
+
+    private static boolean capitalised(Tok t) {
+        return !t.text().isEmpty() && Character.isUpperCase(t.text().charAt(0));
+    }
+
     // ---- word classes without a parser ---------------------------------------------------------
 
     private boolean isNoun(List<Tok> toks, String[] stems, int i) {
@@ -432,12 +475,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** Cues in the few words before the trigger, within its clause. */
     private double cueFactor(List<Tok> toks, String[] stems, int i) {
         double f = 1.0;
-        for (int k = i - 1; k >= 0 && k >= i - CUE_WINDOW; k--) {
+        for (int k = i - 1; k >= 0; k--) {
             String w = toks.get(k).lower();
-            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("(") || w.equals("\u2014")) break;
-            if (w.endsWith("n't") || w.endsWith("n\u2019t")) return 0;
+            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("(") || w.equals("\u2014")
+                    || (lex.inGroup("boundary", stems[k]) && !w.equals("if") && !w.equals("unless"))) break;
+            boolean near = k >= i - CUE_WINDOW;
+            if (near && (w.endsWith("n't") || w.endsWith("n\u2019t"))) return 0;
             Cue c = lex.cueAt(stems, k);
-            if (c != null && !c.sentenceWide() && k + c.stems().length <= i) f = Math.min(f, c.factor());
+            if (c == null || c.sentenceWide() || k + c.stems().length > i) continue;
+            if (near || c.wholeClause()) f = Math.min(f, c.factor());
         }
         return f;
     }

@@ -29,7 +29,12 @@ public final class TriggerLexicon {
     }
 
     /** A word or phrase that hedges, negates or cancels an action. */
-    public record Cue(String phrase, String[] stems, double factor, boolean sentenceWide) {}
+    public record Cue(String phrase, String[] stems, double factor, String scope) {
+        public boolean sentenceWide() { return scope.equals("sentence"); }
+
+        /** Reaches back over the whole clause, not just the few words before the trigger. */
+        public boolean wholeClause() { return scope.equals("preceding"); }
+    }
 
     private final Map<String, List<Trigger>> triggersByFirstStem = new HashMap<>();
     private final Map<String, List<Cue>> cuesByFirstStem = new HashMap<>();
@@ -49,7 +54,7 @@ public final class TriggerLexicon {
         for (String[] f : rows("modality.tsv", 3)) {
             String[] stems = stems(f[0]);
             lex.cuesByFirstStem.computeIfAbsent(stems[0], k -> new ArrayList<>())
-                    .add(new Cue(f[0], stems, Double.parseDouble(f[1]), f[2].equals("sentence")));
+                    .add(new Cue(f[0], stems, Double.parseDouble(f[1]), f[2].strip()));
         }
         for (String[] f : rows("cues.tsv", 2)) {
             Set<String> words = lex.groups.computeIfAbsent(f[0].strip(), k -> new HashSet<>());

@@ -181,6 +181,11 @@ public final class PloverEvaluation {
     private static List<Span> spansOf(String canonical, List<Actor> actors, String text) {
         if (canonical == null) return List.of();
         for (Actor a : actors) if (a.canonical().equals(canonical)) return a.mentions();
+        // the extractor names civilians who protest "Protesters (X)" where the finder said "Civilians (X)"
+        if (canonical.startsWith("Protesters")) {
+            String civilians = "Civilians" + canonical.substring("Protesters".length());
+            for (Actor a : actors) if (a.canonical().equals(civilians)) return a.mentions();
+        }
         return spans(text, List.of(canonical));
     }
 
