@@ -109,6 +109,10 @@ public final class ActorDictionary {
             Country c = countries.get(f[0]);
             for (String name : f[1].split("\\|")) addPhrase(name, new CountryName(c));
             for (String demonym : f[2].split("\\|")) {
+                // "Turks", "Serbs": a plural demonym alone is the people of a country
+                if (demonym.endsWith("s") && !isAcronym(demonym) && !demonym.endsWith("ss")) {
+                    addPhrase(demonym, new Nationality(c, "civilians"));
+                }
                 // "Palestinians", "Iraqis": the people of a country
                 if (!demonym.endsWith("ese") && !demonym.endsWith("sh") && !demonym.endsWith("ch")
                         && !demonym.endsWith("s") && !isAcronym(demonym)) {

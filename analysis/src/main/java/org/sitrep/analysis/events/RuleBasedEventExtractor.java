@@ -116,11 +116,20 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Candidate> weak = new ArrayList<>();
         List<int[]> weakRoles = new ArrayList<>();
         double sentenceFactor = sentenceWideFactor(stems);
+        boolean titleCase = titleCase(toks);
+        boolean blockedStrong = false;
         for (int i = 0; i < n; i++) {
             Trigger t = pick(lex.triggersAt(stems, i), toks, stems, i, air);
             if (t == null) continue;
-            int end = i + t.stems().length;
+            int end = i + lex.length(t.stems(), stems, i);
+            if (t.type().equals("-")) { // "attack helicopters": no action here
+                i = end - 1;
+                continue;
+            }
+            // "last March", "the Rally for Culture": a capitalised action word inside running text is a name
+            if (i > 0 && !titleCase && properNoun(toks.get(i))) continue;
             double factor = sentenceFactor * cueFactor(toks, stems, i);
+            if (factor <= 0 && !t.has("weak")) blockedStrong = true;
             Candidate c = new Candidate();
             c.type = t.type();
             c.subType = t.subType();
@@ -164,7 +173,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
         strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
-        if (strong.isEmpty()) {
+        if (strong.isEmpty() && !blockedStrong) {
+            // a victim count alone is an event, unless it belongs to a threatened or denied action
             for (Candidate w : weak) {
                 if (w.target == null && w.agent == null) continue; // "… were killed" with nobody named: too thin
                 strong.add(w);
@@ -260,6 +270,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (isNoun(toks, stems, i)) {
             ActorSpan modifier = modifierBefore(toks, stems, i, spans);
             ActorSpan agent = modifier != null ? modifier : by != null ? by : lightVerbSubject(toks, stems, i, spans);
+            if (agent == null && protestWord(stems, i)) agent = subjectBefore(toks, stems, i, spans);
             ActorSpan target = objectAfter(toks, stems, end, spans, agent);
             if (target == null && (modifier != null || by != null)) {
                 ActorSpan subject = subjectBefore(toks, stems, modifier != null ? modifier.from() : i, spans);
@@ -278,12 +289,28 @@ public final class RuleBasedEventExtractor implements EventExtractor {
      */
     private ActorSpan lightVerbSubject(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
         int k = i - 1;
-        while (k >= 0 && k >= i - 4 && !lex.inGroup("light", stems[k])) {
-            if (!onlyModifiers(stems, k, k + 1)) return null;
+        while (k >= 0 && k >= i - 5 && !governingVerb(toks, stems, k)) {
+            if (!onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
             k--;
         }
-        if (k < 0 || k < i - 4) return null;
+        if (k < 0 || k < i - 5) return null;
         return subjectBefore(toks, stems, k, spans);
+    }
+
+    /** A verb taking the action as its object: a light verb ("launched") or another past-tense verb ("lifted"). */
+    private boolean governingVerb(List<Tok> toks, String[] stems, int k) {
+        if (lex.inGroup("reporting", stems[k])) return false;
+        if (lex.inGroup("light", stems[k])) return true;
+        String tag = toks.get(k).tag();
+        if (tag != null && !tag.isEmpty()) return tag.startsWith("VB") && !tag.equals("VBN") && !tag.equals("VBG");
+        String w = toks.get(k).lower();
+        return w.endsWith("ed") && w.length() > 4 && !lex.inGroup("be", stems[k]);
+    }
+
+    /** Who holds a rally or a strike is nearly always the subject of the sentence. */
+    private boolean protestWord(String[] stems, int i) {
+        for (Trigger t : lex.triggersAt(stems, i)) if (t.has("protest") || t.has("riot")) return true;
+        return false;
     }
 
     private static boolean same(ActorSpan a, ActorSpan b) {
@@ -405,6 +432,23 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return out;
     }
 
+    private static boolean properNoun(Tok t) {
+        String w = t.text();
+        return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT));
+    }
+
+    /** Headlines in Title Case capitalise every word, actions included. */
+    private static boolean titleCase(List<Tok> toks) {
+        int words = 0;
+        int capitals = 0;
+        for (Tok t : toks) {
+            if (t.text().length() <= 3 || !Character.isLetter(t.text().charAt(0))) continue;
+            words++;
+            if (Character.isUpperCase(t.text().charAt(0))) capitals++;
+        }
+        return words >= 3 && capitals * 10 >= words * 7;
+    }
+
     private static boolean capitalised(Tok t) {
         return !t.text().isEmpty() && Character.isUpperCase(t.text().charAt(0));
     }
@@ -422,6 +466,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (lex.inGroup("be", stems[i - 1])) return false;
         String w = toks.get(i).lower();
         if (w.endsWith("ed")) return false;
+        if (prev.endsWith("ed") && prev.length() > 4) return true; // "reimposed blockades": the object of a verb
         if (i + 1 < toks.size()) {
             String next = toks.get(i + 1).lower();
             if (next.equals("on") || next.equals("against") || next.equals("between") || next.equals("by")) return true;

@@ -88,10 +88,28 @@ public final class TriggerLexicon {
         return null;
     }
 
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("a", "an", "the", "their", "its", "his", "her");
+
+    /** Phrase words in order; an article inside the text is skipped ("blocked a road" for "block road"). */
     private static boolean matches(String[] phrase, String[] tokens, int i) {
-        if (i + phrase.length > tokens.length) return false;
-        for (int k = 0; k < phrase.length; k++) if (!phrase[k].equals(tokens[i + k])) return false;
+        int t = i;
+        for (int k = 0; k < phrase.length; k++) {
+            if (t >= tokens.length) return false;
+            if (k > 0 && !phrase[k].equals(tokens[t]) && ARTICLES.contains(tokens[t]) && !ARTICLES.contains(phrase[k])) t++;
+            if (t >= tokens.length || !phrase[k].equals(tokens[t])) return false;
+            t++;
+        }
         return true;
+    }
+
+    /** How many tokens the phrase covers at i (articles skipped inside it included). */
+    public int length(String[] phrase, String[] tokens, int i) {
+        int t = i;
+        for (int k = 0; k < phrase.length; k++) {
+            if (k > 0 && !phrase[k].equals(tokens[t]) && ARTICLES.contains(tokens[t])) t++;
+            t++;
+        }
+        return t - i;
     }
 
     static String[] stems(String phrase) {

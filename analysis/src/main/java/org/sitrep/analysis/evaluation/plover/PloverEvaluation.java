@@ -68,6 +68,18 @@ public final class PloverEvaluation {
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
 
+        /** Recall on the violent and coercive categories only (FIGHT, ASSAULT, PROTEST, COERCE). */
+        public double violentRecall() {
+            int all = 0;
+            int found = 0;
+            for (String cat : List.of("FIGHT", "ASSAULT", "PROTEST", "COERCE")) {
+                int[] n = byCategory.getOrDefault(cat, new int[2]);
+                all += n[0];
+                found += n[1];
+            }
+            return ratio(found, all);
+        }
+
         public double typeAccuracy() { return ratio(typeCorrect, truePositives); }
 
         public double actor1Accuracy() { return ratio(actor1Correct, actor1Gold); }
@@ -83,6 +95,7 @@ public final class PloverEvaluation {
             b.append(String.format(Locale.ROOT, "| Event detection precision | %.3f |%n", precision()));
             b.append(String.format(Locale.ROOT, "| Event detection recall | %.3f |%n", recall()));
             b.append(String.format(Locale.ROOT, "| Event detection F1 | %.3f |%n", f1()));
+            b.append(String.format(Locale.ROOT, "| Recall on FIGHT/ASSAULT/PROTEST/COERCE | %.3f |%n", violentRecall()));
             b.append(String.format(Locale.ROOT, "| ACLED type accuracy (detected events) | %.3f (%d/%d) |%n",
                     typeAccuracy(), typeCorrect, truePositives));
             b.append(String.format(Locale.ROOT, "| actor1 = PLOVER source | %.3f (%d/%d) |%n", actor1Accuracy(),
