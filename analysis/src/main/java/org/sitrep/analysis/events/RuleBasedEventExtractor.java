@@ -118,6 +118,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double sentenceFactor = sentenceWideFactor(stems);
         boolean titleCase = titleCase(toks);
         boolean blockedStrong = false;
+        int lastEnd = -1;
         for (int i = 0; i < n; i++) {
             Trigger t = pick(lex.triggersAt(stems, i), toks, stems, i, air);
             if (t == null) continue;
@@ -128,8 +129,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             // "last March", "the Rally for Culture": a capitalised action word inside running text is a name
             if (i > 0 && !titleCase && properNoun(toks.get(i))) continue;
+            // "intercepted the missile", "defused an IED": the object names the weapon of the action before it
+            if (lastEnd >= 0 && lastEnd < i && isNoun(toks, stems, i) && onlyModifiers(stems, lastEnd, i)) {
+                i = end - 1;
+                continue;
+            }
             double factor = sentenceFactor * cueFactor(toks, stems, i);
             if (factor <= 0 && !t.has("weak")) blockedStrong = true;
+            if (!t.has("weak")) lastEnd = end;
             Candidate c = new Candidate();
             c.type = t.type();
             c.subType = t.subType();
@@ -215,8 +222,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 else if (any("intervention", stems)) c.subType = "Protest with intervention";
             }
             // "police dispersed demonstrators": the protesters are actor1, the police actor2
-            if (c.agent != null && c.target != null && c.target.kind() == ActorKind.PROTESTERS
-                    && (c.agent.kind() == ActorKind.STATE_FORCES)) {
+            boolean response = t.subType().equals("Protest with intervention");
+            if (c.agent != null && c.agent.kind() == ActorKind.STATE_FORCES
+                    && (response || c.target != null && c.target.kind() == ActorKind.PROTESTERS)) {
                 Actor a = c.agent;
                 c.agent = c.target;
                 c.target = a;
@@ -278,8 +286,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             return new ActorSpan[] {agent, target};
         }
-        ActorSpan agent = by != null && subjectBefore(toks, stems, i, spans) == null ? by
-                : subjectBefore(toks, stems, i, spans);
+        // "barrel bombs hit a market": the weapon is the subject, the agent is not named
+        ActorSpan subject = triggerEndsAt(stems, i) ? null : subjectBefore(toks, stems, i, spans);
+        ActorSpan agent = by != null && subject == null ? by : subject;
         return new ActorSpan[] {agent, objectAfter(toks, stems, end, spans, agent)};
     }
 
@@ -305,6 +314,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (tag != null && !tag.isEmpty()) return tag.startsWith("VB") && !tag.equals("VBN") && !tag.equals("VBG");
         String w = toks.get(k).lower();
         return w.endsWith("ed") && w.length() > 4 && !lex.inGroup("be", stems[k]);
+    }
+
+    private boolean triggerEndsAt(String[] stems, int i) {
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            for (Trigger t : lex.triggersAt(stems, j)) if (j + lex.length(t.stems(), stems, j) == i) return true;
+        }
+        return false;
     }
 
     /** Who holds a rally or a strike is nearly always the subject of the sentence. */
@@ -346,7 +362,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         ActorSpan best = null;
         int clauseStart = 0;
         for (int k = i - 1; k >= 0; k--) {
-            if (stems[k].equals(";") || stems[k].equals(":")) { clauseStart = k + 1; break; }
+            if (stems[k].equals(";") || stems[k].equals(":") || lex.inGroup("boundary", stems[k])) {
+                clauseStart = k + 1;
+                break;
+            }
         }
         for (ActorSpan a : spans) {
             if (a.to() > i || a.from() < clauseStart) continue;
