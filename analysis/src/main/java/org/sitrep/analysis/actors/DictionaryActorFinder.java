@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.ActorKind;
 import org.sitrep.analysis.Place;
@@ -33,6 +34,9 @@ public final class DictionaryActorFinder implements ActorFinder {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "to", "from", "across", "near", "at",
             "throughout", "inside", "outside", "within", "toward", "towards", "via", "around", "through", "of", "over",
             "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter");
+
+    /** How far to look for a sentence edge: bounds the work on text without punctuation. */
+    private static final int SENTENCE_REACH = 1000;
 
     private final ActorDictionary dictionary;
 
@@ -80,11 +84,17 @@ public final class DictionaryActorFinder implements ActorFinder {
             }
             if (first(m.values(), Generic.class) != null) generics.add(m);
         }
+        // named mentions by start offset, so each generic looks only at its neighbourhood
+        TreeMap<Integer, Mention> named = new TreeMap<>();
+        for (Mention m : resolved) named.put(m.start(), m);
+        List<Mention> resolvedGenerics = new ArrayList<>();
         for (PhraseMatcher.Match<Meaning> g : generics) {
             if (first(g.values(), Generic.class).role().equals("none")) continue;
-            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), resolved, focus);
-            if (m != null) resolved.add(m);
+            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), named, focus);
+            if (m != null) resolvedGenerics.add(m);
         }
+        resolved = new ArrayList<>(named.values());
+        resolved.addAll(resolvedGenerics);
         resolved.sort(Comparator.comparingInt(Mention::start));
 
         Map<String, List<Mention>> byCanonical = new LinkedHashMap<>();
@@ -103,13 +113,17 @@ public final class DictionaryActorFinder implements ActorFinder {
      * one named actor of the same role in this or the previous sentence; otherwise to the role's
      * default actor in the document's country.
      */
-    private Mention resolveGeneric(String text, PhraseMatcher.Match<Meaning> g, String role, List<Mention> named,
-                                   String focus) {
+    private Mention resolveGeneric(String text, PhraseMatcher.Match<Meaning> g, String role,
+                                   TreeMap<Integer, Mention> named, String focus) {
         String surface = text.substring(g.start(), g.end());
-        for (Mention n : named) {
+        Map.Entry<Integer, Mention> before = named.lowerEntry(g.start());
+        if (before != null) {
+            Mention n = before.getValue();
             if (n.end() <= g.start() && g.start() - n.end() <= 2 && text.substring(n.end(), g.start()).isBlank()) {
-                named.remove(n);
-                return new Mention(n.start(), g.end(), n.entry(), text.substring(n.start(), g.end()));
+                named.remove(n.start());
+                Mention joined = new Mention(n.start(), g.end(), n.entry(), text.substring(n.start(), g.end()));
+                named.put(joined.start(), joined);
+                return null;
             }
         }
         if (!role.equals("civilians") && !role.equals("protesters")) {
@@ -117,8 +131,8 @@ public final class DictionaryActorFinder implements ActorFinder {
             int windowEnd = sentenceEnd(text, g.end());
             Entry fit = null;
             int fits = 0;
-            for (Mention n : named) {
-                if (n.start() < windowStart || n.end() > windowEnd || !fits(n.entry(), role)) continue;
+            for (Mention n : named.subMap(windowStart, true, windowEnd, true).values()) {
+                if (n.end() > windowEnd || !fits(n.entry(), role)) continue;
                 if (fit == null || !fit.canonical().equals(n.entry().canonical())) fits++;
                 fit = n.entry();
             }
@@ -184,7 +198,7 @@ public final class DictionaryActorFinder implements ActorFinder {
     static String previousWord(String text, int start) {
         int i = start - 1;
         while (i >= 0 && !Character.isLetterOrDigit(text.charAt(i))) {
-            if (".!?;:\n".indexOf(text.charAt(i)) >= 0) return null;
+            if (".!?;:\n".indexOf(text.charAt(i)) >= 0 || start - i > 40) return null;
             i--;
         }
         int end = i + 1;
@@ -195,7 +209,7 @@ public final class DictionaryActorFinder implements ActorFinder {
     static String nextWord(String text, int end) {
         int i = end;
         while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
-            if (".!?;:\n".indexOf(text.charAt(i)) >= 0) return null;
+            if (".!?;:\n".indexOf(text.charAt(i)) >= 0 || i - end > 40) return null;
             i++;
         }
         int start = i;
@@ -205,13 +219,15 @@ public final class DictionaryActorFinder implements ActorFinder {
 
     private static int sentenceStart(String text, int pos) {
         int i = Math.max(0, Math.min(pos, text.length()));
-        while (i > 0 && ".!?\n".indexOf(text.charAt(i - 1)) < 0) i--;
+        int limit = Math.max(0, i - SENTENCE_REACH);
+        while (i > limit && ".!?\n".indexOf(text.charAt(i - 1)) < 0) i--;
         return i;
     }
 
     private static int sentenceEnd(String text, int pos) {
         int i = pos;
-        while (i < text.length() && ".!?\n".indexOf(text.charAt(i)) < 0) i++;
+        int limit = Math.min(text.length(), pos + SENTENCE_REACH);
+        while (i < limit && ".!?\n".indexOf(text.charAt(i)) < 0) i++;
         return i;
     }
 

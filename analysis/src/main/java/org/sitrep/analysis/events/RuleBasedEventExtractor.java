@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitrep.analysis.Actor;
@@ -40,6 +41,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** Below this an event is not reported at all. */
     static final double MIN_CONFIDENCE = 0.2;
     private static final int CUE_WINDOW = 8;
+    /** Longest stretch of tokens read as one unit; keeps every look-around bounded. */
+    private static final int MAX_TOKENS = 150;
+    /** Merging compares an action with this many earlier ones at most. */
+    private static final int MERGE_REACH = 300;
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'\u2019.][\\p{L}\\p{N}]+)*|\\S");
 
@@ -87,7 +92,18 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<TimeExpression> ds = dates == null ? List.of() : dates;
         Place dateline = dateline(text, ps);
         List<Candidate> candidates = new ArrayList<>();
-        for (Sentence s : sentences(clean)) candidates.addAll(sentenceEvents(text, s, ps, as, ds, clean.published(), dateline));
+        List<Mentioned<Actor>> actorIndex = index(as, Actor::mentions);
+        List<Mentioned<Place>> placeIndex = index(ps, Place::mentions);
+        List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
+                .toList(), d -> List.of(d.span()));
+        for (Sentence s : sentences(clean)) {
+            List<Tok> all = tokens(text, s);
+            // very long "sentences" (lists, text without punctuation) are read in bounded pieces
+            for (int from = 0; from < all.size(); from += MAX_TOKENS) {
+                List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, clean.published(), dateline));
+            }
+        }
         List<Candidate> merged = merge(candidates);
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
@@ -99,9 +115,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return events;
     }
 
-    private List<Candidate> sentenceEvents(String text, Sentence s, List<Place> places, List<Actor> actors,
-                                           List<TimeExpression> dates, LocalDate published, Place dateline) {
-        List<Tok> toks = tokens(text, s);
+    private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
+                                           List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
+                                           LocalDate published, Place dateline) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -568,10 +584,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return best != null ? best.place() : dateline;
     }
 
-    private static DateRange date(List<TimeExpression> dates, Sentence s, int triggerStart, LocalDate published) {
+    private static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart,
+                                  LocalDate published) {
         TimeExpression best = null;
-        for (TimeExpression t : dates) {
-            if (t.span() == null || t.span().start() < s.start() || t.span().end() > s.end()) continue;
+        for (Mentioned<TimeExpression> m : within(dates, s.start(), s.end())) {
+            TimeExpression t = m.value();
+            if (t.span().start() < s.start() || t.span().end() > s.end()) continue;
             if (best == null || Math.abs(t.span().start() - triggerStart) < Math.abs(best.span().start() - triggerStart)) {
                 best = t;
             }
@@ -610,9 +628,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : in) {
             Candidate into = null;
-            for (Candidate o : out) {
-                if (compatible(o, c)) {
-                    into = o;
+            for (int k = Math.max(0, out.size() - MERGE_REACH); k < out.size(); k++) {
+                if (compatible(out.get(k), c)) {
+                    into = out.get(k);
                     break;
                 }
             }
@@ -708,13 +726,43 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return out;
     }
 
-    private static List<ActorSpan> actorSpans(List<Tok> toks, List<Actor> actors) {
+    /** A mention of something (actor, place) at [start, end). */
+    private record Mentioned<T>(int start, int end, T value) {}
+
+    private static <T> List<Mentioned<T>> index(List<T> things, Function<T, List<Span>> mentions) {
+        List<Mentioned<T>> out = new ArrayList<>();
+        for (T t : things) {
+            List<Span> ms = mentions.apply(t);
+            if (ms == null) continue;
+            for (Span m : ms) out.add(new Mentioned<>(m.start(), m.end(), t));
+        }
+        out.sort(Comparator.comparingInt((Mentioned<T> m) -> m.start()));
+        return out;
+    }
+
+    /** The mentions starting in [first - slack, last), found by binary search. */
+    private static <T> List<Mentioned<T>> within(List<Mentioned<T>> sorted, int first, int last) {
+        int lo = 0;
+        int hi = sorted.size();
+        int from = Math.max(0, first - 200); // a mention may start a little before the piece it overlaps
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).start() < from) lo = mid + 1;
+            else hi = mid;
+        }
+        List<Mentioned<T>> out = new ArrayList<>();
+        for (int k = lo; k < sorted.size() && sorted.get(k).start() < last; k++) out.add(sorted.get(k));
+        return out;
+    }
+
+    private static List<ActorSpan> actorSpans(List<Tok> toks, List<Mentioned<Actor>> actors) {
         List<ActorSpan> out = new ArrayList<>();
         int first = toks.get(0).start();
         int last = toks.get(toks.size() - 1).end();
-        for (Actor a : actors) {
-            if (a.mentions() == null) continue;
-            for (Span m : a.mentions()) {
+        for (Mentioned<Actor> am : within(actors, first, last)) {
+            Actor a = am.value();
+            Span m = new Span(am.start(), am.end());
+            {
                 if (m.end() <= first || m.start() >= last) continue;
                 int from = -1;
                 int to = -1;
@@ -730,14 +778,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return out;
     }
 
-    private List<PlaceSpan> placeSpans(List<Tok> toks, List<Place> places) {
+    private List<PlaceSpan> placeSpans(List<Tok> toks, List<Mentioned<Place>> places) {
         List<PlaceSpan> out = new ArrayList<>();
         int first = toks.get(0).start();
         int last = toks.get(toks.size() - 1).end();
         Map<Integer, Boolean> seen = new HashMap<>();
-        for (Place p : places) {
-            if (p.mentions() == null) continue;
-            for (Span m : p.mentions()) {
+        for (Mentioned<Place> pm : within(places, first, last)) {
+            Place p = pm.value();
+            Span m = new Span(pm.start(), pm.end());
+            {
                 if (m.start() < first || m.start() >= last) continue;
                 int at = 0;
                 while (at < toks.size() && toks.get(at).end() <= m.start()) at++;
