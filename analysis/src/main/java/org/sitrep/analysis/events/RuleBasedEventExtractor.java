@@ -52,6 +52,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private static final Pattern ADJECTIVE =
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
+    private static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
+    private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
+    /** Words between a locative preposition and its place ("in the northern town of"). */
+    private static final Pattern PLACE_WORD = Pattern.compile("\\p{Ll}+(ern|ly)|town|city|village|capital|province");
+
     private final TriggerLexicon lex;
 
     public RuleBasedEventExtractor() { this(TriggerLexicon.load()); }
@@ -96,12 +103,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Mentioned<Place>> placeIndex = index(ps, Place::mentions);
         List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
                 .toList(), d -> List.of(d.span()));
+        DateRange fallbackDate = dominantDate(sentences(clean), dateIndex, clean.published());
         for (Sentence s : sentences(clean)) {
             List<Tok> all = tokens(text, s);
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
             for (int from = 0; from < all.size(); from += MAX_TOKENS) {
                 List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
-                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, clean.published(), dateline));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline));
             }
         }
         List<Candidate> merged = merge(candidates);
@@ -117,7 +125,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
                                            List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
-                                           LocalDate published, Place dateline) {
+                                           DateRange fallbackDate, Place dateline) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -167,7 +175,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
             c.place = place(placeSpans, i, end, dateline);
-            c.date = date(dates, s, toks.get(i).start(), published);
+            c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
             if (c.date != null && c.date.text() == null) c.confidence -= 0.1;
             c.confidence = Math.min(1.0, c.confidence) * factor;
@@ -497,7 +505,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         String prev = toks.get(i - 1).lower();
         if (prev.equals("to")) return false; // "attempted to storm"; "attack to" is rare
         if (lex.inGroup("determiner", stems[i - 1]) || prev.endsWith("'s") || prev.endsWith("\u2019s")
-                || prev.matches("\\d[\\d,]*")) return true;
+                || NUMBER.matcher(prev).matches()) return true;
         if (lex.inGroup("be", stems[i - 1])) return false;
         String w = toks.get(i).lower();
         if (w.endsWith("ed")) return false;
@@ -519,7 +527,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (!participle) return false;
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             if (lex.inGroup("be", stems[k])) return !stems[k].equals("ha") && !w.equals("has") && !isPerfect(toks, k);
-            if (!toks.get(k).lower().matches("\\p{Ll}+ly|reportedly|allegedly|also|then|later|all|both")) return false;
+            if (!ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
     }
@@ -584,8 +592,26 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return best != null ? best.place() : dateline;
     }
 
+    /**
+     * When a sentence has no date of its own: the day the lead reports ("on Tuesday" in the first
+     * sentences), else the publication day. Its text is null, so readers see it was inferred.
+     */
+    private static DateRange dominantDate(List<Sentence> sentences, List<Mentioned<TimeExpression>> dates,
+                                          LocalDate published) {
+        int leadEnd = sentences.isEmpty() ? 0 : sentences.get(Math.min(2, sentences.size() - 1)).end();
+        for (Mentioned<TimeExpression> m : dates) {
+            if (m.start() >= leadEnd) break;
+            DateRange r = m.value().range();
+            if (r.earliest() == null || r.latest() == null) continue;
+            boolean shortRange = !r.latest().isAfter(r.earliest().plusDays(7));
+            boolean notAfter = published == null || !r.latest().isAfter(published);
+            if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
+        }
+        return published == null ? null : new DateRange(published, published, null);
+    }
+
     private static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart,
-                                  LocalDate published) {
+                                  DateRange fallback) {
         TimeExpression best = null;
         for (Mentioned<TimeExpression> m : within(dates, s.start(), s.end())) {
             TimeExpression t = m.value();
@@ -595,7 +621,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
         }
         if (best != null) return best.range();
-        return published == null ? null : new DateRange(published, published, null);
+        return fallback;
     }
 
     /** "BEIRUT (Reuters) -": a place at the start of a line followed by an agency or a dash. */
@@ -607,7 +633,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             for (Span m : p.mentions()) {
                 boolean lineStart = m.start() == 0 || text.charAt(m.start() - 1) == '\n';
                 String after = text.substring(m.end(), Math.min(text.length(), m.end() + 4));
-                if (lineStart && after.matches("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*") && m.start() < bestStart) {
+                if (lineStart && DATELINE_END.matcher(after).matches() && m.start() < bestStart) {
                     best = p;
                     bestStart = m.start();
                 }
@@ -719,7 +745,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         Matcher m = WORD.matcher(st);
         while (m.find()) {
             String w = m.group();
-            if (w.length() > 1 && w.endsWith(".") && !w.matches("(?:\\p{Lu}\\.)+")) w = w.substring(0, w.length() - 1);
+            if (w.length() > 1 && w.endsWith(".") && !INITIALS.matcher(w).matches()) w = w.substring(0, w.length() - 1);
             out.add(new Tok(base + m.start(), base + m.start() + w.length(), w, w.toLowerCase(Locale.ROOT),
                     TriggerLexicon.stem(w), null));
         }
@@ -796,7 +822,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                     String st = toks.get(k).stem();
                     if (lex.inGroup("locative", st)) { locative = true; break; }
                     if (!lex.inGroup("determiner", st) && !Character.isUpperCase(toks.get(k).text().charAt(0))
-                            && !toks.get(k).lower().matches("\\p{Ll}+(ern|ly)|town|city|village|capital|province")) break;
+                            && !PLACE_WORD.matcher(toks.get(k).lower()).matches()) break;
                 }
                 out.add(new PlaceSpan(at, p, locative));
             }

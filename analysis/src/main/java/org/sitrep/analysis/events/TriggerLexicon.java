@@ -73,8 +73,10 @@ public final class TriggerLexicon {
 
     /** Triggers whose phrase starts at token {@code i} of these stems, longest first. */
     public List<Trigger> triggersAt(String[] tokenStems, int i) {
-        List<Trigger> out = new ArrayList<>();
-        for (Trigger t : triggersByFirstStem.getOrDefault(tokenStems[i], List.of())) {
+        List<Trigger> candidates = triggersByFirstStem.get(tokenStems[i]);
+        if (candidates == null) return List.of();
+        List<Trigger> out = new ArrayList<>(2);
+        for (Trigger t : candidates) {
             if (matches(t.stems(), tokenStems, i)) out.add(t);
         }
         return out;

@@ -194,6 +194,20 @@ class RuleBasedEventExtractorTest {
     }
 
     @Test
+    void datesComeFromTheSentenceElseTheLeadElseThePublicationDay() {
+        String text = "Regime forces shelled Douma on Sunday. Rebels ambushed a convoy near Idlib.";
+        int sunday = text.indexOf("on Sunday");
+        DateRange sun = new DateRange(LocalDate.of(2018, 3, 18), LocalDate.of(2018, 3, 18), "on Sunday");
+        List<Event> es = events(text, List.of(new TimeExpression(new Span(sunday, sunday + 9), sun)));
+        assertThat(es.get(0).date()).isEqualTo(sun);
+        assertThat(es.get(1).date().earliest()).isEqualTo(LocalDate.of(2018, 3, 18));
+        assertThat(es.get(1).date().text()).isNull();
+        assertThat(es.get(1).confidence()).isLessThan(es.get(0).confidence());
+        Event undated = only("Rebels ambushed a convoy near Idlib.");
+        assertThat(undated.date()).isEqualTo(new DateRange(LocalDate.of(2018, 3, 20), LocalDate.of(2018, 3, 20), null));
+    }
+
+    @Test
     void emptyInputGivesNothing() {
         assertThat(EXTRACTOR.extract(new CleanText(null, "", null, List.of()), List.of(), List.of(), List.of())).isEmpty();
         assertThat(events("Nothing happened here. The weather was fine.")).isEmpty();
