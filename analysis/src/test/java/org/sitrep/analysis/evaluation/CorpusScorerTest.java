@@ -144,6 +144,16 @@ class CorpusScorerTest {
     }
 
     @Test
+    void aCountryIsRightWhenTheEngineNamesTheSameCountryWhateverPointItUses() {
+        GoldPlace libya = new GoldPlace("Libya", null, null, "Libya", 27.0, 17.0, "LY", "country");
+        Place engineLibya = new Place("Libya", "Libya", 25.0, 17.0, "LY", null, "PCLI", 5, Precision.COUNTRY, List.of());
+        assertThat(CorpusScorer.errorKm(engineLibya.lat(), engineLibya.lon(), engineLibya.country(), libya)).isZero();
+        assertThat(CorpusScorer.errorKm(33.8, 35.8, "LB", libya)).isGreaterThan(1000);
+        GoldPlace tripoli = new GoldPlace("Tripoli", null, null, "Tripoli", 32.887, 13.191, "LY", "city");
+        assertThat(CorpusScorer.errorKm(32.0, 13.191, "LY", tripoli)).isCloseTo(99.6, within(1.0));
+    }
+
+    @Test
     void actorsAreComparedByCanonicalNameWithSides() {
         Scores s = scorer.score(gold(), Prediction.of(analysis(List.of(),
                 List.of(actor("the Syrian Arab Army", "opposition"), actor("syrian rebels", "opposition"), actor("Hezbollah", "hezbollah")),
