@@ -48,7 +48,7 @@ public final class CorpusScorer {
     // ---- places
 
     /** One gold mention: where, and which gold place. */
-    private record GoldMention(Span span, GoldPlace place) {}
+    record GoldMention(Span span, GoldPlace place) {}
 
     private record PredMention(Span span, Place place) {}
 

@@ -26,6 +26,23 @@ class DevCorpusTest {
     }
 
     @Test
+    void theCorpusScoredAgainstItsOwnGoldIsPerfect() {
+        // Proves loader, gold and scorer agree on every text: any gold the scorer cannot find again
+        // (a surface inside another, a context that moved, a place an event cannot point to) shows here.
+        List<CorpusText> texts = DevCorpus.load(CORPUS);
+        GoldEngine gold = new GoldEngine();
+        EvaluationReport report = EvaluationReport.run(texts, gold::analyze, gold.version(), "dev", java.time.LocalDate.now());
+        Scores all = report.split("all");
+        assertThat(all.misses()).isEmpty();
+        assertThat(report.metrics()).allSatisfy((name, value) -> {
+            if (name.endsWith("Km")) assertThat(value).as(name).isZero();
+            else assertThat(value).as(name).isEqualTo(1.0);
+        });
+        assertThat(all.texts()).isEqualTo(texts.size());
+        assertThat(report.split(CorpusText.TEST).texts()).isBetween(8, 12);
+    }
+
+    @Test
     void readsAWellFormedFile(@TempDir Path dir) throws IOException {
         Path f = write(dir, "ok.json", good("Aleppo", "shelled"));
         CorpusText t = DevCorpus.read(f);
