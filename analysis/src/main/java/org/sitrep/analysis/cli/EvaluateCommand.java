@@ -31,12 +31,12 @@ import picocli.CommandLine.Spec;
                 "PLOVER_*.txt: event-coding gold sentences."})
 public final class EvaluateCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, floors }
 
     @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "corpus directories or files")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown, or floors (a floors file for DevCorpusFloorsTest; default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--details", description = "also list every miss of the dev split (never tune on the test split)")
@@ -95,6 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             case json -> out.println(report.json());
             case markdown -> out.print(report.markdown());
             case text -> out.print(report.text());
+            case floors -> out.print(report.floors());
         }
         if (details) out.print(report.details());
     }

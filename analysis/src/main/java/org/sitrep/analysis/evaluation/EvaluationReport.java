@@ -152,6 +152,47 @@ public final class EvaluationReport {
         return b.toString();
     }
 
+    /**
+     * A floors file for {@code DevCorpusFloorsTest}, a little below this run's figures: 0.03 under
+     * each detection score and 0.05 under each accuracy on the dev split, wider on the small test
+     * split (0.05, 0.08); the median geocoding error gets a ceiling 2 km above.
+     */
+    public String floors() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Floors for DevCorpusFloorsTest, a little below the figures measured on ").append(date)
+                .append(" (engine ").append(engineVersion).append(").\n")
+                .append("# Names as in EvaluationReport.metrics(). Figures ending in Km are errors: there the value is a ceiling.\n")
+                .append("# The test split is small, so its margins are wider. After a value, \"#\" starts a note.\n")
+                .append("# Regenerate: ./sitrep evaluate --format floors analysis/corpus/dev; raise floors when the engine\n")
+                .append("# improves, lower one only with a reason in the commit message.\n");
+        for (String split : List.of(CorpusText.DEV, CorpusText.TEST)) {
+            Scores s = splits.get(split);
+            if (s == null) continue;
+            double detection = split.equals(CorpusText.DEV) ? 0.03 : 0.05;
+            double accuracy = split.equals(CorpusText.DEV) ? 0.05 : 0.08;
+            b.append("\n# ").append(split).append(" (").append(s.texts()).append(" texts)\n");
+            detections(s).forEach((k, v) -> {
+                floor(b, split + "." + k + ".precision", v.precision(), detection, "");
+                floor(b, split + "." + k + ".recall", v.recall(), detection, "");
+                floor(b, split + "." + k + ".f1", v.f1(), detection, "");
+            });
+            accuracies(s).forEach((k, v) -> floor(b, split + "." + k, v.value(), accuracy, " of " + v.total()));
+            floor(b, split + ".geocoding.within10", s.geocoding().within(CorpusScorer.EXACT_KM), detection, "");
+            floor(b, split + ".geocoding.within161", s.geocoding().within(CorpusScorer.NEAR_KM), detection, "");
+            double median = s.geocoding().median();
+            if (Double.isFinite(median)) {
+                b.append(String.format(Locale.ROOT, "%s.geocoding.medianKm = %.0f  # measured %.1f%n", split, Math.ceil(median + 2), median));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void floor(StringBuilder b, String name, double value, double margin, String note) {
+        if (!Double.isFinite(value)) return;
+        double floor = Math.max(0, Math.floor((value - margin) * 100 + 1e-9) / 100);
+        b.append(String.format(Locale.ROOT, "%s = %.2f  # measured %.3f%s%n", name, floor, value, note));
+    }
+
     public String json() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("date", date.toString());

@@ -53,6 +53,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void floorsFormatWritesAFloorsFileBelowTheMeasuredFigures() throws Exception {
+        Run r = run("--format", "floors", CORPUS);
+        assertThat(r.status()).isZero();
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.StringReader(r.out()));
+        // The gold engine is perfect: floors sit 0.03 (dev) and 0.05 (test) under 1.
+        assertThat(p.getProperty("dev.events.f1")).startsWith("0.97");
+        assertThat(p.getProperty("test.places.recall")).startsWith("0.95");
+        assertThat(p.getProperty("dev.geocoding.medianKm")).startsWith("2");
+        assertThat(p.stringPropertyNames()).noneMatch(k -> k.startsWith("all."));
+    }
+
+    @Test
     void detailsListTheDevSplitOnly() {
         Run r = run("--details", CORPUS);
         assertThat(r.out()).contains("dev misses:").doesNotContain("test misses");
