@@ -24,8 +24,8 @@ class StaffController {
     }
 
     @PostMapping("/admin/staff")
-    String add(@RequestParam String email, @RequestParam(required = false) String displayName,
-               @RequestParam String password, @RequestParam(defaultValue = "EDITOR") String role,
+    String add(@RequestParam("email") String email, @RequestParam(name = "displayName", required = false) String displayName,
+               @RequestParam("password") String password, @RequestParam(name = "role", defaultValue = "EDITOR") String role,
                Model model, RedirectAttributes redirect) {
         Role chosen = "ADMIN".equals(role) ? Role.ADMIN : Role.EDITOR;
         try {

@@ -35,16 +35,16 @@ class AuthorDeskController {
     }
 
     @GetMapping("/newsroom/authors/{id}")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable("id") long id, Model model) {
         Author a = authors.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return form(model, id, a.name(), a.slug(), a.bio() == null ? "" : a.bio(),
                 a.photo() == null ? "" : Long.toString(a.photo().id()), Map.of());
     }
 
     @PostMapping({"/newsroom/authors", "/newsroom/authors/{id}"})
-    String save(@PathVariable(required = false) Long id, @RequestParam(defaultValue = "") String name,
-                @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String bio,
-                @RequestParam(defaultValue = "") String photoId, Model model, HttpServletResponse response,
+    String save(@PathVariable(required = false, name = "id") Long id, @RequestParam(name = "name", defaultValue = "") String name,
+                @RequestParam(name = "slug", defaultValue = "") String slug, @RequestParam(name = "bio", defaultValue = "") String bio,
+                @RequestParam(name = "photoId", defaultValue = "") String photoId, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         if (id != null) authors.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {

@@ -41,7 +41,7 @@ class NewsroomController {
     java.time.ZoneId zone() { return properties.zone(); }
 
     @GetMapping("/newsroom")
-    String desk(@RequestParam(required = false) String status, Model model) {
+    String desk(@RequestParam(name = "status", required = false) String status, Model model) {
         PieceStatus filter = Arrays.stream(PieceStatus.values())
                 .filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status)).findFirst().orElse(null);
         model.addAttribute("filter", filter);
@@ -69,13 +69,13 @@ class NewsroomController {
     }
 
     @GetMapping("/newsroom/pieces/{id}")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable("id") long id, Model model) {
         Piece piece = piece(id);
         return form(model, PieceDraft.of(piece, properties.zone()), piece, Map.of());
     }
 
     @PostMapping("/newsroom/pieces/{id}")
-    String update(@PathVariable long id, @ModelAttribute("draft") PieceDraft draft, Principal who, Model model,
+    String update(@PathVariable("id") long id, @ModelAttribute("draft") PieceDraft draft, Principal who, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         Piece piece = piece(id);
         try {
@@ -90,7 +90,7 @@ class NewsroomController {
 
     /** The piece exactly as readers would see it, whatever its status. */
     @GetMapping("/newsroom/pieces/{id}/preview")
-    String preview(@PathVariable long id, Model model) {
+    String preview(@PathVariable("id") long id, Model model) {
         model.addAttribute("piece", piece(id));
         model.addAttribute("related", java.util.List.of());
         model.addAttribute("preview", true);
@@ -98,14 +98,14 @@ class NewsroomController {
     }
 
     @GetMapping("/newsroom/pieces/{id}/revisions")
-    String revisions(@PathVariable long id, Model model) {
+    String revisions(@PathVariable("id") long id, Model model) {
         model.addAttribute("piece", piece(id));
         model.addAttribute("revisions", editor.revisions(id));
         return "newsroom/revisions";
     }
 
     @GetMapping("/newsroom/pieces/{id}/revisions/{number}")
-    String revision(@PathVariable long id, @PathVariable int number, Model model) {
+    String revision(@PathVariable("id") long id, @PathVariable("number") int number, Model model) {
         model.addAttribute("piece", piece(id));
         model.addAttribute("revision", editor.revision(id, number)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
@@ -113,7 +113,7 @@ class NewsroomController {
     }
 
     @PostMapping("/newsroom/pieces/{id}/revisions/{number}/restore")
-    String restore(@PathVariable long id, @PathVariable int number, Principal who, RedirectAttributes redirect) {
+    String restore(@PathVariable("id") long id, @PathVariable("number") int number, Principal who, RedirectAttributes redirect) {
         piece(id);
         if (editor.revision(id, number).isEmpty()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         try {

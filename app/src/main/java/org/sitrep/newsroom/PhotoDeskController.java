@@ -49,15 +49,15 @@ class PhotoDeskController {
     }
 
     @GetMapping("/newsroom/photos/{id}")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable("id") long id, Model model) {
         model.addAttribute("photo", photos.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "newsroom/photo-form";
     }
 
     @PostMapping("/newsroom/photos/{id}")
-    String describe(@PathVariable long id, @RequestParam(defaultValue = "") String caption,
-                    @RequestParam(defaultValue = "") String credit, @RequestParam(defaultValue = "") String pictureId,
-                    @RequestParam(defaultValue = "") String keywords, @RequestParam(defaultValue = "") String altText,
+    String describe(@PathVariable("id") long id, @RequestParam(name = "caption", defaultValue = "") String caption,
+                    @RequestParam(name = "credit", defaultValue = "") String credit, @RequestParam(name = "pictureId", defaultValue = "") String pictureId,
+                    @RequestParam(name = "keywords", defaultValue = "") String keywords, @RequestParam(name = "altText", defaultValue = "") String altText,
                     RedirectAttributes redirect) {
         photos.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         photos.describe(id, caption, credit, pictureId, keywords, altText);

@@ -145,10 +145,14 @@ public class PhotoLibrary {
                 boolean png = format.equals("png");
                 if (!png && !format.equals("jpeg")) throw new PhotoRejected("Only JPEG and PNG images can be uploaded (this is " + format + ").");
                 reader.setInput(in, true, true);
+                // ImageIO paints a cut-off JPEG grey and only warns; a damaged file must be refused instead.
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) throw new PhotoRejected("The image is too large (over 50 megapixels).");
                 BufferedImage image = reader.read(0);
                 if (image.getWidth() < 1 || image.getHeight() < 1) throw new PhotoRejected("The image is empty.");
+                if (!warnings.isEmpty()) throw new IllegalStateException("damaged: " + warnings);
                 return new Decoded(image, png);
             } finally {
                 reader.dispose();

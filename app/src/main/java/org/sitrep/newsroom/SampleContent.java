@@ -120,7 +120,13 @@ class SampleContent implements ApplicationRunner {
     private Instant when(String spec, Instant now) {
         if (spec.isEmpty()) return now;
         if (spec.startsWith("+") || spec.startsWith("-")) {
-            Duration d = Duration.parse("PT" + spec.substring(1).toUpperCase());
+            String amount = spec.substring(1, spec.length() - 1);
+            Duration d = switch (spec.charAt(spec.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(Long.parseLong(amount));
+                case 'h' -> Duration.ofHours(Long.parseLong(amount));
+                case 'd' -> Duration.ofDays(Long.parseLong(amount));
+                default -> throw new IllegalArgumentException("publish: use +/-N followed by m, h or d, not " + spec);
+            };
             return spec.startsWith("+") ? now.plus(d) : now.minus(d);
         }
         return LocalDateTime.parse(spec).atZone(zone).toInstant();
