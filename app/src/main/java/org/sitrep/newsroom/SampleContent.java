@@ -18,9 +18,7 @@ import org.sitrep.common.SitrepProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publication's zone ("2014-04-08T10:00").
  */
 @Component
-@Order(10)
-class SampleContent implements ApplicationRunner {
+class SampleContent implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(SampleContent.class);
     static final String TAG = "Sample content";
     static final String CREDIT = "Sitrep sample illustration";
@@ -67,8 +64,9 @@ class SampleContent implements ApplicationRunner {
         this.command = command;
     }
 
+    /** Runs once every bean is ready but before the web server opens, so the first reader never sees an empty site. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!enabled || !command.isBlank()) return;
         if (jdbc.sql("SELECT COUNT(*) FROM pieces").query(Long.class).single() > 0) return;
         int n = transaction.execute(status -> load());
