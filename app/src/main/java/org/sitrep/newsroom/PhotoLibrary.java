@@ -153,7 +153,7 @@ public class PhotoLibrary {
                 BufferedImage image = reader.read(0);
                 if (image.getWidth() < 1 || image.getHeight() < 1) throw new PhotoRejected("The image is empty.");
                 if (!warnings.isEmpty()) throw new IllegalStateException("damaged: " + warnings);
-                return new Decoded(image, png);
+                return new Decoded(png ? image : Renditions.upright(image, exifOrientation(bytes)), png);
             } finally {
                 reader.dispose();
             }
@@ -162,6 +162,20 @@ public class PhotoLibrary {
         } catch (Exception | OutOfMemoryError e) {
             throw new PhotoRejected("This image is damaged or incomplete and could not be read. Try exporting it again as JPEG or PNG.");
         }
+    }
+
+    /** Cameras store pixels sideways and say so in EXIF; renditions carry no EXIF, so they are turned upright. */
+    private static int exifOrientation(byte[] bytes) {
+        try {
+            com.drew.metadata.Metadata m = com.drew.imaging.ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            com.drew.metadata.exif.ExifIFD0Directory exif = m.getFirstDirectoryOfType(com.drew.metadata.exif.ExifIFD0Directory.class);
+            if (exif != null && exif.containsTag(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION)) {
+                return exif.getInt(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION);
+            }
+        } catch (Exception e) {
+            // no readable EXIF: take the pixels as they are
+        }
+        return 1;
     }
 
     private static void registerCleanup(List<Path> written) {

@@ -317,6 +317,11 @@ abstract class NewsroomContract {
         Photo tiny = photos.upload(WirePhotos.jpeg(120, 80), "tiny.jpg");
         assertThat(tiny.renditions()).extracting(Photo.Rendition::width).containsExactly(120);
 
+        Photo sideways = photos.upload(WirePhotos.jpegWithOrientation(400, 200, 6), "phone.jpg");
+        assertThat(sideways.width()).isEqualTo(200);
+        assertThat(sideways.height()).isEqualTo(400);
+        assertThat(sideways.renditions()).extracting(Photo.Rendition::height).containsExactly(400);
+
         photos.describe(big.id(), "Edited caption", "AFP", "X1", "Aleppo, Zahraa", "Smoke above buildings");
         Photo edited = photos.find(big.id()).orElseThrow();
         assertThat(edited.caption()).isEqualTo("Edited caption");
@@ -331,7 +336,7 @@ abstract class NewsroomContract {
         byte[] good = WirePhotos.jpeg(800, 600);
         byte[] garbage = new byte[5000];
         new java.util.Random(3).nextBytes(garbage);
-        List<byte[]> bad = List.of(new byte[0], garbage, "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+        List<byte[]> bad = List.of(new byte[0], garbage, WirePhotos.pngClaiming(100_000, 100_000), "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
                 Arrays.copyOf(good, good.length / 3), Arrays.copyOf(good, 40), WirePhotos.gif(50, 50),
                 new byte[(int) photos.maxBytes() + 1]);
         for (byte[] b : bad) {

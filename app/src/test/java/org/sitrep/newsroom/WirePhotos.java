@@ -58,6 +58,34 @@ final class WirePhotos {
         return out.toByteArray();
     }
 
+    /** A JPEG whose pixels are {@code width}×{@code height} with an EXIF orientation tag, as phones write them. */
+    static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        byte[] plain = jpeg(width, height);
+        byte[] tiff = {'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8,
+                0, 1,                                  // one entry
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1 value
+                0, 0, 0, 0};                           // no next IFD
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        segment(out, 0xE1, tiff);
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A PNG header claiming a huge canvas: a few bytes that would decode to gigabytes. */
+    static byte[] pngClaiming(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue())
+                .putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+        return png.array();
+    }
+
     /** IPTC IIM builder: UTF-8 declared in record 1, then datasets of record 2. */
     static final class Iptc {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
