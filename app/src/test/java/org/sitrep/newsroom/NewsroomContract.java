@@ -424,6 +424,23 @@ abstract class NewsroomContract {
     }
 
     @Test
+    void anAdminAddsEditorsAndAnyoneCanSignOut() throws Exception {
+        var admin = user("chief@example.org").roles("ADMIN");
+        String email = "new-editor-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        mvc.perform(post("/admin/staff").with(admin).with(csrf()).param("email", email).param("displayName", "New Editor")
+                .param("password", "a long enough passphrase").param("role", "EDITOR")).andExpect(redirectedUrl("/admin/staff"));
+        assertThat(accounts.findByEmail(email)).hasValueSatisfying(a -> assertThat(a.role().name()).isEqualTo("EDITOR"));
+        mvc.perform(post("/admin/staff").with(admin).with(csrf()).param("email", email)
+                        .param("password", "a long enough passphrase"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("already exists")));
+        mvc.perform(post("/admin/staff").with(admin).with(csrf()).param("email", "x" + email).param("password", "short"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("at least 10 characters")));
+        assertThat(accounts.findByEmail("x" + email)).isEmpty();
+        mvc.perform(formLogin("/signin").user(email).password("a long enough passphrase")).andExpect(redirectedUrl("/newsroom"));
+        mvc.perform(post("/signout").with(user(email).roles("EDITOR")).with(csrf())).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
     void anEditorWritesPreviewsAndRestoresThroughTheForms() throws Exception {
         var ed = user(EDITOR).roles("EDITOR");
         mvc.perform(get("/newsroom").with(ed)).andExpect(status().isOk())
