@@ -15,6 +15,11 @@ public class PublicUrls {
 
     public String base() { return base; }
 
+    /** Path of the page listing a section's pieces. */
+    public String section(String name) {
+        return Section.of(name).path();
+    }
+
     /** {@code path} must start with "/". */
     public String absolute(String path) {
         return base + path;
