@@ -34,7 +34,7 @@ class ArticleController {
     }
 
     @GetMapping("/{kind:news|analysis|memos|reports}/{slug}")
-    ResponseEntity<String> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug) {
+    ResponseEntity<byte[]> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug) {
         PieceKind k = PieceKind.fromPath(kind).orElseThrow();
         return pages.page("/" + kind + "/" + slug, "site/article", () -> catalog.findLive(k, slug).map(this::model));
     }

@@ -55,6 +55,7 @@ class FeedController {
         String xml = cache.get("feed:" + self + "." + extension, () -> content.get()
                 .map(c -> feeds.write(format, c.title(), c.description(), c.path(), self, c.pieces())).orElse(null));
         if (xml == null) throw SitePages.notFound();
-        return ResponseEntity.ok().contentType(format.contentType()).body(xml);
+        return ResponseEntity.ok().contentType(format.contentType())
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(xml);
     }
 }

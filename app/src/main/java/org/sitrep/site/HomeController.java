@@ -31,7 +31,7 @@ class HomeController {
     record Shelf(KindNav kind, List<Piece> pieces) {}
 
     @GetMapping("/")
-    ResponseEntity<String> home() {
+    ResponseEntity<byte[]> home() {
         return pages.page("/", "site/home", () -> {
             List<Piece> latest = catalog.latest(9, 0);
             List<Shelf> shelves = new ArrayList<>();

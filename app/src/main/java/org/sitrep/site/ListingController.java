@@ -37,7 +37,7 @@ class ListingController {
     record Paging(int number, String previous, String next) {}
 
     @GetMapping("/{kind:news|analysis|memos|reports}")
-    ResponseEntity<String> kind(@PathVariable("kind") String kind, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> kind(@PathVariable("kind") String kind, @RequestParam(name = "page", required = false) String page) {
         KindNav k = KindNav.of(PieceKind.fromPath(kind).orElseThrow());
         String path = k.path();
         return list(path, page, n -> catalog.latestOfKind(k.kind(), PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
@@ -46,7 +46,7 @@ class ListingController {
     }
 
     @GetMapping("/sections/{slug}")
-    ResponseEntity<String> section(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> section(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         Optional<Section> section = pages.section(slug);
         if (section.isEmpty()) throw SitePages.notFound();
         Section s = section.get();
@@ -56,7 +56,7 @@ class ListingController {
     }
 
     @GetMapping("/tags/{slug}")
-    ResponseEntity<String> tag(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> tag(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         String path = "/tags/" + slug;
         return list(path, page, n -> catalog.latestWithTag(slug, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
                 () -> catalog.findTag(slug).map(t -> Map.<String, Object>of("heading", t.name(), "intro",
@@ -65,7 +65,7 @@ class ListingController {
     }
 
     @GetMapping("/authors/{slug}")
-    ResponseEntity<String> author(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> author(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         String path = "/authors/" + slug;
         return list(path, page, n -> catalog.latestByAuthor(slug, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
                 () -> catalog.findAuthor(slug).map(a -> {
@@ -92,7 +92,7 @@ class ListingController {
     /**
      * @param header  what the page says about itself, or empty when the tag/author does not exist
      */
-    private ResponseEntity<String> list(String path, String rawPage, Function<Integer, List<Piece>> fetch,
+    private ResponseEntity<byte[]> list(String path, String rawPage, Function<Integer, List<Piece>> fetch,
                                         java.util.function.Supplier<Optional<Map<String, Object>>> header,
                                         List<PageMeta.FeedLink> feeds) {
         Optional<Integer> number = SitePages.pageNumber(rawPage);

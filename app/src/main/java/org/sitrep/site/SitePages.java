@@ -66,8 +66,10 @@ public class SitePages {
      * The page at {@code key} from the cache, or rendered from {@code template} with the model
      * {@code model} supplies; an empty model means "no such page" and answers 404.
      */
-    public ResponseEntity<String> page(String key, String template, Supplier<Optional<Map<String, Object>>> model) {
-        String html = cache.get("page:" + key, () -> model.get().map(m -> render(template, m)).orElse(null));
+    public ResponseEntity<byte[]> page(String key, String template, Supplier<Optional<Map<String, Object>>> model) {
+        // Kept as UTF-8 bytes: a cache hit then costs no rendering and no encoding.
+        byte[] html = cache.get("page:" + key, () -> model.get()
+                .map(m -> render(template, m).getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null));
         if (html == null) throw notFound();
         return ResponseEntity.ok().contentType(HTML).body(html);
     }

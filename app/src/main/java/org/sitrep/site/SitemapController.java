@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceListing;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,8 @@ class SitemapController {
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    /** Crawlers may keep these for a few minutes; they are cheap to refetch. */
+    private static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final PieceCatalog catalog;
@@ -50,7 +53,7 @@ class SitemapController {
 
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> robots() {
-        return ResponseEntity.ok(String.join("\n",
+        return ResponseEntity.ok().cacheControl(PUBLIC).body(String.join("\n",
                 "User-agent: *",
                 "Disallow: /newsroom",
                 "Disallow: /admin",
@@ -176,6 +179,6 @@ class SitemapController {
     }
 
     private static ResponseEntity<String> xml(String body) {
-        return ResponseEntity.ok().contentType(XML).body(body);
+        return ResponseEntity.ok().contentType(XML).cacheControl(PUBLIC).body(body);
     }
 }
