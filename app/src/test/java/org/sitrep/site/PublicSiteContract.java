@@ -41,6 +41,7 @@ abstract class PublicSiteContract {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
     @Autowired MutableClock clock;
+    @Autowired PageCache cache;
 
     TestPieces fixture;
     long article;
@@ -242,5 +243,22 @@ abstract class PublicSiteContract {
         fixture.changed(id);
         assertThat(get("/memos").select(".list .teaser-headline").text()).isEqualTo("Memo: Hodeidah port traffic falls");
         assertThat(get("/").text()).contains("Memo: Hodeidah port traffic falls");
+    }
+
+    @Test
+    void aScheduledPieceGoesLiveOnTimeDespiteTheCache() {
+        assertThat(get("/reports").select(".list .teaser")).isEmpty();
+        assertThat(get("/").text()).doesNotContain("Scheduled quarterly report");
+        try {
+            clock.set(TestClockConfig.START.plus(Duration.ofHours(2)).minusSeconds(1));
+            assertThat(get("/reports").select(".list .teaser")).isEmpty();
+            clock.set(TestClockConfig.START.plus(Duration.ofHours(2)));
+            assertThat(get("/reports").select(".list .teaser-headline").eachText()).containsExactly("Scheduled quarterly report");
+            assertThat(get("/reports/tomorrows-report").select("h1").text()).isEqualTo("Scheduled quarterly report");
+            assertThat(get("/").select(".lead .teaser-headline").text()).isEqualTo("Scheduled quarterly report");
+        } finally {
+            clock.set(TestClockConfig.START);
+            cache.clear(); // pages rendered "in the future" must not outlive this test
+        }
     }
 }
