@@ -21,9 +21,9 @@ import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 
 /**
- * Splits cleaned text into sentences and tokens, with Universal Dependencies part-of-speech tags
- * (NOUN, PROPN, VERB, ADP, …) and lemmas, using Apache OpenNLP's English models from Maven Central
- * (UD English-EWT, Apache-2.0).
+ * Splits cleaned text into sentences and tokens, with Penn Treebank part-of-speech tags (NN, NNS,
+ * NNP, VBD, VBN, VBG, IN, …; see {@link PennTags}) and lemmas, using Apache OpenNLP's English models
+ * from Maven Central (UD English-EWT, Apache-2.0).
  *
  * <p>Speed matters (hundreds of articles a second): the tagger decodes greedily with the model's own
  * context generator instead of OpenNLP's beam search (8x faster, the same tags on news text), and
@@ -274,12 +274,17 @@ public final class EnglishSentences {
         List<Span> spans = joinAbbreviations(sentence, tokenize(tools, sentence));
         String[] words = new String[spans.size()];
         for (int i = 0; i < words.length; i++) words[i] = spans.get(i).getCoveredText(sentence).toString();
-        String[] tags = tools.tag(words);
+        String[] ud = tools.tag(words);
+        String[] lemmas = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            lemmas[i] = EnglishLemmas.lemma(words[i], PennTags.coarse(lemmaTag(words, ud, i)));
+        }
+        String[] tags = PennTags.of(words, ud, lemmas);
+        if (nounAtStart(words, ud)) tags[0] = "NNS";
         List<Token> tokens = new ArrayList<>(words.length);
         for (int i = 0; i < words.length; i++) {
             Span s = spans.get(i);
-            tokens.add(new Token(start + s.getStart(), start + s.getEnd(), words[i], tags[i],
-                    EnglishLemmas.lemma(words[i], lemmaTag(words, tags, i))));
+            tokens.add(new Token(start + s.getStart(), start + s.getEnd(), words[i], tags[i], lemmas[i]));
         }
         return new Sentence(index, start, end, sentence, List.copyOf(tokens));
     }
@@ -362,12 +367,13 @@ public final class EnglishSentences {
      * erupted"); lemmatise it as the common noun it is when a plural verb follows.
      */
     private static String lemmaTag(String[] words, String[] tags, int i) {
-        if (i == 0 && "PROPN".equals(tags[0]) && words.length > 1 && words[0].endsWith("s")
+        return i == 0 && nounAtStart(words, tags) ? "NOUN" : tags[i];
+    }
+
+    private static boolean nounAtStart(String[] words, String[] tags) {
+        return "PROPN".equals(tags[0]) && words.length > 1 && words[0].endsWith("s")
                 && ("VERB".equals(tags[1]) || "AUX".equals(tags[1]))
-                && !SINGULAR_VERBS.contains(words[1].toLowerCase(Locale.ROOT))) {
-            return "NOUN";
-        }
-        return tags[i];
+                && !SINGULAR_VERBS.contains(words[1].toLowerCase(Locale.ROOT));
     }
 
     private static boolean isAbbreviation(String word) {
