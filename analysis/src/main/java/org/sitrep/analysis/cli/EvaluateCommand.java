@@ -104,12 +104,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         CorpusEngine e = engine();
         EvaluationReport report = EvaluationReport.run(texts, e::analyze, e.version(), dir.toString(), LocalDate.now());
         switch (format) {
-            case json -> out.println(report.json());
+            case json -> out.println(report.json(details));
             case markdown -> out.print(report.markdown());
             case text -> out.print(report.text());
             case floors -> out.print(report.floors());
         }
-        if (details) out.print(report.details());
+        if (details && (format == Format.text || format == Format.markdown)) out.print(report.details());
     }
 
     /** GeoWebNews / TR-News in the shared JSONL format: recognition and geocoding of the place finder alone. */

@@ -72,6 +72,8 @@ class EvaluateCommandTest {
     void detailsListTheDevSplitOnly() {
         Run r = run("--details", CORPUS);
         assertThat(r.out()).contains("dev misses:").doesNotContain("test misses");
+        Run json = run("--details", "--format", "json", CORPUS);
+        assertThat(json.out()).contains("\"devMisses\"").doesNotContain("dev misses:");
     }
 
     @Test
