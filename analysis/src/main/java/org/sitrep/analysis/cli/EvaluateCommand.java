@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
  * (GeoWebNews, TR-News); a PLOVER gold file the event-coding sentences.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score the analysis engine on annotated corpora: precision, recall and F1 per component,",
-                "geocoding accuracy (share within 10 km and 161 km, mean and median error).",
-                "DIR: a development corpus (analysis/corpus/dev); FILE.jsonl: a geoparsing corpus;",
-                "PLOVER_*.txt: event-coding gold sentences."})
+        description = {"Score the analysis engine on annotated corpora: precision, recall and F1",
+                "per component, and geocoding (share within 10 km and 161 km, mean and median",
+                "error). DIR: a development corpus (analysis/corpus/dev); FILE.jsonl: a",
+                "geoparsing corpus (GeoWebNews, TR-News); PLOVER_*.txt: event-coding sentences."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown, floors }
