@@ -286,7 +286,8 @@ public final class Geoparser implements PlaceFinder {
                 || givenNames.contains(first.word()) && population < 300_000);
         boolean strong = country || admin1 && !common;
         // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
-        if (words == 1 && allCaps(text, first) && first.word().length() <= 5 && !country) return false;
+        if (words == 1 && allCaps(text, first) && !country
+                && (first.word().length() <= 3 || first.word().length() <= 5 && population < 100_000)) return false;
         // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
         boolean glued = first.joint() == ' ' || first.joint() == '-';
         if (before != null && !first.sentenceStart() && glued) {
@@ -297,7 +298,9 @@ public final class Geoparser implements PlaceFinder {
             }
             if (before.capitalised() && !before.sentenceStart() && !MODIFIERS.contains(w) && !isCountryOrAdmin(w)
                     && !strong) {
-                people.add(m.key);
+                // After a given name it is a surname everywhere in the text ("John Kelly" ... "Kelly said");
+                // after another capitalised word ("Air Berlin", "CBC Toronto") only here.
+                if (givenNames.contains(w)) people.add(m.key);
                 return false;
             }
         }
@@ -475,7 +478,8 @@ public final class Geoparser implements PlaceFinder {
     private double prior(GazetteerEntry e, Mention m) {
         // Divisions and countries rank by type alone: their population would drown every city's.
         double s = switch (e.precision()) {
-            case COUNTRY, ADMIN1, ADMIN2 -> 0;
+            case COUNTRY -> 0;
+            case ADMIN1, ADMIN2 -> 0.3 * Math.log10(e.population() + 1); // a tie-break between namesakes
             default -> POP_WEIGHT * Math.log10(e.population() + 1);
         };
         switch (e.featureCode()) {
