@@ -61,6 +61,7 @@ public final class Gazetteer {
         this.exact = ex;
         this.skeleton = sk;
         this.maxWords = Math.min(longest, 8);
+        linkParents();
     }
 
     private static int wordCount(String key) {
@@ -143,16 +144,9 @@ public final class Gazetteer {
     // ---- curated data ------------------------------------------------------------------------------
 
     /** Neighbourhoods and districts GeoNames' populated places lack; see supplement.tsv's header. */
+    private final List<String[]> pendingParents = new ArrayList<>(); // {neighbourhood id, country, parent name}
+
     private void loadSupplement(List<GazetteerEntry> all) {
-        Map<String, Integer> cityByKey = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            GazetteerEntry e = all.get(i);
-            if (e.precision() == Precision.CITY) {
-                String k = e.country() + ":" + NameKey.exact(e.name());
-                Integer prev = cityByKey.get(k);
-                if (prev == null || all.get(prev).population() < e.population()) cityByKey.put(k, i);
-            }
-        }
         long nextId = -1_000_000;
         for (String[] row : rows("supplement.tsv")) {
             if (row.length < 8) continue;
@@ -160,9 +154,22 @@ public final class Gazetteer {
             long id = nextId--;
             all.add(new GazetteerEntry(id, row[0], Double.parseDouble(row[2]), Double.parseDouble(row[3]),
                     row[6], row[4], row[5], 0, alts));
-            Integer parent = cityByKey.get(row[4] + ":" + NameKey.exact(row[7]));
-            if (parent != null) parentCity.put(id, all.get(parent).id());
+            if (!row[7].isBlank()) pendingParents.add(new String[] {Long.toString(id), row[4], row[7]});
         }
+    }
+
+    /** Links curated neighbourhoods to their city, by name, once the index exists. */
+    private void linkParents() {
+        for (String[] p : pendingParents) {
+            GazetteerEntry best = null;
+            for (int i : byExactKey(NameKey.exact(p[2]))) {
+                GazetteerEntry e = entries.get(i);
+                if (e.precision() == Precision.CITY && e.country().equals(p[1])
+                        && (best == null || e.population() > best.population())) best = e;
+            }
+            if (best != null) parentCity.put(Long.parseLong(p[0]), best.id());
+        }
+        pendingParents.clear();
     }
 
     private void addCountryAliases(Map<String, int[]> ex, Map<String, int[]> sk) {
