@@ -26,6 +26,7 @@ public final class Gazetteer {
     static final String BUNDLED = "/org/sitrep/analysis/places/worldwide.gaz";
 
     private final List<GazetteerEntry> entries;
+    private final String[] nameKeys; // exact key of each entry's own name
     private final Map<String, int[]> exact;
     private final Map<String, int[]> skeleton;
     private final Map<String, Integer> countryByCode = new HashMap<>();
@@ -46,11 +47,13 @@ public final class Gazetteer {
                     countryByCode.put(e.country(), i);
             }
         }
+        this.nameKeys = new String[entries.size()];
         Map<String, int[]> ex = new HashMap<>(entries.size() * 8);
         Map<String, int[]> sk = new HashMap<>(entries.size() * 8);
         int longest = 1;
         for (int i = 0; i < entries.size(); i++) {
             GazetteerFile.Keys k = keys.get(i);
+            nameKeys[i] = k.exact().isEmpty() ? "" : k.exact().get(0); // the name's key is written first
             for (String key : k.exact()) {
                 add(ex, key, i);
                 longest = Math.max(longest, wordCount(key));
@@ -205,6 +208,9 @@ public final class Gazetteer {
     public int size() { return entries.size(); }
 
     public GazetteerEntry entry(int i) { return entries.get(i); }
+
+    /** The exact key of entry {@code i}'s own name (not its alternate names). */
+    public String nameKey(int i) { return nameKeys[i]; }
 
     /** Entries whose name or alternate name has this exact key (see {@link NameKey#exact}). */
     public int[] byExactKey(String key) { return exact.getOrDefault(key, EMPTY); }

@@ -164,6 +164,8 @@ public final class Geoparser implements PlaceFinder {
     List<Mention> recognise(String text, List<Token> tokens) {
         List<Mention> out = new ArrayList<>();
         Set<String> people = new HashSet<>();
+        Set<String> lowerCase = new HashSet<>(); // words the text also writes in lower case
+        for (Token t : tokens) if (!t.capitalised()) lowerCase.add(t.word());
         int max = gazetteer.maxWords();
         int i = 0;
         while (i < tokens.size()) {
@@ -172,7 +174,7 @@ public final class Geoparser implements PlaceFinder {
                 i++;
                 continue;
             }
-            if (readsAsPlace(text, tokens, m, people)) out.add(m);
+            if (readsAsPlace(text, tokens, m, people, lowerCase)) out.add(m);
             i = m.to;
         }
         // A name once seen as part of a person's ("John Kelly") is that person elsewhere too ("Kelly said").
@@ -229,7 +231,7 @@ public final class Geoparser implements PlaceFinder {
         int[] out = new int[hits.length];
         int n = 0;
         for (int h : hits) {
-            String name = withoutArticle(NameKey.exact(gazetteer.entry(h).name())).replace(" ", "");
+            String name = withoutArticle(gazetteer.nameKey(h)).replace(" ", "");
             if (editDistance(w, name) <= Math.max(1, Math.min(w.length(), name.length()) / 4)) out[n++] = h;
         }
         return java.util.Arrays.copyOf(out, n);
@@ -265,7 +267,8 @@ public final class Geoparser implements PlaceFinder {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people) {
+    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people,
+                                 Set<String> lowerCase) {
         Token first = tokens.get(m.from);
         Token before = m.from > 0 ? tokens.get(m.from - 1) : null;
         Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
@@ -280,7 +283,7 @@ public final class Geoparser implements PlaceFinder {
             admin1 |= e.precision() == Precision.ADMIN1 || "RGN".equals(e.featureCode());
             population = Math.max(population, e.population());
             focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
-            if (!primaryName && (m.fuzzy || NameKey.exact(e.name()).equals(m.key))) primaryName = true;
+            if (!primaryName && (m.fuzzy || gazetteer.nameKey(c).equals(m.key))) primaryName = true;
         }
         boolean common = words == 1 && (commonWords.contains(first.word())
                 || givenNames.contains(first.word()) && population < 300_000);
@@ -323,7 +326,7 @@ public final class Geoparser implements PlaceFinder {
         // (Not in the transliterated Middle East, where a town's other spellings are its everyday names.)
         if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter) return false;
         if (first.sentenceStart() && words == 1 && !strong && population < 1000
-                && !m.fuzzy && lowerCaseElsewhere(text, first)) return false;
+                && !m.fuzzy && lowerCase.contains(first.word())) return false;
         return true;
     }
 
@@ -346,12 +349,6 @@ public final class Geoparser implements PlaceFinder {
         return true;
     }
 
-    private static boolean lowerCaseElsewhere(String text, Token t) {
-        String w = text.substring(t.start(), t.end());
-        String lower = " " + w.toLowerCase(Locale.ROOT) + " ";
-        return text.contains(lower);
-    }
-
     // ---- resolution ------------------------------------------------------------------------------
 
     @Override
@@ -362,8 +359,22 @@ public final class Geoparser implements PlaceFinder {
         if (mentions.isEmpty()) return List.of();
         applyCues(text, tokens, mentions);
         Map<String, Double> focus = countryFocus(mentions);
-        for (Mention m : mentions) resolve(m, focus, mentions, false);
-        for (Mention m : mentions) resolve(m, focus, mentions, true);
+        for (Mention m : mentions) resolve(m, focus, List.of(), false);
+        List<Mention> anchors = distinctResolved(mentions);
+        // Repeated names without cues of their own resolve alike: decide each once.
+        Map<String, Mention> decided = new HashMap<>();
+        for (Mention m : mentions) {
+            boolean plain = true;
+            for (double b : m.bonus) plain &= b == 0;
+            Mention same = plain ? decided.get(m.key) : null;
+            if (same != null) {
+                m.resolved = same.resolved;
+                m.confidence = same.confidence;
+                continue;
+            }
+            resolve(m, focus, anchors, true);
+            if (plain) decided.put(m.key, m);
+        }
         neighbourhoodFallback(text, tokens, mentions);
         return places(text, tokens, mentions);
     }
@@ -465,7 +476,7 @@ public final class Geoparser implements PlaceFinder {
         int best = m.candidates[0];
         double score = Double.NEGATIVE_INFINITY;
         for (int c : m.candidates) {
-            double s = prior(gazetteer.entry(c), m);
+            double s = prior(c, m);
             if (s > score) {
                 score = s;
                 best = c;
@@ -475,7 +486,8 @@ public final class Geoparser implements PlaceFinder {
     }
 
     /** What a name means before context: importance by feature type and population. */
-    private double prior(GazetteerEntry e, Mention m) {
+    private double prior(int index, Mention m) {
+        GazetteerEntry e = gazetteer.entry(index);
         // Divisions and countries rank by type alone: their population would drown every city's.
         double s = switch (e.precision()) {
             case COUNTRY -> 0;
@@ -493,10 +505,10 @@ public final class Geoparser implements PlaceFinder {
             case "PPLX", "BLDG" -> s += e.id() < 0 ? 4 : 0;
             default -> { }
         }
-        if (!m.fuzzy && withoutArticle(NameKey.exact(e.name())).equals(withoutArticle(m.key))) s += 1.5;
+        if (!m.fuzzy && withoutArticle(gazetteer.nameKey(index)).equals(withoutArticle(m.key))) s += 1.5;
         // A bare name shared by a province and its seat ("Aleppo", "Raqqa") means the city.
         if (e.precision() == Precision.ADMIN1 && seatAmong(e, m)) s -= 3;
-        if (m.fuzzy && !NameKey.skeleton(e.name()).equals(NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
+        if (m.fuzzy && !java.util.Objects.equals(NameKey.skeleton(e.name()), NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
         return s;
     }
 
@@ -519,7 +531,7 @@ public final class Geoparser implements PlaceFinder {
         double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m.candidates.length; c++) {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
-            double s = prior(e, m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
+            double s = prior(m.candidates[c], m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
             if (withNeighbours) s += neighbourhood(e, m, all);
             if (s > bestScore) {
                 second = bestScore;
@@ -529,6 +541,16 @@ public final class Geoparser implements PlaceFinder {
         }
         m.resolved = m.candidates[best];
         m.confidence = m.candidates.length == 1 ? 1 : Math.min(1, Math.max(0.3, (bestScore - second) / 5));
+    }
+
+    /** One mention per place resolved in the first pass, at most 200: a long text stays linear. */
+    private static List<Mention> distinctResolved(List<Mention> mentions) {
+        Map<Integer, Mention> seen = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            if (seen.size() >= 200) break;
+            seen.putIfAbsent(m.resolved, m);
+        }
+        return new ArrayList<>(seen.values());
     }
 
     /** Closeness to the places the other mentions resolved to. */
@@ -554,12 +576,17 @@ public final class Geoparser implements PlaceFinder {
     /** "the Zebdiyeh district of Aleppo": an unknown neighbourhood stands for its city, at city precision. */
     private void neighbourhoodFallback(String text, List<Token> tokens, List<Mention> mentions) {
         List<Mention> added = new ArrayList<>();
-        for (Mention m : mentions) {
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention m = mentions.get(k);
             if (m.resolved < 0) continue;
             GazetteerEntry city = gazetteer.entry(m.resolved);
             if (city.precision() != Precision.CITY && city.precision() != Precision.ADMIN2) continue;
             int start = tokens.get(m.from).start();
             String head = text.substring(Math.max(0, start - 120), start);
+            if (!head.endsWith(" ") || head.indexOf(" of ", Math.max(0, head.length() - 50)) < 0
+                    && head.indexOf(" in ", Math.max(0, head.length() - 50)) < 0
+                    && head.indexOf(" near ", Math.max(0, head.length() - 50)) < 0
+                    && head.indexOf(" outside ", Math.max(0, head.length() - 50)) < 0) continue; // cheap test first
             Matcher d = DISTRICT_OF.matcher(head);
             if (!d.find()) continue;
             String beforeCue = head.substring(0, d.start());
@@ -568,7 +595,9 @@ public final class Geoparser implements PlaceFinder {
             int nameStart = start - head.length() + n.start(1);
             int nameEnd = start - head.length() + n.end(1);
             boolean known = false;
-            for (Mention o : mentions) {
+            // Only the few mentions just before this one can overlap the name.
+            for (int q = k - 1; q >= 0 && tokens.get(mentions.get(q).to - 1).end() > nameStart - 1; q--) {
+                Mention o = mentions.get(q);
                 if (tokens.get(o.from).start() < nameEnd && nameStart < tokens.get(o.to - 1).end()) {
                     known = true;
                     // A known name that is far from the city it is said to be in was the wrong candidate.
@@ -610,10 +639,15 @@ public final class Geoparser implements PlaceFinder {
         return best;
     }
 
+    /** The token covering {@code offset}, by binary search; -1 if none. */
     private static int tokenAt(List<Token> tokens, int offset) {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.start() <= offset && offset < Math.max(t.end(), t.start() + 1)) return i;
+        int lo = 0, hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Token t = tokens.get(mid);
+            if (offset < t.start()) hi = mid - 1;
+            else if (offset >= Math.max(t.end(), t.start() + 1)) lo = mid + 1;
+            else return mid;
         }
         return -1;
     }
