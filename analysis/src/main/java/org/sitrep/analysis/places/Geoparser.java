@@ -36,6 +36,7 @@ public final class Geoparser implements PlaceFinder {
     private final Set<String> commonWords;
     private final Set<String> notPlaces;
     private final Set<String> givenNames;
+    private final Map<String, String> demonyms = new HashMap<>();
 
     public Geoparser(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -43,6 +44,7 @@ public final class Geoparser implements PlaceFinder {
         this.notPlaces = words("not-places.txt");
         this.givenNames = words("male-first-names.txt");
         givenNames.addAll(words("female-first-names.txt"));
+        for (String[] row : Gazetteer.rows("demonyms.tsv")) if (row.length >= 2) demonyms.put(row[0].trim(), row[1].trim());
     }
 
     /** A geoparser over {@link Gazetteer#worldwide()}, created once and shared (it is thread-safe). */
@@ -153,6 +155,8 @@ public final class Geoparser implements PlaceFinder {
             "airlines", "airways", "bank", "group", "inc", "ltd", "corp", "company", "declaration", "accords",
             "accord", "protocol", "agreement", "convention", "process", "talks", "summit", "conference",
             "format", "syndrome", "virus", "university", "college", "institute", "school");
+    private static final Set<String> STREET_WORDS = Set.of("road", "street", "avenue", "square", "roundabout",
+            "highway", "bridge", "boulevard", "tower", "mosque", "hospital", "crossing", "gate");
     private static final Set<String> ADMIN1_CUES = Set.of("province", "governorate", "state", "region",
             "oblast", "prefecture", "emirate", "wilaya", "muhafazat");
     private static final Set<String> ADMIN2_CUES = Set.of("district", "county", "municipality", "subdistrict",
@@ -307,6 +311,13 @@ public final class Geoparser implements PlaceFinder {
                 return false;
             }
         }
+        // The head of a longer name the gazetteer lacks: "Riad al-Solh", "Bir al-Abed", "Castello Road".
+        if (after != null && (after.joint() == ' ' || after.joint() == '-') && !strong && words == 1) {
+            Token next = m.to + 1 < tokens.size() ? tokens.get(m.to + 1) : null;
+            if (NameKey.ARTICLES.contains(after.word()) && !after.capitalised() && next != null && next.capitalised()
+                    && next.joint() != ',' && next.joint() != '.') return false;
+            if (after.capitalised() && STREET_WORDS.contains(after.word()) && population < 100_000) return false;
+        }
         if (after != null && (after.joint() == ' ' || after.joint() == '-') && after.capitalised()) {
             String w = after.word();
             if (ORG_WORDS.contains(w)) return false;
@@ -383,6 +394,7 @@ public final class Geoparser implements PlaceFinder {
     private void applyCues(String text, List<Token> tokens, List<Mention> mentions) {
         for (int k = 0; k < mentions.size(); k++) {
             Mention m = mentions.get(k);
+            demonymBonus(tokens, m);
             Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
             if (after != null && after.joint() != '.' && after.joint() != ',') {
                 String w = after.word();
@@ -409,6 +421,22 @@ public final class Geoparser implements PlaceFinder {
                 }
             }
         }
+    }
+
+    /** "the Syrian city of Homs", "Tripoli, the Libyan capital": a demonym a few words off names the country. */
+    private void demonymBonus(List<Token> tokens, Mention m) {
+        String country = null;
+        for (int t = m.from - 1; t >= Math.max(0, m.from - 4) && country == null; t--) {
+            country = demonyms.get(tokens.get(t).word());
+            if (tokens.get(t).sentenceStart()) break;
+        }
+        for (int t = m.to; t < Math.min(tokens.size(), m.to + 4) && country == null; t++) {
+            if (tokens.get(t).joint() == '.') break;
+            country = demonyms.get(tokens.get(t).word());
+        }
+        if (country == null) return;
+        for (int c = 0; c < m.candidates.length; c++)
+            if (gazetteer.entry(m.candidates[c]).country().equals(country)) m.bonus[c] += 5;
     }
 
     private static final Pattern NEAR = Pattern.compile(
