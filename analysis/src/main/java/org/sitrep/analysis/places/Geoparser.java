@@ -206,6 +206,7 @@ public final class Geoparser implements PlaceFinder {
             key.append(tokens.get(j).word());
             keys[j - i] = key.toString();
         }
+        // Longest first; at each length the exact spelling, then (Middle East only) a spelling variant.
         for (int j = limit; j > i; j--) {
             String k = keys[j - i - 1];
             Token last = tokens.get(j - 1);
@@ -213,18 +214,15 @@ public final class Geoparser implements PlaceFinder {
             if (j - i > 1 && !last.capitalised()) continue;
             int[] hits = gazetteer.byExactKey(k);
             if (hits.length > 0) return new Mention(i, j, k, hits, false);
-        }
-        for (int j = limit; j > i; j--) {
             words.clear();
             for (int t = i; t < j; t++) words.add(tokens.get(t).word());
-            Token last = tokens.get(j - 1);
             if (!last.capitalised() || words.size() == 1 && words.get(0).length() < 4) continue;
             if (words.size() == 1 && (commonWords.contains(words.get(0)) || givenNames.contains(words.get(0))
                     || notPlaces.contains(words.get(0)))) continue;
             String sk = NameKey.skeletonOf(words);
             if (sk == null || sk.length() < 3) continue;
-            int[] hits = closeSpellings(inFocusCountries(gazetteer.bySkeletonKey(sk)), keys[j - i - 1]);
-            if (hits.length > 0) return new Mention(i, j, keys[j - i - 1], hits, true);
+            int[] near = closeSpellings(inFocusCountries(gazetteer.bySkeletonKey(sk)), k);
+            if (near.length > 0) return new Mention(i, j, k, near, true);
         }
         return null;
     }
@@ -241,21 +239,28 @@ public final class Geoparser implements PlaceFinder {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    /** Edit distance in which a vowel for a vowel, or a vowel more or less, costs half: Hodeidah/Hudaydah. */
+    static double editDistance(String a, String b) {
+        double[] prev = new double[b.length() + 1], cur = new double[b.length() + 1];
+        for (int j = 1; j <= b.length(); j++) prev[j] = prev[j - 1] + indel(b.charAt(j - 1));
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
+            char x = a.charAt(i - 1);
+            cur[0] = prev[0] + indel(x);
             for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                char y = b.charAt(j - 1);
+                double sub = x == y ? 0 : vowel(x) && vowel(y) ? 0.5 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + indel(y), prev[j] + indel(x)), prev[j - 1] + sub);
             }
-            int[] t = prev;
+            double[] t = prev;
             prev = cur;
             cur = t;
         }
         return prev[b.length()];
     }
+
+    private static boolean vowel(char c) { return "aeiouy".indexOf(c) >= 0; }
+
+    private static double indel(char c) { return vowel(c) ? 0.5 : 1; }
 
     private boolean inRegion(Mention m) {
         for (int c : m.candidates) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(c).country())) return true;
