@@ -103,7 +103,8 @@ public final class Gazetteer {
         return g;
     }
 
-    private static Gazetteer loadDefault() {
+    /** The gazetteer configuration names, freshly loaded (what {@link #worldwide()} loads once). */
+    static Gazetteer loadDefault() {
         String override = System.getProperty(OVERRIDE, System.getenv(OVERRIDE));
         try {
             if (override != null && !override.isBlank()) return load(Path.of(override));
