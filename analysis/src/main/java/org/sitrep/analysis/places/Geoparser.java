@@ -302,6 +302,12 @@ public final class Geoparser implements PlaceFinder {
                 && (first.word().length() <= 3 || first.word().length() <= 5 && population < 100_000)) return false;
         // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
         boolean glued = first.joint() == ' ' || first.joint() == '-';
+        // After a given name, even at the start of a sentence: "Boris Johnson said", "Michael Jordan".
+        if (before != null && glued && words == 1 && before.capitalised() && givenNames.contains(before.word())
+                && !MODIFIERS.contains(before.word()) && gazetteer.byExactKey(before.word() + " " + m.key).length == 0) {
+            people.add(m.key);
+            return false;
+        }
         if (before != null && !first.sentenceStart() && glued) {
             String w = before.word();
             if (TITLES.contains(w)) {
