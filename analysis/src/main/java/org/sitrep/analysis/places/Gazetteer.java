@@ -30,6 +30,7 @@ public final class Gazetteer {
     private final Map<String, int[]> exact;
     private final Map<String, int[]> skeleton;
     private final Map<String, Integer> countryByCode = new HashMap<>();
+    private final Map<String, Integer> admin1Abbreviations = new HashMap<>(); // "ky" -> Kentucky
     private final Map<Long, Long> parentCity = new HashMap<>(); // curated neighbourhood id -> city id
     private final int maxWords;
 
@@ -65,6 +66,7 @@ public final class Gazetteer {
         this.skeleton = sk;
         this.maxWords = Math.min(longest, 8);
         linkParents();
+        loadAbbreviations();
     }
 
     private static int wordCount(String key) {
@@ -175,6 +177,22 @@ public final class Gazetteer {
         }
         pendingParents.clear();
     }
+
+    private void loadAbbreviations() {
+        for (String[] row : rows("admin1-abbreviations.tsv")) {
+            if (row.length < 3) continue;
+            for (int i : byExactKey(NameKey.exact(row[1]))) {
+                GazetteerEntry e = entries.get(i);
+                if (e.country().equals(row[0]) && e.precision() == Precision.ADMIN1) {
+                    for (String a : row[2].split(",")) admin1Abbreviations.put(NameKey.exact(a), i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The division a news-style abbreviation ("Ky.", "B.C.") stands for (key without dots), or -1. */
+    public int admin1Abbreviation(String key) { return admin1Abbreviations.getOrDefault(key, -1); }
 
     private void addCountryAliases(Map<String, int[]> ex, Map<String, int[]> sk) {
         for (String[] row : rows("country-names.tsv")) {

@@ -173,6 +173,12 @@ public final class Geoparser implements PlaceFinder {
         int max = gazetteer.maxWords();
         int i = 0;
         while (i < tokens.size()) {
+            Mention abbreviation = abbreviation(text, tokens, i);
+            if (abbreviation != null) {
+                out.add(abbreviation);
+                i = abbreviation.to;
+                continue;
+            }
             Mention m = longestMatch(tokens, i, max);
             if (m == null) {
                 i++;
@@ -187,6 +193,27 @@ public final class Geoparser implements PlaceFinder {
         boolean regional = out.stream().anyMatch(m -> !m.fuzzy && inRegion(m));
         if (!regional) out.removeIf(m -> m.fuzzy);
         return out;
+    }
+
+    /** "FRANKFORT, Ky." / "Kelowna, B.C.": a state or province abbreviation after a comma, before a full stop. */
+    private Mention abbreviation(String text, List<Token> tokens, int i) {
+        Token first = tokens.get(i);
+        if (!first.capitalised() || first.joint() != ',' || i == 0) return null;
+        int comma = tokens.get(i - 1).end();
+        if (text.substring(comma, first.start()).strip().equals(",") == false) return null;
+        StringBuilder key = new StringBuilder(first.word());
+        for (int j = i; j < Math.min(tokens.size(), i + 3); j++) {
+            if (j > i) {
+                if (tokens.get(j).joint() != ' ' || tokens.get(j).sentenceStart()) break;
+                key.append(' ').append(tokens.get(j).word());
+            }
+            int end = tokens.get(j).end();
+            if (end < text.length() && text.charAt(end) == '.') {
+                int d = gazetteer.admin1Abbreviation(key.toString());
+                if (d >= 0) return new Mention(i, j + 1, key.toString(), new int[] {d}, false);
+            }
+        }
+        return null;
     }
 
     private Mention longestMatch(List<Token> tokens, int i, int max) {

@@ -94,6 +94,16 @@ class GeoparserTest {
     }
 
     @Test
+    void datelineAbbreviationsOfStatesAndProvinces() {
+        Place ky = place("FRANKFORT, Ky. (AP) — The governor signed the bill.", "Ky");
+        assertThat(ky.name()).isEqualTo("Kentucky");
+        assertThat(ky.precision()).isEqualTo(Precision.ADMIN1);
+        Place london = place("LONDON, Ont. — Police said the driver fled.", "LONDON");
+        assertThat(london.country()).isEqualTo("CA");
+        assertThat(find("Mo said nothing. Ky is a name.")).isEmpty();
+    }
+
+    @Test
     void directionFromAnotherPlace() {
         Place salqin = place("Airstrikes hit Salqin, north of Idlib, overnight.", "Salqin");
         assertThat(salqin.country()).isEqualTo("SY");
