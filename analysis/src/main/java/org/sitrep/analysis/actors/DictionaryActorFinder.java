@@ -137,12 +137,25 @@ public final class DictionaryActorFinder implements ActorFinder {
                 fit = n.entry();
             }
             if (fits == 1) return new Mention(g.start(), g.end(), fit, surface);
+            if (fits == 0) {
+                // "the militants" three paragraphs after "Islamic State": the only armed group of that kind
+                Entry only = null;
+                boolean ambiguous = false;
+                for (Mention n : named.values()) {
+                    if (n.start() > g.start() || !fits(n.entry(), role)) continue;
+                    if (only != null && !only.canonical().equals(n.entry().canonical())) ambiguous = true;
+                    only = n.entry();
+                }
+                if (only != null && !ambiguous) return new Mention(g.start(), g.end(), only, surface);
+            }
         }
         Entry e = dictionary.forRole(focus, role);
         return e == null ? null : new Mention(g.start(), g.end(), e, surface);
     }
 
-    private static boolean fits(Entry e, String role) {
+    /** Only actors the dictionary names stand behind a generic mention, not "Turkey" the country. */
+    private boolean fits(Entry e, String role) {
+        if (dictionary.named(e.canonical()) == null) return false;
         return switch (role) {
             case "government" -> e.kind() == ActorKind.STATE_FORCES && "government".equals(e.side());
             case "opposition" -> e.kind() == ActorKind.REBEL_GROUP;
@@ -189,6 +202,10 @@ public final class DictionaryActorFinder implements ActorFinder {
     private static boolean actorPosition(String text, int start, int end) {
         String before = previousWord(text, start);
         if (before != null && PLACE_PREPOSITIONS.contains(before.toLowerCase(Locale.ROOT))) return false;
+        // "Mosul, Iraq's second city", "BAGHDAD, Iraq": a country after a place name locates it
+        int k = start - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        if (k >= 0 && text.charAt(k) == ',' && before != null && Character.isUpperCase(before.charAt(0))) return false;
         String after = nextWord(text, end);
         // "the Syria conflict", "Iraq war": a modifier, not an actor
         return after == null || !Set.of("war", "conflict", "crisis", "border", "province", "governorate", "desk",

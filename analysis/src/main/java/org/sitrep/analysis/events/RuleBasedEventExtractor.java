@@ -69,7 +69,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private record ActorSpan(int from, int to, Actor actor) {}
 
-    private record PlaceSpan(int at, Place place, boolean locative) {}
+    private record PlaceSpan(int at, int to, Place place, boolean locative) {}
 
     /** One trigger in one sentence, before merging. */
     private static final class Candidate {
@@ -99,6 +99,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<TimeExpression> ds = dates == null ? List.of() : dates;
         Place dateline = dateline(text, ps);
         List<Candidate> candidates = new ArrayList<>();
+        Actor[] lastAgent = new Actor[1]; // the agent of the latest action, for "they" in the next one
         List<Mentioned<Actor>> actorIndex = index(as, Actor::mentions);
         List<Mentioned<Place>> placeIndex = index(ps, Place::mentions);
         List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
@@ -109,13 +110,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
             for (int from = 0; from < all.size(); from += MAX_TOKENS) {
                 List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
-                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline,
+                        lastAgent));
             }
         }
         List<Candidate> merged = merge(candidates);
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
             if (c.confidence < MIN_CONFIDENCE) continue;
+            if (c.agent != null && c.target != null && c.agent.canonical().equals(c.target.canonical())) c.target = null;
             events.add(new Event(c.type, c.subType, c.agent == null ? null : c.agent.canonical(),
                     c.target == null ? null : c.target.canonical(), eventPlace(c.place), c.date, c.trigger, c.evidence,
                     Math.round(c.confidence * 100) / 100.0));
@@ -125,7 +128,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
                                            List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
-                                           DateRange fallbackDate, Place dateline) {
+                                           DateRange fallbackDate, Place dateline, Actor[] lastAgent) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -159,6 +162,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 continue;
             }
             double factor = sentenceFactor * cueFactor(toks, stems, i);
+            if (purpose(toks, stems, i)) factor *= strong.isEmpty() ? 0.5 : 0; // "an offensive to retake the city"
             if (factor <= 0 && !t.has("weak")) blockedStrong = true;
             if (!t.has("weak")) lastEnd = end;
             Candidate c = new Candidate();
@@ -174,6 +178,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
+            if (pronounSubject(toks, stems, i) && lastAgent[0] != null && !lastAgent[0].equals(c.target)) {
+                c.agent = lastAgent[0];
+            }
+            // "abducted women … and executed men": a verb joined by "and" shares the first one's subject
+            if (i > 0 && toks.get(i - 1).lower().equals("and") && !strong.isEmpty() && !isNoun(toks, stems, i)) {
+                Actor first = strong.get(strong.size() - 1).agent;
+                if (first != null && !first.equals(c.target)) c.agent = first;
+            }
+            if (c.agent != null && factor > 0 && !t.has("weak")) lastAgent[0] = c.agent;
             c.place = place(placeSpans, i, end, dateline);
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
@@ -184,6 +197,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 continue;
             }
             refine(c, t, stems);
+            civiliansAreNotAgents(c);
             if (t.has("weak")) {
                 weak.add(c);
                 weakRoles.add(new int[] {i});
@@ -260,6 +274,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (c.type.equals("Violence against civilians") && c.target == null) {
             // keep: the victims are often only counted ("killed 12 people")
         }
+    }
+
+    /** ACLED never codes civilians as the ones who fight or strike: they are the targets. */
+    private static void civiliansAreNotAgents(Candidate c) {
+        if (c.agent == null || c.agent.kind() != ActorKind.CIVILIANS) return;
+        if (c.type.equals("Protests") || c.type.equals("Riots")) return;
+        if (c.target == null) c.target = c.agent;
+        c.agent = null;
     }
 
     private static void reconsiderCivilians(Candidate c) {
@@ -347,6 +369,22 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return false;
     }
 
+    /** "they seized Tikrit": a pronoun right before the verb (auxiliaries and adverbs aside). */
+    private boolean pronounSubject(List<Tok> toks, String[] stems, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            if (lex.inGroup("pronoun", stems[k]) && !toks.get(k).text().equals("IT")) return true;
+            if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(toks.get(k).lower()).matches()) return false;
+        }
+        return false;
+    }
+
+    /** "to retake": an infinitive of purpose, unless after "managed to", "went on to". */
+    private boolean purpose(List<Tok> toks, String[] stems, int i) {
+        if (i < 2 || !toks.get(i - 1).lower().equals("to")) return false;
+        if (lex.inGroup("realised", stems[i - 2])) return false;
+        return lex.cueAt(stems, i - 2) == null && (i < 3 || lex.cueAt(stems, i - 3) == null); // hedges decide alone
+    }
+
     /** Who holds a rally or a strike is nearly always the subject of the sentence. */
     private boolean protestWord(String[] stems, int i) {
         for (Trigger t : lex.triggersAt(stems, i)) if (t.has("protest") || t.has("riot")) return true;
@@ -394,8 +432,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         for (ActorSpan a : spans) {
             if (a.to() > i || a.from() < clauseStart) continue;
             int before = a.from() - 1;
-            while (before >= 0 && lex.inGroup("determiner", stems[before]) && !stems[before].equals("of")) before--;
-            if (before >= 0 && lex.inGroup("oblique", stems[before])) continue;
+            while (before >= clauseStart && lex.inGroup("determiner", stems[before]) && !stems[before].equals("of")) {
+                before--;
+            }
+            if (before >= clauseStart && lex.inGroup("oblique", stems[before])) continue;
             if (best == null || a.to() > best.to()) best = a;
         }
         return best;
@@ -452,7 +492,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<ActorSpan> out = new ArrayList<>(known);
         boolean[] taken = new boolean[toks.size()];
         for (ActorSpan a : known) for (int k = a.from(); k < a.to(); k++) taken[k] = true;
-        for (PlaceSpan p : places) taken[p.at()] = true;
+        for (PlaceSpan p : places) for (int k = p.at(); k < p.to() && k < taken.length; k++) taken[k] = true;
         int k = 0;
         while (k < toks.size()) {
             if (!capitalised(toks.get(k)) || taken[k] || lex.inGroup("notname", stems[k])) { k++; continue; }
@@ -463,7 +503,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                     && to + 1 < toks.size() && capitalised(toks.get(to + 1)))) {
                 to++;
             }
-            if (from == 0 && to == 1 && (toks.size() < 2 || !capitalised(toks.get(1)))) { k = to; continue; }
+            // one capitalised word is too often a place, a demonym or a brand; names need two words or an acronym
+            boolean acronym = to - from == 1 && toks.get(from).text().length() >= 3
+                    && toks.get(from).text().equals(toks.get(from).text().toUpperCase(Locale.ROOT));
+            if (to - from < 2 && !acronym) { k = to; continue; }
             if (lex.triggersAt(stems, from).isEmpty()) {
                 String name = text.substring(toks.get(from).start(), toks.get(to - 1).end());
                 out.add(new ActorSpan(from, to, new Actor(name, name, ActorKind.OTHER, null, null,
@@ -526,7 +569,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                         || w.equals("overrun") || w.equals("beaten") || w.equals("held");
         if (!participle) return false;
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
-            if (lex.inGroup("be", stems[k])) return !stems[k].equals("ha") && !w.equals("has") && !isPerfect(toks, k);
+            if (lex.inGroup("be", stems[k]) && !toks.get(k).text().equals("IS")) return !isPerfect(toks, k);
             if (!ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
@@ -583,7 +626,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         int bestScore = Integer.MAX_VALUE;
         for (PlaceSpan p : spans) {
             int distance = p.at() >= end ? p.at() - end : i - p.at();
-            int score = distance + (p.locative() ? 0 : 20) + (p.at() >= end ? 0 : 2);
+            int score = distance + (p.locative() ? 0 : 20) + (p.at() >= end ? 0 : 2) + vagueness(p.place());
             if (score < bestScore) {
                 bestScore = score;
                 best = p;
@@ -608,6 +651,17 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
         }
         return published == null ? null : new DateRange(published, published, null);
+    }
+
+    /** A town beats its province, a province its country, when both are near. */
+    private static int vagueness(Place p) {
+        if (p.precision() == null) return 0;
+        return switch (p.precision()) {
+            case COUNTRY -> 25;
+            case ADMIN1 -> 6;
+            case ADMIN2 -> 3;
+            default -> 0;
+        };
     }
 
     private static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart,
@@ -670,8 +724,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 into.trigger = c.trigger;
                 into.triggerStart = c.triggerStart;
             }
-            if (into.agent == null) into.agent = c.agent;
-            if (into.target == null) into.target = c.target;
+            boolean swapped = !(fits(into.agent, c.agent) && fits(into.target, c.target));
+            Actor cAgent = swapped ? c.target : c.agent;
+            Actor cTarget = swapped ? c.agent : c.target;
+            if (into.agent == null) into.agent = cAgent;
+            if (into.target == null) into.target = cTarget;
             if (into.place == null) into.place = c.place;
             if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null) into.date = c.date;
             boolean moreSpecific = generic(into.subType) && !generic(c.subType)
@@ -694,7 +751,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (!a.type.equals(b.type)) return false;
         boolean sameSentence = a.evidence.start() == b.evidence.start();
         if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
-        if (!fits(a.agent, b.agent) || !fits(a.target, b.target)) return false;
+        boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target);
+        // "militants attacked Samarra … were repelled by troops": one clash told from either side
+        boolean swapped = a.type.equals("Battles") && fits(a.agent, b.target) && fits(a.target, b.agent);
+        if (!sameSides && !swapped) return false;
         if (a.place != null && b.place != null && !samePlace(a.place, b.place)) return false;
         if (a.place == null && b.place == null && a.agent == null && b.agent == null && a.target == null
                 && b.target == null && a.evidence.start() != b.evidence.start()) {
@@ -824,7 +884,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                     if (!lex.inGroup("determiner", st) && !Character.isUpperCase(toks.get(k).text().charAt(0))
                             && !PLACE_WORD.matcher(toks.get(k).lower()).matches()) break;
                 }
-                out.add(new PlaceSpan(at, p, locative));
+                int to = at + 1;
+                while (to < toks.size() && toks.get(to).start() < m.end()) to++;
+                out.add(new PlaceSpan(at, to, p, locative));
             }
         }
         return out;

@@ -40,7 +40,7 @@ class PloverEvaluationTest {
     static final double FLOOR_F1 = 0.77;
     static final double FLOOR_TYPE = 0.90;
     static final double FLOOR_ACTOR1 = 0.62;
-    static final double FLOOR_ACTOR2 = 0.40;
+    static final double FLOOR_ACTOR2 = 0.35;
 
     @Test
     void readsRecordsAndSkipsBadOnes(@TempDir Path dir) throws Exception {
