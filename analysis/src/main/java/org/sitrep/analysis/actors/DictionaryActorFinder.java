@@ -88,9 +88,11 @@ public final class DictionaryActorFinder implements ActorFinder {
         TreeMap<Integer, Mention> named = new TreeMap<>();
         for (Mention m : resolved) named.put(m.start(), m);
         List<Mention> resolvedGenerics = new ArrayList<>();
+        DocumentRoles earlier = new DocumentRoles();
         for (PhraseMatcher.Match<Meaning> g : generics) {
             if (first(g.values(), Generic.class).role().equals("none")) continue;
-            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), named, focus);
+            earlier.advanceTo(g.start(), named);
+            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), named, focus, earlier);
             if (m != null) resolvedGenerics.add(m);
         }
         resolved = new ArrayList<>(named.values());
@@ -113,8 +115,31 @@ public final class DictionaryActorFinder implements ActorFinder {
      * one named actor of the same role in this or the previous sentence; otherwise to the role's
      * default actor in the document's country.
      */
+    /**
+     * For each role, the one dictionary actor of that role named so far in the document (or none
+     * when several are); swept once through the text so long documents stay linear.
+     */
+    private final class DocumentRoles {
+        private final Map<String, Entry> only = new HashMap<>();
+        private final Set<String> ambiguous = new java.util.HashSet<>();
+        private int upTo = -1;
+
+        void advanceTo(int position, TreeMap<Integer, Mention> named) {
+            for (Mention n : named.subMap(upTo, false, position, true).values()) {
+                for (String role : List.of("government", "opposition", "jihadist", "militants")) {
+                    if (!fits(n.entry(), role)) continue;
+                    Entry e = only.putIfAbsent(role, n.entry());
+                    if (e != null && !e.canonical().equals(n.entry().canonical())) ambiguous.add(role);
+                }
+            }
+            upTo = Math.max(upTo, position);
+        }
+
+        Entry only(String role) { return ambiguous.contains(role) ? null : only.get(role); }
+    }
+
     private Mention resolveGeneric(String text, PhraseMatcher.Match<Meaning> g, String role,
-                                   TreeMap<Integer, Mention> named, String focus) {
+                                   TreeMap<Integer, Mention> named, String focus, DocumentRoles earlier) {
         String surface = text.substring(g.start(), g.end());
         Map.Entry<Integer, Mention> before = named.lowerEntry(g.start());
         if (before != null) {
@@ -139,14 +164,8 @@ public final class DictionaryActorFinder implements ActorFinder {
             if (fits == 1) return new Mention(g.start(), g.end(), fit, surface);
             if (fits == 0) {
                 // "the militants" three paragraphs after "Islamic State": the only armed group of that kind
-                Entry only = null;
-                boolean ambiguous = false;
-                for (Mention n : named.values()) {
-                    if (n.start() > g.start() || !fits(n.entry(), role)) continue;
-                    if (only != null && !only.canonical().equals(n.entry().canonical())) ambiguous = true;
-                    only = n.entry();
-                }
-                if (only != null && !ambiguous) return new Mention(g.start(), g.end(), only, surface);
+                Entry only = earlier.only(role);
+                if (only != null) return new Mention(g.start(), g.end(), only, surface);
             }
         }
         Entry e = dictionary.forRole(focus, role);
