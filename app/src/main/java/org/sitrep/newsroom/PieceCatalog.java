@@ -86,6 +86,15 @@ public class PieceCatalog {
         return byIds(ids);
     }
 
+    /** Every piece for the newsroom's desk, live or not, most recently edited first; {@code status} null for all. */
+    public List<Piece> forDesk(PieceStatus status, int limit, int offset) {
+        String where = status == null ? "" : " WHERE p.status = :status";
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT " + COLUMNS + " FROM pieces p" + where
+                + " ORDER BY p.updated_at DESC, p.id DESC LIMIT :limit OFFSET :offset");
+        if (status != null) spec = spec.param("status", status.name());
+        return list(spec, limit, offset);
+    }
+
     public Optional<Author> findAuthor(String slug) {
         List<Author> found = authorsWhere("a.slug = :slug", Map.of("slug", slug));
         return found.stream().findFirst();
@@ -222,6 +231,49 @@ public class PieceCatalog {
         Map<Long, Photo> photos = photos(raw.stream().map(r -> (Long) r[4]).filter(id -> id != null).toList());
         return raw.stream().map(r -> new Author((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
                 r[4] == null ? null : photos.get((Long) r[4]))).toList();
+    }
+
+    // --- for the public site's sitemaps, caches and search index -------------------------
+
+    /** Live pieces without bodies, newest first: sitemaps list tens of thousands of these. */
+    public List<PieceListing> listings(int limit, int offset) {
+        return query("SELECT p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at FROM pieces p WHERE "
+                + LIVE + page()).param("limit", limit).param("offset", offset).query(PieceCatalog::listing).list();
+    }
+
+    /** Live pieces that went live at or after {@code since}, newest first (the Google News sitemap). */
+    public List<PieceListing> listingsSince(Instant since, int limit) {
+        return query("SELECT p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at FROM pieces p WHERE "
+                + LIVE + " AND p.publish_at >= :since ORDER BY p.publish_at DESC, p.id DESC LIMIT :limit")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("limit", limit)
+                .query(PieceCatalog::listing).list();
+    }
+
+    /** Published or scheduled pieces whose time has not come yet, soonest first. */
+    public List<Piece> scheduledAhead() {
+        return assemble(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.status IN ('PUBLISHED','SCHEDULED') "
+                + "AND p.publish_at > :now ORDER BY p.publish_at, p.id").query(PieceCatalog::row).list());
+    }
+
+    /** When the next scheduled piece goes live: caches of lists must be dropped at that moment. */
+    public Optional<Instant> nextGoLive() {
+        return query("SELECT MIN(p.publish_at) FROM pieces p WHERE p.status IN ('PUBLISHED','SCHEDULED') AND p.publish_at > :now")
+                .query((rs, n) -> instant(rs, 1)).optional();
+    }
+
+    /** The latest change to any piece (a search index older than this is stale). */
+    public Optional<Instant> lastUpdated() {
+        return jdbc.sql("SELECT MAX(updated_at) FROM pieces").query((rs, n) -> instant(rs, 1)).optional();
+    }
+
+    private static PieceListing listing(ResultSet rs, int n) throws SQLException {
+        return new PieceListing(rs.getLong(1), PieceKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), instant(rs, 6), instant(rs, 7));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
