@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import org.sitrep.analysis.actors.ActorFinder;
+import org.sitrep.analysis.actors.DictionaryActorFinder;
 import org.sitrep.analysis.dates.DateFinder;
 import org.sitrep.analysis.dates.NewsDateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.EventExtractor;
+import org.sitrep.analysis.events.RuleBasedEventExtractor;
 import org.sitrep.analysis.places.PlaceFinder;
 import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.TextCleaner;
@@ -100,9 +102,9 @@ public final class Analyzer {
         private TextCleaner cleaner;
         private Clock clock = Clock.systemUTC();
         private PlaceFinder places = PlaceFinder.NONE;
-        private ActorFinder actors = ActorFinder.NONE;
+        private ActorFinder actors = new DictionaryActorFinder();
         private DateFinder dates = new NewsDateFinder();
-        private EventExtractor events = EventExtractor.NONE;
+        private EventExtractor events = new RuleBasedEventExtractor();
 
         private Builder() {}
 

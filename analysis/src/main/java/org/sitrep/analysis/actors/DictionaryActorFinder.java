@@ -126,7 +126,7 @@ public final class DictionaryActorFinder implements ActorFinder {
 
         void advanceTo(int position, TreeMap<Integer, Mention> named) {
             for (Mention n : named.subMap(upTo, false, position, true).values()) {
-                for (String role : List.of("government", "opposition", "jihadist", "militants")) {
+                for (String role : List.of("government", "opposition", "jihadist", "militants", "coalition")) {
                     if (!fits(n.entry(), role)) continue;
                     Entry e = only.putIfAbsent(role, n.entry());
                     if (e != null && !e.canonical().equals(n.entry().canonical())) ambiguous.add(role);
@@ -153,7 +153,7 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         if (!role.equals("civilians") && !role.equals("protesters")) {
             int windowStart = sentenceStart(text, sentenceStart(text, g.start()) - 1);
-            int windowEnd = sentenceEnd(text, g.end());
+            int windowEnd = sentenceEnd(text, sentenceEnd(text, g.end()) + 1); // this sentence and the next
             Entry fit = null;
             int fits = 0;
             for (Mention n : named.subMap(windowStart, true, windowEnd, true).values()) {
@@ -180,7 +180,8 @@ public final class DictionaryActorFinder implements ActorFinder {
             case "opposition" -> e.kind() == ActorKind.REBEL_GROUP;
             case "jihadist" -> e.kind() == ActorKind.JIHADIST_GROUP;
             case "militants" -> e.kind() == ActorKind.REBEL_GROUP || e.kind() == ActorKind.JIHADIST_GROUP
-                    || e.kind() == ActorKind.MILITIA;
+                    || e.kind() == ActorKind.MILITIA && !"government".equals(e.side());
+            case "coalition" -> e.kind() == ActorKind.INTERNATIONAL_FORCES && e.canonical().contains("coalition");
             default -> false;
         };
     }

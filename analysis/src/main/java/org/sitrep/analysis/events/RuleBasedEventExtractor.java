@@ -52,6 +52,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private static final Pattern ADJECTIVE =
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
+    private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
     private static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
     private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
@@ -115,8 +116,19 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
         }
         List<Candidate> merged = merge(candidates);
+        // "Protesters" with no country named: the country of the place, as the actor finder names it
+        Map<String, String> countrySuffix = new HashMap<>();
+        for (Actor a : as) {
+            Matcher m = PEOPLE_OF.matcher(a.canonical());
+            if (a.country() != null && m.matches()) countrySuffix.putIfAbsent(a.country(), m.group(1));
+        }
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
+            if (c.agent != null && c.agent.canonical().equals("Protesters") && c.place != null
+                    && countrySuffix.containsKey(c.place.country())) {
+                c.agent = new Actor(c.agent.name(), "Protesters" + countrySuffix.get(c.place.country()),
+                        ActorKind.PROTESTERS, "protesters", c.place.country(), c.agent.mentions());
+            }
             if (c.confidence < MIN_CONFIDENCE) continue;
             if (c.agent != null && c.target != null && c.agent.canonical().equals(c.target.canonical())) c.target = null;
             events.add(new Event(c.type, c.subType, c.agent == null ? null : c.agent.canonical(),
@@ -178,8 +190,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
-            if (pronounSubject(toks, stems, i) && lastAgent[0] != null && !lastAgent[0].equals(c.target)) {
-                c.agent = lastAgent[0];
+            if (pronounSubject(toks, stems, i)) {
+                // "Police said they had arrested …": the subject of the reporting verb; else the last agent
+                ActorSpan inSentence = subjectBefore(toks, stems, pronounAt(toks, stems, i), actorSpans);
+                Actor antecedent = inSentence != null ? inSentence.actor() : lastAgent[0];
+                if (antecedent != null && !antecedent.equals(c.target)) c.agent = antecedent;
             }
             // "abducted women … and executed men": a verb joined by "and" shares the first one's subject
             if (i > 0 && toks.get(i - 1).lower().equals("and") && !strong.isEmpty() && !isNoun(toks, stems, i)) {
@@ -259,8 +274,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 if (any("excessive", stems)) c.subType = "Excessive force against protesters";
                 else if (any("intervention", stems)) c.subType = "Protest with intervention";
             }
-            // "police dispersed demonstrators": the protesters are actor1, the police actor2
-            boolean response = t.subType().equals("Protest with intervention");
+            // "police dispersed demonstrators": the protesters are actor1, the police actor2 (ACLED);
+            // but excessive force is coded with the forces that used it first
+            boolean response = t.subType().equals("Protest with intervention")
+                    && !c.subType.equals("Excessive force against protesters");
             if (c.agent != null && c.agent.kind() == ActorKind.STATE_FORCES
                     && (response || c.target != null && c.target.kind() == ActorKind.PROTESTERS)) {
                 Actor a = c.agent;
@@ -271,8 +288,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
                     List.of());
         }
-        if (c.type.equals("Violence against civilians") && c.target == null) {
-            // keep: the victims are often only counted ("killed 12 people")
+        if (c.subType.equals("Excessive force against protesters") && c.agent != null
+                && c.agent.kind() == ActorKind.PROTESTERS && c.target != null
+                && c.target.kind() == ActorKind.STATE_FORCES) {
+            Actor a = c.agent;
+            c.agent = c.target;
+            c.target = a;
         }
     }
 
@@ -292,9 +313,6 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         } else if (c.target.kind() == ActorKind.PROTESTERS) {
             c.type = "Protests";
             c.subType = "Excessive force against protesters";
-            Actor a = c.agent;
-            c.agent = c.target;
-            c.target = a;
         }
     }
 
@@ -335,7 +353,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         // "barrel bombs hit a market": the weapon is the subject, the agent is not named
         ActorSpan subject = triggerEndsAt(stems, i) ? null : subjectBefore(toks, stems, i, spans);
         ActorSpan agent = by != null && subject == null ? by : subject;
-        return new ActorSpan[] {agent, objectAfter(toks, stems, end, spans, agent)};
+        ActorSpan target = objectAfter(toks, stems, end, spans, agent);
+        // "IS fighters and government troops have been fighting": the second is the other side
+        if (target == null) target = partner(stems, agent, spans);
+        return new ActorSpan[] {agent, target};
     }
 
     /**
@@ -376,6 +397,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
+    }
+
+    private int pronounAt(List<Tok> toks, String[] stems, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) if (lex.inGroup("pronoun", stems[k])) return k;
+        return i;
     }
 
     /** "to retake": an infinitive of purpose, unless after "managed to", "went on to". */
@@ -438,7 +464,29 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (before >= clauseStart && lex.inGroup("oblique", stems[before])) continue;
             if (best == null || a.to() > best.to()) best = a;
         }
-        return best;
+        ActorSpan first = coordinated(stems, best, spans);
+        return first != null ? first : best;
+    }
+
+    /** "Government forces and allied militias": the first of two joined actors (its partner is {@link #partner}). */
+    private ActorSpan coordinated(String[] stems, ActorSpan second, List<ActorSpan> spans) {
+        if (second == null) return null;
+        int k = second.from() - 1;
+        while (k >= 0 && lex.inGroup("determiner", stems[k]) && !stems[k].equals("of")) k--;
+        if (k < 1 || !stems[k].equals("and")) return null;
+        for (ActorSpan a : spans) if (a.to() == k && !same(a, second)) return a;
+        return null;
+    }
+
+    /** The second of "X and Y" when X is the subject: in a clash, the other side. */
+    private ActorSpan partner(String[] stems, ActorSpan first, List<ActorSpan> spans) {
+        if (first == null || first.to() >= stems.length || !stems[first.to()].equals("and")) return null;
+        for (ActorSpan a : spans) {
+            if (a.from() > first.to() && a.from() <= first.to() + 3 && onlyModifiers(stems, first.to() + 1, a.from())) {
+                return same(a, first) ? null : a;
+            }
+        }
+        return null;
     }
 
     /** "a regime airstrike", "the rebels' assault", "Hezbollah's attack". */
@@ -751,10 +799,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (!a.type.equals(b.type)) return false;
         boolean sameSentence = a.evidence.start() == b.evidence.start();
         if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
-        boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target);
+        boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
+                && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
         // "militants attacked Samarra … were repelled by troops": one clash told from either side
         boolean swapped = a.type.equals("Battles") && fits(a.agent, b.target) && fits(a.target, b.agent);
         if (!sameSides && !swapped) return false;
+        boolean sameSentence2 = a.evidence.start() == b.evidence.start();
+        boolean anchored = same(a.agent, b.agent) || same(a.target, b.target) || swapped && same(a.agent, b.target)
+                || a.place != null && b.place != null && samePlace(a.place, b.place);
+        if (!sameSentence2 && !anchored) return false; // nothing shared but a type: two actions
         if (a.place != null && b.place != null && !samePlace(a.place, b.place)) return false;
         if (a.place == null && b.place == null && a.agent == null && b.agent == null && a.target == null
                 && b.target == null && a.evidence.start() != b.evidence.start()) {
@@ -765,6 +818,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         return true;
     }
+
+    private static boolean same(Actor x, Actor y) {
+        return x != null && y != null && x.canonical().equals(y.canonical());
+    }
+
+    /** The agent of one is the target of the other: not the same action seen twice. */
+    private static boolean crossed(Actor x, Actor y) { return same(x, y); }
 
     private static boolean fits(Actor x, Actor y) {
         return x == null || y == null || x.canonical().equals(y.canonical());
