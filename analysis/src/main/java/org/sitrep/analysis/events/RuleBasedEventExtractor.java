@@ -53,6 +53,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
     private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
+    private static final java.util.Set<String> RELATIVE = java.util.Set.of("who", "which", "that");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
     private static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
     private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
@@ -84,6 +85,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         Evidence evidence;
         double confidence;
         int triggerStart;
+        boolean placeInSentence;
 
         int filled() {
             return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)
@@ -203,6 +205,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             if (c.agent != null && factor > 0 && !t.has("weak")) lastAgent[0] = c.agent;
             c.place = place(placeSpans, i, end, dateline);
+            c.placeInSentence = !placeSpans.isEmpty();
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
             if (c.date != null && c.date.text() == null) c.confidence -= 0.1;
@@ -233,6 +236,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
         strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
+        // "setting fire to cars" in a riot, "intercepted" the rockets that were fired: part of the
+        // violent event of the same sentence, not a development of its own
+        boolean riot = strong.stream().anyMatch(c -> c.type.equals("Riots") || c.type.equals("Protests"));
+        boolean explosion = strong.stream().anyMatch(c -> c.type.equals("Explosions/Remote violence"));
+        strong.removeIf(c -> riot && c.subType.equals("Looting/property destruction")
+                || explosion && c.subType.equals("Disrupted weapons use"));
         if (strong.isEmpty() && !blockedStrong) {
             // a victim count alone is an event, unless it belongs to a threatened or denied action
             for (Candidate w : weak) {
@@ -251,6 +260,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (t.has("verb") && noun) continue;
             if (t.has("air") && !air) continue;
             if (t.has("strikecue") && !any("labour", stems)) continue;
+            if (t.has("weapon") && !any("weapon", stems)) continue;
             return t;
         }
         return null;
@@ -287,6 +297,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
             if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
                     List.of());
+        }
+        if (c.subType.equals("Looting/property destruction") && c.agent != null
+                && c.agent.kind() == ActorKind.PROTESTERS) { // "demonstrators set fire to party offices"
+            c.type = "Riots";
+            c.subType = "Violent demonstration";
         }
         if (c.subType.equals("Excessive force against protesters") && c.agent != null
                 && c.agent.kind() == ActorKind.PROTESTERS && c.target != null
@@ -464,6 +479,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (before >= clauseStart && lex.inGroup("oblique", stems[before])) continue;
             if (best == null || a.to() > best.to()) best = a;
         }
+        if (best == null && clauseStart > 0 && RELATIVE.contains(toks.get(clauseStart - 1).lower())) {
+            // "the Houthis, who seized Sanaa": the antecedent of the relative pronoun
+            int k = clauseStart - 2;
+            if (k >= 0 && toks.get(k).lower().equals(",")) k--;
+            for (ActorSpan a : spans) if (a.to() == k + 1) best = a;
+        }
         ActorSpan first = coordinated(stems, best, spans);
         return first != null ? first : best;
     }
@@ -492,6 +513,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** "a regime airstrike", "the rebels' assault", "Hezbollah's attack". */
     private ActorSpan modifierBefore(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
         for (ActorSpan a : spans) {
+            if (a.actor().canonical().startsWith("Government of")) continue; // "Iraq protests", "the Syria war"
             if (a.to() <= i && i - a.to() <= 3 && onlyModifiers(stems, a.to(), i)) return a;
         }
         return null;
