@@ -33,7 +33,10 @@ public final class DictionaryActorFinder implements ActorFinder {
     /** Words before a country name that make it a place, not an actor ("in Syria"). */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "to", "from", "across", "near", "at",
             "throughout", "inside", "outside", "within", "toward", "towards", "via", "around", "through", "of", "over",
-            "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter");
+            "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter",
+            "beyond", "targeting");
+    private static final Set<String> COMPASS = Set.of("the", "northern", "southern", "eastern", "western", "central",
+            "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern");
 
     /** How far to look for a sentence edge: bounds the work on text without punctuation. */
     private static final int SENTENCE_REACH = 1000;
@@ -221,6 +224,13 @@ public final class DictionaryActorFinder implements ActorFinder {
     /** A country name is an actor unless a preposition makes it a place ("in Syria", "of Iraq"). */
     private static boolean actorPosition(String text, int start, int end) {
         String before = previousWord(text, start);
+        // "at northern Israel", "into the south of Lebanon": skip compass words and articles first
+        int from = start;
+        while (before != null && COMPASS.contains(before.toLowerCase(Locale.ROOT))) {
+            from = text.lastIndexOf(before, from - 1);
+            if (from < 0) break;
+            before = previousWord(text, from);
+        }
         if (before != null && PLACE_PREPOSITIONS.contains(before.toLowerCase(Locale.ROOT))) return false;
         // "Mosul, Iraq's second city", "BAGHDAD, Iraq": a country after a place name locates it
         int k = start - 1;

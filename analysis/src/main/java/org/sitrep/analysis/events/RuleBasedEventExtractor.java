@@ -118,6 +118,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
         }
         List<Candidate> merged = merge(candidates);
+        // a town changes hands between two sides: when the text names only the taker, the other side is
+        // the document's main force of the other kind (ACLED codes both)
+        for (Candidate c : merged) {
+            if (c.target != null || c.agent == null || !c.type.equals("Battles") || !c.subType.contains("territory")) continue;
+            boolean governmentTook = c.subType.startsWith("Government");
+            c.target = mainForce(as, !governmentTook, c.agent);
+        }
         // "Protesters" with no country named: the country of the place, as the actor finder names it
         Map<String, String> countrySuffix = new HashMap<>();
         for (Actor a : as) {
@@ -213,6 +220,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.confidence <= 0) {
                 i = end - 1;
                 continue;
+            }
+            if (t.has("agentafter")) { // "Saraqib fell to government forces"
+                c.agent = roles[1] == null ? null : roles[1].actor();
+                c.target = null;
+            }
+            if (t.has("territory")) {
+                ActorSpan from = fromPhrase(toks, end, actorSpans); // "retook the villages from IS"
+                if (from != null && !from.actor().equals(c.agent)) c.target = from.actor();
             }
             refine(c, t, stems);
             civiliansAreNotAgents(c);
@@ -434,6 +449,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private static boolean same(ActorSpan a, ActorSpan b) {
         return a != null && b != null && a.actor().canonical().equals(b.actor().canonical());
+    }
+
+    private ActorSpan fromPhrase(List<Tok> toks, int end, List<ActorSpan> spans) {
+        for (int k = end; k < toks.size() && k < end + 10; k++) {
+            String w = toks.get(k).lower();
+            if (w.equals(",") || w.equals(";") || w.equals(".")) return null;
+            if (w.equals("from")) return firstSpanFrom(spans, k + 1, k + 4);
+        }
+        return null;
     }
 
     /** "clashes between X and Y". */
@@ -721,6 +745,21 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
         }
         return published == null ? null : new DateRange(published, published, null);
+    }
+
+    /** The most mentioned state force (or non-state armed group) of the document, other than {@code not}. */
+    private static Actor mainForce(List<Actor> actors, boolean state, Actor not) {
+        Actor best = null;
+        for (Actor a : actors) {
+            if (a.canonical().equals(not.canonical()) || a.canonical().startsWith("Government of")) continue;
+            boolean isState = a.kind() == ActorKind.STATE_FORCES;
+            boolean isArmedGroup = a.kind() == ActorKind.REBEL_GROUP || a.kind() == ActorKind.JIHADIST_GROUP
+                    || a.kind() == ActorKind.MILITIA;
+            if (state ? !isState : !isArmedGroup) continue;
+            if (not.country() != null && a.country() != null && !not.country().equals(a.country()) && state) continue;
+            if (best == null || a.mentions().size() > best.mentions().size()) best = a;
+        }
+        return best;
     }
 
     /** A town beats its province, a province its country, when both are near. */
