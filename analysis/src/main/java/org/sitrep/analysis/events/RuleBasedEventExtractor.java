@@ -54,6 +54,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
     private static final java.util.Set<String> RELATIVE = java.util.Set.of("who", "which", "that");
+    private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}-]*");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
     private static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
     private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
@@ -517,7 +518,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private ActorSpan coordinated(String[] stems, ActorSpan second, List<ActorSpan> spans) {
         if (second == null) return null;
         int k = second.from() - 1;
-        while (k >= 0 && lex.inGroup("determiner", stems[k]) && !stems[k].equals("of")) k--;
+        // "and allied militias", "and the pro-government NDF": up to two modifiers after the "and"
+        for (int skipped = 0; k >= 0 && skipped < 2 && !stems[k].equals("and") && LOWER_WORD.matcher(stems[k]).matches()
+                && !lex.inGroup("oblique", stems[k]) && !lex.inGroup("be", stems[k])
+                && !lex.inGroup("boundary", stems[k]); skipped++) {
+            k--;
+        }
         if (k < 1 || !stems[k].equals("and")) return null;
         for (ActorSpan a : spans) if (a.to() == k && !same(a, second)) return a;
         return null;
