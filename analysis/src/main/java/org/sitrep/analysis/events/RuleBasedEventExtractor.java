@@ -222,6 +222,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 i = end - 1;
                 continue;
             }
+            if (t.has("protesteragent") && (c.agent == null || c.agent.kind() != ActorKind.PROTESTERS
+                    && c.agent.kind() != ActorKind.CIVILIANS)) {
+                i = end - 1; // "troops gathered": not a protest
+                continue;
+            }
             if (t.has("agentafter")) { // "Saraqib fell to government forces"
                 c.agent = roles[1] == null ? null : roles[1].actor();
                 c.target = null;
@@ -261,7 +266,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (strong.isEmpty() && !blockedStrong) {
             // a victim count alone is an event, unless it belongs to a threatened or denied action
             for (Candidate w : weak) {
-                if (w.target == null && w.agent == null) continue; // "… were killed" with nobody named: too thin
+                // "100 people have been killed": a toll with nobody named as doing it is not an event of its own
+                if (w.agent == null) continue;
                 strong.add(w);
             }
         }
@@ -313,6 +319,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
             if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
                     List.of());
+        }
+        if (c.type.equals("Battles") && c.agent != null && c.agent.kind() == ActorKind.PROTESTERS) {
+            c.type = "Riots"; // "protesters clashed with troops"
+            c.subType = "Violent demonstration";
         }
         if (c.subType.equals("Looting/property destruction") && c.agent != null
                 && c.agent.kind() == ActorKind.PROTESTERS) { // "demonstrators set fire to party offices"
