@@ -233,6 +233,49 @@ public class PieceCatalog {
                 r[4] == null ? null : photos.get((Long) r[4]))).toList();
     }
 
+    // --- for the public site's sitemaps, caches and search index -------------------------
+
+    /** Live pieces without bodies, newest first: sitemaps list tens of thousands of these. */
+    public List<PieceListing> listings(int limit, int offset) {
+        return query("SELECT p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at FROM pieces p WHERE "
+                + LIVE + page()).param("limit", limit).param("offset", offset).query(PieceCatalog::listing).list();
+    }
+
+    /** Live pieces that went live at or after {@code since}, newest first (the Google News sitemap). */
+    public List<PieceListing> listingsSince(Instant since, int limit) {
+        return query("SELECT p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at FROM pieces p WHERE "
+                + LIVE + " AND p.publish_at >= :since ORDER BY p.publish_at DESC, p.id DESC LIMIT :limit")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("limit", limit)
+                .query(PieceCatalog::listing).list();
+    }
+
+    /** Published or scheduled pieces whose time has not come yet, soonest first. */
+    public List<Piece> scheduledAhead() {
+        return assemble(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.status IN ('PUBLISHED','SCHEDULED') "
+                + "AND p.publish_at > :now ORDER BY p.publish_at, p.id").query(PieceCatalog::row).list());
+    }
+
+    /** When the next scheduled piece goes live: caches of lists must be dropped at that moment. */
+    public Optional<Instant> nextGoLive() {
+        return query("SELECT MIN(p.publish_at) FROM pieces p WHERE p.status IN ('PUBLISHED','SCHEDULED') AND p.publish_at > :now")
+                .query((rs, n) -> instant(rs, 1)).optional();
+    }
+
+    /** The latest change to any piece (a search index older than this is stale). */
+    public Optional<Instant> lastUpdated() {
+        return jdbc.sql("SELECT MAX(updated_at) FROM pieces").query((rs, n) -> instant(rs, 1)).optional();
+    }
+
+    private static PieceListing listing(ResultSet rs, int n) throws SQLException {
+        return new PieceListing(rs.getLong(1), PieceKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), instant(rs, 6), instant(rs, 7));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();

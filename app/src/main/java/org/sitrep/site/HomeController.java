@@ -1,22 +1,56 @@
 package org.sitrep.site;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sitrep.common.SitrepProperties;
+import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The front page: the latest pieces. */
+/** The front page: the lead story, the latest pieces, then the latest of each kind. */
 @Controller
 class HomeController {
     private final PieceCatalog catalog;
+    private final SitePages pages;
+    private final SitrepProperties properties;
+    private final PublicUrls urls;
 
-    HomeController(PieceCatalog catalog) {
+    HomeController(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls) {
         this.catalog = catalog;
+        this.pages = pages;
+        this.properties = properties;
+        this.urls = urls;
     }
 
+    /** One kind's shelf on the front page. */
+    record Shelf(KindNav kind, List<Piece> pieces) {}
+
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("pieces", catalog.latest(20, 0));
-        return "site/home";
+    ResponseEntity<byte[]> home() {
+        return pages.page("/", "site/home", () -> {
+            List<Piece> latest = catalog.latest(9, 0);
+            List<Shelf> shelves = new ArrayList<>();
+            for (KindNav k : KindNav.ALL) {
+                List<Piece> ofKind = catalog.latestOfKind(k.kind(), 4, 0);
+                if (!ofKind.isEmpty()) shelves.add(new Shelf(k, ofKind));
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lead", latest.isEmpty() ? null : latest.get(0));
+            m.put("latest", latest.size() > 1 ? latest.subList(1, latest.size()) : List.of());
+            m.put("shelves", shelves);
+            m.put("meta", new PageMeta(properties.siteName() + " · " + properties.tagline(), properties.tagline(),
+                    urls.absolute("/"), "website", null, null,
+                    StructuredData.write(Map.of("@context", "https://schema.org", "@type", "WebSite",
+                            "name", properties.siteName(), "url", urls.absolute("/"),
+                            "potentialAction", Map.of("@type", "SearchAction",
+                                    "target", urls.absolute("/search?q={query}"), "query-input", "required name=query"))),
+                    Feeds.siteWide(urls), null, false));
+            return Optional.of(m);
+        });
     }
 }

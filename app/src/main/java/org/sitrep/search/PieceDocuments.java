@@ -1,0 +1,71 @@
+package org.sitrep.search;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.jsoup.Jsoup;
+import org.sitrep.newsroom.Author;
+import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.Tag;
+
+/** How a piece becomes a Lucene document: the index's fields in one place. */
+final class PieceDocuments {
+    static final String ID = "id";
+    static final String HEADLINE = "headline";
+    static final String STANDFIRST = "standfirst";
+    static final String BODY = "body";
+    static final String TAGS = "tags";
+    static final String KIND = "kind";
+    static final String SECTION = "section";
+    static final String PUBLISH_AT = "publishAt";
+    static final String PATH = "path";
+    static final String AUTHORS = "authors";
+    static final String SECTION_NAME = "sectionName";
+
+    /** Searchable text fields, stored for highlighting, with offsets so snippets need no re-analysis. */
+    static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    private PieceDocuments() {}
+
+    static Document of(Piece p) {
+        Document d = new Document();
+        d.add(new StringField(ID, Long.toString(p.id()), Field.Store.YES));
+        d.add(new Field(HEADLINE, p.headline(), TEXT_WITH_OFFSETS));
+        d.add(new Field(STANDFIRST, nullToEmpty(p.standfirst()), TEXT_WITH_OFFSETS));
+        d.add(new Field(BODY, plainText(p.bodyHtml()), TEXT_WITH_OFFSETS));
+        d.add(new Field(TAGS, p.tags().stream().map(Tag::name).collect(Collectors.joining(", ")), TEXT_WITH_OFFSETS));
+        d.add(new StringField(KIND, p.kind().name(), Field.Store.YES));
+        if (p.section() != null && !p.section().isBlank()) {
+            d.add(new StringField(SECTION, p.section().toLowerCase(Locale.ROOT), Field.Store.NO));
+            d.add(new StoredField(SECTION_NAME, p.section()));
+        }
+        long at = p.publishAt().toEpochMilli();
+        d.add(new LongPoint(PUBLISH_AT, at));
+        d.add(new NumericDocValuesField(PUBLISH_AT, at));
+        d.add(new StoredField(PUBLISH_AT, at));
+        d.add(new StoredField(PATH, p.path()));
+        d.add(new StoredField(AUTHORS, p.authors().stream().map(Author::name).collect(Collectors.joining("\u001f"))));
+        return d;
+    }
+
+    /** Text of the sanitised body with block boundaries kept as spaces, so words never run together. */
+    static String plainText(String html) {
+        if (html == null || html.isBlank()) return "";
+        return Jsoup.parse(html).body().text();
+    }
+
+    private static String nullToEmpty(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,247 @@
+package org.sitrep.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.PieceKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The Lucene index of pieces in one directory, with no knowledge of where pieces come from:
+ * add, remove, commit, search. One {@link IndexWriter} for the application's life and a
+ * {@link SearcherManager} whose near-real-time searchers all queries share.
+ */
+public class PieceIndex implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(PieceIndex.class);
+    static final String[] FIELDS = {PieceDocuments.HEADLINE, PieceDocuments.TAGS, PieceDocuments.STANDFIRST, PieceDocuments.BODY};
+    /** Headline and tag matches say more about what a piece is about than a word deep in the body. */
+    static final Map<String, Float> BOOSTS = Map.of(PieceDocuments.HEADLINE, 3.0f, PieceDocuments.TAGS, 2.0f,
+            PieceDocuments.STANDFIRST, 1.5f, PieceDocuments.BODY, 1.0f);
+    static final int MAX_QUERY_LENGTH = 200;
+    public static final int MAX_PAGE = 50;
+    /** Counting stops here; past it the result count is shown as "more than". */
+    static final int COUNT_LIMIT = 10_000;
+
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public PieceIndex(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        this.directory = FSDirectory.open(dir);
+        this.writer = openWriter(directory, analyzer);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens the index, starting afresh when it is unreadable: it can always be rebuilt from the database. */
+    private static IndexWriter openWriter(Directory directory, Analyzer analyzer) throws IOException {
+        try {
+            return new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            log.warn("Search index is unreadable ({}); starting a new one", e.getMessage());
+            return new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+        }
+    }
+
+    // --- writing (callers serialise writes and commits) --------------------------------------
+
+    /** Adds or replaces the piece's document; visible to searches after {@link #commit}. */
+    public void put(Piece p) throws IOException {
+        writer.updateDocument(new Term(PieceDocuments.ID, Long.toString(p.id())), PieceDocuments.of(p));
+    }
+
+    public void remove(long pieceId) throws IOException {
+        writer.deleteDocuments(new Term(PieceDocuments.ID, Long.toString(pieceId)));
+    }
+
+    public void removeAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes changes durable, records {@code userData} with them, and shows them to new searches. */
+    public void commit(Map<String, String> userData) throws IOException {
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** What the last commit recorded. */
+    public Map<String, String> committedData() {
+        Map<String, String> committed = new HashMap<>();
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) data.forEach(e -> committed.put(e.getKey(), e.getValue()));
+        return committed;
+    }
+
+    /** Documents in the index, including changes not yet committed. */
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    // --- searching -------------------------------------------------------------------------------
+
+    /**
+     * Ranked results among pieces published at or before {@code now}. Never throws on odd input:
+     * Lucene syntax that does not parse is searched for as plain words, and an unusable query
+     * answers with a message.
+     */
+    public SearchResults search(String rawQuery, int page, int pageSize, Instant now) {
+        String q = rawQuery == null ? "" : rawQuery.strip();
+        if (q.isEmpty()) return SearchResults.empty("", pageSize, "Type a word or phrase to search for.");
+        if (q.length() > MAX_QUERY_LENGTH) q = q.substring(0, MAX_QUERY_LENGTH);
+        int p = Math.max(1, Math.min(page, MAX_PAGE));
+        Query parsed = parse(q, QueryParser.Operator.AND);
+        if (parsed == null) {
+            return SearchResults.empty(q, pageSize, "Those words are too common to search for. Try something more specific.");
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query query = liveAt(parsed, now);
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(p * pageSize, null, COUNT_LIMIT));
+                if (top.totalHits.value == 0 && allRequired(parsed)) {
+                    // Every word together found nothing: rank the pieces that have some of them.
+                    Query any = parse(q, QueryParser.Operator.OR);
+                    if (any != null) {
+                        query = liveAt(any, now);
+                        top = searcher.search(query, new TopScoreDocCollectorManager(p * pageSize, null, COUNT_LIMIT));
+                    }
+                }
+                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (p - 1) * pageSize),
+                        top.scoreDocs.length);
+                boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                return new SearchResults(q, hits(searcher, query, pageDocs), top.totalHits.value, exact, p, pageSize, null);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return SearchResults.empty(q, pageSize, "That search is too broad. Try fewer wildcards.");
+        }
+    }
+
+    /** Lucene syntax when it parses, the same words as plain text when it does not; null when nothing is left. */
+    private Query parse(String q, QueryParser.Operator operator) {
+        // Regular expressions (/…/) can be costly to run; a slash is never needed in a news search.
+        String text = q.replace('/', ' ');
+        Query query;
+        try {
+            query = parser(operator).parse(text);
+        } catch (ParseException | IllegalArgumentException e) {
+            try {
+                query = parser(operator).parse(QueryParserBase.escape(text));
+            } catch (ParseException | IllegalArgumentException again) {
+                return null;
+            }
+        }
+        if (query == null || query instanceof MatchNoDocsQuery) return null;
+        if (query instanceof BooleanQuery b && b.clauses().isEmpty()) return null;
+        return query;
+    }
+
+    private MultiFieldQueryParser parser(QueryParser.Operator operator) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+        parser.setDefaultOperator(operator);
+        parser.setAllowLeadingWildcard(false);
+        parser.setSplitOnWhitespace(true);
+        return parser;
+    }
+
+    private static boolean allRequired(Query q) {
+        return q instanceof BooleanQuery b && b.clauses().size() > 1
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST);
+    }
+
+    /** Only pieces whose time has come: scheduled ones are in the index ahead of time. */
+    private static Query liveAt(Query query, Instant now) {
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery(PieceDocuments.PUBLISH_AT, Long.MIN_VALUE, now.toEpochMilli()), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private List<SearchResults.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+        if (docs.length == 0) return List.of();
+        TopDocs pageTop = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+        // Escaping formatter: the text is HTML-escaped, only the <mark> elements are markup.
+        DefaultPassageFormatter marks = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+        // The headline whole, with its matches marked; the body as its best one or two passages.
+        Map<String, String[]> headlines = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
+                .withBreakIterator(WholeBreakIterator::new).withMaxLength(1000).build()
+                .highlightFields(new String[] {PieceDocuments.HEADLINE}, query, pageTop, new int[] {1});
+        Map<String, String[]> snippets = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
+                .withMaxLength(20_000).build()
+                .highlightFields(new String[] {PieceDocuments.BODY, PieceDocuments.STANDFIRST}, query, pageTop, new int[] {2, 1});
+        StoredFields stored = searcher.storedFields();
+        List<SearchResults.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            Document d = stored.document(docs[i].doc);
+            PieceKind kind = PieceKind.valueOf(d.get(PieceDocuments.KIND));
+            String headline = firstNonBlank(headlines.get(PieceDocuments.HEADLINE)[i], HtmlUtils.htmlEscape(d.get(PieceDocuments.HEADLINE)));
+            String snippet = firstNonBlank(snippets.get(PieceDocuments.BODY)[i], snippets.get(PieceDocuments.STANDFIRST)[i],
+                    HtmlUtils.htmlEscape(d.get(PieceDocuments.STANDFIRST)));
+            String authors = d.get(PieceDocuments.AUTHORS);
+            hits.add(new SearchResults.Hit(Long.parseLong(d.get(PieceDocuments.ID)), d.get(PieceDocuments.PATH), kind.name(),
+                    kind.label(), kind.path(), d.get(PieceDocuments.SECTION_NAME), headline, snippet,
+                    Instant.ofEpochMilli(d.getField(PieceDocuments.PUBLISH_AT).numericValue().longValue()),
+                    authors == null || authors.isEmpty() ? List.of() : List.of(authors.split("\u001f"))));
+        }
+        return hits;
+    }
+
+    private static String firstNonBlank(String... candidates) {
+        for (String c : candidates) if (c != null && !c.isBlank()) return c;
+        return "";
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+        analyzer.close();
+    }
+}

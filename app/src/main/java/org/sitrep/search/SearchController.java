@@ -1,0 +1,57 @@
+package org.sitrep.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sitrep.common.SitrepProperties;
+import org.sitrep.site.PageMeta;
+import org.sitrep.site.PublicUrls;
+import org.sitrep.site.SitePages;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** /search?q=…&amp;page=N: ranked results with the matching words marked. */
+@Controller
+class SearchController {
+    static final int PAGE_SIZE = 10;
+
+    private final SearchIndex index;
+    private final SitePages pages;
+    private final SitrepProperties properties;
+    private final PublicUrls urls;
+
+    SearchController(SearchIndex index, SitePages pages, SitrepProperties properties, PublicUrls urls) {
+        this.index = index;
+        this.pages = pages;
+        this.properties = properties;
+        this.urls = urls;
+    }
+
+    @GetMapping("/search")
+    ResponseEntity<String> search(@RequestParam(name = "q", required = false) String q,
+                                  @RequestParam(name = "page", required = false) String page) {
+        int n = SitePages.pageNumber(page).orElse(1);
+        SearchResults results = q == null ? null : index.search(q, n, PAGE_SIZE);
+        String query = results == null ? "" : results.query();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("q", query);
+        model.put("results", results);
+        if (results != null) {
+            String base = "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+            model.put("previous", results.hasPrevious() ? base + (results.page() == 2 ? "" : "&page=" + (results.page() - 1)) : null);
+            model.put("next", results.hasNext() && results.page() < SearchIndex.MAX_PAGE ? base + "&page=" + (results.page() + 1) : null);
+        }
+        String title = query.isEmpty() ? "Search" : "Search: " + query;
+        model.put("meta", PageMeta.website(title + " · " + properties.siteName(), "Search " + properties.siteName(),
+                urls.absolute("/search"), List.of()).hiddenFromSearchEngines());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .cacheControl(CacheControl.noCache())
+                .body(pages.render("search/results", model));
+    }
+}

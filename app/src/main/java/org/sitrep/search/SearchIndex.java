@@ -1,0 +1,133 @@
+package org.sitrep.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.sitrep.common.SitrepProperties;
+import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.PieceCatalog;
+import org.sitrep.newsroom.PieceChanged;
+import org.sitrep.newsroom.PieceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The site's full-text search (Lucene, BM25) over pieces, under {@code <data>/index}.
+ *
+ * <p>Published and scheduled pieces are indexed; a scheduled piece is filtered out at query time
+ * until its publish time, so it turns up in results on the second without re-indexing. The index
+ * follows the newsroom through {@link PieceChanged} and is rebuilt at start when it does not match
+ * the database (empty, older than the latest change, or a different number of pieces).
+ */
+@Service
+public class SearchIndex implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    public static final int MAX_PAGE = PieceIndex.MAX_PAGE;
+    private static final String COMMIT_LAST_UPDATED = "lastUpdated";
+
+    private final PieceCatalog catalog;
+    private final Clock clock;
+    private final PieceIndex index;
+    /** One writer at a time: a rebuild and the newsroom's changes never interleave. */
+    private final Object writeLock = new Object();
+
+    public SearchIndex(SitrepProperties properties, PieceCatalog catalog, Clock clock) throws IOException {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.index = new PieceIndex(properties.indexDir());
+    }
+
+    /** Ranked results among pieces live now; see {@link PieceIndex#search}. */
+    public SearchResults search(String query, int page, int pageSize) {
+        return index.search(query, page, pageSize, clock.instant());
+    }
+
+    /** Pieces in the index, live or waiting for their time. */
+    public int size() {
+        return index.size();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildIfStale() {
+        if (isStale()) rebuild();
+    }
+
+    boolean isStale() {
+        synchronized (writeLock) {
+            String lastUpdated = catalog.lastUpdated().map(Instant::toString).orElse("");
+            long expected = catalog.countLive() + catalog.scheduledAhead().size();
+            return !lastUpdated.equals(index.committedData().get(COMMIT_LAST_UPDATED)) || index.size() != expected;
+        }
+    }
+
+    /** Re-indexes every live and scheduled piece from the database. */
+    public void rebuild() {
+        synchronized (writeLock) {
+            try {
+                long started = System.nanoTime();
+                index.removeAll();
+                long[] count = {0};
+                catalog.forEachLive(500, batch -> batch.forEach(p -> {
+                    put(p);
+                    count[0]++;
+                }));
+                for (Piece p : catalog.scheduledAhead()) {
+                    put(p);
+                    count[0]++;
+                }
+                commit();
+                log.info("Search index rebuilt: {} pieces in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** After the newsroom's transaction commits: re-read the piece and index it, or drop it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void pieceChanged(PieceChanged event) {
+        synchronized (writeLock) {
+            try {
+                Optional<Piece> piece = catalog.findById(event.pieceId()).filter(SearchIndex::searchable);
+                if (piece.isPresent()) index.put(piece.get());
+                else index.remove(event.pieceId());
+                commit();
+            } catch (IOException | RuntimeException e) {
+                // The piece itself was saved; the index catches up at the next start (it will look stale).
+                log.error("Search index could not be updated for piece {}", event.pieceId(), e);
+            }
+        }
+    }
+
+    /** Published or scheduled with a time: live now or going live later. */
+    static boolean searchable(Piece p) {
+        return (p.status() == PieceStatus.PUBLISHED || p.status() == PieceStatus.SCHEDULED) && p.publishAt() != null;
+    }
+
+    private void put(Piece p) {
+        try {
+            if (searchable(p)) index.put(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit() throws IOException {
+        index.commit(Map.of(COMMIT_LAST_UPDATED, catalog.lastUpdated().map(Instant::toString).orElse("")));
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        synchronized (writeLock) {
+            index.close();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.sitrep.site;
+
+import org.sitrep.common.SitrepProperties;
+import org.springframework.stereotype.Component;
+
+/** Absolute addresses on the public site, from {@code sitrep.base-url}: canonical links, feeds, sitemaps. */
+@Component
+public class PublicUrls {
+    private final String base;
+
+    public PublicUrls(SitrepProperties properties) {
+        String b = properties.baseUrl();
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    public String base() { return base; }
+
+    /** Path of the page listing a section's pieces. */
+    public String section(String name) {
+        return Section.of(name).path();
+    }
+
+    /** {@code path} must start with "/". */
+    public String absolute(String path) {
+        return base + path;
+    }
+}

@@ -1,0 +1,98 @@
+package org.sitrep.site;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.sitrep.common.SitrepProperties;
+import org.sitrep.newsroom.PieceCatalog;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders public pages to HTML once and serves them from {@link PageCache}. Templates get the
+ * site chrome's variables ({@code site}, {@code kinds}, {@code sections}, {@code dateline}) here,
+ * and from {@link SiteModel} when Spring renders them (error pages).
+ */
+@Component
+public class SitePages {
+    static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final ITemplateEngine templates;
+    private final PageCache cache;
+    private final PieceCatalog catalog;
+    private final SitrepProperties properties;
+    private final Dateline dateline;
+    private final PublicUrls urls;
+
+    public SitePages(ITemplateEngine templates, PageCache cache, PieceCatalog catalog, SitrepProperties properties,
+                     Dateline dateline, PublicUrls urls) {
+        this.templates = templates;
+        this.cache = cache;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.dateline = dateline;
+        this.urls = urls;
+    }
+
+    /** Regions and desks that have live pieces, for the navigation. */
+    public List<Section> sections() {
+        return cache.get("nav:sections", () -> catalog.sections().stream().map(Section::of).distinct().toList());
+    }
+
+    public Optional<Section> section(String slug) {
+        return sections().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+
+    /** The variables every page's chrome uses. */
+    public Map<String, Object> chrome() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("site", properties);
+        vars.put("kinds", KindNav.ALL);
+        vars.put("sections", sections());
+        vars.put("dateline", dateline);
+        vars.put("urls", urls);
+        return vars;
+    }
+
+    /**
+     * The page at {@code key} from the cache, or rendered from {@code template} with the model
+     * {@code model} supplies; an empty model means "no such page" and answers 404.
+     */
+    public ResponseEntity<byte[]> page(String key, String template, Supplier<Optional<Map<String, Object>>> model) {
+        // Kept as UTF-8 bytes: a cache hit then costs no rendering and no encoding.
+        byte[] html = cache.get("page:" + key, () -> model.get()
+                .map(m -> render(template, m).getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null));
+        if (html == null) throw notFound();
+        return ResponseEntity.ok().contentType(HTML).body(html);
+    }
+
+    public String render(String template, Map<String, Object> model) {
+        Map<String, Object> vars = chrome();
+        vars.putAll(model);
+        return templates.process(template, new Context(Locale.ENGLISH, vars));
+    }
+
+    /** Answered with the site's 404 page. */
+    public static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    /** "?page=N" read leniently: anything that is not a sensible page number is no page at all. */
+    public static Optional<Integer> pageNumber(String raw) {
+        if (raw == null || raw.isBlank()) return Optional.of(1);
+        try {
+            int n = Integer.parseInt(raw.trim());
+            return n >= 1 && n <= 10_000 ? Optional.of(n) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
