@@ -39,6 +39,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.members.UserAccounts;
+import org.sitrep.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
