@@ -372,6 +372,7 @@ abstract class NewsroomContract {
         assertThat(aleppo.bodyMarkdown()).contains("Zahraa", "Layramoun", "Jamiat al-Zahraa", "Air Force Intelligence",
                 "Jabhat al-Nusra", "Nusra Front", "in late March", "in the past few days");
         assertThat(aleppo.publishAt()).isEqualTo(Instant.parse("2014-04-30T08:00:00Z"));
+        assertThat(aleppo.updatedAt()).isEqualTo(aleppo.publishAt()); // not "updated" on the day it was loaded
         assertThat(catalog.findAuthor("rania-haddad")).hasValueSatisfying(a -> {
             assertThat(a.bio()).isNotBlank();
             assertThat(a.photo()).isNotNull();
