@@ -122,8 +122,9 @@ class NewsroomController {
     @GetMapping("/newsroom/pieces/{id}/revisions/{number}")
     String revision(@PathVariable("id") long id, @PathVariable("number") int number, Model model) {
         model.addAttribute("piece", piece(id));
-        model.addAttribute("revision", editor.revision(id, number)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        Revision revision = editor.revision(id, number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("revision", revision);
+        model.addAttribute("changes", RevisionChanges.between(editor.revision(id, number - 1).orElse(null), revision));
         return "newsroom/revision";
     }
 

@@ -481,6 +481,11 @@ abstract class NewsroomContract {
         mvc.perform(get(location + "/revisions").with(ed)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(headline + " (updated)")));
         mvc.perform(get(location + "/revisions/1").with(ed)).andExpect(status().isOk());
+        String changed = mvc.perform(get(location + "/revisions/2").with(ed)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(changed).contains("What this save changed")
+                .containsPattern("<del class=\"line removed\"><span class=\"visually-hidden\">Removed: </span><span>Body with &lt;iframe") // escaped, never markup
+                .containsPattern("<ins class=\"line added\"><span class=\"visually-hidden\">Added: </span><span>New body</span>");
         mvc.perform(post(location + "/revisions/1/restore").with(ed).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(catalog.findById(id).orElseThrow().headline()).isEqualTo(headline);
         mvc.perform(get("/newsroom/pieces/987654321").with(ed)).andExpect(status().isNotFound());
