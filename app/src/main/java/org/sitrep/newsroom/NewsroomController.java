@@ -91,6 +91,15 @@ class NewsroomController {
         }
     }
 
+    /** Takes a live or scheduled piece off the site in one click; it stays in the newsroom. */
+    @PostMapping("/newsroom/pieces/{id}/unpublish")
+    String unpublish(@PathVariable("id") long id, Principal who, RedirectAttributes redirect) {
+        piece(id);
+        editor.unpublish(id, who.getName());
+        redirect.addFlashAttribute("notice", "Unpublished: readers no longer see this piece.");
+        return "redirect:/newsroom/pieces/" + id;
+    }
+
     /**
      * The piece exactly as readers would see it, whatever its status: the public site's article
      * template with the site's own page parts, plus a banner saying it is a preview. A piece with

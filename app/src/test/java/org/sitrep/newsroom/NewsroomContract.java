@@ -489,7 +489,17 @@ abstract class NewsroomContract {
         mvc.perform(post(location + "/revisions/1/restore").with(ed).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(catalog.findById(id).orElseThrow().headline()).isEqualTo(headline);
         mvc.perform(get("/newsroom/pieces/987654321").with(ed)).andExpect(status().isNotFound());
-        mvc.perform(get("/newsroom").with(ed).param("status", "draft"))
+
+        mvc.perform(post(location).with(ed).with(csrf()).param("headline", headline).param("kind", "MEMO")
+                .param("status", "PUBLISHED").param("accessLevel", "PUBLIC").param("body", "Live body"))
+                .andExpect(status().is3xxRedirection());
+        Piece published = catalog.findById(id).orElseThrow();
+        assertThat(catalog.findLive(PieceKind.MEMO, published.slug())).isPresent();
+        assertThat(mvc.perform(get(location).with(ed)).andReturn().getResponse().getContentAsString()).contains("Unpublish");
+        mvc.perform(post(location + "/unpublish").with(ed).with(csrf())).andExpect(redirectedUrl(location));
+        assertThat(catalog.findLive(PieceKind.MEMO, published.slug())).isEmpty();
+        assertThat(catalog.findById(id).orElseThrow().status()).isEqualTo(PieceStatus.UNPUBLISHED);
+        mvc.perform(get("/newsroom").with(ed).param("status", "unpublished"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(headline)));
     }
 

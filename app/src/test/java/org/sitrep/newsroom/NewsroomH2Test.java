@@ -63,12 +63,14 @@ class NewsroomH2Test extends NewsroomContract {
             browser.findElement(By.id("username")).sendKeys(EDITOR);
             browser.findElement(By.id("password")).sendKeys("not the password");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("error"));
             assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not right");
 
             browser.findElement(By.id("username")).sendKeys(EDITOR);
             browser.findElement(By.id("password")).sendKeys(EDITOR_PASSWORD);
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(browser.getCurrentUrl()).contains("/newsroom").doesNotContain("signin");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("signin")));
+            assertThat(browser.getCurrentUrl()).contains("/newsroom");
 
             browser.get(base + "/newsroom/pieces/new");
             String headline = "Browser-made report " + UUID.randomUUID().toString().substring(0, 8);
@@ -79,10 +81,11 @@ class NewsroomH2Test extends NewsroomContract {
             browser.findElement(By.id("tags")).sendKeys("Aleppo");
             new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-            assertThat(browser.getCurrentUrl()).matches(".*/newsroom/pieces/\\d+$");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/newsroom/pieces/\\d+$"));
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Saved");
 
             browser.findElement(By.linkText("Preview as readers see it")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/preview"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
             assertThat(browser.findElement(By.cssSelector(".body strong")).getText()).isEqualTo("Layramoun");
             assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)");
