@@ -61,7 +61,7 @@ public class PieceIndex implements Closeable {
     static final int MAX_QUERY_LENGTH = 200;
     public static final int MAX_PAGE = 50;
     /** Counting stops here; past it the result count is shown as "more than". */
-    static final int COUNT_LIMIT = 10_000;
+    static final int COUNT_LIMIT = 1_000;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Directory directory;
