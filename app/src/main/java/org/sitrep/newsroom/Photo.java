@@ -18,6 +18,9 @@ public record Photo(long id, String storageKey, String contentType, int width, i
     /** Public URL of a rendition file. */
     public static String renditionUrl(Rendition r) { return "/media/" + r.fileName(); }
 
+    /** The smallest rendition (or the original when there is none): for lists and thumbnails. */
+    public String thumbnailUrl() { return renditions.isEmpty() ? url() : renditionUrl(renditions.get(0)); }
+
     /** "url 480w, url 960w" for the {@code srcset} attribute. */
     public String srcset() {
         StringBuilder sb = new StringBuilder();

@@ -86,6 +86,15 @@ public class PieceCatalog {
         return byIds(ids);
     }
 
+    /** Every piece for the newsroom's desk, live or not, most recently edited first; {@code status} null for all. */
+    public List<Piece> forDesk(PieceStatus status, int limit, int offset) {
+        String where = status == null ? "" : " WHERE p.status = :status";
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT " + COLUMNS + " FROM pieces p" + where
+                + " ORDER BY p.updated_at DESC, p.id DESC LIMIT :limit OFFSET :offset");
+        if (status != null) spec = spec.param("status", status.name());
+        return list(spec, limit, offset);
+    }
+
     public Optional<Author> findAuthor(String slug) {
         List<Author> found = authorsWhere("a.slug = :slug", Map.of("slug", slug));
         return found.stream().findFirst();

@@ -7,5 +7,8 @@ import org.sitrep.analysis.text.CleanText;
 
 /** Finds the actors named in the text, resolving aliases and generic mentions ("the regime") to sides. */
 public interface ActorFinder {
+    /** Finds no actors: the stand-in while no actor dictionary is configured. */
+    ActorFinder NONE = (text, places) -> List.of();
+
     List<Actor> find(CleanText text, List<Place> places);
 }

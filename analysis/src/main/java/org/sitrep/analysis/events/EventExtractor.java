@@ -9,5 +9,8 @@ import org.sitrep.analysis.text.CleanText;
 
 /** Turns sentences with their places, actors and dates into ACLED-typed events with evidence. */
 public interface EventExtractor {
+    /** Extracts no events: the stand-in while no extractor is configured. */
+    EventExtractor NONE = (text, places, actors, dates) -> List.of();
+
     List<Event> extract(CleanText text, List<Place> places, List<Actor> actors, List<TimeExpression> dates);
 }

@@ -1,0 +1,124 @@
+package org.sitrep.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.sitrep.analysis.actors.ActorFinder;
+import org.sitrep.analysis.dates.DateFinder;
+import org.sitrep.analysis.dates.NewsDateFinder;
+import org.sitrep.analysis.dates.TimeExpression;
+import org.sitrep.analysis.events.EventExtractor;
+import org.sitrep.analysis.places.PlaceFinder;
+import org.sitrep.analysis.text.CleanText;
+import org.sitrep.analysis.text.TextCleaner;
+
+/**
+ * The engine's one entry point: a news text in, its places, actors and dated events out, each with
+ * the offsets of the words it came from.
+ *
+ * <pre>{@code
+ * Analyzer analyzer = Analyzer.create();            // build once: loads models and dictionaries
+ * Analysis a = analyzer.analyze(Document.html(page, null));
+ * }</pre>
+ *
+ * <p>The pipeline: {@link TextCleaner} (clean text, sentences, tokens) → {@link PlaceFinder} →
+ * {@link ActorFinder} → {@link DateFinder} → {@link EventExtractor}. An Analyzer is immutable and
+ * thread-safe; share one. Empty input gives an empty analysis; binary input throws
+ * {@link UnreadableDocumentException} with a message fit for a user.
+ */
+public final class Analyzer {
+    /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
+    public static final int ENGINE_REVISION = 1;
+
+    private final TextCleaner cleaner;
+    private final PlaceFinder places;
+    private final ActorFinder actors;
+    private final DateFinder dates;
+    private final EventExtractor events;
+    private final String engineVersion;
+
+    private Analyzer(Builder b) {
+        this.cleaner = b.cleaner != null ? b.cleaner : new TextCleaner(b.clock);
+        this.places = b.places;
+        this.actors = b.actors;
+        this.dates = b.dates;
+        this.events = b.events;
+        this.engineVersion = version();
+    }
+
+    /** An analyzer with the default parts. */
+    public static Analyzer create() { return builder().build(); }
+
+    public static Builder builder() { return new Builder(); }
+
+    public Analysis analyze(Document document) {
+        Objects.requireNonNull(document, "document");
+        CleanText text = cleaner.clean(document);
+        if (text.text().isBlank()) {
+            return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
+                    List.of(), List.of(), List.of());
+        }
+        List<Place> foundPlaces = List.copyOf(places.find(text.text()));
+        List<Actor> foundActors = List.copyOf(actors.find(text, foundPlaces));
+        List<TimeExpression> foundDates = List.copyOf(dates.find(text));
+        List<Event> foundEvents = List.copyOf(events.extract(text, foundPlaces, foundActors, foundDates));
+        return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
+                foundPlaces, foundActors, foundEvents);
+    }
+
+    /** Cleans a document without analysing it: the text, sentences and tokens every offset refers to. */
+    public CleanText clean(Document document) { return cleaner.clean(document); }
+
+    /** The time expressions in a cleaned text, resolved against its publication date. */
+    public List<TimeExpression> dates(CleanText text) { return dates.find(text); }
+
+    /** "0.1.0-SNAPSHOT+r1": the library's version and the {@link #ENGINE_REVISION}. */
+    public String engineVersion() { return engineVersion; }
+
+    private static String version() {
+        String v = Analyzer.class.getPackage().getImplementationVersion();
+        if (v == null) {
+            try (InputStream in = Analyzer.class.getResourceAsStream(
+                    "/META-INF/maven/org.sitrep/sitrep-analysis/pom.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    v = p.getProperty("version");
+                }
+            } catch (IOException unreadable) {
+                v = null;
+            }
+        }
+        return (v == null ? "dev" : v) + "+r" + ENGINE_REVISION;
+    }
+
+    /** Chooses the parts; anything not set gets the default. */
+    public static final class Builder {
+        private TextCleaner cleaner;
+        private Clock clock = Clock.systemUTC();
+        private PlaceFinder places = PlaceFinder.NONE;
+        private ActorFinder actors = ActorFinder.NONE;
+        private DateFinder dates = new NewsDateFinder();
+        private EventExtractor events = EventExtractor.NONE;
+
+        private Builder() {}
+
+        public Builder textCleaner(TextCleaner cleaner) { this.cleaner = Objects.requireNonNull(cleaner); return this; }
+
+        /** The clock that says "today" for documents with no publication date. */
+        public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+
+        public Builder placeFinder(PlaceFinder places) { this.places = Objects.requireNonNull(places); return this; }
+
+        public Builder actorFinder(ActorFinder actors) { this.actors = Objects.requireNonNull(actors); return this; }
+
+        public Builder dateFinder(DateFinder dates) { this.dates = Objects.requireNonNull(dates); return this; }
+
+        public Builder eventExtractor(EventExtractor events) { this.events = Objects.requireNonNull(events); return this; }
+
+        public Analyzer build() { return new Analyzer(this); }
+    }
+}

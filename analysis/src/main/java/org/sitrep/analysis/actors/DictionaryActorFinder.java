@@ -1,0 +1,238 @@
+package org.sitrep.analysis.actors;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.sitrep.analysis.Actor;
+import org.sitrep.analysis.ActorKind;
+import org.sitrep.analysis.Place;
+import org.sitrep.analysis.Span;
+import org.sitrep.analysis.actors.ActorDictionary.CountryName;
+import org.sitrep.analysis.actors.ActorDictionary.Entry;
+import org.sitrep.analysis.actors.ActorDictionary.Generic;
+import org.sitrep.analysis.actors.ActorDictionary.Meaning;
+import org.sitrep.analysis.actors.ActorDictionary.Named;
+import org.sitrep.analysis.actors.ActorDictionary.Nationality;
+import org.sitrep.analysis.text.CleanText;
+
+/**
+ * Finds actors with the {@link ActorDictionary}: named actors by alias, nationalities ("Burmese
+ * troops"), country names used as actors ("Israel struck…"), and generic mentions ("the regime",
+ * "rebels", "residents") resolved to a side from the document's country focus and the named
+ * actors nearby. One {@link Actor} per canonical name, with all its mentions.
+ */
+public final class DictionaryActorFinder implements ActorFinder {
+
+    /** Words before a country name that make it a place, not an actor ("in Syria"). */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "to", "from", "across", "near", "at",
+            "throughout", "inside", "outside", "within", "toward", "towards", "via", "around", "through", "of", "over",
+            "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter");
+
+    /** How far to look for a sentence edge: bounds the work on text without punctuation. */
+    private static final int SENTENCE_REACH = 1000;
+
+    private final ActorDictionary dictionary;
+
+    public DictionaryActorFinder() { this(ActorDictionary.load()); }
+
+    /** The built-in dictionary plus extra dictionary files or directories. */
+    public DictionaryActorFinder(List<Path> extraDictionaries) { this(ActorDictionary.load(extraDictionaries)); }
+
+    public DictionaryActorFinder(ActorDictionary dictionary) { this.dictionary = dictionary; }
+
+    public ActorDictionary dictionary() { return dictionary; }
+
+    private record Mention(int start, int end, Entry entry, String surface) {}
+
+    @Override
+    public List<Actor> find(CleanText clean, List<Place> places) {
+        String text = clean.text() == null ? "" : clean.text();
+        List<PhraseMatcher.Match<Meaning>> matches = dictionary.matcher().find(text);
+        String focus = countryFocus(places, matches);
+
+        List<Mention> resolved = new ArrayList<>();
+        List<PhraseMatcher.Match<Meaning>> generics = new ArrayList<>();
+        for (PhraseMatcher.Match<Meaning> m : matches) {
+            String surface = text.substring(m.start(), m.end());
+            Named named = first(m.values(), Named.class);
+            if (named != null) {
+                if (ActorDictionary.isAcronym(named.alias()) && named.alias().replace(".", "").length() <= 2
+                        && !nounContext(text, m.start(), m.end())) continue;
+                resolved.add(new Mention(m.start(), m.end(), named.entry(), surface));
+                continue;
+            }
+            Nationality nat = first(m.values(), Nationality.class);
+            if (nat != null) {
+                Entry e = dictionary.forRole(nat.country().iso2(), nat.role());
+                if (e != null) resolved.add(new Mention(m.start(), m.end(), e, surface));
+                continue;
+            }
+            CountryName country = first(m.values(), CountryName.class);
+            if (country != null) {
+                if (actorPosition(text, m.start(), m.end())) {
+                    Entry e = dictionary.forRole(country.country().iso2(), "state");
+                    if (e != null) resolved.add(new Mention(m.start(), m.end(), e, surface));
+                }
+                continue;
+            }
+            if (first(m.values(), Generic.class) != null) generics.add(m);
+        }
+        // named mentions by start offset, so each generic looks only at its neighbourhood
+        TreeMap<Integer, Mention> named = new TreeMap<>();
+        for (Mention m : resolved) named.put(m.start(), m);
+        List<Mention> resolvedGenerics = new ArrayList<>();
+        for (PhraseMatcher.Match<Meaning> g : generics) {
+            if (first(g.values(), Generic.class).role().equals("none")) continue;
+            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), named, focus);
+            if (m != null) resolvedGenerics.add(m);
+        }
+        resolved = new ArrayList<>(named.values());
+        resolved.addAll(resolvedGenerics);
+        resolved.sort(Comparator.comparingInt(Mention::start));
+
+        Map<String, List<Mention>> byCanonical = new LinkedHashMap<>();
+        for (Mention m : resolved) byCanonical.computeIfAbsent(m.entry().canonical(), k -> new ArrayList<>()).add(m);
+        List<Actor> actors = new ArrayList<>();
+        byCanonical.forEach((canonical, ms) -> {
+            Entry e = ms.get(0).entry();
+            List<Span> spans = ms.stream().map(x -> new Span(x.start(), x.end())).toList();
+            actors.add(new Actor(ms.get(0).surface(), canonical, e.kind(), e.side(), e.country(), spans));
+        });
+        return actors;
+    }
+
+    /**
+     * A generic mention right after a named actor ("HTS fighters") belongs to it; otherwise to the
+     * one named actor of the same role in this or the previous sentence; otherwise to the role's
+     * default actor in the document's country.
+     */
+    private Mention resolveGeneric(String text, PhraseMatcher.Match<Meaning> g, String role,
+                                   TreeMap<Integer, Mention> named, String focus) {
+        String surface = text.substring(g.start(), g.end());
+        Map.Entry<Integer, Mention> before = named.lowerEntry(g.start());
+        if (before != null) {
+            Mention n = before.getValue();
+            if (n.end() <= g.start() && g.start() - n.end() <= 2 && text.substring(n.end(), g.start()).isBlank()) {
+                named.remove(n.start());
+                Mention joined = new Mention(n.start(), g.end(), n.entry(), text.substring(n.start(), g.end()));
+                named.put(joined.start(), joined);
+                return null;
+            }
+        }
+        if (!role.equals("civilians") && !role.equals("protesters")) {
+            int windowStart = sentenceStart(text, sentenceStart(text, g.start()) - 1);
+            int windowEnd = sentenceEnd(text, g.end());
+            Entry fit = null;
+            int fits = 0;
+            for (Mention n : named.subMap(windowStart, true, windowEnd, true).values()) {
+                if (n.end() > windowEnd || !fits(n.entry(), role)) continue;
+                if (fit == null || !fit.canonical().equals(n.entry().canonical())) fits++;
+                fit = n.entry();
+            }
+            if (fits == 1) return new Mention(g.start(), g.end(), fit, surface);
+        }
+        Entry e = dictionary.forRole(focus, role);
+        return e == null ? null : new Mention(g.start(), g.end(), e, surface);
+    }
+
+    private static boolean fits(Entry e, String role) {
+        return switch (role) {
+            case "government" -> e.kind() == ActorKind.STATE_FORCES && "government".equals(e.side());
+            case "opposition" -> e.kind() == ActorKind.REBEL_GROUP;
+            case "jihadist" -> e.kind() == ActorKind.JIHADIST_GROUP;
+            case "militants" -> e.kind() == ActorKind.REBEL_GROUP || e.kind() == ActorKind.JIHADIST_GROUP
+                    || e.kind() == ActorKind.MILITIA;
+            default -> false;
+        };
+    }
+
+    /** The country most places belong to; else the country of most named-actor mentions. */
+    private String countryFocus(List<Place> places, List<PhraseMatcher.Match<Meaning>> matches) {
+        Map<String, Integer> votes = new HashMap<>();
+        if (places != null) {
+            for (Place p : places) {
+                if (p.country() == null) continue;
+                int n = p.mentions() == null || p.mentions().isEmpty() ? 1 : p.mentions().size();
+                votes.merge(p.country().toUpperCase(Locale.ROOT), n * 2, Integer::sum);
+            }
+        }
+        for (PhraseMatcher.Match<Meaning> m : matches) {
+            Named n = first(m.values(), Named.class);
+            if (n != null && n.entry().country() != null) votes.merge(n.entry().country(), 1, Integer::sum);
+            CountryName c = first(m.values(), CountryName.class);
+            if (c != null && n == null) votes.merge(c.country().iso2(), 1, Integer::sum);
+        }
+        return votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** "IS" the acronym, not "IS" the verb in a capitalised headline. */
+    static boolean nounContext(String text, int start, int end) {
+        String before = previousWord(text, start);
+        String after = nextWord(text, end);
+        return !shouting(before) && !shouting(after);
+    }
+
+    private static boolean shouting(String word) {
+        return word != null && word.length() >= 2 && ActorDictionary.isAcronym(word) && !word.equals("US")
+                && !word.equals("UN") && !word.equals("IS");
+    }
+
+    /** A country name is an actor unless a preposition makes it a place ("in Syria", "of Iraq"). */
+    private static boolean actorPosition(String text, int start, int end) {
+        String before = previousWord(text, start);
+        if (before != null && PLACE_PREPOSITIONS.contains(before.toLowerCase(Locale.ROOT))) return false;
+        String after = nextWord(text, end);
+        // "the Syria conflict", "Iraq war": a modifier, not an actor
+        return after == null || !Set.of("war", "conflict", "crisis", "border", "province", "governorate", "desk",
+                "office", "envoy", "talks").contains(after.toLowerCase(Locale.ROOT));
+    }
+
+    static String previousWord(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && !Character.isLetterOrDigit(text.charAt(i))) {
+            if (".!?;:\n".indexOf(text.charAt(i)) >= 0 || start - i > 40) return null;
+            i--;
+        }
+        int end = i + 1;
+        while (i >= 0 && Character.isLetterOrDigit(text.charAt(i))) i--;
+        return end > i + 1 ? text.substring(i + 1, end) : null;
+    }
+
+    static String nextWord(String text, int end) {
+        int i = end;
+        while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+            if (".!?;:\n".indexOf(text.charAt(i)) >= 0 || i - end > 40) return null;
+            i++;
+        }
+        int start = i;
+        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) i++;
+        return i > start ? text.substring(start, i) : null;
+    }
+
+    private static int sentenceStart(String text, int pos) {
+        int i = Math.max(0, Math.min(pos, text.length()));
+        int limit = Math.max(0, i - SENTENCE_REACH);
+        while (i > limit && ".!?\n".indexOf(text.charAt(i - 1)) < 0) i--;
+        return i;
+    }
+
+    private static int sentenceEnd(String text, int pos) {
+        int i = pos;
+        int limit = Math.min(text.length(), pos + SENTENCE_REACH);
+        while (i < limit && ".!?\n".indexOf(text.charAt(i)) < 0) i++;
+        return i;
+    }
+
+    private static <T> T first(List<Meaning> values, Class<T> type) {
+        for (Meaning m : values) if (type.isInstance(m)) return type.cast(m);
+        return null;
+    }
+}

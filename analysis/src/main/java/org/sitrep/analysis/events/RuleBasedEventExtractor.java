@@ -1,0 +1,832 @@
+package org.sitrep.analysis.events;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sitrep.analysis.Actor;
+import org.sitrep.analysis.ActorKind;
+import org.sitrep.analysis.DateRange;
+import org.sitrep.analysis.Event;
+import org.sitrep.analysis.EventPlace;
+import org.sitrep.analysis.Evidence;
+import org.sitrep.analysis.Place;
+import org.sitrep.analysis.Span;
+import org.sitrep.analysis.dates.TimeExpression;
+import org.sitrep.analysis.events.TriggerLexicon.Cue;
+import org.sitrep.analysis.events.TriggerLexicon.Trigger;
+import org.sitrep.analysis.text.CleanText;
+import org.sitrep.analysis.text.Sentence;
+import org.sitrep.analysis.text.Token;
+
+/**
+ * ACLED-typed events from action words ({@code triggers.tsv}) and shallow syntax over each
+ * sentence's tokens: the agent is the subject of an active verb, the "by" phrase of a passive, or
+ * the modifier of a nominalisation ("a regime airstrike", "the rebels' assault"); the target is the
+ * object, the passive subject, or what follows "on/against"; "clashes between X and Y" names both.
+ * Negated, future and verbal acts ("threatened to attack", "called for a ceasefire") give no event;
+ * hedges ("reportedly", "attempted to") lower the confidence. Repeated mentions of one action are
+ * merged, keeping the best evidence. Works from POS tags and lemmas when the tokenizer gives them
+ * and from word forms alone when it does not.
+ */
+public final class RuleBasedEventExtractor implements EventExtractor {
+
+    /** Below this an event is not reported at all. */
+    static final double MIN_CONFIDENCE = 0.2;
+    private static final int CUE_WINDOW = 8;
+    /** Longest stretch of tokens read as one unit; keeps every look-around bounded. */
+    private static final int MAX_TOKENS = 150;
+    /** Merging compares an action with this many earlier ones at most. */
+    private static final int MERGE_REACH = 300;
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'\u2019.][\\p{L}\\p{N}]+)*|\\S");
+
+    /** Unlisted words that still read as adjectives between a modifier and its noun ("two-day", "massive"). */
+    private static final Pattern ADJECTIVE =
+            Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
+
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
+    private static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
+    private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.)+");
+    /** Words between a locative preposition and its place ("in the northern town of"). */
+    private static final Pattern PLACE_WORD = Pattern.compile("\\p{Ll}+(ern|ly)|town|city|village|capital|province");
+
+    private final TriggerLexicon lex;
+
+    public RuleBasedEventExtractor() { this(TriggerLexicon.load()); }
+
+    public RuleBasedEventExtractor(TriggerLexicon lex) { this.lex = lex; }
+
+    private record Tok(int start, int end, String text, String lower, String stem, String tag) {}
+
+    private record ActorSpan(int from, int to, Actor actor) {}
+
+    private record PlaceSpan(int at, Place place, boolean locative) {}
+
+    /** One trigger in one sentence, before merging. */
+    private static final class Candidate {
+        String type;
+        String subType;
+        Actor agent;
+        Actor target;
+        Place place;
+        DateRange date;
+        String trigger;
+        Evidence evidence;
+        double confidence;
+        int triggerStart;
+
+        int filled() {
+            return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)
+                    + (date != null && date.text() != null ? 1 : 0);
+        }
+    }
+
+    @Override
+    public List<Event> extract(CleanText clean, List<Place> places, List<Actor> actors, List<TimeExpression> dates) {
+        if (clean == null || clean.text() == null || clean.text().isBlank()) return List.of();
+        String text = clean.text();
+        List<Place> ps = places == null ? List.of() : places;
+        List<Actor> as = actors == null ? List.of() : actors;
+        List<TimeExpression> ds = dates == null ? List.of() : dates;
+        Place dateline = dateline(text, ps);
+        List<Candidate> candidates = new ArrayList<>();
+        List<Mentioned<Actor>> actorIndex = index(as, Actor::mentions);
+        List<Mentioned<Place>> placeIndex = index(ps, Place::mentions);
+        List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
+                .toList(), d -> List.of(d.span()));
+        DateRange fallbackDate = dominantDate(sentences(clean), dateIndex, clean.published());
+        for (Sentence s : sentences(clean)) {
+            List<Tok> all = tokens(text, s);
+            // very long "sentences" (lists, text without punctuation) are read in bounded pieces
+            for (int from = 0; from < all.size(); from += MAX_TOKENS) {
+                List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline));
+            }
+        }
+        List<Candidate> merged = merge(candidates);
+        List<Event> events = new ArrayList<>();
+        for (Candidate c : merged) {
+            if (c.confidence < MIN_CONFIDENCE) continue;
+            events.add(new Event(c.type, c.subType, c.agent == null ? null : c.agent.canonical(),
+                    c.target == null ? null : c.target.canonical(), eventPlace(c.place), c.date, c.trigger, c.evidence,
+                    Math.round(c.confidence * 100) / 100.0));
+        }
+        return events;
+    }
+
+    private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
+                                           List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
+                                           DateRange fallbackDate, Place dateline) {
+        int n = toks.size();
+        if (n == 0) return List.of();
+        String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
+        List<ActorSpan> actorSpans = actorSpans(toks, actors);
+        List<PlaceSpan> placeSpans = placeSpans(toks, places);
+        // "struck", "hit", "bombed" are air strikes with an aircraft in view, or when a state's forces are
+        // the ones acting: in these conflicts states strike from the air
+        boolean air = any("air", stems) || actorSpans.stream().anyMatch(a -> any("air", stems(a, toks))
+                || a.actor().kind() == ActorKind.STATE_FORCES || a.actor().kind() == ActorKind.INTERNATIONAL_FORCES);
+
+        List<Candidate> strong = new ArrayList<>();
+        List<Candidate> weak = new ArrayList<>();
+        List<int[]> weakRoles = new ArrayList<>();
+        double sentenceFactor = sentenceWideFactor(stems);
+        boolean titleCase = titleCase(toks);
+        boolean blockedStrong = false;
+        int lastEnd = -1;
+        for (int i = 0; i < n; i++) {
+            Trigger t = pick(lex.triggersAt(stems, i), toks, stems, i, air);
+            if (t == null) continue;
+            int end = i + lex.length(t.stems(), stems, i);
+            if (t.type().equals("-")) { // "attack helicopters": no action here
+                i = end - 1;
+                continue;
+            }
+            // "last March", "the Rally for Culture": a capitalised action word inside running text is a name
+            if (i > 0 && !titleCase && properNoun(toks.get(i))) continue;
+            // "intercepted the missile", "defused an IED": the object names the weapon of the action before it
+            if (lastEnd >= 0 && lastEnd < i && isNoun(toks, stems, i) && onlyModifiers(stems, lastEnd, i)) {
+                i = end - 1;
+                continue;
+            }
+            double factor = sentenceFactor * cueFactor(toks, stems, i);
+            if (factor <= 0 && !t.has("weak")) blockedStrong = true;
+            if (!t.has("weak")) lastEnd = end;
+            Candidate c = new Candidate();
+            c.type = t.type();
+            c.subType = t.subType();
+            c.trigger = text.substring(toks.get(i).start(), toks.get(end - 1).end());
+            c.triggerStart = toks.get(i).start();
+            c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
+            ActorSpan[] roles = roles(toks, stems, i, end, actorSpans);
+            if (roles[0] == null && roles[1] == null) {
+                // nobody from the dictionary: try names the dictionary does not know ("the APEC forum")
+                roles = roles(toks, stems, i, end, withNames(text, toks, stems, actorSpans, placeSpans));
+            }
+            c.agent = roles[0] == null ? null : roles[0].actor();
+            c.target = roles[1] == null ? null : roles[1].actor();
+            c.place = place(placeSpans, i, end, dateline);
+            c.date = date(dates, s, toks.get(i).start(), fallbackDate);
+            c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
+            if (c.date != null && c.date.text() == null) c.confidence -= 0.1;
+            c.confidence = Math.min(1.0, c.confidence) * factor;
+            if (c.confidence <= 0) {
+                i = end - 1;
+                continue;
+            }
+            refine(c, t, stems);
+            if (t.has("weak")) {
+                weak.add(c);
+                weakRoles.add(new int[] {i});
+            } else {
+                strong.add(c);
+            }
+            i = end - 1;
+        }
+        if (!strong.isEmpty()) {
+            // "… were killed in an airstrike by X": the victims of "killed" are the airstrike's target
+            for (Candidate w : weak) {
+                for (Candidate c : strong) {
+                    if (c.target == null && w.target != null && !Objects.equals(w.target, c.agent)) c.target = w.target;
+                    if (c.agent == null && w.agent != null && !Objects.equals(w.agent, c.target)) c.agent = w.agent;
+                }
+            }
+            for (Candidate c : strong) reconsiderCivilians(c);
+        }
+        // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
+        strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
+        if (strong.isEmpty() && !blockedStrong) {
+            // a victim count alone is an event, unless it belongs to a threatened or denied action
+            for (Candidate w : weak) {
+                if (w.target == null && w.agent == null) continue; // "… were killed" with nobody named: too thin
+                strong.add(w);
+            }
+        }
+        return strong;
+    }
+
+    /** The first trigger at i whose part-of-speech and cue conditions hold. */
+    private Trigger pick(List<Trigger> options, List<Tok> toks, String[] stems, int i, boolean air) {
+        for (Trigger t : options) {
+            boolean noun = isNoun(toks, stems, i);
+            if (t.has("noun") && !noun) continue;
+            if (t.has("verb") && noun) continue;
+            if (t.has("air") && !air) continue;
+            if (t.has("strikecue") && !any("labour", stems)) continue;
+            return t;
+        }
+        return null;
+    }
+
+    /** Sub-type refinements that depend on who did it to whom and on the words around. */
+    private void refine(Candidate c, Trigger t, String[] stems) {
+        if (Objects.equals(c.agent, c.target)) c.target = null;
+        if (t.has("territory") && c.agent != null) {
+            ActorKind k = c.agent.kind();
+            c.subType = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
+                    ? "Government regains territory" : "Non-state actor overtakes territory";
+        }
+        if (t.has("civilians")) reconsiderCivilians(c);
+        if (t.has("protest") || t.has("riot")) {
+            if (t.has("protest") && any("violent", stems)) {
+                c.type = "Riots";
+                c.subType = "Violent demonstration";
+            } else if (t.has("protest")) {
+                c.type = "Protests";
+                if (any("excessive", stems)) c.subType = "Excessive force against protesters";
+                else if (any("intervention", stems)) c.subType = "Protest with intervention";
+            }
+            // "police dispersed demonstrators": the protesters are actor1, the police actor2
+            boolean response = t.subType().equals("Protest with intervention");
+            if (c.agent != null && c.agent.kind() == ActorKind.STATE_FORCES
+                    && (response || c.target != null && c.target.kind() == ActorKind.PROTESTERS)) {
+                Actor a = c.agent;
+                c.agent = c.target;
+                c.target = a;
+            }
+            if (c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
+            if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
+                    List.of());
+        }
+        if (c.type.equals("Violence against civilians") && c.target == null) {
+            // keep: the victims are often only counted ("killed 12 people")
+        }
+    }
+
+    private static void reconsiderCivilians(Candidate c) {
+        if (c.target == null || !c.type.equals("Battles")) return;
+        if (c.target.kind() == ActorKind.CIVILIANS) {
+            c.type = "Violence against civilians";
+            c.subType = "Attack";
+        } else if (c.target.kind() == ActorKind.PROTESTERS) {
+            c.type = "Protests";
+            c.subType = "Excessive force against protesters";
+            Actor a = c.agent;
+            c.agent = c.target;
+            c.target = a;
+        }
+    }
+
+    /** ACLED names protesters as such: "Civilians (Iraq)" who demonstrate are "Protesters (Iraq)". */
+    private static Actor asProtesters(Actor civilians) {
+        String name = civilians.canonical().startsWith("Civilians")
+                ? "Protesters" + civilians.canonical().substring("Civilians".length()) : civilians.canonical();
+        return new Actor(civilians.name(), name, ActorKind.PROTESTERS, "protesters", civilians.country(),
+                civilians.mentions());
+    }
+
+    // ---- roles -------------------------------------------------------------------------------
+
+    /** [agent, target] for the trigger at tokens [i, end). */
+    private ActorSpan[] roles(List<Tok> toks, String[] stems, int i, int end, List<ActorSpan> spans) {
+        for (ActorSpan a : spans) {
+            if (a.from() <= i && end <= a.to()) { // "Israeli strikes", "suicide bombers": the actor is the action
+                return new ActorSpan[] {a, objectAfter(toks, stems, a.to(), spans, null)};
+            }
+        }
+        ActorSpan[] between = between(toks, stems, end, spans);
+        if (between != null) return between;
+        ActorSpan by = byPhrase(toks, stems, end, spans);
+        if (isPassive(toks, stems, i)) {
+            return new ActorSpan[] {by, subjectBefore(toks, stems, i, spans)};
+        }
+        if (isNoun(toks, stems, i)) {
+            ActorSpan modifier = modifierBefore(toks, stems, i, spans);
+            ActorSpan agent = modifier != null ? modifier : by != null ? by : lightVerbSubject(toks, stems, i, spans);
+            if (agent == null && protestWord(stems, i)) agent = subjectBefore(toks, stems, i, spans);
+            ActorSpan target = objectAfter(toks, stems, end, spans, agent);
+            if (target == null && (modifier != null || by != null)) {
+                ActorSpan subject = subjectBefore(toks, stems, modifier != null ? modifier.from() : i, spans);
+                if (subject != null && subject != agent && !same(subject, agent)) target = subject;
+            }
+            return new ActorSpan[] {agent, target};
+        }
+        // "barrel bombs hit a market": the weapon is the subject, the agent is not named
+        ActorSpan subject = triggerEndsAt(stems, i) ? null : subjectBefore(toks, stems, i, spans);
+        ActorSpan agent = by != null && subject == null ? by : subject;
+        return new ActorSpan[] {agent, objectAfter(toks, stems, end, spans, agent)};
+    }
+
+    /**
+     * "Rebels launched an offensive": the subject of a light verb before a noun trigger is its agent.
+     * The subject of any other verb ("residents said the strikes…") is not.
+     */
+    private ActorSpan lightVerbSubject(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
+        int k = i - 1;
+        while (k >= 0 && k >= i - 5 && !governingVerb(toks, stems, k)) {
+            if (!onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
+            k--;
+        }
+        if (k < 0 || k < i - 5) return null;
+        return subjectBefore(toks, stems, k, spans);
+    }
+
+    /** A verb taking the action as its object: a light verb ("launched") or another past-tense verb ("lifted"). */
+    private boolean governingVerb(List<Tok> toks, String[] stems, int k) {
+        if (lex.inGroup("reporting", stems[k])) return false;
+        if (lex.inGroup("light", stems[k])) return true;
+        String tag = toks.get(k).tag();
+        if (tag != null && !tag.isEmpty()) return tag.startsWith("VB") && !tag.equals("VBN") && !tag.equals("VBG");
+        String w = toks.get(k).lower();
+        return w.endsWith("ed") && w.length() > 4 && !lex.inGroup("be", stems[k]);
+    }
+
+    private boolean triggerEndsAt(String[] stems, int i) {
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            for (Trigger t : lex.triggersAt(stems, j)) if (j + lex.length(t.stems(), stems, j) == i) return true;
+        }
+        return false;
+    }
+
+    /** Who holds a rally or a strike is nearly always the subject of the sentence. */
+    private boolean protestWord(String[] stems, int i) {
+        for (Trigger t : lex.triggersAt(stems, i)) if (t.has("protest") || t.has("riot")) return true;
+        return false;
+    }
+
+    private static boolean same(ActorSpan a, ActorSpan b) {
+        return a != null && b != null && a.actor().canonical().equals(b.actor().canonical());
+    }
+
+    /** "clashes between X and Y". */
+    private ActorSpan[] between(List<Tok> toks, String[] stems, int end, List<ActorSpan> spans) {
+        int k = end;
+        while (k < toks.size() && k < end + 4 && !toks.get(k).lower().equals("between")) k++;
+        if (k >= toks.size() || !toks.get(k).lower().equals("between")) return null;
+        ActorSpan first = firstSpanFrom(spans, k + 1, k + 5);
+        if (first == null) return null;
+        int and = first.to();
+        while (and < toks.size() && and < first.to() + 3 && !toks.get(and).lower().equals("and")) and++;
+        ActorSpan second = and < toks.size() ? firstSpanFrom(spans, and + 1, and + 5) : null;
+        return new ActorSpan[] {first, second};
+    }
+
+    private ActorSpan byPhrase(List<Tok> toks, String[] stems, int end, List<ActorSpan> spans) {
+        for (int k = end; k < toks.size() && k < end + 10; k++) {
+            if (lex.inGroup("boundary", stems[k]) || toks.get(k).lower().equals(",")) return null;
+            if (toks.get(k).lower().equals("by")) {
+                ActorSpan a = firstSpanFrom(spans, k + 1, k + 6);
+                if (a != null && onlyModifiers(stems, k + 1, a.from())) return a;
+            }
+        }
+        return null;
+    }
+
+    /** The nearest actor before the trigger that is not the object of a preposition ("in Syria"). */
+    private ActorSpan subjectBefore(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
+        ActorSpan best = null;
+        int clauseStart = 0;
+        for (int k = i - 1; k >= 0; k--) {
+            if (stems[k].equals(";") || stems[k].equals(":") || lex.inGroup("boundary", stems[k])) {
+                clauseStart = k + 1;
+                break;
+            }
+        }
+        for (ActorSpan a : spans) {
+            if (a.to() > i || a.from() < clauseStart) continue;
+            int before = a.from() - 1;
+            while (before >= 0 && lex.inGroup("determiner", stems[before]) && !stems[before].equals("of")) before--;
+            if (before >= 0 && lex.inGroup("oblique", stems[before])) continue;
+            if (best == null || a.to() > best.to()) best = a;
+        }
+        return best;
+    }
+
+    /** "a regime airstrike", "the rebels' assault", "Hezbollah's attack". */
+    private ActorSpan modifierBefore(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
+        for (ActorSpan a : spans) {
+            if (a.to() <= i && i - a.to() <= 3 && onlyModifiers(stems, a.to(), i)) return a;
+        }
+        return null;
+    }
+
+    private boolean onlyModifiers(String[] stems, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!lex.inGroup("determiner", stems[k]) || stems[k].equals("of")) {
+                // adjectives we do not list ("two-day", "fierce") are fine when lower-case words
+                if (!ADJECTIVE.matcher(stems[k]).matches() || lex.inGroup("oblique", stems[k])
+                        || lex.inGroup("be", stems[k]) || lex.inGroup("boundary", stems[k])) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first actor after the trigger in the same clause, unless it is a "by" agent. */
+    private ActorSpan objectAfter(List<Tok> toks, String[] stems, int end, List<ActorSpan> spans, ActorSpan agent) {
+        int limit = Math.min(toks.size(), end + 12);
+        for (int k = end; k < limit; k++) {
+            if (lex.inGroup("boundary", stems[k]) || stems[k].equals(",") || stems[k].equals(".")) break;
+            for (ActorSpan a : spans) {
+                if (a.from() != k) continue;
+                if (k > 0 && toks.get(k - 1).lower().equals("by")) continue;
+                if (agent != null && same(a, agent)) continue;
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static ActorSpan firstSpanFrom(List<ActorSpan> spans, int from, int limit) {
+        ActorSpan best = null;
+        for (ActorSpan a : spans) {
+            if (a.from() >= from && a.from() < limit && (best == null || a.from() < best.from())) best = a;
+        }
+        return best;
+    }
+
+    /**
+     * The dictionary's actors plus runs of capitalised words it does not know ("Homeland Union",
+     * "President Dos Santos"), which stand for themselves. Places, dates and sentence openers are not names.
+     */
+    private List<ActorSpan> withNames(String text, List<Tok> toks, String[] stems, List<ActorSpan> known,
+                                      List<PlaceSpan> places) {
+        List<ActorSpan> out = new ArrayList<>(known);
+        boolean[] taken = new boolean[toks.size()];
+        for (ActorSpan a : known) for (int k = a.from(); k < a.to(); k++) taken[k] = true;
+        for (PlaceSpan p : places) taken[p.at()] = true;
+        int k = 0;
+        while (k < toks.size()) {
+            if (!capitalised(toks.get(k)) || taken[k] || lex.inGroup("notname", stems[k])) { k++; continue; }
+            int from = k;
+            int to = k + 1;
+            while (to < toks.size() && !taken[to] && (capitalised(toks.get(to)) && !lex.inGroup("notname", stems[to])
+                    || (toks.get(to).lower().equals("of") || toks.get(to).lower().equals("for"))
+                    && to + 1 < toks.size() && capitalised(toks.get(to + 1)))) {
+                to++;
+            }
+            if (from == 0 && to == 1 && (toks.size() < 2 || !capitalised(toks.get(1)))) { k = to; continue; }
+            if (lex.triggersAt(stems, from).isEmpty()) {
+                String name = text.substring(toks.get(from).start(), toks.get(to - 1).end());
+                out.add(new ActorSpan(from, to, new Actor(name, name, ActorKind.OTHER, null, null,
+                        List.of(new Span(toks.get(from).start(), toks.get(to - 1).end())))));
+            }
+            k = to;
+        }
+        out.sort(Comparator.comparingInt(ActorSpan::from));
+        return out;
+    }
+
+    private static boolean properNoun(Tok t) {
+        String w = t.text();
+        return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT));
+    }
+
+    /** Headlines in Title Case capitalise every word, actions included. */
+    private static boolean titleCase(List<Tok> toks) {
+        int words = 0;
+        int capitals = 0;
+        for (Tok t : toks) {
+            if (t.text().length() <= 3 || !Character.isLetter(t.text().charAt(0))) continue;
+            words++;
+            if (Character.isUpperCase(t.text().charAt(0))) capitals++;
+        }
+        return words >= 3 && capitals * 10 >= words * 7;
+    }
+
+    private static boolean capitalised(Tok t) {
+        return !t.text().isEmpty() && Character.isUpperCase(t.text().charAt(0));
+    }
+
+    // ---- word classes without a parser ---------------------------------------------------------
+
+    private boolean isNoun(List<Tok> toks, String[] stems, int i) {
+        String tag = toks.get(i).tag();
+        if (tag != null && !tag.isEmpty()) return tag.startsWith("NN");
+        if (i == 0) return true; // headline style "Clashes in …", "Airstrike kills …"
+        String prev = toks.get(i - 1).lower();
+        if (prev.equals("to")) return false; // "attempted to storm"; "attack to" is rare
+        if (lex.inGroup("determiner", stems[i - 1]) || prev.endsWith("'s") || prev.endsWith("\u2019s")
+                || NUMBER.matcher(prev).matches()) return true;
+        if (lex.inGroup("be", stems[i - 1])) return false;
+        String w = toks.get(i).lower();
+        if (w.endsWith("ed")) return false;
+        if (prev.endsWith("ed") && prev.length() > 4) return true; // "reimposed blockades": the object of a verb
+        if (i + 1 < toks.size()) {
+            String next = toks.get(i + 1).lower();
+            if (next.equals("on") || next.equals("against") || next.equals("between") || next.equals("by")) return true;
+        }
+        // after a preposition or a verb-like word, a word ending in -ion, -ment, -ing is a noun
+        return w.endsWith("ion") || w.endsWith("ment") || lex.inGroup("oblique", stems[i - 1]);
+    }
+
+    private boolean isPassive(List<Tok> toks, String[] stems, int i) {
+        String tag = toks.get(i).tag();
+        String w = toks.get(i).lower();
+        boolean participle = tag != null && !tag.isEmpty() ? tag.equals("VBN")
+                : w.endsWith("ed") || w.endsWith("en") || w.equals("shot") || w.equals("hit") || w.equals("struck")
+                        || w.equals("overrun") || w.equals("beaten") || w.equals("held");
+        if (!participle) return false;
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            if (lex.inGroup("be", stems[k])) return !stems[k].equals("ha") && !w.equals("has") && !isPerfect(toks, k);
+            if (!ADVERB.matcher(toks.get(k).lower()).matches()) return false;
+        }
+        return false;
+    }
+
+    /** "has attacked" is active; "has been attacked" passive (the "been" is what counts). */
+    private static boolean isPerfect(List<Tok> toks, int k) {
+        String w = toks.get(k).lower();
+        return w.equals("has") || w.equals("have") || w.equals("had");
+    }
+
+    private boolean any(String group, String[] stems) {
+        for (String s : stems) if (lex.inGroup(group, s)) return true;
+        return false;
+    }
+
+    private static String[] stems(ActorSpan a, List<Tok> toks) {
+        String[] out = new String[a.to() - a.from()];
+        for (int k = a.from(); k < a.to(); k++) out[k - a.from()] = toks.get(k).stem();
+        return out;
+    }
+
+    // ---- modality ------------------------------------------------------------------------------
+
+    private double sentenceWideFactor(String[] stems) {
+        double f = 1.0;
+        for (int k = 0; k < stems.length; k++) {
+            Cue c = lex.cueAt(stems, k);
+            if (c != null && c.sentenceWide()) f = Math.min(f, c.factor());
+        }
+        return f;
+    }
+
+    /** Cues in the few words before the trigger, within its clause. */
+    private double cueFactor(List<Tok> toks, String[] stems, int i) {
+        double f = 1.0;
+        for (int k = i - 1; k >= 0; k--) {
+            String w = toks.get(k).lower();
+            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("(") || w.equals("\u2014")
+                    || (lex.inGroup("boundary", stems[k]) && !w.equals("if") && !w.equals("unless"))) break;
+            boolean near = k >= i - CUE_WINDOW;
+            if (near && (w.endsWith("n't") || w.endsWith("n\u2019t"))) return 0;
+            Cue c = lex.cueAt(stems, k);
+            if (c == null || c.sentenceWide() || k + c.stems().length > i) continue;
+            if (near || c.wholeClause()) f = Math.min(f, c.factor());
+        }
+        return f;
+    }
+
+    // ---- place and date ------------------------------------------------------------------------
+
+    private Place place(List<PlaceSpan> spans, int i, int end, Place dateline) {
+        PlaceSpan best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (PlaceSpan p : spans) {
+            int distance = p.at() >= end ? p.at() - end : i - p.at();
+            int score = distance + (p.locative() ? 0 : 20) + (p.at() >= end ? 0 : 2);
+            if (score < bestScore) {
+                bestScore = score;
+                best = p;
+            }
+        }
+        return best != null ? best.place() : dateline;
+    }
+
+    /**
+     * When a sentence has no date of its own: the day the lead reports ("on Tuesday" in the first
+     * sentences), else the publication day. Its text is null, so readers see it was inferred.
+     */
+    private static DateRange dominantDate(List<Sentence> sentences, List<Mentioned<TimeExpression>> dates,
+                                          LocalDate published) {
+        int leadEnd = sentences.isEmpty() ? 0 : sentences.get(Math.min(2, sentences.size() - 1)).end();
+        for (Mentioned<TimeExpression> m : dates) {
+            if (m.start() >= leadEnd) break;
+            DateRange r = m.value().range();
+            if (r.earliest() == null || r.latest() == null) continue;
+            boolean shortRange = !r.latest().isAfter(r.earliest().plusDays(7));
+            boolean notAfter = published == null || !r.latest().isAfter(published);
+            if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
+        }
+        return published == null ? null : new DateRange(published, published, null);
+    }
+
+    private static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart,
+                                  DateRange fallback) {
+        TimeExpression best = null;
+        for (Mentioned<TimeExpression> m : within(dates, s.start(), s.end())) {
+            TimeExpression t = m.value();
+            if (t.span().start() < s.start() || t.span().end() > s.end()) continue;
+            if (best == null || Math.abs(t.span().start() - triggerStart) < Math.abs(best.span().start() - triggerStart)) {
+                best = t;
+            }
+        }
+        if (best != null) return best.range();
+        return fallback;
+    }
+
+    /** "BEIRUT (Reuters) -": a place at the start of a line followed by an agency or a dash. */
+    private static Place dateline(String text, List<Place> places) {
+        Place best = null;
+        int bestStart = Integer.MAX_VALUE;
+        for (Place p : places) {
+            if (p.mentions() == null) continue;
+            for (Span m : p.mentions()) {
+                boolean lineStart = m.start() == 0 || text.charAt(m.start() - 1) == '\n';
+                String after = text.substring(m.end(), Math.min(text.length(), m.end() + 4));
+                if (lineStart && DATELINE_END.matcher(after).matches() && m.start() < bestStart) {
+                    best = p;
+                    bestStart = m.start();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static EventPlace eventPlace(Place p) {
+        if (p == null) return null;
+        return new EventPlace(p.name(), p.lat(), p.lon(), p.precision(), p.country(), p.admin1(), p.gazetteerId());
+    }
+
+    // ---- merging -------------------------------------------------------------------------------
+
+    /** The same action named twice (headline and body, "the offensive … the assault") is one event. */
+    private static List<Candidate> merge(List<Candidate> in) {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : in) {
+            Candidate into = null;
+            for (int k = Math.max(0, out.size() - MERGE_REACH); k < out.size(); k++) {
+                if (compatible(out.get(k), c)) {
+                    into = out.get(k);
+                    break;
+                }
+            }
+            if (into == null) {
+                out.add(c);
+                continue;
+            }
+            boolean better = c.filled() > into.filled() || (c.filled() == into.filled() && c.confidence > into.confidence);
+            if (better) {
+                into.evidence = c.evidence;
+                into.trigger = c.trigger;
+                into.triggerStart = c.triggerStart;
+            }
+            if (into.agent == null) into.agent = c.agent;
+            if (into.target == null) into.target = c.target;
+            if (into.place == null) into.place = c.place;
+            if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null) into.date = c.date;
+            boolean moreSpecific = generic(into.subType) && !generic(c.subType)
+                    || into.evidence.start() == c.evidence.start() && words(c.trigger) > words(into.trigger);
+            if (moreSpecific) into.subType = c.subType;
+            into.confidence = Math.min(1.0, Math.max(into.confidence, c.confidence) + 0.05);
+        }
+        out.sort(Comparator.comparingInt(c -> c.triggerStart));
+        return out;
+    }
+
+    private static int words(String phrase) { return phrase.split("\\s+").length; }
+
+    private static boolean generic(String subType) {
+        return subType.equals("Armed clash") || subType.equals("Other") || subType.equals("Attack")
+                || subType.equals("Peaceful protest");
+    }
+
+    private static boolean compatible(Candidate a, Candidate b) {
+        if (!a.type.equals(b.type)) return false;
+        boolean sameSentence = a.evidence.start() == b.evidence.start();
+        if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
+        if (!fits(a.agent, b.agent) || !fits(a.target, b.target)) return false;
+        if (a.place != null && b.place != null && !samePlace(a.place, b.place)) return false;
+        if (a.place == null && b.place == null && a.agent == null && b.agent == null && a.target == null
+                && b.target == null && a.evidence.start() != b.evidence.start()) {
+            return false; // nothing to tell two bare mentions apart: keep both
+        }
+        if (a.date != null && b.date != null && a.date.text() != null && b.date.text() != null) {
+            return !a.date.latest().isBefore(b.date.earliest()) && !b.date.latest().isBefore(a.date.earliest());
+        }
+        return true;
+    }
+
+    private static boolean fits(Actor x, Actor y) {
+        return x == null || y == null || x.canonical().equals(y.canonical());
+    }
+
+    private static boolean samePlace(Place a, Place b) {
+        return a.gazetteerId() == b.gazetteerId() && a.name().equals(b.name());
+    }
+
+    // ---- tokens, actors and places per sentence ---------------------------------------------------
+
+    private static List<Sentence> sentences(CleanText clean) {
+        if (clean.sentences() != null && !clean.sentences().isEmpty()) return clean.sentences();
+        List<Sentence> out = new ArrayList<>();
+        Matcher m = SENTENCE.matcher(clean.text());
+        while (m.find()) {
+            if (m.group().isBlank()) continue;
+            out.add(new Sentence(out.size(), m.start(), m.end(), m.group(), null));
+        }
+        return out;
+    }
+
+    private static List<Tok> tokens(String text, Sentence s) {
+        List<Tok> out = new ArrayList<>();
+        if (s.tokens() != null && !s.tokens().isEmpty()) {
+            for (Token t : s.tokens()) {
+                String lower = t.text().toLowerCase(Locale.ROOT);
+                String lemma = t.lemma() != null && !t.lemma().isBlank() && !t.lemma().equals("O") ? t.lemma() : null;
+                String stem = TriggerLexicon.stem(lemma != null ? lemma : t.text());
+                // a lemmatizer may map "fighting" to "fight" but our lexicon lists both; keep the form's stem for nouns
+                if (lemma != null && t.tag() != null && t.tag().startsWith("NN")) stem = TriggerLexicon.stem(t.text());
+                out.add(new Tok(t.start(), t.end(), t.text(), lower, stem, t.tag()));
+            }
+            return out;
+        }
+        int base = s.start();
+        String st = text.substring(s.start(), Math.min(s.end(), text.length()));
+        Matcher m = WORD.matcher(st);
+        while (m.find()) {
+            String w = m.group();
+            if (w.length() > 1 && w.endsWith(".") && !INITIALS.matcher(w).matches()) w = w.substring(0, w.length() - 1);
+            out.add(new Tok(base + m.start(), base + m.start() + w.length(), w, w.toLowerCase(Locale.ROOT),
+                    TriggerLexicon.stem(w), null));
+        }
+        return out;
+    }
+
+    /** A mention of something (actor, place) at [start, end). */
+    private record Mentioned<T>(int start, int end, T value) {}
+
+    private static <T> List<Mentioned<T>> index(List<T> things, Function<T, List<Span>> mentions) {
+        List<Mentioned<T>> out = new ArrayList<>();
+        for (T t : things) {
+            List<Span> ms = mentions.apply(t);
+            if (ms == null) continue;
+            for (Span m : ms) out.add(new Mentioned<>(m.start(), m.end(), t));
+        }
+        out.sort(Comparator.comparingInt((Mentioned<T> m) -> m.start()));
+        return out;
+    }
+
+    /** The mentions starting in [first - slack, last), found by binary search. */
+    private static <T> List<Mentioned<T>> within(List<Mentioned<T>> sorted, int first, int last) {
+        int lo = 0;
+        int hi = sorted.size();
+        int from = Math.max(0, first - 200); // a mention may start a little before the piece it overlaps
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).start() < from) lo = mid + 1;
+            else hi = mid;
+        }
+        List<Mentioned<T>> out = new ArrayList<>();
+        for (int k = lo; k < sorted.size() && sorted.get(k).start() < last; k++) out.add(sorted.get(k));
+        return out;
+    }
+
+    private static List<ActorSpan> actorSpans(List<Tok> toks, List<Mentioned<Actor>> actors) {
+        List<ActorSpan> out = new ArrayList<>();
+        int first = toks.get(0).start();
+        int last = toks.get(toks.size() - 1).end();
+        for (Mentioned<Actor> am : within(actors, first, last)) {
+            Actor a = am.value();
+            Span m = new Span(am.start(), am.end());
+            {
+                if (m.end() <= first || m.start() >= last) continue;
+                int from = -1;
+                int to = -1;
+                for (int k = 0; k < toks.size(); k++) {
+                    Tok t = toks.get(k);
+                    if (from < 0 && t.end() > m.start()) from = k;
+                    if (t.start() < m.end()) to = k + 1;
+                }
+                if (from >= 0 && to > from) out.add(new ActorSpan(from, to, a));
+            }
+        }
+        out.sort(Comparator.comparingInt(ActorSpan::from));
+        return out;
+    }
+
+    private List<PlaceSpan> placeSpans(List<Tok> toks, List<Mentioned<Place>> places) {
+        List<PlaceSpan> out = new ArrayList<>();
+        int first = toks.get(0).start();
+        int last = toks.get(toks.size() - 1).end();
+        Map<Integer, Boolean> seen = new HashMap<>();
+        for (Mentioned<Place> pm : within(places, first, last)) {
+            Place p = pm.value();
+            Span m = new Span(pm.start(), pm.end());
+            {
+                if (m.start() < first || m.start() >= last) continue;
+                int at = 0;
+                while (at < toks.size() && toks.get(at).end() <= m.start()) at++;
+                if (seen.putIfAbsent(at, true) != null) continue;
+                boolean locative = false;
+                for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
+                    String st = toks.get(k).stem();
+                    if (lex.inGroup("locative", st)) { locative = true; break; }
+                    if (!lex.inGroup("determiner", st) && !Character.isUpperCase(toks.get(k).text().charAt(0))
+                            && !PLACE_WORD.matcher(toks.get(k).lower()).matches()) break;
+                }
+                out.add(new PlaceSpan(at, p, locative));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,657 @@
+package org.sitrep.analysis.places;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sitrep.analysis.Place;
+import org.sitrep.analysis.Precision;
+import org.sitrep.analysis.Span;
+
+/**
+ * Finds place names in English news text and resolves each to a gazetteer feature.
+ *
+ * <p>Recognition looks every run of words up in the gazetteer (longest first, exact key, then the
+ * transliteration skeleton for the Middle East), and keeps a match only if it reads as a place name:
+ * capitalised, not a common English word or month or demonym without a locative cue, not part of a
+ * person's or an organisation's name. Resolution scores each candidate feature by importance
+ * (population, feature type), by explicit context ("Tripoli, Lebanon", "Idlib province", "the X
+ * district of Aleppo", "X, a town near Y"), by the document's country focus and by closeness to the
+ * other places it names.
+ */
+public final class Geoparser implements PlaceFinder {
+    private static volatile Geoparser shared;
+    /** Weight of the document's country focus (share of its unambiguous mentions) against importance. */
+    private static final double FOCUS_WEIGHT = 6;
+    /** Weight of log10(population) in a candidate's importance. */
+    private static final double POP_WEIGHT = 1;
+
+    private final Gazetteer gazetteer;
+    private final Set<String> commonWords;
+    private final Set<String> notPlaces;
+    private final Set<String> givenNames;
+
+    public Geoparser(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        this.commonWords = words("common-words.txt");
+        this.notPlaces = words("not-places.txt");
+        this.givenNames = words("male-first-names.txt");
+        givenNames.addAll(words("female-first-names.txt"));
+    }
+
+    /** A geoparser over {@link Gazetteer#worldwide()}, created once and shared (it is thread-safe). */
+    public static Geoparser worldwide() {
+        Geoparser g = shared;
+        if (g == null) {
+            synchronized (Geoparser.class) {
+                g = shared;
+                if (g == null) shared = g = new Geoparser(Gazetteer.worldwide());
+            }
+        }
+        return g;
+    }
+
+    public Gazetteer gazetteer() { return gazetteer; }
+
+    private static Set<String> words(String resource) {
+        Set<String> out = new HashSet<>();
+        for (String[] row : Gazetteer.rows(resource)) out.add(NameKey.exact(row[0]));
+        return out;
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------------
+
+    /** A word of the text: its offsets, folded form, and how it joins the previous word. */
+    record Token(int start, int end, String word, boolean capitalised, boolean sentenceStart, char joint) {}
+
+    static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        int i = 0, n = text.length();
+        int prevEnd = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!NameKey.isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (NameKey.isWordChar(text.charAt(i)) || NameKey.isApostrophe(text.charAt(i))
+                    && i + 1 < n && Character.isLetter(text.charAt(i + 1)))) i++;
+            int end = i;
+            // Possessive: "Syria's" is Syria.
+            if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+                    && NameKey.isApostrophe(text.charAt(end - 2))) end -= 2;
+            String word = NameKey.fold(text.substring(start, end));
+            if (word == null) continue;
+            String gap = text.substring(prevEnd, start);
+            char joint = gap.isBlank() ? ' ' : gap.strip().equals("-") || gap.strip().equals("‐") ? '-' : ',';
+            if (out.isEmpty()) joint = '.';
+            boolean sentenceStart = out.isEmpty() || sentenceBreak(gap);
+            // Initials: "U.S.", "U.K." read as one name.
+            if (gap.equals(".") && end - start == 1 && out.get(out.size() - 1).end() - out.get(out.size() - 1).start() == 1) {
+                joint = ' ';
+                sentenceStart = false;
+            }
+            out.add(new Token(start, end, word, Character.isUpperCase(text.codePointAt(start)), sentenceStart,
+                    gap.contains("\n") ? '.' : joint));
+            prevEnd = i;
+        }
+        return out;
+    }
+
+    private static boolean sentenceBreak(String gap) {
+        for (int k = 0; k < gap.length(); k++) {
+            char c = gap.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '“' || c == '(' || c == '—')
+                return true;
+        }
+        return false;
+    }
+
+    // ---- recognition -----------------------------------------------------------------------------
+
+    /** A recognised name: tokens [from, to), and the features it may mean. */
+    static final class Mention {
+        final int from, to;
+        final String key;
+        final int[] candidates;
+        final boolean fuzzy;
+        final double[] bonus;
+        int resolved = -1;
+        double confidence;
+        Precision fallbackPrecision; // set when the name is unknown and stands for a containing place
+
+        Mention(int from, int to, String key, int[] candidates, boolean fuzzy) {
+            this.from = from;
+            this.to = to;
+            this.key = key;
+            this.candidates = candidates;
+            this.fuzzy = fuzzy;
+            this.bonus = new double[candidates.length];
+        }
+    }
+
+    private static final Set<String> TITLES = Set.of("president", "mr", "mrs", "ms", "dr", "gen", "general",
+            "sheikh", "shaykh", "king", "prince", "princess", "queen", "minister", "col", "colonel", "lt", "sgt",
+            "sen", "senator", "rep", "gov", "governor", "judge", "pope", "imam", "emir", "sultan", "commander",
+            "lord", "sir", "saint", "st", "abu", "umm", "bin", "ibn", "mayor", "spokesman", "spokeswoman", "brig",
+            "maj", "major", "captain", "capt", "cpt", "professor", "prof", "ayatollah", "mullah", "father", "rev");
+    private static final Set<String> MODIFIERS = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+            "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "rural", "downtown",
+            "in", "at", "from", "to", "near", "of", "and", "the", "on", "outside", "across", "into", "toward",
+            "towards", "around", "between", "via", "through", "for", "by", "inside", "within", "over", "under");
+    private static final Set<String> ORG_WORDS = Set.of("post", "times", "journal", "herald", "tribune",
+            "telegraph", "gazette", "chronicle", "observer", "examiner", "inquirer", "fc", "united", "wanderers",
+            "rovers", "athletic", "stars", "raiders", "nationals", "senators", "kings", "daily", "news",
+            "airlines", "airways", "bank", "group", "inc", "ltd", "corp", "company", "declaration", "accords",
+            "accord", "protocol", "agreement", "convention", "process", "talks", "summit", "conference",
+            "format", "syndrome", "virus", "university", "college", "institute", "school");
+    private static final Set<String> ADMIN1_CUES = Set.of("province", "governorate", "state", "region",
+            "oblast", "prefecture", "emirate", "wilaya", "muhafazat");
+    private static final Set<String> ADMIN2_CUES = Set.of("district", "county", "municipality", "subdistrict",
+            "area", "countryside");
+    private static final Set<String> CITY_CUES = Set.of("city", "town", "village", "capital");
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "from", "outside", "into", "to",
+            "toward", "towards", "around", "across", "via", "inside", "of", "between", "through");
+
+    List<Mention> recognise(String text, List<Token> tokens) {
+        List<Mention> out = new ArrayList<>();
+        Set<String> people = new HashSet<>();
+        int max = gazetteer.maxWords();
+        int i = 0;
+        while (i < tokens.size()) {
+            Mention m = longestMatch(tokens, i, max);
+            if (m == null) {
+                i++;
+                continue;
+            }
+            if (readsAsPlace(text, tokens, m, people)) out.add(m);
+            i = m.to;
+        }
+        // A name once seen as part of a person's ("John Kelly") is that person elsewhere too ("Kelly said").
+        if (!people.isEmpty()) out.removeIf(m -> m.to - m.from == 1 && people.contains(m.key) && !isCountryOrAdmin(m.key));
+        // A spelling variant is trusted only in a text that names some place of that region exactly.
+        boolean regional = out.stream().anyMatch(m -> !m.fuzzy && inRegion(m));
+        if (!regional) out.removeIf(m -> m.fuzzy);
+        return out;
+    }
+
+    private Mention longestMatch(List<Token> tokens, int i, int max) {
+        Token first = tokens.get(i);
+        // A name starts with a capital, or with a lower-case article before one ("al-Bab").
+        boolean article = NameKey.ARTICLES.contains(first.word()) && i + 1 < tokens.size()
+                && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ',';
+        if (!first.capitalised() && !article) return null;
+        int limit = i + 1;
+        while (limit < tokens.size() && limit - i < max && tokens.get(limit).joint() != ',' && tokens.get(limit).joint() != '.')
+            limit++;
+        StringBuilder key = new StringBuilder();
+        List<String> words = new ArrayList<>(max);
+        String[] keys = new String[limit - i];
+        for (int j = i; j < limit; j++) {
+            if (j > i) key.append(' ');
+            key.append(tokens.get(j).word());
+            keys[j - i] = key.toString();
+        }
+        for (int j = limit; j > i; j--) {
+            String k = keys[j - i - 1];
+            Token last = tokens.get(j - 1);
+            // A multi-word name ends on a capitalised word ("Deir ez-Zor", not "Aleppo and").
+            if (j - i > 1 && !last.capitalised()) continue;
+            int[] hits = gazetteer.byExactKey(k);
+            if (hits.length > 0) return new Mention(i, j, k, hits, false);
+        }
+        for (int j = limit; j > i; j--) {
+            words.clear();
+            for (int t = i; t < j; t++) words.add(tokens.get(t).word());
+            Token last = tokens.get(j - 1);
+            if (!last.capitalised() || words.size() == 1 && words.get(0).length() < 4) continue;
+            if (words.size() == 1 && (commonWords.contains(words.get(0)) || givenNames.contains(words.get(0))
+                    || notPlaces.contains(words.get(0)))) continue;
+            String sk = NameKey.skeletonOf(words);
+            if (sk == null || sk.length() < 3) continue;
+            int[] hits = closeSpellings(inFocusCountries(gazetteer.bySkeletonKey(sk)), keys[j - i - 1]);
+            if (hits.length > 0) return new Mention(i, j, keys[j - i - 1], hits, true);
+        }
+        return null;
+    }
+
+    /** Of the skeleton's hits, those whose name is within a few letters of what the text wrote. */
+    private int[] closeSpellings(int[] hits, String written) {
+        String w = withoutArticle(written).replace(" ", "");
+        int[] out = new int[hits.length];
+        int n = 0;
+        for (int h : hits) {
+            String name = withoutArticle(NameKey.exact(gazetteer.entry(h).name())).replace(" ", "");
+            if (editDistance(w, name) <= Math.max(1, Math.min(w.length(), name.length()) / 4)) out[n++] = h;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private boolean inRegion(Mention m) {
+        for (int c : m.candidates) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(c).country())) return true;
+        return false;
+    }
+
+    /** Transliteration variants are only trusted for the region whose names are transliterated. */
+    private int[] inFocusCountries(int[] hits) {
+        if (hits.length == 0) return hits;
+        int[] out = new int[hits.length];
+        int n = 0;
+        for (int h : hits) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(h).country())) out[n++] = h;
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people) {
+        Token first = tokens.get(m.from);
+        Token before = m.from > 0 ? tokens.get(m.from - 1) : null;
+        Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
+        int words = m.to - m.from;
+        if (notPlaces.contains(m.key)) return false;
+        if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
+        boolean country = false, admin1 = false, primaryName = false, focus = false;
+        long population = 0;
+        for (int c : m.candidates) {
+            GazetteerEntry e = gazetteer.entry(c);
+            country |= e.precision() == Precision.COUNTRY;
+            admin1 |= e.precision() == Precision.ADMIN1 || "RGN".equals(e.featureCode());
+            population = Math.max(population, e.population());
+            focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
+            if (!primaryName && (m.fuzzy || NameKey.exact(e.name()).equals(m.key))) primaryName = true;
+        }
+        boolean common = words == 1 && (commonWords.contains(first.word())
+                || givenNames.contains(first.word()) && population < 300_000);
+        boolean strong = country || admin1 && !common;
+        // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
+        if (words == 1 && allCaps(text, first) && first.word().length() <= 5 && !country) return false;
+        // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
+        boolean glued = first.joint() == ' ' || first.joint() == '-';
+        if (before != null && !first.sentenceStart() && glued) {
+            String w = before.word();
+            if (TITLES.contains(w)) {
+                people.add(m.key);
+                return false;
+            }
+            if (before.capitalised() && !before.sentenceStart() && !MODIFIERS.contains(w) && !isCountryOrAdmin(w)
+                    && !strong) {
+                people.add(m.key);
+                return false;
+            }
+        }
+        if (after != null && (after.joint() == ' ' || after.joint() == '-') && after.capitalised()) {
+            String w = after.word();
+            if (ORG_WORDS.contains(w)) return false;
+            boolean cue = ADMIN1_CUES.contains(w) || ADMIN2_CUES.contains(w) || CITY_CUES.contains(w)
+                    || TITLES.contains(w) || MODIFIERS.contains(w) || NameKey.ARTICLES.contains(w);
+            if (!strong && !cue && words == 1 && gazetteer.byExactKey(w).length == 0) return false;
+        }
+        boolean locative = before != null && LOCATIVE.contains(before.word()) && !first.sentenceStart();
+        boolean cueAfter = after != null && (ADMIN1_CUES.contains(after.word()) || ADMIN2_CUES.contains(after.word())
+                || CITY_CUES.contains(after.word()) || after.joint() == ',' && isCountryOrAdmin(after.word()));
+        if (common && !strong) {
+            // A common word is a place only after a locative preposition mid-sentence, or with a cue after it.
+            if (!locative && !cueAfter) return false;
+            if (locative && !cueAfter && population < (m.fuzzy ? 0 : 20_000)) return false;
+        }
+        // A single word known only as some small place's alternate name is more often a person's name.
+        // (Not in the transliterated Middle East, where a town's other spellings are its everyday names.)
+        if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter) return false;
+        if (first.sentenceStart() && words == 1 && !strong && population < 1000
+                && !m.fuzzy && lowerCaseElsewhere(text, first)) return false;
+        return true;
+    }
+
+    private boolean isCountryOrAdmin(String word) {
+        for (int c : gazetteer.byExactKey(word)) {
+            Precision p = gazetteer.entry(c).precision();
+            if (p == Precision.COUNTRY || p == Precision.ADMIN1) return true;
+        }
+        return false;
+    }
+
+    private long maxPopulation(Mention m) {
+        long max = 0;
+        for (int c : m.candidates) max = Math.max(max, gazetteer.entry(c).population());
+        return max;
+    }
+
+    private static boolean allCaps(String text, Token t) {
+        for (int k = t.start(); k < t.end(); k++) if (Character.isLowerCase(text.charAt(k))) return false;
+        return true;
+    }
+
+    private static boolean lowerCaseElsewhere(String text, Token t) {
+        String w = text.substring(t.start(), t.end());
+        String lower = " " + w.toLowerCase(Locale.ROOT) + " ";
+        return text.contains(lower);
+    }
+
+    // ---- resolution ------------------------------------------------------------------------------
+
+    @Override
+    public List<Place> find(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<Token> tokens = tokens(text);
+        List<Mention> mentions = recognise(text, tokens);
+        if (mentions.isEmpty()) return List.of();
+        applyCues(text, tokens, mentions);
+        Map<String, Double> focus = countryFocus(mentions);
+        for (Mention m : mentions) resolve(m, focus, mentions, false);
+        for (Mention m : mentions) resolve(m, focus, mentions, true);
+        neighbourhoodFallback(text, tokens, mentions);
+        return places(text, tokens, mentions);
+    }
+
+    /** Explicit context: "Tripoli, Lebanon", "Idlib province", "the X district of Aleppo", "X, near Y". */
+    private void applyCues(String text, List<Token> tokens, List<Mention> mentions) {
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention m = mentions.get(k);
+            Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
+            if (after != null && after.joint() != '.' && after.joint() != ',') {
+                String w = after.word();
+                for (int c = 0; c < m.candidates.length; c++) {
+                    Precision p = gazetteer.entry(m.candidates[c]).precision();
+                    if (ADMIN1_CUES.contains(w) && p == Precision.ADMIN1) m.bonus[c] += 12;
+                    if (ADMIN2_CUES.contains(w) && (p == Precision.ADMIN2 || p == Precision.NEIGHBOURHOOD)) m.bonus[c] += 6;
+                    if (CITY_CUES.contains(w) && p == Precision.CITY) m.bonus[c] += 4;
+                }
+            }
+            // "Tripoli, Lebanon" / "Springfield, Illinois": the next mention after a comma names the container.
+            if (k + 1 < mentions.size()) {
+                Mention next = mentions.get(k + 1);
+                if (next.from == m.to && tokens.get(next.from).joint() == ',') containerBonus(m, next, 15);
+            }
+            // "X, a town near Y" / "X, north of Y" / "X in Y": Y a few words later.
+            if (k + 1 < mentions.size()) {
+                Mention next = mentions.get(k + 1);
+                if (next.from > m.to && next.from - m.to <= 5) {
+                    String between = text.substring(tokens.get(m.to - 1).end(), tokens.get(next.from).start())
+                            .toLowerCase(Locale.ROOT);
+                    if (NEAR.matcher(between).find()) proximityBonus(m, next, 8);
+                    else if (IN.matcher(between).matches()) containerBonus(m, next, 6);
+                }
+            }
+        }
+    }
+
+    private static final Pattern NEAR = Pattern.compile(
+            "^,?\\s*(a|an|the)?\\s*(\\w+\\s+)?(town|village|city|suburb|district|neighbou?rhood|area|camp|base|"
+                    + "north|south|east|west|northeast|northwest|southeast|southwest|outskirts|near|close|outside)\\b.*"
+                    + "(of|near|to|outside|from)\\s*$");
+    private static final Pattern IN = Pattern.compile("^,?\\s*in\\s+(the\\s+)?((northern|southern|eastern|western|central)\\s+)?$");
+
+    /** Candidates of {@code m} inside what {@code container} may mean get {@code weight}. */
+    private void containerBonus(Mention m, Mention container, double weight) {
+        for (int c = 0; c < m.candidates.length; c++) {
+            GazetteerEntry e = gazetteer.entry(m.candidates[c]);
+            for (int d : container.candidates) {
+                GazetteerEntry y = gazetteer.entry(d);
+                boolean inside = switch (y.precision()) {
+                    case COUNTRY -> y.country().equals(e.country()) && e.precision() != Precision.COUNTRY;
+                    case ADMIN1 -> y.country().equals(e.country()) && y.admin1().equals(e.admin1())
+                            && e.precision() != Precision.ADMIN1 && e.precision() != Precision.COUNTRY;
+                    default -> y.country().equals(e.country()) && km(e, y) < 60;
+                };
+                if (inside) {
+                    m.bonus[c] += weight;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void proximityBonus(Mention m, Mention other, double weight) {
+        for (int c = 0; c < m.candidates.length; c++) {
+            GazetteerEntry e = gazetteer.entry(m.candidates[c]);
+            for (int d : other.candidates) {
+                if (km(e, gazetteer.entry(d)) < 80) {
+                    m.bonus[c] += weight;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Share of the document's unambiguous place mentions per country. */
+    private Map<String, Double> countryFocus(List<Mention> mentions) {
+        Map<String, Double> votes = new HashMap<>();
+        double total = 0;
+        for (Mention m : mentions) {
+            Set<String> countries = new HashSet<>();
+            boolean country = false;
+            for (int c : m.candidates) {
+                GazetteerEntry e = gazetteer.entry(c);
+                countries.add(e.country());
+                country |= e.precision() == Precision.COUNTRY;
+            }
+            if (countries.size() == 1 || country) {
+                String cc = countries.size() == 1 ? countries.iterator().next() : bestPrior(m);
+                double w = country ? 2 : 1;
+                votes.merge(cc, w, Double::sum);
+                total += w;
+            }
+        }
+        if (total > 0) for (Map.Entry<String, Double> e : votes.entrySet()) e.setValue(e.getValue() / total);
+        return votes;
+    }
+
+    private String bestPrior(Mention m) {
+        int best = m.candidates[0];
+        double score = Double.NEGATIVE_INFINITY;
+        for (int c : m.candidates) {
+            double s = prior(gazetteer.entry(c), m);
+            if (s > score) {
+                score = s;
+                best = c;
+            }
+        }
+        return gazetteer.entry(best).country();
+    }
+
+    /** What a name means before context: importance by feature type and population. */
+    private double prior(GazetteerEntry e, Mention m) {
+        // Divisions and countries rank by type alone: their population would drown every city's.
+        double s = switch (e.precision()) {
+            case COUNTRY, ADMIN1, ADMIN2 -> 0;
+            default -> POP_WEIGHT * Math.log10(e.population() + 1);
+        };
+        switch (e.featureCode()) {
+            case "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR", "CONT", "OCN" -> s += 12;
+            case "ADM1" -> s += 6.5;
+            case "RGN" -> s += 9;
+            case "PPLC" -> s += 3;
+            case "PPLA" -> s += 1.5;
+            case "PPLA2" -> s += 0.5;
+            case "ADM2" -> s += 1;
+            case "PPLX", "BLDG" -> s += e.id() < 0 ? 4 : 0;
+            default -> { }
+        }
+        if (!m.fuzzy && withoutArticle(NameKey.exact(e.name())).equals(withoutArticle(m.key))) s += 1.5;
+        // A bare name shared by a province and its seat ("Aleppo", "Raqqa") means the city.
+        if (e.precision() == Precision.ADMIN1 && seatAmong(e, m)) s -= 3;
+        if (m.fuzzy && !NameKey.skeleton(e.name()).equals(NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
+        return s;
+    }
+
+    private static String withoutArticle(String key) {
+        int sp = key.indexOf(' ');
+        return sp > 0 && NameKey.ARTICLES.contains(key.substring(0, sp)) ? key.substring(sp + 1) : key;
+    }
+
+    private boolean seatAmong(GazetteerEntry division, Mention m) {
+        for (int c : m.candidates) {
+            GazetteerEntry e = gazetteer.entry(c);
+            if (e.featureCode().equals("PPLA") && e.country().equals(division.country())
+                    && e.admin1().equals(division.admin1())) return true;
+        }
+        return false;
+    }
+
+    private void resolve(Mention m, Map<String, Double> focus, List<Mention> all, boolean withNeighbours) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < m.candidates.length; c++) {
+            GazetteerEntry e = gazetteer.entry(m.candidates[c]);
+            double s = prior(e, m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
+            if (withNeighbours) s += neighbourhood(e, m, all);
+            if (s > bestScore) {
+                second = bestScore;
+                bestScore = s;
+                best = c;
+            } else if (s > second) second = s;
+        }
+        m.resolved = m.candidates[best];
+        m.confidence = m.candidates.length == 1 ? 1 : Math.min(1, Math.max(0.3, (bestScore - second) / 5));
+    }
+
+    /** Closeness to the places the other mentions resolved to. */
+    private double neighbourhood(GazetteerEntry e, Mention self, List<Mention> all) {
+        double best = 0;
+        for (Mention o : all) {
+            if (o == self || o.resolved < 0 || o.key.equals(self.key)) continue;
+            GazetteerEntry r = gazetteer.entry(o.resolved);
+            if (r.precision() == Precision.COUNTRY) continue;
+            double d = km(e, r);
+            double b = d < 30 ? 3 : d < 150 ? 2 : d < 500 ? 1 : 0;
+            best = Math.max(best, b);
+        }
+        return best;
+    }
+
+    private static final Pattern DISTRICT_OF = Pattern.compile(
+            "(?i)\\b(district|neighbou?rhoods?|suburbs?|quarter|area|camp|town|village|outskirts)\\s+(of|in|outside|near)\\s+"
+                    + "(the\\s+)?((northern|southern|eastern|western|central|rebel-held|government-held|opposition-held)\\s+)?$");
+    private static final Pattern NAME_BEFORE = Pattern.compile(
+            "((?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+){0,3})\\s+$");
+
+    /** "the Zebdiyeh district of Aleppo": an unknown neighbourhood stands for its city, at city precision. */
+    private void neighbourhoodFallback(String text, List<Token> tokens, List<Mention> mentions) {
+        List<Mention> added = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.resolved < 0) continue;
+            GazetteerEntry city = gazetteer.entry(m.resolved);
+            if (city.precision() != Precision.CITY && city.precision() != Precision.ADMIN2) continue;
+            int start = tokens.get(m.from).start();
+            String head = text.substring(Math.max(0, start - 120), start);
+            Matcher d = DISTRICT_OF.matcher(head);
+            if (!d.find()) continue;
+            String beforeCue = head.substring(0, d.start());
+            Matcher n = NAME_BEFORE.matcher(beforeCue);
+            if (!n.find()) continue;
+            int nameStart = start - head.length() + n.start(1);
+            int nameEnd = start - head.length() + n.end(1);
+            boolean known = false;
+            for (Mention o : mentions) {
+                if (tokens.get(o.from).start() < nameEnd && nameStart < tokens.get(o.to - 1).end()) {
+                    known = true;
+                    // A known name that is far from the city it is said to be in was the wrong candidate.
+                    if (o.resolved >= 0 && km(gazetteer.entry(o.resolved), city) > 40) {
+                        int near = nearest(o, city);
+                        if (near >= 0) o.resolved = near;
+                        else {
+                            o.resolved = m.resolved;
+                            o.fallbackPrecision = Precision.CITY;
+                        }
+                    }
+                }
+            }
+            if (known) continue;
+            int from = tokenAt(tokens, nameStart), to = tokenAt(tokens, nameEnd - 1) + 1;
+            if (from < 0 || to <= from) continue;
+            String first = tokens.get(from).word();
+            if (notPlaces.contains(first) || TITLES.contains(first)) continue;
+            Mention x = new Mention(from, to, text.substring(nameStart, nameEnd), new int[] {m.resolved}, false);
+            x.resolved = m.resolved;
+            x.confidence = 0.6;
+            x.fallbackPrecision = Precision.CITY;
+            added.add(x);
+        }
+        mentions.addAll(added);
+        mentions.sort((a, b) -> Integer.compare(a.from, b.from));
+    }
+
+    private int nearest(Mention o, GazetteerEntry city) {
+        int best = -1;
+        double bestKm = 40;
+        for (int c : o.candidates) {
+            double d = km(gazetteer.entry(c), city);
+            if (d < bestKm) {
+                bestKm = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int tokenAt(List<Token> tokens, int offset) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.start() <= offset && offset < Math.max(t.end(), t.start() + 1)) return i;
+        }
+        return -1;
+    }
+
+    private List<Place> places(String text, List<Token> tokens, List<Mention> mentions) {
+        Map<String, List<Span>> spans = new LinkedHashMap<>();
+        Map<String, Mention> firstOf = new HashMap<>();
+        for (Mention m : mentions) {
+            GazetteerEntry e = gazetteer.entry(m.resolved);
+            String key = e.id() + (m.fallbackPrecision == null ? "" : "|" + NameKey.exact(surface(text, tokens, m)));
+            spans.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Span(tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
+            firstOf.putIfAbsent(key, m);
+        }
+        List<Place> out = new ArrayList<>(spans.size());
+        for (Map.Entry<String, List<Span>> s : spans.entrySet()) {
+            Mention m = firstOf.get(s.getKey());
+            GazetteerEntry e = gazetteer.entry(m.resolved);
+            long id = e.id();
+            if (id < 0 && gazetteer.parentCity(id) != 0 && e.precision() == Precision.NEIGHBOURHOOD) {
+                // Curated neighbourhoods keep their own position; the id tells they are Sitrep's own.
+            }
+            Precision p = m.fallbackPrecision != null ? m.fallbackPrecision : e.precision();
+            out.add(new Place(surface(text, tokens, m), e.name(), round(e.lat()), round(e.lon()), e.country(),
+                    e.admin1().isEmpty() ? null : e.admin1(), e.featureCode(), id, p, List.copyOf(s.getValue())));
+        }
+        return out;
+    }
+
+    private static String surface(String text, List<Token> tokens, Mention m) {
+        return text.substring(tokens.get(m.from).start(), tokens.get(m.to - 1).end());
+    }
+
+    private static double round(double v) { return Math.round(v * 1e5) / 1e5; }
+
+    /** Great-circle distance in km. */
+    public static double km(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
+        double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 6371.0088 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+
+    private static double km(GazetteerEntry a, GazetteerEntry b) { return km(a.lat(), a.lon(), b.lat(), b.lon()); }
+}

@@ -1,0 +1,106 @@
+package org.sitrep.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.sitrep.analysis.dates.TimeExpression;
+import org.sitrep.analysis.events.EventExtractor;
+import org.sitrep.analysis.places.PlaceFinder;
+import org.sitrep.analysis.text.Sentence;
+
+class AnalyzerTest {
+    static final String ARTICLE = """
+            Rebels seize border crossing near Kessab
+
+            BEIRUT — Syrian rebels on Sunday captured the Kessab border crossing with Turkey, activists said.
+
+            Government warplanes bombed the area in response on Monday, residents said. Clashes have continued \
+            in the past few days.
+            """;
+    static final LocalDate PUB = LocalDate.of(2014, 3, 26);
+
+    @Test
+    void defaultAnalyzerCleansAndDatesAShortArticle() {
+        Analysis a = Analyzer.create().analyze(Document.text(ARTICLE, PUB));
+        assertThat(a.schema()).isEqualTo(Analysis.SCHEMA);
+        assertThat(a.engineVersion()).matches(".+\\+r" + Analyzer.ENGINE_REVISION);
+        assertThat(a.published()).isEqualTo(PUB);
+        assertThat(a.title()).isEqualTo("Rebels seize border crossing near Kessab");
+        assertThat(a.text()).startsWith("Rebels seize border crossing near Kessab\n\nBEIRUT — Syrian rebels")
+                .endsWith("in the past few days.");
+        assertThat(a.places()).isNotNull();
+        assertThat(a.actors()).isNotNull();
+        assertThat(a.events()).isNotNull();
+    }
+
+    /** The pipeline hands each stage what the earlier ones found, with offsets into the same text. */
+    @Test
+    void stagesSeeEachOthersResults() {
+        PlaceFinder kessab = text -> {
+            int at = text.indexOf("Kessab");
+            return at < 0 ? List.of() : List.of(new Place("Kessab", "Kassab", 35.92, 35.99, "SY", "Latakia", "PPL",
+                    170063L, Precision.CITY, List.of(new Span(at, at + 6))));
+        };
+        AtomicReference<List<TimeExpression>> datesSeen = new AtomicReference<>();
+        EventExtractor captures = (text, places, actors, dates) -> {
+            datesSeen.set(dates);
+            List<Event> events = new ArrayList<>();
+            for (Sentence s : text.sentences()) {
+                if (!s.text().contains("captured")) continue;
+                TimeExpression when = dates.stream()
+                        .filter(d -> d.span().start() >= s.start() && d.span().end() <= s.end()).findFirst().orElseThrow();
+                Place where = places.get(0);
+                events.add(new Event("Strategic developments", "Non-violent transfer of territory", null, null,
+                        new EventPlace(where.name(), where.lat(), where.lon(), where.precision(), where.country(),
+                                where.admin1(), where.gazetteerId()),
+                        when.range(), "captured", new Evidence(s.text(), s.start(), s.end()), 0.9));
+            }
+            return events;
+        };
+        Analysis a = Analyzer.builder().placeFinder(kessab).eventExtractor(captures).build()
+                .analyze(Document.text(ARTICLE, PUB));
+
+        assertThat(a.places()).extracting(Place::name).containsExactly("Kassab");
+        Span mention = a.places().get(0).mentions().get(0);
+        assertThat(a.text().substring(mention.start(), mention.end())).isEqualTo("Kessab");
+        assertThat(datesSeen.get()).extracting(t -> t.range().text())
+                .containsExactly("on Sunday", "on Monday", "in the past few days");
+        assertThat(a.events()).hasSize(1);
+        Event e = a.events().get(0);
+        assertThat(e.date().earliest()).isEqualTo(LocalDate.of(2014, 3, 23));
+        assertThat(a.text().substring(e.evidence().start(), e.evidence().end())).isEqualTo(e.evidence().sentence())
+                .startsWith("BEIRUT — Syrian rebels on Sunday captured");
+    }
+
+    @Test
+    void oneAnalyzerServesManyThreads() throws Exception {
+        Analyzer analyzer = Analyzer.create();
+        Analysis expected = analyzer.analyze(Document.text(ARTICLE, PUB));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Analysis>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) results.add(pool.submit(() -> analyzer.analyze(Document.text(ARTICLE, PUB))));
+            for (Future<Analysis> f : results) assertThat(f.get()).isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(analyzer.clean(Document.text(ARTICLE, PUB)).sentences()).hasSize(4);
+    }
+
+    @Test
+    void missingPublicationDateIsReadFromThePageOrToday() {
+        Analysis fromPage = Analyzer.create().analyze(Document.html(
+                "<html><head><meta property='article:published_time' content='2014-03-24T10:00:00Z'></head>"
+                        + "<body><article><h1>Kessab falls</h1><p>Rebels captured Kessab yesterday.</p></article></body></html>",
+                null));
+        assertThat(fromPage.published()).isEqualTo(LocalDate.of(2014, 3, 24));
+        assertThat(fromPage.text()).isEqualTo("Kessab falls\n\nRebels captured Kessab yesterday.");
+    }
+}

@@ -1,0 +1,35 @@
+package org.sitrep.analysis.evaluation.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sitrep.analysis.places.Geoparser;
+
+/**
+ * Guards the scores recorded in docs/evaluation/geoparsing.md on the shared public corpora (skipped
+ * where {@code shared/geoparsing} is absent). Floors sit a little under the recorded figures.
+ */
+class SharedCorporaScoreTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // corpus,     P,    R,    Acc@161
+            "geowebnews, 0.80, 0.64, 0.67",
+            "trnews,     0.79, 0.75, 0.67",
+    })
+    void scoresStayAboveTheirFloors(String corpus, double precision, double recall, double acc161) throws Exception {
+        Optional<Path> dir = GeoparsingEvaluation.sharedCorpora();
+        assumeTrue(dir.isPresent(), "no shared/geoparsing folder: skipped");
+        Path file = dir.get().resolve(corpus + ".jsonl");
+        assumeTrue(Files.isRegularFile(file), "no " + file);
+        GeoparsingScore s = GeoparsingEvaluation.score(file, Geoparser.worldwide());
+        System.out.println(s.summary());
+        assertThat(s.precision()).as("precision").isGreaterThanOrEqualTo(precision);
+        assertThat(s.recall()).as("recall").isGreaterThanOrEqualTo(recall);
+        assertThat(s.accuracy161()).as("Acc@161").isGreaterThanOrEqualTo(acc161);
+    }
+}

@@ -1,0 +1,147 @@
+package org.sitrep.newsroom;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.sitrep.common.SitrepProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The desk: list pieces, write and edit them, preview, and browse or restore revisions. */
+@Controller
+class NewsroomController {
+    private final PieceCatalog catalog;
+    private final PieceEditor editor;
+    private final AuthorDesk authors;
+    private final PhotoLibrary photos;
+    private final SitrepProperties properties;
+    private final java.time.Clock clock;
+
+    NewsroomController(PieceCatalog catalog, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
+                       SitrepProperties properties, java.time.Clock clock) {
+        this.clock = clock;
+        this.catalog = catalog;
+        this.editor = editor;
+        this.authors = authors;
+        this.photos = photos;
+        this.properties = properties;
+    }
+
+    @ModelAttribute("zone")
+    java.time.ZoneId zone() { return properties.zone(); }
+
+    @GetMapping("/newsroom")
+    String desk(@RequestParam(name = "status", required = false) String status, Model model) {
+        PieceStatus filter = Arrays.stream(PieceStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status)).findFirst().orElse(null);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", PieceStatus.values());
+        model.addAttribute("pieces", catalog.forDesk(filter, 200, 0));
+        return "newsroom/desk";
+    }
+
+    @GetMapping("/newsroom/pieces/new")
+    String newPiece(Model model) {
+        return form(model, new PieceDraft(), null, Map.of());
+    }
+
+    @PostMapping("/newsroom/pieces")
+    String create(@ModelAttribute("draft") PieceDraft draft, Principal who, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        try {
+            long id = editor.create(draft, who.getName());
+            redirect.addFlashAttribute("notice", "Saved.");
+            return "redirect:/newsroom/pieces/" + id;
+        } catch (InvalidPiece e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(model, draft, null, e.errors());
+        }
+    }
+
+    @GetMapping("/newsroom/pieces/{id}")
+    String edit(@PathVariable("id") long id, Model model) {
+        Piece piece = piece(id);
+        return form(model, PieceDraft.of(piece, properties.zone()), piece, Map.of());
+    }
+
+    @PostMapping("/newsroom/pieces/{id}")
+    String update(@PathVariable("id") long id, @ModelAttribute("draft") PieceDraft draft, Principal who, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        Piece piece = piece(id);
+        try {
+            editor.update(id, draft, who.getName());
+            redirect.addFlashAttribute("notice", "Saved.");
+            return "redirect:/newsroom/pieces/" + id;
+        } catch (InvalidPiece e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(model, draft, piece, e.errors());
+        }
+    }
+
+    /** The piece exactly as readers would see it, whatever its status. */
+    @GetMapping("/newsroom/pieces/{id}/preview")
+    String preview(@PathVariable("id") long id, Model model) {
+        model.addAttribute("piece", piece(id));
+        model.addAttribute("related", java.util.List.of());
+        model.addAttribute("preview", true);
+        return "newsroom/preview";
+    }
+
+    @GetMapping("/newsroom/pieces/{id}/revisions")
+    String revisions(@PathVariable("id") long id, Model model) {
+        model.addAttribute("piece", piece(id));
+        model.addAttribute("revisions", editor.revisions(id));
+        return "newsroom/revisions";
+    }
+
+    @GetMapping("/newsroom/pieces/{id}/revisions/{number}")
+    String revision(@PathVariable("id") long id, @PathVariable("number") int number, Model model) {
+        model.addAttribute("piece", piece(id));
+        model.addAttribute("revision", editor.revision(id, number)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "newsroom/revision";
+    }
+
+    @PostMapping("/newsroom/pieces/{id}/revisions/{number}/restore")
+    String restore(@PathVariable("id") long id, @PathVariable("number") int number, Principal who, RedirectAttributes redirect) {
+        piece(id);
+        if (editor.revision(id, number).isEmpty()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        try {
+            editor.restore(id, number, who.getName());
+            redirect.addFlashAttribute("notice", "Revision " + number + " restored as a new revision.");
+        } catch (InvalidPiece e) {
+            redirect.addFlashAttribute("notice", "Revision " + number + " could not be restored: "
+                    + String.join(" ", e.errors().values()));
+        }
+        return "redirect:/newsroom/pieces/" + id;
+    }
+
+    private Piece piece(long id) {
+        return catalog.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private String form(Model model, PieceDraft draft, Piece piece, Map<String, String> errors) {
+        model.addAttribute("draft", draft);
+        model.addAttribute("piece", piece);
+        model.addAttribute("live", piece != null && piece.isLive(clock.instant()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", PieceKind.values());
+        model.addAttribute("statuses", PieceStatus.values());
+        model.addAttribute("accessLevels", AccessLevel.values());
+        model.addAttribute("authors", authors.all());
+        model.addAttribute("photos", photos.recent(200));
+        model.addAttribute("zoneName", properties.zone().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " (" + properties.zone().getId() + ")");
+        return "newsroom/piece-form";
+    }
+}

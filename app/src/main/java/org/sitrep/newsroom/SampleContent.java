@@ -1,0 +1,178 @@
+package org.sitrep.newsroom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sitrep.common.SitrepProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the first start of an empty database, loads the sample pieces, authors and illustrations
+ * from {@code classpath:samples/} (Markdown with a small front-matter header). Every sample is
+ * marked {@code sample=true}, tagged "Sample content" and says so at the top of its body. Publish
+ * times are relative to now ("-26h", "+3h": the latter are scheduled) or absolute in the
+ * publication's zone ("2014-04-08T10:00").
+ */
+@Component
+class SampleContent implements SmartInitializingSingleton {
+    private static final Logger log = LoggerFactory.getLogger(SampleContent.class);
+    static final String TAG = "Sample content";
+    static final String CREDIT = "Sitrep sample illustration";
+    static final String NOTE = "*Sample content written for the Sitrep software project to show how the site works — "
+            + "an illustration, not a news report.*\n\n";
+
+    private final JdbcClient jdbc;
+    private final PieceEditor editor;
+    private final AuthorDesk authors;
+    private final PhotoLibrary photos;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final boolean enabled;
+    private final String command;
+
+    SampleContent(JdbcClient jdbc, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
+                  TransactionTemplate transaction, Clock clock, SitrepProperties properties,
+                  @Value("${sitrep.command:}") String command) {
+        this.jdbc = jdbc;
+        this.editor = editor;
+        this.authors = authors;
+        this.photos = photos;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.zone = properties.zone();
+        this.enabled = properties.sampleContent();
+        this.command = command;
+    }
+
+    /** Runs once every bean is ready but before the web server opens, so the first reader never sees an empty site. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!enabled || !command.isBlank()) return;
+        if (jdbc.sql("SELECT COUNT(*) FROM pieces").query(Long.class).single() > 0) return;
+        int n = transaction.execute(status -> load());
+        log.info("Loaded {} sample pieces (sitrep.sample-content=false turns this off)", n);
+    }
+
+    /** All or nothing: one transaction, so a failure leaves an empty database to retry on the next start. */
+    int load() {
+        Instant now = clock.instant();
+        Map<String, Long> portraits = new LinkedHashMap<>();
+        for (FrontMatter a : read("classpath*:samples/authors/*.md")) {
+            Photo portrait = photos.upload(SampleIllustration.card(initials(a.get("name")), a.get("name"), a.name.hashCode()),
+                    a.name + ".jpg", new EmbeddedMetadata("Illustration for " + a.get("name"), CREDIT, "", List.of("Sample")));
+            photos.describe(portrait.id(), portrait.caption(), CREDIT, "", "Sample", "Initials of " + a.get("name"));
+            portraits.put(a.name, portrait.id());
+            authors.save(null, a.get("name"), a.name, a.body.strip(), Long.toString(portrait.id()));
+        }
+        int count = 0;
+        for (FrontMatter p : read("classpath*:samples/pieces/*.md")) {
+            String caption = p.get("caption");
+            List<String> places = split(p.get("places"));
+            byte[] picture = places.isEmpty()
+                    ? SampleIllustration.card(p.get("section"), caption, p.name.hashCode())
+                    : SampleIllustration.map(caption, places, p.name.hashCode());
+            Photo photo = photos.upload(picture, p.name + ".jpg",
+                    new EmbeddedMetadata(caption, CREDIT, "SITREP-SAMPLE-" + p.name.toUpperCase(), places));
+            photos.describe(photo.id(), caption, CREDIT, photo.pictureId(), String.join(", ", places),
+                    "Illustration: " + caption);
+
+            PieceDraft d = new PieceDraft();
+            d.setHeadline(p.get("headline"));
+            d.setStandfirst(p.get("standfirst"));
+            d.setKind(p.get("kind"));
+            d.setSection(p.get("section"));
+            d.setTags(p.get("tags") + ", " + TAG);
+            d.setAuthors(p.get("authors"));
+            d.setAccessLevel(p.get("access").isEmpty() ? "PUBLIC" : p.get("access"));
+            d.setLeadPhotoId(Long.toString(photo.id()));
+            d.setBody(NOTE + p.body.strip() + "\n");
+            Instant when = when(p.get("publish"), now);
+            d.setPublishAt(PieceDraft.LOCAL_INPUT.format(when.atZone(zone)));
+            d.setStatus(when.isAfter(now) ? "SCHEDULED" : "PUBLISHED");
+            editor.create(d, "sample-content", true);
+            count++;
+        }
+        return count;
+    }
+
+    private Instant when(String spec, Instant now) {
+        if (spec.isEmpty()) return now;
+        if (spec.startsWith("+") || spec.startsWith("-")) {
+            String amount = spec.substring(1, spec.length() - 1);
+            Duration d = switch (spec.charAt(spec.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(Long.parseLong(amount));
+                case 'h' -> Duration.ofHours(Long.parseLong(amount));
+                case 'd' -> Duration.ofDays(Long.parseLong(amount));
+                default -> throw new IllegalArgumentException("publish: use +/-N followed by m, h or d, not " + spec);
+            };
+            return spec.startsWith("+") ? now.plus(d) : now.minus(d);
+        }
+        return LocalDateTime.parse(spec).atZone(zone).toInstant();
+    }
+
+    private static String initials(String name) {
+        return Arrays.stream(name.split("\\s+")).filter(s -> !s.isEmpty()).map(s -> s.substring(0, 1))
+                .reduce("", String::concat);
+    }
+
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A sample file: "key: value" lines between two "---" lines, then the Markdown body. */
+    record FrontMatter(String name, Map<String, String> fields, String body) {
+        String get(String key) { return fields.getOrDefault(key, ""); }
+
+        static FrontMatter parse(String name, String text) {
+            String t = text.replace("\r\n", "\n");
+            if (!t.startsWith("---\n")) throw new IllegalArgumentException(name + ": no front matter");
+            int end = t.indexOf("\n---\n", 4);
+            if (end < 0) throw new IllegalArgumentException(name + ": front matter not closed");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String line : t.substring(4, end).split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon <= 0) continue;
+                String value = line.substring(colon + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
+                fields.put(line.substring(0, colon).strip(), value);
+            }
+            return new FrontMatter(name, fields, t.substring(end + 5));
+        }
+    }
+
+    private static List<FrontMatter> read(String pattern) {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
+            return Arrays.stream(found).sorted(Comparator.comparing(Resource::getFilename)).map(r -> {
+                try (InputStream in = r.getInputStream()) {
+                    String file = r.getFilename();
+                    return FrontMatter.parse(file.substring(0, file.length() - 3), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

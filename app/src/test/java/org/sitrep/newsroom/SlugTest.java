@@ -1,0 +1,23 @@
+package org.sitrep.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SlugTest {
+    @Test
+    void makesReadableAsciiSlugs() {
+        assertThat(Slug.of("Rebels push into west Aleppo’s Zahraa district")).isEqualTo("rebels-push-into-west-aleppos-zahraa-district");
+        assertThat(Slug.of("Memo: Israel–Lebanon border, day 3")).isEqualTo("memo-israel-lebanon-border-day-3");
+        assertThat(Slug.of("Réfugiés à Ṣaydā")).isEqualTo("refugies-a-sayda");
+        assertThat(Slug.of("حلب")).isEmpty();
+        assertThat(Slug.of("  --  ")).isEmpty();
+    }
+
+    @Test
+    void cutsLongHeadlinesAtAWordBoundary() {
+        String slug = Slug.of("word ".repeat(40));
+        assertThat(slug.length()).isLessThanOrEqualTo(Slug.MAX_LENGTH);
+        assertThat(slug).endsWith("word").doesNotEndWith("-");
+    }
+}
