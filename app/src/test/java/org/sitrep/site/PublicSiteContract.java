@@ -165,6 +165,22 @@ abstract class PublicSiteContract {
     }
 
     @Test
+    void anUnchangedPieceSaysNothingAboutUpdates() {
+        Document page = get("/analysis/aleppo-analysis");
+        assertThat(page.select(".dates time")).hasSize(1);
+        assertThat(page.select(".dates").text()).doesNotContain("Updated");
+        assertThat(page.select("figure")).isEmpty();
+    }
+
+    @Test
+    void publicPagesSetNoCookies() {
+        // Anonymous readers get no session: nothing to store per reader, and every page can be cached.
+        for (String path : List.of("/", "/news/aleppo-market-reopens", "/news", "/search?q=aleppo", "/feed.rss")) {
+            assertThat(http.getForEntity(path, String.class).getHeaders().get("Set-Cookie")).as(path).isNull();
+        }
+    }
+
+    @Test
     void headlinesAreEscapedWhileTheSanitisedBodyIsNot() {
         String html = http.getForObject("/news/aleppo-market-reopens", String.class);
         assertThat(html).contains("Aleppo&#39;s old market reopens &lt;after&gt; the siege")
