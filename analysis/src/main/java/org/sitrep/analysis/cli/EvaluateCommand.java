@@ -1,5 +1,6 @@
 package org.sitrep.analysis.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,13 @@ import org.sitrep.analysis.evaluation.CorpusEngine;
 import org.sitrep.analysis.evaluation.CorpusException;
 import org.sitrep.analysis.evaluation.CorpusText;
 import org.sitrep.analysis.evaluation.DevCorpus;
+import org.sitrep.analysis.evaluation.AnalyzerEngine;
 import org.sitrep.analysis.evaluation.EvaluationReport;
+import org.sitrep.analysis.evaluation.geo.GeoparsingCorpus;
+import org.sitrep.analysis.evaluation.geo.GeoparsingEvaluation;
+import org.sitrep.analysis.evaluation.geo.GeoparsingScore;
+import org.sitrep.analysis.evaluation.plover.PloverEvaluation;
+import org.sitrep.analysis.places.Geoparser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,10 +32,10 @@ import picocli.CommandLine.Spec;
  * (GeoWebNews, TR-News); a PLOVER gold file the event-coding sentences.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score the analysis engine on annotated corpora: precision, recall and F1 per component,",
-                "geocoding accuracy (share within 10 km and 161 km, mean and median error).",
-                "DIR: a development corpus (analysis/corpus/dev); FILE.jsonl: a geoparsing corpus;",
-                "PLOVER_*.txt: event-coding gold sentences."})
+        description = {"Score the analysis engine on annotated corpora: precision, recall and F1",
+                "per component, and geocoding (share within 10 km and 161 km, mean and median",
+                "error). DIR: a development corpus (analysis/corpus/dev); FILE.jsonl: a",
+                "geoparsing corpus (GeoWebNews, TR-News); PLOVER_*.txt: event-coding sentences."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown, floors }
@@ -47,6 +54,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private final Supplier<CorpusEngine> engines;
     private CorpusEngine engine;
+
+    /** The real engine, built on first use: loading the gazetteer and dictionaries takes a few seconds. */
+    public EvaluateCommand() {
+        this(AnalyzerEngine::standard);
+    }
 
     public EvaluateCommand(Supplier<CorpusEngine> engines) {
         this.engines = engines;
@@ -69,9 +81,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 } else {
                     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
                     if (name.endsWith(".jsonl")) {
-                        geoparsing(path, out, err);
+                        geoparsing(path, out);
                     } else if (name.contains("plover")) {
-                        plover(path, out, err);
+                        plover(path, out);
                     } else {
                         err.println("sitrep evaluate: " + path + ": not a corpus: expected a development-corpus directory, "
                                 + "a .jsonl geoparsing corpus or a PLOVER gold file");
@@ -92,20 +104,37 @@ public final class EvaluateCommand implements Callable<Integer> {
         CorpusEngine e = engine();
         EvaluationReport report = EvaluationReport.run(texts, e::analyze, e.version(), dir.toString(), LocalDate.now());
         switch (format) {
-            case json -> out.println(report.json());
+            case json -> out.println(report.json(details));
             case markdown -> out.print(report.markdown());
             case text -> out.print(report.text());
             case floors -> out.print(report.floors());
         }
-        if (details) out.print(report.details());
+        if (details && (format == Format.text || format == Format.markdown)) out.print(report.details());
     }
 
-    private void geoparsing(Path file, PrintWriter out, PrintWriter err) {
-        throw new CorpusException(file + ": geoparsing corpora are not supported by this build yet");
+    /** GeoWebNews / TR-News in the shared JSONL format: recognition and geocoding of the place finder alone. */
+    private void geoparsing(Path file, PrintWriter out) {
+        GeoparsingCorpus.Corpus corpus;
+        try {
+            corpus = GeoparsingCorpus.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw new CorpusException(file + ": not a geoparsing corpus: " + e.getMessage(), e);
+        }
+        if (corpus.documents().isEmpty()) {
+            throw new CorpusException(file + ": not a geoparsing corpus: no readable documents ("
+                    + corpus.skippedLines() + " lines skipped)");
+        }
+        GeoparsingScore score = GeoparsingEvaluation.score(corpus, Geoparser.worldwide());
+        out.println(score.summary() + (corpus.skippedLines() > 0 ? " (" + corpus.skippedLines() + " unreadable lines skipped)" : ""));
     }
 
-    private void plover(Path file, PrintWriter out, PrintWriter err) {
-        throw new CorpusException(file + ": PLOVER gold files are not supported by this build yet");
+    /** The PLOVER gold sentences: event detection, type and actors of the actor finder and event extractor. */
+    private void plover(Path file, PrintWriter out) {
+        try {
+            out.print(PloverEvaluation.score(file).toMarkdown());
+        } catch (IOException | RuntimeException e) {
+            throw new CorpusException(file + ": not a PLOVER gold file: " + e.getMessage(), e);
+        }
     }
 
     private CorpusEngine engine() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the analysis jar: {@code ./sitrep analyze | evaluate | gazetteer}. */
 @Command(name = "sitrep", mixinStandardHelpOptions = true,
         description = "Sitrep conflict analysis engine",
-        subcommands = {AnalyzeCommand.class, GazetteerCommand.class})
+        subcommands = {AnalyzeCommand.class, EvaluateCommand.class, GazetteerCommand.class})
 public final class SitrepCli {
     public static void main(String[] args) {
         System.exit(commandLine(CommandLine.defaultFactory()).execute(args));

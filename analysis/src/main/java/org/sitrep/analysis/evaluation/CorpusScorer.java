@@ -121,6 +121,11 @@ public final class CorpusScorer {
         return GeoErrors.km(lat, lon, gold.lat(), gold.lon());
     }
 
+    private static boolean overlapsAny(Span s, List<Span> spans) {
+        for (Span o : spans) if (o.overlaps(s)) return true;
+        return false;
+    }
+
     private static boolean overlapsAny(List<GoldMention> ms, Place p) {
         for (GoldMention g : ms) {
             for (Span m : nonNull(p.mentions())) if (m.overlaps(g.span())) return true;
@@ -289,14 +294,16 @@ public final class CorpusScorer {
         boolean[] used = new boolean[pred.size()];
         int tp = 0;
         for (GoldEvent g : gold.gold().events()) {
-            List<Span> ev = Mentions.phrase(text, g.evidence());
+            List<Span> ev = new ArrayList<>(Mentions.phrase(text, g.evidence()));
+            if (ev.size() > 1) ev = new ArrayList<>(ev.subList(0, 1));
+            for (String also : g.alsoEvidence()) ev.addAll(Mentions.phrase(text, also));
             int match = -1;
             if (!ev.isEmpty()) {
                 for (int pass = 0; pass < 2 && match < 0; pass++) {
                     for (int j = 0; j < pred.size(); j++) {
                         Event p = pred.get(j);
                         if (used[j] || predSpans.get(j) == null || !g.type().equals(p.type())) continue;
-                        if (!predSpans.get(j).overlaps(ev.get(0))) continue;
+                        if (!overlapsAny(predSpans.get(j), ev)) continue;
                         if (pass == 0 && !g.subType().equals(p.subType())) continue;
                         match = j;
                         break;

@@ -199,7 +199,7 @@ public final class DevCorpus {
         int i = 0;
         for (JsonNode n : p.array(g, "events")) {
             p.at("gold.events[" + i++ + "]");
-            unknownFields(n, Set.of("type", "subType", "actor1", "actor2", "place", "earliest", "latest", "evidence"), p.where, p);
+            unknownFields(n, Set.of("type", "subType", "actor1", "actor2", "place", "earliest", "latest", "evidence", "alsoEvidence"), p.where, p);
             String type = p.string(n, "type", true);
             String subType = p.string(n, "subType", true);
             if (type != null && subType != null && !AcledTaxonomy.valid(type, subType)) {
@@ -220,7 +220,16 @@ public final class DevCorpus {
                 int count = Mentions.phrase(text, evidence).size();
                 if (count != 1) p.add("evidence '" + evidence + "' occurs " + count + " times in the text (must be exactly once)");
             }
-            out.add(new GoldEvent(type, subType, actor1, actor2, place, earliest, latest, evidence));
+            List<String> also = new ArrayList<>();
+            for (JsonNode a : p.array(n, "alsoEvidence")) {
+                if (!a.isTextual() || a.asText().isBlank()) {
+                    p.add("alsoEvidence must hold non-empty strings");
+                    continue;
+                }
+                if (Mentions.phrase(text, a.asText()).isEmpty()) p.add("alsoEvidence '" + a.asText() + "' does not occur in the text");
+                also.add(a.asText());
+            }
+            out.add(new GoldEvent(type, subType, actor1, actor2, place, earliest, latest, evidence, also));
         }
         p.at("");
         return out;

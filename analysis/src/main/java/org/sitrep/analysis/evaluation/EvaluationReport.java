@@ -193,7 +193,10 @@ public final class EvaluationReport {
         b.append(String.format(Locale.ROOT, "%s = %.2f  # measured %.3f%s%n", name, floor, value, note));
     }
 
-    public String json() {
+    public String json() { return json(false); }
+
+    /** The report as JSON; with {@code devMisses}, every miss of the dev split too. */
+    public String json(boolean devMisses) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("date", date.toString());
         root.put("engineVersion", engineVersion);
@@ -233,6 +236,7 @@ public final class EvaluationReport {
         });
         root.put("splits", out);
         root.put("failures", failures);
+        if (devMisses && splits.containsKey(CorpusText.DEV)) root.put("devMisses", splits.get(CorpusText.DEV).misses());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
         } catch (JsonProcessingException e) {

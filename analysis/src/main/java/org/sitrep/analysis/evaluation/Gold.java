@@ -22,8 +22,19 @@ public record Gold(List<GoldPlace> places, List<GoldActor> actors, List<GoldDate
 
     /**
      * One distinct action. {@code place} is the gold name of one of the text's gold places (or null);
-     * {@code evidence} a unique substring of the sentence that reports it.
+     * {@code evidence} a unique substring of the sentence that reports it; {@code alsoEvidence}
+     * substrings of other sentences that report the same action again (a headline, a recap): an
+     * engine that merges the mentions may cite any of them.
      */
     public record GoldEvent(String type, String subType, String actor1, String actor2, String place,
-                            LocalDate earliest, LocalDate latest, String evidence) {}
+                            LocalDate earliest, LocalDate latest, String evidence, List<String> alsoEvidence) {
+        public GoldEvent {
+            alsoEvidence = alsoEvidence == null ? List.of() : List.copyOf(alsoEvidence);
+        }
+
+        public GoldEvent(String type, String subType, String actor1, String actor2, String place,
+                         LocalDate earliest, LocalDate latest, String evidence) {
+            this(type, subType, actor1, actor2, place, earliest, latest, evidence, List.of());
+        }
+    }
 }

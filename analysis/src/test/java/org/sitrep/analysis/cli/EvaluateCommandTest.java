@@ -1,6 +1,7 @@
 package org.sitrep.analysis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +9,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.analysis.evaluation.GoldEngine;
+import org.sitrep.analysis.evaluation.plover.PloverRecords;
 import picocli.CommandLine;
 
 /** The evaluate command's plumbing: paths, formats, errors. The engine answers with the gold. */
@@ -69,6 +72,8 @@ class EvaluateCommandTest {
     void detailsListTheDevSplitOnly() {
         Run r = run("--details", CORPUS);
         assertThat(r.out()).contains("dev misses:").doesNotContain("test misses");
+        Run json = run("--details", "--format", "json", CORPUS);
+        assertThat(json.out()).contains("\"devMisses\"").doesNotContain("dev misses:");
     }
 
     @Test
@@ -81,6 +86,28 @@ class EvaluateCommandTest {
         Run other = run(notes.toString());
         assertThat(other.status()).isEqualTo(2);
         assertThat(other.err()).contains("notes.txt: not a corpus");
+    }
+
+    @Test
+    void unreadableGeoparsingAndPloverFilesAreClearErrors(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("news.jsonl"), "not json\n{\"half\": \n");
+        Run geo = run(jsonl.toString());
+        assertThat(geo.status()).isEqualTo(1);
+        assertThat(geo.err()).contains("news.jsonl: not a geoparsing corpus: no readable documents").doesNotContain("\tat ");
+
+        Path plover = Files.writeString(dir.resolve("PLOVER_sample.txt"), "{\"not\": \"an array\"}");
+        Run p = run(plover.toString());
+        assertThat(p.status()).isEqualTo(1);
+        assertThat(p.err()).contains("PLOVER_sample.txt: not a PLOVER gold file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theSharedPloverFileIsDelegatedToItsScorerWhenPresent() {
+        Optional<Path> gold = PloverRecords.locate();
+        assumeTrue(gold.isPresent(), "shared PLOVER file not present");
+        Run r = run(gold.get().toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Event detection F1");
     }
 
     @Test

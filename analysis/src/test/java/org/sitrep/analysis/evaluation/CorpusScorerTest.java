@@ -186,6 +186,25 @@ class CorpusScorerTest {
     }
 
     @Test
+    void anEventToldTwiceMayBeCitedFromEitherSentenceButCountsOnce() {
+        String text = "Government forces shelled Aleppo on Saturday. The shelling of Aleppo killed five people.";
+        GoldEvent shelling = new GoldEvent("Explosions/Remote violence", "Shelling/artillery/missile attack", null, null, null,
+                SAT, SAT, "shelled Aleppo", List.of("The shelling of Aleppo killed"));
+        CorpusText t = new CorpusText("twice", "dev", "wire", PUBLISHED, Document.Format.TEXT, null, text,
+                new Gold(List.of(), List.of(), List.of(), List.of(shelling)), Path.of("twice.json"));
+        int second = text.indexOf("The shelling");
+        Event citedSecond = new Event("Explosions/Remote violence", "Shelling/artillery/missile attack", null, null, null,
+                new DateRange(SAT, SAT, null), "shelling", new Evidence(text.substring(second), second, text.length()), 0.9);
+        Event citedFirst = new Event("Explosions/Remote violence", "Shelling/artillery/missile attack", null, null, null,
+                new DateRange(SAT, SAT, null), "shelled", new Evidence(text.substring(0, second - 1), 0, second - 1), 0.9);
+        Analysis merged = new Analysis(Analysis.SCHEMA, "test", PUBLISHED, null, text, List.of(), List.of(), List.of(citedSecond));
+        assertThat(scorer.score(t, Prediction.of(merged)).events()).isEqualTo(new Score(1, 0, 0));
+        // Not merged: the second report of the same action is one event too many.
+        Analysis twice = new Analysis(Analysis.SCHEMA, "test", PUBLISHED, null, text, List.of(), List.of(), List.of(citedFirst, citedSecond));
+        assertThat(scorer.score(t, Prediction.of(twice)).events()).isEqualTo(new Score(1, 1, 0));
+    }
+
+    @Test
     void datesFromTheEnginesTimeExpressionsWhenGiven() {
         TimeExpression sat = new TimeExpression(at("on Saturday", 1), new DateRange(SAT.minusDays(7), SAT.minusDays(7), "on Saturday"));
         TimeExpression wrong = new TimeExpression(at("Homs", 1), new DateRange(SAT, SAT, "Homs"));
