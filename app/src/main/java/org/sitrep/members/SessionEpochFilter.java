@@ -33,10 +33,10 @@ public class SessionEpochFilter extends OncePerRequestFilter {
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             int current = readers.sessionEpoch(auth.getName());
             Object seen = session.getAttribute(ATTRIBUTE);
-            if (current < 0 || (seen instanceof Integer s && s != current)) {
+            if (seen instanceof Integer s && s != current) { // moved on, or the account is gone (-1)
                 session.invalidate();
                 SecurityContextHolder.clearContext();
-            } else if (seen == null) {
+            } else if (seen == null && current >= 0) {
                 session.setAttribute(ATTRIBUTE, current); // first request after a password sign-in
             }
         }
