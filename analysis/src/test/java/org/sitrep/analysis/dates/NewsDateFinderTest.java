@@ -46,6 +46,11 @@ class NewsDateFinderTest {
             Rebels attacked the base on Tuesday night.               | 2014-03-25 | 2014-03-25 | on Tuesday night
             Rebels attacked the base between Monday and Wednesday.   | 2014-03-24 | 2014-03-26 | between Monday and Wednesday
             Rebels attacked the base Friday and Saturday.            | 2014-03-21 | 2014-03-22 | Friday and Saturday
+            Rebels attacked the base on Monday and Tuesday.          | 2014-03-24 | 2014-03-25 | on Monday and Tuesday
+            The siege lasted between December and February.          | 2013-12-01 | 2014-02-28 | between December and February
+            The siege lasted from May 2013 to January.               | 2013-05-01 | 2014-01-31 | from May 2013 to January
+            The town fell at the end of February.                    | 2014-02-21 | 2014-02-28 | at the end of February
+            Dozens were killed in the past 24 hours.                 | 2014-03-25 | 2014-03-26 | in the past 24 hours
             Rebels attacked the base overnight.                      | 2014-03-25 | 2014-03-26 | overnight
             Rebels have shelled the base since dawn.                 | 2014-03-26 | 2014-03-26 | since dawn
             Rebels attacked the base in the first week of February.  | 2014-02-01 | 2014-02-07 | in the first week of February
