@@ -1,5 +1,10 @@
 package org.sitrep.common;
 
+import org.sitrep.members.PasswordThrottleFilter;
+import org.sitrep.members.ReaderAccounts;
+import org.sitrep.members.SessionEpochFilter;
+import org.sitrep.members.SignedInLanding;
+import org.sitrep.members.Throttle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /** Public site open to all; the newsroom and admin behind sign-in with a role. */
 @Configuration
@@ -14,12 +21,17 @@ class SecurityConfig {
 
     @Bean
     @ConditionalOnWebApplication // command-line runs (create-admin) have no web layer to secure
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ReaderAccounts readers, Throttle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/**").hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/account/deleted").permitAll()
+                        .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/signin").defaultSuccessUrl("/newsroom", false).permitAll())
+                .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding()).permitAll())
+                // Members: "sign out everywhere" ends old sessions; the password form is rate-limited.
+                .addFilterAfter(new SessionEpochFilter(readers), SecurityContextHolderFilter.class)
+                .addFilterBefore(new PasswordThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -3,7 +3,12 @@ package org.sitrep.site;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.newsroom.AccessLevel;
+import org.sitrep.paywall.Access;
+import org.sitrep.paywall.Paywall;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
@@ -22,9 +27,13 @@ class ArticleController {
     private final PublicUrls urls;
     private final StructuredData structuredData;
     private final Dateline dateline;
+    private final Paywall paywall;
+    private final PageCache cache;
 
     ArticleController(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls,
-                      StructuredData structuredData, Dateline dateline) {
+                      StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache) {
+        this.paywall = paywall;
+        this.cache = cache;
         this.catalog = catalog;
         this.pages = pages;
         this.properties = properties;
@@ -34,14 +43,20 @@ class ArticleController {
     }
 
     @GetMapping("/{kind:news|analysis|memos|reports}/{slug}")
-    ResponseEntity<byte[]> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug) {
+    ResponseEntity<byte[]> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug,
+                                   HttpServletRequest request, HttpServletResponse response) {
         PieceKind k = PieceKind.fromPath(kind).orElseThrow();
-        return pages.page("/" + kind + "/" + slug, "site/article", () -> catalog.findLive(k, slug).map(this::model));
+        String path = "/" + kind + "/" + slug;
+        Piece piece = cache.get("piece:" + path, () -> catalog.findLive(k, slug)).orElseThrow(SitePages::notFound);
+        // The paywall decides per reader; the cached page is per outcome, never per person.
+        Access access = paywall.decide(piece, request, response);
+        return pages.page(path + access.cacheKey(), "site/article", () -> Optional.of(model(piece, access)));
     }
 
-    private Map<String, Object> model(Piece p) {
+    private Map<String, Object> model(Piece p, Access access) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("piece", p);
+        m.put("access", access);
         m.put("kindNav", KindNav.of(p.kind()));
         m.put("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
         m.put("related", catalog.related(p, 4));
@@ -53,7 +68,7 @@ class ArticleController {
         String image = p.leadPhoto() == null ? null : urls.absolute(p.leadPhoto().url());
         String imageAlt = p.leadPhoto() == null ? null : p.leadPhoto().altText();
         m.put("meta", new PageMeta(p.headline() + " · " + properties.siteName(), description, urls.absolute(p.path()),
-                "article", image, imageAlt, structuredData.newsArticle(p),
+                "article", image, imageAlt, structuredData.newsArticle(p, p.accessLevel() != AccessLevel.PUBLIC || access.cut()),
                 Feeds.links(urls, KindNav.of(p.kind()).title(), "/" + p.kind().path() + "/feed"), article, false));
         return m;
     }

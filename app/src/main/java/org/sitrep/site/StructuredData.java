@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.newsroom.AccessLevel;
 import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.PieceKind;
 import org.sitrep.newsroom.Tag;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +29,18 @@ public class StructuredData {
     }
 
     public String newsArticle(Piece p) {
+        return newsArticle(p, p.accessLevel() != AccessLevel.PUBLIC);
+    }
+
+    /**
+     * With {@code gated}, the page says the body ({@code .body}) is not free, as search engines
+     * ask of paywalled pages (so a cut body is not taken for cloaking).
+     */
+    public String newsArticle(Piece p, boolean gated) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
-        ld.put("@type", p.kind() == org.sitrep.newsroom.PieceKind.ANALYSIS ? List.of("NewsArticle", "AnalysisNewsArticle")
-                : p.kind() == org.sitrep.newsroom.PieceKind.REPORT ? List.of("NewsArticle", "ReportageNewsArticle")
+        ld.put("@type", p.kind() == PieceKind.ANALYSIS ? List.of("NewsArticle", "AnalysisNewsArticle")
+                : p.kind() == PieceKind.REPORT ? List.of("NewsArticle", "ReportageNewsArticle")
                 : "NewsArticle");
         String url = urls.absolute(p.path());
         ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
@@ -56,7 +66,14 @@ public class StructuredData {
         ld.put("publisher", publisher());
         if (p.section() != null && !p.section().isBlank()) ld.put("articleSection", p.section());
         if (!p.tags().isEmpty()) ld.put("keywords", p.tags().stream().map(Tag::name).toList());
-        ld.put("isAccessibleForFree", p.accessLevel() == org.sitrep.newsroom.AccessLevel.PUBLIC);
+        ld.put("isAccessibleForFree", !gated);
+        if (gated) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("@type", "WebPageElement");
+            part.put("isAccessibleForFree", false);
+            part.put("cssSelector", ".body");
+            ld.put("hasPart", part);
+        }
         return write(ld);
     }
 

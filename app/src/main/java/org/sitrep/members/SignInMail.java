@@ -1,0 +1,64 @@
+package org.sitrep.members;
+
+import org.sitrep.common.SitrepProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the sign-in link. Without {@code spring.mail.host} (the embedded default) there is no
+ * mail server, so the link is written to the console, clearly marked, for a person trying the
+ * site locally to copy.
+ */
+@Component
+class SignInMail {
+    private static final Logger log = LoggerFactory.getLogger(SignInMail.class);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final SitrepProperties properties;
+    private final String from;
+
+    SignInMail(ObjectProvider<JavaMailSender> mail, SitrepProperties properties,
+               @Value("${sitrep.mail.from:}") String from) {
+        this.mail = mail;
+        this.properties = properties;
+        this.from = from;
+    }
+
+    void send(String email, String token) {
+        String link = properties.baseUrl().replaceAll("/+$", "") + "/signin/link?token=" + token;
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            log.warn("\n==== NO MAIL SERVER (spring.mail.host unset): sign-in link for {} ====\n{}\n==== (valid {} minutes, once) ====",
+                    email, link, MagicLinks.LIFETIME.toMinutes());
+            return;
+        }
+        SimpleMailMessage m = new SimpleMailMessage();
+        m.setTo(email);
+        m.setFrom(from == null || from.isBlank() ? "no-reply@" + host() : from);
+        m.setSubject("Your sign-in link for " + properties.siteName());
+        m.setText("Hello,\n\nUse this link to sign in to " + properties.siteName() + ". It works once, for "
+                + MagicLinks.LIFETIME.toMinutes() + " minutes:\n\n" + link
+                + "\n\nIf you did not ask for it, ignore this mail: nothing happens without the link.\n");
+        try {
+            sender.send(m);
+        } catch (MailException e) {
+            // The answer to the reader must not differ (no enumeration); the operator sees the failure here.
+            log.error("Could not send the sign-in mail: {}", e.getMessage());
+        }
+    }
+
+    private String host() {
+        try {
+            String h = java.net.URI.create(properties.baseUrl()).getHost();
+            return h == null ? "localhost" : h;
+        } catch (IllegalArgumentException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.sitrep.paywall;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import org.sitrep.common.SitrepProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Free pieces per calendar month (in the publication's time zone), counted on the server per
+ * reader ("u:<user id>" or "v:<visitor id>") and piece: a piece already counted this month is
+ * free to read again.
+ */
+@Service
+public class Meter {
+    /** What the meter says: read in full or not, and how many free pieces are left this month. */
+    public record Reading(boolean allowed, int left) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SitrepProperties properties;
+
+    public Meter(JdbcClient jdbc, Clock clock, SitrepProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public String month() {
+        return YearMonth.from(clock.instant().atZone(properties.zone())).toString();
+    }
+
+    /** Counts {@code pieceId} for {@code reader} if there is room; never counts a piece twice in a month. */
+    public Reading read(String reader, long pieceId, int freePerMonth) {
+        String month = month();
+        boolean counted = jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r AND read_month = :m AND piece_id = :p")
+                .param("r", reader).param("m", month).param("p", pieceId).query(Long.class).single() > 0;
+        int used = used(reader, month);
+        if (counted) return new Reading(true, Math.max(0, freePerMonth - used));
+        if (used >= freePerMonth) return new Reading(false, 0);
+        try {
+            jdbc.sql("INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (:r, :m, :p, :at)")
+                    .param("r", reader).param("m", month).param("p", pieceId)
+                    .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+        } catch (DuplicateKeyException sameTimeSamePiece) {
+            // the same reader opened the piece twice at once: counted once, which is right
+        }
+        return new Reading(true, Math.max(0, freePerMonth - used(reader, month)));
+    }
+
+    /** Free pieces left this month without counting anything. */
+    public int left(String reader, int freePerMonth) {
+        return Math.max(0, freePerMonth - used(reader, month()));
+    }
+
+    private int used(String reader, String month) {
+        return jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r AND read_month = :m")
+                .param("r", reader).param("m", month).query(Long.class).single().intValue();
+    }
+}
