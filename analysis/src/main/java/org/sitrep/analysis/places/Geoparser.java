@@ -639,7 +639,7 @@ public final class Geoparser implements PlaceFinder {
     }
 
     private static final Pattern DISTRICT_OF = Pattern.compile(
-            "(?i)\\b(district|neighbou?rhoods?|suburbs?|quarter|area|camp|town|village|outskirts)\\s+(of|in|outside|near)\\s+"
+            "(?i)\\b(districts?|neighbou?rhoods?|suburbs?|quarters?|areas?|camps?|towns?|villages?|outskirts)\\s+(of|in|outside|near)\\s+"
                     + "(the\\s+)?((northern|southern|eastern|western|central|rebel-held|government-held|opposition-held)\\s+)?$");
     private static final Pattern NAME_BEFORE = Pattern.compile(
             "((?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+){0,3})\\s+$");
