@@ -175,9 +175,15 @@ abstract class PublicSiteContract {
     @Test
     void publicPagesSetNoCookies() {
         // Anonymous readers get no session: nothing to store per reader, and every page can be cached.
-        for (String path : List.of("/", "/news/aleppo-market-reopens", "/news", "/search?q=aleppo", "/feed.rss")) {
+        for (String path : List.of("/", "/news", "/search?q=aleppo", "/feed.rss")) {
             assertThat(http.getForEntity(path, String.class).getHeaders().get("Set-Cookie")).as(path).isNull();
         }
+        // An article counts towards the meter (issue 5): only the signed visitor id, never a session.
+        List<String> articleCookies = http.getForEntity("/news/aleppo-market-reopens", String.class)
+                .getHeaders().get("Set-Cookie");
+        assertThat(articleCookies).hasSize(1);
+        assertThat(articleCookies.get(0)).startsWith("sitrep_visitor=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .doesNotContain("JSESSIONID");
     }
 
     @Test
