@@ -37,6 +37,13 @@ for q in aleppo "supply routes" ceasefire mosul "border crossings" sanaa checkpo
   printf '/search?q=%s\n' "$(printf '%s' "$q" | sed 's/ /+/g')"
 done >"$WORK/search.txt"
 
+# Steady state: every article path rendered once before measuring, as a live site's page cache
+# would hold its readers' working set. The cold cost is measured separately below.
+cold_start=$(date +%s.%N)
+xargs -a "$WORK/articles.txt" -P 2 -I{} curl -s -o /dev/null "http://127.0.0.1:$PORT{}"
+cold_end=$(date +%s.%N)
+cold_ms=$(awk -v a="$cold_start" -v b="$cold_end" -v n="$(wc -l <"$WORK/articles.txt")" 'BEGIN { printf "%.1f", (b - a) * 1000 * 2 / n }')
+
 run() { # name paths-file
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/web/paths.lua "http://127.0.0.1:$PORT" -- "$2" >/dev/null 2>&1 || true
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/web/paths.lua "http://127.0.0.1:$PORT" -- "$2" \
@@ -57,6 +64,9 @@ heap=$(jcmd "$(pgrep -f "sitrep.data-dir=$data" | head -1)" GC.heap_info 2>/dev/
   echo '| page | requests/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |'
   echo '|---|---|---|---|---|---|---|'
   awk '{ for (i=2;i<=NF;i++){split($i,a,"="); v[a[1]]=a[2]} printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, v["rps"], v["p50_ms"], v["p95_ms"], v["p99_ms"], v["errors"], v["non2xx"] }' "$WORK/results.txt"
+  echo
+  echo "Cold (uncached) article render, 2 clients in parallel over $(wc -l <"$WORK/articles.txt") pieces: ~${cold_ms} ms each."
+  echo "Machine load before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "Heap after the run: \`$heap\`"
   echo
