@@ -3,9 +3,6 @@ package org.sitrep.analysis.evaluation;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Analyzer;
 import org.sitrep.analysis.Document;
-import org.sitrep.analysis.actors.DictionaryActorFinder;
-import org.sitrep.analysis.events.RuleBasedEventExtractor;
-import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.text.CleanText;
 
 /** The real engine behind the evaluation: {@link Analyzer}, plus the time expressions it resolved. */
@@ -20,10 +17,8 @@ public final class AnalyzerEngine implements CorpusEngine {
      * the real parts, so that the evaluation always measures what {@code ./sitrep analyze} runs.
      */
     public static AnalyzerEngine standard() {
-        return new AnalyzerEngine(Analyzer.builder()
-                .placeFinder(Geoparser.worldwide())
-                .actorFinder(new DictionaryActorFinder())
-                .eventExtractor(new RuleBasedEventExtractor()).build());
+        // Exactly what `./sitrep analyze` runs, so the scores describe the engine users get.
+        return new AnalyzerEngine(Analyzer.create());
     }
 
     @Override
