@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import org.sitrep.analysis.actors.ActorFinder;
+import org.sitrep.analysis.actors.DictionaryActorFinder;
 import org.sitrep.analysis.dates.DateFinder;
 import org.sitrep.analysis.dates.NewsDateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.EventExtractor;
+import org.sitrep.analysis.events.RuleBasedEventExtractor;
+import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.PlaceFinder;
 import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.TextCleaner;
@@ -42,14 +45,18 @@ public final class Analyzer {
 
     private Analyzer(Builder b) {
         this.cleaner = b.cleaner != null ? b.cleaner : new TextCleaner(b.clock);
-        this.places = b.places;
-        this.actors = b.actors;
-        this.dates = b.dates;
-        this.events = b.events;
+        this.places = b.places != null ? b.places : Geoparser.worldwide();
+        this.actors = b.actors != null ? b.actors : new DictionaryActorFinder();
+        this.dates = b.dates != null ? b.dates : new NewsDateFinder();
+        this.events = b.events != null ? b.events : new RuleBasedEventExtractor();
         this.engineVersion = version();
     }
 
-    /** An analyzer with the default parts. */
+    /**
+     * An analyzer with the default parts: the worldwide GeoNames gazetteer ({@link Geoparser}), the
+     * built-in actor dictionary, {@link NewsDateFinder} and the rule-based event extractor. The
+     * gazetteer loads once per JVM and is shared by every analyzer.
+     */
     public static Analyzer create() { return builder().build(); }
 
     public static Builder builder() { return new Builder(); }
@@ -95,14 +102,18 @@ public final class Analyzer {
         return (v == null ? "dev" : v) + "+r" + ENGINE_REVISION;
     }
 
-    /** Chooses the parts; anything not set gets the default. */
+    /**
+     * Chooses the parts; anything not set gets the default (see {@link #create()}), loaded only then.
+     * {@link PlaceFinder#NONE}, {@link ActorFinder#NONE} and {@link EventExtractor#NONE} switch a
+     * stage off.
+     */
     public static final class Builder {
         private TextCleaner cleaner;
         private Clock clock = Clock.systemUTC();
-        private PlaceFinder places = PlaceFinder.NONE;
-        private ActorFinder actors = ActorFinder.NONE;
-        private DateFinder dates = new NewsDateFinder();
-        private EventExtractor events = EventExtractor.NONE;
+        private PlaceFinder places;
+        private ActorFinder actors;
+        private DateFinder dates;
+        private EventExtractor events;
 
         private Builder() {}
 

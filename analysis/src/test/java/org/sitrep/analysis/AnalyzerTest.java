@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.sitrep.analysis.actors.ActorFinder;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.EventExtractor;
 import org.sitrep.analysis.places.PlaceFinder;
@@ -26,8 +27,9 @@ class AnalyzerTest {
             """;
     static final LocalDate PUB = LocalDate.of(2014, 3, 26);
 
+    /** The default parts end to end: gazetteer, actor dictionary, dates and events on a short wire story. */
     @Test
-    void defaultAnalyzerCleansAndDatesAShortArticle() {
+    void defaultAnalyzerFindsPlacesActorsAndDatedEvents() {
         Analysis a = Analyzer.create().analyze(Document.text(ARTICLE, PUB));
         assertThat(a.schema()).isEqualTo(Analysis.SCHEMA);
         assertThat(a.engineVersion()).matches(".+\\+r" + Analyzer.ENGINE_REVISION);
@@ -35,9 +37,37 @@ class AnalyzerTest {
         assertThat(a.title()).isEqualTo("Rebels seize border crossing near Kessab");
         assertThat(a.text()).startsWith("Rebels seize border crossing near Kessab\n\nBEIRUT — Syrian rebels")
                 .endsWith("in the past few days.");
-        assertThat(a.places()).isNotNull();
-        assertThat(a.actors()).isNotNull();
-        assertThat(a.events()).isNotNull();
+
+        Place kessab = a.places().stream().filter(p -> p.text().equals("Kessab")).findFirst().orElseThrow();
+        assertThat(kessab.country()).isEqualTo("SY");
+        assertThat(kessab.lat()).isCloseTo(35.93, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(kessab.lon()).isCloseTo(35.99, org.assertj.core.data.Offset.offset(0.1));
+        for (Span m : kessab.mentions()) assertThat(a.text().substring(m.start(), m.end())).isEqualTo("Kessab");
+
+        assertThat(a.actors()).anySatisfy(x -> {
+            assertThat(x.name()).containsIgnoringCase("rebels");
+            assertThat(x.side()).isEqualTo("opposition");
+        });
+
+        Event capture = a.events().stream().filter(e -> "captured".equals(e.trigger())).findFirst().orElseThrow();
+        assertThat(capture.place().name()).isEqualTo(kessab.name());
+        assertThat(capture.date().earliest()).isEqualTo(LocalDate.of(2014, 3, 23));
+        assertThat(capture.date().latest()).isEqualTo(LocalDate.of(2014, 3, 23));
+        assertThat(a.text().substring(capture.evidence().start(), capture.evidence().end()))
+                .isEqualTo(capture.evidence().sentence()).contains("captured the Kessab border crossing");
+        assertThat(a.events()).allSatisfy(e -> {
+            if (e.date() != null) assertThat(e.date().latest()).isBeforeOrEqualTo(PUB);
+        });
+    }
+
+    @Test
+    void stagesCanBeSwitchedOff() {
+        Analysis a = Analyzer.builder().placeFinder(PlaceFinder.NONE).actorFinder(ActorFinder.NONE)
+                .eventExtractor(EventExtractor.NONE).build().analyze(Document.text(ARTICLE, PUB));
+        assertThat(a.places()).isEmpty();
+        assertThat(a.actors()).isEmpty();
+        assertThat(a.events()).isEmpty();
+        assertThat(a.text()).contains("captured the Kessab border crossing");
     }
 
     /** The pipeline hands each stage what the earlier ones found, with offsets into the same text. */
@@ -64,7 +94,7 @@ class AnalyzerTest {
             }
             return events;
         };
-        Analysis a = Analyzer.builder().placeFinder(kessab).eventExtractor(captures).build()
+        Analysis a = Analyzer.builder().placeFinder(kessab).actorFinder(ActorFinder.NONE).eventExtractor(captures).build()
                 .analyze(Document.text(ARTICLE, PUB));
 
         assertThat(a.places()).extracting(Place::name).containsExactly("Kassab");

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.site.KindNav;
+import org.sitrep.site.PageMeta;
+import org.sitrep.site.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,12 +91,33 @@ class NewsroomController {
         }
     }
 
-    /** The piece exactly as readers would see it, whatever its status. */
+    /** Takes a live or scheduled piece off the site in one click; it stays in the newsroom. */
+    @PostMapping("/newsroom/pieces/{id}/unpublish")
+    String unpublish(@PathVariable("id") long id, Principal who, RedirectAttributes redirect) {
+        piece(id);
+        editor.unpublish(id, who.getName());
+        redirect.addFlashAttribute("notice", "Unpublished: readers no longer see this piece.");
+        return "redirect:/newsroom/pieces/" + id;
+    }
+
+    /**
+     * The piece exactly as readers would see it, whatever its status: the public site's article
+     * template with the site's own page parts, plus a banner saying it is a preview. A piece with
+     * no publish time yet is shown as if published now.
+     */
     @GetMapping("/newsroom/pieces/{id}/preview")
     String preview(@PathVariable("id") long id, Model model) {
-        model.addAttribute("piece", piece(id));
+        Piece p = piece(id);
+        Piece shown = p.publishAt() != null ? p : new Piece(p.id(), p.slug(), p.kind(), p.headline(), p.standfirst(),
+                p.bodyMarkdown(), p.bodyHtml(), p.section(), p.status(), p.accessLevel(), p.leadPhoto(), p.authors(),
+                p.tags(), clock.instant(), p.firstPublishedAt(), p.createdAt(), p.updatedAt(), p.sample());
+        model.addAttribute("piece", shown);
+        model.addAttribute("kindNav", KindNav.of(p.kind()));
+        model.addAttribute("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
         model.addAttribute("related", java.util.List.of());
-        model.addAttribute("preview", true);
+        model.addAttribute("updated", false);
+        model.addAttribute("meta", PageMeta.website("Preview: " + p.headline() + " · " + properties.siteName(),
+                p.standfirst(), null, java.util.List.of()).hiddenFromSearchEngines());
         return "newsroom/preview";
     }
 
@@ -107,8 +131,9 @@ class NewsroomController {
     @GetMapping("/newsroom/pieces/{id}/revisions/{number}")
     String revision(@PathVariable("id") long id, @PathVariable("number") int number, Model model) {
         model.addAttribute("piece", piece(id));
-        model.addAttribute("revision", editor.revision(id, number)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        Revision revision = editor.revision(id, number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("revision", revision);
+        model.addAttribute("changes", RevisionChanges.between(editor.revision(id, number - 1).orElse(null), revision));
         return "newsroom/revision";
     }
 

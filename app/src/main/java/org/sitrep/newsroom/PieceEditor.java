@@ -200,6 +200,11 @@ public class PieceEditor {
         Instant publishAt = null;
         if (!d.getPublishAt().isBlank()) {
             publishAt = parseLocal(d.getPublishAt().strip());
+            // The form shows minutes: an unchanged minute keeps the stored second, so a re-save moves nothing.
+            if (publishAt != null && before != null && before.publishAt() != null
+                    && before.publishAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(publishAt)) {
+                publishAt = before.publishAt();
+            }
             if (publishAt == null) {
                 errors.put("publishAt", "Enter the publish time as a date and time, e.g. 2026-03-28T14:30 ("
                         + zone.getId() + " time).");

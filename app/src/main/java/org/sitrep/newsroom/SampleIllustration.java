@@ -47,12 +47,22 @@ final class SampleIllustration {
         g.setStroke(new BasicStroke(9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new CubicCurve2D.Double(-20, r.nextInt(HEIGHT), WIDTH * 0.3, r.nextInt(HEIGHT),
                 WIDTH * 0.6, r.nextInt(HEIGHT), WIDTH + 20, r.nextInt(HEIGHT)));
-        // Roads between the places.
+        // Places where their labels do not overlap (a few tries each), then roads between them.
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
         int n = Math.max(3, places.size());
         int[] xs = new int[n], ys = new int[n];
+        List<java.awt.Rectangle> taken = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            xs[i] = 120 + r.nextInt(WIDTH - 300);
-            ys[i] = 110 + r.nextInt(HEIGHT - 230);
+            int labelWidth = i < places.size() ? g.getFontMetrics().stringWidth(places.get(i)) : 0;
+            java.awt.Rectangle box = null;
+            for (int attempt = 0; attempt < 300; attempt++) {
+                xs[i] = 60 + r.nextInt(Math.max(1, WIDTH - 120 - labelWidth - 40));
+                ys[i] = 80 + r.nextInt(HEIGHT - 200);
+                box = new java.awt.Rectangle(xs[i] - 20, ys[i] - 40, labelWidth + 60, 70);
+                java.awt.Rectangle candidate = box;
+                if (taken.stream().noneMatch(candidate::intersects)) break;
+            }
+            taken.add(box);
         }
         g.setColor(new Color(0x8C7B62));
         g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {14f, 8f}, 0f));
@@ -62,8 +72,7 @@ final class SampleIllustration {
         g.setStroke(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 10f}, 0f));
         g.draw(new CubicCurve2D.Double(r.nextInt(WIDTH / 3), -10, r.nextInt(WIDTH), HEIGHT / 3.0,
                 r.nextInt(WIDTH), HEIGHT * 2 / 3.0, WIDTH / 2.0 + r.nextInt(WIDTH / 2), HEIGHT + 10));
-        // Places.
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
+        // Labels.
         for (int i = 0; i < places.size(); i++) {
             g.setColor(new Color(0x2B2B2B));
             g.fillOval(xs[i] - 7, ys[i] - 7, 14, 14);
@@ -111,15 +120,15 @@ final class SampleIllustration {
         return g;
     }
 
+    /** A small mark in the corner; the caption itself belongs in the page, not burnt into the picture. */
     private static void titleBand(Graphics2D g, String title) {
-        g.setColor(new Color(20, 20, 20, 190));
-        g.fillRect(0, HEIGHT - 70, WIDTH, 70);
-        g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
-        g.drawString(title, 30, HEIGHT - 28);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
         String mark = "Sitrep sample illustration";
-        g.drawString(mark, WIDTH - 30 - g.getFontMetrics().stringWidth(mark), HEIGHT - 28);
+        int w = g.getFontMetrics().stringWidth(mark);
+        g.setColor(new Color(20, 20, 20, 170));
+        g.fillRoundRect(WIDTH - w - 44, HEIGHT - 52, w + 28, 34, 8, 8);
+        g.setColor(Color.WHITE);
+        g.drawString(mark, WIDTH - w - 30, HEIGHT - 29);
     }
 
     private static byte[] jpeg(BufferedImage img) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -61,12 +62,16 @@ public class PieceIndex implements Closeable {
     static final int MAX_QUERY_LENGTH = 200;
     public static final int MAX_PAGE = 50;
     /** Counting stops here; past it the result count is shown as "more than". */
-    static final int COUNT_LIMIT = 10_000;
+    static final int COUNT_LIMIT = 1_000;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Changes not yet visible to searches; the next search refreshes first. */
+    private final AtomicBoolean unseen = new AtomicBoolean();
+    /** Changes not yet committed to disk. */
+    private final AtomicBoolean uncommitted = new AtomicBoolean();
 
     public PieceIndex(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -87,24 +92,46 @@ public class PieceIndex implements Closeable {
 
     // --- writing (callers serialise writes and commits) --------------------------------------
 
-    /** Adds or replaces the piece's document; visible to searches after {@link #commit}. */
+    /**
+     * Adds or replaces the piece's document. The next search sees it (near-real-time, no commit
+     * needed); it is on disk after the next {@link #commit}. So a burst of changes (a corpus load)
+     * costs no refresh or fsync per piece.
+     */
     public void put(Piece p) throws IOException {
         writer.updateDocument(new Term(PieceDocuments.ID, Long.toString(p.id())), PieceDocuments.of(p));
+        changed();
     }
 
     public void remove(long pieceId) throws IOException {
         writer.deleteDocuments(new Term(PieceDocuments.ID, Long.toString(pieceId)));
+        changed();
     }
 
     public void removeAll() throws IOException {
         writer.deleteAll();
+        changed();
+    }
+
+    private void changed() {
+        uncommitted.set(true);
+        unseen.set(true);
+    }
+
+    public boolean hasUncommittedChanges() {
+        return uncommitted.get();
     }
 
     /** Makes changes durable, records {@code userData} with them, and shows them to new searches. */
     public void commit(Map<String, String> userData) throws IOException {
+        uncommitted.set(false);
         writer.setLiveCommitData(userData.entrySet());
         writer.commit();
-        searchers.maybeRefreshBlocking();
+        refresh();
+    }
+
+    private void refresh() throws IOException {
+        // Cleared first: a change landing during the refresh sets it again for the next search.
+        if (unseen.getAndSet(false)) searchers.maybeRefreshBlocking();
     }
 
     /** What the last commit recorded. */
@@ -137,6 +164,7 @@ public class PieceIndex implements Closeable {
             return SearchResults.empty(q, pageSize, "Those words are too common to search for. Try something more specific.");
         }
         try {
+            refresh();
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query query = liveAt(parsed, now);

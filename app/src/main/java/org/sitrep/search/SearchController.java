@@ -5,12 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.site.PageMeta;
 import org.sitrep.site.PublicUrls;
 import org.sitrep.site.SitePages;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +32,21 @@ class SearchController {
         this.urls = urls;
     }
 
+    /**
+     * Result pages are cached like every other public page (and dropped with them whenever a
+     * piece changes or goes live): readers repeat the searches that matter that day.
+     */
     @GetMapping("/search")
-    ResponseEntity<String> search(@RequestParam(name = "q", required = false) String q,
+    ResponseEntity<byte[]> search(@RequestParam(name = "q", required = false) String q,
                                   @RequestParam(name = "page", required = false) String page) {
         int n = SitePages.pageNumber(page).orElse(1);
+        String key = q == null ? "" : q.strip();
+        if (key.length() > 200) key = key.substring(0, 200);
+        return pages.page("/search?" + (q == null ? "" : "q=" + key) + "&page=" + n, "search/results",
+                () -> Optional.of(model(q, n)));
+    }
+
+    private Map<String, Object> model(String q, int n) {
         SearchResults results = q == null ? null : index.search(q, n, PAGE_SIZE);
         String query = results == null ? "" : results.query();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -50,8 +60,6 @@ class SearchController {
         String title = query.isEmpty() ? "Search" : "Search: " + query;
         model.put("meta", PageMeta.website(title + " · " + properties.siteName(), "Search " + properties.siteName(),
                 urls.absolute("/search"), List.of()).hiddenFromSearchEngines());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                .cacheControl(CacheControl.noCache())
-                .body(pages.render("search/results", model));
+        return model;
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -60,8 +61,10 @@ public class SearchIndex implements DisposableBean {
         if (isStale()) rebuild();
     }
 
+    /** Behind the database: pieces changed that the index (with everything it was told) does not have. */
     boolean isStale() {
         synchronized (writeLock) {
+            commitIfChanged();
             String lastUpdated = catalog.lastUpdated().map(Instant::toString).orElse("");
             long expected = catalog.countLive() + catalog.scheduledAhead().size();
             return !lastUpdated.equals(index.committedData().get(COMMIT_LAST_UPDATED)) || index.size() != expected;
@@ -99,7 +102,6 @@ public class SearchIndex implements DisposableBean {
                 Optional<Piece> piece = catalog.findById(event.pieceId()).filter(SearchIndex::searchable);
                 if (piece.isPresent()) index.put(piece.get());
                 else index.remove(event.pieceId());
-                commit();
             } catch (IOException | RuntimeException e) {
                 // The piece itself was saved; the index catches up at the next start (it will look stale).
                 log.error("Search index could not be updated for piece {}", event.pieceId(), e);
@@ -120,12 +122,30 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
+    /**
+     * Changes are searchable at once but written to disk every few seconds, not per piece: a
+     * corpus load of thousands of pieces must not wait for an fsync each. After a crash the index
+     * looks stale at the next start and is rebuilt.
+     */
+    @Scheduled(fixedDelayString = "${sitrep.search.commit-every-ms:5000}")
+    public void commitIfChanged() {
+        synchronized (writeLock) {
+            if (!index.hasUncommittedChanges()) return;
+            try {
+                commit();
+            } catch (IOException | RuntimeException e) {
+                log.error("Search index could not be committed", e);
+            }
+        }
+    }
+
     private void commit() throws IOException {
         index.commit(Map.of(COMMIT_LAST_UPDATED, catalog.lastUpdated().map(Instant::toString).orElse("")));
     }
 
     @Override
     public void destroy() throws IOException {
+        commitIfChanged();
         synchronized (writeLock) {
             index.close();
         }

@@ -14,6 +14,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -139,8 +140,8 @@ public class Feeds {
         return l;
     }
 
-    private static java.time.Instant newest(List<Piece> pieces) {
+    private static Instant newest(List<Piece> pieces) {
         return pieces.stream().map(p -> p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt())
-                .max(java.time.Instant::compareTo).orElseThrow();
+                .max(Instant::compareTo).orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.Author;
 import org.sitrep.newsroom.Piece;
@@ -93,7 +94,7 @@ class ListingController {
      * @param header  what the page says about itself, or empty when the tag/author does not exist
      */
     private ResponseEntity<byte[]> list(String path, String rawPage, Function<Integer, List<Piece>> fetch,
-                                        java.util.function.Supplier<Optional<Map<String, Object>>> header,
+                                        Supplier<Optional<Map<String, Object>>> header,
                                         List<PageMeta.FeedLink> feeds) {
         Optional<Integer> number = SitePages.pageNumber(rawPage);
         if (number.isEmpty()) throw SitePages.notFound();

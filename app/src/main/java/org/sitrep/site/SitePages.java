@@ -68,8 +68,12 @@ public class SitePages {
      */
     public ResponseEntity<byte[]> page(String key, String template, Supplier<Optional<Map<String, Object>>> model) {
         // Kept as UTF-8 bytes: a cache hit then costs no rendering and no encoding.
-        byte[] html = cache.get("page:" + key, () -> model.get()
-                .map(m -> render(template, m).getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null));
+        String path = key.contains("?") ? key.substring(0, key.indexOf('?')) : key;
+        byte[] html = cache.get("page:" + key, () -> model.get().map(m -> {
+            Map<String, Object> vars = new HashMap<>(m);
+            vars.putIfAbsent("currentPath", path); // marks the navigation link to this page
+            return render(template, vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }).orElse(null));
         if (html == null) throw notFound();
         return ResponseEntity.ok().contentType(HTML).body(html);
     }

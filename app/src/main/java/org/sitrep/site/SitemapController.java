@@ -3,6 +3,7 @@ package org.sitrep.site;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -165,7 +166,7 @@ class SitemapController {
         w.writeEndElement();
     }
 
-    private void url(XMLStreamWriter w, String path, java.time.Instant modified) throws XMLStreamException {
+    private void url(XMLStreamWriter w, String path, Instant modified) throws XMLStreamException {
         w.writeStartElement("url");
         element(w, "loc", urls.absolute(path));
         if (modified != null) element(w, "lastmod", dateline.iso(modified));

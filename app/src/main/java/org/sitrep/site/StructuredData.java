@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.newsroom.AccessLevel;
 import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.PieceKind;
 import org.sitrep.newsroom.Tag;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +29,7 @@ public class StructuredData {
     }
 
     public String newsArticle(Piece p) {
-        return newsArticle(p, p.accessLevel() != org.sitrep.newsroom.AccessLevel.PUBLIC);
+        return newsArticle(p, p.accessLevel() != AccessLevel.PUBLIC);
     }
 
     /**
@@ -37,8 +39,8 @@ public class StructuredData {
     public String newsArticle(Piece p, boolean gated) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
-        ld.put("@type", p.kind() == org.sitrep.newsroom.PieceKind.ANALYSIS ? List.of("NewsArticle", "AnalysisNewsArticle")
-                : p.kind() == org.sitrep.newsroom.PieceKind.REPORT ? List.of("NewsArticle", "ReportageNewsArticle")
+        ld.put("@type", p.kind() == PieceKind.ANALYSIS ? List.of("NewsArticle", "AnalysisNewsArticle")
+                : p.kind() == PieceKind.REPORT ? List.of("NewsArticle", "ReportageNewsArticle")
                 : "NewsArticle");
         String url = urls.absolute(p.path());
         ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));

@@ -39,6 +39,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.members.UserAccounts;
+import org.sitrep.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,7 +71,7 @@ abstract class NewsroomContract {
     static class Fixtures {
         @Bean
         @Primary
-        MutableClock testClock() { return new MutableClock(Instant.parse("2026-07-01T09:00:00Z")); }
+        MutableClock testClock() { return new MutableClock(Instant.parse("2026-07-01T09:00:37Z")); }
 
         @Bean
         ChangeLog changeLog() { return new ChangeLog(); }
@@ -283,6 +284,10 @@ abstract class NewsroomContract {
         long live = editor.create(now, EDITOR);
         Piece p = catalog.findById(live).orElseThrow();
         assertThat(p.publishAt()).isEqualTo(clock.instant());
+        PieceDraft resaved = PieceDraft.of(p, properties.zone()); // the form shows minutes only
+        resaved.setStandfirst("Edited standfirst.");
+        editor.update(live, resaved, EDITOR);
+        assertThat(catalog.findById(live).orElseThrow().publishAt()).isEqualTo(p.publishAt());
         assertThat(catalog.findLive(PieceKind.NEWS, p.slug())).isPresent();
         editor.unpublish(live, EDITOR);
         assertThat(catalog.findLive(PieceKind.NEWS, p.slug())).isEmpty();
@@ -371,6 +376,7 @@ abstract class NewsroomContract {
         assertThat(aleppo.bodyMarkdown()).contains("Zahraa", "Layramoun", "Jamiat al-Zahraa", "Air Force Intelligence",
                 "Jabhat al-Nusra", "Nusra Front", "in late March", "in the past few days");
         assertThat(aleppo.publishAt()).isEqualTo(Instant.parse("2014-04-30T08:00:00Z"));
+        assertThat(aleppo.updatedAt()).isEqualTo(aleppo.publishAt()); // not "updated" on the day it was loaded
         assertThat(catalog.findAuthor("rania-haddad")).hasValueSatisfying(a -> {
             assertThat(a.bio()).isNotBlank();
             assertThat(a.photo()).isNotNull();
@@ -475,10 +481,25 @@ abstract class NewsroomContract {
         mvc.perform(get(location + "/revisions").with(ed)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(headline + " (updated)")));
         mvc.perform(get(location + "/revisions/1").with(ed)).andExpect(status().isOk());
+        String changed = mvc.perform(get(location + "/revisions/2").with(ed)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(changed).contains("What this save changed")
+                .containsPattern("<del class=\"line removed\"><span class=\"visually-hidden\">Removed: </span><span>Body with &lt;iframe") // escaped, never markup
+                .containsPattern("<ins class=\"line added\"><span class=\"visually-hidden\">Added: </span><span>New body</span>");
         mvc.perform(post(location + "/revisions/1/restore").with(ed).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(catalog.findById(id).orElseThrow().headline()).isEqualTo(headline);
         mvc.perform(get("/newsroom/pieces/987654321").with(ed)).andExpect(status().isNotFound());
-        mvc.perform(get("/newsroom").with(ed).param("status", "draft"))
+
+        mvc.perform(post(location).with(ed).with(csrf()).param("headline", headline).param("kind", "MEMO")
+                .param("status", "PUBLISHED").param("accessLevel", "PUBLIC").param("body", "Live body"))
+                .andExpect(status().is3xxRedirection());
+        Piece published = catalog.findById(id).orElseThrow();
+        assertThat(catalog.findLive(PieceKind.MEMO, published.slug())).isPresent();
+        assertThat(mvc.perform(get(location).with(ed)).andReturn().getResponse().getContentAsString()).contains("Unpublish");
+        mvc.perform(post(location + "/unpublish").with(ed).with(csrf())).andExpect(redirectedUrl(location));
+        assertThat(catalog.findLive(PieceKind.MEMO, published.slug())).isEmpty();
+        assertThat(catalog.findById(id).orElseThrow().status()).isEqualTo(PieceStatus.UNPUBLISHED);
+        mvc.perform(get("/newsroom").with(ed).param("status", "unpublished"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(headline)));
     }
 

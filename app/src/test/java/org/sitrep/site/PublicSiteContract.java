@@ -165,6 +165,22 @@ abstract class PublicSiteContract {
     }
 
     @Test
+    void anUnchangedPieceSaysNothingAboutUpdates() {
+        Document page = get("/analysis/aleppo-analysis");
+        assertThat(page.select(".dates time")).hasSize(1);
+        assertThat(page.select(".dates").text()).doesNotContain("Updated");
+        assertThat(page.select("figure")).isEmpty();
+    }
+
+    @Test
+    void publicPagesSetNoCookies() {
+        // Anonymous readers get no session: nothing to store per reader, and every page can be cached.
+        for (String path : List.of("/", "/news/aleppo-market-reopens", "/news", "/search?q=aleppo", "/feed.rss")) {
+            assertThat(http.getForEntity(path, String.class).getHeaders().get("Set-Cookie")).as(path).isNull();
+        }
+    }
+
+    @Test
     void headlinesAreEscapedWhileTheSanitisedBodyIsNot() {
         String html = http.getForObject("/news/aleppo-market-reopens", String.class);
         assertThat(html).contains("Aleppo&#39;s old market reopens &lt;after&gt; the siege")
@@ -208,6 +224,7 @@ abstract class PublicSiteContract {
         assertThat(news.select(".list .kind-label").eachText()).containsOnly("News");
         assertThat(news.select("a[rel=next]").attr("href")).isEqualTo("/news?page=2");
         assertThat(news.select("link[rel=canonical]").attr("href")).isEqualTo("https://sitrep.example/news");
+        assertThat(news.select("nav a[aria-current=page]").eachText()).containsExactly("News");
         Document page2 = get("/news?page=2");
         assertThat(page2.select(".list .teaser")).hasSize(24 - ListingController.PAGE_SIZE);
         assertThat(page2.select("a[rel=prev]").attr("href")).isEqualTo("/news");
@@ -223,6 +240,7 @@ abstract class PublicSiteContract {
     void sectionTagAndAuthorPages() {
         assertThat(get("/sections/syria").select(".list .teaser-headline").eachText())
                 .containsExactly("Aleppo's old market reopens <after> the siege", "What the souk's return says about Aleppo");
+        assertThat(get("/sections/syria").select("nav a[aria-current=page]").eachText()).containsExactly("Syria");
         Document tag = get("/tags/aleppo");
         assertThat(tag.select("h1").text()).isEqualTo("Aleppo");
         assertThat(tag.select(".list .teaser")).hasSize(2);

@@ -122,7 +122,6 @@ public final class ActorDictionary {
                     Nationality n = new Nationality(c, force[1]);
                     addPhrase(demonym + " " + force[0], n);
                     addPhrase(demonym + "-led " + force[0], n);
-                    addPhrase(demonym + "-backed " + force[0], n);
                 }
             }
         }

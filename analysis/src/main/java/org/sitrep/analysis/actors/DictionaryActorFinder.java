@@ -33,7 +33,10 @@ public final class DictionaryActorFinder implements ActorFinder {
     /** Words before a country name that make it a place, not an actor ("in Syria"). */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "to", "from", "across", "near", "at",
             "throughout", "inside", "outside", "within", "toward", "towards", "via", "around", "through", "of", "over",
-            "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter");
+            "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter",
+            "beyond", "targeting");
+    private static final Set<String> COMPASS = Set.of("the", "northern", "southern", "eastern", "western", "central",
+            "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern");
 
     /** How far to look for a sentence edge: bounds the work on text without punctuation. */
     private static final int SENTENCE_REACH = 1000;
@@ -88,9 +91,11 @@ public final class DictionaryActorFinder implements ActorFinder {
         TreeMap<Integer, Mention> named = new TreeMap<>();
         for (Mention m : resolved) named.put(m.start(), m);
         List<Mention> resolvedGenerics = new ArrayList<>();
+        DocumentRoles earlier = new DocumentRoles();
         for (PhraseMatcher.Match<Meaning> g : generics) {
             if (first(g.values(), Generic.class).role().equals("none")) continue;
-            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), named, focus);
+            earlier.advanceTo(g.start(), named);
+            Mention m = resolveGeneric(text, g, first(g.values(), Generic.class).role(), named, focus, earlier);
             if (m != null) resolvedGenerics.add(m);
         }
         resolved = new ArrayList<>(named.values());
@@ -113,8 +118,31 @@ public final class DictionaryActorFinder implements ActorFinder {
      * one named actor of the same role in this or the previous sentence; otherwise to the role's
      * default actor in the document's country.
      */
+    /**
+     * For each role, the one dictionary actor of that role named so far in the document (or none
+     * when several are); swept once through the text so long documents stay linear.
+     */
+    private final class DocumentRoles {
+        private final Map<String, Entry> only = new HashMap<>();
+        private final Set<String> ambiguous = new java.util.HashSet<>();
+        private int upTo = -1;
+
+        void advanceTo(int position, TreeMap<Integer, Mention> named) {
+            for (Mention n : named.subMap(upTo, false, position, true).values()) {
+                for (String role : List.of("government", "opposition", "jihadist", "militants", "coalition")) {
+                    if (!fits(n.entry(), role)) continue;
+                    Entry e = only.putIfAbsent(role, n.entry());
+                    if (e != null && !e.canonical().equals(n.entry().canonical())) ambiguous.add(role);
+                }
+            }
+            upTo = Math.max(upTo, position);
+        }
+
+        Entry only(String role) { return ambiguous.contains(role) ? null : only.get(role); }
+    }
+
     private Mention resolveGeneric(String text, PhraseMatcher.Match<Meaning> g, String role,
-                                   TreeMap<Integer, Mention> named, String focus) {
+                                   TreeMap<Integer, Mention> named, String focus, DocumentRoles earlier) {
         String surface = text.substring(g.start(), g.end());
         Map.Entry<Integer, Mention> before = named.lowerEntry(g.start());
         if (before != null) {
@@ -128,7 +156,7 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         if (!role.equals("civilians") && !role.equals("protesters")) {
             int windowStart = sentenceStart(text, sentenceStart(text, g.start()) - 1);
-            int windowEnd = sentenceEnd(text, g.end());
+            int windowEnd = sentenceEnd(text, sentenceEnd(text, g.end()) + 1); // this sentence and the next
             Entry fit = null;
             int fits = 0;
             for (Mention n : named.subMap(windowStart, true, windowEnd, true).values()) {
@@ -137,18 +165,26 @@ public final class DictionaryActorFinder implements ActorFinder {
                 fit = n.entry();
             }
             if (fits == 1) return new Mention(g.start(), g.end(), fit, surface);
+            if (fits == 0) {
+                // "the militants" three paragraphs after "Islamic State": the only armed group of that kind
+                Entry only = earlier.only(role);
+                if (only != null) return new Mention(g.start(), g.end(), only, surface);
+            }
         }
         Entry e = dictionary.forRole(focus, role);
         return e == null ? null : new Mention(g.start(), g.end(), e, surface);
     }
 
-    private static boolean fits(Entry e, String role) {
+    /** Only actors the dictionary names stand behind a generic mention, not "Turkey" the country. */
+    private boolean fits(Entry e, String role) {
+        if (dictionary.named(e.canonical()) == null) return false;
         return switch (role) {
             case "government" -> e.kind() == ActorKind.STATE_FORCES && "government".equals(e.side());
             case "opposition" -> e.kind() == ActorKind.REBEL_GROUP;
             case "jihadist" -> e.kind() == ActorKind.JIHADIST_GROUP;
             case "militants" -> e.kind() == ActorKind.REBEL_GROUP || e.kind() == ActorKind.JIHADIST_GROUP
-                    || e.kind() == ActorKind.MILITIA;
+                    || e.kind() == ActorKind.MILITIA && !"government".equals(e.side());
+            case "coalition" -> e.kind() == ActorKind.INTERNATIONAL_FORCES && e.canonical().contains("coalition");
             default -> false;
         };
     }
@@ -188,7 +224,18 @@ public final class DictionaryActorFinder implements ActorFinder {
     /** A country name is an actor unless a preposition makes it a place ("in Syria", "of Iraq"). */
     private static boolean actorPosition(String text, int start, int end) {
         String before = previousWord(text, start);
+        // "at northern Israel", "into the south of Lebanon": skip compass words and articles first
+        int from = start;
+        while (before != null && COMPASS.contains(before.toLowerCase(Locale.ROOT))) {
+            from = text.lastIndexOf(before, from - 1);
+            if (from < 0) break;
+            before = previousWord(text, from);
+        }
         if (before != null && PLACE_PREPOSITIONS.contains(before.toLowerCase(Locale.ROOT))) return false;
+        // "Mosul, Iraq's second city", "BAGHDAD, Iraq": a country after a place name locates it
+        int k = start - 1;
+        while (k >= 0 && text.charAt(k) == ' ') k--;
+        if (k >= 0 && text.charAt(k) == ',' && before != null && Character.isUpperCase(before.charAt(0))) return false;
         String after = nextWord(text, end);
         // "the Syria conflict", "Iraq war": a modifier, not an actor
         return after == null || !Set.of("war", "conflict", "crisis", "border", "province", "governorate", "desk",

@@ -202,9 +202,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 out.println("     where: " + (e.place() == null ? "—" : String.format(Locale.ROOT, "%s (%.4f, %.4f, %s)",
                         e.place().name(), e.place().lat(), e.place().lon(),
                         e.place().precision() == null ? "?" : e.place().precision().word())));
-                out.println("     when:  " + (e.date() == null ? "—" : e.date().earliest().equals(e.date().latest())
-                        ? e.date().earliest() + " (\"" + e.date().text() + "\")"
-                        : e.date().earliest() + " .. " + e.date().latest() + " (\"" + e.date().text() + "\")"));
+                out.println("     when:  " + when(e));
                 if (e.evidence() != null) {
                     out.println("     evidence [" + e.evidence().start() + "-" + e.evidence().end() + "]: "
                             + e.evidence().sentence());
@@ -217,5 +215,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
 
         private static String orDash(String s) { return s == null ? "—" : s; }
+
+        private static String when(Event e) {
+            if (e.date() == null || e.date().earliest() == null) return "—";
+            String range = e.date().earliest().equals(e.date().latest()) ? e.date().earliest().toString()
+                    : e.date().earliest() + " .. " + e.date().latest();
+            return e.date().text() == null ? range + " (inferred, no date words)" : range + " (\"" + e.date().text() + "\")";
+        }
     }
 }

@@ -43,7 +43,15 @@ public final class NewsDateFinder implements DateFinder {
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
             Map.entry("twelve", 12), Map.entry("a couple of", 2));
 
-    private record Rule(Pattern pattern, BiFunction<Matcher, LocalDate, Range> resolve) {}
+    private record Rule(int anchors, Pattern pattern, BiFunction<Matcher, LocalDate, Range> resolve) {}
+
+    // Kinds of anchor word; a rule runs only in windows holding one of the kinds it needs.
+    private static final int DIGITS = 1;
+    private static final int MONTHS = 2;
+    private static final int WEEKDAYS = 4;
+    private static final int DAY_WORDS = 8;
+    private static final int UNITS = 16;
+    private static final int SEASONS = 32;
 
     private record Range(LocalDate earliest, LocalDate latest) {}
 
@@ -51,42 +59,42 @@ public final class NewsDateFinder implements DateFinder {
 
     private static final List<Rule> RULES = List.of(
             // 2014-03-24
-            rule("\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b", (m, pub) ->
+            rule(DIGITS, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b", (m, pub) ->
                     day(date(num(m, "y"), num(m, "m"), num(m, "d")))),
             // (Monday,) March 24(, 2014)
-            rule("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
+            rule(MONTHS, "\\b" + WEEKDAY_PREFIX + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
                     (m, pub) -> monthDay(m, pub)),
             // (Monday,) 24 March( 2014), the 24th of March
-            rule("\\b" + WEEKDAY_PREFIX + "(?:the\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
+            rule(MONTHS, "\\b" + WEEKDAY_PREFIX + "(?:the\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
                     + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?", (m, pub) -> monthDay(m, pub)),
             // (since|in) (early|mid|late) March (2014)
-            rule("\\b(?:(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Bb]y|[Ff]rom|[Oo]f|[Ll]ast|"
+            rule(MONTHS, "\\b(?:(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Bb]y|[Ff]rom|[Oo]f|[Ll]ast|"
                     + "[Tt]his|[Bb]etween)\\s+)?"
                     + "(?:(?<part>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\\s+))?" + MONTH + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
                     NewsDateFinder::month),
             // (in|since) (early|mid|late) 2013
-            rule("\\b(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ss]ince\\s+early|"
+            rule(DIGITS, "\\b(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ss]ince\\s+early|"
                     + "[Ee]arly|[Mm]id|[Mm]id-|[Ll]ate|[Ii]n\\s+early|[Ii]n\\s+mid|[Ii]n\\s+late)\\s*(?<y>(?:19|20)\\d{2})\\b",
                     NewsDateFinder::year),
             // (on|last) Tuesday (night)
-            rule("\\b(?:(?<prep>[Oo]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|"
+            rule(WEEKDAYS, "\\b(?:(?<prep>[Oo]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|"
                     + "Friday|Saturday|Sunday)(?:'s)?\\b", NewsDateFinder::weekday),
-            rule("(?i)\\b(?:today|tonight|this (?:morning|afternoon|evening))\\b", (m, pub) -> day(pub)),
-            rule("(?i)\\b(?:yesterday|last night)\\b", (m, pub) -> day(pub.minusDays(1))),
-            rule("(?i)\\bthe day before yesterday\\b", (m, pub) -> day(pub.minusDays(2))),
-            rule("(?i)\\b" + NUMBER + "\\s+(?<unit>day|week|month|year)s?\\s+ago\\b", NewsDateFinder::ago),
-            rule("(?i)\\b(?:(?<early>earlier|later)\\s+)?(?<which>last|this|past)\\s+(?<unit>week|month|year|weekend)\\b",
+            rule(DAY_WORDS, "(?i)\\b(?:today|tonight|this (?:morning|afternoon|evening))\\b", (m, pub) -> day(pub)),
+            rule(DAY_WORDS, "(?i)\\b(?:yesterday|last night)\\b", (m, pub) -> day(pub.minusDays(1))),
+            rule(DAY_WORDS, "(?i)\\bthe day before yesterday\\b", (m, pub) -> day(pub.minusDays(2))),
+            rule(UNITS, "(?i)\\b" + NUMBER + "\\s+(?<unit>day|week|month|year)s?\\s+ago\\b", NewsDateFinder::ago),
+            rule(UNITS, "(?i)\\b(?:(?<early>earlier|later)\\s+)?(?<which>last|this|past)\\s+(?<unit>week|month|year|weekend)\\b",
                     NewsDateFinder::calendar),
-            rule("(?i)\\b(?:in|over|during|within|for)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:" + NUMBER + "\\s+)?"
+            rule(UNITS, "(?i)\\b(?:in|over|during|within|for)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:" + NUMBER + "\\s+)?"
                     + "(?<unit>day|week|month|year)s?\\b", NewsDateFinder::past),
-            rule("(?i)\\b(?:in|over|during)\\s+(?:the\\s+)?recent\\s+(?<unit>day|week|month)s\\b", NewsDateFinder::recent),
-            rule("(?i)\\b(?:over|at|during)\\s+the\\s+weekend\\b", (m, pub) -> weekend(pub, false)),
-            rule("(?i)\\b(?:(?<prep>in|during|since|last|this|over|by|of)\\s+(?:the\\s+)?)?(?:(?<part>early|late)\\s+)?"
+            rule(UNITS, "(?i)\\b(?:in|over|during)\\s+(?:the\\s+)?recent\\s+(?<unit>day|week|month)s\\b", NewsDateFinder::recent),
+            rule(UNITS, "(?i)\\b(?:over|at|during)\\s+the\\s+weekend\\b", (m, pub) -> weekend(pub, false)),
+            rule(SEASONS, "(?i)\\b(?:(?<prep>in|during|since|last|this|over|by|of)\\s+(?:the\\s+)?)?(?:(?<part>early|late)\\s+)?"
                     + "(?<season>spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?<y>(?:19|20)\\d{2})\\b)?",
                     NewsDateFinder::season));
 
-    private static Rule rule(String regex, BiFunction<Matcher, LocalDate, Range> resolve) {
-        return new Rule(Pattern.compile(regex), resolve);
+    private static Rule rule(int anchors, String regex, BiFunction<Matcher, LocalDate, Range> resolve) {
+        return new Rule(anchors, Pattern.compile(regex), resolve);
     }
 
     @Override
@@ -97,16 +105,24 @@ public final class NewsDateFinder implements DateFinder {
     /** Time expressions in {@code text}, in order, resolved against {@code published}. */
     public List<TimeExpression> find(String text, LocalDate published) {
         List<Found> found = new ArrayList<>();
+        // The rules run only in windows around anchor words (month and day names, numbers, "yesterday",
+        // "week", ...): scanning every position of every article with every rule was the slowest part.
+        List<int[]> windows = anchorWindows(text);
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
-                Range r;
-                try {
-                    r = rule.resolve().apply(m, published);
-                } catch (DateTimeException | NumberFormatException impossible) {
-                    r = null; // "February 30", a year 0000: not a date
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            for (int[] w : windows) {
+                if ((w[2] & rule.anchors()) == 0) continue;
+                m.region(w[0], w[1]);
+                while (m.find()) {
+                    Range r;
+                    try {
+                        r = rule.resolve().apply(m, published);
+                    } catch (DateTimeException | NumberFormatException impossible) {
+                        r = null; // "February 30", a year 0000: not a date
+                    }
+                    if (r != null) found.add(new Found(m.start(), m.end(), r));
                 }
-                if (r != null) found.add(new Found(m.start(), m.end(), r));
             }
         }
         found.sort(Comparator.comparingInt(Found::start).thenComparing(f -> -(f.end() - f.start())));
@@ -122,6 +138,58 @@ public final class NewsDateFinder implements DateFinder {
                     new DateRange(r.earliest(), latest, text.substring(f.start(), f.end()))));
         }
         return out;
+    }
+
+    private static final int BEFORE = 45;
+    private static final int AFTER = 25;
+    private static final Map<String, Integer> ANCHORS = anchors();
+
+    private static Map<String, Integer> anchors() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (String w : List.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                "nov", "dec")) m.put(w, MONTHS);
+        for (String w : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) m.put(w, WEEKDAYS);
+        for (String w : List.of("today", "tonight", "yesterday", "night", "morning", "afternoon", "evening")) m.put(w, DAY_WORDS);
+        for (String w : List.of("ago", "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend")) m.put(w, UNITS);
+        for (String w : List.of("spring", "summer", "autumn", "fall", "winter")) m.put(w, SEASONS);
+        return Map.copyOf(m);
+    }
+
+    /** Merged [start, end, kinds of anchor] windows around every anchor word. */
+    static List<int[]> anchorWindows(String text) {
+        List<int[]> windows = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean digits = Character.isDigit(c);
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
+            int length = i - start;
+            int kind = 0;
+            if (digits) {
+                if (length <= 4) kind = DIGITS;
+            } else if (length >= 3 && length <= 9) {
+                Integer k = ANCHORS.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+                if (k != null) kind = k;
+            }
+            if (kind == 0) continue;
+            int from = Math.max(0, start - BEFORE);
+            int to = Math.min(n, i + AFTER);
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = Math.max(last[1], to);
+                last[2] |= kind;
+            } else {
+                windows.add(new int[] {from, to, kind});
+            }
+        }
+        return windows;
     }
 
     // ---- resolvers ----

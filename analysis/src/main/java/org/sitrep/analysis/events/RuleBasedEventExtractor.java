@@ -52,6 +52,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private static final Pattern ADJECTIVE =
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
+    private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
+    private static final java.util.Set<String> RELATIVE = java.util.Set.of("who", "which", "that");
+    private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}-]*");
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
     private static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
     private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
@@ -69,7 +72,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private record ActorSpan(int from, int to, Actor actor) {}
 
-    private record PlaceSpan(int at, Place place, boolean locative) {}
+    private record PlaceSpan(int at, int to, Place place, boolean locative) {}
 
     /** One trigger in one sentence, before merging. */
     private static final class Candidate {
@@ -83,6 +86,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         Evidence evidence;
         double confidence;
         int triggerStart;
+        boolean placeInSentence;
 
         int filled() {
             return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)
@@ -99,6 +103,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<TimeExpression> ds = dates == null ? List.of() : dates;
         Place dateline = dateline(text, ps);
         List<Candidate> candidates = new ArrayList<>();
+        Actor[] lastAgent = new Actor[1]; // the agent of the latest action, for "they" in the next one
         List<Mentioned<Actor>> actorIndex = index(as, Actor::mentions);
         List<Mentioned<Place>> placeIndex = index(ps, Place::mentions);
         List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
@@ -109,13 +114,33 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
             for (int from = 0; from < all.size(); from += MAX_TOKENS) {
                 List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
-                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline,
+                        lastAgent));
             }
         }
         List<Candidate> merged = merge(candidates);
+        // a town changes hands between two sides: when the text names only the taker, the other side is
+        // the document's main force of the other kind (ACLED codes both)
+        for (Candidate c : merged) {
+            if (c.target != null || c.agent == null || !c.type.equals("Battles") || !c.subType.contains("territory")) continue;
+            boolean governmentTook = c.subType.startsWith("Government");
+            c.target = mainForce(as, !governmentTook, c.agent);
+        }
+        // "Protesters" with no country named: the country of the place, as the actor finder names it
+        Map<String, String> countrySuffix = new HashMap<>();
+        for (Actor a : as) {
+            Matcher m = PEOPLE_OF.matcher(a.canonical());
+            if (a.country() != null && m.matches()) countrySuffix.putIfAbsent(a.country(), m.group(1));
+        }
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
+            if (c.agent != null && c.agent.canonical().equals("Protesters") && c.place != null
+                    && countrySuffix.containsKey(c.place.country())) {
+                c.agent = new Actor(c.agent.name(), "Protesters" + countrySuffix.get(c.place.country()),
+                        ActorKind.PROTESTERS, "protesters", c.place.country(), c.agent.mentions());
+            }
             if (c.confidence < MIN_CONFIDENCE) continue;
+            if (c.agent != null && c.target != null && c.agent.canonical().equals(c.target.canonical())) c.target = null;
             events.add(new Event(c.type, c.subType, c.agent == null ? null : c.agent.canonical(),
                     c.target == null ? null : c.target.canonical(), eventPlace(c.place), c.date, c.trigger, c.evidence,
                     Math.round(c.confidence * 100) / 100.0));
@@ -125,7 +150,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
                                            List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
-                                           DateRange fallbackDate, Place dateline) {
+                                           DateRange fallbackDate, Place dateline, Actor[] lastAgent) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -159,6 +184,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 continue;
             }
             double factor = sentenceFactor * cueFactor(toks, stems, i);
+            if (purpose(toks, stems, i)) factor *= strong.isEmpty() ? 0.5 : 0; // "an offensive to retake the city"
             if (factor <= 0 && !t.has("weak")) blockedStrong = true;
             if (!t.has("weak")) lastEnd = end;
             Candidate c = new Candidate();
@@ -174,7 +200,20 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
+            if (pronounSubject(toks, stems, i)) {
+                // "Police said they had arrested …": the subject of the reporting verb; else the last agent
+                ActorSpan inSentence = subjectBefore(toks, stems, pronounAt(toks, stems, i), actorSpans);
+                Actor antecedent = inSentence != null ? inSentence.actor() : lastAgent[0];
+                if (antecedent != null && !antecedent.equals(c.target)) c.agent = antecedent;
+            }
+            // "abducted women … and executed men": a verb joined by "and" shares the first one's subject
+            if (i > 0 && toks.get(i - 1).lower().equals("and") && !strong.isEmpty() && !isNoun(toks, stems, i)) {
+                Actor first = strong.get(strong.size() - 1).agent;
+                if (first != null && !first.equals(c.target)) c.agent = first;
+            }
+            if (c.agent != null && factor > 0 && !t.has("weak")) lastAgent[0] = c.agent;
             c.place = place(placeSpans, i, end, dateline);
+            c.placeInSentence = !placeSpans.isEmpty();
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
             if (c.date != null && c.date.text() == null) c.confidence -= 0.1;
@@ -183,7 +222,21 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 i = end - 1;
                 continue;
             }
+            if (t.has("protesteragent") && (c.agent == null || c.agent.kind() != ActorKind.PROTESTERS
+                    && c.agent.kind() != ActorKind.CIVILIANS)) {
+                i = end - 1; // "troops gathered": not a protest
+                continue;
+            }
+            if (t.has("agentafter")) { // "Saraqib fell to government forces"
+                c.agent = roles[1] == null ? null : roles[1].actor();
+                c.target = null;
+            }
+            if (t.has("territory")) {
+                ActorSpan from = fromPhrase(toks, end, actorSpans); // "retook the villages from IS"
+                if (from != null && !from.actor().equals(c.agent)) c.target = from.actor();
+            }
             refine(c, t, stems);
+            civiliansAreNotAgents(c);
             if (t.has("weak")) {
                 weak.add(c);
                 weakRoles.add(new int[] {i});
@@ -204,10 +257,17 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
         strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
+        // "setting fire to cars" in a riot, "intercepted" the rockets that were fired: part of the
+        // violent event of the same sentence, not a development of its own
+        boolean riot = strong.stream().anyMatch(c -> c.type.equals("Riots") || c.type.equals("Protests"));
+        boolean explosion = strong.stream().anyMatch(c -> c.type.equals("Explosions/Remote violence"));
+        strong.removeIf(c -> riot && c.subType.equals("Looting/property destruction")
+                || explosion && c.subType.equals("Disrupted weapons use"));
         if (strong.isEmpty() && !blockedStrong) {
             // a victim count alone is an event, unless it belongs to a threatened or denied action
             for (Candidate w : weak) {
-                if (w.target == null && w.agent == null) continue; // "… were killed" with nobody named: too thin
+                // "100 people have been killed": a toll with nobody named as doing it is not an event of its own
+                if (w.agent == null) continue;
                 strong.add(w);
             }
         }
@@ -222,6 +282,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (t.has("verb") && noun) continue;
             if (t.has("air") && !air) continue;
             if (t.has("strikecue") && !any("labour", stems)) continue;
+            if (t.has("weapon") && !any("weapon", stems)) continue;
             return t;
         }
         return null;
@@ -245,8 +306,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 if (any("excessive", stems)) c.subType = "Excessive force against protesters";
                 else if (any("intervention", stems)) c.subType = "Protest with intervention";
             }
-            // "police dispersed demonstrators": the protesters are actor1, the police actor2
-            boolean response = t.subType().equals("Protest with intervention");
+            // "police dispersed demonstrators": the protesters are actor1, the police actor2 (ACLED);
+            // but excessive force is coded with the forces that used it first
+            boolean response = t.subType().equals("Protest with intervention")
+                    && !c.subType.equals("Excessive force against protesters");
             if (c.agent != null && c.agent.kind() == ActorKind.STATE_FORCES
                     && (response || c.target != null && c.target.kind() == ActorKind.PROTESTERS)) {
                 Actor a = c.agent;
@@ -257,9 +320,30 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
                     List.of());
         }
-        if (c.type.equals("Violence against civilians") && c.target == null) {
-            // keep: the victims are often only counted ("killed 12 people")
+        if (c.type.equals("Battles") && c.agent != null && c.agent.kind() == ActorKind.PROTESTERS) {
+            c.type = "Riots"; // "protesters clashed with troops"
+            c.subType = "Violent demonstration";
         }
+        if (c.subType.equals("Looting/property destruction") && c.agent != null
+                && c.agent.kind() == ActorKind.PROTESTERS) { // "demonstrators set fire to party offices"
+            c.type = "Riots";
+            c.subType = "Violent demonstration";
+        }
+        if (c.subType.equals("Excessive force against protesters") && c.agent != null
+                && c.agent.kind() == ActorKind.PROTESTERS && c.target != null
+                && c.target.kind() == ActorKind.STATE_FORCES) {
+            Actor a = c.agent;
+            c.agent = c.target;
+            c.target = a;
+        }
+    }
+
+    /** ACLED never codes civilians as the ones who fight or strike: they are the targets. */
+    private static void civiliansAreNotAgents(Candidate c) {
+        if (c.agent == null || c.agent.kind() != ActorKind.CIVILIANS) return;
+        if (c.type.equals("Protests") || c.type.equals("Riots")) return;
+        if (c.target == null) c.target = c.agent;
+        c.agent = null;
     }
 
     private static void reconsiderCivilians(Candidate c) {
@@ -270,9 +354,6 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         } else if (c.target.kind() == ActorKind.PROTESTERS) {
             c.type = "Protests";
             c.subType = "Excessive force against protesters";
-            Actor a = c.agent;
-            c.agent = c.target;
-            c.target = a;
         }
     }
 
@@ -313,7 +394,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         // "barrel bombs hit a market": the weapon is the subject, the agent is not named
         ActorSpan subject = triggerEndsAt(stems, i) ? null : subjectBefore(toks, stems, i, spans);
         ActorSpan agent = by != null && subject == null ? by : subject;
-        return new ActorSpan[] {agent, objectAfter(toks, stems, end, spans, agent)};
+        ActorSpan target = objectAfter(toks, stems, end, spans, agent);
+        // "IS fighters and government troops have been fighting": the second is the other side
+        if (target == null) target = partner(stems, agent, spans);
+        return new ActorSpan[] {agent, target};
     }
 
     /**
@@ -347,6 +431,27 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return false;
     }
 
+    /** "they seized Tikrit": a pronoun right before the verb (auxiliaries and adverbs aside). */
+    private boolean pronounSubject(List<Tok> toks, String[] stems, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            if (lex.inGroup("pronoun", stems[k]) && !toks.get(k).text().equals("IT")) return true;
+            if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(toks.get(k).lower()).matches()) return false;
+        }
+        return false;
+    }
+
+    private int pronounAt(List<Tok> toks, String[] stems, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) if (lex.inGroup("pronoun", stems[k])) return k;
+        return i;
+    }
+
+    /** "to retake": an infinitive of purpose, unless after "managed to", "went on to". */
+    private boolean purpose(List<Tok> toks, String[] stems, int i) {
+        if (i < 2 || !toks.get(i - 1).lower().equals("to")) return false;
+        if (lex.inGroup("realised", stems[i - 2])) return false;
+        return lex.cueAt(stems, i - 2) == null && (i < 3 || lex.cueAt(stems, i - 3) == null); // hedges decide alone
+    }
+
     /** Who holds a rally or a strike is nearly always the subject of the sentence. */
     private boolean protestWord(String[] stems, int i) {
         for (Trigger t : lex.triggersAt(stems, i)) if (t.has("protest") || t.has("riot")) return true;
@@ -355,6 +460,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private static boolean same(ActorSpan a, ActorSpan b) {
         return a != null && b != null && a.actor().canonical().equals(b.actor().canonical());
+    }
+
+    private ActorSpan fromPhrase(List<Tok> toks, int end, List<ActorSpan> spans) {
+        for (int k = end; k < toks.size() && k < end + 10; k++) {
+            String w = toks.get(k).lower();
+            if (w.equals(",") || w.equals(";") || w.equals(".")) return null;
+            if (w.equals("from")) return firstSpanFrom(spans, k + 1, k + 4);
+        }
+        return null;
     }
 
     /** "clashes between X and Y". */
@@ -394,16 +508,52 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         for (ActorSpan a : spans) {
             if (a.to() > i || a.from() < clauseStart) continue;
             int before = a.from() - 1;
-            while (before >= 0 && lex.inGroup("determiner", stems[before]) && !stems[before].equals("of")) before--;
-            if (before >= 0 && lex.inGroup("oblique", stems[before])) continue;
+            while (before >= clauseStart && lex.inGroup("determiner", stems[before]) && !stems[before].equals("of")) {
+                before--;
+            }
+            if (before >= clauseStart && lex.inGroup("oblique", stems[before])) continue;
             if (best == null || a.to() > best.to()) best = a;
         }
-        return best;
+        if (best == null && clauseStart > 0 && RELATIVE.contains(toks.get(clauseStart - 1).lower())) {
+            // "the Houthis, who seized Sanaa": the antecedent of the relative pronoun
+            int k = clauseStart - 2;
+            if (k >= 0 && toks.get(k).lower().equals(",")) k--;
+            for (ActorSpan a : spans) if (a.to() == k + 1) best = a;
+        }
+        ActorSpan first = coordinated(stems, best, spans);
+        return first != null ? first : best;
+    }
+
+    /** "Government forces and allied militias": the first of two joined actors (its partner is {@link #partner}). */
+    private ActorSpan coordinated(String[] stems, ActorSpan second, List<ActorSpan> spans) {
+        if (second == null) return null;
+        int k = second.from() - 1;
+        // "and allied militias", "and the pro-government NDF": up to two modifiers after the "and"
+        for (int skipped = 0; k >= 0 && skipped < 2 && !stems[k].equals("and") && LOWER_WORD.matcher(stems[k]).matches()
+                && !lex.inGroup("oblique", stems[k]) && !lex.inGroup("be", stems[k])
+                && !lex.inGroup("boundary", stems[k]); skipped++) {
+            k--;
+        }
+        if (k < 1 || !stems[k].equals("and")) return null;
+        for (ActorSpan a : spans) if (a.to() == k && !same(a, second)) return a;
+        return null;
+    }
+
+    /** The second of "X and Y" when X is the subject: in a clash, the other side. */
+    private ActorSpan partner(String[] stems, ActorSpan first, List<ActorSpan> spans) {
+        if (first == null || first.to() >= stems.length || !stems[first.to()].equals("and")) return null;
+        for (ActorSpan a : spans) {
+            if (a.from() > first.to() && a.from() <= first.to() + 3 && onlyModifiers(stems, first.to() + 1, a.from())) {
+                return same(a, first) ? null : a;
+            }
+        }
+        return null;
     }
 
     /** "a regime airstrike", "the rebels' assault", "Hezbollah's attack". */
     private ActorSpan modifierBefore(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
         for (ActorSpan a : spans) {
+            if (a.actor().canonical().startsWith("Government of")) continue; // "Iraq protests", "the Syria war"
             if (a.to() <= i && i - a.to() <= 3 && onlyModifiers(stems, a.to(), i)) return a;
         }
         return null;
@@ -452,7 +602,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<ActorSpan> out = new ArrayList<>(known);
         boolean[] taken = new boolean[toks.size()];
         for (ActorSpan a : known) for (int k = a.from(); k < a.to(); k++) taken[k] = true;
-        for (PlaceSpan p : places) taken[p.at()] = true;
+        for (PlaceSpan p : places) for (int k = p.at(); k < p.to() && k < taken.length; k++) taken[k] = true;
         int k = 0;
         while (k < toks.size()) {
             if (!capitalised(toks.get(k)) || taken[k] || lex.inGroup("notname", stems[k])) { k++; continue; }
@@ -463,7 +613,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                     && to + 1 < toks.size() && capitalised(toks.get(to + 1)))) {
                 to++;
             }
-            if (from == 0 && to == 1 && (toks.size() < 2 || !capitalised(toks.get(1)))) { k = to; continue; }
+            // one capitalised word is too often a place, a demonym or a brand; names need two words or an acronym
+            boolean acronym = to - from == 1 && toks.get(from).text().length() >= 3
+                    && toks.get(from).text().equals(toks.get(from).text().toUpperCase(Locale.ROOT));
+            if (to - from < 2 && !acronym) { k = to; continue; }
             if (lex.triggersAt(stems, from).isEmpty()) {
                 String name = text.substring(toks.get(from).start(), toks.get(to - 1).end());
                 out.add(new ActorSpan(from, to, new Actor(name, name, ActorKind.OTHER, null, null,
@@ -526,7 +679,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                         || w.equals("overrun") || w.equals("beaten") || w.equals("held");
         if (!participle) return false;
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
-            if (lex.inGroup("be", stems[k])) return !stems[k].equals("ha") && !w.equals("has") && !isPerfect(toks, k);
+            if (lex.inGroup("be", stems[k]) && !toks.get(k).text().equals("IS")) return !isPerfect(toks, k);
             if (!ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
@@ -583,7 +736,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         int bestScore = Integer.MAX_VALUE;
         for (PlaceSpan p : spans) {
             int distance = p.at() >= end ? p.at() - end : i - p.at();
-            int score = distance + (p.locative() ? 0 : 20) + (p.at() >= end ? 0 : 2);
+            int score = distance + (p.locative() ? 0 : 20) + (p.at() >= end ? 0 : 2) + vagueness(p.place());
             if (score < bestScore) {
                 bestScore = score;
                 best = p;
@@ -608,6 +761,32 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
         }
         return published == null ? null : new DateRange(published, published, null);
+    }
+
+    /** The most mentioned state force (or non-state armed group) of the document, other than {@code not}. */
+    private static Actor mainForce(List<Actor> actors, boolean state, Actor not) {
+        Actor best = null;
+        for (Actor a : actors) {
+            if (a.canonical().equals(not.canonical()) || a.canonical().startsWith("Government of")) continue;
+            boolean isState = a.kind() == ActorKind.STATE_FORCES;
+            boolean isArmedGroup = a.kind() == ActorKind.REBEL_GROUP || a.kind() == ActorKind.JIHADIST_GROUP
+                    || a.kind() == ActorKind.MILITIA;
+            if (state ? !isState : !isArmedGroup) continue;
+            if (not.country() != null && a.country() != null && !not.country().equals(a.country()) && state) continue;
+            if (best == null || a.mentions().size() > best.mentions().size()) best = a;
+        }
+        return best;
+    }
+
+    /** A town beats its province, a province its country, when both are near. */
+    private static int vagueness(Place p) {
+        if (p.precision() == null) return 0;
+        return switch (p.precision()) {
+            case COUNTRY -> 25;
+            case ADMIN1 -> 6;
+            case ADMIN2 -> 3;
+            default -> 0;
+        };
     }
 
     private static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart,
@@ -670,8 +849,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 into.trigger = c.trigger;
                 into.triggerStart = c.triggerStart;
             }
-            if (into.agent == null) into.agent = c.agent;
-            if (into.target == null) into.target = c.target;
+            boolean swapped = !(fits(into.agent, c.agent) && fits(into.target, c.target));
+            Actor cAgent = swapped ? c.target : c.agent;
+            Actor cTarget = swapped ? c.agent : c.target;
+            if (into.agent == null) into.agent = cAgent;
+            if (into.target == null) into.target = cTarget;
             if (into.place == null) into.place = c.place;
             if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null) into.date = c.date;
             boolean moreSpecific = generic(into.subType) && !generic(c.subType)
@@ -694,7 +876,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (!a.type.equals(b.type)) return false;
         boolean sameSentence = a.evidence.start() == b.evidence.start();
         if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
-        if (!fits(a.agent, b.agent) || !fits(a.target, b.target)) return false;
+        boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
+                && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
+        // "militants attacked Samarra … were repelled by troops": one clash told from either side
+        boolean swapped = a.type.equals("Battles") && fits(a.agent, b.target) && fits(a.target, b.agent);
+        if (!sameSides && !swapped) return false;
+        boolean sameSentence2 = a.evidence.start() == b.evidence.start();
+        boolean anchored = same(a.agent, b.agent) || same(a.target, b.target) || swapped && same(a.agent, b.target)
+                || a.place != null && b.place != null && samePlace(a.place, b.place);
+        if (!sameSentence2 && !anchored) return false; // nothing shared but a type: two actions
         if (a.place != null && b.place != null && !samePlace(a.place, b.place)) return false;
         if (a.place == null && b.place == null && a.agent == null && b.agent == null && a.target == null
                 && b.target == null && a.evidence.start() != b.evidence.start()) {
@@ -705,6 +895,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         return true;
     }
+
+    private static boolean same(Actor x, Actor y) {
+        return x != null && y != null && x.canonical().equals(y.canonical());
+    }
+
+    /** The agent of one is the target of the other: not the same action seen twice. */
+    private static boolean crossed(Actor x, Actor y) { return same(x, y); }
 
     private static boolean fits(Actor x, Actor y) {
         return x == null || y == null || x.canonical().equals(y.canonical());
@@ -824,7 +1021,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                     if (!lex.inGroup("determiner", st) && !Character.isUpperCase(toks.get(k).text().charAt(0))
                             && !PLACE_WORD.matcher(toks.get(k).lower()).matches()) break;
                 }
-                out.add(new PlaceSpan(at, p, locative));
+                int to = at + 1;
+                while (to < toks.size() && toks.get(to).start() < m.end()) to++;
+                out.add(new PlaceSpan(at, to, p, locative));
             }
         }
         return out;

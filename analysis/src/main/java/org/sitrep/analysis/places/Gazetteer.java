@@ -26,9 +26,11 @@ public final class Gazetteer {
     static final String BUNDLED = "/org/sitrep/analysis/places/worldwide.gaz";
 
     private final List<GazetteerEntry> entries;
+    private final String[] nameKeys; // exact key of each entry's own name
     private final Map<String, int[]> exact;
     private final Map<String, int[]> skeleton;
     private final Map<String, Integer> countryByCode = new HashMap<>();
+    private final Map<String, Integer> admin1Abbreviations = new HashMap<>(); // "ky" -> Kentucky
     private final Map<Long, Long> parentCity = new HashMap<>(); // curated neighbourhood id -> city id
     private final int maxWords;
 
@@ -46,11 +48,13 @@ public final class Gazetteer {
                     countryByCode.put(e.country(), i);
             }
         }
+        this.nameKeys = new String[entries.size()];
         Map<String, int[]> ex = new HashMap<>(entries.size() * 8);
         Map<String, int[]> sk = new HashMap<>(entries.size() * 8);
         int longest = 1;
         for (int i = 0; i < entries.size(); i++) {
             GazetteerFile.Keys k = keys.get(i);
+            nameKeys[i] = k.exact().isEmpty() ? "" : k.exact().get(0); // the name's key is written first
             for (String key : k.exact()) {
                 add(ex, key, i);
                 longest = Math.max(longest, wordCount(key));
@@ -61,6 +65,8 @@ public final class Gazetteer {
         this.exact = ex;
         this.skeleton = sk;
         this.maxWords = Math.min(longest, 8);
+        linkParents();
+        loadAbbreviations();
     }
 
     private static int wordCount(String key) {
@@ -99,7 +105,8 @@ public final class Gazetteer {
         return g;
     }
 
-    private static Gazetteer loadDefault() {
+    /** The gazetteer configuration names, freshly loaded (what {@link #worldwide()} loads once). */
+    static Gazetteer loadDefault() {
         String override = System.getProperty(OVERRIDE, System.getenv(OVERRIDE));
         try {
             if (override != null && !override.isBlank()) return load(Path.of(override));
@@ -143,16 +150,9 @@ public final class Gazetteer {
     // ---- curated data ------------------------------------------------------------------------------
 
     /** Neighbourhoods and districts GeoNames' populated places lack; see supplement.tsv's header. */
+    private final List<String[]> pendingParents = new ArrayList<>(); // {neighbourhood id, country, parent name}
+
     private void loadSupplement(List<GazetteerEntry> all) {
-        Map<String, Integer> cityByKey = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            GazetteerEntry e = all.get(i);
-            if (e.precision() == Precision.CITY) {
-                String k = e.country() + ":" + NameKey.exact(e.name());
-                Integer prev = cityByKey.get(k);
-                if (prev == null || all.get(prev).population() < e.population()) cityByKey.put(k, i);
-            }
-        }
         long nextId = -1_000_000;
         for (String[] row : rows("supplement.tsv")) {
             if (row.length < 8) continue;
@@ -160,10 +160,39 @@ public final class Gazetteer {
             long id = nextId--;
             all.add(new GazetteerEntry(id, row[0], Double.parseDouble(row[2]), Double.parseDouble(row[3]),
                     row[6], row[4], row[5], 0, alts));
-            Integer parent = cityByKey.get(row[4] + ":" + NameKey.exact(row[7]));
-            if (parent != null) parentCity.put(id, all.get(parent).id());
+            if (!row[7].isBlank()) pendingParents.add(new String[] {Long.toString(id), row[4], row[7]});
         }
     }
+
+    /** Links curated neighbourhoods to their city, by name, once the index exists. */
+    private void linkParents() {
+        for (String[] p : pendingParents) {
+            GazetteerEntry best = null;
+            for (int i : byExactKey(NameKey.exact(p[2]))) {
+                GazetteerEntry e = entries.get(i);
+                if (e.precision() == Precision.CITY && e.country().equals(p[1])
+                        && (best == null || e.population() > best.population())) best = e;
+            }
+            if (best != null) parentCity.put(Long.parseLong(p[0]), best.id());
+        }
+        pendingParents.clear();
+    }
+
+    private void loadAbbreviations() {
+        for (String[] row : rows("admin1-abbreviations.tsv")) {
+            if (row.length < 3) continue;
+            for (int i : byExactKey(NameKey.exact(row[1]))) {
+                GazetteerEntry e = entries.get(i);
+                if (e.country().equals(row[0]) && e.precision() == Precision.ADMIN1) {
+                    for (String a : row[2].split(",")) admin1Abbreviations.put(NameKey.exact(a), i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The division a news-style abbreviation ("Ky.", "B.C.") stands for (key without dots), or -1. */
+    public int admin1Abbreviation(String key) { return admin1Abbreviations.getOrDefault(key, -1); }
 
     private void addCountryAliases(Map<String, int[]> ex, Map<String, int[]> sk) {
         for (String[] row : rows("country-names.tsv")) {
@@ -198,6 +227,9 @@ public final class Gazetteer {
     public int size() { return entries.size(); }
 
     public GazetteerEntry entry(int i) { return entries.get(i); }
+
+    /** The exact key of entry {@code i}'s own name (not its alternate names). */
+    public String nameKey(int i) { return nameKeys[i]; }
 
     /** Entries whose name or alternate name has this exact key (see {@link NameKey#exact}). */
     public int[] byExactKey(String key) { return exact.getOrDefault(key, EMPTY); }

@@ -36,6 +36,7 @@ public final class Geoparser implements PlaceFinder {
     private final Set<String> commonWords;
     private final Set<String> notPlaces;
     private final Set<String> givenNames;
+    private final Map<String, String> demonyms = new HashMap<>();
 
     public Geoparser(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -43,6 +44,7 @@ public final class Geoparser implements PlaceFinder {
         this.notPlaces = words("not-places.txt");
         this.givenNames = words("male-first-names.txt");
         givenNames.addAll(words("female-first-names.txt"));
+        for (String[] row : Gazetteer.rows("demonyms.tsv")) if (row.length >= 2) demonyms.put(row[0].trim(), row[1].trim());
     }
 
     /** A geoparser over {@link Gazetteer#worldwide()}, created once and shared (it is thread-safe). */
@@ -153,6 +155,8 @@ public final class Geoparser implements PlaceFinder {
             "airlines", "airways", "bank", "group", "inc", "ltd", "corp", "company", "declaration", "accords",
             "accord", "protocol", "agreement", "convention", "process", "talks", "summit", "conference",
             "format", "syndrome", "virus", "university", "college", "institute", "school");
+    private static final Set<String> STREET_WORDS = Set.of("road", "street", "avenue", "square", "roundabout",
+            "highway", "bridge", "boulevard", "tower", "mosque", "hospital", "crossing", "gate");
     private static final Set<String> ADMIN1_CUES = Set.of("province", "governorate", "state", "region",
             "oblast", "prefecture", "emirate", "wilaya", "muhafazat");
     private static final Set<String> ADMIN2_CUES = Set.of("district", "county", "municipality", "subdistrict",
@@ -164,15 +168,23 @@ public final class Geoparser implements PlaceFinder {
     List<Mention> recognise(String text, List<Token> tokens) {
         List<Mention> out = new ArrayList<>();
         Set<String> people = new HashSet<>();
+        Set<String> lowerCase = new HashSet<>(); // words the text also writes in lower case
+        for (Token t : tokens) if (!t.capitalised()) lowerCase.add(t.word());
         int max = gazetteer.maxWords();
         int i = 0;
         while (i < tokens.size()) {
+            Mention abbreviation = abbreviation(text, tokens, i);
+            if (abbreviation != null) {
+                out.add(abbreviation);
+                i = abbreviation.to;
+                continue;
+            }
             Mention m = longestMatch(tokens, i, max);
             if (m == null) {
                 i++;
                 continue;
             }
-            if (readsAsPlace(text, tokens, m, people)) out.add(m);
+            if (readsAsPlace(text, tokens, m, people, lowerCase)) out.add(m);
             i = m.to;
         }
         // A name once seen as part of a person's ("John Kelly") is that person elsewhere too ("Kelly said").
@@ -181,6 +193,27 @@ public final class Geoparser implements PlaceFinder {
         boolean regional = out.stream().anyMatch(m -> !m.fuzzy && inRegion(m));
         if (!regional) out.removeIf(m -> m.fuzzy);
         return out;
+    }
+
+    /** "FRANKFORT, Ky." / "Kelowna, B.C.": a state or province abbreviation after a comma, before a full stop. */
+    private Mention abbreviation(String text, List<Token> tokens, int i) {
+        Token first = tokens.get(i);
+        if (!first.capitalised() || first.joint() != ',' || i == 0) return null;
+        int comma = tokens.get(i - 1).end();
+        if (text.substring(comma, first.start()).strip().equals(",") == false) return null;
+        StringBuilder key = new StringBuilder(first.word());
+        for (int j = i; j < Math.min(tokens.size(), i + 3); j++) {
+            if (j > i) {
+                if (tokens.get(j).joint() != ' ' || tokens.get(j).sentenceStart()) break;
+                key.append(' ').append(tokens.get(j).word());
+            }
+            int end = tokens.get(j).end();
+            if (end < text.length() && text.charAt(end) == '.') {
+                int d = gazetteer.admin1Abbreviation(key.toString());
+                if (d >= 0) return new Mention(i, j + 1, key.toString(), new int[] {d}, false);
+            }
+        }
+        return null;
     }
 
     private Mention longestMatch(List<Token> tokens, int i, int max) {
@@ -200,6 +233,7 @@ public final class Geoparser implements PlaceFinder {
             key.append(tokens.get(j).word());
             keys[j - i] = key.toString();
         }
+        // Longest first; at each length the exact spelling, then (Middle East only) a spelling variant.
         for (int j = limit; j > i; j--) {
             String k = keys[j - i - 1];
             Token last = tokens.get(j - 1);
@@ -207,18 +241,15 @@ public final class Geoparser implements PlaceFinder {
             if (j - i > 1 && !last.capitalised()) continue;
             int[] hits = gazetteer.byExactKey(k);
             if (hits.length > 0) return new Mention(i, j, k, hits, false);
-        }
-        for (int j = limit; j > i; j--) {
             words.clear();
             for (int t = i; t < j; t++) words.add(tokens.get(t).word());
-            Token last = tokens.get(j - 1);
             if (!last.capitalised() || words.size() == 1 && words.get(0).length() < 4) continue;
             if (words.size() == 1 && (commonWords.contains(words.get(0)) || givenNames.contains(words.get(0))
                     || notPlaces.contains(words.get(0)))) continue;
             String sk = NameKey.skeletonOf(words);
             if (sk == null || sk.length() < 3) continue;
-            int[] hits = closeSpellings(inFocusCountries(gazetteer.bySkeletonKey(sk)), keys[j - i - 1]);
-            if (hits.length > 0) return new Mention(i, j, keys[j - i - 1], hits, true);
+            int[] near = closeSpellings(inFocusCountries(gazetteer.bySkeletonKey(sk)), k);
+            if (near.length > 0) return new Mention(i, j, k, near, true);
         }
         return null;
     }
@@ -229,27 +260,34 @@ public final class Geoparser implements PlaceFinder {
         int[] out = new int[hits.length];
         int n = 0;
         for (int h : hits) {
-            String name = withoutArticle(NameKey.exact(gazetteer.entry(h).name())).replace(" ", "");
+            String name = withoutArticle(gazetteer.nameKey(h)).replace(" ", "");
             if (editDistance(w, name) <= Math.max(1, Math.min(w.length(), name.length()) / 4)) out[n++] = h;
         }
         return java.util.Arrays.copyOf(out, n);
     }
 
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    /** Edit distance in which a vowel for a vowel, or a vowel more or less, costs half: Hodeidah/Hudaydah. */
+    static double editDistance(String a, String b) {
+        double[] prev = new double[b.length() + 1], cur = new double[b.length() + 1];
+        for (int j = 1; j <= b.length(); j++) prev[j] = prev[j - 1] + indel(b.charAt(j - 1));
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
+            char x = a.charAt(i - 1);
+            cur[0] = prev[0] + indel(x);
             for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                char y = b.charAt(j - 1);
+                double sub = x == y ? 0 : vowel(x) && vowel(y) ? 0.5 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + indel(y), prev[j] + indel(x)), prev[j - 1] + sub);
             }
-            int[] t = prev;
+            double[] t = prev;
             prev = cur;
             cur = t;
         }
         return prev[b.length()];
     }
+
+    private static boolean vowel(char c) { return "aeiouy".indexOf(c) >= 0; }
+
+    private static double indel(char c) { return vowel(c) ? 0.5 : 1; }
 
     private boolean inRegion(Mention m) {
         for (int c : m.candidates) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(c).country())) return true;
@@ -265,7 +303,8 @@ public final class Geoparser implements PlaceFinder {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people) {
+    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people,
+                                 Set<String> lowerCase) {
         Token first = tokens.get(m.from);
         Token before = m.from > 0 ? tokens.get(m.from - 1) : null;
         Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
@@ -280,15 +319,22 @@ public final class Geoparser implements PlaceFinder {
             admin1 |= e.precision() == Precision.ADMIN1 || "RGN".equals(e.featureCode());
             population = Math.max(population, e.population());
             focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
-            if (!primaryName && (m.fuzzy || NameKey.exact(e.name()).equals(m.key))) primaryName = true;
+            if (!primaryName && (m.fuzzy || gazetteer.nameKey(c).equals(m.key))) primaryName = true;
         }
         boolean common = words == 1 && (commonWords.contains(first.word())
                 || givenNames.contains(first.word()) && population < 300_000);
         boolean strong = country || admin1 && !common;
         // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
-        if (words == 1 && allCaps(text, first) && first.word().length() <= 5 && !country) return false;
+        if (words == 1 && allCaps(text, first) && !country
+                && (first.word().length() <= 3 || first.word().length() <= 5 && population < 100_000)) return false;
         // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
         boolean glued = first.joint() == ' ' || first.joint() == '-';
+        // After a given name, even at the start of a sentence: "Boris Johnson said", "Michael Jordan".
+        if (before != null && glued && words == 1 && before.capitalised() && givenNames.contains(before.word())
+                && !MODIFIERS.contains(before.word()) && gazetteer.byExactKey(before.word() + " " + m.key).length == 0) {
+            people.add(m.key);
+            return false;
+        }
         if (before != null && !first.sentenceStart() && glued) {
             String w = before.word();
             if (TITLES.contains(w)) {
@@ -297,9 +343,18 @@ public final class Geoparser implements PlaceFinder {
             }
             if (before.capitalised() && !before.sentenceStart() && !MODIFIERS.contains(w) && !isCountryOrAdmin(w)
                     && !strong) {
-                people.add(m.key);
+                // After a given name it is a surname everywhere in the text ("John Kelly" ... "Kelly said");
+                // after another capitalised word ("Air Berlin", "CBC Toronto") only here.
+                if (givenNames.contains(w)) people.add(m.key);
                 return false;
             }
+        }
+        // The head of a longer name the gazetteer lacks: "Riad al-Solh", "Bir al-Abed", "Castello Road".
+        if (after != null && (after.joint() == ' ' || after.joint() == '-') && !strong && words == 1) {
+            Token next = m.to + 1 < tokens.size() ? tokens.get(m.to + 1) : null;
+            if (NameKey.ARTICLES.contains(after.word()) && !after.capitalised() && next != null && next.capitalised()
+                    && next.joint() != ',' && next.joint() != '.') return false;
+            if (after.capitalised() && STREET_WORDS.contains(after.word()) && population < 100_000) return false;
         }
         if (after != null && (after.joint() == ' ' || after.joint() == '-') && after.capitalised()) {
             String w = after.word();
@@ -320,7 +375,7 @@ public final class Geoparser implements PlaceFinder {
         // (Not in the transliterated Middle East, where a town's other spellings are its everyday names.)
         if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter) return false;
         if (first.sentenceStart() && words == 1 && !strong && population < 1000
-                && !m.fuzzy && lowerCaseElsewhere(text, first)) return false;
+                && !m.fuzzy && lowerCase.contains(first.word())) return false;
         return true;
     }
 
@@ -343,12 +398,6 @@ public final class Geoparser implements PlaceFinder {
         return true;
     }
 
-    private static boolean lowerCaseElsewhere(String text, Token t) {
-        String w = text.substring(t.start(), t.end());
-        String lower = " " + w.toLowerCase(Locale.ROOT) + " ";
-        return text.contains(lower);
-    }
-
     // ---- resolution ------------------------------------------------------------------------------
 
     @Override
@@ -359,8 +408,22 @@ public final class Geoparser implements PlaceFinder {
         if (mentions.isEmpty()) return List.of();
         applyCues(text, tokens, mentions);
         Map<String, Double> focus = countryFocus(mentions);
-        for (Mention m : mentions) resolve(m, focus, mentions, false);
-        for (Mention m : mentions) resolve(m, focus, mentions, true);
+        for (Mention m : mentions) resolve(m, focus, List.of(), false);
+        List<Mention> anchors = distinctResolved(mentions);
+        // Repeated names without cues of their own resolve alike: decide each once.
+        Map<String, Mention> decided = new HashMap<>();
+        for (Mention m : mentions) {
+            boolean plain = true;
+            for (double b : m.bonus) plain &= b == 0;
+            Mention same = plain ? decided.get(m.key) : null;
+            if (same != null) {
+                m.resolved = same.resolved;
+                m.confidence = same.confidence;
+                continue;
+            }
+            resolve(m, focus, anchors, true);
+            if (plain) decided.put(m.key, m);
+        }
         neighbourhoodFallback(text, tokens, mentions);
         return places(text, tokens, mentions);
     }
@@ -369,6 +432,7 @@ public final class Geoparser implements PlaceFinder {
     private void applyCues(String text, List<Token> tokens, List<Mention> mentions) {
         for (int k = 0; k < mentions.size(); k++) {
             Mention m = mentions.get(k);
+            demonymBonus(tokens, m);
             Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
             if (after != null && after.joint() != '.' && after.joint() != ',') {
                 String w = after.word();
@@ -395,6 +459,22 @@ public final class Geoparser implements PlaceFinder {
                 }
             }
         }
+    }
+
+    /** "the Syrian city of Homs", "Tripoli, the Libyan capital": a demonym a few words off names the country. */
+    private void demonymBonus(List<Token> tokens, Mention m) {
+        String country = null;
+        for (int t = m.from - 1; t >= Math.max(0, m.from - 4) && country == null; t--) {
+            country = demonyms.get(tokens.get(t).word());
+            if (tokens.get(t).sentenceStart()) break;
+        }
+        for (int t = m.to; t < Math.min(tokens.size(), m.to + 4) && country == null; t++) {
+            if (tokens.get(t).joint() == '.') break;
+            country = demonyms.get(tokens.get(t).word());
+        }
+        if (country == null) return;
+        for (int c = 0; c < m.candidates.length; c++)
+            if (gazetteer.entry(m.candidates[c]).country().equals(country)) m.bonus[c] += 5;
     }
 
     private static final Pattern NEAR = Pattern.compile(
@@ -462,7 +542,7 @@ public final class Geoparser implements PlaceFinder {
         int best = m.candidates[0];
         double score = Double.NEGATIVE_INFINITY;
         for (int c : m.candidates) {
-            double s = prior(gazetteer.entry(c), m);
+            double s = prior(c, m);
             if (s > score) {
                 score = s;
                 best = c;
@@ -472,10 +552,12 @@ public final class Geoparser implements PlaceFinder {
     }
 
     /** What a name means before context: importance by feature type and population. */
-    private double prior(GazetteerEntry e, Mention m) {
+    private double prior(int index, Mention m) {
+        GazetteerEntry e = gazetteer.entry(index);
         // Divisions and countries rank by type alone: their population would drown every city's.
         double s = switch (e.precision()) {
-            case COUNTRY, ADMIN1, ADMIN2 -> 0;
+            case COUNTRY -> 0;
+            case ADMIN1, ADMIN2 -> 0.3 * Math.log10(e.population() + 1); // a tie-break between namesakes
             default -> POP_WEIGHT * Math.log10(e.population() + 1);
         };
         switch (e.featureCode()) {
@@ -489,10 +571,10 @@ public final class Geoparser implements PlaceFinder {
             case "PPLX", "BLDG" -> s += e.id() < 0 ? 4 : 0;
             default -> { }
         }
-        if (!m.fuzzy && withoutArticle(NameKey.exact(e.name())).equals(withoutArticle(m.key))) s += 1.5;
+        if (!m.fuzzy && withoutArticle(gazetteer.nameKey(index)).equals(withoutArticle(m.key))) s += 1.5;
         // A bare name shared by a province and its seat ("Aleppo", "Raqqa") means the city.
         if (e.precision() == Precision.ADMIN1 && seatAmong(e, m)) s -= 3;
-        if (m.fuzzy && !NameKey.skeleton(e.name()).equals(NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
+        if (m.fuzzy && !java.util.Objects.equals(NameKey.skeleton(e.name()), NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
         return s;
     }
 
@@ -515,7 +597,7 @@ public final class Geoparser implements PlaceFinder {
         double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m.candidates.length; c++) {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
-            double s = prior(e, m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
+            double s = prior(m.candidates[c], m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
             if (withNeighbours) s += neighbourhood(e, m, all);
             if (s > bestScore) {
                 second = bestScore;
@@ -525,6 +607,16 @@ public final class Geoparser implements PlaceFinder {
         }
         m.resolved = m.candidates[best];
         m.confidence = m.candidates.length == 1 ? 1 : Math.min(1, Math.max(0.3, (bestScore - second) / 5));
+    }
+
+    /** One mention per place resolved in the first pass, at most 200: a long text stays linear. */
+    private static List<Mention> distinctResolved(List<Mention> mentions) {
+        Map<Integer, Mention> seen = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            if (seen.size() >= 200) break;
+            seen.putIfAbsent(m.resolved, m);
+        }
+        return new ArrayList<>(seen.values());
     }
 
     /** Closeness to the places the other mentions resolved to. */
@@ -550,12 +642,17 @@ public final class Geoparser implements PlaceFinder {
     /** "the Zebdiyeh district of Aleppo": an unknown neighbourhood stands for its city, at city precision. */
     private void neighbourhoodFallback(String text, List<Token> tokens, List<Mention> mentions) {
         List<Mention> added = new ArrayList<>();
-        for (Mention m : mentions) {
+        for (int k = 0; k < mentions.size(); k++) {
+            Mention m = mentions.get(k);
             if (m.resolved < 0) continue;
             GazetteerEntry city = gazetteer.entry(m.resolved);
             if (city.precision() != Precision.CITY && city.precision() != Precision.ADMIN2) continue;
             int start = tokens.get(m.from).start();
             String head = text.substring(Math.max(0, start - 120), start);
+            if (!head.endsWith(" ") || head.indexOf(" of ", Math.max(0, head.length() - 50)) < 0
+                    && head.indexOf(" in ", Math.max(0, head.length() - 50)) < 0
+                    && head.indexOf(" near ", Math.max(0, head.length() - 50)) < 0
+                    && head.indexOf(" outside ", Math.max(0, head.length() - 50)) < 0) continue; // cheap test first
             Matcher d = DISTRICT_OF.matcher(head);
             if (!d.find()) continue;
             String beforeCue = head.substring(0, d.start());
@@ -564,7 +661,9 @@ public final class Geoparser implements PlaceFinder {
             int nameStart = start - head.length() + n.start(1);
             int nameEnd = start - head.length() + n.end(1);
             boolean known = false;
-            for (Mention o : mentions) {
+            // Only the few mentions just before this one can overlap the name.
+            for (int q = k - 1; q >= 0 && tokens.get(mentions.get(q).to - 1).end() > nameStart - 1; q--) {
+                Mention o = mentions.get(q);
                 if (tokens.get(o.from).start() < nameEnd && nameStart < tokens.get(o.to - 1).end()) {
                     known = true;
                     // A known name that is far from the city it is said to be in was the wrong candidate.
@@ -606,10 +705,15 @@ public final class Geoparser implements PlaceFinder {
         return best;
     }
 
+    /** The token covering {@code offset}, by binary search; -1 if none. */
     private static int tokenAt(List<Token> tokens, int offset) {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.start() <= offset && offset < Math.max(t.end(), t.start() + 1)) return i;
+        int lo = 0, hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Token t = tokens.get(mid);
+            if (offset < t.start()) hi = mid - 1;
+            else if (offset >= Math.max(t.end(), t.start() + 1)) lo = mid + 1;
+            else return mid;
         }
         return -1;
     }

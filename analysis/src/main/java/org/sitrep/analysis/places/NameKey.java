@@ -24,7 +24,9 @@ public final class NameKey {
 
     /** Folds one word: lower case, no diacritics, no apostrophes or marks; null if nothing is left. */
     public static String fold(String word) {
-        String s = Normalizer.normalize(word, Normalizer.Form.NFD);
+        boolean ascii = true;
+        for (int i = 0; i < word.length() && ascii; i++) ascii = word.charAt(i) < 128;
+        String s = ascii ? word : Normalizer.normalize(word, Normalizer.Form.NFD); // most words need no decomposing
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -42,6 +42,9 @@ public final class EnglishLemmas {
     }
 
     static String noun(String w) {
+        if (w.endsWith("men") && w.length() > 4 && !w.endsWith("omen") && !w.endsWith("imen")) {
+            return w.substring(0, w.length() - 3) + "man"; // gunmen, militiamen, tribesmen
+        }
         if (w.endsWith("ies") && w.length() > 4) return w.substring(0, w.length() - 3) + "y";
         if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("zzes")) {
             return w.substring(0, w.length() - 2);

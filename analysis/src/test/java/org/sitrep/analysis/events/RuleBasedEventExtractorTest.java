@@ -26,7 +26,7 @@ class RuleBasedEventExtractorTest {
             Map.entry("Idlib", "SY"), Map.entry("Abu Dhuhur", "SY"), Map.entry("Mosul", "IQ"), Map.entry("Baghdad", "IQ"),
             Map.entry("Hodeidah", "YE"), Map.entry("Sanaa", "YE"), Map.entry("Tripoli", "LY"), Map.entry("Gaza", "PS"),
             Map.entry("Jenin", "PS"), Map.entry("Beirut", "LB"), Map.entry("Raqqa", "SY"), Map.entry("Basra", "IQ"),
-            Map.entry("Deir ez-Zor", "SY"), Map.entry("Afrin", "SY"), Map.entry("Sirte", "LY"), Map.entry("Marib", "YE"));
+            Map.entry("Deir ez-Zor", "SY"), Map.entry("Afrin", "SY"), Map.entry("Tikrit", "IQ"), Map.entry("Saraqib", "SY"), Map.entry("Sirte", "LY"), Map.entry("Marib", "YE"));
 
     static List<Place> places(String text) {
         List<Place> out = new ArrayList<>();
@@ -205,6 +205,34 @@ class RuleBasedEventExtractorTest {
         assertThat(es.get(1).confidence()).isLessThan(es.get(0).confidence());
         Event undated = only("Rebels ambushed a convoy near Idlib.");
         assertThat(undated.date()).isEqualTo(new DateRange(LocalDate.of(2018, 3, 20), LocalDate.of(2018, 3, 20), null));
+    }
+
+    @Test
+    void pronounsCoordinationAndRelativeClausesFindTheAgent() {
+        List<Event> es = events("Islamic State militants overran Mosul on Tuesday. On Wednesday they seized Tikrit.");
+        assertThat(es).extracting(Event::actor1).containsExactly("Islamic State", "Islamic State");
+        Event police = only("Police in Baghdad said they had arrested 70 protesters.");
+        assertThat(police.actor1()).isEqualTo("Iraqi Security Forces");
+        Event joined = only("Government forces and allied militias captured the last rebel-held districts of Aleppo.");
+        assertThat(joined.actor1()).isEqualTo("Syrian Arab Army");
+        Event both = only("Islamic State fighters and government troops have been fighting near Deir ez-Zor.");
+        assertThat(both.actor1()).isEqualTo("Islamic State");
+        assertThat(both.actor2()).isEqualTo("Syrian Arab Army");
+        Event relative = only("Aden is now held by the Houthis, who seized Sanaa in September.");
+        assertThat(relative.actor1()).isEqualTo("Houthis");
+    }
+
+    @Test
+    void territoryChangesNameTheSideThatLostIt() {
+        Event from = only("The Syrian army has pushed east, retaking a string of villages from IS.");
+        assertThat(from.actor1()).isEqualTo("Syrian Arab Army");
+        assertThat(from.actor2()).isEqualTo("Islamic State");
+        Event fell = only("Saraqib fell to government forces in late January near Idlib.");
+        assertThat(fell.actor1()).isEqualTo("Syrian Arab Army");
+        assertThat(fell.subType()).isEqualTo("Government regains territory");
+        List<Event> es = events("Iraqi troops abandoned their posts. ISIL militants overran Mosul on Tuesday.");
+        Event overran = es.stream().filter(e -> e.trigger().equals("overran")).findFirst().orElseThrow();
+        assertThat(overran.actor2()).isEqualTo("Iraqi Security Forces"); // the holder, inferred
     }
 
     @Test

@@ -73,6 +73,22 @@ class GeoNamesDumpTest {
     }
 
     @Test
+    void configurationNamesAnImportedGazetteer(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("imported.gaz");
+        GazetteerFile.write(GeoNamesDump.readDirectory(sample(), 1000), out);
+        System.setProperty(Gazetteer.OVERRIDE, out.toString());
+        try {
+            Gazetteer g = Gazetteer.loadDefault();
+            assertThat(g.size()).isLessThan(1000); // the sample, not the bundled world
+            assertThat(g.named("Haleb")).extracting(GazetteerEntry::id).containsExactly(170063L);
+            System.setProperty(Gazetteer.OVERRIDE, tmp.resolve("missing.gaz").toString());
+            assertThatThrownBy(Gazetteer::loadDefault).hasMessageContaining("missing.gaz");
+        } finally {
+            System.clearProperty(Gazetteer.OVERRIDE);
+        }
+    }
+
+    @Test
     void importCommandReportsAMissingFolder(@TempDir Path tmp) {
         StringWriter stderr = new StringWriter();
         CommandLine cli = new CommandLine(new SitrepCli()).setErr(new PrintWriter(stderr));

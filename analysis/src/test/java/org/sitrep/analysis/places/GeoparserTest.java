@@ -94,6 +94,37 @@ class GeoparserTest {
     }
 
     @Test
+    void datelineAbbreviationsOfStatesAndProvinces() {
+        Place ky = place("FRANKFORT, Ky. (AP) — The governor signed the bill.", "Ky");
+        assertThat(ky.name()).isEqualTo("Kentucky");
+        assertThat(ky.precision()).isEqualTo(Precision.ADMIN1);
+        Place london = place("LONDON, Ont. — Police said the driver fled.", "LONDON");
+        assertThat(london.country()).isEqualTo("CA");
+        assertThat(find("Mo said nothing. Ky is a name.")).isEmpty();
+    }
+
+    @Test
+    void directionFromAnotherPlace() {
+        Place salqin = place("Airstrikes hit Salqin, north of Idlib, overnight.", "Salqin");
+        assertThat(salqin.country()).isEqualTo("SY");
+    }
+
+    @Test
+    void demonymNamesTheCountry() {
+        String text = "Khoms, not to be confused with the Syrian city of Homs, is a smugglers' hub east of Tripoli.";
+        assertThat(place(text, "Homs").country()).isEqualTo("SY");
+        assertThat(place("Militias clashed in Tripoli, the Libyan capital.", "Tripoli").country()).isEqualTo("LY");
+    }
+
+    @Test
+    void headOfAnUnknownLongerNameIsNotAPlace() {
+        assertThat(find("Protesters gathered on Riad al-Solh Square in central Beirut."))
+                .extracting(Place::country).doesNotContain("SA");
+        assertThat(find("Snipers covered Castello Road in northern Aleppo."))
+                .extracting(Place::country).doesNotContain("IT");
+    }
+
+    @Test
     void provinceAndGovernoratePhrasesMeanTheDivision() {
         Place province = place("Rebels hold most of Idlib province.", "Idlib");
         assertThat(province.precision()).isEqualTo(Precision.ADMIN1);
