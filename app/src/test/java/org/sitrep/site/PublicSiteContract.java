@@ -175,9 +175,12 @@ abstract class PublicSiteContract {
     @Test
     void publicPagesSetNoCookies() {
         // Anonymous readers get no session: nothing to store per reader, and every page can be cached.
-        for (String path : List.of("/", "/news/aleppo-market-reopens", "/news", "/search?q=aleppo", "/feed.rss")) {
+        for (String path : List.of("/", "/news", "/search?q=aleppo", "/feed.rss")) {
             assertThat(http.getForEntity(path, String.class).getHeaders().get("Set-Cookie")).as(path).isNull();
         }
+        // Article pages count on the monthly meter: only the paywall's signed visitor id, never a session.
+        assertThat(http.getForEntity("/news/aleppo-market-reopens", String.class).getHeaders().get("Set-Cookie"))
+                .singleElement().satisfies(c -> assertThat(c).startsWith("sitrep_visitor=").contains("HttpOnly"));
     }
 
     @Test
