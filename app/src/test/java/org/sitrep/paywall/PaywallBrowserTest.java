@@ -12,7 +12,12 @@ import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.TestDatabases;
+import org.sitrep.testsupport.TestMail;
 import org.sitrep.testsupport.TestPieces;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,14 +28,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-/** An anonymous reader in headless Chromium reads three pieces and hits the meter on the fourth. */
+/**
+ * An anonymous reader in headless Chromium reads three pieces and hits the meter on the fourth,
+ * then joins by the emailed link (the mail arrives at a real SMTP server) and reads on.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "sitrep.sample-content=false")
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaywallBrowserTest {
+    static final GreenMail MAIL = TestMail.start();
+
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+        TestMail.properties(registry, MAIL);
+    }
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -54,11 +67,14 @@ class PaywallBrowserTest {
     @AfterAll
     void quit() {
         if (browser != null) browser.quit();
+        MAIL.stop();
     }
 
     @Test
     void theFourthPieceOfTheMonthIsCutAndOffersASubscription() {
         String base = "http://localhost:" + port;
+        browser.get(base + "/");
+        browser.manage().deleteAllCookies(); // a new anonymous visitor, whatever ran before
         for (int i = 1; i <= 3; i++) {
             browser.get(base + "/news/ceasefire-day-" + i);
             assertThat(browser.findElement(By.cssSelector(".body")).getText()).contains("HIDDEN-LATER paragraph " + i);
@@ -74,5 +90,34 @@ class PaywallBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/subscribe");
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Annual").contains("$100 per year")
                 .contains("Monthly").contains("$10 per month");
+    }
+
+    @Test
+    void aStoppedReaderJoinsByEmailLinkAndReadsOn() throws Exception {
+        String base = "http://localhost:" + port;
+        browser.get(base + "/");
+        browser.manage().deleteAllCookies();
+        for (int i = 1; i <= 4; i++) browser.get(base + "/news/ceasefire-day-" + i);
+        assertThat(browser.getPageSource()).doesNotContain("HIDDEN-LATER paragraph 4");
+        browser.get(base + "/join");
+        browser.findElement(By.id("join-email")).sendKeys("new.reader@example.org");
+        browser.findElement(By.id("join-name")).sendKeys("New Reader");
+        browser.findElement(By.cssSelector("form[action='/join'] button")).click();
+        assertThat(browser.findElement(By.id("link-sent")).getText()).contains("If that address can sign in");
+
+        assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
+        Matcher link = Pattern.compile("http://\\S+/signin/link\\?token=[A-Za-z0-9_-]+")
+                .matcher(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0]).replace("=\r\n", ""));
+        assertThat(link.find()).isTrue();
+        String path = link.group().substring(link.group().indexOf("/signin/link"));
+        browser.get(base + path);
+        browser.findElement(By.id("confirm-signin")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/account");
+        assertThat(browser.findElement(By.id("account-email")).getText()).isEqualTo("new.reader@example.org");
+        assertThat(browser.findElement(By.id("account-plan")).getText()).isEqualTo("Free member");
+
+        // A member has a meter of their own: the fourth piece reads in full now.
+        browser.get(base + "/news/ceasefire-day-4");
+        assertThat(browser.findElement(By.cssSelector(".body")).getText()).contains("HIDDEN-LATER paragraph 4");
     }
 }
