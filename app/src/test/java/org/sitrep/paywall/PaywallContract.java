@@ -52,6 +52,7 @@ abstract class PaywallContract {
     @Autowired PageCache cache;
     @Autowired MagicLinks links;
     @Autowired Throttle throttle;
+    @Autowired Meter meter;
 
     @BeforeAll
     void seed() {
@@ -119,6 +120,13 @@ abstract class PaywallContract {
         assertThat(full(visitor.get("/news/front-line-5"))).isFalse();
         clock.set(Instant.parse("2026-03-31T21:01:00Z"));
         assertThat(full(visitor.get("/news/front-line-5"))).as("April in Beirut").isTrue();
+
+        // In May, March's rows are forgotten; April's stay.
+        clock.set(Instant.parse("2026-05-02T12:00:00Z"));
+        long march = jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-03'").query(Long.class).single();
+        assertThat(march).isPositive();
+        assertThat(meter.forgetOldMonths()).isEqualTo((int) march);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-04'").query(Long.class).single()).isPositive();
     }
 
     @Test
