@@ -60,7 +60,7 @@ public class MemberDirectory {
     }
 
     private static final String PAYING_NOW =
-            "s.state IN ('TRIALING','ACTIVE','PAST_DUE') AND (s.current_period_end IS NULL OR s.current_period_end > :now)";
+            "s.state IN ('TRIALING','ACTIVE','PAST_DUE','CANCELED') AND (s.current_period_end IS NULL OR s.current_period_end > :now)";
 
     private String where(Filter f, Map<String, Object> params) {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");

@@ -11,9 +11,13 @@ class SubscribeController {
     private final Plans plans;
     private final Paywall paywall;
 
-    SubscribeController(Plans plans, Paywall paywall) {
+    private final boolean testMode;
+
+    SubscribeController(Plans plans, Paywall paywall,
+                        @org.springframework.beans.factory.annotation.Value("${sitrep.payments.test-mode:false}") boolean testMode) {
         this.plans = plans;
         this.paywall = paywall;
+        this.testMode = testMode;
     }
 
     @GetMapping("/subscribe")
@@ -21,6 +25,7 @@ class SubscribeController {
         model.addAttribute("plans", plans.active());
         model.addAttribute("offer", paywall.offer());
         model.addAttribute("free", paywall.freePerMonth());
+        model.addAttribute("testMode", testMode);
         return "members/subscribe";
     }
 }

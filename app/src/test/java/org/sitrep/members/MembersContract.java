@@ -303,6 +303,9 @@ abstract class MembersContract {
                 .param("currency", "EUR").param("interval", "YEAR").param("active", "true"));
         assertThat(plans.active()).extracting(Plans.Plan::code).contains("student");
         mvc.perform(post("/admin/plans").with(admin)).andExpect(status().isForbidden()); // no CSRF token
+        // Test payments are off unless switched on: no free subscriptions in production.
+        mvc.perform(post("/subscribe/test").with(user("someone@example.org").roles("MEMBER")).with(csrf()).param("plan", "annual"))
+                .andExpect(status().isNotFound());
 
         String subscribe = new WebSession(port).get("/subscribe").body();
         assertThat(subscribe).contains("$12.50 per month").contains("EUR 50 per year");
