@@ -71,7 +71,7 @@ public class Subscriptions {
     }
 
     /** Moves a subscription to {@code to}; refuses moves the state machine does not allow. */
-    @Transactional
+    @Transactional(noRollbackFor = IllegalTransition.class) // a refused move must not spoil the caller's transaction
     public Subscription move(long subscriptionId, State to) {
         Subscription s = byId(subscriptionId).orElseThrow(() -> new UserAccounts.AccountProblem("No such subscription."));
         if (s.state() == to) return s;
