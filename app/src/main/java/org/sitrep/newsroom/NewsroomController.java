@@ -44,14 +44,28 @@ class NewsroomController {
     java.time.ZoneId zone() { return properties.zone(); }
 
     @GetMapping("/newsroom")
-    String desk(@RequestParam(name = "status", required = false) String status, Model model) {
+    String desk(@RequestParam(name = "status", required = false) String status,
+                @RequestParam(name = "page", required = false) String page, Model model) {
         PieceStatus filter = Arrays.stream(PieceStatus.values())
                 .filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status)).findFirst().orElse(null);
+        int number = 1;
+        try {
+            number = Math.max(1, Math.min(10_000, Integer.parseInt(page == null ? "1" : page.strip())));
+        } catch (NumberFormatException e) {
+            // a mangled page number shows the first page
+        }
+        // One more than a page tells whether there is an older page without counting everything.
+        java.util.List<Piece> found = catalog.forDesk(filter, DESK_PAGE + 1, (number - 1) * DESK_PAGE);
         model.addAttribute("filter", filter);
+        model.addAttribute("statusParam", filter == null ? null : filter.name().toLowerCase(Locale.ROOT));
         model.addAttribute("statuses", PieceStatus.values());
-        model.addAttribute("pieces", catalog.forDesk(filter, 200, 0));
+        model.addAttribute("pieces", found.subList(0, Math.min(DESK_PAGE, found.size())));
+        model.addAttribute("page", number);
+        model.addAttribute("older", found.size() > DESK_PAGE);
         return "newsroom/desk";
     }
+
+    static final int DESK_PAGE = 50;
 
     @GetMapping("/newsroom/pieces/new")
     String newPiece(Model model) {

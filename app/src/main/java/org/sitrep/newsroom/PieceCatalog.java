@@ -73,19 +73,6 @@ public class PieceCatalog {
                 .param("author", authorSlug), limit, offset);
     }
 
-    /** Pieces sharing the most tags with this one, newest first among equals. */
-    public List<Piece> related(Piece piece, int limit) {
-        if (piece.tags().isEmpty()) return latestOfKind(piece.kind(), limit + 1, 0).stream()
-                .filter(p -> p.id() != piece.id()).limit(limit).toList();
-        List<Long> ids = query("SELECT p.id FROM pieces p JOIN piece_tags pt ON pt.piece_id = p.id "
-                + "WHERE pt.tag_id IN (:tags) AND p.id <> :id AND " + LIVE
-                + " GROUP BY p.id, p.publish_at ORDER BY COUNT(*) DESC, p.publish_at DESC LIMIT :limit")
-                .param("tags", piece.tags().stream().map(Tag::id).toList())
-                .param("id", piece.id()).param("limit", limit)
-                .query(Long.class).list();
-        return byIds(ids);
-    }
-
     /** Every piece for the newsroom's desk, live or not, most recently edited first; {@code status} null for all. */
     public List<Piece> forDesk(PieceStatus status, int limit, int offset) {
         String where = status == null ? "" : " WHERE p.status = :status";

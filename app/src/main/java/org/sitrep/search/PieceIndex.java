@@ -34,6 +34,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -42,6 +45,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceKind;
 import org.slf4j.Logger;
@@ -188,6 +192,44 @@ public class PieceIndex implements Closeable {
             throw new UncheckedIOException(e);
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchResults.empty(q, pageSize, "That search is too broad. Try fewer wildcards.");
+        }
+    }
+
+    /**
+     * Ids of live pieces that share tags with {@code piece}, best first: a rarer shared tag and more
+     * shared tags weigh more (BM25 over the tags field), newer first among equals. A few index
+     * look-ups, where the same question in SQL groups every piece of a common tag.
+     */
+    public List<Long> related(Piece piece, int limit, Instant now) {
+        if (piece.tags().isEmpty() || limit <= 0) return List.of();
+        QueryBuilder phrases = new QueryBuilder(analyzer);
+        BooleanQuery.Builder tags = new BooleanQuery.Builder();
+        for (var tag : piece.tags()) {
+            Query q = phrases.createPhraseQuery(PieceDocuments.TAGS, tag.name());
+            if (q != null) tags.add(q, BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery shared = tags.build();
+        if (shared.clauses().isEmpty()) return List.of();
+        Query query = new BooleanQuery.Builder()
+                .add(liveAt(shared, now), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(PieceDocuments.ID, Long.toString(piece.id()))), BooleanClause.Occur.MUST_NOT)
+                .build();
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Sort byScoreThenNewest = new Sort(SortField.FIELD_SCORE,
+                        new SortField(PieceDocuments.PUBLISH_AT, SortField.Type.LONG, true));
+                TopDocs top = searcher.search(query, limit, byScoreThenNewest, false);
+                StoredFields stored = searcher.storedFields();
+                List<Long> ids = new ArrayList<>();
+                for (ScoreDoc hit : top.scoreDocs) ids.add(Long.parseLong(stored.document(hit.doc).get(PieceDocuments.ID)));
+                return ids;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
@@ -49,6 +50,11 @@ public class SearchIndex implements DisposableBean {
     /** Ranked results among pieces live now; see {@link PieceIndex#search}. */
     public SearchResults search(String query, int page, int pageSize) {
         return index.search(query, page, pageSize, clock.instant());
+    }
+
+    /** Ids of live pieces sharing tags with this one, best first; see {@link PieceIndex#related}. */
+    public List<Long> related(Piece piece, int limit) {
+        return index.related(piece, limit, clock.instant());
     }
 
     /** Pieces in the index, live or waiting for their time. */

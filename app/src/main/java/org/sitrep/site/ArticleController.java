@@ -1,18 +1,20 @@
 package org.sitrep.site;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.AccessLevel;
-import org.sitrep.paywall.Access;
-import org.sitrep.paywall.Paywall;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
 import org.sitrep.newsroom.Tag;
+import org.sitrep.paywall.Access;
+import org.sitrep.paywall.Paywall;
+import org.sitrep.search.SearchIndex;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +31,12 @@ class ArticleController {
     private final Dateline dateline;
     private final Paywall paywall;
     private final PageCache cache;
+    private final SearchIndex search;
 
     ArticleController(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls,
-                      StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache) {
+                      StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache,
+                      SearchIndex search) {
+        this.search = search;
         this.paywall = paywall;
         this.cache = cache;
         this.catalog = catalog;
@@ -53,13 +58,21 @@ class ArticleController {
         return pages.page(path + access.cacheKey(), "site/article", () -> Optional.of(model(piece, access)));
     }
 
+    /** Pieces sharing tags (from the search index, which answers this cheaply); else the latest of the kind. */
+    private List<Piece> related(Piece p) {
+        if (p.tags().isEmpty()) {
+            return catalog.latestOfKind(p.kind(), 5, 0).stream().filter(o -> o.id() != p.id()).limit(4).toList();
+        }
+        return catalog.byIds(search.related(p, 4));
+    }
+
     private Map<String, Object> model(Piece p, Access access) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("piece", p);
         m.put("access", access);
         m.put("kindNav", KindNav.of(p.kind()));
         m.put("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
-        m.put("related", catalog.related(p, 4));
+        m.put("related", related(p));
         m.put("updated", dateline.updatedAfter(p.publishAt(), p.updatedAt()));
         String description = p.standfirst() == null || p.standfirst().isBlank() ? p.headline() : p.standfirst();
         PageMeta.ArticleMeta article = new PageMeta.ArticleMeta(dateline.iso(p.publishAt()),

@@ -452,6 +452,13 @@ abstract class NewsroomContract {
         mvc.perform(get("/newsroom").with(ed)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Pieces")));
         mvc.perform(get("/newsroom/pieces/new").with(ed)).andExpect(status().isOk());
+        while (count("pieces") <= NewsroomController.DESK_PAGE) editor.create(draft("Filler " + UUID.randomUUID()), EDITOR);
+        String first = mvc.perform(get("/newsroom").with(ed)).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get("/newsroom").with(ed).param("page", "2")).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("Older pieces").doesNotContain("Newer pieces");
+        assertThat(second).contains("Newer pieces").contains("Page 2");
+        assertThat(countMatches(first, "/preview\"")).isEqualTo(NewsroomController.DESK_PAGE);
+        mvc.perform(get("/newsroom").with(ed).param("page", "nonsense")).andExpect(status().isOk());
         String headline = "Form piece " + UUID.randomUUID();
         mvc.perform(post("/newsroom/pieces").with(ed).param("headline", headline).param("kind", "MEMO")
                 .param("body", "x")).andExpect(status().isForbidden()); // no CSRF token
@@ -564,6 +571,12 @@ abstract class NewsroomContract {
         assertThat(upload.statusCode()).isEqualTo(413);
         assertThat(upload.body()).contains("The file is too large").contains("1 MB").doesNotContain("Exception");
         assertThat(count("photos")).isEqualTo(photoRows);
+    }
+
+    static int countMatches(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
     }
 
     static String csrfToken(String html) {

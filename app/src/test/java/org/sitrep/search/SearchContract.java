@@ -10,6 +10,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.TestPieces;
@@ -36,6 +38,7 @@ abstract class SearchContract {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
     @Autowired MutableClock clock;
+    @Autowired PieceCatalog catalog;
 
     TestPieces fixture;
     long headlineMatch;
@@ -148,6 +151,30 @@ abstract class SearchContract {
         assertThat(Jsoup.parse(http.getForObject("/search", String.class)).select(".result")).isEmpty();
         assertThat(Jsoup.parse(http.getForObject("/search?q=", String.class)).select(".notice").text())
                 .isEqualTo("Type a word or phrase to search for.");
+    }
+
+    @Test
+    void relatedPiecesShareTagsRarerFirstAndOnlyLiveOnes() {
+        long rare = fixture.tag("qalamoun-tunnels", "Qalamoun tunnels");
+        long common = fixture.tag("syria-common", "Syria");
+        long self = fixture.piece("related-self").kind("ANALYSIS").headline("Tunnels under the border").tag(rare).tag(common)
+                .publishAt(T0).insert();
+        long sharesRare = fixture.piece("related-rare").kind("NEWS").headline("Another tunnel found").tag(rare)
+                .publishAt(T0.minus(Duration.ofDays(30))).insert();
+        long sharesCommon = fixture.piece("related-common").kind("NEWS").headline("Elsewhere in Syria").tag(common)
+                .publishAt(T0.minusSeconds(5)).insert();
+        for (int i = 0; i < 6; i++) {
+            fixture.piece("related-filler-" + i).kind("NEWS").headline("Syria filler " + i).tag(common)
+                    .publishAt(T0.minus(Duration.ofDays(40 + i))).insert();
+        }
+        long draft = fixture.piece("related-draft").kind("NEWS").headline("Draft about tunnels").tag(rare).status("DRAFT")
+                .publishAt(null).insert();
+
+        Piece piece = catalog.byIds(List.of(self)).get(0);
+        List<Long> related = index.related(piece, 4);
+        assertThat(related).hasSize(4).doesNotContain(self, draft);
+        assertThat(related.get(0)).as("the rarer shared tag outranks a newer common one").isEqualTo(sharesRare);
+        assertThat(related.get(1)).as("among equals, newest first").isEqualTo(sharesCommon);
     }
 
     @Test

@@ -178,9 +178,12 @@ abstract class PublicSiteContract {
         for (String path : List.of("/", "/news", "/search?q=aleppo", "/feed.rss")) {
             assertThat(http.getForEntity(path, String.class).getHeaders().get("Set-Cookie")).as(path).isNull();
         }
-        // Article pages count on the monthly meter: only the paywall's signed visitor id, never a session.
-        assertThat(http.getForEntity("/news/aleppo-market-reopens", String.class).getHeaders().get("Set-Cookie"))
-                .singleElement().satisfies(c -> assertThat(c).startsWith("sitrep_visitor=").contains("HttpOnly"));
+        // An article counts towards the meter (issue 5): only the signed visitor id, never a session.
+        List<String> articleCookies = http.getForEntity("/news/aleppo-market-reopens", String.class)
+                .getHeaders().get("Set-Cookie");
+        assertThat(articleCookies).hasSize(1);
+        assertThat(articleCookies.get(0)).startsWith("sitrep_visitor=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .doesNotContain("JSESSIONID");
     }
 
     @Test

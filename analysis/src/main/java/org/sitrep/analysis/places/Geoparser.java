@@ -95,8 +95,11 @@ public final class Geoparser implements PlaceFinder {
             char joint = gap.isBlank() ? ' ' : gap.strip().equals("-") || gap.strip().equals("‐") ? '-' : ',';
             if (out.isEmpty()) joint = '.';
             boolean sentenceStart = out.isEmpty() || sentenceBreak(gap);
-            // Initials: "U.S.", "U.K." read as one name.
-            if (gap.equals(".") && end - start == 1 && out.get(out.size() - 1).end() - out.get(out.size() - 1).start() == 1) {
+            // Initials and abbreviated name words: "U.S.", "U.K.", "St. Louis", "Mt. Hermon".
+            if (!out.isEmpty() && (gap.equals(".") && end - start == 1
+                    && out.get(out.size() - 1).end() - out.get(out.size() - 1).start() == 1
+                    || gap.equals(". ") && NAME_ABBREVIATIONS.contains(out.get(out.size() - 1).word())
+                    && Character.isUpperCase(text.charAt(start)))) {
                 joint = ' ';
                 sentenceStart = false;
             }
@@ -106,6 +109,8 @@ public final class Geoparser implements PlaceFinder {
         }
         return out;
     }
+
+    private static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "ste", "mt", "ft", "pt");
 
     private static boolean sentenceBreak(String gap) {
         for (int k = 0; k < gap.length(); k++) {
@@ -361,7 +366,7 @@ public final class Geoparser implements PlaceFinder {
             if (ORG_WORDS.contains(w)) return false;
             boolean cue = ADMIN1_CUES.contains(w) || ADMIN2_CUES.contains(w) || CITY_CUES.contains(w)
                     || TITLES.contains(w) || MODIFIERS.contains(w) || NameKey.ARTICLES.contains(w);
-            if (!strong && !cue && words == 1 && gazetteer.byExactKey(w).length == 0) return false;
+            if (!strong && !cue && words == 1 && population < 50_000 && gazetteer.byExactKey(w).length == 0) return false;
         }
         boolean locative = before != null && LOCATIVE.contains(before.word()) && !first.sentenceStart();
         boolean cueAfter = after != null && (ADMIN1_CUES.contains(after.word()) || ADMIN2_CUES.contains(after.word())
@@ -634,7 +639,7 @@ public final class Geoparser implements PlaceFinder {
     }
 
     private static final Pattern DISTRICT_OF = Pattern.compile(
-            "(?i)\\b(district|neighbou?rhoods?|suburbs?|quarter|area|camp|town|village|outskirts)\\s+(of|in|outside|near)\\s+"
+            "(?i)\\b(districts?|neighbou?rhoods?|suburbs?|quarters?|areas?|camps?|towns?|villages?|outskirts)\\s+(of|in|outside|near)\\s+"
                     + "(the\\s+)?((northern|southern|eastern|western|central|rebel-held|government-held|opposition-held)\\s+)?$");
     private static final Pattern NAME_BEFORE = Pattern.compile(
             "((?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+){0,3})\\s+$");

@@ -150,6 +150,8 @@ class GeoparserTest {
         assertThat(p.name()).isEqualTo("Aleppo");
         assertThat(p.precision()).isEqualTo(Precision.CITY);
         assertThat(p.country()).isEqualTo("SY");
+        Place q = place("Shells hit the Sheikh Maqsoud and Zebdiyeh districts of Aleppo.", "Zebdiyeh");
+        assertThat(q.name()).isEqualTo("Aleppo");
     }
 
     @Test
