@@ -112,9 +112,14 @@ abstract class MembersContract {
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(web.get("/account").statusCode()).as("not signed in by merely opening the link").isEqualTo(302);
 
+        String sessionBefore = web.cookie("JSESSIONID");
         HttpResponse<String> in = web.post("/signin/link?token=" + token, "/signin/link", Map.of("token", token));
         assertThat(in.statusCode()).isEqualTo(302);
         assertThat(in.headers().firstValue("Location").orElse("")).endsWith("/account");
+        // A new session id on sign-in (no fixation), in an HttpOnly, SameSite=Lax cookie.
+        assertThat(web.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
+        assertThat(in.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .contains("HttpOnly").contains("SameSite=Lax"));
         HttpResponse<String> account = web.get("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(account.body()).select("#account-email").text()).isEqualTo("layla@example.org");
@@ -158,6 +163,9 @@ abstract class MembersContract {
         HttpResponse<String> wrong = pw.post("/signin", "/signin", Map.of("username", "known.editor@example.org", "password", "not the one at all"));
         HttpResponse<String> none = pw.post("/signin", "/signin", Map.of("username", "nobody.here@example.org", "password", "not the one at all"));
         assertThat(wrong.headers().firstValue("Location")).isEqualTo(none.headers().firstValue("Location"));
+        // Without the CSRF token no form is accepted.
+        assertThat(new WebSession(port).postRaw("/signin/email", Map.of("email", "nobody.here@example.org")).statusCode()).isEqualTo(403);
+        assertThat(new WebSession(port).postRaw("/join", Map.of("email", "nobody.here@example.org")).statusCode()).isEqualTo(403);
     }
 
     @Test

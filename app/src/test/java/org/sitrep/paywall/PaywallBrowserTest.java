@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
@@ -64,6 +66,10 @@ class PaywallBrowserTest {
         browser = Browser.start();
     }
 
+    WebDriverWait waitFor() {
+        return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+    }
+
     @AfterAll
     void quit() {
         if (browser != null) browser.quit();
@@ -87,7 +93,7 @@ class PaywallBrowserTest {
         assertThat(browser.findElement(By.id("paywall-offer")).getText())
                 .contains("Join our community of readers").contains("Subscribe. Only $100 per year.");
         browser.findElement(By.cssSelector("#paywall-offer .offer-price a")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/subscribe");
+        waitFor().until(ExpectedConditions.urlMatches("/subscribe$"));
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Annual").contains("$100 per year")
                 .contains("Monthly").contains("$10 per month");
     }
@@ -103,7 +109,8 @@ class PaywallBrowserTest {
         browser.findElement(By.id("join-email")).sendKeys("new.reader@example.org");
         browser.findElement(By.id("join-name")).sendKeys("New Reader");
         browser.findElement(By.cssSelector("form[action='/join'] button")).click();
-        assertThat(browser.findElement(By.id("link-sent")).getText()).contains("If that address can sign in");
+        assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent"))).getText())
+                .contains("If that address can sign in");
 
         assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
         Matcher link = Pattern.compile("http://\\S+/signin/link\\?token=[A-Za-z0-9_-]+")
@@ -112,7 +119,7 @@ class PaywallBrowserTest {
         String path = link.group().substring(link.group().indexOf("/signin/link"));
         browser.get(base + path);
         browser.findElement(By.id("confirm-signin")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/account");
+        waitFor().until(ExpectedConditions.urlMatches("/account$"));
         assertThat(browser.findElement(By.id("account-email")).getText()).isEqualTo("new.reader@example.org");
         assertThat(browser.findElement(By.id("account-plan")).getText()).isEqualTo("Free member");
 
