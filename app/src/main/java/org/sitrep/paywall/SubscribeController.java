@@ -12,12 +12,15 @@ class SubscribeController {
     private final Paywall paywall;
 
     private final boolean testMode;
+    private final org.sitrep.payments.StripeCheckout stripe;
 
     SubscribeController(Plans plans, Paywall paywall,
-                        @org.springframework.beans.factory.annotation.Value("${sitrep.payments.test-mode:false}") boolean testMode) {
+                        @org.springframework.beans.factory.annotation.Value("${sitrep.payments.test-mode:false}") boolean testMode,
+                        org.sitrep.payments.StripeCheckout stripe) {
         this.plans = plans;
         this.paywall = paywall;
         this.testMode = testMode;
+        this.stripe = stripe;
     }
 
     @GetMapping("/subscribe")
@@ -26,6 +29,7 @@ class SubscribeController {
         model.addAttribute("offer", paywall.offer());
         model.addAttribute("free", paywall.freePerMonth());
         model.addAttribute("testMode", testMode);
+        model.addAttribute("stripe", stripe.configured());
         return "members/subscribe";
     }
 }

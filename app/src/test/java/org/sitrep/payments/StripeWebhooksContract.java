@@ -30,16 +30,24 @@ import org.springframework.test.context.TestPropertySource;
  * replays and forgeries refused with 400 and no change, the state machine followed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.stripe.webhook-secret=" + StripeWebhooksContract.SECRET})
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.stripe.webhook-secret=" + StripeWebhooksContract.SECRET,
+        "sitrep.stripe.secret-key=sk_test_standin"})
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StripeWebhooksContract {
     static final String SECRET = "whsec_test_4eC39HqLyjWDarjtT1zdp7dc";
+    static final StripeStandIn STRIPE = new StripeStandIn();
+
+    static void stripe(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("sitrep.stripe.api-base", STRIPE::base);
+    }
 
     @Autowired TestRestTemplate http;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired Subscriptions subscriptions;
+    @Autowired org.sitrep.members.MagicLinks links;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     long reader;
 
@@ -143,5 +151,37 @@ abstract class StripeWebhooksContract {
 
         assertThat(rows("subscriptions")).isEqualTo(subs);
         assertThat(rows("payment_events")).isEqualTo(events);
+    }
+
+    @Test
+    void aReaderIsSentToStripeCheckoutWithTheirIdAndThePlanAndToThePortalAfterwards() throws Exception {
+        org.sitrep.testsupport.WebSession web = new org.sitrep.testsupport.WebSession(port);
+        String token = links.issue("checkout.reader@example.org", "Checkout Reader");
+        web.post("/signin/link?token=" + token, "/signin/link", java.util.Map.of("token", token));
+        long id = jdbc.sql("SELECT id FROM users WHERE email = 'checkout.reader@example.org'").query(Long.class).single();
+
+        assertThat(web.get("/subscribe").body()).contains("Subscribe to Annual").doesNotContain("test payment");
+        var go = web.post("/subscribe", "/subscribe/checkout", java.util.Map.of("plan", "annual"));
+        assertThat(go.statusCode()).isEqualTo(302);
+        assertThat(go.headers().firstValue("Location").orElse("")).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_standin");
+        StripeStandIn.Request sent = STRIPE.requests.stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
+        assertThat(sent.authorization()).isEqualTo("Bearer sk_test_standin");
+        assertThat(sent.body()).contains("mode=subscription").contains("client_reference_id=" + id).contains("metadata[plan]=annual")
+                .contains("[unit_amount]=10000").contains("[recurring][interval]=year").contains("[currency]=usd")
+                .contains("customer_email=checkout.reader@example.org");
+
+        // The webhook then makes the subscription, and the portal opens for its customer.
+        String completed = event("evt_checkout_portal", "checkout.session.completed", "{\"id\":\"cs_test_standin\",\"object\":\"checkout.session\","
+                + "\"client_reference_id\":\"" + id + "\",\"customer\":\"cus_PORTAL\",\"subscription\":\"sub_PORTAL\",\"metadata\":{\"plan\":\"annual\"}}");
+        assertThat(deliver(completed).getStatusCode().value()).isEqualTo(200);
+        var portal = web.post("/account", "/account/billing", java.util.Map.of());
+        assertThat(portal.headers().firstValue("Location").orElse("")).isEqualTo("https://billing.stripe.com/p/session/test_standin");
+        assertThat(STRIPE.requests).anySatisfy(r -> assertThat(r.body()).contains("customer=cus_PORTAL"));
+
+        // A plan that is not offered never reaches Stripe.
+        int before = STRIPE.requests.size();
+        assertThat(web.post("/subscribe", "/subscribe/checkout", java.util.Map.of("plan", "free-forever")).headers()
+                .firstValue("Location").orElse("")).endsWith("/subscribe");
+        assertThat(STRIPE.requests).hasSize(before);
     }
 }

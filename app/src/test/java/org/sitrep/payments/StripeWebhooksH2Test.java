@@ -8,5 +8,6 @@ class StripeWebhooksH2Test extends StripeWebhooksContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2(registry);
+        stripe(registry);
     }
 }

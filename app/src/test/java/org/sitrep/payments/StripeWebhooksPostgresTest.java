@@ -10,5 +10,6 @@ class StripeWebhooksPostgresTest extends StripeWebhooksContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.postgres(registry);
+        stripe(registry);
     }
 }
