@@ -44,7 +44,7 @@ public final class Analyzer {
     private final String engineVersion;
 
     private Analyzer(Builder b) {
-        this.cleaner = b.cleaner != null ? b.cleaner : new TextCleaner(b.clock);
+        this.cleaner = b.cleaner != null ? b.cleaner : new TextCleaner(b.clock, b.tagging);
         this.places = b.places != null ? b.places : Geoparser.worldwide();
         this.actors = b.actors != null ? b.actors : new DictionaryActorFinder();
         this.dates = b.dates != null ? b.dates : new NewsDateFinder();
@@ -110,6 +110,7 @@ public final class Analyzer {
     public static final class Builder {
         private TextCleaner cleaner;
         private Clock clock = Clock.systemUTC();
+        private boolean tagging = true;
         private PlaceFinder places;
         private ActorFinder actors;
         private DateFinder dates;
@@ -121,6 +122,13 @@ public final class Analyzer {
 
         /** The clock that says "today" for documents with no publication date. */
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+
+        /**
+         * Whether tokens get part-of-speech tags and lemmas (default true). Tagging is about half of
+         * the engine's time; without it the event extractor reads word forms only, with lower accuracy
+         * (see bench/results/analysis.md).
+         */
+        public Builder tagging(boolean tagging) { this.tagging = tagging; return this; }
 
         public Builder placeFinder(PlaceFinder places) { this.places = Objects.requireNonNull(places); return this; }
 

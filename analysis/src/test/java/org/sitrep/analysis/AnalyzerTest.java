@@ -61,6 +61,18 @@ class AnalyzerTest {
     }
 
     @Test
+    void withoutTaggingTokensHaveNoTagsAndTheEventsStillCome() {
+        Analyzer untagged = Analyzer.builder().tagging(false).build();
+        assertThat(untagged.clean(Document.text(ARTICLE, PUB)).sentences())
+                .allSatisfy(s -> assertThat(s.tokens()).allSatisfy(t -> {
+                    assertThat(t.tag()).isNull();
+                    assertThat(t.lemma()).isNull();
+                }));
+        Analysis a = untagged.analyze(Document.text(ARTICLE, PUB));
+        assertThat(a.events()).anySatisfy(e -> assertThat(e.trigger()).isEqualTo("captured"));
+    }
+
+    @Test
     void stagesCanBeSwitchedOff() {
         Analysis a = Analyzer.builder().placeFinder(PlaceFinder.NONE).actorFinder(ActorFinder.NONE)
                 .eventExtractor(EventExtractor.NONE).build().analyze(Document.text(ARTICLE, PUB));

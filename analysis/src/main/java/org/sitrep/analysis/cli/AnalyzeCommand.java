@@ -44,7 +44,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--published", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--published", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
             description = "Publication date that anchors relative dates (default: the page's metadata, else today).")
     LocalDate published;
 
@@ -160,6 +160,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long bad = lenient.chars().filter(c -> c == '\uFFFD').count();
             if (bad <= 4) return lenient;
             return new String(bytes, offset, length - offset, Charset.forName("windows-1252"));
+        }
+    }
+
+    /** "--published must be a date like 2014-03-24", not a parser's stack of reasons. */
+    static final class IsoDate implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a date like 2014-03-24 (YYYY-MM-DD)");
+            }
         }
     }
 

@@ -21,7 +21,7 @@ import org.sitrep.analysis.text.CleanText;
 
 /**
  * Finds dates and periods in news text and resolves them against the publication date, the way a
- * wire reporter means them: "on Tuesday" is the most recent Tuesday before publication, "in March"
+ * wire reporter means them: "on Tuesday" is the most recent Tuesday up to publication, "in March"
  * the most recent March not after it, "late March" the 21st to the end of the month, "last week" the
  * previous calendar week, "in recent days" the seven days up to publication.
  *
@@ -78,7 +78,23 @@ public final class NewsDateFinder implements DateFinder {
                     NewsDateFinder::year),
             // (on|last) Tuesday (night)
             rule(WEEKDAYS, "\\b(?:(?<prep>[Oo]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|"
-                    + "Friday|Saturday|Sunday)(?:'s)?\\b", NewsDateFinder::weekday),
+                    + "Friday|Saturday|Sunday)(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night)\\b)?", NewsDateFinder::weekday),
+            // (between) Monday and Wednesday
+            rule(WEEKDAYS, "\\b(?:[Bb]etween\\s+|[Ff]rom\\s+|[Oo]n\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    + "\\s+(?:and|to|until)\\s+(?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b",
+                    NewsDateFinder::weekdays),
+            // between December and February (2020), from March to May
+            rule(MONTHS, "\\b(?:[Bb]etween|[Ff]rom)\\s+" + MONTH + "(?:,?\\s+(?<y>\\d{4}))?\\s+(?:and|to|until|through)\\s+"
+                    + MONTH.replace("?<month>", "?<month2>") + "\\b(?:,?\\s+(?<y2>\\d{4})\\b)?", NewsDateFinder::months),
+            // at the end of February, the beginning of March
+            rule(MONTHS, "(?i)\\b(?:at|by|towards?|until|in)\\s+the\\s+(?<edge>end|beginning|start|middle)\\s+of\\s+" + MONTH
+                    + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?", NewsDateFinder::monthEdge),
+            // the first week of February
+            rule(MONTHS, "(?i)\\b(?:in\\s+|during\\s+)?the\\s+(?<nth>first|second|third|fourth|last|final)\\s+week\\s+of\\s+"
+                    + MONTH + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?", NewsDateFinder::weekOfMonth),
+            rule(DAY_WORDS, "(?i)\\b(?:overnight|(?:since|from|at|before|after)\\s+dawn|by\\s+(?:midday|noon|nightfall))\\b",
+                    (m, pub) -> m.group().toLowerCase(Locale.ROOT).startsWith("overnight")
+                            ? new Range(pub.minusDays(1), pub) : day(pub)),
             rule(DAY_WORDS, "(?i)\\b(?:today|tonight|this (?:morning|afternoon|evening))\\b", (m, pub) -> day(pub)),
             rule(DAY_WORDS, "(?i)\\b(?:yesterday|last night)\\b", (m, pub) -> day(pub.minusDays(1))),
             rule(DAY_WORDS, "(?i)\\bthe day before yesterday\\b", (m, pub) -> day(pub.minusDays(2))),
@@ -86,7 +102,7 @@ public final class NewsDateFinder implements DateFinder {
             rule(UNITS, "(?i)\\b(?:(?<early>earlier|later)\\s+)?(?<which>last|this|past)\\s+(?<unit>week|month|year|weekend)\\b",
                     NewsDateFinder::calendar),
             rule(UNITS, "(?i)\\b(?:in|over|during|within|for)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:" + NUMBER + "\\s+)?"
-                    + "(?<unit>day|week|month|year)s?\\b", NewsDateFinder::past),
+                    + "(?<unit>hour|day|week|month|year)s?\\b", NewsDateFinder::past),
             rule(UNITS, "(?i)\\b(?:in|over|during)\\s+(?:the\\s+)?recent\\s+(?<unit>day|week|month)s\\b", NewsDateFinder::recent),
             rule(UNITS, "(?i)\\b(?:over|at|during)\\s+the\\s+weekend\\b", (m, pub) -> weekend(pub, false)),
             rule(SEASONS, "(?i)\\b(?:(?<prep>in|during|since|last|this|over|by|of)\\s+(?:the\\s+)?)?(?:(?<part>early|late)\\s+)?"
@@ -150,8 +166,10 @@ public final class NewsDateFinder implements DateFinder {
                 "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                 "nov", "dec")) m.put(w, MONTHS);
         for (String w : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) m.put(w, WEEKDAYS);
-        for (String w : List.of("today", "tonight", "yesterday", "night", "morning", "afternoon", "evening")) m.put(w, DAY_WORDS);
-        for (String w : List.of("ago", "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend")) m.put(w, UNITS);
+        for (String w : List.of("today", "tonight", "yesterday", "night", "morning", "afternoon", "evening", "overnight",
+                "dawn", "midday", "noon", "nightfall")) m.put(w, DAY_WORDS);
+        for (String w : List.of("ago", "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend",
+                "hours")) m.put(w, UNITS);
         for (String w : List.of("spring", "summer", "autumn", "fall", "winter")) m.put(w, SEASONS);
         return Map.copyOf(m);
     }
@@ -242,10 +260,53 @@ public final class NewsDateFinder implements DateFinder {
 
     private static Range weekday(Matcher m, LocalDate pub) {
         DayOfWeek dow = DayOfWeek.valueOf(m.group("wd").toUpperCase(Locale.ROOT));
-        // News convention: "on Tuesday" in a Tuesday paper means last Tuesday; same-day events say "today".
-        LocalDate d = pub.minusDays(1).with(previousOrSame(dow));
+        // Wire convention (AP, Reuters): the day of the week stands for any of the last seven days,
+        // the publication day included ("said on Thursday" in Thursday's story is that day).
+        LocalDate d = pub.with(previousOrSame(dow));
         if ("since".equals(lower(m.group("prep")))) return new Range(d, pub);
         return day(d);
+    }
+
+    private static Range weekdays(Matcher m, LocalDate pub) {
+        LocalDate last = pub.with(previousOrSame(DayOfWeek.valueOf(m.group("wd2").toUpperCase(Locale.ROOT))));
+        LocalDate first = last.with(previousOrSame(DayOfWeek.valueOf(m.group("wd").toUpperCase(Locale.ROOT))));
+        return new Range(first, last);
+    }
+
+    private static Range months(Matcher m, LocalDate pub) {
+        int first = month(m.group("month"));
+        int second = month(m.group("month2"));
+        YearMonth to;
+        if (m.group("y2") != null) {
+            to = YearMonth.of(num(m, "y2"), second);
+        } else {
+            to = YearMonth.of(pub.getYear(), second);
+            if (to.atDay(1).isAfter(pub)) to = to.minusYears(1);
+        }
+        YearMonth from = m.group("y") != null ? YearMonth.of(num(m, "y"), first) : YearMonth.of(to.getYear(), first);
+        if (from.isAfter(to)) from = from.minusYears(1); // "between December and February"
+        return new Range(from.atDay(1), to.atEndOfMonth());
+    }
+
+    private static Range monthEdge(Matcher m, LocalDate pub) {
+        int month = month(m.group("month"));
+        YearMonth ym = m.group("y") != null ? YearMonth.of(num(m, "y"), month) : YearMonth.of(pub.getYear(), month);
+        if (m.group("y") == null && ym.atDay(1).isAfter(pub)) ym = ym.minusYears(1);
+        return switch (m.group("edge").toLowerCase(Locale.ROOT)) {
+            case "end" -> new Range(ym.atDay(21), ym.atEndOfMonth());
+            case "middle" -> new Range(ym.atDay(11), ym.atDay(20));
+            default -> new Range(ym.atDay(1), ym.atDay(10));
+        };
+    }
+
+    private static Range weekOfMonth(Matcher m, LocalDate pub) {
+        int month = month(m.group("month"));
+        YearMonth ym = m.group("y") != null ? YearMonth.of(num(m, "y"), month) : YearMonth.of(pub.getYear(), month);
+        if (m.group("y") == null && ym.atDay(1).isAfter(pub)) ym = ym.minusYears(1);
+        String nth = m.group("nth").toLowerCase(Locale.ROOT);
+        if (nth.equals("last") || nth.equals("final")) return new Range(ym.atEndOfMonth().minusDays(6), ym.atEndOfMonth());
+        int k = switch (nth) { case "first" -> 0; case "second" -> 1; case "third" -> 2; default -> 3; };
+        return new Range(ym.atDay(1 + 7 * k), ym.atDay(Math.min(7 + 7 * k, ym.lengthOfMonth())));
     }
 
     private static Range ago(Matcher m, LocalDate pub) {
@@ -264,11 +325,9 @@ public final class NewsDateFinder implements DateFinder {
         return switch (unit) {
             case "day" -> day(pub.minusDays(k));
             case "week" -> new Range(pub.minusDays(7L * k + 3), pub.minusDays(Math.max(0, 7L * k - 3)));
-            case "month" -> {
-                YearMonth ym = YearMonth.from(pub).minusMonths(k);
-                yield new Range(ym.atDay(1), ym.atEndOfMonth());
-            }
-            default -> new Range(LocalDate.of(pub.getYear() - k, 1, 1), LocalDate.of(pub.getYear() - k, 12, 31));
+            // "a month ago", "a year ago": about then, give or take a fortnight / a month
+            case "month" -> new Range(pub.minusMonths(k).minusDays(15), pub.minusMonths(k).plusDays(15));
+            default -> new Range(pub.minusYears(k).minusMonths(1), pub.minusYears(k).plusMonths(1));
         };
     }
 
@@ -302,6 +361,7 @@ public final class NewsDateFinder implements DateFinder {
     private static Range past(Matcher m, LocalDate pub) {
         String n = m.group("n") == null ? null : m.group("n").toLowerCase(Locale.ROOT);
         String unit = m.group("unit").toLowerCase(Locale.ROOT);
+        if (unit.equals("hour")) return new Range(pub.minusDays(1), pub); // "in the past 24 hours"
         boolean vague = n == null || n.equals("a few") || n.equals("few") || n.equals("several");
         if (unit.equals("day") && vague) return new Range(pub.minusDays(7), pub);
         int k = vague ? (n == null ? 1 : 3) : count(n);

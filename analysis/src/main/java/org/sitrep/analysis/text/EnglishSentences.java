@@ -180,6 +180,13 @@ public final class EnglishSentences {
         return in;
     }
 
+    private final boolean tagging;
+
+    public EnglishSentences() { this(true); }
+
+    /** @param tagging false to leave tokens' tag and lemma null (about 3x faster) */
+    public EnglishSentences(boolean tagging) { this.tagging = tagging; }
+
     /** Sentences of {@code text}, numbered from 0, with offsets into {@code text}. */
     public List<Sentence> split(String text) {
         Tools tools = TOOLS.get();
@@ -274,6 +281,14 @@ public final class EnglishSentences {
         List<Span> spans = joinAbbreviations(sentence, tokenize(tools, sentence));
         String[] words = new String[spans.size()];
         for (int i = 0; i < words.length; i++) words[i] = spans.get(i).getCoveredText(sentence).toString();
+        if (!tagging) {
+            List<Token> bare = new ArrayList<>(words.length);
+            for (int i = 0; i < words.length; i++) {
+                Span s = spans.get(i);
+                bare.add(new Token(start + s.getStart(), start + s.getEnd(), words[i], null, null));
+            }
+            return new Sentence(index, start, end, sentence, List.copyOf(bare));
+        }
         String[] ud = tools.tag(words);
         String[] lemmas = new String[words.length];
         for (int i = 0; i < words.length; i++) {

@@ -41,7 +41,6 @@ public final class TextCleaner {
     private static final int CUT_SLACK = 2_000;
     /** No word is longer: longer runs of non-space characters (base64, hashes, runaway punctuation) are shortened. */
     public static final int MAX_WORD_CHARS = 100;
-    private static final Pattern LONG_RUN = Pattern.compile("\\S{" + (MAX_WORD_CHARS + 1) + ",}");
 
     private static final Pattern HTML_SNIFF = Pattern.compile(
             "(?i)<(?:!doctype|html|head|body|article|div|p|span|h[1-6]|meta|title|section|main|br|table)\\b");
@@ -49,13 +48,22 @@ public final class TextCleaner {
             "(?m)^(?:#{1,6} |> |[*-] |\\d{1,3}\\. )|\\*\\*[^*\\n]{1,200}\\*\\*|\\]\\([^)\\s]{1,500}\\)");
     private static final Parser MARKDOWN = Parser.builder().build();
 
-    private final EnglishSentences sentences = new EnglishSentences();
+    private final EnglishSentences sentences;
     private final Clock clock;
 
     public TextCleaner() { this(Clock.systemUTC()); }
 
     /** {@code clock} gives "today" when neither the caller nor the page says when it was published. */
-    public TextCleaner(Clock clock) { this.clock = clock; }
+    public TextCleaner(Clock clock) { this(clock, true); }
+
+    /**
+     * @param tagging false to leave tokens without part-of-speech tags and lemmas (null): tagging is
+     *                about half the engine's time, and the later stages also work from word forms
+     */
+    public TextCleaner(Clock clock, boolean tagging) {
+        this.clock = clock;
+        this.sentences = new EnglishSentences(tagging);
+    }
 
     public CleanText clean(Document document) {
         String content = document.content() == null ? "" : document.content();
@@ -193,17 +201,26 @@ public final class TextCleaner {
 
     /** Shortens every run of non-space characters to {@link #MAX_WORD_CHARS} plus an ellipsis. */
     static String shortenRuns(String s) {
-        java.util.regex.Matcher m = LONG_RUN.matcher(s);
-        if (!m.find()) return s;
-        StringBuilder sb = new StringBuilder(s.length());
+        StringBuilder sb = null;
         int last = 0;
-        do {
-            int end = m.start() + MAX_WORD_CHARS;
-            if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
-            sb.append(s, last, end).append('…');
-            last = m.end();
-        } while (m.find());
-        return sb.append(s, last, s.length()).toString();
+        int run = 0;
+        int n = s.length();
+        for (int i = 0; i <= n; i++) {
+            if (i < n && !Character.isWhitespace(s.charAt(i))) {
+                run++;
+                continue;
+            }
+            if (run > MAX_WORD_CHARS) {
+                if (sb == null) sb = new StringBuilder(s.length());
+                int start = i - run;
+                int end = start + MAX_WORD_CHARS;
+                if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+                sb.append(s, last, end).append('…');
+                last = i;
+            }
+            run = 0;
+        }
+        return sb == null ? s : sb.append(s, last, n).toString();
     }
 
     /** Cuts over-long text at a word boundary just before {@link #MAX_TEXT_CHARS}. */

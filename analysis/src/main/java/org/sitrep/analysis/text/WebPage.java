@@ -32,7 +32,12 @@ public final class WebPage {
             "recommended", "recommendations", "trending", "popular", "comments", "comment", "footer", "sidebar",
             "widget", "popup", "modal", "overlay", "toolbar", "search", "searchbox", "masthead", "outbrain",
             "taboola", "tags", "topics", "print", "byline", "author", "dateline", "timestamp", "meta",
-            "more", "readmore", "next", "prev", "pagination", "hidden", "visually", "sr", "offscreen");
+            "more", "readmore", "next", "prev", "pagination", "visually", "sr", "offscreen");
+    /** Chrome words that hold even for a box full of paragraphs (a paywall or cookie notice can be long). */
+    private static final Set<String> ALWAYS_CHROME = Set.of(
+            "paywall", "subscribe", "subscription", "subscriptions", "newsletter", "cookie", "cookies", "consent",
+            "gdpr", "comments", "comment", "related", "recommended", "recommendations", "outbrain", "taboola",
+            "share", "sharing", "social", "nav", "navbar", "navigation", "menu", "footer");
     private static final Set<String> CHROME_ROLES = Set.of(
             "navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog", "menu");
     private static final Set<String> STANDFIRST = Set.of(
@@ -171,7 +176,20 @@ public final class WebPage {
     private static boolean isChrome(Element e) {
         if (!e.select("h1").isEmpty() || hasWord(e, STANDFIRST) || hasWord(e, CAPTION)) return false;
         if (e.tagName().equals("figure") || e.tagName().equals("figcaption")) return false;
-        return hasWord(e, CHROME);
+        if (!hasWord(e, CHROME)) return false;
+        // Utility class names ("more", "meta", "ad") also sit on story containers: keep a box that holds
+        // the story's paragraphs unless its name is unmistakable.
+        return hasWord(e, ALWAYS_CHROME) || !holdsStory(e);
+    }
+
+    private static boolean holdsStory(Element e) {
+        int text = 0;
+        int linked = 0;
+        for (Element p : e.select("p")) {
+            text += p.text().length();
+            for (Element a : p.select("a")) linked += a.text().length();
+        }
+        return text > 400 && linked < text * 0.3;
     }
 
     private static boolean hasWord(Element e, Set<String> words) {

@@ -42,7 +42,20 @@ class NewsDateFinderTest {
             The group seized the city in 2013.                       | 2013-01-01 | 2013-12-31 | in 2013
             The group seized the city in late 2013.                  | 2013-09-01 | 2013-12-31 | in late 2013
             Rebels attacked the base on Tuesday.                     | 2014-03-25 | 2014-03-25 | on Tuesday
-            Rebels attacked the base on Wednesday.                   | 2014-03-19 | 2014-03-19 | on Wednesday
+            Rebels attacked the base on Wednesday.                   | 2014-03-26 | 2014-03-26 | on Wednesday
+            Rebels attacked the base on Tuesday night.               | 2014-03-25 | 2014-03-25 | on Tuesday night
+            Rebels attacked the base between Monday and Wednesday.   | 2014-03-24 | 2014-03-26 | between Monday and Wednesday
+            Rebels attacked the base Friday and Saturday.            | 2014-03-21 | 2014-03-22 | Friday and Saturday
+            Rebels attacked the base on Monday and Tuesday.          | 2014-03-24 | 2014-03-25 | on Monday and Tuesday
+            The siege lasted between December and February.          | 2013-12-01 | 2014-02-28 | between December and February
+            The siege lasted from May 2013 to January.               | 2013-05-01 | 2014-01-31 | from May 2013 to January
+            The town fell at the end of February.                    | 2014-02-21 | 2014-02-28 | at the end of February
+            Dozens were killed in the past 24 hours.                 | 2014-03-25 | 2014-03-26 | in the past 24 hours
+            Rebels attacked the base overnight.                      | 2014-03-25 | 2014-03-26 | overnight
+            Rebels have shelled the base since dawn.                 | 2014-03-26 | 2014-03-26 | since dawn
+            Rebels attacked the base in the first week of February.  | 2014-02-01 | 2014-02-07 | in the first week of February
+            Rebels attacked the base in the last week of February.   | 2014-02-22 | 2014-02-28 | in the last week of February
+            Rebels attacked the base a year ago.                     | 2013-02-26 | 2013-04-26 | a year ago
             Rebels attacked the base on Thursday.                    | 2014-03-20 | 2014-03-20 | on Thursday
             Rebels attacked the base Sunday.                         | 2014-03-23 | 2014-03-23 | Sunday
             Rebels attacked the base today.                          | 2014-03-26 | 2014-03-26 | today

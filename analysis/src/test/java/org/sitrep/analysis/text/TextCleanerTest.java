@@ -92,6 +92,19 @@ class TextCleanerTest {
     }
 
     @Test
+    void utilityClassNamesOnTheStoryContainerDoNotDropTheStory() {
+        String para = "Fighters loyal to the government pushed into the western districts of the city on Monday, "
+                + "according to residents who described heavy shelling through the night and into the morning.";
+        String html = "<html><body><main><h1>Push into Sirte</h1><div class='overflow-hidden more meta-wrapper'>"
+                + "<p>" + para + "</p><p>" + para + "</p><p>" + para + "</p></div></main>"
+                + "<div class='more-stories'><p><a href='/x'>Another story about something else entirely</a></p></div>"
+                + "</body></html>";
+        CleanText clean = cleaner.clean(Document.html(html, LocalDate.of(2016, 6, 1)));
+        assertThat(clean.text()).startsWith("Push into Sirte\n\nFighters loyal").doesNotContain("Another story");
+        assertThat(clean.text().split("\n\n")).hasSize(4);
+    }
+
+    @Test
     void markdownBecomesParagraphs() {
         String md = "# Airstrikes hit Sanaa\n\nSaudi-led coalition jets struck the **Yemeni** capital on Monday, "
                 + "[witnesses](http://example.org) said.\n\n- Three districts were hit.\n- Power was cut.\n\n"

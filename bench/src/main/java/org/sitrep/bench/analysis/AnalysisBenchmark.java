@@ -37,6 +37,7 @@ public class AnalysisBenchmark {
     @State(Scope.Benchmark)
     public static class Engine {
         Analyzer analyzer;
+        Analyzer untagged;
         TextCleaner cleaner;
         NewsDateFinder dates;
         List<String> articles;
@@ -45,6 +46,7 @@ public class AnalysisBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             analyzer = Analyzer.create();
+            untagged = Analyzer.builder().tagging(false).build();
             cleaner = new TextCleaner();
             dates = new NewsDateFinder();
             articles = new ConflictArticles(42).articles(ARTICLES, WORDS);
@@ -66,6 +68,11 @@ public class AnalysisBenchmark {
     @Benchmark
     public Analysis fullPipeline(Engine engine, Cursor cursor) {
         return engine.analyzer.analyze(Document.text(engine.articles.get(cursor.advance()), ConflictArticles.PUBLISHED));
+    }
+
+    @Benchmark
+    public Analysis fullPipelineWithoutTagging(Engine engine, Cursor cursor) {
+        return engine.untagged.analyze(Document.text(engine.articles.get(cursor.advance()), ConflictArticles.PUBLISHED));
     }
 
     @Benchmark

@@ -30,6 +30,7 @@ public final class CpuCostReport {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<String> articles = new ConflictArticles(42).articles(200, 800);
         Analyzer analyzer = Analyzer.create();
+        Analyzer untagged = Analyzer.builder().tagging(false).build();
         TextCleaner cleaner = new TextCleaner();
         Geoparser places = Geoparser.worldwide();
         DictionaryActorFinder actors = new DictionaryActorFinder();
@@ -52,6 +53,8 @@ public final class CpuCostReport {
             boolean warm = round > 0;
             report(warm, "full pipeline (Analyzer.analyze)", articles.size(),
                     i -> analyzer.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
+            report(warm, "full pipeline without tagging", articles.size(),
+                    i -> untagged.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
             report(warm, "  clean + sentences + tokens", articles.size(),
                     i -> cleaner.clean(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
             report(warm, "  places", articles.size(), i -> places.find(clean.get(i).text()));

@@ -17,6 +17,18 @@ public final class HeapReport {
     public static void main(String[] args) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = used(memory);
+        var cpu = ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long g0 = System.nanoTime();
+        org.sitrep.analysis.places.Geoparser.worldwide();
+        long gazetteerMs = (System.nanoTime() - g0) / 1_000_000;
+        long gazetteerCpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000;
+        long gazetteerHeap = used(memory) - before;
+        long m0 = System.nanoTime();
+        long mc0 = cpu.getCurrentThreadCpuTime();
+        org.sitrep.analysis.text.EnglishSentences.load();
+        long modelsMs = (System.nanoTime() - m0) / 1_000_000;
+        long modelsCpuMs = (cpu.getCurrentThreadCpuTime() - mc0) / 1_000_000;
         long t0 = System.nanoTime();
         Analyzer analyzer = Analyzer.create();
         analyzer.analyze(Document.text("Rebels shelled Aleppo on Tuesday.", ConflictArticles.PUBLISHED));
@@ -42,7 +54,10 @@ public final class HeapReport {
         System.out.printf("used before engine    %6d MB%n", before >> 20);
         System.out.printf("used with engine      %6d MB (engine: %d MB)%n", loaded >> 20, (loaded - before) >> 20);
         System.out.printf("used after 2000 docs  %6d MB%n", after >> 20);
-        System.out.printf("load + first article  %6d ms%n", loadMs);
+        System.out.printf("gazetteer + geoparser %6d ms wall, %d ms CPU, %d MB heap%n", gazetteerMs, gazetteerCpuMs,
+                gazetteerHeap >> 20);
+        System.out.printf("OpenNLP models        %6d ms wall, %d ms CPU%n", modelsMs, modelsCpuMs);
+        System.out.printf("rest + first article  %6d ms%n", loadMs);
         System.out.printf("2000 articles, 2 threads %d ms (%.0f articles/s, includes warm-up)%n", runMs, 2000 * 1000.0 / runMs);
         System.out.printf("peak heap (all pools) %6d MB%n", peak() >> 20);
     }
