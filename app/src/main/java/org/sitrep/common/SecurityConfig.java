@@ -29,6 +29,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding()).permitAll())
+                // Stripe signs its webhooks; a CSRF token cannot apply to a server-to-server call.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/stripe"))
                 // Members: "sign out everywhere" ends old sessions; the password form is rate-limited.
                 .addFilterAfter(new SessionEpochFilter(readers), SecurityContextHolderFilter.class)
                 .addFilterBefore(new PasswordThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

@@ -23,15 +23,18 @@ class AccountController {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ReaderAccounts readers;
+    private final Subscriptions subscriptions;
 
-    AccountController(ReaderAccounts readers) {
+    AccountController(ReaderAccounts readers, Subscriptions subscriptions) {
         this.readers = readers;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping("/account")
     String account(Authentication auth, Model model) {
         ReaderAccounts.Reader r = me(auth);
         model.addAttribute("reader", r);
+        model.addAttribute("subscription", subscriptions.current(r.id()).orElse(null));
         model.addAttribute("minLength", UserAccounts.MIN_PASSWORD_LENGTH);
         return "members/account";
     }

@@ -78,6 +78,7 @@ class MagicLinkController {
 
     @GetMapping("/signin/link")
     String confirm(@RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
         if (!links.usable(token)) {
             response.setStatus(HttpStatus.GONE.value());
             return "members/link-invalid";

@@ -20,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReaderAccounts {
-    /** Subscription states that give a paid plan's access. */
-    static final List<String> PAYING = List.of("TRIALING", "ACTIVE", "PAST_DUE");
+    /**
+     * Subscription states that give a paid plan's access until the period ends (a cancelled
+     * subscription runs to the end of what was paid for).
+     */
+    static final List<String> PAYING = List.of("TRIALING", "ACTIVE", "PAST_DUE", "CANCELED");
 
     /** Who is reading, as the paywall and the account pages need it. */
     public record Reader(long id, String email, String displayName, Role role, boolean verified, boolean subscriber) {

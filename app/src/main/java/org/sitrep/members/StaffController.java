@@ -11,9 +11,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffController {
     private final UserAccounts accounts;
+    private final AuditLog audit;
 
-    StaffController(UserAccounts accounts) {
+    StaffController(UserAccounts accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @GetMapping("/admin/staff")
@@ -26,10 +28,11 @@ class StaffController {
     @PostMapping("/admin/staff")
     String add(@RequestParam("email") String email, @RequestParam(name = "displayName", required = false) String displayName,
                @RequestParam("password") String password, @RequestParam(name = "role", defaultValue = "EDITOR") String role,
-               Model model, RedirectAttributes redirect) {
+               Model model, RedirectAttributes redirect, org.springframework.security.core.Authentication auth) {
         Role chosen = "ADMIN".equals(role) ? Role.ADMIN : Role.EDITOR;
         try {
             UserAccount added = accounts.create(email, displayName, password, chosen);
+            audit.record(auth == null ? null : auth.getName(), "staff.added", added.email(), chosen.name());
             redirect.addFlashAttribute("notice", added.email() + " can now sign in as " + chosen.name().toLowerCase() + ".");
             return "redirect:/admin/staff";
         } catch (UserAccounts.AccountProblem e) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.sitrep.common.SitrepProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,6 +55,16 @@ public class Meter {
     /** Free pieces left this month without counting anything. */
     public int left(String reader, int freePerMonth) {
         return Math.max(0, freePerMonth - used(reader, month()));
+    }
+
+    /**
+     * Forgets meter rows of months before last month: they decide nothing any more, and every
+     * cookieless visitor (crawlers included) leaves a row. Last month stays for the data export.
+     */
+    @Scheduled(cron = "${sitrep.meter.prune-cron:0 17 3 * * *}")
+    public int forgetOldMonths() {
+        String lastMonth = YearMonth.from(clock.instant().atZone(properties.zone())).minusMonths(1).toString();
+        return jdbc.sql("DELETE FROM meter_reads WHERE read_month < :m").param("m", lastMonth).update();
     }
 
     private int used(String reader, String month) {

@@ -20,7 +20,15 @@ import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.mail.from=desk@sitrep.example"})
 @Import(TestClockConfig.class)
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MembersContract {
     static final GreenMail MAIL = startMail();
@@ -44,6 +53,8 @@ abstract class MembersContract {
     @Autowired MutableClock clock;
     @Autowired Throttle throttle;
     @Autowired UserAccounts accounts;
+    @Autowired MockMvc mvc;
+    @Autowired Plans plans;
 
     static GreenMail startMail() {
         ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
@@ -101,9 +112,14 @@ abstract class MembersContract {
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(web.get("/account").statusCode()).as("not signed in by merely opening the link").isEqualTo(302);
 
+        String sessionBefore = web.cookie("JSESSIONID");
         HttpResponse<String> in = web.post("/signin/link?token=" + token, "/signin/link", Map.of("token", token));
         assertThat(in.statusCode()).isEqualTo(302);
         assertThat(in.headers().firstValue("Location").orElse("")).endsWith("/account");
+        // A new session id on sign-in (no fixation), in an HttpOnly, SameSite=Lax cookie.
+        assertThat(web.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
+        assertThat(in.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .contains("HttpOnly").contains("SameSite=Lax"));
         HttpResponse<String> account = web.get("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(account.body()).select("#account-email").text()).isEqualTo("layla@example.org");
@@ -147,6 +163,9 @@ abstract class MembersContract {
         HttpResponse<String> wrong = pw.post("/signin", "/signin", Map.of("username", "known.editor@example.org", "password", "not the one at all"));
         HttpResponse<String> none = pw.post("/signin", "/signin", Map.of("username", "nobody.here@example.org", "password", "not the one at all"));
         assertThat(wrong.headers().firstValue("Location")).isEqualTo(none.headers().firstValue("Location"));
+        // Without the CSRF token no form is accepted.
+        assertThat(new WebSession(port).postRaw("/signin/email", Map.of("email", "nobody.here@example.org")).statusCode()).isEqualTo(403);
+        assertThat(new WebSession(port).postRaw("/join", Map.of("email", "nobody.here@example.org")).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -223,5 +242,103 @@ abstract class MembersContract {
         HttpResponse<String> in = fresh.post("/signin", "/signin", Map.of("username", "with.password@example.org", "password", "a long reader passphrase"));
         assertThat(in.headers().firstValue("Location").orElse("")).endsWith("/account");
         assertThat(fresh.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    long reader(String email, String name, boolean verified) {
+        jdbc.sql("INSERT INTO users (email, display_name, role, enabled, created_at, email_verified_at) VALUES (:e, :n, 'MEMBER', TRUE, :t, :v)")
+                .param("e", email).param("n", name).param("t", java.time.OffsetDateTime.of(2026, 2, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC))
+                .param("v", verified ? java.time.OffsetDateTime.of(2026, 2, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC) : null).update();
+        return jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", email).query(Long.class).single();
+    }
+
+    @Test
+    void adminsListSearchFilterAndExportMembersSafely() throws Exception {
+        var admin = user("chief.admin@example.org").roles("ADMIN");
+        reader("formula.one@example.org", "=HYPERLINK(\"http://evil.example\",\"click\")", true);
+        reader("plus.two@example.org", "+SUM(A1:A2)", false);
+        reader("at.three@example.org", "@cmd, with comma", true);
+        long paying = reader("paying.four@example.org", "Paying Reader", true);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO subscriptions (user_id, plan_id, state, current_period_end, created_at, updated_at) "
+                        + "VALUES (:u, (SELECT id FROM plans WHERE code = 'annual'), 'ACTIVE', :end, :now, :now)")
+                .param("u", paying).param("end", now.plusYears(1)).param("now", now).update();
+
+        mvc.perform(get("/admin/members").with(user("member@example.org").roles("MEMBER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/members.csv").with(user("editor@example.org").roles("EDITOR"))).andExpect(status().isForbidden());
+
+        String all = mvc.perform(get("/admin/members").with(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(all).contains("formula.one@example.org").contains("paying.four@example.org");
+        String search = body(mvc.perform(get("/admin/members").param("q", "PLUS.two").with(admin)).andReturn());
+        assertThat(Jsoup.parse(search).select("tr.member-row")).hasSize(1);
+        assertThat(search).contains("plus.two@example.org");
+        assertThat(Jsoup.parse(body(mvc.perform(get("/admin/members").param("q", "%").with(admin)).andReturn())).select("tr.member-row"))
+                .as("a LIKE wildcard is searched for literally").isEmpty();
+        String annual = body(mvc.perform(get("/admin/members").param("plan", "annual").with(admin)).andReturn());
+        assertThat(Jsoup.parse(annual).select("tr.member-row")).hasSize(1);
+        assertThat(annual).contains("paying.four@example.org").contains("Annual");
+        String subscribers = body(mvc.perform(get("/admin/members").param("role", "SUBSCRIBER").with(admin)).andReturn());
+        assertThat(Jsoup.parse(subscribers).select("tr.member-row")).extracting(e -> e.child(0).text()).containsExactly("paying.four@example.org");
+        String unverified = body(mvc.perform(get("/admin/members").param("verified", "no").param("q", "example.org").with(admin)).andReturn());
+        assertThat(unverified).contains("plus.two@example.org").doesNotContain("formula.one@example.org");
+        assertThat(mvc.perform(get("/admin/members").param("page", "banana").param("role", "<script>").with(admin))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        MvcResult csv = mvc.perform(get("/admin/members.csv").param("q", "example.org").with(admin)).andExpect(status().isOk()).andReturn();
+        assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("members.csv");
+        String text = csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("id,email,name,role,verified,plan,joined\r\n");
+        assertThat(text).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",")
+                .contains(",'+SUM(A1:A2),").contains(",\"'@cmd, with comma\",").contains(",Annual,");
+        assertThat(text.lines()).noneMatch(l -> l.contains(",=") || l.contains(",+") || l.contains(",@") || l.contains(",\"="));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'members.exported' AND actor = 'chief.admin@example.org'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void adminsEditPlansAndThePaywallWithoutCodeAndEveryChangeIsAudited() throws Exception {
+        var admin = user("plans.admin@example.org").roles("ADMIN");
+        assertThat(plans.all()).extracting(Plans.Plan::name, Plans.Plan::price, Plans.Plan::per)
+                .startsWith(org.assertj.core.groups.Tuple.tuple("Annual", "$100", "year"), org.assertj.core.groups.Tuple.tuple("Monthly", "$10", "month"));
+        long monthly = plans.all().stream().filter(p -> p.code().equals("monthly")).findFirst().orElseThrow().id();
+        mvc.perform(post("/admin/plans").with(admin).with(csrf()).param("id", String.valueOf(monthly)).param("name", "Monthly")
+                .param("price", "12.50").param("currency", "usd").param("interval", "MONTH").param("active", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(plans.all()).anySatisfy(p -> assertThat(p.price()).isEqualTo("$12.50"));
+        mvc.perform(post("/admin/plans").with(admin).with(csrf()).param("id", String.valueOf(monthly)).param("name", "Monthly")
+                .param("price", "-3").param("currency", "USD").param("interval", "MONTH"));
+        assertThat(plans.all()).anySatisfy(p -> assertThat(p.priceCents()).isEqualTo(1250));
+        mvc.perform(post("/admin/plans").with(admin).with(csrf()).param("name", "Student").param("price", "50")
+                .param("currency", "EUR").param("interval", "YEAR").param("active", "true"));
+        assertThat(plans.active()).extracting(Plans.Plan::code).contains("student");
+        mvc.perform(post("/admin/plans").with(admin)).andExpect(status().isForbidden()); // no CSRF token
+        // Test payments are off unless switched on: no free subscriptions in production.
+        mvc.perform(post("/subscribe/test").with(user("someone@example.org").roles("MEMBER")).with(csrf()).param("plan", "annual"))
+                .andExpect(status().isNotFound());
+
+        String subscribe = new WebSession(port).get("/subscribe").body();
+        assertThat(subscribe).contains("$12.50 per month").contains("EUR 50 per year");
+
+        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "lots")
+                .param("paywall.offer-heading", "Ignored")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.offer-heading'").query(String.class).single())
+                .isEqualTo("Join our community of readers");
+        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "5")
+                .param("paywall.offer-heading", "Join our community of readers").param("paywall.offer-text", "All of it.")
+                .param("paywall.price-text", "Subscribe. Only $100 per year.")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.free-per-month'").query(String.class).single()).isEqualTo("5");
+        assertThat(body(mvc.perform(get("/admin/paywall").with(admin)).andReturn())).contains("All of it.");
+        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "3")
+                .param("paywall.offer-heading", "Join our community of readers")
+                .param("paywall.offer-text", "Experience all of our coverage, including 24/7 news, analyses, memos, reports and newsletters.")
+                .param("paywall.price-text", "Subscribe. Only $100 per year."));
+
+        String audit = body(mvc.perform(get("/admin/audit").with(admin)).andExpect(status().isOk()).andReturn());
+        assertThat(Jsoup.parse(audit).select("tr.audit-row").text()).contains("plan.updated").contains("plan.created")
+                .contains("paywall.updated").contains("plans.admin@example.org").contains("$12.50");
+        mvc.perform(get("/admin/audit").with(user("editor@example.org").roles("EDITOR"))).andExpect(status().isForbidden());
+    }
+
+    static String body(MvcResult r) throws Exception {
+        return r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

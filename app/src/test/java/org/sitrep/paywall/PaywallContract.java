@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sitrep.members.MagicLinks;
 import org.sitrep.members.SiteSettings;
+import org.sitrep.members.Subscriptions;
 import org.sitrep.members.Throttle;
 import org.sitrep.site.PageCache;
 import org.sitrep.testsupport.MutableClock;
@@ -37,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
  * and the JSON-LD that tells search engines what is gated.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.zone=Asia/Beirut"})
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.zone=Asia/Beirut", "sitrep.payments.test-mode=true"})
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PaywallContract {
@@ -52,6 +53,8 @@ abstract class PaywallContract {
     @Autowired PageCache cache;
     @Autowired MagicLinks links;
     @Autowired Throttle throttle;
+    @Autowired Meter meter;
+    @Autowired Subscriptions subscriptions;
 
     @BeforeAll
     void seed() {
@@ -119,6 +122,13 @@ abstract class PaywallContract {
         assertThat(full(visitor.get("/news/front-line-5"))).isFalse();
         clock.set(Instant.parse("2026-03-31T21:01:00Z"));
         assertThat(full(visitor.get("/news/front-line-5"))).as("April in Beirut").isTrue();
+
+        // In May, March's rows are forgotten; April's stay.
+        clock.set(Instant.parse("2026-05-02T12:00:00Z"));
+        long march = jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-03'").query(Long.class).single();
+        assertThat(march).isPositive();
+        assertThat(meter.forgetOldMonths()).isEqualTo((int) march);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-04'").query(Long.class).single()).isPositive();
     }
 
     @Test
@@ -196,5 +206,51 @@ abstract class PaywallContract {
         HttpResponse<String> in = web.post("/signin/link?token=" + token, "/signin/link", Map.of("token", token));
         assertThat(in.statusCode()).isEqualTo(302);
         return web;
+    }
+
+    @Test
+    void aMemberSubscribesInTestPaymentsModeReadsPaidPiecesAndCancelsToThePeriodEnd() {
+        WebSession reader = signIn("test.payer@example.org");
+        assertThat(full(reader.get("/memos/paid-memo"))).isFalse();
+        HttpResponse<String> plansPage = reader.get("/subscribe");
+        assertThat(plansPage.body()).contains("Test payments mode").contains("Subscribe to Annual (test payment)");
+        HttpResponse<String> paid = reader.post("/subscribe", "/subscribe/test", Map.of("plan", "annual"));
+        assertThat(paid.headers().firstValue("Location").orElse("")).endsWith("/account");
+        assertThat(full(reader.get("/memos/paid-memo"))).isTrue();
+        assertThat(reader.get("/account").body()).contains("Subscriber").contains("Annual").contains("renews");
+
+        HttpResponse<String> cancel = reader.post("/account", "/subscribe/test/cancel", Map.of());
+        assertThat(cancel.statusCode()).isEqualTo(302);
+        long userId = jdbc.sql("SELECT id FROM users WHERE email = 'test.payer@example.org'").query(Long.class).single();
+        assertThat(subscriptions.current(userId).orElseThrow().state()).isEqualTo(Subscriptions.State.CANCELED);
+        assertThat(full(reader.get("/memos/paid-memo"))).as("paid for until the period ends").isTrue();
+        clock.set(TestClockConfig.START.plus(java.time.Duration.ofDays(367)));
+        assertThat(full(reader.get("/memos/paid-memo"))).isFalse();
+
+        // Anonymous readers are sent to join first; an unknown plan changes nothing.
+        WebSession anonymous = new WebSession(port);
+        assertThat(anonymous.post("/subscribe", "/subscribe/test", Map.of("plan", "annual")).headers().firstValue("Location").orElse(""))
+                .endsWith("/join");
+        WebSession other = signIn("plan.typo@example.org");
+        other.post("/subscribe", "/subscribe/test", Map.of("plan", "no-such-plan"));
+        long otherId = jdbc.sql("SELECT id FROM users WHERE email = 'plan.typo@example.org'").query(Long.class).single();
+        assertThat(subscriptions.current(otherId)).isEmpty();
+    }
+
+    @Test
+    void subscriptionsMoveOnlyAlongTheStateMachine() {
+        long userId = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", "machine@example.org").query(Long.class).optional()
+                .orElseGet(() -> {
+                    signIn("machine@example.org");
+                    return jdbc.sql("SELECT id FROM users WHERE email = 'machine@example.org'").query(Long.class).single();
+                });
+        Subscriptions.Subscription s = subscriptions.start(userId, "monthly", Subscriptions.State.TRIALING, "TEST", "sub_test_1");
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.ACTIVE).state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.PAST_DUE).state()).isEqualTo(Subscriptions.State.PAST_DUE);
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.ACTIVE).state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.EXPIRED).state()).isEqualTo(Subscriptions.State.EXPIRED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> subscriptions.move(s.id(), Subscriptions.State.ACTIVE))
+                .isInstanceOf(Subscriptions.IllegalTransition.class);
+        assertThat(subscriptions.byId(s.id()).orElseThrow().state()).isEqualTo(Subscriptions.State.EXPIRED);
     }
 }

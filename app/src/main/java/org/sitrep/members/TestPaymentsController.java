@@ -1,0 +1,63 @@
+package org.sitrep.members;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Offline "test payments" ({@code sitrep.payments.test-mode=true}): a signed-in reader subscribes
+ * or cancels with one click and no money moves, to try the whole flow on a laptop. Off by default:
+ * switched on in production it would give subscriptions away.
+ */
+@Controller
+class TestPaymentsController {
+    private final Subscriptions subscriptions;
+    private final ReaderAccounts readers;
+    private final boolean enabled;
+
+    TestPaymentsController(Subscriptions subscriptions, ReaderAccounts readers,
+                           @Value("${sitrep.payments.test-mode:false}") boolean enabled) {
+        this.subscriptions = subscriptions;
+        this.readers = readers;
+        this.enabled = enabled;
+    }
+
+    @PostMapping("/subscribe/test")
+    String subscribe(@RequestParam(name = "plan", defaultValue = "") String plan, Authentication auth, RedirectAttributes redirect) {
+        ReaderAccounts.Reader r = reader(auth);
+        if (r == null) return "redirect:/join";
+        if (r.subscriber()) {
+            redirect.addFlashAttribute("notice", "You already subscribe.");
+            return "redirect:/account";
+        }
+        try {
+            Subscriptions.Subscription s = subscriptions.start(r.id(), plan, Subscriptions.State.ACTIVE, "TEST", null);
+            redirect.addFlashAttribute("notice", "Test payment accepted (no money moved): you subscribe to " + s.planName() + ".");
+        } catch (UserAccounts.AccountProblem e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/subscribe/test/cancel")
+    String cancel(Authentication auth, RedirectAttributes redirect) {
+        ReaderAccounts.Reader r = reader(auth);
+        if (r == null) return "redirect:/signin";
+        subscriptions.current(r.id()).filter(s -> "TEST".equals(s.provider()) && s.state().paying()).ifPresent(s -> {
+            subscriptions.move(s.id(), Subscriptions.State.CANCELED);
+            redirect.addFlashAttribute("notice", "Cancelled: you keep reading everything until the period ends.");
+        });
+        return "redirect:/account";
+    }
+
+    private ReaderAccounts.Reader reader(Authentication auth) {
+        if (!enabled) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())) return null;
+        return readers.find(auth.getName()).orElse(null);
+    }
+}

@@ -1,0 +1,88 @@
+package org.sitrep.payments;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.param.checkout.SessionCreateParams;
+import java.util.Locale;
+import org.sitrep.common.SitrepProperties;
+import org.sitrep.members.Plans;
+import org.sitrep.members.ReaderAccounts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stripe Checkout and the customer portal through stripe-java. Checkout sessions carry the
+ * reader's id ({@code client_reference_id}) and the plan code ({@code metadata.plan}), which the
+ * {@code checkout.session.completed} webhook turns into a subscription; prices come from our
+ * plans, so the publisher changes them in /admin/plans, not in Stripe's dashboard.
+ */
+@Service
+public class StripeCheckout {
+    /** Stripe could not be reached or refused; the reader gets a "try again" message. */
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) { super(message, cause); }
+    }
+
+    private final StripeClient client;
+    private final SitrepProperties properties;
+    private final JdbcClient jdbc;
+
+    public StripeCheckout(@Value("${sitrep.stripe.secret-key:}") String secretKey,
+                          @Value("${sitrep.stripe.api-base:https://api.stripe.com}") String apiBase,
+                          SitrepProperties properties, JdbcClient jdbc) {
+        this.client = secretKey == null || secretKey.isBlank() ? null
+                : StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(1).build();
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    public boolean configured() {
+        return client != null;
+    }
+
+    /** The address of a new Checkout page for this reader and plan. */
+    public String checkout(ReaderAccounts.Reader reader, Plans.Plan plan) {
+        String base = properties.baseUrl().replaceAll("/+$", "");
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .setClientReferenceId(String.valueOf(reader.id()))
+                .setCustomerEmail(reader.email())
+                .putMetadata("plan", plan.code())
+                .setSuccessUrl(base + "/account?checkout=done")
+                .setCancelUrl(base + "/subscribe")
+                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
+                                .setUnitAmount((long) plan.priceCents())
+                                .setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                                        .setInterval(plan.interval() == Plans.Interval.YEAR
+                                                ? SessionCreateParams.LineItem.PriceData.Recurring.Interval.YEAR
+                                                : SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                                        .build())
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(plan.name()).build())
+                                .build())
+                        .build())
+                .build();
+        try {
+            return client.checkout().sessions().create(params).getUrl();
+        } catch (StripeException | RuntimeException e) {
+            throw new Unavailable("Stripe checkout failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The address of Stripe's billing portal for the reader's Stripe customer, or null when they have none. */
+    public String portal(long userId) {
+        String customer = jdbc.sql("SELECT provider_customer FROM subscriptions WHERE user_id = :u AND provider = 'STRIPE' "
+                        + "AND provider_customer IS NOT NULL ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
+                .param("u", userId).query(String.class).optional().orElse(null);
+        if (customer == null) return null;
+        try {
+            return client.billingPortal().sessions().create(com.stripe.param.billingportal.SessionCreateParams.builder()
+                    .setCustomer(customer).setReturnUrl(properties.baseUrl().replaceAll("/+$", "") + "/account").build()).getUrl();
+        } catch (StripeException | RuntimeException e) {
+            throw new Unavailable("Stripe portal failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.sitrep.paywall;
+
+import org.sitrep.members.Plans;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The page the offer links to: the plans on sale, in the publisher's words. Checkout comes with payments. */
+@Controller
+class SubscribeController {
+    private final Plans plans;
+    private final Paywall paywall;
+
+    private final boolean testMode;
+    private final org.sitrep.payments.StripeCheckout stripe;
+
+    SubscribeController(Plans plans, Paywall paywall,
+                        @org.springframework.beans.factory.annotation.Value("${sitrep.payments.test-mode:false}") boolean testMode,
+                        org.sitrep.payments.StripeCheckout stripe) {
+        this.plans = plans;
+        this.paywall = paywall;
+        this.testMode = testMode;
+        this.stripe = stripe;
+    }
+
+    @GetMapping("/subscribe")
+    String subscribe(Model model) {
+        model.addAttribute("plans", plans.active());
+        model.addAttribute("offer", paywall.offer());
+        model.addAttribute("free", paywall.freePerMonth());
+        model.addAttribute("testMode", testMode);
+        model.addAttribute("stripe", stripe.configured());
+        return "members/subscribe";
+    }
+}

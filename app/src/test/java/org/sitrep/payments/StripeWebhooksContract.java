@@ -1,0 +1,187 @@
+package org.sitrep.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.net.Webhook;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sitrep.members.Subscriptions;
+import org.sitrep.testsupport.MutableClock;
+import org.sitrep.testsupport.TestClockConfig;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Stripe webhooks with real Stripe-format payloads signed with a test secret: applied once,
+ * replays and forgeries refused with 400 and no change, the state machine followed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.stripe.webhook-secret=" + StripeWebhooksContract.SECRET,
+        "sitrep.stripe.secret-key=sk_test_standin"})
+@Import(TestClockConfig.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StripeWebhooksContract {
+    static final String SECRET = "whsec_test_4eC39HqLyjWDarjtT1zdp7dc";
+    static final StripeStandIn STRIPE = new StripeStandIn();
+
+    static void stripe(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("sitrep.stripe.api-base", STRIPE::base);
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+    @Autowired Subscriptions subscriptions;
+    @Autowired org.sitrep.members.MagicLinks links;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    long reader;
+
+    @BeforeAll
+    void seed() {
+        jdbc.sql("INSERT INTO users (email, display_name, role, enabled, created_at) VALUES ('stripe.reader@example.org', 'Payer', 'MEMBER', TRUE, :t)")
+                .param("t", OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)).update();
+        reader = jdbc.sql("SELECT id FROM users WHERE email = 'stripe.reader@example.org'").query(Long.class).single();
+    }
+
+    @BeforeEach
+    void now() {
+        clock.set(TestClockConfig.START);
+    }
+
+    static String event(String id, String type, String object) {
+        return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2025-03-31.basil\",\"created\":1772452800,"
+                + "\"data\":{\"object\":" + object + "},\"livemode\":false,\"pending_webhooks\":1,"
+                + "\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"" + type + "\"}";
+    }
+
+    String signature(String payload, Instant at, String secret) throws Exception {
+        long t = at.getEpochSecond();
+        return "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(secret, t + "." + payload);
+    }
+
+    ResponseEntity<String> deliver(String payload, String signature) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        if (signature != null) h.set("Stripe-Signature", signature);
+        return http.postForEntity("/webhooks/stripe", new HttpEntity<>(payload, h), String.class);
+    }
+
+    ResponseEntity<String> deliver(String payload) throws Exception {
+        return deliver(payload, signature(payload, clock.instant(), SECRET));
+    }
+
+    Subscriptions.Subscription current() {
+        return subscriptions.current(reader).orElseThrow();
+    }
+
+    long rows(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    @Test
+    void aSubscriptionLivesThroughItsWebhooksAndEachEventCountsOnce() throws Exception {
+        String checkout = event("evt_checkout_1", "checkout.session.completed", "{\"id\":\"cs_test_a1\",\"object\":\"checkout.session\","
+                + "\"client_reference_id\":\"" + reader + "\",\"customer\":\"cus_T1\",\"subscription\":\"sub_T1\","
+                + "\"mode\":\"subscription\",\"payment_status\":\"paid\",\"status\":\"complete\",\"metadata\":{\"plan\":\"annual\"}}");
+        assertThat(deliver(checkout).getStatusCode().value()).isEqualTo(200);
+        assertThat(current().state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(current().planCode()).isEqualTo("annual");
+        long subscriptionsBefore = rows("subscriptions");
+
+        // The same event again (Stripe retries; an attacker replays): answered, nothing changes.
+        ResponseEntity<String> again = deliver(checkout);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody()).isEqualTo("duplicate");
+        assertThat(rows("subscriptions")).isEqualTo(subscriptionsBefore);
+
+        long periodEnd = TestClockConfig.START.plus(Duration.ofDays(30)).getEpochSecond();
+        deliver(event("evt_failed_1", "invoice.payment_failed", "{\"id\":\"in_1\",\"object\":\"invoice\",\"subscription\":\"sub_T1\"}"));
+        assertThat(current().state()).isEqualTo(Subscriptions.State.PAST_DUE);
+        deliver(event("evt_upd_1", "customer.subscription.updated", "{\"id\":\"sub_T1\",\"object\":\"subscription\",\"status\":\"active\","
+                + "\"cancel_at_period_end\":false,\"items\":{\"object\":\"list\",\"data\":[{\"id\":\"si_1\",\"current_period_end\":" + periodEnd + "}]}}"));
+        assertThat(current().state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(current().currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(periodEnd));
+        deliver(event("evt_upd_2", "customer.subscription.updated", "{\"id\":\"sub_T1\",\"object\":\"subscription\",\"status\":\"active\","
+                + "\"cancel_at_period_end\":true,\"current_period_end\":" + periodEnd + "}"));
+        assertThat(current().state()).isEqualTo(Subscriptions.State.CANCELED);
+        deliver(event("evt_del_1", "customer.subscription.deleted", "{\"id\":\"sub_T1\",\"object\":\"subscription\",\"status\":\"canceled\"}"));
+        assertThat(current().state()).isEqualTo(Subscriptions.State.EXPIRED);
+
+        // A late "active" after the end cannot revive it.
+        ResponseEntity<String> late = deliver(event("evt_upd_late", "customer.subscription.updated",
+                "{\"id\":\"sub_T1\",\"object\":\"subscription\",\"status\":\"active\",\"cancel_at_period_end\":false}"));
+        assertThat(late.getStatusCode().value()).isEqualTo(200);
+        assertThat(current().state()).isEqualTo(Subscriptions.State.EXPIRED);
+    }
+
+    @Test
+    void forgedStaleAndUnsignedWebhooksAreRefusedAndChangeNothing() throws Exception {
+        String forged = event("evt_forged_1", "checkout.session.completed", "{\"id\":\"cs_x\",\"object\":\"checkout.session\","
+                + "\"client_reference_id\":\"" + reader + "\",\"customer\":\"cus_X\",\"subscription\":\"sub_FORGED\",\"metadata\":{\"plan\":\"annual\"}}");
+        long subs = rows("subscriptions");
+        long events = rows("payment_events");
+
+        assertThat(deliver(forged, signature(forged, clock.instant(), "whsec_not_the_secret")).getStatusCode().value()).isEqualTo(400);
+        assertThat(deliver(forged, null).getStatusCode().value()).isEqualTo(400);
+        assertThat(deliver(forged, "t=garbage,v1=zzz").getStatusCode().value()).isEqualTo(400);
+        // Signed with the right secret, but for other bytes.
+        String signedOther = signature(forged.replace("sub_FORGED", "sub_OTHER"), clock.instant(), SECRET);
+        assertThat(deliver(forged, signedOther).getStatusCode().value()).isEqualTo(400);
+        // Rightly signed but captured ten minutes ago: outside the replay window.
+        assertThat(deliver(forged, signature(forged, clock.instant().minus(Duration.ofMinutes(10)), SECRET)).getStatusCode().value())
+                .isEqualTo(400);
+        // Malformed bodies, even when signed.
+        String junk = "{not json";
+        assertThat(deliver(junk, signature(junk, clock.instant(), SECRET)).getStatusCode().value()).isEqualTo(400);
+
+        assertThat(rows("subscriptions")).isEqualTo(subs);
+        assertThat(rows("payment_events")).isEqualTo(events);
+    }
+
+    @Test
+    void aReaderIsSentToStripeCheckoutWithTheirIdAndThePlanAndToThePortalAfterwards() throws Exception {
+        org.sitrep.testsupport.WebSession web = new org.sitrep.testsupport.WebSession(port);
+        String token = links.issue("checkout.reader@example.org", "Checkout Reader");
+        web.post("/signin/link?token=" + token, "/signin/link", java.util.Map.of("token", token));
+        long id = jdbc.sql("SELECT id FROM users WHERE email = 'checkout.reader@example.org'").query(Long.class).single();
+
+        assertThat(web.get("/subscribe").body()).contains("Subscribe to Annual").doesNotContain("test payment");
+        var go = web.post("/subscribe", "/subscribe/checkout", java.util.Map.of("plan", "annual"));
+        assertThat(go.statusCode()).isEqualTo(302);
+        assertThat(go.headers().firstValue("Location").orElse("")).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_standin");
+        StripeStandIn.Request sent = STRIPE.requests.stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
+        assertThat(sent.authorization()).isEqualTo("Bearer sk_test_standin");
+        assertThat(sent.body()).contains("mode=subscription").contains("client_reference_id=" + id).contains("metadata[plan]=annual")
+                .contains("[unit_amount]=10000").contains("[recurring][interval]=year").contains("[currency]=usd")
+                .contains("customer_email=checkout.reader@example.org");
+
+        // The webhook then makes the subscription, and the portal opens for its customer.
+        String completed = event("evt_checkout_portal", "checkout.session.completed", "{\"id\":\"cs_test_standin\",\"object\":\"checkout.session\","
+                + "\"client_reference_id\":\"" + id + "\",\"customer\":\"cus_PORTAL\",\"subscription\":\"sub_PORTAL\",\"metadata\":{\"plan\":\"annual\"}}");
+        assertThat(deliver(completed).getStatusCode().value()).isEqualTo(200);
+        var portal = web.post("/account", "/account/billing", java.util.Map.of());
+        assertThat(portal.headers().firstValue("Location").orElse("")).isEqualTo("https://billing.stripe.com/p/session/test_standin");
+        assertThat(STRIPE.requests).anySatisfy(r -> assertThat(r.body()).contains("customer=cus_PORTAL"));
+
+        // A plan that is not offered never reaches Stripe.
+        int before = STRIPE.requests.size();
+        assertThat(web.post("/subscribe", "/subscribe/checkout", java.util.Map.of("plan", "free-forever")).headers()
+                .firstValue("Location").orElse("")).endsWith("/subscribe");
+        assertThat(STRIPE.requests).hasSize(before);
+    }
+}
