@@ -2,11 +2,7 @@ package org.sitrep.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,29 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class NewsroomH2Test extends NewsroomContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
-
-    /** Serious and critical axe-core violations on the loaded page, as "rule (impact): target" lines. */
-    static List<String> seriousViolations(WebDriver browser) throws IOException {
-        String axe;
-        try (InputStream in = NewsroomH2Test.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        String json = String.valueOf(js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
-                + ".then(function (r) { done(JSON.stringify(r.violations)); })"
-                + ".catch(function (e) { done('ERROR ' + e); });"));
-        assertThat(json).doesNotStartWith("ERROR");
-        List<String> found = new ArrayList<>();
-        for (JsonNode v : new ObjectMapper().readTree(json)) {
-            String impact = v.path("impact").asText();
-            if (impact.equals("serious") || impact.equals("critical")) {
-                for (JsonNode node : v.path("nodes")) found.add(v.path("id").asText() + " (" + impact + "): " + node.path("target"));
-            }
-        }
-        return found;
-    }
 
     /** An editor signs in with a real browser, writes a piece, publishes it and previews it; every page passes axe. */
     @Test
@@ -103,7 +77,7 @@ class NewsroomH2Test extends NewsroomContract {
                 browser.manage().window().setSize(size);
                 for (String page : pages) {
                     browser.get(base + page);
-                    for (String v : seriousViolations(browser)) problems.add(page + " @" + size.width + ": " + v);
+                    for (String v : Axe.seriousViolations(browser)) problems.add(page + " @" + size.width + ": " + v);
                 }
                 // The refused form, with its messages, must be accessible too.
                 browser.get(base + "/newsroom/pieces/new");
@@ -114,12 +88,12 @@ class NewsroomH2Test extends NewsroomContract {
                 new WebDriverWait(browser, Duration.ofSeconds(20))
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-errors")));
                 assertThat(browser.findElement(By.cssSelector("#form-errors")).getText()).contains("Write a headline");
-                for (String v : seriousViolations(browser)) problems.add("refused form @" + size.width + ": " + v);
+                for (String v : Axe.seriousViolations(browser)) problems.add("refused form @" + size.width + ": " + v);
             }
             browser.manage().window().setSize(new Dimension(1280, 900));
             browser.get(base + "/signin");
             assertThat(browser.getCurrentUrl()).endsWith("/signin");
-            for (String v : seriousViolations(browser)) problems.add("/signin: " + v);
+            for (String v : Axe.seriousViolations(browser)) problems.add("/signin: " + v);
             assertThat(problems).isEmpty();
 
             Piece live = catalog.latestOfKind(PieceKind.REPORT, 50, 0).stream()

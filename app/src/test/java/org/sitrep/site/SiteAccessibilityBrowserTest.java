@@ -2,11 +2,7 @@ package org.sitrep.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
@@ -59,7 +56,6 @@ class SiteAccessibilityBrowserTest {
     @Autowired MutableClock clock;
 
     WebDriver browser;
-    String axe;
 
     @BeforeAll
     void seed() throws IOException {
@@ -80,9 +76,6 @@ class SiteAccessibilityBrowserTest {
                     .standfirst("Context for readers.").section("Lebanon").author(maya).tag(lebanon)
                     .publishAt(TestClockConfig.START.minus(Duration.ofDays(1))).insert();
         }
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         browser = Browser.start();
     }
 
@@ -93,26 +86,6 @@ class SiteAccessibilityBrowserTest {
 
     String url(String path) { return "http://localhost:" + port + path; }
 
-    /** Serious and critical axe violations on the page now loaded, as "rule: selector" lines. */
-    List<String> seriousViolations() throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        Object raw = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
-                + ".then(function (r) { done(JSON.stringify(r.violations)); })"
-                + ".catch(function (e) { done('ERROR ' + e); });");
-        String json = String.valueOf(raw);
-        assertThat(json).doesNotStartWith("ERROR");
-        List<String> found = new ArrayList<>();
-        for (JsonNode v : new ObjectMapper().readTree(json)) {
-            String impact = v.path("impact").asText();
-            if (impact.equals("serious") || impact.equals("critical")) {
-                for (JsonNode node : v.path("nodes")) found.add(v.path("id").asText() + " (" + impact + "): " + node.path("target"));
-            }
-        }
-        return found;
-    }
-
     @Test
     void noSeriousOrCriticalViolationsOnDesktopOrPhone() throws IOException {
         List<String> problems = new ArrayList<>();
@@ -121,7 +94,7 @@ class SiteAccessibilityBrowserTest {
             for (String path : PAGES) {
                 browser.get(url(path));
                 assertThat(browser.findElements(By.tagName("h1"))).as(path).hasSize(1);
-                for (String p : seriousViolations()) problems.add(size.width + "px " + path + " → " + p);
+                for (String p : Axe.seriousViolations(browser)) problems.add(size.width + "px " + path + " → " + p);
             }
         }
         assertThat(problems).isEmpty();
