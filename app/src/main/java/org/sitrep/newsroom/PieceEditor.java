@@ -62,19 +62,15 @@ public class PieceEditor {
         String slug = c.slug != null ? c.slug : freeSlug(Slug.of(c.headline));
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
-            jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, "
+            withContent(jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, "
                             + "access_level, lead_photo_id, publish_at, first_published_at, created_at, updated_at, sample) "
                             + "VALUES (:slug, :kind, :headline, :standfirst, :md, :html, :section, :status, :access, :photo, "
-                            + ":publishAt, :firstPublished, :now, :now, :sample)")
-                    .param("slug", slug).param("kind", c.kind.name()).param("headline", c.headline)
-                    .param("standfirst", c.standfirst).param("md", c.body).param("html", renderer.toHtml(c.body))
-                    .param("section", c.section).param("status", c.status.name()).param("access", c.access.name())
-                    .param("photo", c.photoId).param("publishAt", utc(c.publishAt))
+                            + ":publishAt, :firstPublished, :now, :now, :sample)"), c, slug)
                     .param("firstPublished", utc(c.status == PieceStatus.PUBLISHED ? c.publishAt : null))
                     .param("now", utc(now)).param("sample", sample)
                     .update(key, "id");
         } catch (DuplicateKeyException e) {
-            throw new InvalidPiece(Map.of("slug", "The address “" + slug + "” is already used by another piece; choose another."));
+            throw slugTaken(slug);
         }
         long id = key.getKey().longValue();
         writeChildren(id, c);
@@ -93,24 +89,32 @@ public class PieceEditor {
         Instant firstPublished = before.firstPublishedAt() != null ? before.firstPublishedAt()
                 : c.status == PieceStatus.PUBLISHED ? c.publishAt : null;
         try {
-            jdbc.sql("UPDATE pieces SET slug = :slug, kind = :kind, headline = :headline, standfirst = :standfirst, "
+            withContent(jdbc.sql("UPDATE pieces SET slug = :slug, kind = :kind, headline = :headline, standfirst = :standfirst, "
                             + "body_markdown = :md, body_html = :html, section = :section, status = :status, "
                             + "access_level = :access, lead_photo_id = :photo, publish_at = :publishAt, "
-                            + "first_published_at = :firstPublished, updated_at = :now WHERE id = :id")
-                    .param("slug", slug).param("kind", c.kind.name()).param("headline", c.headline)
-                    .param("standfirst", c.standfirst).param("md", c.body).param("html", renderer.toHtml(c.body))
-                    .param("section", c.section).param("status", c.status.name()).param("access", c.access.name())
-                    .param("photo", c.photoId).param("publishAt", utc(c.publishAt))
+                            + "first_published_at = :firstPublished, updated_at = :now WHERE id = :id"), c, slug)
                     .param("firstPublished", utc(firstPublished)).param("now", utc(now)).param("id", id)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new InvalidPiece(Map.of("slug", "The address “" + slug + "” is already used by another piece; choose another."));
+            throw slugTaken(slug);
         }
         jdbc.sql("DELETE FROM piece_authors WHERE piece_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM piece_tags WHERE piece_id = :id").param("id", id).update();
         writeChildren(id, c);
         addRevision(id, c, editor, now);
         announce(id);
+    }
+
+    /** Binds what the editor wrote (the columns INSERT and UPDATE share); rendered HTML is made here, once. */
+    private JdbcClient.StatementSpec withContent(JdbcClient.StatementSpec sql, Checked c, String slug) {
+        return sql.param("slug", slug).param("kind", c.kind.name()).param("headline", c.headline)
+                .param("standfirst", c.standfirst).param("md", c.body).param("html", renderer.toHtml(c.body))
+                .param("section", c.section).param("status", c.status.name()).param("access", c.access.name())
+                .param("photo", c.photoId).param("publishAt", utc(c.publishAt));
+    }
+
+    private static InvalidPiece slugTaken(String slug) {
+        return new InvalidPiece(Map.of("slug", "The address “" + slug + "” is already used by another piece; choose another."));
     }
 
     /** Takes a piece off the site without losing it. */
