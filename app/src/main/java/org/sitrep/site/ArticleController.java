@@ -53,8 +53,10 @@ class ArticleController {
         PieceKind k = PieceKind.fromPath(kind).orElseThrow();
         String path = "/" + kind + "/" + slug;
         Piece piece = cache.get("piece:" + path, () -> catalog.findLive(k, slug)).orElseThrow(SitePages::notFound);
-        // The paywall decides per reader; the cached page is per outcome, never per person.
-        Access access = paywall.decide(piece, request, response);
+        // The paywall decides per reader; the cached page is per outcome, never per person. Its
+        // settings are cached with the pages: the paywall admin empties the cache when they change.
+        Paywall.Terms terms = cache.get("paywall:terms", paywall::terms);
+        Access access = paywall.decide(piece, terms, request, response);
         return pages.page(path + access.cacheKey(), "site/article", () -> Optional.of(model(piece, access)));
     }
 
