@@ -1,7 +1,5 @@
 package org.sitrep.paywall;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Service;
  * Decides, on the server, how much of a piece a reader gets. Editors, admins and subscribers read
  * everything. Others read paid pieces only in part; anonymous visitors read members' pieces only
  * in part; and everything else counts on the monthly meter, the piece past the meter being cut.
- * A cut body is cut here, so the rest never reaches the browser.
+ * A cut body is cut here ({@link #opening}), so the rest never reaches the browser.
  */
 @Service
 public class Paywall {
@@ -31,8 +29,6 @@ public class Paywall {
     private final SiteSettings settings;
     private final Meter meter;
     private final VisitorCookie visitors;
-    private record Body(String html, boolean sample) {}
-    private final Cache<Body, String> openings = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public Paywall(ReaderAccounts readers, SiteSettings settings, Meter meter, VisitorCookie visitors) {
         this.readers = readers;
@@ -52,26 +48,28 @@ public class Paywall {
         return new Terms(freePerMonth(), offer());
     }
 
-    public Access decide(Piece piece, HttpServletRequest request, HttpServletResponse response) {
-        return decide(piece, terms(), request, response);
-    }
-
-    public Access decide(Piece piece, Terms terms, HttpServletRequest request, HttpServletResponse response) {
+    /** How much of the piece {@code pieceId}, of access {@code level}, the reader making {@code request} gets. */
+    public Access decide(long pieceId, AccessLevel level, Terms terms, HttpServletRequest request, HttpServletResponse response) {
         Optional<ReaderAccounts.Reader> reader = currentReader();
         boolean signedIn = reader.isPresent();
-        if (signedIn && reader.get().readsEverything()) return new Access(Access.Outcome.FULL, piece.bodyHtml(), 0, true, null);
-        if (piece.accessLevel() == AccessLevel.PAID) return cut(piece, Access.Outcome.CUT_PAID, signedIn, terms);
-        if (piece.accessLevel() == AccessLevel.MEMBERS && !signedIn) return cut(piece, Access.Outcome.CUT_MEMBERS, false, terms);
+        if (signedIn && reader.get().readsEverything()) return new Access(Access.Outcome.FULL, 0, true, null);
+        if (level == AccessLevel.PAID) return new Access(Access.Outcome.CUT_PAID, 0, signedIn, terms.offer());
+        if (level == AccessLevel.MEMBERS && !signedIn) return new Access(Access.Outcome.CUT_MEMBERS, 0, false, terms.offer());
         Meter.Reading reading;
         if (signedIn) {
-            reading = meter.read("u:" + reader.get().id(), piece.id(), terms.freePerMonth());
+            reading = meter.read("u:" + reader.get().id(), pieceId, terms.freePerMonth());
         } else {
             VisitorCookie.Visitor visitor = visitors.visitor(request, response);
-            reading = meter.read(Meter.VISITOR + visitor.id(), visitor.isNew(), piece.id(), terms.freePerMonth());
+            reading = meter.read(Meter.VISITOR + visitor.id(), visitor.isNew(), pieceId, terms.freePerMonth());
         }
         return reading.allowed()
-                ? new Access(Access.Outcome.METERED, piece.bodyHtml(), reading.left(), signedIn, null)
-                : cut(piece, Access.Outcome.CUT_METER, signedIn, terms);
+                ? new Access(Access.Outcome.METERED, reading.left(), signedIn, null)
+                : new Access(Access.Outcome.CUT_METER, 0, signedIn, terms.offer());
+    }
+
+    /** What a reader the paywall stops gets of the piece's body: its opening paragraphs. */
+    public String opening(Piece piece) {
+        return BodyCut.opening(piece.bodyHtml(), piece.sample(), OPENING_BLOCKS);
     }
 
     public int freePerMonth() {
@@ -81,13 +79,6 @@ public class Paywall {
     public Access.Offer offer() {
         return new Access.Offer(settings.get("paywall.offer-heading", "Join our community of readers"),
                 settings.get("paywall.offer-text", ""), settings.get("paywall.price-text", ""));
-    }
-
-    private Access cut(Piece piece, Access.Outcome why, boolean signedIn, Terms terms) {
-        // Cut once per version of a piece, not per page view: parsing the body costs more than serving the page.
-        // Keyed by the body itself (its hash is kept by the string), so an edited piece is cut afresh.
-        String opening = openings.get(new Body(piece.bodyHtml(), piece.sample()), b -> BodyCut.opening(b.html(), b.sample(), OPENING_BLOCKS));
-        return new Access(why, opening, 0, signedIn, terms.offer());
     }
 
     private Optional<ReaderAccounts.Reader> currentReader() {

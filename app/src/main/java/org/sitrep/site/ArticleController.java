@@ -1,9 +1,9 @@
 package org.sitrep.site;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sitrep.common.SitrepProperties;
@@ -52,12 +52,28 @@ class ArticleController {
                                    HttpServletRequest request, HttpServletResponse response) {
         PieceKind k = PieceKind.fromPath(kind).orElseThrow();
         String path = "/" + kind + "/" + slug;
-        Piece piece = cache.get("piece:" + path, () -> catalog.findLive(k, slug)).orElseThrow(SitePages::notFound);
-        // The paywall decides per reader; the cached page is per outcome, never per person. Its
-        // settings are cached with the pages: the paywall admin empties the cache when they change.
+        ArticlePage page = cache.get("article:" + path, () -> catalog.findLive(k, slug).map(this::render))
+                .orElseThrow(SitePages::notFound);
+        // The paywall decides per reader; the page is rendered once and put together per outcome.
+        // Its settings are cached with the pages: the paywall admin empties the cache when they change.
         Paywall.Terms terms = cache.get("paywall:terms", paywall::terms);
-        Access access = paywall.decide(piece, terms, request, response);
-        return pages.page(path + access.cacheKey(), "site/article", () -> Optional.of(model(piece, access)));
+        Access access = paywall.decide(page.pieceId(), page.level(), terms, request, response);
+        byte[] meter = access.metered() ? fragment("meter", access) : null;
+        byte[] offer = access.cut() ? fragment("offer", access) : null;
+        return ResponseEntity.ok().contentType(SitePages.HTML).body(page.compose(access, meter, offer));
+    }
+
+    /** The paywall's meter notice or offer for one outcome, rendered once per outcome (not per piece). */
+    private byte[] fragment(String name, Access access) {
+        return cache.get("paywall:" + name + access.cacheKey(), () -> pages.fragment("paywall/offer", name, Map.of("access", access))
+                .strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ArticlePage render(Piece p) {
+        String html = pages.render("site/article", model(p));
+        boolean paidOrMembers = p.accessLevel() != AccessLevel.PUBLIC;
+        return ArticlePage.of(p.id(), p.accessLevel(), html, structuredData.newsArticle(p, paidOrMembers),
+                structuredData.newsArticle(p, true), p.bodyHtml(), paywall.opening(p));
     }
 
     /** Pieces sharing tags (from the search index, which answers this cheaply); else the latest of the kind. */
@@ -68,10 +84,11 @@ class ArticleController {
         return catalog.byIds(search.related(p, 4));
     }
 
-    private Map<String, Object> model(Piece p, Access access) {
+    private Map<String, Object> model(Piece p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("piece", p);
-        m.put("access", access);
+        m.put("slots", ArticlePage.SLOTS);
+        m.put("currentPath", p.path());
         m.put("kindNav", KindNav.of(p.kind()));
         m.put("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
         m.put("related", related(p));
@@ -83,7 +100,7 @@ class ArticleController {
         String image = p.leadPhoto() == null ? null : urls.absolute(p.leadPhoto().url());
         String imageAlt = p.leadPhoto() == null ? null : p.leadPhoto().altText();
         m.put("meta", new PageMeta(p.headline() + " · " + properties.siteName(), description, urls.absolute(p.path()),
-                "article", image, imageAlt, structuredData.newsArticle(p, p.accessLevel() != AccessLevel.PUBLIC || access.cut()),
+                "article", image, imageAlt, ArticlePage.SLOTS.jsonLd(),
                 Feeds.links(urls, KindNav.of(p.kind()).title(), "/" + p.kind().path() + "/feed"), article, false));
         return m;
     }
