@@ -15,7 +15,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.sitrep.members.SiteSettings;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,9 +58,10 @@ class VisitorCookie {
         byte[] b = new byte[16];
         RANDOM.get().nextBytes(b);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        ResponseCookie cookie = ResponseCookie.from(NAME, id + "." + sign(id)).httpOnly(true).sameSite("Lax")
-                .secure(request.isSecure()).path("/").maxAge(MAX_AGE).build();
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        // Written out rather than by ResponseCookie, whose Expires date costs more to format than the
+        // page does to serve; Max-Age alone is the standard (RFC 6265) and every browser honours it.
+        response.addHeader(HttpHeaders.SET_COOKIE, NAME + "=" + id + "." + sign(id) + "; Path=/; Max-Age=" + MAX_AGE.toSeconds()
+                + (request.isSecure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax");
         return new Visitor(id, true);
     }
 

@@ -52,6 +52,13 @@ public class PageCache {
         return value;
     }
 
+    /** The cached value for {@code key}, or null: nothing is computed. */
+    @SuppressWarnings("unchecked")
+    public <T> T getIfPresent(String key) {
+        expireIfDue();
+        return (T) entries.getIfPresent(key);
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     public void pieceChanged(PieceChanged event) {
         clear();
