@@ -1,6 +1,13 @@
 package org.sitrep.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +32,15 @@ import org.sitrep.newsroom.PieceDraft;
 import org.sitrep.newsroom.PieceEditor;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
+import org.sitrep.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The analysis queue and the stored analyses on a real database with the real engine: publishing a
@@ -39,9 +50,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.intel.max-attempts=3",
         "sitrep.scheduler.initial-delay=1h"})
-@Import({TestClockConfig.class, IntelQueueContract.Sources.class})
+@AutoConfigureMockMvc
+@Import({TestClockConfig.class, IntelContract.Sources.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class IntelQueueContract {
+abstract class IntelContract {
 
     /** Test sources of documents: "wire" items whose text a test can change, and "broken" ones that always throw. */
     @TestConfiguration
@@ -79,6 +91,11 @@ abstract class IntelQueueContract {
     @Autowired PieceEditor editor;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired EventReview review;
+    @Autowired EventSearch search;
+    @Autowired MockMvc mvc;
+
+    static final String ANALYST = "analyst@example.org";
 
     @Test
     void publishingTheWestAleppoSampleStoresEventsWhoseOffsetsPointAtTheirSentence() throws IOException {
@@ -240,6 +257,178 @@ abstract class IntelQueueContract {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    // --- review ----------------------------------------------------------------------------
+
+    @Test
+    void correctionsAndRejectionsSurviveReanalysisAndEdits() throws IOException {
+        PieceDraft draft = sample("01-analysis-west-aleppo-offensive.md");
+        long piece = editor.create(draft, "desk@example.org");
+        analysis.drain("test");
+        long doc = documentOf("piece", piece);
+        List<TrackedEvent> before = search.search(EventFilter.any().withDocument(doc), null, 100).events();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(3);
+        TrackedEvent corrected = before.get(0);
+        TrackedEvent rejected = before.get(1);
+
+        review.correct(corrected.id(), new Correction("Battles", "Armed clash", "Liwa al-Tawhid", "Syrian Arab Army",
+                "Hreitan", "", "", "", "", "2014-04-27", "2014-04-28"), ANALYST);
+        review.reject(rejected.id(), ANALYST);
+        TrackedEvent afterCorrection = search.find(corrected.id()).orElseThrow();
+        assertThat(afterCorrection.reviewState()).isEqualTo(ReviewState.CORRECTED);
+        assertThat(afterCorrection.placeName()).isEqualTo("Hreitan");
+        assertThat(afterCorrection.country()).isEqualTo("SY");
+        assertThat(afterCorrection.gazetteerId()).isNotNull();
+        assertThat(afterCorrection.latitude()).isBetween(36.2, 36.35); // Hreitan, north of Aleppo
+        assertThat(afterCorrection.longitude()).isBetween(37.0, 37.15);
+
+        // An engine upgrade: the startup check finds the document analysed by another version and queues it.
+        jdbc.sql("UPDATE intel_documents SET engine_version = '0.0.1+r0' WHERE id = :d").param("d", doc).update();
+        assertThat(workers.upgradeCheck()).isGreaterThanOrEqualTo(1);
+        analysis.drain("test");
+        assertThat(jdbc.sql("SELECT engine_version FROM intel_documents WHERE id = :d").param("d", doc)
+                .query(String.class).single()).isEqualTo(engine.version());
+
+        List<TrackedEvent> after = search.search(EventFilter.any().withDocument(doc)
+                .withStates(java.util.EnumSet.allOf(ReviewState.class)), null, 100).events();
+        TrackedEvent kept = search.find(corrected.id()).orElseThrow();
+        assertThat(kept).usingRecursiveComparison().ignoringFields("evidenceStart", "evidenceEnd", "updatedAt")
+                .isEqualTo(afterCorrection);
+        assertThat(search.find(rejected.id()).orElseThrow().reviewState()).isEqualTo(ReviewState.REJECTED);
+        assertThat(after).hasSize(before.size()).as("nothing re-added beside the analysts' events");
+        List<String> keys = jdbc.sql("SELECT machine_key FROM intel_events WHERE document_id = :d").param("d", doc)
+                .query(String.class).list();
+        assertThat(keys).doesNotHaveDuplicates();
+        assertThat(after).filteredOn(e -> e.reviewState() == ReviewState.UNREVIEWED)
+                .allSatisfy(e -> assertThat(e.engineVersion()).isEqualTo(engine.version()));
+
+        // The editor adds a paragraph at the top: offsets move, the analyst's event follows its sentence.
+        draft.setBody("Updated at noon: fighting continued overnight, residents said.\n\n" + draft.getBody());
+        editor.update(piece, draft, "desk@example.org");
+        analysis.drain("test");
+        String text = search.documentText(doc).orElseThrow();
+        TrackedEvent moved = search.find(corrected.id()).orElseThrow();
+        assertThat(moved.evidenceStart()).isGreaterThan(afterCorrection.evidenceStart());
+        assertThat(text.substring(moved.evidenceStart(), moved.evidenceEnd())).isEqualTo(moved.evidenceSentence());
+        assertThat(moved.actor1()).isEqualTo("Liwa al-Tawhid");
+
+        assertThat(review.history(corrected.id())).singleElement().satisfies(h -> {
+            assertThat(h.analyst()).isEqualTo(ANALYST);
+            assertThat(h.action()).isEqualTo("correct");
+            assertThat(h.changes()).contains("place_name: " + Objects.toString(corrected.placeName(), "—") + " → Hreitan")
+                    .contains("date_latest: " + corrected.dateLatest() + " → 2014-04-28")
+                    .contains("review_state: unreviewed → corrected");
+        });
+    }
+
+    @Test
+    void badCorrectionsAreRefusedWithReasons() {
+        Sources.WIRE.put(61L, "Rebels shelled the town of Hreitan on Monday, activists said.");
+        queue.enqueue("wire", 61);
+        analysis.drain("test");
+        TrackedEvent e = search.search(EventFilter.any().withDocument(documentOf("wire", 61)), null, 10).events().get(0);
+        assertThatThrownBy(() -> review.correct(e.id(), new Correction("Battles", "Air/drone strike", null, null, null,
+                null, null, null, null, "2014-04-28", "2014-04-27"), ANALYST))
+                .isInstanceOfSatisfying(InvalidReview.class, x -> assertThat(x.errors()).containsKeys("subEventType", "dateLatest"));
+        assertThatThrownBy(() -> review.correct(e.id(), new Correction(e.eventType(), e.subEventType(), null, null,
+                "Qqzzxx Nowhere", null, null, null, null, "2014-04-28", null), ANALYST))
+                .isInstanceOfSatisfying(InvalidReview.class, x -> assertThat(x.errors()).containsKey("placeName"));
+        // A place the gazetteer lacks, with coordinates typed by hand, is kept as written.
+        review.correct(e.id(), new Correction(e.eventType(), e.subEventType(), e.actor1(), e.actor2(), "Castello Road",
+                "36.2801", "37.1702", "sy", "neighbourhood", e.dateEarliest().toString(), e.dateLatest().toString()), ANALYST);
+        TrackedEvent c = search.find(e.id()).orElseThrow();
+        assertThat(c.placeName()).isEqualTo("Castello Road");
+        assertThat(c.latitude()).isEqualTo(36.2801);
+        assertThat(c.country()).isEqualTo("SY");
+        assertThat(c.geoPrecision()).isEqualTo("neighbourhood");
+        assertThat(c.gazetteerId()).isNull();
+        assertThat(review.history(e.id())).hasSize(1);
+    }
+
+    @Test
+    void duplicatesAcrossArticlesMergeWithAnAuditTrail() {
+        Sources.WIRE.put(71L, "Government forces shelled Anadan on Tuesday, killing two people.");
+        Sources.WIRE.put(72L, "Regime forces shelled the town of Anadan on Tuesday, local activists said.");
+        queue.enqueue("wire", 71);
+        queue.enqueue("wire", 72);
+        analysis.drain("test");
+        TrackedEvent a = search.search(EventFilter.any().withDocument(documentOf("wire", 71)), null, 10).events().get(0);
+        TrackedEvent b = search.search(EventFilter.any().withDocument(documentOf("wire", 72)), null, 10).events().get(0);
+        assertThat(review.mergeCandidates(b)).extracting(cand -> cand.event().id()).contains(a.id());
+
+        review.merge(b.id(), a.id(), ANALYST);
+        TrackedEvent merged = search.find(b.id()).orElseThrow();
+        assertThat(merged.reviewState()).isEqualTo(ReviewState.MERGED);
+        assertThat(merged.mergedInto()).isEqualTo(a.id());
+        assertThat(search.find(a.id()).orElseThrow().reviewState()).isEqualTo(ReviewState.CONFIRMED);
+        assertThat(search.find(a.id()).orElseThrow().evidenceSentence()).isEqualTo(a.evidenceSentence());
+        assertThat(review.mergedInto(a.id())).extracting(TrackedEvent::id).containsExactly(b.id());
+        assertThat(review.history(b.id())).singleElement().satisfies(h -> {
+            assertThat(h.action()).isEqualTo("merge");
+            assertThat(h.changes()).contains("merged_into: — → #" + a.id());
+        });
+        assertThat(review.history(a.id())).singleElement().satisfies(h -> assertThat(h.changes()).contains("#" + b.id()));
+        assertThatThrownBy(() -> review.merge(a.id(), b.id(), ANALYST)).isInstanceOf(InvalidReview.class)
+                .hasMessageContaining("merged into #" + a.id());
+
+        // Re-analysing the duplicate's article leaves the merge alone.
+        queue.enqueue("wire", 72);
+        analysis.drain("test");
+        assertThat(search.find(b.id()).orElseThrow().reviewState()).isEqualTo(ReviewState.MERGED);
+
+        review.reopen(b.id(), ANALYST);
+        assertThat(search.find(b.id()).orElseThrow()).satisfies(x -> {
+            assertThat(x.reviewState()).isEqualTo(ReviewState.UNREVIEWED);
+            assertThat(x.mergedInto()).isNull();
+        });
+        assertThat(review.history(b.id())).extracting(EventReview.Entry::action).containsExactly("merge", "reopen");
+    }
+
+    // --- pages -----------------------------------------------------------------------------
+
+    @Test
+    void reviewPagesNeedAnAnalystAndEveryFormNeedsItsToken() throws Exception {
+        TestEvents fixture = new TestEvents(jdbc);
+        long doc = fixture.document("item", 9001, "<b>Hostile</b> wire", "javascript:alert(1)", "Evil Wire",
+                LocalDate.of(2014, 4, 30), "Intro line. Rebels <script>alert(1)</script> shelled Hreitan on Monday. Outro.");
+        long id = fixture.event(doc, TestEvents.spec("Explosions/Remote violence", "Shelling/artillery/missile attack",
+                LocalDate.of(2014, 4, 28)).evidence("Rebels <script>alert(1)</script> shelled Hreitan on Monday.", "shelled")
+                .confidence(0.01));
+
+        mvc.perform(get("/intel/review")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/intel/review").with(user("reader@example.org").roles("MEMBER"))).andExpect(status().isForbidden());
+        String queuePage = mvc.perform(get("/intel/review").with(user(ANALYST).roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queuePage).contains("/intel/events/" + id); // least confident first: on page 1
+
+        String page = mvc.perform(get("/intel/events/" + id).with(user(ANALYST).roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>Hostile</b>")
+                .doesNotContain("href=\"javascript:")
+                .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>");
+        mvc.perform(get("/intel/events/99999999").with(user(ANALYST).roles("ANALYST"))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(search.find(id).orElseThrow().reviewState()).isEqualTo(ReviewState.CONFIRMED);
+
+        String refused = mvc.perform(post("/intel/events/" + id + "/correct").with(user("editor@example.org").roles("EDITOR"))
+                        .with(csrf()).param("eventType", "Battles").param("subEventType", "Grenade")
+                        .param("dateEarliest", "2014-04-28"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Choose an event type and one of its ACLED sub-types.");
+        assertThat(review.history(id)).extracting(EventReview.Entry::analyst).containsExactly(ANALYST);
+
+        mvc.perform(get("/admin/intel").with(user(ANALYST).roles("ANALYST"))).andExpect(status().isForbidden());
+        String admin = mvc.perform(get("/admin/intel").with(user("admin@example.org").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(admin).contains(engine.version()).contains("Jobs by state");
+        mvc.perform(post("/admin/intel/reanalyse").with(user("admin@example.org").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("queued")));
+        analysis.drain("test");
+    }
+
     // --- helpers ---------------------------------------------------------------------------
 
     long documentOf(String kind, long sourceId) {
@@ -251,10 +440,12 @@ abstract class IntelQueueContract {
         return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(Locale.ROOT));
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger SLUGS = new java.util.concurrent.atomic.AtomicInteger();
+
     /** A sample piece from the newsroom's bundled samples, as a draft to publish (slug made unique per call). */
     static PieceDraft sample(String file) throws IOException {
         String raw;
-        try (InputStream in = IntelQueueContract.class.getResourceAsStream("/samples/pieces/" + file)) {
+        try (InputStream in = IntelContract.class.getResourceAsStream("/samples/pieces/" + file)) {
             raw = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         }
         int end = raw.indexOf("\n---\n", 4);
@@ -273,6 +464,7 @@ abstract class IntelQueueContract {
         String publish = front.get("publish");
         d.setPublishAt(publish.startsWith("20") ? publish : "2026-03-01T10:00");
         d.setStatus("PUBLISHED");
+        d.setSlug(file.replace(".md", "") + "-" + SLUGS.incrementAndGet());
         return d;
     }
 }

@@ -1,12 +1,10 @@
 package org.sitrep.intel;
 
-import org.sitrep.testsupport.RequiresPostgres;
 import org.sitrep.testsupport.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@RequiresPostgres
-class IntelQueuePostgresTest extends IntelQueueContract {
+class IntelH2Test extends IntelContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.postgres(registry); }
+    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
 }
