@@ -73,7 +73,7 @@ class NewsletterSendBenchmark {
     @Autowired IssueDesk desk;
     @Autowired Postman postman;
     @Autowired Newsletters newsletters;
-    @Value("${sitrep.newsletters.rate-per-second:1000}") String rate;
+    @Value("${sitrep.newsletters.rate-per-second:2000}") String rate;
     @Value("${sitrep.newsletters.log-batch:100}") String batch;
 
     @Test
