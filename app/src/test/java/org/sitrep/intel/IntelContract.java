@@ -257,6 +257,24 @@ abstract class IntelContract {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    @Test
+    void piecesPublishedBeforeTheQueueExistedAreQueuedByTheStartupCheck() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-02-01T10:00:00Z");
+        // Written straight into the table, as a database from before this feature would hold it: no PieceChanged.
+        jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, access_level, "
+                        + "publish_at, first_published_at, created_at, updated_at) VALUES ('old-hreitan', 'NEWS', "
+                        + "'Shelling near Hreitan', NULL, 'Government forces shelled Hreitan on Monday, activists said.', "
+                        + "'<p>x</p>', 'Syria', 'PUBLISHED', 'PUBLIC', :at, :at, :at, :at)")
+                .param("at", at).update();
+        long piece = jdbc.sql("SELECT id FROM pieces WHERE slug = 'old-hreitan'").query(Long.class).single();
+        assertThat(queue.find("piece", piece)).isEmpty();
+        assertThat(workers.upgradeCheck()).isGreaterThanOrEqualTo(1);
+        assertThat(queue.find("piece", piece)).isPresent();
+        analysis.drain("test");
+        assertThat(search.count(EventFilter.any().withDocument(documentOf("piece", piece)))).isPositive();
+        assertThat(workers.backfill()).as("known pieces are not queued twice").isZero();
+    }
+
     // --- review ----------------------------------------------------------------------------
 
     @Test
