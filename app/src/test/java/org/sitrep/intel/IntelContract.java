@@ -172,6 +172,18 @@ abstract class IntelContract {
     }
 
     @Test
+    void anUnreadableDocumentFailsAtOnceWithAClearReason() {
+        Sources.WIRE.put(81L, "PK\u0003\u0004\u0000\u0000binary zip bytes");
+        queue.enqueue("wire", 81);
+        analysis.drain("test");
+        assertThat(queue.find("wire", 81).orElseThrow()).satisfies(j -> {
+            assertThat(j.state()).isEqualTo("failed");
+            assertThat(j.attempts()).isEqualTo(1);
+            assertThat(j.lastError()).startsWith("unreadable document:").contains("binary");
+        });
+    }
+
+    @Test
     void aJobLeftRunningByACrashedWorkerIsQueuedAgain() {
         Sources.WIRE.put(31L, "Rebels shelled the town of Hreitan on Monday, activists said.");
         queue.enqueue("wire", 31);
