@@ -172,6 +172,18 @@ abstract class IntelContract {
     }
 
     @Test
+    void anUnreadableDocumentFailsAtOnceWithAClearReason() {
+        Sources.WIRE.put(81L, "PK\u0003\u0004\u0000\u0000binary zip bytes");
+        queue.enqueue("wire", 81);
+        analysis.drain("test");
+        assertThat(queue.find("wire", 81).orElseThrow()).satisfies(j -> {
+            assertThat(j.state()).isEqualTo("failed");
+            assertThat(j.attempts()).isEqualTo(1);
+            assertThat(j.lastError()).startsWith("unreadable document:").contains("binary");
+        });
+    }
+
+    @Test
     void aJobLeftRunningByACrashedWorkerIsQueuedAgain() {
         Sources.WIRE.put(31L, "Rebels shelled the town of Hreitan on Monday, activists said.");
         queue.enqueue("wire", 31);
@@ -255,6 +267,24 @@ abstract class IntelContract {
                 .containsExactly(events.get(0));
         assertThat(jdbc.sql("SELECT withdrawn_at IS NOT NULL FROM intel_documents WHERE id = :d").param("d", doc)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void piecesPublishedBeforeTheQueueExistedAreQueuedByTheStartupCheck() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-02-01T10:00:00Z");
+        // Written straight into the table, as a database from before this feature would hold it: no PieceChanged.
+        jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, access_level, "
+                        + "publish_at, first_published_at, created_at, updated_at) VALUES ('old-hreitan', 'NEWS', "
+                        + "'Shelling near Hreitan', NULL, 'Government forces shelled Hreitan on Monday, activists said.', "
+                        + "'<p>x</p>', 'Syria', 'PUBLISHED', 'PUBLIC', :at, :at, :at, :at)")
+                .param("at", at).update();
+        long piece = jdbc.sql("SELECT id FROM pieces WHERE slug = 'old-hreitan'").query(Long.class).single();
+        assertThat(queue.find("piece", piece)).isEmpty();
+        assertThat(workers.upgradeCheck()).isGreaterThanOrEqualTo(1);
+        assertThat(queue.find("piece", piece)).isPresent();
+        analysis.drain("test");
+        assertThat(search.count(EventFilter.any().withDocument(documentOf("piece", piece)))).isPositive();
+        assertThat(workers.backfill()).as("known pieces are not queued twice").isZero();
     }
 
     // --- review ----------------------------------------------------------------------------
