@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sitrep.analysis.evaluation.AcledTaxonomy;
 import org.sitrep.intel.BoundingBox;
 import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.ReviewState;
@@ -13,8 +14,7 @@ import org.sitrep.intel.ReviewState;
 /** The events endpoints' filter parameters, checked one by one so a client learns which one was wrong. */
 final class EventQuery {
     /** ACLED's event types, as the engine and the events table spell them. */
-    static final Set<String> TYPES = Set.of("Battles", "Explosions/Remote violence", "Violence against civilians",
-            "Protests", "Riots", "Strategic developments");
+    static final Set<String> TYPES = AcledTaxonomy.all().keySet();
     static final int DEFAULT_LIMIT = 100;
 
     private EventQuery() {}
