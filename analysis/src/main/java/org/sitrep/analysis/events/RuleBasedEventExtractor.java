@@ -18,6 +18,7 @@ import org.sitrep.analysis.Event;
 import org.sitrep.analysis.EventPlace;
 import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
+import org.sitrep.analysis.Precision;
 import org.sitrep.analysis.Span;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.TriggerLexicon.Cue;
@@ -87,6 +88,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double confidence;
         int triggerStart;
         boolean placeInSentence;
+        /** Where the action is when no place is attached to it: see {@link #fallbackPlace}. */
+        Place fallbackPlace;
 
         int filled() {
             return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)
@@ -109,13 +112,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
                 .toList(), d -> List.of(d.span()));
         DateRange fallbackDate = dominantDate(sentences(clean), dateIndex, clean.published());
+        Place focus = focus(ps);
         for (Sentence s : sentences(clean)) {
             List<Tok> all = tokens(text, s);
+            Place fallbackPlace = fallbackPlace(all, s, placeIndex, dateline, focus);
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
             for (int from = 0; from < all.size(); from += MAX_TOKENS) {
                 List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
-                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline,
-                        lastAgent));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate,
+                        dateline, fallbackPlace, lastAgent));
             }
         }
         List<Candidate> merged = merge(candidates);
@@ -134,6 +139,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
+            if (c.place == null) c.place = c.fallbackPlace;
             if (c.agent != null && c.agent.canonical().equals("Protesters") && c.place != null
                     && countrySuffix.containsKey(c.place.country())) {
                 c.agent = new Actor(c.agent.name(), "Protesters" + countrySuffix.get(c.place.country()),
@@ -150,7 +156,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
                                            List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
-                                           DateRange fallbackDate, Place dateline, Actor[] lastAgent) {
+                                           DateRange fallbackDate, Place dateline, Place fallbackPlace,
+                                           Actor[] lastAgent) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -213,6 +220,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             if (c.agent != null && factor > 0 && !t.has("weak")) lastAgent[0] = c.agent;
             c.place = place(placeSpans, i, end, dateline);
+            c.fallbackPlace = fallbackPlace;
             c.placeInSentence = !placeSpans.isEmpty();
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
@@ -730,6 +738,46 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     }
 
     // ---- place and date ------------------------------------------------------------------------
+
+    /**
+     * Where an action happened when its sentence names no place: "the town" or "the city" is the
+     * last town named before; otherwise the dateline's place, else the place the article is about.
+     */
+    private Place fallbackPlace(List<Tok> toks, Sentence s, List<Mentioned<Place>> places, Place dateline, Place focus) {
+        for (int k = 1; k < toks.size(); k++) {
+            if (!toks.get(k - 1).lower().equals("the") || !lex.inGroup("settlement", toks.get(k).stem())) continue;
+            Place last = null;
+            for (Mentioned<Place> m : places) {
+                if (m.start() >= s.start()) break;
+                Precision p = m.value().precision();
+                if (p != Precision.COUNTRY && p != Precision.ADMIN1) last = m.value();
+            }
+            if (last != null) return last;
+        }
+        return dateline != null ? dateline : focus;
+    }
+
+    /** The town the article is most about: the most named place finer than a province, the first among equals. */
+    private static Place focus(List<Place> places) {
+        Place best = null;
+        for (Precision level : new Precision[] {Precision.ADMIN2, Precision.ADMIN1, Precision.COUNTRY}) {
+            for (Place p : places) {
+                if (p.precision() != null && p.precision().compareTo(level) > 0 || p.mentions() == null) continue;
+                if (best == null || p.mentions().size() > best.mentions().size()
+                        || p.mentions().size() == best.mentions().size() && firstMention(p) < firstMention(best)) {
+                    best = p;
+                }
+            }
+            if (best != null) return best;
+        }
+        return null;
+    }
+
+    private static int firstMention(Place p) {
+        int first = Integer.MAX_VALUE;
+        for (Span m : p.mentions()) first = Math.min(first, m.start());
+        return first;
+    }
 
     private Place place(List<PlaceSpan> spans, int i, int end, Place dateline) {
         PlaceSpan best = null;
