@@ -308,6 +308,10 @@ public final class Geoparser implements PlaceFinder {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** Second halves of "US-led", "Iran-backed", "Saudi-funded": the country is a sponsor, not a place. */
+    private static final Set<String> BACKING = Set.of("led", "backed", "sponsored", "supported", "allied", "aligned",
+            "funded", "brokered", "trained", "armed", "financed", "affiliated", "linked");
+
     private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people,
                                  Set<String> lowerCase) {
         Token first = tokens.get(m.from);
@@ -315,6 +319,8 @@ public final class Geoparser implements PlaceFinder {
         Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
         int words = m.to - m.from;
         if (notPlaces.contains(m.key)) return false;
+        // "US-led coalition", "Iran-backed militias": the name says who stands behind an actor, not where
+        if (after != null && after.joint() == '-' && BACKING.contains(after.word())) return false;
         if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
         boolean country = false, admin1 = false, primaryName = false, focus = false;
         long population = 0;
