@@ -53,6 +53,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private static final Pattern ADJECTIVE =
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
+    /** Sub-types of remote violence that, unattributed, are the work of a state's forces. */
+    private static final java.util.Set<String> REMOTE_BY_STATES = java.util.Set.of("Air/drone strike");
     private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
     private static final java.util.Set<String> RELATIVE = java.util.Set.of("who", "which", "that");
     private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}-]*");
@@ -130,6 +132,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.target != null || c.agent == null || !c.type.equals("Battles") || !c.subType.contains("territory")) continue;
             boolean governmentTook = c.subType.startsWith("Government");
             c.target = mainForce(as, !governmentTook, c.agent);
+        }
+        // "Warplanes struck …", "an air strike killed …": in these wars only states and the coalitions they
+        // lead strike from the air, so an air strike with no one named is the document's main air power's
+        for (Candidate c : merged) {
+            if (c.agent != null || !c.type.equals("Explosions/Remote violence") || !REMOTE_BY_STATES.contains(c.subType)) continue;
+            c.agent = airPower(as, c.target);
         }
         // "Protesters" with no country named: the country of the place, as the actor finder names it
         Map<String, String> countrySuffix = new HashMap<>();
@@ -414,11 +422,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
      */
     private ActorSpan lightVerbSubject(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
         int k = i - 1;
-        while (k >= 0 && k >= i - 5 && !governingVerb(toks, stems, k)) {
-            if (!onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
+        while (k >= 0 && k >= i - 8 && !governingVerb(toks, stems, k)) {
+            // "fired about 100 rockets", "fired a barrage of rockets"
+            boolean quantity = lex.inGroup("quantity", stems[k]) || NUMBER.matcher(stems[k]).matches();
+            if (!quantity && !onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
             k--;
         }
-        if (k < 0 || k < i - 5) return null;
+        if (k < 0 || k < i - 8) return null;
         return subjectBefore(toks, stems, k, spans);
     }
 
@@ -809,6 +819,18 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
         }
         return published == null ? null : new DateRange(published, published, null);
+    }
+
+    /** The most mentioned state or international force of the document, other than {@code not}. */
+    private static Actor airPower(List<Actor> actors, Actor not) {
+        Actor best = null;
+        for (Actor a : actors) {
+            if (a.kind() != ActorKind.STATE_FORCES && a.kind() != ActorKind.INTERNATIONAL_FORCES) continue;
+            if (a.canonical().startsWith("Government of") || "neutral".equals(a.side()) || a.mentions() == null) continue;
+            if (not != null && (a.canonical().equals(not.canonical()) || Objects.equals(a.side(), not.side()))) continue;
+            if (best == null || a.mentions().size() > best.mentions().size()) best = a;
+        }
+        return best;
     }
 
     /** The most mentioned state force (or non-state armed group) of the document, other than {@code not}. */
