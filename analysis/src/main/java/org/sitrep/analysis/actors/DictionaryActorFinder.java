@@ -75,6 +75,8 @@ public final class DictionaryActorFinder implements ActorFinder {
             if (nat != null) {
                 Entry e = dictionary.forRole(nat.country().iso2(), nat.role());
                 if (e != null) resolved.add(new Mention(m.start(), m.end(), e, surface));
+                Mention shared = sharedNoun(text, m.start(), nat.role());
+                if (shared != null) resolved.add(shared);
                 continue;
             }
             CountryName country = first(m.values(), CountryName.class);
@@ -173,6 +175,24 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         Entry e = dictionary.forRole(focus, role);
         return e == null ? null : new Mention(g.start(), g.end(), e, surface);
+    }
+
+    /**
+     * "Russian and Syrian jets", "US and British troops": the demonym before "and" shares the force
+     * noun of the one after it.
+     */
+    private Mention sharedNoun(String text, int start, String role) {
+        String and = previousWord(text, start);
+        if (and == null || !and.equals("and") && !and.equals("or")) return null;
+        int andAt = text.lastIndexOf(and, start - 1);
+        String word = previousWord(text, andAt);
+        if (word == null || "civilians".equals(role)) return null;
+        int wordAt = text.lastIndexOf(word, andAt - 1);
+        if (wordAt < 0 || andAt - (wordAt + word.length()) > 2) return null;
+        ActorDictionary.Country c = dictionary.countryOfDemonym(word);
+        if (c == null) return null;
+        Entry e = dictionary.forRole(c.iso2(), role);
+        return e == null ? null : new Mention(wordAt, wordAt + word.length(), e, word);
     }
 
     /** Only actors the dictionary names stand behind a generic mention, not "Turkey" the country. */

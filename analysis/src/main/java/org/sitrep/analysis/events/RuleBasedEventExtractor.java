@@ -562,7 +562,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (first == null || first.to() >= stems.length || !stems[first.to()].equals("and")) return null;
         for (ActorSpan a : spans) {
             if (a.from() > first.to() && a.from() <= first.to() + 3 && onlyModifiers(stems, first.to() + 1, a.from())) {
-                return same(a, first) ? null : a;
+                // "Russian and Syrian jets": allies named together act together; only opponents fight each other
+                boolean allies = a.actor().side() != null && a.actor().side().equals(first.actor().side());
+                return same(a, first) || allies ? null : a;
             }
         }
         return null;
