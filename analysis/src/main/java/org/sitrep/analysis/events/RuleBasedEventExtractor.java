@@ -215,10 +215,19 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
-            if (pronounSubject(toks, stems, i)) {
-                // "Police said they had arrested …": the subject of the reporting verb; else the last agent
-                ActorSpan inSentence = subjectBefore(toks, stems, pronounAt(toks, stems, i), actorSpans);
-                Actor antecedent = inSentence != null ? inSentence.actor() : lastAgent[0];
+            boolean possessive = c.agent == null && possessiveSubject(toks, stems, i);
+            if (pronounSubject(toks, stems, i) || possessive) {
+                // "Police said they had arrested …": the subject of the reporting verb; "militants overran
+                // Mosul …, and on Wednesday they seized Tikrit": the agent of the clause before; else the
+                // last agent ("its drones struck …" likewise)
+                int pronoun = possessive ? i - 2 : pronounAt(toks, stems, i);
+                Actor antecedent;
+                if (!reportedSpeech(stems, pronoun) && !strong.isEmpty() && strong.get(strong.size() - 1).agent != null) {
+                    antecedent = strong.get(strong.size() - 1).agent;
+                } else {
+                    ActorSpan inSentence = subjectBefore(toks, stems, pronoun, actorSpans);
+                    antecedent = inSentence != null ? inSentence.actor() : lastAgent[0];
+                }
                 if (antecedent != null && !antecedent.equals(c.target)) c.agent = antecedent;
             }
             // "abducted women … and executed men": a verb joined by "and" shares the first one's subject
@@ -456,6 +465,20 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
+    }
+
+    /** "its drones struck", "their fighters stormed": a possessive and one noun right before the verb. */
+    private boolean possessiveSubject(List<Tok> toks, String[] stems, int i) {
+        if (i < 2 || isNoun(toks, stems, i)) return false;
+        String p = toks.get(i - 2).lower();
+        return (p.equals("its") || p.equals("their")) && isNoun(toks, stems, i - 1);
+    }
+
+    /** "said they", "says it had": the pronoun reports what the speaker did. */
+    private boolean reportedSpeech(String[] stems, int pronoun) {
+        int k = pronoun - 1;
+        if (k >= 0 && stems[k].equals("that")) k--;
+        return k >= 0 && lex.inGroup("reporting", stems[k]);
     }
 
     private int pronounAt(List<Tok> toks, String[] stems, int i) {
