@@ -69,6 +69,11 @@ public final class DictionaryActorFinder implements ActorFinder {
                 if (ActorDictionary.isAcronym(named.alias()) && named.alias().replace(".", "").length() <= 2
                         && !nounContext(text, m.start(), m.end())) continue;
                 resolved.add(new Mention(m.start(), m.end(), named.entry(), surface));
+                ActorKind k = named.entry().kind();
+                if (k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES) {
+                    Mention shared = sharedNoun(text, m.start(), "government"); // "Yemeni and Emirati troops"
+                    if (shared != null) resolved.add(shared);
+                }
                 continue;
             }
             Nationality nat = first(m.values(), Nationality.class);
@@ -106,6 +111,7 @@ public final class DictionaryActorFinder implements ActorFinder {
 
         Map<String, List<Mention>> byCanonical = new LinkedHashMap<>();
         for (Mention m : resolved) byCanonical.computeIfAbsent(m.entry().canonical(), k -> new ArrayList<>()).add(m);
+        mergeIntoBranches(byCanonical);
         List<Actor> actors = new ArrayList<>();
         byCanonical.forEach((canonical, ms) -> {
             Entry e = ms.get(0).entry();
@@ -175,6 +181,29 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         Entry e = dictionary.forRole(focus, role);
         return e == null ? null : new Mention(g.start(), g.end(), e, surface);
+    }
+
+    /**
+     * "al-Qaeda" in a story about "al-Qaeda in the Arabian Peninsula" is that branch: a named actor
+     * whose name begins another named actor's found in the same text gives it its mentions.
+     */
+    private void mergeIntoBranches(Map<String, List<Mention>> byCanonical) {
+        for (String parent : List.copyOf(byCanonical.keySet())) {
+            if (dictionary.named(parent) == null) continue;
+            String branch = null;
+            for (String other : byCanonical.keySet()) {
+                if (other.length() > parent.length() + 1 && other.startsWith(parent + " ") && dictionary.named(other) != null) {
+                    if (branch != null) { branch = null; break; } // two branches named: keep the parent
+                    branch = other;
+                }
+            }
+            if (branch == null) continue;
+            List<Mention> into = byCanonical.get(branch);
+            for (Mention m : byCanonical.remove(parent)) {
+                into.add(new Mention(m.start(), m.end(), into.get(0).entry(), m.surface()));
+            }
+            into.sort(Comparator.comparingInt(Mention::start));
+        }
     }
 
     /**

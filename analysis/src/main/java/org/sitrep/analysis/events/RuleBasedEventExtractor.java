@@ -541,6 +541,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         ActorSpan best = null;
         int clauseStart = 0;
         for (int k = i - 1; k >= 0; k--) {
+            if (stems[k].equals(")")) { // "al-Qaeda in the Arabian Peninsula (AQAP) overran it": an aside, not a clause
+                int open = k - 1;
+                while (open >= 0 && open >= k - 8 && !stems[open].equals("(")) open--;
+                if (open >= 0 && open >= k - 8) {
+                    k = open;
+                    continue;
+                }
+            }
             if (stems[k].equals(";") || stems[k].equals(":") || lex.inGroup("boundary", stems[k])) {
                 clauseStart = k + 1;
                 break;
@@ -971,6 +979,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (!a.type.equals(b.type)) return false;
         boolean sameSentence = a.evidence.start() == b.evidence.start();
         if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
+        // "troops recaptured Mukalla a year after AQAP overran it": a town changing hands twice is two actions
+        if (a.subType.endsWith("territory") && b.subType.endsWith("territory") && !a.subType.equals(b.subType)) return false;
         boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
                 && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
         // "militants attacked Samarra … were repelled by troops": one clash told from either side
