@@ -225,7 +225,9 @@ public final class Geoparser implements PlaceFinder {
         Token first = tokens.get(i);
         // A name starts with a capital, or with a lower-case article before one ("al-Bab").
         boolean article = NameKey.ARTICLES.contains(first.word()) && i + 1 < tokens.size()
-                && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ',';
+                && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ','
+                // "at Haifa", "as Raqqa fell", "an Israeli": English words, unless joined on ("at-Tanf")
+                && (!ENGLISH_ARTICLES.contains(first.word()) || tokens.get(i + 1).joint() == '-');
         if (!first.capitalised() && !article) return null;
         int limit = i + 1;
         while (limit < tokens.size() && limit - i < max && tokens.get(limit).joint() != ',' && tokens.get(limit).joint() != '.')
@@ -307,6 +309,9 @@ public final class Geoparser implements PlaceFinder {
         for (int h : hits) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(h).country())) out[n++] = h;
         return java.util.Arrays.copyOf(out, n);
     }
+
+    /** Transliterated Arabic articles that are also English words. */
+    private static final Set<String> ENGLISH_ARTICLES = Set.of("at", "as", "an", "ad");
 
     /** Second halves of "US-led", "Iran-backed", "Saudi-funded": the country is a sponsor, not a place. */
     private static final Set<String> BACKING = Set.of("led", "backed", "sponsored", "supported", "allied", "aligned",
