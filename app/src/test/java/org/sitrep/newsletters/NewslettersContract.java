@@ -173,7 +173,14 @@ abstract class NewslettersContract {
     @Test
     void anIssueArrivesAsHtmlAndTextWithOneClickUnsubscribeHeaders() throws Exception {
         Newsletter n = newsletter("brief-a", Newsletter.Access.FREE, "amal@example.org", "bassam@example.org");
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsroom/newsletters/issues/new")
+                .param("newsletter", String.valueOf(n.id())).with(EDITOR)).andReturn()));
+        assertThat(form.select("#newsletter option[selected]").text()).isEqualTo("List brief-a (free)");
+        assertThat(form.select("input[name=piece]").eachAttr("value")).contains(String.valueOf(report), String.valueOf(memo));
         long issue = compose(n, "Morning: Aden reopens", "Good morning. **Three** things today.", report);
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsroom/newsletters").with(EDITOR)).andReturn()));
+        assertThat(list.select("a[href=/newsroom/newsletters/issues/" + issue + "]").text()).isEqualTo("Morning: Aden reopens");
+        assertThat(list.text()).contains("List brief-a").contains("draft");
 
         String html = body(mvc.perform(get("/newsroom/newsletters/issues/" + issue + "/preview").with(EDITOR)).andReturn());
         assertThat(html).contains("<strong>Three</strong>").contains("Aden port reopens").contains("Ships dock again")
