@@ -412,6 +412,7 @@ abstract class NewslettersContract {
         web.post("/account", "/account/newsletters", Map.of("newsletter", "weekly-memo"));
         assertThat(newsletters.chosenIds(joiner)).containsExactly(weekly);
         assertThat(web.get("/account").body()).contains("a paid newsletter reaches you only with a paid subscription");
+        assertThat(web.get("/account/export").body()).contains("\"newsletter\" : \"Weekly Memo\"").doesNotContain("Daily Brief");
         // Unsigned requests cannot change anyone's choices.
         assertThat(new WebSession(port).postRaw("/account/newsletters", Map.of("newsletter", "daily-brief")).statusCode()).isIn(302, 403);
     }
