@@ -421,7 +421,8 @@ abstract class IntelContract {
         long doc = fixture.document("item", 9001, "<b>Hostile</b> wire", "javascript:alert(1)", "Evil Wire",
                 LocalDate.of(2014, 4, 30), "Intro line. Rebels <script>alert(1)</script> shelled Hreitan on Monday. Outro.");
         long id = fixture.event(doc, TestEvents.spec("Explosions/Remote violence", "Shelling/artillery/missile attack",
-                LocalDate.of(2014, 4, 28)).evidence("Rebels <script>alert(1)</script> shelled Hreitan on Monday.", "shelled")
+                LocalDate.of(2014, 4, 28)).until(LocalDate.of(2014, 4, 29))
+                .evidence("Rebels <script>alert(1)</script> shelled Hreitan on Monday.", "shelled")
                 .confidence(0.01));
 
         mvc.perform(get("/intel/review")).andExpect(status().is3xxRedirection());
@@ -434,7 +435,8 @@ abstract class IntelContract {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>Hostile</b>")
                 .doesNotContain("href=\"javascript:")
-                .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>");
+                .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>")
+                .contains("2014-04-28 to 2014-04-29");
         mvc.perform(get("/intel/events/99999999").with(user(ANALYST).roles("ANALYST"))).andExpect(status().isNotFound());
 
         mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")))
