@@ -48,7 +48,7 @@ public class ApiKeys {
     private final String bootstrapKey;
     private final Map<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    ApiKeys(JdbcClient jdbc, Clock clock, @Value("${sitrep.api.bootstrap-key:}") String bootstrapKey) {
+    ApiKeys(JdbcClient jdbc, Clock clock, @Value("${sitrep.api.bootstrap-key:${SITREP_BOOTSTRAP_API_KEY:}}") String bootstrapKey) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.bootstrapKey = bootstrapKey == null ? "" : bootstrapKey.trim();

@@ -60,14 +60,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * revocation, stateless calls) and the OpenAPI description against the controllers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.api.bootstrap-key=" + ApiContract.BOOTSTRAP})
+@TestPropertySource(properties = {"sitrep.sample-content=false", "SITREP_BOOTSTRAP_API_KEY=" + ApiContract.BOOTSTRAP})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiContract {
     static final String BOOTSTRAP = "sk_test-bootstrap-key-0123456789abcdef";
     static final LocalDate D = LocalDate.of(2024, 3, 10);
     static final String TEXT = "Rebels launched an offensive on west Aleppo. Regime aircraft bombed Ramouseh on Monday. "
             + "Protesters gathered in Idlib city, chanting \"freedom, now\". Fighting was reported somewhere in the north.";
-    static final String STAFF = "analyst@example.org", MEMBER = "data.member@example.org", PLAIN = "plain.member@example.org",
+    static final String ADMIN = "admin@example.org", STAFF = "analyst@example.org", MEMBER = "data.member@example.org", PLAIN = "plain.member@example.org",
             PASSWORD = "a long enough passphrase";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,6 +109,7 @@ abstract class ApiContract {
         pieces.piece("draft").status("DRAFT").insert();
 
         accounts.create(STAFF, "Analyst", PASSWORD, Role.ANALYST);
+        accounts.create(ADMIN, "Admin", PASSWORD, Role.ADMIN);
         long member = accounts.create(MEMBER, "Data Member", PASSWORD, Role.MEMBER).id();
         plainMemberId = accounts.create(PLAIN, "Plain Member", PASSWORD, Role.MEMBER).id();
         Plans.Plan annual = plans.all().stream().filter(p -> p.code().equals("annual")).findFirst().orElseThrow();
@@ -371,6 +372,22 @@ abstract class ApiContract {
         HttpResponse<String> r = web.get("/api/v1/events");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).get("events")).hasSize(4);
+    }
+
+    @Test
+    void administratorsGiveAPlanDataAccess() {
+        WebSession admin = signedIn(ADMIN);
+        Plans.Plan monthly = plans.all().stream().filter(p -> p.code().equals("monthly")).findFirst().orElseThrow();
+        assertThat(plans.withDataAccess()).doesNotContain(monthly.id());
+        assertThat(admin.get("/admin/plans").body()).contains("Includes the data API");
+        Map<String, String> form = Map.of("id", Long.toString(monthly.id()), "name", "Monthly", "price", "10.00", "currency", "USD",
+                "interval", "MONTH", "active", "true", "dataAccess", "true");
+        assertThat(admin.post("/admin/plans", "/admin/plans", form).statusCode()).isEqualTo(302);
+        assertThat(plans.withDataAccess()).contains(monthly.id());
+        Map<String, String> off = new java.util.HashMap<>(form);
+        off.remove("dataAccess");
+        admin.post("/admin/plans", "/admin/plans", off);
+        assertThat(plans.withDataAccess()).doesNotContain(monthly.id());
     }
 
     @Test
