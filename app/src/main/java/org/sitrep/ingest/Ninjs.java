@@ -24,7 +24,8 @@ final class Ninjs {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new BadInput("malformed JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new BadInput("malformed JSON" + line + ": " + e.getOriginalMessage());
         } catch (Exception e) {
             throw new BadInput("unreadable JSON: " + e.getMessage(), e);
         }

@@ -82,7 +82,12 @@ final class StorySignature {
 
     static StorySignature decode(String encoded) {
         if (encoded == null || encoded.isBlank()) return null;
-        ByteBuffer buf = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
+        ByteBuffer buf;
+        try {
+            buf = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
         if (buf.remaining() != HASHES * 4) return null; // written by a different configuration
         int[] mins = new int[HASHES];
         for (int i = 0; i < HASHES; i++) mins[i] = buf.getInt();
