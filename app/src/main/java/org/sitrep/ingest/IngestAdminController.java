@@ -63,9 +63,9 @@ class IngestAdminController {
     }
 
     @PostMapping("/admin/ingest/sources")
-    String add(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "feed") String kind,
-               @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String pollMinutes,
-               @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+    String add(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "kind", defaultValue = "feed") String kind,
+               @RequestParam(name = "url", defaultValue = "") String url, @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes,
+               @RequestParam(name = "active", defaultValue = "false") boolean active, RedirectAttributes redirect) {
         try {
             Sources.Kind k = "page".equals(kind) ? Sources.Kind.PAGE : Sources.Kind.FEED;
             sources.add(name, k, url, minutes(pollMinutes), active);
@@ -77,14 +77,14 @@ class IngestAdminController {
     }
 
     @GetMapping("/admin/ingest/sources/{id}")
-    String source(@PathVariable long id, Model model) {
+    String source(@PathVariable("id") long id, Model model) {
         model.addAttribute("source", sources.find(id).orElseThrow(IngestAdminController::notFound));
         return "ingest/source";
     }
 
     @PostMapping("/admin/ingest/sources/{id}")
-    String update(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
-                  @RequestParam(defaultValue = "") String pollMinutes, @RequestParam(defaultValue = "false") boolean active,
+    String update(@PathVariable("id") long id, @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "url", defaultValue = "") String url,
+                  @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes, @RequestParam(name = "active", defaultValue = "false") boolean active,
                   RedirectAttributes redirect) {
         sources.find(id).orElseThrow(IngestAdminController::notFound);
         try {
@@ -97,7 +97,7 @@ class IngestAdminController {
     }
 
     @PostMapping("/admin/ingest/sources/{id}/poll")
-    String pollNow(@PathVariable long id, RedirectAttributes redirect) {
+    String pollNow(@PathVariable("id") long id, RedirectAttributes redirect) {
         sources.find(id).orElseThrow(IngestAdminController::notFound);
         sources.pollSoon(id);
         redirect.addFlashAttribute("notice", "The source will be polled within a few seconds.");
@@ -105,14 +105,14 @@ class IngestAdminController {
     }
 
     @PostMapping("/admin/ingest/sources/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@PathVariable("id") long id, RedirectAttributes redirect) {
         sources.delete(id);
         redirect.addFlashAttribute("notice", "Source removed; its stories stay.");
         return "redirect:/admin/ingest";
     }
 
     @PostMapping("/admin/ingest/pages")
-    String addPage(@RequestParam(defaultValue = "") String url, RedirectAttributes redirect) {
+    String addPage(@RequestParam(name = "url", defaultValue = "") String url, RedirectAttributes redirect) {
         if (url.isBlank()) {
             redirect.addFlashAttribute("error", "Give the address of a web page.");
             return "redirect:/admin/ingest";
@@ -136,7 +136,7 @@ class IngestAdminController {
     }
 
     @GetMapping("/admin/ingest/stories/{id}")
-    String story(@PathVariable long id, Model model) {
+    String story(@PathVariable("id") long id, Model model) {
         model.addAttribute("story", stories.find(id).orElseThrow(IngestAdminController::notFound));
         model.addAttribute("copies", stories.copies(id));
         return "ingest/story";
@@ -151,7 +151,7 @@ class IngestAdminController {
 
     /** The raw copy as it arrived: text as text/plain, anything else as a download; never rendered as HTML. */
     @GetMapping("/admin/ingest/copies/{id}/raw")
-    ResponseEntity<byte[]> raw(@PathVariable long id) {
+    ResponseEntity<byte[]> raw(@PathVariable("id") long id) {
         IngestedStories.Copy copy = stories.copy(id).orElseThrow(IngestAdminController::notFound);
         byte[] bytes = raw.read(copy.rawSha256()).orElseThrow(IngestAdminController::notFound);
         String type = copy.rawType().toLowerCase(Locale.ROOT);
