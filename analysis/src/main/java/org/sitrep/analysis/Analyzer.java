@@ -35,7 +35,7 @@ import org.sitrep.analysis.text.TextCleaner;
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 1;
+    public static final int ENGINE_REVISION = 2;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
