@@ -156,7 +156,7 @@ public final class Analyzer {
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
 
         /**
-         * Whether tokens get part-of-speech tags and lemmas (default true). Tagging is about half of
+         * Whether tokens get part-of-speech tags and lemmas (default true). Tagging is about a fifth of
          * the engine's time; without it the event extractor reads word forms only, with lower accuracy
          * (see bench/results/analysis.md).
          */
