@@ -75,12 +75,18 @@ public class EventSearch {
 
     /** Events may run this long before a date window and still be found by the first, date-ordered query of a map view. */
     static final int WINDOW_SLACK_DAYS = 31;
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private List<TrackedEvent> page(Where where, Cursor after, int rows) {
+        // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
+        // the date index backwards and stopping after one page.
         if (after != null) {
-            where.add("(e.date_earliest < :cursorDate OR (e.date_earliest = :cursorDate AND e.id < :cursorId))");
+            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
             where.params.put("cursorDate", after.date());
             where.params.put("cursorId", after.id());
+        } else {
+            where.add("e.date_earliest <= :ceiling");
+            where.params.put("ceiling", LATEST);
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
