@@ -1,0 +1,239 @@
+package org.sitrep.intel;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The read side of stored events: the one place the tracker, the API and the exports filter and page
+ * them. Pages are newest first (by the event's earliest date, then id) with keyset cursors, so paging
+ * through a million events costs the same on the last page as on the first.
+ */
+@Service
+public class EventSearch {
+    public static final int MAX_PAGE = 1000;
+
+    /** Events per day and type, for the timeline. */
+    public record DayCount(LocalDate day, String eventType, long count) {}
+
+    private static final String COLUMNS = """
+            e.id, e.document_id, d.source_kind, d.source_id, d.title, d.url, d.source_name, d.published_on, e.origin,
+            e.event_type, e.sub_event_type, e.actor1, e.actor2, e.place_name, e.country, e.admin1, e.latitude, e.longitude,
+            e.geo_precision, e.gazetteer_id, e.date_earliest, e.date_latest, e.date_text, e.trigger_word,
+            e.evidence_sentence, e.evidence_start, e.evidence_end, e.confidence, e.review_state, e.merged_into,
+            e.engine_version, e.updated_at""";
+
+    private final JdbcClient jdbc;
+
+    public EventSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page of events matching the filter; {@code cursor} is null for the first page. */
+    public EventPage search(EventFilter filter, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + MAX_PAGE);
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        List<TrackedEvent> rows;
+        if (filter.bbox() != null && filter.from() != null) {
+            // A map view with a date window. Walk the date index newest first through the events that start in the
+            // window (or up to WINDOW_SLACK days before it): a page usually fills there, and since pages are ordered by
+            // start date, nothing older could come before it. Only a page left short asks again, box index first, for
+            // older events still running in the window. (Left to itself, H2 would take the box index every time, and a
+            // wide box over a busy region is a quarter of all events.)
+            LocalDate floor = filter.from().minusDays(WINDOW_SLACK_DAYS);
+            Where recent = where(filter, false);
+            recent.add("e.date_earliest >= :floor");
+            recent.params.put("floor", floor);
+            rows = new ArrayList<>(page(recent, after, limit + 1));
+            if (rows.size() <= limit) {
+                Where older = where(filter, true);
+                older.add("e.date_earliest < :floor");
+                older.params.put("floor", floor);
+                Cursor from = rows.isEmpty() ? after : new Cursor(rows.get(rows.size() - 1).dateEarliest(), rows.get(rows.size() - 1).id());
+                rows.addAll(page(older, from, limit + 1 - rows.size()));
+            }
+        } else {
+            rows = page(where(filter, true), after, limit + 1);
+        }
+        if (rows.size() <= limit) return new EventPage(List.copyOf(rows), null);
+        List<TrackedEvent> page = rows.subList(0, limit);
+        TrackedEvent last = page.get(limit - 1);
+        return new EventPage(List.copyOf(page), new Cursor(last.dateEarliest(), last.id()).encode());
+    }
+
+    /** Events may run this long before a date window and still be found by the first, date-ordered query of a map view. */
+    static final int WINDOW_SLACK_DAYS = 31;
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private List<TrackedEvent> page(Where where, Cursor after, int rows) {
+        // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
+        // the date index backwards and stopping after one page.
+        if (after != null) {
+            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
+            where.params.put("cursorDate", after.date());
+            where.params.put("cursorId", after.id());
+        } else {
+            where.add("e.date_earliest <= :ceiling");
+            where.params.put("ceiling", LATEST);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
+                .params(where.params).query(EventSearch::event).list();
+    }
+
+    public long count(EventFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql())
+                .params(where.params).query(Long.class).single();
+    }
+
+    /** Any event by id, whatever its review state. */
+    public Optional<TrackedEvent> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id WHERE e.id = :id")
+                .param("id", id).query(EventSearch::event).optional();
+    }
+
+    /** The cleaned text of an analysed document: what the events' evidence offsets point into. */
+    public Optional<String> documentText(long documentId) {
+        return jdbc.sql("SELECT text FROM intel_documents WHERE id = :id").param("id", documentId).query(String.class).optional();
+    }
+
+    /** Events per day (by earliest date) and type, oldest day first. */
+    public List<DayCount> perDay(EventFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
+                .params(where.params)
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    private static Where where(EventFilter f) {
+        return where(f, true);
+    }
+
+    /** {@code boxIndex}: whether the database may look the box up by its index (see {@link #search}). */
+    private static Where where(EventFilter f, boolean boxIndex) {
+        Where w = new Where();
+        if (f.from() != null) {
+            w.add("e.date_latest >= :from");
+            w.params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            w.add("e.date_earliest <= :to");
+            w.params.put("to", f.to());
+        }
+        if (!f.types().isEmpty()) {
+            w.add("e.event_type IN (:types)");
+            w.params.put("types", List.copyOf(f.types()));
+        }
+        if (present(f.actor())) {
+            w.add("(LOWER(e.actor1) = :actor OR LOWER(e.actor2) = :actor)");
+            w.params.put("actor", f.actor().trim().toLowerCase(Locale.ROOT));
+        }
+        if (present(f.place())) {
+            w.add("LOWER(e.place_name) = :place");
+            w.params.put("place", f.place().trim().toLowerCase(Locale.ROOT));
+        }
+        if (f.gazetteerId() != null) {
+            w.add("e.gazetteer_id = :gazetteerId");
+            w.params.put("gazetteerId", f.gazetteerId());
+        }
+        if (present(f.country())) {
+            w.add("e.country = :country");
+            w.params.put("country", f.country().trim().toUpperCase(Locale.ROOT));
+        }
+        if (present(f.source())) {
+            w.add("d.source_name = :source");
+            w.params.put("source", f.source().trim());
+        }
+        if (f.minConfidence() != null) {
+            w.add("e.confidence >= :minConfidence");
+            w.params.put("minConfidence", f.minConfidence());
+        }
+        // The default (every state but the hidden ones) is written as NOT IN: H2 would otherwise walk the review-state
+        // index, which holds nearly every event, instead of the date or box index.
+        boolean byDefault = f.states().isEmpty();
+        List<String> states = new ArrayList<>();
+        for (ReviewState s : byDefault ? List.of(ReviewState.values()) : f.states()) {
+            if (!byDefault || !s.shownByDefault()) states.add(s.dbValue());
+        }
+        w.add(byDefault ? "e.review_state NOT IN (:states)" : "e.review_state IN (:states)");
+        w.params.put("states", states);
+        if (f.bbox() != null) {
+            // "+ 0" keeps the database off the box index when the date index should lead
+            w.add(boxIndex ? "e.longitude BETWEEN :west AND :east AND e.latitude BETWEEN :south AND :north"
+                    : "e.longitude + 0 BETWEEN :west AND :east AND e.latitude + 0 BETWEEN :south AND :north");
+            w.params.put("west", f.bbox().west());
+            w.params.put("east", f.bbox().east());
+            w.params.put("south", f.bbox().south());
+            w.params.put("north", f.bbox().north());
+        }
+        if (f.documentId() != null) {
+            w.add("e.document_id = :documentId");
+            w.params.put("documentId", f.documentId());
+        }
+        return w;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static TrackedEvent event(ResultSet rs, int n) throws SQLException {
+        var source = new TrackedEvent.Source(rs.getLong("document_id"), rs.getString("source_kind"), rs.getLong("source_id"),
+                rs.getString("title"), rs.getString("url"), rs.getString("source_name"),
+                rs.getObject("published_on", LocalDate.class));
+        return new TrackedEvent(rs.getLong("id"), source, rs.getString("origin"), rs.getString("event_type"),
+                rs.getString("sub_event_type"), rs.getString("actor1"), rs.getString("actor2"), rs.getString("place_name"),
+                rs.getString("country"), rs.getString("admin1"), rs.getObject("latitude", Double.class),
+                rs.getObject("longitude", Double.class), rs.getString("geo_precision"),
+                rs.getObject("gazetteer_id", Long.class), rs.getObject("date_earliest", LocalDate.class),
+                rs.getObject("date_latest", LocalDate.class), rs.getString("date_text"), rs.getString("trigger_word"),
+                rs.getString("evidence_sentence"), rs.getObject("evidence_start", Integer.class),
+                rs.getObject("evidence_end", Integer.class), rs.getDouble("confidence"),
+                ReviewState.fromDb(rs.getString("review_state")), rs.getObject("merged_into", Long.class),
+                rs.getString("engine_version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static final class Where {
+        final List<String> clauses = new ArrayList<>();
+        final Map<String, Object> params = new LinkedHashMap<>();
+
+        void add(String clause) {
+            clauses.add(clause);
+        }
+
+        String sql() {
+            return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+        }
+    }
+
+    /** Position after the last event of a page: its earliest date and id, base64url-encoded so clients treat it as opaque. */
+    record Cursor(LocalDate date, long id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((date + "/" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String plain = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8);
+                int slash = plain.indexOf('/');
+                return new Cursor(LocalDate.parse(plain.substring(0, slash)), Long.parseLong(plain.substring(slash + 1)));
+            } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+                throw new InvalidEventFilter("cursor is not one this server gave out");
+            }
+        }
+    }
+}
