@@ -69,6 +69,17 @@ public class SearchIndex implements DisposableBean {
         return index.size();
     }
 
+    /** A rebuild in the background must not hold the shutdown up for minutes. */
+    private volatile boolean closing;
+    /** A rebuild began and did not finish: what is committed meanwhile must still look stale. */
+    private volatile boolean unfinished;
+
+    private static final class StoppedByShutdown extends RuntimeException {
+        StoppedByShutdown() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Announced when a rebuild has finished: pages cached meanwhile may hold partial results. */
     public record Rebuilt(long pieces) {}
 
@@ -112,19 +123,28 @@ public class SearchIndex implements DisposableBean {
         synchronized (writeLock) {
             try {
                 long started = System.nanoTime();
+                unfinished = true;
                 Set<Long> seen = new HashSet<>();
-                catalog.forEachLive(500, batch -> batch.forEach(p -> {
-                    put(p);
-                    seen.add(p.id());
-                }));
+                catalog.forEachLive(500, batch -> {
+                    if (closing) throw new StoppedByShutdown();
+                    batch.forEach(p -> {
+                        put(p);
+                        seen.add(p.id());
+                    });
+                });
                 for (Piece p : catalog.scheduledAhead()) {
                     put(p);
                     seen.add(p.id());
                 }
                 for (long id : index.ids()) if (!seen.contains(id)) index.remove(id);
+                unfinished = false;
                 commit();
                 count = seen.size();
                 log.info("Search index rebuilt: {} pieces in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+            } catch (StoppedByShutdown e) {
+                // Committed from now on as stale (no "last updated"), so the next start rebuilds it.
+                log.info("Search index rebuild stopped by the shutdown; the next start does it again");
+                return;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -178,11 +198,12 @@ public class SearchIndex implements DisposableBean {
     }
 
     private void commit() throws IOException {
-        index.commit(Map.of(COMMIT_LAST_UPDATED, catalog.lastUpdated().map(Instant::toString).orElse("")));
+        index.commit(Map.of(COMMIT_LAST_UPDATED, unfinished ? "" : catalog.lastUpdated().map(Instant::toString).orElse("")));
     }
 
     @Override
     public void destroy() throws IOException {
+        closing = true;
         commitIfChanged();
         synchronized (writeLock) {
             index.close();
