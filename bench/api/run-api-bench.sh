@@ -48,8 +48,8 @@ for i in $(seq 1 180); do curl -fs -H "Authorization: Bearer $KEY" "http://127.0
 total=$(curl -fs -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/api/v1/events.csv?from=2024-12-31" | wc -l)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# warm-up (JIT, database caches), then the measured run
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/api/events.lua "http://127.0.0.1:$PORT" -- "$KEY" >/dev/null 2>&1 || true
+# warm-up (JIT, database page cache), then the measured run
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30s}" -s bench/api/events.lua "http://127.0.0.1:$PORT" -- "$KEY" >/dev/null 2>&1 || true
 result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/api/events.lua "http://127.0.0.1:$PORT" -- "$KEY" | grep '^RESULT')
 echo "$result"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"

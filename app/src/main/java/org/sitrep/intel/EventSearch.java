@@ -46,12 +46,13 @@ public class EventSearch {
         if (limit < 1 || limit > MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + MAX_PAGE);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         List<TrackedEvent> rows;
-        if (filter.bbox() != null && filter.from() != null) {
+        if (filter.bbox() != null && filter.from() != null && filter.bbox().east() - filter.bbox().west() > NARROW_BOX_DEGREES) {
             // A map view with a date window. Walk the date index newest first through the events that start in the
             // window (or up to WINDOW_SLACK days before it): a page usually fills there, and since pages are ordered by
             // start date, nothing older could come before it. Only a page left short asks again, box index first, for
             // older events still running in the window. (Left to itself, H2 would take the box index every time, and a
-            // wide box over a busy region is a quarter of all events.)
+            // wide box over a busy region is a quarter of all events.) A narrow box is cheaper by its own index: its
+            // longitude band is small, and a date window can hold a year of events.
             LocalDate floor = filter.from().minusDays(WINDOW_SLACK_DAYS);
             Where recent = where(filter, false);
             recent.add("e.date_earliest >= :floor");
@@ -75,6 +76,8 @@ public class EventSearch {
 
     /** Events may run this long before a date window and still be found by the first, date-ordered query of a map view. */
     static final int WINDOW_SLACK_DAYS = 31;
+    /** Boxes at most this wide (east-west) are looked up by the box index. */
+    static final double NARROW_BOX_DEGREES = 0.5;
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private List<TrackedEvent> page(Where where, Cursor after, int rows) {
