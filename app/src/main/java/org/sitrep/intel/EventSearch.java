@@ -65,6 +65,9 @@ public class EventSearch {
                 Cursor from = rows.isEmpty() ? after : new Cursor(rows.get(rows.size() - 1).dateEarliest(), rows.get(rows.size() - 1).id());
                 rows.addAll(page(older, from, limit + 1 - rows.size()));
             }
+        } else if (filter.bbox() != null && filter.bbox().east() - filter.bbox().west() <= NARROW_BOX_DEGREES
+                && onlyBoxDatesAndStates(filter)) {
+            rows = pageByIds(where(filter, true), after, limit + 1);
         } else {
             rows = page(where(filter, true), after, limit + 1);
         }
@@ -80,17 +83,26 @@ public class EventSearch {
     static final double NARROW_BOX_DEGREES = 0.5;
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
+    /** Whether every condition of the filter is in {@code ix_intel_events_box_dates}. */
+    private static boolean onlyBoxDatesAndStates(EventFilter f) {
+        return f.types().isEmpty() && !present(f.actor()) && !present(f.place()) && f.gazetteerId() == null
+                && !present(f.country()) && !present(f.source()) && f.minConfidence() == null && f.documentId() == null;
+    }
+
+    /** A page's ids from the covering box index alone, then those events' rows. */
+    private List<TrackedEvent> pageByIds(Where where, Cursor after, int rows) {
+        cursorCondition(where, after);
+        List<Long> ids = jdbc.sql("SELECT e.id FROM intel_events e" + where.sql()
+                        + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
+                .params(where.params).query(Long.class).list();
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + " WHERE e.id IN (:ids) ORDER BY e.date_earliest DESC, e.id DESC")
+                .param("ids", ids).query(EventSearch::event).list();
+    }
+
     private List<TrackedEvent> page(Where where, Cursor after, int rows) {
-        // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
-        // the date index backwards and stopping after one page.
-        if (after != null) {
-            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
-            where.params.put("cursorDate", after.date());
-            where.params.put("cursorId", after.id());
-        } else {
-            where.add("e.date_earliest <= :ceiling");
-            where.params.put("ceiling", LATEST);
-        }
+        cursorCondition(where, after);
         return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
                 .params(where.params).query(EventSearch::event).list();
@@ -124,6 +136,19 @@ public class EventSearch {
 
     private static Where where(EventFilter f) {
         return where(f, true);
+    }
+
+    // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
+    // the date index backwards and stopping after one page.
+    private static void cursorCondition(Where where, Cursor after) {
+        if (after != null) {
+            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
+            where.params.put("cursorDate", after.date());
+            where.params.put("cursorId", after.id());
+        } else {
+            where.add("e.date_earliest <= :ceiling");
+            where.params.put("ceiling", LATEST);
+        }
     }
 
     /** {@code boxIndex}: whether the database may look the box up by its index (see {@link #search}). */
