@@ -151,11 +151,14 @@ public class AnalysisQueue {
                 .update();
     }
 
-    /** The job failed: it waits and retries (30 s, 1 min, 2 min, …) until the last attempt, then stays failed. */
-    public void failed(Job job, String error) {
+    /**
+     * The job failed: it waits and retries (30 s, 1 min, 2 min, …) until the last attempt, then stays
+     * failed; a {@code permanent} failure (the document can never be read) fails at once.
+     */
+    public void failed(Job job, String error, boolean permanent) {
         OffsetDateTime now = now();
         String message = error == null ? "unknown error" : error.length() > 1900 ? error.substring(0, 1900) + "…" : error;
-        boolean last = job.attempts() >= maxAttempts;
+        boolean last = permanent || job.attempts() >= maxAttempts;
         jdbc.sql("UPDATE intel_jobs SET state = :state, next_attempt_at = :next, last_error = :error, claimed_by = NULL, "
                         + "finished_at = :now, again = FALSE WHERE id = :id AND claimed_by = :token")
                 .param("state", last ? "failed" : "queued").param("next", last ? now : now.plus(backoff(job.attempts())))

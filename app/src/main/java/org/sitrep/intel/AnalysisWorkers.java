@@ -25,19 +25,21 @@ class AnalysisWorkers implements SmartLifecycle {
     private final AnalysisQueue queue;
     private final AnalysisEngine engine;
     private final JdbcClient jdbc;
+    private final PieceSource pieces;
     private final int size;
     private final Duration poll;
     private final boolean commandLine;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    AnalysisWorkers(DocumentAnalysis analysis, AnalysisQueue queue, AnalysisEngine engine, JdbcClient jdbc,
+    AnalysisWorkers(DocumentAnalysis analysis, AnalysisQueue queue, AnalysisEngine engine, JdbcClient jdbc, PieceSource pieces,
                     @Value("${sitrep.intel.workers:2}") int size, @Value("${sitrep.intel.poll:5s}") Duration poll,
                     @Value("${sitrep.command:}") String command) {
         this.analysis = analysis;
         this.queue = queue;
         this.engine = engine;
         this.jdbc = jdbc;
+        this.pieces = pieces;
         this.size = Math.max(0, size);
         this.poll = poll;
         this.commandLine = !command.isBlank();
@@ -83,18 +85,37 @@ class AnalysisWorkers implements SmartLifecycle {
         }
     }
 
-    /** Queues every document analysed by another engine version; returns how many. */
+    /**
+     * Queues every live piece the queue has never seen (published before this feature existed, or
+     * while the database was restored from elsewhere), then every document analysed by another
+     * engine version. Returns how many were queued.
+     */
     int upgradeCheck() {
         try {
+            int added = backfill();
             long documents = jdbc.sql("SELECT COUNT(*) FROM intel_documents").query(Long.class).single();
             if (documents == 0 && !queue.anyPending()) return 0;
             int stale = queue.enqueueStale(engine.version());
             if (stale > 0) log.info("Engine {}: {} document(s) analysed by an older engine queued again", engine.version(), stale);
-            return stale;
+            return added + stale;
         } catch (RuntimeException e) {
             log.warn("Could not check for documents analysed by an older engine: {}", e.toString());
             return 0;
         }
+    }
+
+    /** Live pieces without a job: queued. Returns how many. */
+    int backfill() {
+        java.util.Set<Long> known = new java.util.HashSet<>(jdbc.sql("SELECT source_id FROM intel_jobs WHERE source_kind = :kind")
+                .param("kind", PieceSource.KIND).query(Long.class).list());
+        int added = 0;
+        for (long id : pieces.liveIds()) {
+            if (known.contains(id)) continue;
+            queue.enqueue(PieceSource.KIND, id);
+            added++;
+        }
+        if (added > 0) log.info("Analysis queue: {} published piece(s) never analysed queued", added);
+        return added;
     }
 
     @Override

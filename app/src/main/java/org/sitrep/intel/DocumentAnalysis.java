@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Document;
+import org.sitrep.analysis.UnreadableDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,9 +51,12 @@ public class DocumentAnalysis {
             Analysis analysis = engine.analyzer().analyze(toEngine(document.get()));
             store.save(document.get(), analysis);
             queue.done(job, analysis.engineVersion());
+        } catch (UnreadableDocumentException e) {
+            // Binary or garbled input stays so however often it is read: no point retrying.
+            queue.failed(job, "unreadable document: " + e.getMessage(), true);
         } catch (Exception | StackOverflowError e) {
             log.warn("Analysis of {} {} failed (attempt {}): {}", job.kind(), job.sourceId(), job.attempts(), e.toString());
-            queue.failed(job, describe(e));
+            queue.failed(job, describe(e), false);
         }
         return true;
     }

@@ -314,6 +314,10 @@ public class EventReview {
             return new Where(name, lat, lon, country == null ? null : country.toUpperCase(Locale.ROOT), null, precision, null);
         }
         List<GazetteerEntry> named = engine.gazetteer().named(name);
+        if (named.isEmpty() && lat != null) {
+            // A name the gazetteer lacks, at the coordinates already there: a rename, kept as typed.
+            return new Where(name, lat, lon, e.country(), e.admin1(), e.geoPrecision(), null);
+        }
         if (named.isEmpty()) {
             errors.put("placeName", "No place called “" + name + "” in the gazetteer: enter its latitude and longitude.");
             return null;

@@ -38,6 +38,16 @@ class PieceSource implements SourceDocuments {
         return catalog.findById(id).filter(p -> p.isLive(clock.instant())).map(this::document);
     }
 
+    /** Ids of every live piece, newest first (listings only: no bodies are read). */
+    java.util.List<Long> liveIds() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 1000) {
+            var page = catalog.listings(1000, offset);
+            page.forEach(l -> ids.add(l.id()));
+            if (page.size() < 1000) return ids;
+        }
+    }
+
     private SourceDocument document(Piece p) {
         StringBuilder content = new StringBuilder();
         // The standfirst is its own paragraph: a blank line keeps the engine from running it into the body.

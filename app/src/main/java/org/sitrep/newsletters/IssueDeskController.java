@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.members.AuditLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +32,11 @@ class IssueDeskController {
     private final IssueLetter letters;
     private final Postman postman;
     private final SitrepProperties properties;
+    private final AuditLog audit;
 
-    IssueDeskController(IssueDesk desk, Newsletters newsletters, IssueLetter letters, Postman postman, SitrepProperties properties) {
+    IssueDeskController(IssueDesk desk, Newsletters newsletters, IssueLetter letters, Postman postman, SitrepProperties properties,
+                        AuditLog audit) {
+        this.audit = audit;
         this.desk = desk;
         this.newsletters = newsletters;
         this.letters = letters;
@@ -111,21 +115,26 @@ class IssueDeskController {
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/send")
-    String send(@PathVariable("id") long id, RedirectAttributes redirect) {
-        find(id);
+    String send(@PathVariable("id") long id, Authentication auth, RedirectAttributes redirect) {
+        Issue issue = find(id);
         if (!postman.mailConfigured()) {
             redirect.addFlashAttribute("error", "No mail server is configured (spring.mail.host): nothing can be sent.");
             return "redirect:/newsroom/newsletters/issues/" + id;
         }
-        if (desk.start(id)) postman.deliverInBackground(id);
+        if (desk.start(id)) {
+            audit.record(auth.getName(), "newsletter.issue.sent", "issue#" + id, issue.subject());
+            postman.deliverInBackground(id);
+        }
         return "redirect:/newsroom/newsletters/issues/" + id;
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/schedule")
-    String schedule(@PathVariable("id") long id, @RequestParam(name = "sendAt", defaultValue = "") String sendAt, RedirectAttributes redirect) {
-        find(id);
+    String schedule(@PathVariable("id") long id, @RequestParam(name = "sendAt", defaultValue = "") String sendAt, Authentication auth,
+                    RedirectAttributes redirect) {
+        Issue issue = find(id);
         try {
             desk.schedule(id, LocalDateTime.parse(sendAt).atZone(properties.zone()).toInstant());
+            audit.record(auth.getName(), "newsletter.issue.scheduled", "issue#" + id, issue.subject() + " at " + sendAt);
             redirect.addFlashAttribute("notice", "Scheduled for " + sendAt.replace('T', ' ') + " (" + properties.zone() + ").");
         } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("error", "Give the date and time to send at.");

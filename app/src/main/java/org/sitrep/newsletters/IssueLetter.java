@@ -1,5 +1,7 @@
 package org.sitrep.newsletters;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -37,8 +39,11 @@ class IssueLetter {
     private final PublicUrls urls;
     private final SitrepProperties properties;
     private final SpringTemplateEngine templates;
+    private final Clock clock;
 
-    IssueLetter(BodyRenderer renderer, PieceCatalog catalog, PublicUrls urls, SitrepProperties properties, SpringTemplateEngine templates) {
+    IssueLetter(BodyRenderer renderer, PieceCatalog catalog, PublicUrls urls, SitrepProperties properties, SpringTemplateEngine templates,
+                Clock clock) {
+        this.clock = clock;
         this.renderer = renderer;
         this.catalog = catalog;
         this.urls = urls;
@@ -48,7 +53,9 @@ class IssueLetter {
 
     Letter render(Issue issue, Newsletter newsletter) {
         String introHtml = renderer.toHtml(issue.introMarkdown());
+        Instant now = clock.instant();
         List<Item> items = catalog.byIds(issue.pieceIds()).stream()
+                .filter(p -> p.isLive(now)) // a piece unpublished since the issue was written drops out
                 .map(p -> new Item(p.headline(), p.standfirst(), urls.absolute(p.path()))).toList();
         Context context = new Context();
         context.setVariable("newsletter", newsletter);

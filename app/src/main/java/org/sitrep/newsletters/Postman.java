@@ -347,7 +347,7 @@ public class Postman {
             this.newsletter = newsletter;
             this.letter = letter;
             this.issueId = issueId;
-            this.host = host();
+            this.host = urls.host();
             this.listId = newsletter.slug() + "." + host;
             String address = from == null || from.isBlank() ? "no-reply@" + host : from.strip();
             try {
@@ -431,15 +431,6 @@ public class Postman {
                 // already gone
             }
             transport = null;
-        }
-
-        private String host() {
-            try {
-                String h = java.net.URI.create(urls.base()).getHost();
-                return h == null ? "localhost" : h;
-            } catch (IllegalArgumentException e) {
-                return "localhost";
-            }
         }
     }
 

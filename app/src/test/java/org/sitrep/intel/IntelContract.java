@@ -172,6 +172,18 @@ abstract class IntelContract {
     }
 
     @Test
+    void anUnreadableDocumentFailsAtOnceWithAClearReason() {
+        Sources.WIRE.put(81L, "PK\u0003\u0004\u0000\u0000binary zip bytes");
+        queue.enqueue("wire", 81);
+        analysis.drain("test");
+        assertThat(queue.find("wire", 81).orElseThrow()).satisfies(j -> {
+            assertThat(j.state()).isEqualTo("failed");
+            assertThat(j.attempts()).isEqualTo(1);
+            assertThat(j.lastError()).startsWith("unreadable document:").contains("binary");
+        });
+    }
+
+    @Test
     void aJobLeftRunningByACrashedWorkerIsQueuedAgain() {
         Sources.WIRE.put(31L, "Rebels shelled the town of Hreitan on Monday, activists said.");
         queue.enqueue("wire", 31);
@@ -255,6 +267,24 @@ abstract class IntelContract {
                 .containsExactly(events.get(0));
         assertThat(jdbc.sql("SELECT withdrawn_at IS NOT NULL FROM intel_documents WHERE id = :d").param("d", doc)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void piecesPublishedBeforeTheQueueExistedAreQueuedByTheStartupCheck() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-02-01T10:00:00Z");
+        // Written straight into the table, as a database from before this feature would hold it: no PieceChanged.
+        jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, access_level, "
+                        + "publish_at, first_published_at, created_at, updated_at) VALUES ('old-hreitan', 'NEWS', "
+                        + "'Shelling near Hreitan', NULL, 'Government forces shelled Hreitan on Monday, activists said.', "
+                        + "'<p>x</p>', 'Syria', 'PUBLISHED', 'PUBLIC', :at, :at, :at, :at)")
+                .param("at", at).update();
+        long piece = jdbc.sql("SELECT id FROM pieces WHERE slug = 'old-hreitan'").query(Long.class).single();
+        assertThat(queue.find("piece", piece)).isEmpty();
+        assertThat(workers.upgradeCheck()).isGreaterThanOrEqualTo(1);
+        assertThat(queue.find("piece", piece)).isPresent();
+        analysis.drain("test");
+        assertThat(search.count(EventFilter.any().withDocument(documentOf("piece", piece)))).isPositive();
+        assertThat(workers.backfill()).as("known pieces are not queued twice").isZero();
     }
 
     // --- review ----------------------------------------------------------------------------
@@ -391,7 +421,8 @@ abstract class IntelContract {
         long doc = fixture.document("item", 9001, "<b>Hostile</b> wire", "javascript:alert(1)", "Evil Wire",
                 LocalDate.of(2014, 4, 30), "Intro line. Rebels <script>alert(1)</script> shelled Hreitan on Monday. Outro.");
         long id = fixture.event(doc, TestEvents.spec("Explosions/Remote violence", "Shelling/artillery/missile attack",
-                LocalDate.of(2014, 4, 28)).evidence("Rebels <script>alert(1)</script> shelled Hreitan on Monday.", "shelled")
+                LocalDate.of(2014, 4, 28)).until(LocalDate.of(2014, 4, 29))
+                .evidence("Rebels <script>alert(1)</script> shelled Hreitan on Monday.", "shelled")
                 .confidence(0.01));
 
         mvc.perform(get("/intel/review")).andExpect(status().is3xxRedirection());
@@ -404,7 +435,8 @@ abstract class IntelContract {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>Hostile</b>")
                 .doesNotContain("href=\"javascript:")
-                .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>");
+                .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>")
+                .contains("2014-04-28 to 2014-04-29");
         mvc.perform(get("/intel/events/99999999").with(user(ANALYST).roles("ANALYST"))).andExpect(status().isNotFound());
 
         mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")))

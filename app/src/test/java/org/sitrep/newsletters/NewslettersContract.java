@@ -24,7 +24,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +56,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.newsletters.tick=300ms",
         "sitrep.newsletters.initial-delay=300ms", "sitrep.newsletters.rate-per-second=0", "sitrep.newsletters.log-batch=4",
-        "sitrep.mail.from=desk@sitrep.example", "sitrep.base-url=http://localhost:8080"})
+        "sitrep.mail.from=desk@sitrep.example", "sitrep.base-url=http://localhost:8080",
+        "spring.datasource.hikari.maximum-pool-size=4"}) // cached test contexts each hold a pool; PostgreSQL has ~100 slots
 @Import(TestClockConfig.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NewslettersContract {
+    /** Shared by the H2 and PostgreSQL classes (one JVM): left running, like MembersContract's. */
     static final GreenMail MAIL = TestMail.start();
     private static final Pattern ISSUE_ID = Pattern.compile("/newsroom/newsletters/issues/(\\d+)$");
     private static final RequestPostProcessor EDITOR = user("editor@sitrep.example").roles("EDITOR");
@@ -90,11 +91,6 @@ abstract class NewslettersContract {
         memo = fixture.piece("the-week-in-idlib").kind("MEMO").headline("The week in Idlib")
                 .standfirst("Why the lines held, and what moves next").access("PAID").insert();
         report = fixture.piece("aden-port-reopens").kind("NEWS").headline("Aden port reopens").standfirst("Ships dock again").insert();
-    }
-
-    @AfterAll
-    void stopMail() {
-        MAIL.stop();
     }
 
     @BeforeEach
@@ -177,7 +173,14 @@ abstract class NewslettersContract {
     @Test
     void anIssueArrivesAsHtmlAndTextWithOneClickUnsubscribeHeaders() throws Exception {
         Newsletter n = newsletter("brief-a", Newsletter.Access.FREE, "amal@example.org", "bassam@example.org");
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsroom/newsletters/issues/new")
+                .param("newsletter", String.valueOf(n.id())).with(EDITOR)).andReturn()));
+        assertThat(form.select("#newsletter option[selected]").text()).isEqualTo("List brief-a (free)");
+        assertThat(form.select("input[name=piece]").eachAttr("value")).contains(String.valueOf(report), String.valueOf(memo));
         long issue = compose(n, "Morning: Aden reopens", "Good morning. **Three** things today.", report);
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsroom/newsletters").with(EDITOR)).andReturn()));
+        assertThat(list.select("a[href=/newsroom/newsletters/issues/" + issue + "]").text()).isEqualTo("Morning: Aden reopens");
+        assertThat(list.text()).contains("List brief-a").contains("draft");
 
         String html = body(mvc.perform(get("/newsroom/newsletters/issues/" + issue + "/preview").with(EDITOR)).andReturn());
         assertThat(html).contains("<strong>Three</strong>").contains("Aden port reopens").contains("Ships dock again")
@@ -216,6 +219,8 @@ abstract class NewslettersContract {
         String progress = body(mvc.perform(get("/newsroom/newsletters/issues/" + issue).with(EDITOR)).andReturn());
         assertThat(org.jsoup.Jsoup.parse(progress).select("#count-sent").text()).isEqualTo("2");
         assertThat(org.jsoup.Jsoup.parse(progress).select("#count-total").text()).isEqualTo("2");
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE action = 'newsletter.issue.sent' AND target = :t")
+                .param("t", "issue#" + issue).query(String.class).list()).containsExactly("editor@sitrep.example");
         // A sent issue is history: it cannot be edited or sent again.
         assertThat(mvc.perform(post("/newsroom/newsletters/issues").with(EDITOR).with(csrf()).param("id", String.valueOf(issue))
                 .param("newsletter", String.valueOf(n.id())).param("subject", "Changed")).andReturn().getFlashMap().get("error"))

@@ -101,6 +101,13 @@ class ReaderJourneyBrowserTest {
         MAIL.stop();
     }
 
+    final java.util.List<String> accessibility = new java.util.ArrayList<>();
+
+    /** Notes the axe-core problems of the page now shown (asserted at the end, so the journey runs through). */
+    void accessible(String page) throws java.io.IOException {
+        for (String v : org.sitrep.testsupport.Axe.seriousViolations(browser)) accessibility.add(page + ": " + v);
+    }
+
     WebDriverWait waitFor() {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -121,6 +128,7 @@ class ReaderJourneyBrowserTest {
 
         // 2. Join by magic link, ticking the Daily Brief; the link arrives at the SMTP server.
         browser.get(base + "/join");
+        accessible("/join");
         browser.findElement(By.id("join-email")).sendKeys("reader@example.org");
         browser.findElement(By.id("join-name")).sendKeys("Rana Reader");
         browser.findElement(By.id("join-newsletter-daily-brief")).click();
@@ -135,10 +143,12 @@ class ReaderJourneyBrowserTest {
         waitFor().until(ExpectedConditions.urlMatches("/account$"));
         assertThat(browser.findElement(By.id("account-plan")).getText()).isEqualTo("Free member");
         assertThat(browser.findElement(By.id("newsletter-daily-brief")).isSelected()).isTrue();
+        accessible("/account");
 
         // 3. Subscribe with a test payment: the page says plainly that no real money moves.
         browser.get(base + "/subscribe");
         assertThat(browser.findElement(By.id("test-payments-banner")).getText()).contains("Test payments — no real money");
+        accessible("/subscribe");
         browser.findElement(By.id("subscribe-annual")).click();
         waitFor().until(ExpectedConditions.urlMatches("/account$"));
         assertThat(browser.findElement(By.id("account-plan")).getText()).isEqualTo("Subscriber");
@@ -180,8 +190,11 @@ class ReaderJourneyBrowserTest {
         assertThat(browser.findElement(By.id("newsletter-daily-brief")).isSelected()).as("no longer subscribed").isFalse();
         // Following the link in a browser shows a button, and pressing it confirms (harmless when already out).
         browser.get(unsubscribe);
+        accessible("unsubscribe confirmation");
         browser.findElement(By.id("confirm-unsubscribe")).click();
         assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed"))).getText()).contains("Daily Brief");
+        accessible("unsubscribed");
+        assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_subscriptions ns JOIN users u ON u.id = ns.user_id "
                 + "WHERE u.email = 'reader@example.org'").query(Long.class).single()).isZero();
     }
