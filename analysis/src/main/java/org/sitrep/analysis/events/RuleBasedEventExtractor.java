@@ -90,6 +90,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double confidence;
         int triggerStart;
         boolean placeInSentence;
+        /** "the fighting", "the battle for Hodeidah": a noun action the reader already knows of. */
+        boolean definiteNoun;
         /** Where the action is when no place is attached to it: see {@link #fallbackPlace}. */
         Place fallbackPlace;
 
@@ -244,6 +246,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             c.place = place(placeSpans, stems, i, end, dateline);
             c.fallbackPlace = fallbackPlace;
             c.placeInSentence = !placeSpans.isEmpty();
+            c.definiteNoun = i > 0 && toks.get(i - 1).lower().equals("the") && isNoun(toks, stems, i);
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
             if (c.date != null && c.date.text() == null) c.confidence -= 0.1;
@@ -287,6 +290,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
         strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
+        // "Day seven of the fighting", "since the fighting began": the war itself, not an action of the day
+        strong.removeIf(c -> c.agent == null && c.target == null && c.definiteNoun);
         // "setting fire to cars" in a riot, "intercepted" the rockets that were fired: part of the
         // violent event of the same sentence, not a development of its own
         boolean riot = strong.stream().anyMatch(c -> c.type.equals("Riots") || c.type.equals("Protests"));
