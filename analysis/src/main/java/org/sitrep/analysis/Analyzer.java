@@ -3,6 +3,7 @@ package org.sitrep.analysis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -70,10 +71,41 @@ public final class Analyzer {
         }
         List<Place> foundPlaces = List.copyOf(places.find(text.text()));
         List<Actor> foundActors = List.copyOf(actors.find(text, foundPlaces));
+        foundPlaces = outsideNames(foundPlaces, foundActors);
         List<TimeExpression> foundDates = List.copyOf(dates.find(text));
         List<Event> foundEvents = List.copyOf(events.extract(text, foundPlaces, foundActors, foundDates));
         return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
                 foundPlaces, foundActors, foundEvents);
+    }
+
+    /**
+     * Places named only inside an actor's name are not places of the story: "the Levant" in "Islamic
+     * State of Iraq and the Levant", "Arabian Peninsula" in "al-Qaeda in the Arabian Peninsula". A
+     * place that opens the name is kept.
+     */
+    static List<Place> outsideNames(List<Place> places, List<Actor> actors) {
+        List<Span> names = new ArrayList<>();
+        for (Actor a : actors) {
+            if (a.mentions() != null) names.addAll(a.mentions());
+        }
+        if (names.isEmpty()) return places;
+        List<Place> out = new ArrayList<>(places.size());
+        for (Place p : places) {
+            List<Span> kept = new ArrayList<>();
+            for (Span m : p.mentions()) if (!insideName(m, names)) kept.add(m);
+            if (kept.size() == p.mentions().size()) out.add(p);
+            else if (!kept.isEmpty()) out.add(new Place(p.text(), p.name(), p.lat(), p.lon(), p.country(), p.admin1(),
+                    p.featureCode(), p.gazetteerId(), p.precision(), List.copyOf(kept)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean insideName(Span place, List<Span> names) {
+        for (Span n : names) {
+            // a place opening the name ("Israel Defense Forces", "Misrata militias") still says where they are from
+            if (n.start() < place.start() && place.end() <= n.end()) return true;
+        }
+        return false;
     }
 
     /** Cleans a document without analysing it: the text, sentences and tokens every offset refers to. */

@@ -25,13 +25,15 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/tracker", "/tracker/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
+                        .requestMatchers("/intel/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
                         .requestMatchers("/account/deleted").permitAll()
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding()).permitAll())
-                // Stripe signs its webhooks; a CSRF token cannot apply to a server-to-server call.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/stripe"))
+                // Stripe signs its webhooks; a CSRF token cannot apply to a server-to-server call. Newsletter
+                // one-click unsubscribe (RFC 8058) is POSTed by mail clients, authorised by its signed token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/stripe", "/newsletters/unsubscribe"))
                 // Members: "sign out everywhere" ends old sessions; the password form is rate-limited.
                 .addFilterAfter(new SessionEpochFilter(readers), SecurityContextHolderFilter.class)
                 .addFilterBefore(new PasswordThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

@@ -5,10 +5,10 @@ package org.sitrep.members;
  * first) gets a leading apostrophe, so a reader named "=HYPERLINK(...)" stays text; then the
  * usual RFC 4180 quoting.
  */
-final class CsvCell {
+public final class CsvCell {
     private CsvCell() {}
 
-    static String of(String value) {
+    public static String of(String value) {
         if (value == null) return "";
         String v = value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;

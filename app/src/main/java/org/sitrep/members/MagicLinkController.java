@@ -2,6 +2,7 @@ package org.sitrep.members;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,17 +47,18 @@ class MagicLinkController {
     @PostMapping("/join")
     String joinPost(@RequestParam(name = "email", defaultValue = "") String email,
                     @RequestParam(name = "displayName", required = false) String displayName,
+                    @RequestParam(name = "newsletter", required = false) List<String> newsletters,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
-        return requestLink(email, displayName, request, response, model, "members/join");
+        return requestLink(email, displayName, newsletters, request, response, model, "members/join");
     }
 
     @PostMapping("/signin/email")
     String signInByEmail(@RequestParam(name = "email", defaultValue = "") String email,
                          HttpServletRequest request, HttpServletResponse response, Model model) {
-        return requestLink(email, null, request, response, model, "members/signin");
+        return requestLink(email, null, null, request, response, model, "members/signin");
     }
 
-    private String requestLink(String email, String displayName, HttpServletRequest request, HttpServletResponse response,
+    private String requestLink(String email, String displayName, List<String> newsletters, HttpServletRequest request, HttpServletResponse response,
                                Model model, String formView) {
         String e = UserAccounts.normalise(email);
         if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || e.length() > 320) {
@@ -72,7 +74,7 @@ class MagicLinkController {
             return "members/too-many";
         }
         // Disabled accounts get no mail, but the same answer.
-        if (!readers.disabledAccount(e)) mail.send(e, links.issue(e, displayName));
+        if (!readers.disabledAccount(e)) mail.send(e, links.issue(e, displayName, newsletters));
         return "members/link-sent";
     }
 

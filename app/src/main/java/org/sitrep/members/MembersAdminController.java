@@ -79,6 +79,7 @@ class MembersAdminController {
     String plans(Model model) {
         model.addAttribute("plans", plans.all());
         model.addAttribute("intervals", Plans.Interval.values());
+        model.addAttribute("dataPlans", plans.withDataAccess());
         return "members/admin-plans";
     }
 
@@ -88,11 +89,14 @@ class MembersAdminController {
                     @RequestParam(name = "currency", defaultValue = "USD") String currency,
                     @RequestParam(name = "interval", defaultValue = "") String interval,
                     @RequestParam(name = "active", defaultValue = "false") boolean active,
+                    @RequestParam(name = "dataAccess", defaultValue = "false") boolean dataAccess,
                     Authentication auth, RedirectAttributes redirect) {
         try {
             Plans.Plan saved = plans.save(id, name, price, currency, interval, active);
+            plans.setDataAccess(saved.id(), dataAccess);
             audit.record(auth.getName(), id == null ? "plan.created" : "plan.updated", "plan:" + saved.code(),
-                    saved.name() + " " + saved.price() + "/" + saved.per() + (saved.active() ? "" : " (inactive)"));
+                    saved.name() + " " + saved.price() + "/" + saved.per() + (saved.active() ? "" : " (inactive)")
+                            + (dataAccess ? ", data API" : ""));
             redirect.addFlashAttribute("notice", "Plan " + saved.name() + " saved.");
         } catch (UserAccounts.AccountProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -41,6 +41,20 @@ public class Plans {
         return all().stream().filter(Plan::active).toList();
     }
 
+    /** Ids of the plans whose subscribers may use the data API (V60 {@code plans.data_access}). */
+    public java.util.Set<Long> withDataAccess() {
+        return java.util.Set.copyOf(jdbc.sql("SELECT id FROM plans WHERE data_access = TRUE").query(Long.class).list());
+    }
+
+    public boolean dataAccess(String planCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM plans WHERE code = :c AND data_access = TRUE").param("c", planCode)
+                .query(Long.class).single() > 0;
+    }
+
+    public void setDataAccess(long planId, boolean dataAccess) {
+        jdbc.sql("UPDATE plans SET data_access = :d WHERE id = :id").param("d", dataAccess).param("id", planId).update();
+    }
+
     /** Saves a plan's edits (id null: a new plan); refuses nonsense with a message for the form. */
     public Plan save(Long id, String name, String price, String currency, String interval, boolean active) {
         String n = name == null ? "" : name.strip();

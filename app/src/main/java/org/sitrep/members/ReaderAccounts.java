@@ -134,6 +134,10 @@ public class ReaderAccounts {
                     sub.put("createdAt", iso(rs.getObject(4, OffsetDateTime.class)));
                     return sub;
                 }).list());
+        data.put("newsletters", jdbc.sql("SELECT n.name, ns.subscribed_at FROM newsletter_subscriptions ns "
+                        + "JOIN newsletters n ON n.id = ns.newsletter_id WHERE ns.user_id = :id ORDER BY n.sort_order")
+                .param("id", userId).query((rs, n) -> Map.of("newsletter", rs.getString(1),
+                        "since", iso(rs.getObject(2, OffsetDateTime.class)))).list());
         data.put("piecesReadOnTheMeter", jdbc.sql("SELECT m.read_month, p.headline, m.read_at FROM meter_reads m "
                         + "JOIN pieces p ON p.id = m.piece_id WHERE m.reader = :r ORDER BY m.read_at")
                 .param("r", "u:" + userId).query((rs, n) -> Map.of("month", rs.getString(1), "headline", rs.getString(2),

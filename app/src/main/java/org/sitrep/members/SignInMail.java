@@ -1,6 +1,7 @@
 package org.sitrep.members;
 
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.site.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,12 +22,14 @@ class SignInMail {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final SitrepProperties properties;
+    private final PublicUrls urls;
     private final String from;
 
-    SignInMail(ObjectProvider<JavaMailSender> mail, SitrepProperties properties,
+    SignInMail(ObjectProvider<JavaMailSender> mail, SitrepProperties properties, PublicUrls urls,
                @Value("${sitrep.mail.from:}") String from) {
         this.mail = mail;
         this.properties = properties;
+        this.urls = urls;
         this.from = from;
     }
 
@@ -40,7 +43,7 @@ class SignInMail {
         }
         SimpleMailMessage m = new SimpleMailMessage();
         m.setTo(email);
-        m.setFrom(from == null || from.isBlank() ? "no-reply@" + host() : from);
+        m.setFrom(from == null || from.isBlank() ? "no-reply@" + urls.host() : from);
         m.setSubject("Your sign-in link for " + properties.siteName());
         m.setText("Hello,\n\nUse this link to sign in to " + properties.siteName() + ". It works once, for "
                 + MagicLinks.LIFETIME.toMinutes() + " minutes:\n\n" + link
@@ -50,15 +53,6 @@ class SignInMail {
         } catch (MailException e) {
             // The answer to the reader must not differ (no enumeration); the operator sees the failure here.
             log.error("Could not send the sign-in mail: {}", e.getMessage());
-        }
-    }
-
-    private String host() {
-        try {
-            String h = java.net.URI.create(properties.baseUrl()).getHost();
-            return h == null ? "localhost" : h;
-        } catch (IllegalArgumentException e) {
-            return "localhost";
         }
     }
 }

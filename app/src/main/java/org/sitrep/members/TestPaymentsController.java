@@ -1,6 +1,5 @@
 package org.sitrep.members;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -10,9 +9,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Offline "test payments" ({@code sitrep.payments.test-mode=true}): a signed-in reader subscribes
- * or cancels with one click and no money moves, to try the whole flow on a laptop. Off by default:
- * switched on in production it would give subscriptions away.
+ * Offline "test payments" (see {@link TestPayments}): a signed-in reader subscribes or cancels with
+ * one click and no money moves, to try the whole flow on a laptop. On only for the embedded default
+ * without Stripe: switched on in production it would give subscriptions away.
  */
 @Controller
 class TestPaymentsController {
@@ -20,11 +19,10 @@ class TestPaymentsController {
     private final ReaderAccounts readers;
     private final boolean enabled;
 
-    TestPaymentsController(Subscriptions subscriptions, ReaderAccounts readers,
-                           @Value("${sitrep.payments.test-mode:false}") boolean enabled) {
+    TestPaymentsController(Subscriptions subscriptions, ReaderAccounts readers, TestPayments testPayments) {
         this.subscriptions = subscriptions;
         this.readers = readers;
-        this.enabled = enabled;
+        this.enabled = testPayments.enabled();
     }
 
     @PostMapping("/subscribe/test")

@@ -82,6 +82,34 @@ public class PieceCatalog {
         return list(spec, limit, offset);
     }
 
+    /**
+     * Live pieces newest first, optionally of one kind, with one tag, live since an instant; a page
+     * starts after the piece at ({@code afterPublishAt}, {@code afterId}) when given (keyset paging, for the API).
+     */
+    public List<Piece> liveAfter(PieceKind kind, String tagSlug, Instant since, Instant afterPublishAt, Long afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM pieces p WHERE " + LIVE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (kind != null) {
+            sql.append(" AND p.kind = :kind");
+            params.put("kind", kind.name());
+        }
+        if (tagSlug != null) {
+            sql.append(" AND p.id IN (SELECT pt.piece_id FROM piece_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.slug = :tag)");
+            params.put("tag", tagSlug);
+        }
+        if (since != null) {
+            sql.append(" AND p.publish_at >= :since");
+            params.put("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        if (afterPublishAt != null && afterId != null) {
+            sql.append(" AND (p.publish_at < :afterAt OR (p.publish_at = :afterAt AND p.id < :afterId))");
+            params.put("afterAt", OffsetDateTime.ofInstant(afterPublishAt, ZoneOffset.UTC));
+            params.put("afterId", afterId);
+        }
+        sql.append(" ORDER BY p.publish_at DESC, p.id DESC LIMIT :limit");
+        return assemble(query(sql.toString()).params(params).param("limit", limit).query(PieceCatalog::row).list());
+    }
+
     public Optional<Author> findAuthor(String slug) {
         List<Author> found = authorsWhere("a.slug = :slug", Map.of("slug", slug));
         return found.stream().findFirst();

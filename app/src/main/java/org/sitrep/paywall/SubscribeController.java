@@ -15,11 +15,11 @@ class SubscribeController {
     private final org.sitrep.payments.StripeCheckout stripe;
 
     SubscribeController(Plans plans, Paywall paywall,
-                        @org.springframework.beans.factory.annotation.Value("${sitrep.payments.test-mode:false}") boolean testMode,
+                        org.sitrep.members.TestPayments testPayments,
                         org.sitrep.payments.StripeCheckout stripe) {
         this.plans = plans;
         this.paywall = paywall;
-        this.testMode = testMode;
+        this.testMode = testPayments.enabled();
         this.stripe = stripe;
     }
 

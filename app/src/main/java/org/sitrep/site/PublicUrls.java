@@ -20,6 +20,16 @@ public class PublicUrls {
         return Section.of(name).path();
     }
 
+    /** The host name of the base URL ("localhost" if it has none): for Message-IDs and default sender addresses. */
+    public String host() {
+        try {
+            String h = java.net.URI.create(base).getHost();
+            return h == null ? "localhost" : h;
+        } catch (IllegalArgumentException e) {
+            return "localhost";
+        }
+    }
+
     /** {@code path} must start with "/". */
     public String absolute(String path) {
         return base + path;

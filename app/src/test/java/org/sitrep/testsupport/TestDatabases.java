@@ -39,6 +39,17 @@ public final class TestDatabases {
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("sitrep.data-dir", TestDatabases::tempDataDir);
+        smallPool(registry);
+    }
+
+    /**
+     * Spring keeps every test context (and its connection pool) alive for reuse, so a full run holds
+     * dozens of pools at once: keep each small and let idle connections go, or PostgreSQL runs out of slots.
+     */
+    private static void smallPool(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     public static String postgresUrl() {

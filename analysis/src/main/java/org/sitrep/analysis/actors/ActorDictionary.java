@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,8 @@ public final class ActorDictionary {
     private final Map<String, String> generic = new LinkedHashMap<>();
     private final Map<String, String[]> defaults = new LinkedHashMap<>();
     private final Map<String, Country> countries = new LinkedHashMap<>();
+    /** Singular demonyms in lower case ("russian", "syrian") and their country. */
+    private final Map<String, Country> demonyms = new HashMap<>();
     private final PhraseMatcher<Meaning> matcher = new PhraseMatcher<>();
 
     private ActorDictionary() {}
@@ -109,6 +112,7 @@ public final class ActorDictionary {
             Country c = countries.get(f[0]);
             for (String name : f[1].split("\\|")) addPhrase(name, new CountryName(c));
             for (String demonym : f[2].split("\\|")) {
+                if (!demonym.isBlank()) demonyms.putIfAbsent(demonym.strip().toLowerCase(Locale.ROOT), c);
                 // "Turks", "Serbs": a plural demonym alone is the people of a country
                 if (demonym.endsWith("s") && !isAcronym(demonym) && !demonym.endsWith("ss")) {
                     addPhrase(demonym, new Nationality(c, "civilians"));
@@ -183,6 +187,11 @@ public final class ActorDictionary {
     public Entry forRole(String country, String role) {
         String[] row = country == null ? null : defaults.get(country + "|" + role);
         String cname = country == null ? null : countries.containsKey(country) ? countries.get(country).name() : country;
+        if (row == null && role.equals("government") && country != null) {
+            // "Emirati warships", "Russian jets": the country's own named forces, when the dictionary has them
+            Entry forces = namedForces(country);
+            if (forces != null) return forces;
+        }
         if (row == null) row = defaults.get("*|" + role);
         if (row == null) return null;
         String canonical = cname == null ? row[2].replace(" ({country})", "").replace("{country}", "")
@@ -190,6 +199,23 @@ public final class ActorDictionary {
         Entry known = named.get(canonical);
         if (known != null) return known;
         return new Entry(canonical, kind(row[3]), row[4], country);
+    }
+
+    /** The country of a demonym ("Russian" → RU), or null. */
+    public Country countryOfDemonym(String word) {
+        return word == null ? null : demonyms.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The one named state or international force of a country ("Russian Armed Forces" for RU), or null. */
+    private Entry namedForces(String country) {
+        Entry only = null;
+        for (Entry e : named.values()) {
+            if (!country.equals(e.country())) continue;
+            if (e.kind() != ActorKind.STATE_FORCES && e.kind() != ActorKind.INTERNATIONAL_FORCES) continue;
+            if (only != null) return null;
+            only = e;
+        }
+        return only;
     }
 
     static ActorKind kind(String word) {

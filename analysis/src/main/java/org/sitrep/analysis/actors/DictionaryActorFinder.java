@@ -69,12 +69,19 @@ public final class DictionaryActorFinder implements ActorFinder {
                 if (ActorDictionary.isAcronym(named.alias()) && named.alias().replace(".", "").length() <= 2
                         && !nounContext(text, m.start(), m.end())) continue;
                 resolved.add(new Mention(m.start(), m.end(), named.entry(), surface));
+                ActorKind k = named.entry().kind();
+                if (k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES) {
+                    Mention shared = sharedNoun(text, m.start(), "government"); // "Yemeni and Emirati troops"
+                    if (shared != null) resolved.add(shared);
+                }
                 continue;
             }
             Nationality nat = first(m.values(), Nationality.class);
             if (nat != null) {
                 Entry e = dictionary.forRole(nat.country().iso2(), nat.role());
                 if (e != null) resolved.add(new Mention(m.start(), m.end(), e, surface));
+                Mention shared = sharedNoun(text, m.start(), nat.role());
+                if (shared != null) resolved.add(shared);
                 continue;
             }
             CountryName country = first(m.values(), CountryName.class);
@@ -104,6 +111,7 @@ public final class DictionaryActorFinder implements ActorFinder {
 
         Map<String, List<Mention>> byCanonical = new LinkedHashMap<>();
         for (Mention m : resolved) byCanonical.computeIfAbsent(m.entry().canonical(), k -> new ArrayList<>()).add(m);
+        mergeIntoBranches(byCanonical);
         List<Actor> actors = new ArrayList<>();
         byCanonical.forEach((canonical, ms) -> {
             Entry e = ms.get(0).entry();
@@ -173,6 +181,47 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         Entry e = dictionary.forRole(focus, role);
         return e == null ? null : new Mention(g.start(), g.end(), e, surface);
+    }
+
+    /**
+     * "al-Qaeda" in a story about "al-Qaeda in the Arabian Peninsula" is that branch: a named actor
+     * whose name begins another named actor's found in the same text gives it its mentions.
+     */
+    private void mergeIntoBranches(Map<String, List<Mention>> byCanonical) {
+        for (String parent : List.copyOf(byCanonical.keySet())) {
+            if (dictionary.named(parent) == null) continue;
+            String branch = null;
+            for (String other : byCanonical.keySet()) {
+                if (other.length() > parent.length() + 1 && other.startsWith(parent + " ") && dictionary.named(other) != null) {
+                    if (branch != null) { branch = null; break; } // two branches named: keep the parent
+                    branch = other;
+                }
+            }
+            if (branch == null) continue;
+            List<Mention> into = byCanonical.get(branch);
+            for (Mention m : byCanonical.remove(parent)) {
+                into.add(new Mention(m.start(), m.end(), into.get(0).entry(), m.surface()));
+            }
+            into.sort(Comparator.comparingInt(Mention::start));
+        }
+    }
+
+    /**
+     * "Russian and Syrian jets", "US and British troops": the demonym before "and" shares the force
+     * noun of the one after it.
+     */
+    private Mention sharedNoun(String text, int start, String role) {
+        String and = previousWord(text, start);
+        if (and == null || !and.equals("and") && !and.equals("or")) return null;
+        int andAt = text.lastIndexOf(and, start - 1);
+        String word = previousWord(text, andAt);
+        if (word == null || "civilians".equals(role)) return null;
+        int wordAt = text.lastIndexOf(word, andAt - 1);
+        if (wordAt < 0 || andAt - (wordAt + word.length()) > 2) return null;
+        ActorDictionary.Country c = dictionary.countryOfDemonym(word);
+        if (c == null) return null;
+        Entry e = dictionary.forRole(c.iso2(), role);
+        return e == null ? null : new Mention(wordAt, wordAt + word.length(), e, word);
     }
 
     /** Only actors the dictionary names stand behind a generic mention, not "Turkey" the country. */

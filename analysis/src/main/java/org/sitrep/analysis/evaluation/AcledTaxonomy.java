@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** ACLED's event types and their sub-types, spelled as ACLED spells them; gold must use exactly these. */
-final class AcledTaxonomy {
+/**
+ * ACLED's event types and their sub-types, spelled as ACLED spells them; gold must use exactly these,
+ * and so must an analyst's correction of an event (public for the app's review forms).
+ */
+public final class AcledTaxonomy {
     private AcledTaxonomy() {}
 
     static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
@@ -26,10 +29,13 @@ final class AcledTaxonomy {
                 "Headquarters or base established", "Disrupted weapons use", "Other"));
     }
 
-    static boolean valid(String type, String subType) {
+    public static boolean valid(String type, String subType) {
         List<String> subs = TYPES.get(type);
         return subs != null && subs.contains(subType);
     }
 
     static Set<String> types() { return TYPES.keySet(); }
+
+    /** Every type with its sub-types, in ACLED's order. */
+    public static Map<String, List<String>> all() { return java.util.Collections.unmodifiableMap(TYPES); }
 }

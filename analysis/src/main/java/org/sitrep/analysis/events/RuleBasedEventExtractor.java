@@ -18,6 +18,7 @@ import org.sitrep.analysis.Event;
 import org.sitrep.analysis.EventPlace;
 import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
+import org.sitrep.analysis.Precision;
 import org.sitrep.analysis.Span;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.TriggerLexicon.Cue;
@@ -52,6 +53,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private static final Pattern ADJECTIVE =
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
+    /** Sub-types of remote violence that, unattributed, are the work of a state's forces. */
+    private static final java.util.Set<String> REMOTE_BY_STATES = java.util.Set.of("Air/drone strike");
     private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
     private static final java.util.Set<String> RELATIVE = java.util.Set.of("who", "which", "that");
     private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}-]*");
@@ -87,6 +90,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double confidence;
         int triggerStart;
         boolean placeInSentence;
+        /** Where the action is when no place is attached to it: see {@link #fallbackPlace}. */
+        Place fallbackPlace;
 
         int filled() {
             return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)
@@ -109,13 +114,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Mentioned<TimeExpression>> dateIndex = index(ds.stream().filter(d -> d.span() != null && d.range() != null)
                 .toList(), d -> List.of(d.span()));
         DateRange fallbackDate = dominantDate(sentences(clean), dateIndex, clean.published());
+        Place focus = focus(ps);
         for (Sentence s : sentences(clean)) {
             List<Tok> all = tokens(text, s);
+            Place fallbackPlace = fallbackPlace(all, s, placeIndex, dateline, focus);
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
             for (int from = 0; from < all.size(); from += MAX_TOKENS) {
                 List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
-                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate, dateline,
-                        lastAgent));
+                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate,
+                        dateline, fallbackPlace, lastAgent));
             }
         }
         List<Candidate> merged = merge(candidates);
@@ -126,6 +133,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             boolean governmentTook = c.subType.startsWith("Government");
             c.target = mainForce(as, !governmentTook, c.agent);
         }
+        // "Warplanes struck …", "an air strike killed …": in these wars only states and the coalitions they
+        // lead strike from the air, so an air strike with no one named is the document's main air power's
+        for (Candidate c : merged) {
+            if (c.agent != null || !c.type.equals("Explosions/Remote violence") || !REMOTE_BY_STATES.contains(c.subType)) continue;
+            c.agent = airPower(as, c.target);
+        }
         // "Protesters" with no country named: the country of the place, as the actor finder names it
         Map<String, String> countrySuffix = new HashMap<>();
         for (Actor a : as) {
@@ -134,6 +147,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
+            if (c.place == null) c.place = c.fallbackPlace;
             if (c.agent != null && c.agent.canonical().equals("Protesters") && c.place != null
                     && countrySuffix.containsKey(c.place.country())) {
                 c.agent = new Actor(c.agent.name(), "Protesters" + countrySuffix.get(c.place.country()),
@@ -150,7 +164,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
                                            List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
-                                           DateRange fallbackDate, Place dateline, Actor[] lastAgent) {
+                                           DateRange fallbackDate, Place dateline, Place fallbackPlace,
+                                           Actor[] lastAgent) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -200,10 +215,19 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
-            if (pronounSubject(toks, stems, i)) {
-                // "Police said they had arrested …": the subject of the reporting verb; else the last agent
-                ActorSpan inSentence = subjectBefore(toks, stems, pronounAt(toks, stems, i), actorSpans);
-                Actor antecedent = inSentence != null ? inSentence.actor() : lastAgent[0];
+            boolean possessive = c.agent == null && possessiveSubject(toks, stems, i);
+            if (pronounSubject(toks, stems, i) || possessive) {
+                // "Police said they had arrested …": the subject of the reporting verb; "militants overran
+                // Mosul …, and on Wednesday they seized Tikrit": the agent of the clause before; else the
+                // last agent ("its drones struck …" likewise)
+                int pronoun = possessive ? i - 2 : pronounAt(toks, stems, i);
+                Actor antecedent;
+                if (!reportedSpeech(stems, pronoun) && !strong.isEmpty() && strong.get(strong.size() - 1).agent != null) {
+                    antecedent = strong.get(strong.size() - 1).agent;
+                } else {
+                    ActorSpan inSentence = subjectBefore(toks, stems, pronoun, actorSpans);
+                    antecedent = inSentence != null ? inSentence.actor() : lastAgent[0];
+                }
                 if (antecedent != null && !antecedent.equals(c.target)) c.agent = antecedent;
             }
             // "abducted women … and executed men": a verb joined by "and" shares the first one's subject
@@ -213,6 +237,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             if (c.agent != null && factor > 0 && !t.has("weak")) lastAgent[0] = c.agent;
             c.place = place(placeSpans, i, end, dateline);
+            c.fallbackPlace = fallbackPlace;
             c.placeInSentence = !placeSpans.isEmpty();
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
@@ -406,11 +431,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
      */
     private ActorSpan lightVerbSubject(List<Tok> toks, String[] stems, int i, List<ActorSpan> spans) {
         int k = i - 1;
-        while (k >= 0 && k >= i - 5 && !governingVerb(toks, stems, k)) {
-            if (!onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
+        while (k >= 0 && k >= i - 8 && !governingVerb(toks, stems, k)) {
+            // "fired about 100 rockets", "fired a barrage of rockets"
+            boolean quantity = lex.inGroup("quantity", stems[k]) || NUMBER.matcher(stems[k]).matches();
+            if (!quantity && !onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
             k--;
         }
-        if (k < 0 || k < i - 5) return null;
+        if (k < 0 || k < i - 8) return null;
         return subjectBefore(toks, stems, k, spans);
     }
 
@@ -438,6 +465,20 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
+    }
+
+    /** "its drones struck", "their fighters stormed": a possessive and one noun right before the verb. */
+    private boolean possessiveSubject(List<Tok> toks, String[] stems, int i) {
+        if (i < 2 || isNoun(toks, stems, i)) return false;
+        String p = toks.get(i - 2).lower();
+        return (p.equals("its") || p.equals("their")) && isNoun(toks, stems, i - 1);
+    }
+
+    /** "said they", "says it had": the pronoun reports what the speaker did. */
+    private boolean reportedSpeech(String[] stems, int pronoun) {
+        int k = pronoun - 1;
+        if (k >= 0 && stems[k].equals("that")) k--;
+        return k >= 0 && lex.inGroup("reporting", stems[k]);
     }
 
     private int pronounAt(List<Tok> toks, String[] stems, int i) {
@@ -500,6 +541,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         ActorSpan best = null;
         int clauseStart = 0;
         for (int k = i - 1; k >= 0; k--) {
+            if (stems[k].equals(")")) { // "al-Qaeda in the Arabian Peninsula (AQAP) overran it": an aside, not a clause
+                int open = k - 1;
+                while (open >= 0 && open >= k - 8 && !stems[open].equals("(")) open--;
+                if (open >= 0 && open >= k - 8) {
+                    k = open;
+                    continue;
+                }
+            }
             if (stems[k].equals(";") || stems[k].equals(":") || lex.inGroup("boundary", stems[k])) {
                 clauseStart = k + 1;
                 break;
@@ -544,7 +593,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (first == null || first.to() >= stems.length || !stems[first.to()].equals("and")) return null;
         for (ActorSpan a : spans) {
             if (a.from() > first.to() && a.from() <= first.to() + 3 && onlyModifiers(stems, first.to() + 1, a.from())) {
-                return same(a, first) ? null : a;
+                // "Russian and Syrian jets": allies named together act together; only opponents fight each other
+                boolean allies = a.actor().side() != null && a.actor().side().equals(first.actor().side());
+                return same(a, first) || allies ? null : a;
             }
         }
         return null;
@@ -731,6 +782,46 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     // ---- place and date ------------------------------------------------------------------------
 
+    /**
+     * Where an action happened when its sentence names no place: "the town" or "the city" is the
+     * last town named before; otherwise the dateline's place, else the place the article is about.
+     */
+    private Place fallbackPlace(List<Tok> toks, Sentence s, List<Mentioned<Place>> places, Place dateline, Place focus) {
+        for (int k = 1; k < toks.size(); k++) {
+            if (!toks.get(k - 1).lower().equals("the") || !lex.inGroup("settlement", toks.get(k).stem())) continue;
+            Place last = null;
+            for (Mentioned<Place> m : places) {
+                if (m.start() >= s.start()) break;
+                Precision p = m.value().precision();
+                if (p != Precision.COUNTRY && p != Precision.ADMIN1) last = m.value();
+            }
+            if (last != null) return last;
+        }
+        return dateline != null ? dateline : focus;
+    }
+
+    /** The town the article is most about: the most named place finer than a province, the first among equals. */
+    private static Place focus(List<Place> places) {
+        Place best = null;
+        for (Precision level : new Precision[] {Precision.ADMIN2, Precision.ADMIN1, Precision.COUNTRY}) {
+            for (Place p : places) {
+                if (p.precision() != null && p.precision().compareTo(level) > 0 || p.mentions() == null) continue;
+                if (best == null || p.mentions().size() > best.mentions().size()
+                        || p.mentions().size() == best.mentions().size() && firstMention(p) < firstMention(best)) {
+                    best = p;
+                }
+            }
+            if (best != null) return best;
+        }
+        return null;
+    }
+
+    private static int firstMention(Place p) {
+        int first = Integer.MAX_VALUE;
+        for (Span m : p.mentions()) first = Math.min(first, m.start());
+        return first;
+    }
+
     private Place place(List<PlaceSpan> spans, int i, int end, Place dateline) {
         PlaceSpan best = null;
         int bestScore = Integer.MAX_VALUE;
@@ -761,6 +852,18 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (shortRange && notAfter) return new DateRange(r.earliest(), r.latest(), null);
         }
         return published == null ? null : new DateRange(published, published, null);
+    }
+
+    /** The most mentioned state or international force of the document, other than {@code not}. */
+    private static Actor airPower(List<Actor> actors, Actor not) {
+        Actor best = null;
+        for (Actor a : actors) {
+            if (a.kind() != ActorKind.STATE_FORCES && a.kind() != ActorKind.INTERNATIONAL_FORCES) continue;
+            if (a.canonical().startsWith("Government of") || "neutral".equals(a.side()) || a.mentions() == null) continue;
+            if (not != null && (a.canonical().equals(not.canonical()) || Objects.equals(a.side(), not.side()))) continue;
+            if (best == null || a.mentions().size() > best.mentions().size()) best = a;
+        }
+        return best;
     }
 
     /** The most mentioned state force (or non-state armed group) of the document, other than {@code not}. */
@@ -876,6 +979,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (!a.type.equals(b.type)) return false;
         boolean sameSentence = a.evidence.start() == b.evidence.start();
         if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
+        // "troops recaptured Mukalla a year after AQAP overran it": a town changing hands twice is two actions
+        if (a.subType.endsWith("territory") && b.subType.endsWith("territory") && !a.subType.equals(b.subType)) return false;
         boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
                 && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
         // "militants attacked Samarra … were repelled by troops": one clash told from either side

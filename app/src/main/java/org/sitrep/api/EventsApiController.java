@@ -1,0 +1,98 @@
+package org.sitrep.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.sitrep.intel.EventExports;
+import org.sitrep.intel.EventFilter;
+import org.sitrep.intel.EventPage;
+import org.sitrep.intel.EventSearch;
+import org.sitrep.intel.TrackedEvent;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Events as JSON pages (newest first, keyset cursors), one event with its evidence, and the CSV and GeoJSON exports. */
+@RestController
+class EventsApiController {
+    static final String CSV = "text/csv;charset=UTF-8", GEOJSON = "application/geo+json";
+
+    /** A page of events; {@code next} is the cursor of the following page, null on the last. */
+    record EventList(List<TrackedEvent> events, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+
+    private final EventSearch search;
+    private final EventExports exports;
+
+    EventsApiController(EventSearch search, EventExports exports) {
+        this.search = search;
+        this.exports = exports;
+    }
+
+    @GetMapping(value = "/api/v1/events", produces = "application/json")
+    EventList events(@RequestParam(name = "from", required = false) String from,
+                     @RequestParam(name = "to", required = false) String to,
+                     @RequestParam(name = "type", required = false) List<String> type,
+                     @RequestParam(name = "actor", required = false) String actor,
+                     @RequestParam(name = "place", required = false) String place,
+                     @RequestParam(name = "gazetteerId", required = false) String gazetteerId,
+                     @RequestParam(name = "country", required = false) String country,
+                     @RequestParam(name = "source", required = false) String source,
+                     @RequestParam(name = "minConfidence", required = false) String minConfidence,
+                     @RequestParam(name = "state", required = false) List<String> state,
+                     @RequestParam(name = "bbox", required = false) String bbox,
+                     @RequestParam(name = "limit", required = false) String limit,
+                     @RequestParam(name = "cursor", required = false) String cursor) {
+        EventFilter filter = EventQuery.filter(from, to, type, actor, place, gazetteerId, country, source, minConfidence, state, bbox);
+        EventPage page = search.search(filter, EventQuery.blankToNull(cursor), EventQuery.limit(limit, EventSearch.MAX_PAGE));
+        return new EventList(page.events(), page.nextCursor());
+    }
+
+    @GetMapping(value = "/api/v1/events/{id}", produces = "application/json")
+    TrackedEvent event(@PathVariable("id") String id) {
+        Long eventId = EventQuery.number("id", id);
+        return search.find(eventId).orElseThrow(() -> ApiProblem.notFound("no event " + eventId));
+    }
+
+    @GetMapping("/api/v1/events.csv")
+    void csv(@RequestParam(name = "from", required = false) String from,
+             @RequestParam(name = "to", required = false) String to,
+             @RequestParam(name = "type", required = false) List<String> type,
+             @RequestParam(name = "actor", required = false) String actor,
+             @RequestParam(name = "place", required = false) String place,
+             @RequestParam(name = "gazetteerId", required = false) String gazetteerId,
+             @RequestParam(name = "country", required = false) String country,
+             @RequestParam(name = "source", required = false) String source,
+             @RequestParam(name = "minConfidence", required = false) String minConfidence,
+             @RequestParam(name = "state", required = false) List<String> state,
+             @RequestParam(name = "bbox", required = false) String bbox,
+             HttpServletResponse response) throws IOException {
+        EventFilter filter = EventQuery.filter(from, to, type, actor, place, gazetteerId, country, source, minConfidence, state, bbox);
+        // Written to the response as rows are read (no async timeout, no whole file in memory).
+        response.setContentType(CSV);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sitrep-events.csv\"");
+        exports.csv(filter, response.getOutputStream());
+    }
+
+    @GetMapping("/api/v1/events.geojson")
+    void geojson(@RequestParam(name = "from", required = false) String from,
+                 @RequestParam(name = "to", required = false) String to,
+                 @RequestParam(name = "type", required = false) List<String> type,
+                 @RequestParam(name = "actor", required = false) String actor,
+                 @RequestParam(name = "place", required = false) String place,
+                 @RequestParam(name = "gazetteerId", required = false) String gazetteerId,
+                 @RequestParam(name = "country", required = false) String country,
+                 @RequestParam(name = "source", required = false) String source,
+                 @RequestParam(name = "minConfidence", required = false) String minConfidence,
+                 @RequestParam(name = "state", required = false) List<String> state,
+                 @RequestParam(name = "bbox", required = false) String bbox,
+                 HttpServletResponse response) throws IOException {
+        EventFilter filter = EventQuery.filter(from, to, type, actor, place, gazetteerId, country, source, minConfidence, state, bbox);
+        response.setContentType(GEOJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sitrep-events.geojson\"");
+        exports.geojson(filter, response.getOutputStream());
+    }
+}

@@ -1,0 +1,280 @@
+package org.sitrep.intel;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sitrep.analysis.Actor;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Event;
+import org.sitrep.analysis.Place;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes what the engine found in a document: the cleaned text, the places and actors it mentions,
+ * and its events. Re-analysis never overrides an analyst: an event anyone has reviewed (confirmed,
+ * corrected, rejected, merged, or reopened after review) is left as it is, and the machine never
+ * adds back an event with the same {@linkplain #machineKey key} as one of those. Untouched machine
+ * events are updated in place when found again (their ids, and links to them, stay), dropped when not.
+ */
+@Service
+public class AnalysisStore {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AnalysisStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores one analysis of {@code source}; returns the document id. */
+    @Transactional
+    public long save(SourceDocument source, Analysis analysis) {
+        OffsetDateTime now = now();
+        LocalDate published = source.published() != null ? source.published() : analysis.published();
+        long documentId = upsertDocument(source, analysis, published, now);
+
+        jdbc.sql("DELETE FROM intel_document_places WHERE document_id = :doc").param("doc", documentId).update();
+        jdbc.sql("DELETE FROM intel_document_actors WHERE document_id = :doc").param("doc", documentId).update();
+        savePlaces(documentId, analysis.places());
+        saveActors(documentId, analysis.actors());
+
+        // Events the machine may touch: unreviewed, from the machine, never looked at by an analyst and
+        // not the target of a merge. Everything else is the analysts'.
+        Map<String, Long> replaceable = new HashMap<>();
+        Set<String> analysts = new HashSet<>();
+        List<Object[]> existing = jdbc.sql("SELECT e.id, e.machine_key, e.review_state, e.origin, "
+                        + "(SELECT COUNT(*) FROM intel_event_reviews r WHERE r.event_id = e.id) + "
+                        + "(SELECT COUNT(*) FROM intel_events m WHERE m.merged_into = e.id) AS touched "
+                        + "FROM intel_events e WHERE e.document_id = :doc ORDER BY e.id")
+                .param("doc", documentId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), "unreviewed".equals(rs.getString(3))
+                        && "machine".equals(rs.getString(4)) && rs.getLong(5) == 0})
+                .list();
+        for (Object[] row : existing) {
+            long id = (Long) row[0];
+            String key = (String) row[1];
+            boolean machineOnly = (Boolean) row[2];
+            if (machineOnly && key != null && !replaceable.containsKey(key)) replaceable.put(key, id);
+            else if (machineOnly) deleteEvent(id);
+            else if (key != null) analysts.add(key);
+        }
+
+        Map<String, Event> found = new LinkedHashMap<>();
+        for (Event e : analysis.events()) {
+            String key = machineKey(e);
+            Event seen = found.get(key);
+            if (seen == null || e.confidence() > seen.confidence()) found.put(key, e);
+        }
+        for (Map.Entry<String, Event> f : found.entrySet()) {
+            if (analysts.contains(f.getKey())) continue;
+            Long same = replaceable.remove(f.getKey());
+            if (same != null) updateEvent(same, f.getValue(), published, analysis.engineVersion(), now);
+            else insertEvent(documentId, f.getKey(), f.getValue(), published, analysis.engineVersion(), now);
+        }
+        replaceable.values().forEach(this::deleteEvent);
+        relocateReviewedEvidence(documentId, analysis.text());
+        return documentId;
+    }
+
+    /**
+     * The source is gone or no longer public (a piece unpublished or deleted): its machine events go;
+     * reviewed events stay, and their document is flagged withdrawn. Returns whether anything remains.
+     */
+    @Transactional
+    public boolean withdraw(String kind, long sourceId) {
+        Long documentId = jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :id")
+                .param("kind", kind).param("id", sourceId).query(Long.class).optional().orElse(null);
+        if (documentId == null) return false;
+        jdbc.sql("DELETE FROM intel_events WHERE document_id = :doc AND origin = 'machine' AND review_state = 'unreviewed' "
+                        + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id) "
+                        + "AND id NOT IN (SELECT m.merged_into FROM intel_events m WHERE m.merged_into IS NOT NULL)")
+                .param("doc", documentId).update();
+        long left = jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc").param("doc", documentId)
+                .query(Long.class).single();
+        if (left == 0) {
+            jdbc.sql("DELETE FROM intel_documents WHERE id = :doc").param("doc", documentId).update();
+            return false;
+        }
+        jdbc.sql("DELETE FROM intel_document_places WHERE document_id = :doc").param("doc", documentId).update();
+        jdbc.sql("DELETE FROM intel_document_actors WHERE document_id = :doc").param("doc", documentId).update();
+        jdbc.sql("UPDATE intel_documents SET withdrawn_at = COALESCE(withdrawn_at, :now) WHERE id = :doc")
+                .param("now", now()).param("doc", documentId).update();
+        return true;
+    }
+
+    /**
+     * Identifies "the same event" across analyses of a document: its type, trigger and evidence
+     * sentence (case, spacing and punctuation ignored), hashed. Actors, place and date are left out on
+     * purpose: those are what an engine upgrade improves, and what analysts correct.
+     */
+    public static String machineKey(Event e) {
+        String sentence = e.evidence() == null ? "" : e.evidence().sentence();
+        String material = e.type() + "|" + normalise(e.trigger()) + "|" + normalise(sentence);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 20);
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException(e1);
+        }
+    }
+
+    private static String normalise(String s) {
+        if (s == null) return "";
+        String folded = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private long upsertDocument(SourceDocument source, Analysis analysis, LocalDate published, OffsetDateTime now) {
+        String title = cut(source.title() != null && !source.title().isBlank() ? source.title() : analysis.title(), 1000);
+        String sourceName = cut(source.sourceName() == null || source.sourceName().isBlank() ? source.kind() : source.sourceName(), 300);
+        int updated = jdbc.sql("UPDATE intel_documents SET title = :title, url = :url, source_name = :source, "
+                        + "published_on = :published, text = :text, engine_version = :version, analysed_at = :now, "
+                        + "withdrawn_at = NULL WHERE source_kind = :kind AND source_id = :id")
+                .param("title", title).param("url", cut(source.url(), 2000)).param("source", sourceName)
+                .param("published", published).param("text", analysis.text()).param("version", analysis.engineVersion())
+                .param("now", now).param("kind", source.kind()).param("id", source.id()).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO intel_documents (source_kind, source_id, title, url, source_name, published_on, text, "
+                            + "engine_version, analysed_at) VALUES (:kind, :id, :title, :url, :source, :published, :text, :version, :now)")
+                    .param("title", title).param("url", cut(source.url(), 2000)).param("source", sourceName)
+                    .param("published", published).param("text", analysis.text()).param("version", analysis.engineVersion())
+                    .param("now", now).param("kind", source.kind()).param("id", source.id()).update();
+        }
+        return jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :id")
+                .param("kind", source.kind()).param("id", source.id()).query(Long.class).single();
+    }
+
+    private void savePlaces(long documentId, List<Place> places) {
+        Map<Long, Place> byId = new LinkedHashMap<>();
+        Map<Long, Integer> mentions = new HashMap<>();
+        for (Place p : places) {
+            byId.putIfAbsent(p.gazetteerId(), p);
+            mentions.merge(p.gazetteerId(), Math.max(1, p.mentions().size()), Integer::sum);
+        }
+        for (Place p : byId.values()) {
+            jdbc.sql("INSERT INTO intel_document_places (document_id, gazetteer_id, name, country, admin1, latitude, longitude, "
+                            + "geo_precision, mentions) VALUES (:doc, :gid, :name, :country, :admin1, :lat, :lon, :precision, :mentions)")
+                    .param("doc", documentId).param("gid", p.gazetteerId()).param("name", cut(p.name(), 300))
+                    .param("country", country(p.country())).param("admin1", cut(blankToNull(p.admin1()), 200))
+                    .param("lat", p.lat()).param("lon", p.lon()).param("precision", p.precision().word())
+                    .param("mentions", mentions.get(p.gazetteerId())).update();
+        }
+    }
+
+    private void saveActors(long documentId, List<Actor> actors) {
+        Map<String, Actor> byName = new LinkedHashMap<>();
+        Map<String, Integer> mentions = new HashMap<>();
+        for (Actor a : actors) {
+            String canonical = cut(a.canonical() != null ? a.canonical() : a.name(), 300);
+            if (canonical == null || canonical.isBlank()) continue;
+            byName.putIfAbsent(canonical, a);
+            mentions.merge(canonical, Math.max(1, a.mentions().size()), Integer::sum);
+        }
+        byName.forEach((canonical, a) -> jdbc.sql("INSERT INTO intel_document_actors (document_id, canonical, kind, side, mentions) "
+                        + "VALUES (:doc, :canonical, :kind, :side, :mentions)")
+                .param("doc", documentId).param("canonical", canonical).param("kind", a.kind() == null ? null : a.kind().word())
+                .param("side", cut(a.side(), 200)).param("mentions", mentions.get(canonical)).update());
+    }
+
+    private void insertEvent(long documentId, String key, Event e, LocalDate published, String version, OffsetDateTime now) {
+        bind(jdbc.sql("""
+                INSERT INTO intel_events (document_id, origin, machine_key, event_type, sub_event_type, actor1, actor2, place_name,
+                    country, admin1, latitude, longitude, geo_precision, gazetteer_id, date_earliest, date_latest, date_text,
+                    trigger_word, evidence_sentence, evidence_start, evidence_end, confidence, review_state, engine_version,
+                    created_at, updated_at)
+                VALUES (:doc, 'machine', :key, :type, :subType, :actor1, :actor2, :place, :country, :admin1, :lat, :lon,
+                    :precision, :gazetteerId, :earliest, :latest, :dateText, :trigger, :sentence, :start, :end, :confidence,
+                    'unreviewed', :version, :now, :now)"""), e, published, version, now)
+                .param("doc", documentId).param("key", key).update();
+    }
+
+    private void updateEvent(long id, Event e, LocalDate published, String version, OffsetDateTime now) {
+        bind(jdbc.sql("""
+                UPDATE intel_events SET event_type = :type, sub_event_type = :subType, actor1 = :actor1, actor2 = :actor2,
+                    place_name = :place, country = :country, admin1 = :admin1, latitude = :lat, longitude = :lon,
+                    geo_precision = :precision, gazetteer_id = :gazetteerId, date_earliest = :earliest, date_latest = :latest,
+                    date_text = :dateText, trigger_word = :trigger, evidence_sentence = :sentence, evidence_start = :start,
+                    evidence_end = :end, confidence = :confidence, engine_version = :version, updated_at = :now
+                WHERE id = :id AND review_state = 'unreviewed'"""), e, published, version, now)
+                .param("id", id).update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Event e, LocalDate published, String version,
+                                                 OffsetDateTime now) {
+        // An event the text gives no date for happened, as far as we know, on the day it was reported.
+        LocalDate earliest = e.date() != null && e.date().earliest() != null ? e.date().earliest() : published;
+        LocalDate latest = e.date() != null && e.date().latest() != null ? e.date().latest() : earliest;
+        if (latest.isBefore(earliest)) latest = earliest;
+        var place = e.place();
+        var evidence = e.evidence();
+        return sql.param("type", cut(e.type(), 60)).param("subType", cut(e.subType(), 100))
+                .param("actor1", cut(e.actor1(), 300)).param("actor2", cut(e.actor2(), 300))
+                .param("place", place == null ? null : cut(place.name(), 300))
+                .param("country", place == null ? null : country(place.country()))
+                .param("admin1", place == null ? null : cut(blankToNull(place.admin1()), 200))
+                .param("lat", place == null ? null : place.lat()).param("lon", place == null ? null : place.lon())
+                .param("precision", place == null || place.precision() == null ? null : place.precision().word())
+                .param("gazetteerId", place == null ? null : place.gazetteerId())
+                .param("earliest", earliest).param("latest", latest)
+                .param("dateText", e.date() == null ? null : cut(e.date().text(), 300))
+                .param("trigger", cut(e.trigger(), 100))
+                .param("sentence", evidence == null ? null : cut(evidence.sentence(), 10000))
+                .param("start", evidence == null ? null : evidence.start())
+                .param("end", evidence == null ? null : evidence.end())
+                .param("confidence", Double.isFinite(e.confidence()) ? e.confidence() : 0.0)
+                .param("version", cut(version, 60)).param("now", now);
+    }
+
+    /** An analyst's event keeps its sentence; its offsets follow the sentence into the new text (or clear if it is gone). */
+    private void relocateReviewedEvidence(long documentId, String text) {
+        jdbc.sql("SELECT id, evidence_sentence, evidence_start FROM intel_events WHERE document_id = :doc "
+                        + "AND evidence_sentence IS NOT NULL")
+                .param("doc", documentId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, Integer.class)})
+                .list()
+                .forEach(row -> {
+                    String sentence = (String) row[1];
+                    Integer oldStart = (Integer) row[2];
+                    if (oldStart != null && text.startsWith(sentence, oldStart)) return;
+                    int at = text.indexOf(sentence);
+                    jdbc.sql("UPDATE intel_events SET evidence_start = :start, evidence_end = :end WHERE id = :id")
+                            .param("start", at < 0 ? null : at).param("end", at < 0 ? null : at + sentence.length())
+                            .param("id", row[0]).update();
+                });
+    }
+
+    private void deleteEvent(long id) {
+        jdbc.sql("DELETE FROM intel_events WHERE id = :id").param("id", id).update();
+    }
+
+    private static String country(String iso) {
+        return iso == null || iso.length() != 2 ? null : iso.toUpperCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

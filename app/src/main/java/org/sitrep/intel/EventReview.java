@@ -1,0 +1,381 @@
+package org.sitrep.intel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.sitrep.analysis.evaluation.AcledTaxonomy;
+import org.sitrep.analysis.places.GazetteerEntry;
+import org.sitrep.analysis.places.Geoparser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What analysts do to events: confirm, correct, reject, reopen, and merge a duplicate into the
+ * event it repeats. Every action is written to the audit trail ({@code intel_event_reviews}) with
+ * who did it and each field's value before and after.
+ */
+@Service
+public class EventReview {
+    public static final int MERGE_DAYS = 3;
+    public static final double MERGE_KM = 25;
+    static final Set<String> PRECISIONS = Set.of("neighbourhood", "city", "admin2", "admin1", "country");
+
+    /** One line of the audit trail. */
+    public record Entry(String analyst, String action, String changes, Instant at) {
+        /** "2026-03-02 12:00" in UTC, as the page shows it. */
+        public String when() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(at);
+        }
+    }
+
+    /** One page of the review queue. */
+    public record QueuePage(List<TrackedEvent> events, long total, int page, int pages) {}
+
+    /** A possible duplicate and how far it is from the event under review (null when either has no place). */
+    public record Candidate(TrackedEvent event, Double km) {}
+
+    private final JdbcClient jdbc;
+    private final EventSearch search;
+    private final AnalysisEngine engine;
+    private final Clock clock;
+
+    EventReview(JdbcClient jdbc, EventSearch search, AnalysisEngine engine, Clock clock) {
+        this.jdbc = jdbc;
+        this.search = search;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public static Map<String, List<String>> taxonomy() {
+        return AcledTaxonomy.all();
+    }
+
+    @Transactional
+    public void confirm(long id, String analyst) {
+        TrackedEvent e = open(id);
+        if (e.reviewState() == ReviewState.CONFIRMED) throw new InvalidReview("This event is already confirmed.");
+        setState(id, ReviewState.CONFIRMED);
+        audit(id, analyst, "confirm", change("review_state", e.reviewState().dbValue(), "confirmed"));
+    }
+
+    @Transactional
+    public void reject(long id, String analyst) {
+        TrackedEvent e = open(id);
+        if (e.reviewState() == ReviewState.REJECTED) throw new InvalidReview("This event is already rejected.");
+        setState(id, ReviewState.REJECTED);
+        audit(id, analyst, "reject", change("review_state", e.reviewState().dbValue(), "rejected"));
+    }
+
+    /** Back to the review queue; a merged event is un-merged. Corrected values stay as they are. */
+    @Transactional
+    public void reopen(long id, String analyst) {
+        TrackedEvent e = find(id);
+        if (e.reviewState() == ReviewState.UNREVIEWED) throw new InvalidReview("This event is already waiting for review.");
+        jdbc.sql("UPDATE intel_events SET review_state = 'unreviewed', merged_into = NULL, updated_at = :now WHERE id = :id")
+                .param("now", now()).param("id", id).update();
+        StringBuilder changes = new StringBuilder(change("review_state", e.reviewState().dbValue(), "unreviewed"));
+        if (e.mergedInto() != null) changes.append('\n').append(change("merged_into", "#" + e.mergedInto(), null));
+        audit(id, analyst, "reopen", changes.toString());
+    }
+
+    @Transactional
+    public void correct(long id, Correction c, String analyst) {
+        TrackedEvent e = open(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String type = trim(c.eventType());
+        String subType = trim(c.subEventType());
+        if (type == null || subType == null || !AcledTaxonomy.valid(type, subType)) {
+            errors.put("subEventType", "Choose an event type and one of its ACLED sub-types.");
+        }
+        String actor1 = limit(trim(c.actor1()), 300, "actor1", errors);
+        String actor2 = limit(trim(c.actor2()), 300, "actor2", errors);
+        LocalDate earliest = date(c.dateEarliest(), "dateEarliest", errors);
+        LocalDate latest = trim(c.dateLatest()) == null ? earliest : date(c.dateLatest(), "dateLatest", errors);
+        if (earliest != null && latest != null && latest.isBefore(earliest)) {
+            errors.put("dateLatest", "The last day cannot be before the first.");
+        }
+        Where where = place(e, c, errors);
+        if (!errors.isEmpty()) throw new InvalidReview(errors);
+
+        List<String> changes = new ArrayList<>();
+        diff(changes, "event_type", e.eventType(), type);
+        diff(changes, "sub_event_type", e.subEventType(), subType);
+        diff(changes, "actor1", e.actor1(), actor1);
+        diff(changes, "actor2", e.actor2(), actor2);
+        diff(changes, "place_name", e.placeName(), where.name);
+        diff(changes, "latitude", e.latitude(), where.lat);
+        diff(changes, "longitude", e.longitude(), where.lon);
+        diff(changes, "country", e.country(), where.country);
+        diff(changes, "admin1", e.admin1(), where.admin1);
+        diff(changes, "geo_precision", e.geoPrecision(), where.precision);
+        diff(changes, "gazetteer_id", e.gazetteerId(), where.gazetteerId);
+        diff(changes, "date_earliest", e.dateEarliest(), earliest);
+        diff(changes, "date_latest", e.dateLatest(), latest);
+        if (changes.isEmpty()) throw new InvalidReview("Nothing was changed: to accept the event as it is, confirm it.");
+        changes.add(change("review_state", e.reviewState().dbValue(), "corrected"));
+
+        jdbc.sql("""
+                UPDATE intel_events SET event_type = :type, sub_event_type = :subType, actor1 = :actor1, actor2 = :actor2,
+                    place_name = :place, latitude = :lat, longitude = :lon, country = :country, admin1 = :admin1,
+                    geo_precision = :precision, gazetteer_id = :gazetteerId, date_earliest = :earliest, date_latest = :latest,
+                    review_state = 'corrected', updated_at = :now WHERE id = :id""")
+                .param("type", type).param("subType", subType).param("actor1", actor1).param("actor2", actor2)
+                .param("place", where.name).param("lat", where.lat).param("lon", where.lon).param("country", where.country)
+                .param("admin1", where.admin1).param("precision", where.precision).param("gazetteerId", where.gazetteerId)
+                .param("earliest", earliest).param("latest", latest).param("now", now()).param("id", id).update();
+        audit(id, analyst, "correct", String.join("\n", changes));
+    }
+
+    /**
+     * {@code duplicate} reports the same event as {@code into}: it becomes "merged", pointing at
+     * {@code into}, which keeps its own evidence and lists the duplicate's as another source. Events
+     * already merged into the duplicate follow it. An unreviewed {@code into} counts as confirmed.
+     */
+    @Transactional
+    public void merge(long duplicate, long into, String analyst) {
+        if (duplicate == into) throw new InvalidReview(Map.of("into", "An event cannot be merged into itself."));
+        TrackedEvent dup = open(duplicate);
+        TrackedEvent target = search.find(into).orElseThrow(() -> new InvalidReview(Map.of("into", "There is no event #" + into + ".")));
+        if (target.reviewState() == ReviewState.MERGED) {
+            throw new InvalidReview(Map.of("into", "Event #" + into + " was itself merged into #" + target.mergedInto()
+                    + ": merge into that one."));
+        }
+        if (target.reviewState() == ReviewState.REJECTED) {
+            throw new InvalidReview(Map.of("into", "Event #" + into + " was rejected: reopen it first, or reject this one too."));
+        }
+        OffsetDateTime now = now();
+        List<Long> followers = jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :dup").param("dup", duplicate)
+                .query(Long.class).list();
+        for (long f : followers) {
+            jdbc.sql("UPDATE intel_events SET merged_into = :into, updated_at = :now WHERE id = :id")
+                    .param("into", into).param("now", now).param("id", f).update();
+            audit(f, analyst, "merge", change("merged_into", "#" + duplicate, "#" + into));
+        }
+        jdbc.sql("UPDATE intel_events SET review_state = 'merged', merged_into = :into, updated_at = :now WHERE id = :id")
+                .param("into", into).param("now", now).param("id", duplicate).update();
+        audit(duplicate, analyst, "merge", change("review_state", dup.reviewState().dbValue(), "merged") + "\n"
+                + change("merged_into", null, "#" + into));
+        String absorbed = change("sources", null, "#" + duplicate + " (" + dup.source().name() + ": "
+                + Objects.toString(dup.source().title(), "untitled") + ")");
+        if (target.reviewState() == ReviewState.UNREVIEWED) {
+            setState(into, ReviewState.CONFIRMED);
+            absorbed = change("review_state", "unreviewed", "confirmed") + "\n" + absorbed;
+        }
+        audit(into, analyst, "merge", absorbed);
+    }
+
+    /** The audit trail of one event, oldest first. */
+    public List<Entry> history(long id) {
+        return jdbc.sql("SELECT analyst, action, changes, happened_at FROM intel_event_reviews WHERE event_id = :id ORDER BY id")
+                .param("id", id)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Events merged into this one: its other sources. */
+    public List<TrackedEvent> mergedInto(long id) {
+        return events(jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :id ORDER BY id").param("id", id)
+                .query(Long.class).list());
+    }
+
+    /** Possible duplicates: the same type, within {@value #MERGE_DAYS} days and about {@value #MERGE_KM} km, nearest first. */
+    public List<Candidate> mergeCandidates(TrackedEvent e) {
+        var sql = new StringBuilder("SELECT id, latitude, longitude FROM intel_events WHERE id <> :id AND event_type = :type "
+                + "AND review_state IN ('unreviewed','confirmed','corrected') AND date_earliest <= :until AND date_latest >= :since");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", e.id());
+        params.put("type", e.eventType());
+        params.put("until", e.dateLatest().plusDays(MERGE_DAYS));
+        params.put("since", e.dateEarliest().minusDays(MERGE_DAYS));
+        if (e.located()) {
+            double dLat = MERGE_KM / 111.0;
+            double dLon = MERGE_KM / (111.0 * Math.max(0.1, Math.cos(Math.toRadians(e.latitude()))));
+            sql.append(" AND latitude BETWEEN :south AND :north AND longitude BETWEEN :west AND :east");
+            params.put("south", e.latitude() - dLat);
+            params.put("north", e.latitude() + dLat);
+            params.put("west", e.longitude() - dLon);
+            params.put("east", e.longitude() + dLon);
+        }
+        sql.append(" ORDER BY date_earliest DESC, id DESC FETCH FIRST 200 ROWS ONLY");
+        List<Candidate> found = new ArrayList<>();
+        jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Double.class), rs.getObject(3, Double.class)})
+                .list()
+                .forEach(row -> {
+                    Double km = e.located() && row[1] != null && row[2] != null
+                            ? Geoparser.km(e.latitude(), e.longitude(), (Double) row[1], (Double) row[2]) : null;
+                    if (km == null || km <= MERGE_KM) search.find((Long) row[0]).ifPresent(c -> found.add(new Candidate(c, km)));
+                });
+        found.sort(Comparator.comparing((Candidate c) -> c.km() == null ? Double.MAX_VALUE : c.km()));
+        return found.size() > 20 ? List.copyOf(found.subList(0, 20)) : found;
+    }
+
+    /** Unreviewed events, least confident first: where an analyst's eye helps most. */
+    public QueuePage queue(int page, int size) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE review_state = 'unreviewed'").query(Long.class).single();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int p = Math.min(Math.max(1, page), pages);
+        List<Long> ids = jdbc.sql("SELECT id FROM intel_events WHERE review_state = 'unreviewed' ORDER BY confidence, id "
+                        + "LIMIT :limit OFFSET :offset")
+                .param("limit", size).param("offset", (p - 1) * size).query(Long.class).list();
+        return new QueuePage(events(ids), total, p, pages);
+    }
+
+    public TrackedEvent find(long id) {
+        return search.find(id).orElseThrow(() -> new UnknownEvent(id));
+    }
+
+    /** Thrown for an event id that does not exist (pages answer 404). */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    public static class UnknownEvent extends RuntimeException {
+        public UnknownEvent(long id) {
+            super("no event #" + id);
+        }
+    }
+
+    // --- internals -------------------------------------------------------------------------
+
+    /** An event an analyst may act on: a merged one must be reopened first. */
+    private TrackedEvent open(long id) {
+        TrackedEvent e = find(id);
+        if (e.reviewState() == ReviewState.MERGED) {
+            throw new InvalidReview("This event was merged into #" + e.mergedInto() + ": reopen it first.");
+        }
+        return e;
+    }
+
+    private List<TrackedEvent> events(List<Long> ids) {
+        List<TrackedEvent> out = new ArrayList<>();
+        for (long id : ids) search.find(id).ifPresent(out::add);
+        return out;
+    }
+
+    private void setState(long id, ReviewState state) {
+        jdbc.sql("UPDATE intel_events SET review_state = :state, updated_at = :now WHERE id = :id")
+                .param("state", state.dbValue()).param("now", now()).param("id", id).update();
+    }
+
+    private void audit(long id, String analyst, String action, String changes) {
+        jdbc.sql("INSERT INTO intel_event_reviews (event_id, analyst, action, changes, happened_at) "
+                        + "VALUES (:id, :analyst, :action, :changes, :now)")
+                .param("id", id).param("analyst", AnalysisStore.cut(analyst, 320)).param("action", action)
+                .param("changes", AnalysisStore.cut(changes, 4000)).param("now", now()).update();
+    }
+
+    private record Where(String name, Double lat, Double lon, String country, String admin1, String precision, Long gazetteerId) {}
+
+    /**
+     * The corrected place: unchanged; cleared; typed coordinates kept as written; or a name looked
+     * up in the gazetteer (the candidate in the event's country first, then the most populous).
+     */
+    private Where place(TrackedEvent e, Correction c, Map<String, String> errors) {
+        String name = trim(c.placeName());
+        String latText = trim(c.latitude());
+        String lonText = trim(c.longitude());
+        if (name == null) {
+            if (latText != null || lonText != null) errors.put("placeName", "Name the place at these coordinates.");
+            return new Where(null, null, null, null, null, null, null);
+        }
+        if (name.length() > 300) {
+            errors.put("placeName", "A place name is at most 300 characters.");
+            return null;
+        }
+        Double lat = number(latText, -90, 90, "latitude", errors);
+        Double lon = number(lonText, -180, 180, "longitude", errors);
+        if ((lat == null) != (lon == null) && !errors.containsKey("latitude") && !errors.containsKey("longitude")) {
+            errors.put(lat == null ? "latitude" : "longitude", "Give both latitude and longitude, or neither to look the place up.");
+            return null;
+        }
+        boolean sameName = name.equalsIgnoreCase(Objects.toString(e.placeName(), ""));
+        boolean sameSpot = lat == null || (Objects.equals(lat, e.latitude()) && Objects.equals(lon, e.longitude()));
+        if (sameName && sameSpot) {
+            return new Where(e.placeName(), e.latitude(), e.longitude(), e.country(), e.admin1(), e.geoPrecision(), e.gazetteerId());
+        }
+        if (lat != null && !sameSpot) {
+            String country = trim(c.country());
+            if (country != null && !country.matches("[A-Za-z]{2}")) {
+                errors.put("country", "A country is its two-letter ISO code, e.g. SY.");
+            }
+            String precision = trim(c.precision()) == null ? "city" : trim(c.precision()).toLowerCase(Locale.ROOT);
+            if (!PRECISIONS.contains(precision)) errors.put("precision", "Choose a precision from the list.");
+            return new Where(name, lat, lon, country == null ? null : country.toUpperCase(Locale.ROOT), null, precision, null);
+        }
+        List<GazetteerEntry> named = engine.gazetteer().named(name);
+        if (named.isEmpty() && lat != null) {
+            // A name the gazetteer lacks, at the coordinates already there: a rename, kept as typed.
+            return new Where(name, lat, lon, e.country(), e.admin1(), e.geoPrecision(), null);
+        }
+        if (named.isEmpty()) {
+            errors.put("placeName", "No place called “" + name + "” in the gazetteer: enter its latitude and longitude.");
+            return null;
+        }
+        String country = trim(c.country()) != null ? trim(c.country()).toUpperCase(Locale.ROOT) : e.country();
+        GazetteerEntry best = named.stream()
+                .max(Comparator.comparing((GazetteerEntry g) -> g.country().equalsIgnoreCase(Objects.toString(country, "")))
+                        .thenComparingLong(GazetteerEntry::population))
+                .orElseThrow();
+        // The analyst's spelling stays (it is what the desk writes); the gazetteer supplies where it is.
+        return new Where(name, best.lat(), best.lon(), best.country(), best.admin1().isEmpty() ? null : best.admin1(),
+                best.precision().word(), best.id());
+    }
+
+    private static Double number(String text, double min, double max, String field, Map<String, String> errors) {
+        if (text == null) return null;
+        try {
+            double v = Double.parseDouble(text.replace(',', '.'));
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.put(field, "Enter a number between " + (int) min + " and " + (int) max + ".");
+        return null;
+    }
+
+    private static LocalDate date(String text, String field, Map<String, String> errors) {
+        String t = trim(text);
+        if (t == null) {
+            errors.put(field, "Enter a date (YYYY-MM-DD).");
+            return null;
+        }
+        try {
+            return LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Enter a date as YYYY-MM-DD.");
+            return null;
+        }
+    }
+
+    private static String limit(String s, int max, String field, Map<String, String> errors) {
+        if (s != null && s.length() > max) errors.put(field, "At most " + max + " characters.");
+        return s;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void diff(List<String> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) changes.add(change(field, before, after));
+    }
+
+    private static String change(String field, Object before, Object after) {
+        return field + ": " + (before == null ? "—" : before) + " → " + (after == null ? "—" : after);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,470 @@
+package org.sitrep.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sitrep.testsupport.TestEvents.battle;
+import static org.sitrep.testsupport.TestEvents.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.StringReader;
+import java.lang.reflect.Parameter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sitrep.intel.EventExports;
+import org.sitrep.members.Plans;
+import org.sitrep.members.Role;
+import org.sitrep.members.Subscriptions;
+import org.sitrep.members.UserAccounts;
+import org.sitrep.testsupport.TestEvents;
+import org.sitrep.testsupport.TestPieces;
+import org.sitrep.testsupport.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The data API over real HTTP: events with filters and cursors, CSV and GeoJSON exports, places,
+ * actors, pieces, 400/404 answers as JSON, API keys (account page, bootstrap key, data-access plans,
+ * revocation, stateless calls) and the OpenAPI description against the controllers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"sitrep.sample-content=false", "SITREP_BOOTSTRAP_API_KEY=" + ApiContract.BOOTSTRAP})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+    static final String BOOTSTRAP = "sk_test-bootstrap-key-0123456789abcdef";
+    static final LocalDate D = LocalDate.of(2024, 3, 10);
+    static final String TEXT = "Rebels launched an offensive on west Aleppo. Regime aircraft bombed Ramouseh on Monday. "
+            + "Protesters gathered in Idlib city, chanting \"freedom, now\". Fighting was reported somewhere in the north.";
+    static final String ADMIN = "admin@example.org", STAFF = "analyst@example.org", MEMBER = "data.member@example.org", PLAIN = "plain.member@example.org",
+            PASSWORD = "a long enough passphrase";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher publisher;
+    @Autowired UserAccounts accounts;
+    @Autowired Subscriptions subscriptions;
+    @Autowired Plans plans;
+    @Autowired ApiKeys keys;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    long wire, offensive, airstrike, protest, unplaced, rejected, plainMemberId;
+    long news1, news2, memo;
+
+    @BeforeAll
+    void seed() {
+        TestEvents events = new TestEvents(jdbc);
+        wire = events.document("Rebels push into west Aleppo", "Wire One", D, TEXT);
+        offensive = events.event(wire, battle(D.minusDays(3)).until(D.minusDays(1))
+                .actors("Islamic Front", "Syrian Arab Army").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
+                .evidence("Rebels launched an offensive on west Aleppo.", "offensive").confidence(0.9));
+        airstrike = events.event(wire, spec("Explosions/Remote violence", "Air/drone strike", D.minusDays(4))
+                .actors("=HYPERLINK(\"http://evil.example\")", null).at("Ramouseh", "SY", "Aleppo", 36.17, 37.13, 1)
+                .evidence("Regime aircraft bombed Ramouseh on Monday.", "bombed").confidence(0.6));
+        protest = events.event(wire, spec("Protests", "Peaceful protest", D.plusDays(1))
+                .actors("Protesters (Syria)", null).at("Idlib", "SY", "Idlib", 35.93, 36.63, 169388)
+                .evidence("Protesters gathered in Idlib city, chanting \"freedom, now\".", "gathered"));
+        unplaced = events.event(wire, battle(D).actors("Islamic Front", null)
+                .evidence("Fighting was reported somewhere in the north.", "Fighting"));
+        rejected = events.event(wire, battle(D).actors("Islamic Front", null).state("rejected"));
+
+        TestPieces pieces = new TestPieces(jdbc, publisher);
+        long tag = pieces.tag("aleppo", "Aleppo");
+        news1 = pieces.piece("first-news").headline("First").publishAt(Instant.parse("2026-01-01T10:00:00Z")).tag(tag).insert();
+        news2 = pieces.piece("second-news").headline("Second").publishAt(Instant.parse("2026-01-02T10:00:00Z")).insert();
+        memo = pieces.piece("a-memo").kind("MEMO").headline("Memo").publishAt(Instant.parse("2026-01-03T10:00:00Z")).tag(tag).insert();
+        pieces.piece("draft").status("DRAFT").insert();
+
+        accounts.create(STAFF, "Analyst", PASSWORD, Role.ANALYST);
+        accounts.create(ADMIN, "Admin", PASSWORD, Role.ADMIN);
+        long member = accounts.create(MEMBER, "Data Member", PASSWORD, Role.MEMBER).id();
+        plainMemberId = accounts.create(PLAIN, "Plain Member", PASSWORD, Role.MEMBER).id();
+        Plans.Plan annual = plans.all().stream().filter(p -> p.code().equals("annual")).findFirst().orElseThrow();
+        plans.setDataAccess(annual.id(), true);
+        subscriptions.start(member, "annual", Subscriptions.State.ACTIVE, "TEST", null);
+        subscriptions.start(plainMemberId, "monthly", Subscriptions.State.ACTIVE, "TEST", null);
+    }
+
+    // --- events -------------------------------------------------------------------------------
+
+    @Test
+    void eventsNewestFirstWithCursorPages() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonNode page = json(200, "/api/v1/events?limit=2" + (next == null ? "" : "&cursor=" + next));
+            page.get("events").forEach(e -> seen.add(e.get("id").asLong()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (next != null && pages < 10);
+        assertThat(seen).containsExactly(protest, unplaced, offensive, airstrike);
+        assertThat(pages).isEqualTo(2);
+        JsonNode first = json(200, "/api/v1/events").get("events").get(0);
+        assertThat(first.get("evidenceSentence").asText()).startsWith("Protesters gathered");
+        assertThat(first.get("source").get("name").asText()).isEqualTo("Wire One");
+    }
+
+    @Test
+    void eventFilters() throws Exception {
+        assertThat(ids("/api/v1/events?bbox=37.0,36.0,37.3,36.3")).containsExactly(offensive, airstrike);
+        assertThat(ids("/api/v1/events?from=" + D.minusDays(2) + "&to=" + D.minusDays(2))).containsExactly(offensive);
+        assertThat(ids("/api/v1/events?type=Protests&type=Explosions/Remote%20violence")).containsExactly(protest, airstrike);
+        assertThat(ids("/api/v1/events?actor=syrian%20arab%20army")).containsExactly(offensive);
+        assertThat(ids("/api/v1/events?place=idlib")).containsExactly(protest);
+        assertThat(ids("/api/v1/events?gazetteerId=170063")).containsExactly(offensive);
+        assertThat(ids("/api/v1/events?country=sy&minConfidence=0.85")).containsExactly(offensive);
+        assertThat(ids("/api/v1/events?source=Wire%20One&state=rejected")).containsExactly(rejected);
+        assertThat(ids("/api/v1/events?source=Nobody")).isEmpty();
+    }
+
+    @Test
+    void oneEventWithEvidenceAndSource() throws Exception {
+        JsonNode e = json(200, "/api/v1/events/" + airstrike);
+        assertThat(e.get("eventType").asText()).isEqualTo("Explosions/Remote violence");
+        assertThat(e.get("evidenceSentence").asText()).isEqualTo("Regime aircraft bombed Ramouseh on Monday.");
+        assertThat(TEXT.substring(e.get("evidenceStart").asInt(), e.get("evidenceEnd").asInt()))
+                .isEqualTo("Regime aircraft bombed Ramouseh on Monday.");
+        assertThat(e.get("source").get("title").asText()).isEqualTo("Rebels push into west Aleppo");
+        assertThat(json(200, "/api/v1/events/" + rejected).get("reviewState").asText()).isEqualTo("REJECTED");
+        assertThat(json(404, "/api/v1/events/987654321").get("error").asText()).contains("987654321");
+    }
+
+    @Test
+    void invalidParametersGet400WithAMessage() throws Exception {
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("/api/v1/events?from=2024-13-01", "from"),
+                Map.entry("/api/v1/events?to=yesterday", "to"),
+                Map.entry("/api/v1/events?from=2024-03-10&to=2024-03-01", "from"),
+                Map.entry("/api/v1/events?bbox=1,2,3", "bbox"),
+                Map.entry("/api/v1/events?bbox=40,30,20,10", "bbox"),
+                Map.entry("/api/v1/events?bbox=a,b,c,d", "bbox"),
+                Map.entry("/api/v1/events?type=Skirmish", "type"),
+                Map.entry("/api/v1/events?limit=0", "limit"),
+                Map.entry("/api/v1/events?limit=1001", "limit"),
+                Map.entry("/api/v1/events?limit=ten", "limit"),
+                Map.entry("/api/v1/events?cursor=Zm9yZ2Vk", "cursor"),
+                Map.entry("/api/v1/events?cursor=%25%25", "cursor"),
+                Map.entry("/api/v1/events?minConfidence=2", "minConfidence"),
+                Map.entry("/api/v1/events?minConfidence=NaN", "minConfidence"),
+                Map.entry("/api/v1/events?country=Syria", "country"),
+                Map.entry("/api/v1/events?state=pending", "state"),
+                Map.entry("/api/v1/events?gazetteerId=aleppo", "gazetteerId"),
+                Map.entry("/api/v1/events/abc", "id"),
+                Map.entry("/api/v1/events.csv?bbox=1,2,3", "bbox"),
+                Map.entry("/api/v1/events.geojson?type=Skirmish", "type"),
+                Map.entry("/api/v1/places?cursor=forged", "cursor"),
+                Map.entry("/api/v1/places?limit=5000", "limit"),
+                Map.entry("/api/v1/places?country=Iraq", "country"),
+                Map.entry("/api/v1/places/xyz", "id"),
+                Map.entry("/api/v1/actors?cursor=" + PageCursor.encode("places", "0"), "cursor"),
+                Map.entry("/api/v1/pieces?kind=podcast", "kind"),
+                Map.entry("/api/v1/pieces?since=last-week", "since"),
+                Map.entry("/api/v1/pieces?limit=101", "limit"),
+                Map.entry("/api/v1/pieces?cursor=" + PageCursor.encode("piece", "not-a-time/1"), "cursor"));
+        for (var e : bad.entrySet()) {
+            HttpResponse<String> r = get(e.getKey(), BOOTSTRAP);
+            assertThat(r.statusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(e.getKey()).startsWith("application/json");
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("status").asInt()).isEqualTo(400);
+            assertThat(body.get("error").asText()).as(e.getKey()).contains(e.getValue());
+            assertThat(r.body()).as(e.getKey()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        assertThat(json(404, "/api/v1/places/424242").get("status").asInt()).isEqualTo(404);
+        assertThat(json(404, "/api/v1/actors/Nobody%20At%20All").get("error").asText()).contains("Nobody At All");
+    }
+
+    // --- exports ------------------------------------------------------------------------------
+
+    @Test
+    void csvHasAcledColumnsParsesAndIsFormulaSafe() throws Exception {
+        HttpResponse<String> r = get("/api/v1/events.csv", BOOTSTRAP);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("sitrep-events.csv");
+        try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(r.body()))) {
+            assertThat(csv.getHeaderNames()).containsExactlyElementsOf(EventExports.COLUMNS);
+            assertThat(csv.getHeaderNames()).startsWith("event_id", "event_date", "year", "time_precision", "event_type");
+            List<CSVRecord> rows = csv.getRecords();
+            assertThat(rows).extracting(row -> Long.parseLong(row.get("event_id"))).containsExactly(protest, unplaced, offensive, airstrike);
+            CSVRecord off = rows.get(2);
+            assertThat(off.get("event_date")).isEqualTo(D.minusDays(3).toString());
+            assertThat(off.get("year")).isEqualTo("2024");
+            assertThat(off.get("time_precision")).as("a three-day range: within a week").isEqualTo("2");
+            assertThat(off.get("country")).isEqualTo("Syria");
+            assertThat(off.get("iso")).isEqualTo("SY");
+            assertThat(off.get("location")).isEqualTo("Aleppo");
+            assertThat(Double.parseDouble(off.get("latitude"))).isEqualTo(36.2);
+            assertThat(Double.parseDouble(off.get("longitude"))).isEqualTo(37.16);
+            assertThat(off.get("geo_precision")).as("a city").isEqualTo("1");
+            assertThat(off.get("source")).isEqualTo("Wire One");
+            assertThat(off.get("source_url")).startsWith("https://wire.example/");
+            assertThat(off.get("notes")).isEqualTo("Rebels launched an offensive on west Aleppo.");
+            assertThat(off.get("review_state")).isEqualTo("unreviewed");
+            assertThat(rows.get(0).get("notes")).as("commas and quotes survive").isEqualTo("Protesters gathered in Idlib city, chanting \"freedom, now\".");
+            assertThat(rows.get(3).get("actor1")).as("formula guarded").isEqualTo("'=HYPERLINK(\"http://evil.example\")");
+            assertThat(rows.get(1).get("latitude")).as("unplaced event: empty coordinates").isEmpty();
+            assertThat(rows.get(1).get("time_precision")).isEqualTo("1");
+        }
+        HttpResponse<String> filtered = get("/api/v1/events.csv?type=Protests", BOOTSTRAP);
+        assertThat(filtered.body().split("\r\n")).hasSize(2);
+    }
+
+    @Test
+    void geojsonValidatesAndCountsUnlocatedEvents() throws Exception {
+        HttpResponse<String> r = get("/api/v1/events.geojson", BOOTSTRAP);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+        JsonNode doc = JSON.readTree(r.body());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(ApiContract.class.getResourceAsStream("/api/geojson-points.schema.json"));
+        assertThat(schema.validate(doc)).isEmpty();
+        assertThat(doc.get("features")).hasSize(3);
+        assertThat(doc.get("unlocated").asInt()).isEqualTo(1);
+        for (JsonNode f : doc.get("features")) {
+            JsonNode coordinates = f.get("geometry").get("coordinates");
+            JsonNode p = f.get("properties");
+            assertThat(coordinates.get(0).asDouble()).as("longitude first").isEqualTo(p.get("longitude").asDouble());
+            assertThat(coordinates.get(1).asDouble()).isEqualTo(p.get("latitude").asDouble());
+            assertThat(f.get("id").asLong()).isEqualTo(p.get("event_id").asLong());
+        }
+        JsonNode aleppo = doc.get("features").get(1);
+        assertThat(aleppo.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(37.16);
+        assertThat(aleppo.get("properties").get("event_type").asText()).isEqualTo("Battles");
+        assertThat(aleppo.get("properties").get("notes").asText()).isEqualTo("Rebels launched an offensive on west Aleppo.");
+        // a bad document would fail the schema: check the check
+        JsonNode swapped = JSON.readTree(r.body().replace("\"type\":\"Point\"", "\"type\":\"Pointy\""));
+        assertThat(schema.validate(swapped)).isNotEmpty();
+    }
+
+    // --- places, actors, pieces ---------------------------------------------------------------
+
+    @Test
+    void placesAndActors() throws Exception {
+        JsonNode places = json(200, "/api/v1/places?limit=1");
+        assertThat(places.get("places").get(0).get("name").asText()).isEqualTo("Aleppo");
+        JsonNode second = json(200, "/api/v1/places?limit=1&cursor=" + places.get("next").asText());
+        assertThat(second.get("places").get(0).get("name").asText()).isIn("Idlib", "Ramouseh");
+        assertThat(json(200, "/api/v1/places?q=ram&country=SY").get("places")).hasSize(1);
+        JsonNode aleppo = json(200, "/api/v1/places/170063");
+        assertThat(aleppo.get("place").get("events").asInt()).isEqualTo(1);
+        assertThat(aleppo.get("firstEvent").asText()).isEqualTo(D.minusDays(3).toString());
+        assertThat(aleppo.get("actors").get(0).get("actor").asText()).isIn("Islamic Front", "Syrian Arab Army");
+        assertThat(aleppo.get("documents").get(0).get("documentId").asLong()).isEqualTo(wire);
+
+        JsonNode actors = json(200, "/api/v1/actors?q=islamic");
+        assertThat(actors.get("actors").get(0).get("name").asText()).isEqualTo("Islamic Front");
+        assertThat(actors.get("actors").get(0).get("events").asInt()).as("rejected not counted").isEqualTo(2);
+        assertThat(actors.get("next").isNull()).isTrue();
+        JsonNode front = json(200, "/api/v1/actors/" + URLEncoder.encode("islamic front", StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(front.get("counterparts").get(0).get("actor").asText()).isEqualTo("Syrian Arab Army");
+        assertThat(front.get("places").get(0).get("gazetteerId").asLong()).isEqualTo(170063);
+        assertThat(json(200, "/api/v1/actors/Protesters%20(Syria)").get("actor").get("events").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void piecesNewestFirstByKindTagAndSince() throws Exception {
+        JsonNode first = json(200, "/api/v1/pieces?limit=2");
+        assertThat(first.get("pieces")).extracting(p -> p.get("id").asLong()).containsExactly(memo, news2);
+        assertThat(first.get("pieces").get(0).get("url").asText()).endsWith("/memos/a-memo");
+        assertThat(first.get("pieces").get(0).get("tags").get(0).get("slug").asText()).isEqualTo("aleppo");
+        JsonNode second = json(200, "/api/v1/pieces?limit=2&cursor=" + first.get("next").asText());
+        assertThat(second.get("pieces")).extracting(p -> p.get("id").asLong()).containsExactly(news1);
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(json(200, "/api/v1/pieces?kind=news").get("pieces")).extracting(p -> p.get("id").asLong()).containsExactly(news2, news1);
+        assertThat(json(200, "/api/v1/pieces?tag=aleppo&kind=memos").get("pieces")).extracting(p -> p.get("id").asLong()).containsExactly(memo);
+        assertThat(json(200, "/api/v1/pieces?since=2026-01-02").get("pieces")).extracting(p -> p.get("id").asLong()).containsExactly(memo, news2);
+    }
+
+    // --- keys and access ----------------------------------------------------------------------
+
+    @Test
+    void callsWithoutAGoodKeyAreRefusedAsJson() throws Exception {
+        HttpResponse<String> none = get("/api/v1/events", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(none.body()).get("error").asText()).contains("API key");
+        assertThat(get("/api/v1/events", "sk_made-up-key").statusCode()).isEqualTo(401);
+        HttpResponse<String> viaHeader = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/events"))
+                .header("X-API-Key", BOOTSTRAP).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaHeader.statusCode()).isEqualTo(200);
+        assertThat(viaHeader.headers().allValues("Set-Cookie")).as("stateless: no session").isEmpty();
+
+        // a member whose plan has no data access cannot use a key (made behind the page's back)
+        String plainKey = keys.create(plainMemberId, PLAIN, "sneaky").token();
+        HttpResponse<String> plain = get("/api/v1/events", plainKey);
+        assertThat(plain.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(plain.body()).get("error").asText()).contains("data access");
+        // the description is public
+        assertThat(get("/api/v1/openapi.json", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void memberWithADataPlanMakesUsesAndRevokesAKeyInTheAccountPage() throws Exception {
+        WebSession web = signedIn(MEMBER);
+        assertThat(web.get("/account").body()).contains("/account/api-keys");
+        HttpResponse<String> made = web.post("/account/api-keys", "/account/api-keys", Map.of("name", "weekly report"));
+        assertThat(made.statusCode()).isEqualTo(302);
+        String page = web.get("/account/api-keys").body();
+        Matcher m = Pattern.compile("id=\"new-key\"[^>]*value=\"(sk_[A-Za-z0-9_-]+)\"").matcher(page);
+        assertThat(m.find()).as("the new key is shown").isTrue();
+        String key = m.group(1);
+        assertThat(web.get("/account/api-keys").body()).as("shown once").doesNotContain(key).contains("weekly report")
+                .contains(ApiKeys.prefix(key));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE key_hash = :k").param("k", key).query(Long.class).single())
+                .as("never stored in clear").isZero();
+
+        assertThat(get("/api/v1/events", key).statusCode()).isEqualTo(200);
+        assertThat(web.get("/account/api-keys").body()).doesNotContain(">never<");
+
+        long id = jdbc.sql("SELECT id FROM api_keys WHERE name = 'weekly report'").query(Long.class).single();
+        web.post("/account/api-keys", "/account/api-keys/" + id + "/revoke", Map.of());
+        assertThat(web.get("/account/api-keys").body()).contains("revoked");
+        assertThat(get("/api/v1/events", key).statusCode()).isEqualTo(401);
+
+        // a signed-in member's session is not enough: members use keys
+        assertThat(web.get("/api/v1/events").statusCode()).isEqualTo(403);
+        // and a member without the plan is told so, with no form
+        WebSession plain = signedIn(PLAIN);
+        assertThat(plain.get("/account/api-keys").body()).contains("no-data-access").doesNotContain("create-key");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(plain.get("/account").body());
+        assertThat(csrf.find()).isTrue();
+        assertThat(plain.postRaw("/account/api-keys", Map.of("name", "x", "_csrf", csrf.group(1))).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE name = 'x'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void staffSessionsMayCallTheApi() throws Exception {
+        WebSession web = signedIn(STAFF);
+        HttpResponse<String> r = web.get("/api/v1/events");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).get("events")).hasSize(4);
+    }
+
+    @Test
+    void administratorsGiveAPlanDataAccess() {
+        WebSession admin = signedIn(ADMIN);
+        Plans.Plan monthly = plans.all().stream().filter(p -> p.code().equals("monthly")).findFirst().orElseThrow();
+        assertThat(plans.withDataAccess()).doesNotContain(monthly.id());
+        assertThat(admin.get("/admin/plans").body()).contains("Includes the data API");
+        Map<String, String> form = Map.of("id", Long.toString(monthly.id()), "name", "Monthly", "price", "10.00", "currency", "USD",
+                "interval", "MONTH", "active", "true", "dataAccess", "true");
+        assertThat(admin.post("/admin/plans", "/admin/plans", form).statusCode()).isEqualTo(302);
+        assertThat(plans.withDataAccess()).contains(monthly.id());
+        Map<String, String> off = new java.util.HashMap<>(form);
+        off.remove("dataAccess");
+        admin.post("/admin/plans", "/admin/plans", off);
+        assertThat(plans.withDataAccess()).doesNotContain(monthly.id());
+    }
+
+    @Test
+    void bootstrapKeyIsStoredHashedOnce() {
+        keys.bootstrap();
+        keys.bootstrap();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE user_id IS NULL AND revoked_at IS NULL").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE key_hash = :k OR prefix = :k").param("k", BOOTSTRAP)
+                .query(Long.class).single()).isZero();
+    }
+
+    // --- the description ----------------------------------------------------------------------
+
+    @Test
+    void openApiDescriptionListsEveryEndpointAndParameter() throws Exception {
+        JsonNode doc = JSON.readTree(get("/api/v1/openapi.json", null).body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        Set<String> documented = new TreeSet<>();
+        doc.get("paths").fieldNames().forEachRemaining(documented::add);
+        Set<String> served = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            for (String path : e.getKey().getPatternValues()) {
+                if (!path.startsWith("/api/")) continue;
+                served.add(path);
+                JsonNode operation = doc.get("paths").path(path).path("get");
+                assertThat(operation.isMissingNode()).as("GET " + path + " documented").isFalse();
+                Set<String> documentedParams = new HashSet<>();
+                for (JsonNode p : operation.get("parameters")) {
+                    JsonNode param = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+                    assertThat(param.isMissingNode()).as(p.toString()).isFalse();
+                    documentedParams.add(param.get("name").asText());
+                }
+                Set<String> codeParams = new HashSet<>();
+                for (Parameter p : e.getValue().getMethod().getParameters()) {
+                    RequestParam rp = p.getAnnotation(RequestParam.class);
+                    PathVariable pv = p.getAnnotation(PathVariable.class);
+                    if (rp != null) codeParams.add(rp.name().isEmpty() ? rp.value() : rp.name());
+                    if (pv != null) codeParams.add(pv.name().isEmpty() ? pv.value() : pv.name());
+                }
+                assertThat(documentedParams).as("parameters of " + path).isEqualTo(codeParams);
+            }
+        }
+        assertThat(documented).isEqualTo(served);
+        assertThat(served).contains("/api/v1/events", "/api/v1/events/{id}", "/api/v1/events.csv", "/api/v1/events.geojson",
+                "/api/v1/pieces", "/api/v1/places", "/api/v1/places/{id}", "/api/v1/actors", "/api/v1/actors/{name}");
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    HttpResponse<String> get(String path, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));
+        if (key != null) b.header("Authorization", "Bearer " + key);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(int status, String path) throws Exception {
+        HttpResponse<String> r = get(path, BOOTSTRAP);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+
+    List<Long> ids(String path) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        json(200, path).get("events").forEach(e -> ids.add(e.get("id").asLong()));
+        return ids;
+    }
+
+    WebSession signedIn(String email) {
+        WebSession web = new WebSession(port);
+        HttpResponse<String> in = web.post("/signin", "/signin", Map.of("username", email, "password", PASSWORD));
+        assertThat(in.statusCode()).as("signed in " + email).isEqualTo(302);
+        assertThat(in.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return web;
+    }
+}
