@@ -28,6 +28,7 @@ class SecurityConfig {
                         .requestMatchers("/intel/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
                         .requestMatchers("/account/deleted").permitAll()
                         .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/admin/ingest/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding()).permitAll())

@@ -12,10 +12,10 @@ import javax.imageio.ImageIO;
  * Builds real image files for tests: JPEGs carrying an IPTC block (APP13, Photoshop IRB 8BIM
  * resource 0x0404) and/or an XMP packet (APP1), the way agency photos arrive.
  */
-final class WirePhotos {
+public final class WirePhotos {
     private WirePhotos() {}
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(width, height, "jpg");
     }
 
@@ -28,7 +28,7 @@ final class WirePhotos {
     }
 
     /** A JPEG with the given IPTC datasets (record 2) and XMP packet, either may be null. */
-    static byte[] jpegWith(int width, int height, byte[] iptc, String xmp) {
+    public static byte[] jpegWith(int width, int height, byte[] iptc, String xmp) {
         byte[] plain = jpeg(width, height);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2); // SOI
@@ -87,20 +87,20 @@ final class WirePhotos {
     }
 
     /** IPTC IIM builder: UTF-8 declared in record 1, then datasets of record 2. */
-    static final class Iptc {
+    public static final class Iptc {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Iptc() {
+        public Iptc() {
             dataset(1, 90, new byte[] {0x1B, 0x25, 0x47}); // coded character set: UTF-8
             dataset(2, 0, new byte[] {0x00, 0x04});        // record version
         }
 
-        Iptc add(int tag, String value) {
+        public Iptc add(int tag, String value) {
             dataset(2, tag, value.getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
-        byte[] bytes() { return out.toByteArray(); }
+        public byte[] bytes() { return out.toByteArray(); }
 
         private void dataset(int record, int tag, byte[] value) {
             out.write(0x1C);
@@ -112,7 +112,7 @@ final class WirePhotos {
         }
     }
 
-    static String xmp(String description, String credit, String creator, String... subjects) {
+    public static String xmp(String description, String credit, String creator, String... subjects) {
         StringBuilder bag = new StringBuilder();
         for (String s : subjects) bag.append("<rdf:li>").append(s).append("</rdf:li>");
         return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
