@@ -7,39 +7,15 @@
 (function () {
   'use strict';
 
-  var TYPES = [
-    { name: 'Battles', letter: 'B', css: 'battles' },
-    { name: 'Explosions/Remote violence', letter: 'E', css: 'explosions' },
-    { name: 'Violence against civilians', letter: 'V', css: 'civilians' },
-    { name: 'Protests', letter: 'P', css: 'protests' },
-    { name: 'Riots', letter: 'R', css: 'riots' },
-    { name: 'Strategic developments', letter: 'S', css: 'strategic' }
-  ];
-  var OTHER = { name: 'Other', letter: '?', css: 'other' };
+  var T = window.TrackerMap;
+  if (!T) return;
+  var TYPES = T.TYPES, OTHER = T.OTHER, keyOf = T.keyOf, el = T.el;
   var DAY = 86400000;
-
-  function keyOf(type) {
-    for (var i = 0; i < TYPES.length; i++) if (TYPES[i].name === type) return TYPES[i];
-    return OTHER;
-  }
-
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
 
   function svg(tag, attrs) {
     var e = document.createElementNS('http://www.w3.org/2000/svg', tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     return e;
-  }
-
-  function badge(key) {
-    var b = el('span', 'type-badge type-' + key.css, key.letter);
-    b.setAttribute('aria-hidden', 'true');
-    return b;
   }
 
   var visual = document.getElementById('tracker-visual');
@@ -101,97 +77,21 @@
 
   /* ---- Map ---- */
 
-  var map = L.map('map', { minZoom: 2, maxZoom: 13, worldCopyJump: true, keyboard: true });
-  map.getContainer().setAttribute('aria-label', 'Map of events (the list below has the same events)');
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Boundaries: Natural Earth · Towns: GeoNames (CC BY 4.0)');
-  map.setView([32.5, 40], 5);
-  map.createPane('labels').style.zIndex = 450;
-
-  var basemap = fetch('/tracker/vendor/countries-50m.json', { credentials: 'same-origin' })
-    .then(function (r) { return r.json(); })
-    .then(function (topo) {
-      var countries = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(countries, {
-        interactive: false,
-        style: { className: 'tracker-country', color: '#6b6b6b', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1 }
-      }).addTo(map);
-    });
-
-  var labels = L.layerGroup([], { pane: 'labels' }).addTo(map);
-  function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
-  function viewBox() {
-    var b = map.getBounds();
-    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
-      clamp(b.getNorth(), -90, 90)].map(function (n) { return n.toFixed(4); }).join(',');
-  }
-  function loadLabels() {
-    var limit = Math.min(300, Math.max(15, (map.getZoom() - 2) * 15));
-    fetch('/tracker/data/places?limit=' + limit + '&bbox=' + viewBox(), { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (places) {
-        labels.clearLayers();
-        places.forEach(function (p) {
-          var name = el('span', 'place-label', p.name);
-          L.marker([p.lat, p.lon], {
-            pane: 'labels', interactive: false, keyboard: false,
-            icon: L.divIcon({ html: name, className: 'place-label-icon', iconSize: null })
-          }).addTo(labels);
-        });
-      });
-  }
-  map.on('moveend', loadLabels);
-
-  var clusters = L.markerClusterGroup({
-    showCoverageOnHover: false,
-    iconCreateFunction: function (cluster) {
-      var n = cluster.getChildCount();
-      var box = el('span', 'cluster-count', n);
-      box.appendChild(el('span', 'visually-hidden', n === 1 ? ' event' : ' events'));
-      return L.divIcon({ html: box, className: 'event-cluster', iconSize: L.point(40, 40) });
-    }
-  }).addTo(map);
-
-  clusters.on('click', function (e) {
-    if (e.layer && e.layer.eventId) openPanel(e.layer.eventId, e.layer.getElement());
-  });
-  clusters.on('keypress', function (e) {
-    var key = e.originalEvent && e.originalEvent.key;
-    if (key !== 'Enter' && key !== ' ') return;
-    e.originalEvent.preventDefault();
-    if (e.layer && e.layer.eventId) openPanel(e.layer.eventId, e.layer.getElement());
-    else if (e.layer && e.layer.zoomToBounds) {
-      e.layer.zoomToBounds();
-      map.getContainer().focus();
-    }
-  });
+  var tracker = T.create('map', 'Map of events (the list below has the same events)', [32.5, 40], 5);
+  var map = tracker.map;
+  var clusters = T.clusters(map, openPanel);
 
   var firstLoad = true;
   function loadEvents(qs) {
-    fetch('/tracker/data/events' + (qs ? '?' + qs : ''), { credentials: 'same-origin' })
-      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
-      .then(function (res) {
-        if (!res.ok) { status.textContent = res.body.error || 'Those filters could not be used.'; return; }
-        var data = res.body;
-        clusters.clearLayers();
-        var markers = data.events.map(function (p) {
-          var key = keyOf(p.type);
-          var m = L.marker([p.lat, p.lon], {
-            keyboard: true,
-            title: p.type + ', ' + p.date + (p.place ? ', ' + p.place : ''),
-            icon: L.divIcon({ html: badge(key), className: 'event-marker event-marker-' + key.css, iconSize: L.point(28, 28) })
-          });
-          m.eventId = p.id;
-          return m;
-        });
-        clusters.addLayers(markers);
-        var text = 'Showing ' + data.shown + ' of ' + data.total + ' events on the map';
-        if (data.capped) text += ' (the newest ' + data.shown + '; narrow the filters to see the rest)';
-        else if (data.total > data.shown) text += ' (' + (data.total - data.shown) + ' have no place)';
-        status.textContent = text + '.';
-        if (firstLoad && markers.length) map.fitBounds(clusters.getBounds(), { maxZoom: 8, padding: [30, 30] });
-        firstLoad = false;
-      });
+    T.points(qs).then(function (res) {
+      if (!res.ok) { status.textContent = res.body.error || 'Those filters could not be used.'; return; }
+      clusters.clearLayers();
+      var markers = T.markers(res.body.events);
+      clusters.addLayers(markers);
+      status.textContent = T.summary(res.body);
+      if (firstLoad && markers.length) map.fitBounds(clusters.getBounds(), { maxZoom: 8, padding: [30, 30] });
+      firstLoad = false;
+    });
   }
 
   /* ---- Timeline: events per day or week, stacked by type; drag to choose dates ---- */
@@ -337,7 +237,7 @@
         var actors = document.createDocumentFragment();
         [e.actor1, e.actor2].filter(Boolean).forEach(function (a, i) {
           if (i) actors.appendChild(document.createTextNode('; '));
-          actors.appendChild(link('/tracker/actors/' + encodeURIComponent(a), a));
+          actors.appendChild(link(T.actorUrl(a), a));
         });
         fill('panel-actors', actors.childNodes.length ? actors : null);
         var place = document.createDocumentFragment();
@@ -363,8 +263,10 @@
         while (article.firstChild) article.removeChild(article.firstChild);
         article.appendChild(document.createTextNode(e.evidence.before));
         var mark = el('mark', 'evidence', e.evidence.evidence);
-        article.appendChild(mark);
+        if (e.evidence.found) article.appendChild(mark);
         article.appendChild(document.createTextNode(e.evidence.after));
+        document.getElementById('panel-evidence-missing').hidden = e.evidence.found;
+        document.getElementById('panel-sentence').textContent = e.evidence.found ? '' : (e.evidenceSentence || '');
         panel.hidden = false;
         article.scrollTop = Math.max(0, mark.offsetTop - article.offsetTop - 40);
         document.getElementById('panel-title').focus();
@@ -395,11 +297,8 @@
   });
 
   var initial = currentQuery();
-  basemap.catch(function () {
+  tracker.ready.catch(function () {
     status.textContent = 'The country boundaries could not be loaded; events are shown without them.';
-  }).then(function () {
-    loadLabels();
-    loadEvents(initial);
-  });
+  }).then(function () { loadEvents(initial); });
   loadTimeline(initial);
 })();

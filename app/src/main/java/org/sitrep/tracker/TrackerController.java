@@ -2,8 +2,11 @@ package org.sitrep.tracker;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
+import org.sitrep.intel.EvidenceInText;
 import org.sitrep.intel.InvalidEventFilter;
 import org.sitrep.intel.ReviewState;
 import org.sitrep.intel.TrackedEvent;
@@ -63,7 +66,9 @@ class TrackerController {
         TrackedEvent e = events.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("e", e);
         model.addAttribute("key", EventTypes.of(e.eventType()));
-        model.addAttribute("evidence", EvidenceInArticle.of(e, events.documentText(e.source().documentId())));
+        model.addAttribute("actors", Stream.of(e.actor1(), e.actor2()).filter(Objects::nonNull)
+                .map(a -> new ActorLinks.Linked(a, 1)).toList());
+        model.addAttribute("evidence", EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")));
         model.addAttribute("sourceUrl", SafeLinks.http(e.source().url()));
         return "tracker/event";
     }

@@ -8,6 +8,7 @@ import org.sitrep.intel.BoundingBox;
 import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
+import org.sitrep.intel.EvidenceInText;
 import org.sitrep.intel.InvalidEventFilter;
 import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
@@ -68,14 +69,14 @@ class TrackerDataController {
     record Detail(long id, String type, String subType, String actor1, String actor2, String place, Long gazetteerId,
                   String country, String admin1, Double lat, Double lon, String precision, LocalDate dateEarliest,
                   LocalDate dateLatest, String dateText, double confidence, String reviewState, String origin,
-                  String sourceTitle, String sourceName, String sourceUrl, LocalDate publishedOn, EvidenceInArticle evidence,
-                  String reviewUrl, String pageUrl) {
+                  String sourceTitle, String sourceName, String sourceUrl, LocalDate publishedOn, String evidenceSentence,
+                  EvidenceInText evidence, String reviewUrl, String pageUrl) {
 
-        static Detail of(TrackedEvent e, EvidenceInArticle evidence) {
+        static Detail of(TrackedEvent e, EvidenceInText evidence) {
             return new Detail(e.id(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(), e.placeName(), e.gazetteerId(),
                     e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.dateEarliest(), e.dateLatest(),
                     e.dateText(), e.confidence(), e.reviewState().dbValue(), e.origin(), e.source().title(), e.source().name(),
-                    SafeLinks.http(e.source().url()), e.source().publishedOn(), evidence, "/intel/events/" + e.id(),
+                    SafeLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, "/intel/events/" + e.id(),
                     "/tracker/events/" + e.id());
         }
     }
@@ -83,7 +84,7 @@ class TrackerDataController {
     @GetMapping("/tracker/data/events/{id}")
     ResponseEntity<Detail> event(@PathVariable("id") long id) {
         return events.find(id)
-                .map(e -> ResponseEntity.ok(Detail.of(e, EvidenceInArticle.of(e, events.documentText(e.source().documentId())))))
+                .map(e -> ResponseEntity.ok(Detail.of(e, EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")))))
                 .orElse(ResponseEntity.notFound().build());
     }
 

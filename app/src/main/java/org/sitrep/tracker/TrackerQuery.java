@@ -17,12 +17,12 @@ import org.sitrep.intel.ReviewState;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The tracker's filters as they stand in the URL ({@code ?from=&to=&type=&actor=&place=&source=&confidence=&state=}),
+ * The tracker's filters as they stand in the URL ({@code ?from=&to=&type=&actor=&place=&placeId=&source=&confidence=&state=}),
  * so a view can be shared and reloaded. Parses them into an {@link EventFilter} (bad values are an
  * {@link InvalidEventFilter}, answered with 400) and writes them back as a query string.
  */
-public record TrackerQuery(LocalDate from, LocalDate to, Set<String> types, String actor, String place, String source,
-                           Double minConfidence, Set<ReviewState> states) {
+public record TrackerQuery(LocalDate from, LocalDate to, Set<String> types, String actor, String place, Long placeId,
+                           String source, Double minConfidence, Set<ReviewState> states) {
 
     /** The ACLED event types, in the order the legend and the timeline show them. */
     public static final List<String> TYPES = EventTypes.KEYS.stream().map(EventTypes.Key::name).toList();
@@ -42,7 +42,7 @@ public record TrackerQuery(LocalDate from, LocalDate to, Set<String> types, Stri
             }
         }
         TrackerQuery q = new TrackerQuery(date(params, "from"), date(params, "to"), types, text(params, "actor"),
-                text(params, "place"), text(params, "source"), confidence(params), states);
+                text(params, "place"), placeId(params), text(params, "source"), confidence(params), states);
         q.filter(); // validates the combination (from ≤ to, confidence range)
         return q;
     }
@@ -53,7 +53,7 @@ public record TrackerQuery(LocalDate from, LocalDate to, Set<String> types, Stri
 
     /** The filter, optionally limited to a map's bounding box. */
     public EventFilter filter(BoundingBox bbox) {
-        return new EventFilter(from, to, types, actor, place, null, null, source, minConfidence, states, bbox, null);
+        return new EventFilter(from, to, types, actor, place, placeId, null, source, minConfidence, states, bbox, null);
     }
 
     /** The same filters without the dates: what the timeline draws, so a brushed range can be widened again. */
@@ -69,6 +69,7 @@ public record TrackerQuery(LocalDate from, LocalDate to, Set<String> types, Stri
         for (String t : types) parts.add("type=" + encode(t));
         if (actor != null) parts.add("actor=" + encode(actor));
         if (place != null) parts.add("place=" + encode(place));
+        if (placeId != null) parts.add("placeId=" + placeId);
         if (source != null) parts.add("source=" + encode(source));
         if (minConfidence != null) parts.add("confidence=" + minConfidence);
         for (ReviewState s : states) parts.add("state=" + s.dbValue());
@@ -105,6 +106,16 @@ public record TrackerQuery(LocalDate from, LocalDate to, Set<String> types, Stri
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new InvalidEventFilter(name + " must be a date written YYYY-MM-DD");
+        }
+    }
+
+    private static Long placeId(MultiValueMap<String, String> params) {
+        String v = text(params, "placeId");
+        if (v == null) return null;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidEventFilter("placeId must be a gazetteer id (a whole number)");
         }
     }
 

@@ -11,10 +11,12 @@ final class TrackerFixture {
     static final String HOSTILE_TITLE = "<script>window.pwned=3</script>Drone strike <img src=x onerror=\"window.pwned=4\">";
     static final long ALEPPO = 170063, DAMASCUS = 170654, BAGHDAD = 98182, IDLIB = 169389;
 
+    /** For tests that add events of their own (one instance: it numbers the documents' source ids). */
+    final TestEvents events;
     long aleppoEvent, hostileEvent, baghdadEvent, unplacedEvent, rejectedEvent;
 
     TrackerFixture(JdbcClient jdbc) {
-        TestEvents events = new TestEvents(jdbc);
+        events = new TestEvents(jdbc);
         long aleppoDoc = events.document("Clashes in Aleppo", "Wire A", LocalDate.of(2026, 3, 3),
                 "Opening paragraph about the week.\n\n" + ALEPPO_SENTENCE + " Residents fled west.\n\nClosing paragraph.");
         aleppoEvent = events.event(aleppoDoc, TestEvents.battle(LocalDate.of(2026, 3, 2))
