@@ -237,12 +237,33 @@ class TrackerBrowserTest {
     }
 
     @Test
+    void aPlacePageCentresItsMapOnThePlaceAndItsMarkerOpensTheEvent() {
+        browser.get(url("/tracker/places/" + TrackerFixture.ALEPPO));
+        waitFor().until(d -> d.findElements(By.cssSelector("#profile-map path.tracker-country")).size() > 100);
+        waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText().equals("Showing 1 of 1 events on the map."));
+        WebElement marker = browser.findElement(By.cssSelector("#profile-map .event-marker"));
+        assertThat(marker.getText()).isEqualTo("B");
+        js("arguments[0].focus();", marker);
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        waitFor().until(d -> d.getCurrentUrl().endsWith("/tracker/events/" + fixture.aleppoEvent));
+        assertThat(browser.findElement(By.cssSelector("mark.evidence")).getText()).isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
+
+        browser.get(url("/tracker/actors/Northern%20Brigade"));
+        waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText()
+                .equals("Showing 1 of 2 events on the map (1 have no place)."));
+    }
+
+    @Test
     void noSeriousAccessibilityViolationsAtDesktopOrPhoneWidth() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(375, 800))) {
             browser.manage().window().setSize(size);
-            for (String path : List.of("/tracker", "/tracker/events/" + fixture.aleppoEvent, "/tracker?from=bad")) {
+            for (String path : List.of("/tracker", "/tracker/events/" + fixture.aleppoEvent, "/tracker?from=bad",
+                    "/tracker/places/" + TrackerFixture.ALEPPO, "/tracker/actors/Northern%20Brigade")) {
                 browser.get(url(path));
+                if (path.startsWith("/tracker/places") || path.startsWith("/tracker/actors")) {
+                    waitFor().until(d -> !d.findElement(By.id("profile-map-status")).getText().isBlank());
+                }
                 if (path.equals("/tracker")) {
                     waitFor().until(d -> !d.findElement(By.id("map-status")).getText().isBlank());
                     waitFor().until(d -> !d.findElements(By.cssSelector("path.tracker-country")).isEmpty());
