@@ -40,7 +40,7 @@ if [ ! -f "$data/.generated" ]; then
 fi
 
 java -Xmx512m -jar "$JAR" --server.port="$PORT" --sitrep.data-dir="$data" --sitrep.sample-content=false \
-  --sitrep.api.bootstrap-key="$KEY" --sitrep.api.rate-limit=0 --logging.level.root=WARN ${db_args[@]+"${db_args[@]}"} \
+  --sitrep.api.bootstrap-key="$KEY" --sitrep.api.rate-limit=0 --sitrep.intel.workers=0 --logging.level.root=WARN ${db_args[@]+"${db_args[@]}"} \
   >"$WORK/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

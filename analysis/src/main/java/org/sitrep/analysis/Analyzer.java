@@ -35,7 +35,7 @@ import org.sitrep.analysis.text.TextCleaner;
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 1;
+    public static final int ENGINE_REVISION = 2;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
@@ -156,7 +156,7 @@ public final class Analyzer {
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
 
         /**
-         * Whether tokens get part-of-speech tags and lemmas (default true). Tagging is about half of
+         * Whether tokens get part-of-speech tags and lemmas (default true). Tagging is about a fifth of
          * the engine's time; without it the event extractor reads word forms only, with lower accuracy
          * (see bench/results/analysis.md).
          */

@@ -44,20 +44,53 @@ public class EventSearch {
     /** One page of events matching the filter; {@code cursor} is null for the first page. */
     public EventPage search(EventFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + MAX_PAGE);
-        Where where = where(filter);
-        if (cursor != null && !cursor.isBlank()) {
-            Cursor after = Cursor.decode(cursor);
-            where.add("(e.date_earliest < :cursorDate OR (e.date_earliest = :cursorDate AND e.id < :cursorId))");
-            where.params.put("cursorDate", after.date());
-            where.params.put("cursorId", after.id());
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        List<TrackedEvent> rows;
+        if (filter.bbox() != null && filter.from() != null) {
+            // A map view with a date window. Walk the date index newest first through the events that start in the
+            // window (or up to WINDOW_SLACK days before it): a page usually fills there, and since pages are ordered by
+            // start date, nothing older could come before it. Only a page left short asks again, box index first, for
+            // older events still running in the window. (Left to itself, H2 would take the box index every time, and a
+            // wide box over a busy region is a quarter of all events.)
+            LocalDate floor = filter.from().minusDays(WINDOW_SLACK_DAYS);
+            Where recent = where(filter, false);
+            recent.add("e.date_earliest >= :floor");
+            recent.params.put("floor", floor);
+            rows = new ArrayList<>(page(recent, after, limit + 1));
+            if (rows.size() <= limit) {
+                Where older = where(filter, true);
+                older.add("e.date_earliest < :floor");
+                older.params.put("floor", floor);
+                Cursor from = rows.isEmpty() ? after : new Cursor(rows.get(rows.size() - 1).dateEarliest(), rows.get(rows.size() - 1).id());
+                rows.addAll(page(older, from, limit + 1 - rows.size()));
+            }
+        } else {
+            rows = page(where(filter, true), after, limit + 1);
         }
-        List<TrackedEvent> rows = jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
-                        + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + (limit + 1) + " ROWS ONLY")
-                .params(where.params).query(EventSearch::event).list();
-        if (rows.size() <= limit) return new EventPage(rows, null);
+        if (rows.size() <= limit) return new EventPage(List.copyOf(rows), null);
         List<TrackedEvent> page = rows.subList(0, limit);
         TrackedEvent last = page.get(limit - 1);
         return new EventPage(List.copyOf(page), new Cursor(last.dateEarliest(), last.id()).encode());
+    }
+
+    /** Events may run this long before a date window and still be found by the first, date-ordered query of a map view. */
+    static final int WINDOW_SLACK_DAYS = 31;
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private List<TrackedEvent> page(Where where, Cursor after, int rows) {
+        // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
+        // the date index backwards and stopping after one page.
+        if (after != null) {
+            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
+            where.params.put("cursorDate", after.date());
+            where.params.put("cursorId", after.id());
+        } else {
+            where.add("e.date_earliest <= :ceiling");
+            where.params.put("ceiling", LATEST);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
+                .params(where.params).query(EventSearch::event).list();
     }
 
     public long count(EventFilter filter) {
@@ -87,6 +120,11 @@ public class EventSearch {
     }
 
     private static Where where(EventFilter f) {
+        return where(f, true);
+    }
+
+    /** {@code boxIndex}: whether the database may look the box up by its index (see {@link #search}). */
+    private static Where where(EventFilter f, boolean boxIndex) {
         Where w = new Where();
         if (f.from() != null) {
             w.add("e.date_latest >= :from");
@@ -124,14 +162,19 @@ public class EventSearch {
             w.add("e.confidence >= :minConfidence");
             w.params.put("minConfidence", f.minConfidence());
         }
+        // The default (every state but the hidden ones) is written as NOT IN: H2 would otherwise walk the review-state
+        // index, which holds nearly every event, instead of the date or box index.
+        boolean byDefault = f.states().isEmpty();
         List<String> states = new ArrayList<>();
-        for (ReviewState s : f.states().isEmpty() ? List.of(ReviewState.values()) : f.states()) {
-            if (!f.states().isEmpty() || s.shownByDefault()) states.add(s.dbValue());
+        for (ReviewState s : byDefault ? List.of(ReviewState.values()) : f.states()) {
+            if (!byDefault || !s.shownByDefault()) states.add(s.dbValue());
         }
-        w.add("e.review_state IN (:states)");
+        w.add(byDefault ? "e.review_state NOT IN (:states)" : "e.review_state IN (:states)");
         w.params.put("states", states);
         if (f.bbox() != null) {
-            w.add("e.longitude BETWEEN :west AND :east AND e.latitude BETWEEN :south AND :north");
+            // "+ 0" keeps the database off the box index when the date index should lead
+            w.add(boxIndex ? "e.longitude BETWEEN :west AND :east AND e.latitude BETWEEN :south AND :north"
+                    : "e.longitude + 0 BETWEEN :west AND :east AND e.latitude + 0 BETWEEN :south AND :north");
             w.params.put("west", f.bbox().west());
             w.params.put("east", f.bbox().east());
             w.params.put("south", f.bbox().south());

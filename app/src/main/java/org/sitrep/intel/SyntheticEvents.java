@@ -73,13 +73,15 @@ class SyntheticEvents implements ApplicationRunner {
     private static final String[] SOURCES = {"Wire One", "Wire Two", "Local Monitor", "Sitrep"};
 
     private final JdbcTemplate jdbc;
+    private final AnalysisEngine engine;
     private final ConfigurableApplicationContext context;
     private final String command;
     private final int count;
 
-    SyntheticEvents(JdbcTemplate jdbc, ConfigurableApplicationContext context, @Value("${sitrep.command:}") String command,
+    SyntheticEvents(JdbcTemplate jdbc, AnalysisEngine engine, ConfigurableApplicationContext context, @Value("${sitrep.command:}") String command,
                     @Value("${sitrep.events.count:1000000}") int count) {
         this.jdbc = jdbc;
+        this.engine = engine;
         this.context = context;
         this.command = command;
         this.count = count;
@@ -109,7 +111,8 @@ class SyntheticEvents implements ApplicationRunner {
                 LocalDate published = FIRST_DAY.plusDays(random.nextInt(DAYS));
                 docs.add(new Object[] {"synthetic", sourceId, "Synthetic report " + sourceId, "https://synthetic.example/" + sourceId,
                         SOURCES[random.nextInt(SOURCES.length)], Date.valueOf(published),
-                        "Synthetic text generated for the events API benchmark.", "synthetic", now});
+                        // stamped with the running engine's version, or the upgrade check would queue them all for re-analysis
+                        "Synthetic text generated for the events API benchmark.", engine.version(), now});
             }
             jdbc.batchUpdate("INSERT INTO intel_documents (source_kind, source_id, title, url, source_name, published_on, text,"
                     + " engine_version, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", docs);

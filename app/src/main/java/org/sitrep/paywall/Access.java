@@ -3,13 +3,13 @@ package org.sitrep.paywall;
 /**
  * What one reader gets of one piece, decided on the server.
  *
- * @param outcome  the whole piece, the whole piece on the meter, or a cut one and why
- * @param body     the body HTML to send: the whole body, or only its opening when cut
+ * @param outcome  the whole piece, the whole piece on the meter, or a cut one and why (a cut page
+ *                 carries only the body's {@link Paywall#opening opening})
  * @param left     free pieces left this month (for metered readers)
  * @param signedIn the reader has an account (the offer then asks to subscribe, not to join)
  * @param offer    the offer's wording from settings (shown when cut)
  */
-public record Access(Outcome outcome, String body, int left, boolean signedIn, Offer offer) {
+public record Access(Outcome outcome, int left, boolean signedIn, Offer offer) {
 
     public enum Outcome { FULL, METERED, CUT_METER, CUT_MEMBERS, CUT_PAID }
 

@@ -14,21 +14,26 @@ import org.springframework.stereotype.Service;
 /**
  * Free pieces per calendar month (in the publication's time zone), counted on the server per
  * reader ("u:<user id>" or "v:<visitor id>") and piece: a piece already counted this month is
- * free to read again.
+ * free to read again. Members' reads are written at once; anonymous visitors' are counted in
+ * memory and written in batches ({@link VisitorReads}).
  */
 @Service
 public class Meter {
+    static final String VISITOR = "v:";
+
     /** What the meter says: read in full or not, and how many free pieces are left this month. */
     public record Reading(boolean allowed, int left) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SitrepProperties properties;
+    private final VisitorReads visitors;
 
-    public Meter(JdbcClient jdbc, Clock clock, SitrepProperties properties) {
+    Meter(JdbcClient jdbc, Clock clock, SitrepProperties properties, VisitorReads visitors) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.visitors = visitors;
     }
 
     public String month() {
@@ -37,9 +42,14 @@ public class Meter {
 
     /** Counts {@code pieceId} for {@code reader} if there is room; never counts a piece twice in a month. */
     public Reading read(String reader, long pieceId, int freePerMonth) {
+        return read(reader, false, pieceId, freePerMonth);
+    }
+
+    /** As {@link #read(String, long, int)}; {@code newVisitor}: a visitor id made for this request, who has read nothing. */
+    Reading read(String reader, boolean newVisitor, long pieceId, int freePerMonth) {
         String month = month();
-        // One read of the reader's month answers both questions (counted already? how many used?):
-        // this runs on every metered page view.
+        if (reader.startsWith(VISITOR)) return visitors.read(reader, newVisitor, month, pieceId, freePerMonth, now());
+        // A member: one read of the month answers both questions (counted already? how many used?).
         List<Long> counted = jdbc.sql("SELECT piece_id FROM meter_reads WHERE reader = :r AND read_month = :m")
                 .param("r", reader).param("m", month).query(Long.class).list();
         int used = counted.size();
@@ -48,7 +58,7 @@ public class Meter {
         try {
             jdbc.sql("INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (:r, :m, :p, :at)")
                     .param("r", reader).param("m", month).param("p", pieceId)
-                    .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+                    .param("at", now()).update();
             used++;
         } catch (DuplicateKeyException sameTimeSamePiece) {
             // the same reader opened the piece twice at once: counted once, which is right
@@ -59,7 +69,13 @@ public class Meter {
 
     /** Free pieces left this month without counting anything. */
     public int left(String reader, int freePerMonth) {
-        return Math.max(0, freePerMonth - used(reader, month()));
+        String month = month();
+        return Math.max(0, freePerMonth - (reader.startsWith(VISITOR) ? visitors.used(reader, month) : used(reader, month)));
+    }
+
+    /** Writes visitors' reads counted so far to the database (they are written every half second anyway). */
+    public int flush() {
+        return visitors.write();
     }
 
     /**
@@ -69,7 +85,12 @@ public class Meter {
     @Scheduled(cron = "${sitrep.meter.prune-cron:0 17 3 * * *}")
     public int forgetOldMonths() {
         String lastMonth = YearMonth.from(clock.instant().atZone(properties.zone())).minusMonths(1).toString();
+        visitors.write(); // else old months' reads still waiting would be written after the delete
         return jdbc.sql("DELETE FROM meter_reads WHERE read_month < :m").param("m", lastMonth).update();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private int used(String reader, String month) {

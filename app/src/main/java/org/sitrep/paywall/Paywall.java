@@ -16,13 +16,13 @@ import org.springframework.stereotype.Service;
  * Decides, on the server, how much of a piece a reader gets. Editors, admins and subscribers read
  * everything. Others read paid pieces only in part; anonymous visitors read members' pieces only
  * in part; and everything else counts on the monthly meter, the piece past the meter being cut.
- * A cut body is cut here, so the rest never reaches the browser.
+ * A cut body is cut here ({@link #opening}), so the rest never reaches the browser.
  */
 @Service
 public class Paywall {
     public static final String FREE_PER_MONTH = "paywall.free-per-month";
     public static final int DEFAULT_FREE_PER_MONTH = 3;
-    /** Block elements of the body a stopped reader sees. */
+    /** Paragraphs of the body a stopped reader sees. */
     static final int OPENING_BLOCKS = 2;
 
     private final ReaderAccounts readers;
@@ -37,17 +37,39 @@ public class Paywall {
         this.visitors = visitors;
     }
 
-    public Access decide(Piece piece, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * The publisher's paywall settings as one value: free pieces a month and the offer. Read from
+     * the settings table by {@link #terms()}; the article page keeps them with its cached pages, which
+     * the paywall admin empties on every change, so a page view costs no settings query.
+     */
+    public record Terms(int freePerMonth, Access.Offer offer) {}
+
+    public Terms terms() {
+        return new Terms(freePerMonth(), offer());
+    }
+
+    /** How much of the piece {@code pieceId}, of access {@code level}, the reader making {@code request} gets. */
+    public Access decide(long pieceId, AccessLevel level, Terms terms, HttpServletRequest request, HttpServletResponse response) {
         Optional<ReaderAccounts.Reader> reader = currentReader();
         boolean signedIn = reader.isPresent();
-        if (signedIn && reader.get().readsEverything()) return new Access(Access.Outcome.FULL, piece.bodyHtml(), 0, true, null);
-        if (piece.accessLevel() == AccessLevel.PAID) return cut(piece, Access.Outcome.CUT_PAID, signedIn);
-        if (piece.accessLevel() == AccessLevel.MEMBERS && !signedIn) return cut(piece, Access.Outcome.CUT_MEMBERS, false);
-        String key = signedIn ? "u:" + reader.get().id() : "v:" + visitors.visitor(request, response);
-        Meter.Reading reading = meter.read(key, piece.id(), freePerMonth());
+        if (signedIn && reader.get().readsEverything()) return new Access(Access.Outcome.FULL, 0, true, null);
+        if (level == AccessLevel.PAID) return new Access(Access.Outcome.CUT_PAID, 0, signedIn, terms.offer());
+        if (level == AccessLevel.MEMBERS && !signedIn) return new Access(Access.Outcome.CUT_MEMBERS, 0, false, terms.offer());
+        Meter.Reading reading;
+        if (signedIn) {
+            reading = meter.read("u:" + reader.get().id(), pieceId, terms.freePerMonth());
+        } else {
+            VisitorCookie.Visitor visitor = visitors.visitor(request, response);
+            reading = meter.read(Meter.VISITOR + visitor.id(), visitor.isNew(), pieceId, terms.freePerMonth());
+        }
         return reading.allowed()
-                ? new Access(Access.Outcome.METERED, piece.bodyHtml(), reading.left(), signedIn, null)
-                : cut(piece, Access.Outcome.CUT_METER, signedIn);
+                ? new Access(Access.Outcome.METERED, reading.left(), signedIn, null)
+                : new Access(Access.Outcome.CUT_METER, 0, signedIn, terms.offer());
+    }
+
+    /** What a reader the paywall stops gets of the piece's body: its opening paragraphs. */
+    public String opening(Piece piece) {
+        return BodyCut.opening(piece.bodyHtml(), piece.sample(), OPENING_BLOCKS);
     }
 
     public int freePerMonth() {
@@ -57,10 +79,6 @@ public class Paywall {
     public Access.Offer offer() {
         return new Access.Offer(settings.get("paywall.offer-heading", "Join our community of readers"),
                 settings.get("paywall.offer-text", ""), settings.get("paywall.price-text", ""));
-    }
-
-    private Access cut(Piece piece, Access.Outcome why, boolean signedIn) {
-        return new Access(why, BodyCut.opening(piece.bodyHtml(), OPENING_BLOCKS), 0, signedIn, offer());
     }
 
     private Optional<ReaderAccounts.Reader> currentReader() {

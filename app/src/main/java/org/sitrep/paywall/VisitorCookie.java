@@ -10,11 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.sitrep.members.SiteSettings;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,17 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitorCookie {
     static final String NAME = "sitrep_visitor";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration MAX_AGE = Duration.ofDays(400);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    /**
+     * Per thread: the shared SecureRandom and a Mac per call both cost more than the page itself
+     * once it is cached (a lock on /dev/urandom; a provider look-up and key set-up per signature).
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    /** A visitor id, and whether it was made for this request (a visitor who has read nothing yet). */
+    record Visitor(String id, boolean isNew) {}
 
     private final SiteSettings settings;
     private volatile byte[] key;
@@ -36,23 +45,24 @@ class VisitorCookie {
     }
 
     /** The visitor's id from a valid cookie, or a new id (set on the response). */
-    String visitor(HttpServletRequest request, HttpServletResponse response) {
+    Visitor visitor(HttpServletRequest request, HttpServletResponse response) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
                 if (NAME.equals(c.getName())) {
                     String id = verified(c.getValue());
-                    if (id != null) return id;
+                    if (id != null) return new Visitor(id, false);
                 }
             }
         }
         byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
+        RANDOM.get().nextBytes(b);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        ResponseCookie cookie = ResponseCookie.from(NAME, id + "." + sign(id)).httpOnly(true).sameSite("Lax")
-                .secure(request.isSecure()).path("/").maxAge(MAX_AGE).build();
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
-        return id;
+        // Written out rather than by ResponseCookie, whose Expires date costs more to format than the
+        // page does to serve; Max-Age alone is the standard (RFC 6265) and every browser honours it.
+        response.addHeader(HttpHeaders.SET_COOKIE, NAME + "=" + id + "." + sign(id) + "; Path=/; Max-Age=" + MAX_AGE.toSeconds()
+                + (request.isSecure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax");
+        return new Visitor(id, true);
     }
 
     /** The id in a cookie value "id.signature", or null when it is malformed or the signature is wrong. */
@@ -61,17 +71,22 @@ class VisitorCookie {
         int dot = value.indexOf('.');
         if (dot <= 0 || dot == value.length() - 1) return null;
         String id = value.substring(0, dot);
-        if (!id.matches("[A-Za-z0-9_-]{16,64}")) return null;
+        if (!ID.matcher(id).matches()) return null;
         byte[] expected = sign(id).getBytes(StandardCharsets.US_ASCII);
         byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) ? id : null;
     }
 
     String sign(String id) {
+        // doFinal leaves the Mac reset, keyed, for the thread's next signature.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(id.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(id.getBytes(StandardCharsets.US_ASCII)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -1,88 +1,30 @@
 package org.sitrep.site;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sitrep.common.SitrepProperties;
-import org.sitrep.newsroom.AccessLevel;
-import org.sitrep.newsroom.Piece;
-import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
-import org.sitrep.newsroom.Tag;
-import org.sitrep.paywall.Access;
-import org.sitrep.paywall.Paywall;
-import org.sitrep.search.SearchIndex;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The article page: /{kind}/{slug}, for every kind of piece. */
+/**
+ * The article page: /{kind}/{slug}, for every kind of piece. Readers without a session are
+ * usually served by {@link ArticleFastLane} before they get here; this serves the rest (signed-in
+ * readers, a page not rendered yet, a piece that does not exist).
+ */
 @Controller
 class ArticleController {
-    private final PieceCatalog catalog;
-    private final SitePages pages;
-    private final SitrepProperties properties;
-    private final PublicUrls urls;
-    private final StructuredData structuredData;
-    private final Dateline dateline;
-    private final Paywall paywall;
-    private final PageCache cache;
-    private final SearchIndex search;
+    private final ArticlePages pages;
 
-    ArticleController(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls,
-                      StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache,
-                      SearchIndex search) {
-        this.search = search;
-        this.paywall = paywall;
-        this.cache = cache;
-        this.catalog = catalog;
+    ArticleController(ArticlePages pages) {
         this.pages = pages;
-        this.properties = properties;
-        this.urls = urls;
-        this.structuredData = structuredData;
-        this.dateline = dateline;
     }
 
     @GetMapping("/{kind:news|analysis|memos|reports}/{slug}")
     ResponseEntity<byte[]> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug,
                                    HttpServletRequest request, HttpServletResponse response) {
-        PieceKind k = PieceKind.fromPath(kind).orElseThrow();
-        String path = "/" + kind + "/" + slug;
-        Piece piece = cache.get("piece:" + path, () -> catalog.findLive(k, slug)).orElseThrow(SitePages::notFound);
-        // The paywall decides per reader; the cached page is per outcome, never per person.
-        Access access = paywall.decide(piece, request, response);
-        return pages.page(path + access.cacheKey(), "site/article", () -> Optional.of(model(piece, access)));
-    }
-
-    /** Pieces sharing tags (from the search index, which answers this cheaply); else the latest of the kind. */
-    private List<Piece> related(Piece p) {
-        if (p.tags().isEmpty()) {
-            return catalog.latestOfKind(p.kind(), 5, 0).stream().filter(o -> o.id() != p.id()).limit(4).toList();
-        }
-        return catalog.byIds(search.related(p, 4));
-    }
-
-    private Map<String, Object> model(Piece p, Access access) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("piece", p);
-        m.put("access", access);
-        m.put("kindNav", KindNav.of(p.kind()));
-        m.put("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
-        m.put("related", related(p));
-        m.put("updated", dateline.updatedAfter(p.publishAt(), p.updatedAt()));
-        String description = p.standfirst() == null || p.standfirst().isBlank() ? p.headline() : p.standfirst();
-        PageMeta.ArticleMeta article = new PageMeta.ArticleMeta(dateline.iso(p.publishAt()),
-                dateline.iso(p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt()),
-                p.section(), p.tags().stream().map(Tag::name).toList());
-        String image = p.leadPhoto() == null ? null : urls.absolute(p.leadPhoto().url());
-        String imageAlt = p.leadPhoto() == null ? null : p.leadPhoto().altText();
-        m.put("meta", new PageMeta(p.headline() + " · " + properties.siteName(), description, urls.absolute(p.path()),
-                "article", image, imageAlt, structuredData.newsArticle(p, p.accessLevel() != AccessLevel.PUBLIC || access.cut()),
-                Feeds.links(urls, KindNav.of(p.kind()).title(), "/" + p.kind().path() + "/feed"), article, false));
-        return m;
+        ArticlePage page = pages.page(PieceKind.fromPath(kind).orElseThrow(), slug).orElseThrow(SitePages::notFound);
+        return ResponseEntity.ok().contentType(SitePages.HTML).body(pages.forReader(page, request, response));
     }
 }

@@ -52,6 +52,13 @@ public class PageCache {
         return value;
     }
 
+    /** The cached value for {@code key}, or null: nothing is computed. */
+    @SuppressWarnings("unchecked")
+    public <T> T getIfPresent(String key) {
+        expireIfDue();
+        return (T) entries.getIfPresent(key);
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     public void pieceChanged(PieceChanged event) {
         clear();
@@ -76,8 +83,15 @@ public class PageCache {
         }
     }
 
+    /** A cached value that knows roughly how many bytes it holds. */
+    public interface Weighed {
+        int weight();
+    }
+
     /** Roughly the bytes an entry holds. */
     private static int weight(Object value) {
+        if (value instanceof Weighed w) return w.weight();
+        if (value instanceof java.util.Optional<?> o) return o.map(PageCache::weight).orElse(64);
         if (value instanceof byte[] bytes) return bytes.length + 64;
         if (value instanceof String s) return 2 * s.length() + 64;
         return 1024;

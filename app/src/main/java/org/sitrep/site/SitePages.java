@@ -84,6 +84,13 @@ public class SitePages {
         return templates.process(template, new Context(Locale.ENGLISH, vars));
     }
 
+    /** One fragment ({@code th:fragment} named {@code selector}) of {@code template}, with the chrome's variables. */
+    public String fragment(String template, String selector, Map<String, Object> model) {
+        Map<String, Object> vars = chrome();
+        vars.putAll(model);
+        return templates.process(template, java.util.Set.of(selector), new Context(Locale.ENGLISH, vars));
+    }
+
     /** Answered with the site's 404 page. */
     public static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);

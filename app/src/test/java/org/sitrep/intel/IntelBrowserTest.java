@@ -93,7 +93,7 @@ class IntelBrowserTest {
 
         WebElement first = browser.findElement(By.cssSelector("main table tbody tr a"));
         String eventPath = first.getAttribute("href").substring(url("").length());
-        first.click();
+        Browser.navigating(browser, first::click);
         long id = Long.parseLong(eventPath.substring(eventPath.lastIndexOf('/') + 1));
         String sentence = jdbc.sql("SELECT evidence_sentence FROM intel_events WHERE id = :id").param("id", id)
                 .query(String.class).single();
@@ -103,7 +103,7 @@ class IntelBrowserTest {
         WebElement actor1 = browser.findElement(By.id("actor1"));
         actor1.clear();
         actor1.sendKeys("Liwa al-Tawhid");
-        actor1.sendKeys(Keys.ENTER); // submits the correction form from the keyboard
+        Browser.navigating(browser, () -> actor1.sendKeys(Keys.ENTER)); // submits the correction form from the keyboard
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Correction saved.");
         assertThat(browser.findElement(By.cssSelector(".state")).getText()).isEqualToIgnoringCase("corrected");
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=history-heading] table")).getText())
@@ -112,14 +112,14 @@ class IntelBrowserTest {
 
         browser.findElement(By.id("latitude")).clear();
         browser.findElement(By.id("latitude")).sendKeys("north");
-        browser.findElement(By.cssSelector("form[action$='/correct'] button[type=submit]")).click();
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action$='/correct'] button[type=submit]")).click());
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not saved");
         axe(eventPath + " refused correction", problems);
 
-        browser.findElement(By.xpath("//button[text()='Reject']")).click();
+        Browser.navigating(browser, () -> browser.findElement(By.xpath("//button[text()='Reject']")).click());
         assertThat(browser.findElement(By.cssSelector(".state")).getText()).isEqualToIgnoringCase("rejected");
 
-        browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signout'] button")).click());
         signIn(ADMIN);
         browser.get(url("/admin/intel"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Analysis queue");
@@ -131,7 +131,7 @@ class IntelBrowserTest {
         browser.get(url("/signin"));
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("password")).sendKeys(Keys.ENTER);
+        Browser.navigating(browser, () -> browser.findElement(By.id("password")).sendKeys(Keys.ENTER));
     }
 
     void axe(String where, List<String> problems) throws IOException {

@@ -7,9 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
@@ -32,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * An anonymous reader in headless Chromium reads three pieces and hits the meter on the fourth,
- * then joins by the emailed link (the mail arrives at a real SMTP server) and reads on.
+ * then joins by the emailed link (the mail arrives at a real SMTP server) and reads on; the offer
+ * is a clear, accessible box on a phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "sitrep.sample-content=false")
@@ -96,6 +101,40 @@ class PaywallBrowserTest {
         waitFor().until(ExpectedConditions.urlMatches("/subscribe$"));
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Annual").contains("$100 per year")
                 .contains("Monthly").contains("$10 per month");
+    }
+
+    @Test
+    void theOfferIsAClearAccessibleBoxOnAPhone() throws Exception {
+        String base = "http://localhost:" + port;
+        browser.manage().window().setSize(new Dimension(375, 800));
+        try {
+            browser.get(base + "/");
+            browser.manage().deleteAllCookies();
+            for (int i = 1; i <= 4; i++) browser.get(base + "/news/ceasefire-day-" + i);
+            WebElement offer = browser.findElement(By.id("paywall-offer"));
+            assertThat(offer.isDisplayed()).isTrue();
+            assertThat(offer.findElement(By.cssSelector("h2")).getText()).isEqualTo("Join our community of readers");
+            assertThat(offer.findElement(By.cssSelector(".offer-text")).getText()).startsWith("Experience all of our coverage");
+            WebElement subscribe = offer.findElement(By.cssSelector(".offer-price a.button"));
+            assertThat(subscribe.getText()).isEqualTo("Subscribe. Only $100 per year.");
+            assertThat(offer.findElement(By.cssSelector(".offer-signin a")).getAttribute("href")).endsWith("/signin");
+
+            // A box: tinted, bordered, set apart from the text; the button looks like one and is big enough to tap.
+            assertThat(offer.getCssValue("background-color")).isNotEqualTo(browser.findElement(By.tagName("body")).getCssValue("background-color"));
+            assertThat(offer.getCssValue("border-top-width")).isEqualTo("4px");
+            assertThat(subscribe.getCssValue("background-color")).isEqualTo("rgba(143, 29, 33, 1)");
+            assertThat(subscribe.getCssValue("color")).isEqualTo("rgba(255, 255, 255, 1)");
+            assertThat(subscribe.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+            // On a 375 px phone: nothing sideways, the box and its button within the screen.
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth;")).longValue();
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue()).isLessThanOrEqualTo(viewport);
+            assertThat(offer.getRect().getX() + offer.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
+            assertThat(subscribe.getRect().getX() + subscribe.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
+            assertThat(Axe.seriousViolations(browser)).isEmpty();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     @Test

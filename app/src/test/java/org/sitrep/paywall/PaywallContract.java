@@ -8,7 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +35,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -45,6 +53,9 @@ abstract class PaywallContract {
     static final String BODY = "<p>Opening paragraph about the front line.</p><p>Second paragraph with context.</p>"
             + "<h2>Inside</h2><p>SECRET-THIRD detail only readers with access get.</p><p>SECRET-FOURTH closing.</p>";
 
+    static final String SAMPLE_NOTE = "<p><em>Sample content written for the Sitrep software project to show how the site "
+            + "works — an illustration, not a news report.</em></p>";
+
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
@@ -55,6 +66,8 @@ abstract class PaywallContract {
     @Autowired Throttle throttle;
     @Autowired Meter meter;
     @Autowired Subscriptions subscriptions;
+    @Autowired JdbcTemplate jdbcTemplate;
+    @Autowired TransactionTemplate transactions;
 
     @BeforeAll
     void seed() {
@@ -65,6 +78,11 @@ abstract class PaywallContract {
         }
         fixture.piece("paid-memo").kind("MEMO").headline("Paid memo").body(BODY).access("PAID").insert();
         fixture.piece("members-analysis").kind("ANALYSIS").headline("Members analysis").body(BODY).access("MEMBERS").insert();
+        long sample = fixture.piece("sample-memo").kind("MEMO").headline("Sample memo").access("PAID")
+                .body(SAMPLE_NOTE + "<p>FIRST-REAL paragraph of the sample.</p><p>SECOND-REAL paragraph.</p>"
+                        + "<p>SECRET-THIRD of the sample.</p>").insert();
+        jdbc.sql("UPDATE pieces SET sample = TRUE WHERE id = :id").param("id", sample).update();
+        fixture.changed(sample);
     }
 
     @BeforeEach
@@ -125,10 +143,94 @@ abstract class PaywallContract {
 
         // In May, March's rows are forgotten; April's stay.
         clock.set(Instant.parse("2026-05-02T12:00:00Z"));
+        meter.flush(); // visitors' reads are written in batches
+
         long march = jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-03'").query(Long.class).single();
         assertThat(march).isPositive();
         assertThat(meter.forgetOldMonths()).isEqualTo((int) march);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-04'").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aCutSamplePieceShowsItsNoteAndItsFirstRealParagraphs() {
+        HttpResponse<String> page = new WebSession(port).get("/memos/sample-memo");
+        assertThat(full(page)).isFalse();
+        Document d = Jsoup.parse(page.body());
+        assertThat(d.select(".body em").text()).startsWith("Sample content written for the Sitrep software project");
+        assertThat(d.select(".body").text()).contains("FIRST-REAL paragraph").contains("SECOND-REAL paragraph");
+        assertThat(page.body()).doesNotContain("SECRET-THIRD");
+        assertThat(d.select("#paywall-offer")).hasSize(1);
+    }
+
+    long pieceId(String slug) {
+        return jdbc.sql("SELECT id FROM pieces WHERE slug = :s").param("s", slug).query(Long.class).single();
+    }
+
+    long rows(String reader) {
+        return jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r").param("r", reader).query(Long.class).single();
+    }
+
+    @Test
+    void visitorsReadsAreWrittenInBatchesAndCountWhetherInMemoryOrNot() {
+        // Its own instance with a writer that does not run during the test: writes happen when the test says.
+        VisitorReads reads = new VisitorReads(jdbcTemplate, transactions, 1000, 3_600_000);
+        try {
+            String v = "v:batched-visitor-0001", month = "2026-03";
+            OffsetDateTime at = OffsetDateTime.ofInstant(TestClockConfig.START, ZoneOffset.UTC);
+            long[] ids = {pieceId("front-line-1"), pieceId("front-line-2"), pieceId("front-line-3"), pieceId("front-line-4")};
+            assertThat(reads.read(v, true, month, ids[0], 3, at)).isEqualTo(new Meter.Reading(true, 2));
+            assertThat(reads.read(v, false, month, ids[1], 3, at)).isEqualTo(new Meter.Reading(true, 1));
+            assertThat(reads.read(v, false, month, ids[2], 3, at)).isEqualTo(new Meter.Reading(true, 0));
+            assertThat(reads.read(v, false, month, ids[3], 3, at).allowed()).isFalse();
+            assertThat(rows(v)).as("nothing written on the request thread").isZero();
+
+            // Forgotten from memory before being written (eviction): the unwritten reads still count.
+            reads.forgetMemory();
+            assertThat(reads.read(v, false, month, ids[3], 3, at).allowed()).isFalse();
+            assertThat(reads.read(v, false, month, ids[0], 3, at)).isEqualTo(new Meter.Reading(true, 0));
+
+            assertThat(reads.write()).isEqualTo(3);
+            assertThat(rows(v)).isEqualTo(3);
+            assertThat(reads.write()).as("each read is written once").isZero();
+
+            // Forgotten after being written (a restart): the month comes back from the database.
+            reads.forgetMemory();
+            assertThat(reads.used(v, month)).isEqualTo(3);
+            assertThat(reads.read(v, false, month, ids[3], 3, at).allowed()).isFalse();
+            assertThat(reads.read(v, false, month, ids[1], 3, at).allowed()).isTrue();
+        } finally {
+            reads.destroy();
+        }
+    }
+
+    @Test
+    void pagesOpenedAtOnceNeverCountPastTheMeter() throws Exception {
+        VisitorReads reads = new VisitorReads(jdbcTemplate, transactions, 1000, 3_600_000);
+        try {
+            String v = "v:eager-visitor-00001";
+            OffsetDateTime at = OffsetDateTime.ofInstant(TestClockConfig.START, ZoneOffset.UTC);
+            List<Long> ids = jdbc.sql("SELECT id FROM pieces").query(Long.class).list();
+            assertThat(ids.size()).isGreaterThanOrEqualTo(8);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Meter.Reading>> readings = new ArrayList<>();
+                for (long id : ids) readings.add(pool.submit(() -> {
+                    go.await();
+                    return reads.read(v, false, "2026-03", id, 3, at);
+                }));
+                go.countDown();
+                int allowed = 0;
+                for (Future<Meter.Reading> r : readings) if (r.get().allowed()) allowed++;
+                assertThat(allowed).isEqualTo(3);
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(reads.write()).isEqualTo(3);
+            assertThat(rows(v)).isEqualTo(3);
+        } finally {
+            reads.destroy();
+        }
     }
 
     @Test

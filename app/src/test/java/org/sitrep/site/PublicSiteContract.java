@@ -42,6 +42,7 @@ abstract class PublicSiteContract {
     @Autowired ApplicationEventPublisher events;
     @Autowired MutableClock clock;
     @Autowired PageCache cache;
+    @Autowired org.springframework.boot.web.servlet.FilterRegistrationBean<ArticleFastLane> fastLane;
 
     TestPieces fixture;
     long article;
@@ -257,6 +258,44 @@ abstract class PublicSiteContract {
         assertThat(author.select(".list-intro").text()).isEqualTo("Amal covers Syria and Lebanon from Beirut.");
         assertThat(author.select(".list .teaser")).hasSize(2);
         assertThat(get("/authors/omar-saleh").select(".list .teaser")).hasSize(1);
+    }
+
+    static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options",
+            "X-XSS-Protection", "Cache-Control", "Pragma", "Expires", "Strict-Transport-Security");
+
+    static java.util.Map<String, List<String>> securityHeaders(ResponseEntity<String> r) {
+        java.util.Map<String, List<String>> found = new java.util.TreeMap<>();
+        for (String name : SECURITY_HEADERS) found.put(name, r.getHeaders().getOrEmpty(name));
+        return found;
+    }
+
+    @Test
+    void anArticleServedFromTheFastLaneIsTheSamePageWithTheSameSecurityHeaders() {
+        long before = fastLane.getFilter().served();
+        cache.clear();
+        ResponseEntity<String> rendered = http.getForEntity("/news/aleppo-market-reopens", String.class); // the controller renders it
+        ResponseEntity<String> cached = http.getForEntity("/news/aleppo-market-reopens", String.class);   // the fast lane serves it
+        assertThat(fastLane.getFilter().served()).isEqualTo(before + 1);
+        assertThat(cached.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cached.getBody()).isEqualTo(rendered.getBody());
+        assertThat(cached.getHeaders().getContentType()).isEqualTo(rendered.getHeaders().getContentType());
+        assertThat(securityHeaders(cached)).isEqualTo(securityHeaders(rendered)).isEqualTo(securityHeaders(http.getForEntity("/", String.class)));
+        assertThat(cached.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(cached.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(cached.getHeaders().get("Set-Cookie")).singleElement().asString().startsWith("sitrep_visitor=");
+
+        // A reader with a session (perhaps signed in), another method or an odd path takes the usual way.
+        org.springframework.http.HttpHeaders session = new org.springframework.http.HttpHeaders();
+        session.add("Cookie", "JSESSIONID=0123456789ABCDEF");
+        ResponseEntity<String> withSession = http.exchange("/news/aleppo-market-reopens", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(session), String.class);
+        assertThat(withSession.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(securityHeaders(withSession)).isEqualTo(securityHeaders(cached));
+        assertThat(http.getForEntity("/news/aleppo-market-reopens/", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/news/aleppo-market-reopens;x=1", String.class).getStatusCode()).isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(http.getForEntity("/news/no-such-piece", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/news/no-such-piece", String.class).getStatusCode()).as("a known 404, cached").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(fastLane.getFilter().served()).isEqualTo(before + 1);
     }
 
     @Test

@@ -236,7 +236,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 if (first != null && !first.equals(c.target)) c.agent = first;
             }
             if (c.agent != null && factor > 0 && !t.has("weak")) lastAgent[0] = c.agent;
-            c.place = place(placeSpans, i, end, dateline);
+            c.place = place(placeSpans, stems, i, end, dateline);
             c.fallbackPlace = fallbackPlace;
             c.placeInSentence = !placeSpans.isEmpty();
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
@@ -822,12 +822,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return first;
     }
 
-    private Place place(List<PlaceSpan> spans, int i, int end, Place dateline) {
+    private Place place(List<PlaceSpan> spans, String[] stems, int i, int end, Place dateline) {
         PlaceSpan best = null;
         int bestScore = Integer.MAX_VALUE;
         for (PlaceSpan p : spans) {
             int distance = p.at() >= end ? p.at() - end : i - p.at();
-            int score = distance + (p.locative() ? 0 : 20) + (p.at() >= end ? 0 : 2) + vagueness(p.place());
+            // "seized Sanaa", "stormed the town of Sinjar": the action's object is where it happened
+            boolean object = p.at() >= end && p.at() - end <= 4 && placeWordsOnly(stems, end, p.at());
+            int score = distance + (p.locative() || object ? 0 : 20) + (p.at() >= end ? 0 : 2) + vagueness(p.place());
             if (score < bestScore) {
                 bestScore = score;
                 best = p;
@@ -879,6 +881,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (best == null || a.mentions().size() > best.mentions().size()) best = a;
         }
         return best;
+    }
+
+    /** Only "the", "town", "of", "northern" … between an action and a place. */
+    private boolean placeWordsOnly(String[] stems, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!lex.inGroup("determiner", stems[k]) && !PLACE_WORD.matcher(stems[k]).matches()) return false;
+        }
+        return true;
     }
 
     /** A town beats its province, a province its country, when both are near. */
@@ -1012,8 +1022,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         return x == null || y == null || x.canonical().equals(y.canonical());
     }
 
+    /** The same place, or a district and its town ("Baba Amr" and "Homs"): within a few kilometres. */
     private static boolean samePlace(Place a, Place b) {
-        return a.gazetteerId() == b.gazetteerId() && a.name().equals(b.name());
+        if (a.gazetteerId() == b.gazetteerId() && a.name().equals(b.name())) return true;
+        boolean district = a.precision() == Precision.NEIGHBOURHOOD || b.precision() == Precision.NEIGHBOURHOOD;
+        return district && org.sitrep.analysis.places.Geoparser.km(a.lat(), a.lon(), b.lat(), b.lon()) <= 10;
     }
 
     // ---- tokens, actors and places per sentence ---------------------------------------------------

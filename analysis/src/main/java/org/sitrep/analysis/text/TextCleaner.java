@@ -58,7 +58,7 @@ public final class TextCleaner {
 
     /**
      * @param tagging false to leave tokens without part-of-speech tags and lemmas (null): tagging is
-     *                about half the engine's time, and the later stages also work from word forms
+     *                about a fifth of the engine's time, and the later stages also work from word forms
      */
     public TextCleaner(Clock clock, boolean tagging) {
         this.clock = clock;
