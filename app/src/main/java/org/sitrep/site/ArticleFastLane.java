@@ -45,7 +45,7 @@ class ArticleFastLane extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ArticlePage page = servable(request) ? pages.cached(request.getRequestURI()) : null;
-        HeaderWriterFilter securityHeaders = page == null ? null : headers();
+        HeaderWriterFilter securityHeaders = page == null ? null : headers(request);
         if (securityHeaders == null) {
             chain.doFilter(request, response);
             return;
@@ -73,13 +73,16 @@ class ArticleFastLane extends OncePerRequestFilter {
                 && request.getContextPath().isEmpty() && PATH.matcher(request.getRequestURI()).matches();
     }
 
-    /** The header filter of the application's security chain; null (no fast lane) if it has none. */
-    private HeaderWriterFilter headers() {
+    /**
+     * The header filter of the security chain that would serve this article (the first chain matching it,
+     * as Spring Security picks: the API has a chain of its own with other headers); null (no fast lane) if none.
+     */
+    private HeaderWriterFilter headers(HttpServletRequest request) {
         HeaderWriterFilter h = headers;
         if (h == null) {
-            for (SecurityFilterChain c : chains.orderedStream().toList()) {
-                for (var f : c.getFilters()) if (f instanceof HeaderWriterFilter found && h == null) h = found;
-            }
+            SecurityFilterChain serving = chains.orderedStream().filter(c -> c.matches(request)).findFirst().orElse(null);
+            if (serving == null) return null;
+            for (var f : serving.getFilters()) if (f instanceof HeaderWriterFilter found && h == null) h = found;
             headers = h;
         }
         return h;
