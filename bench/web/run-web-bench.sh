@@ -7,6 +7,7 @@
 #   THREADS=2 CONNECTIONS=32     wrk's threads and connections
 #   JAR=path/to/sitrep-app.jar   run this jar instead of building the worktree (before/after runs)
 #   LABEL=text                   a name for the run in the results (e.g. "baseline", "after")
+#   ARTICLES=5000                how many different article pages wrk asks for (all rendered first)
 #   WORK=dir                     where the generated corpus is kept between runs
 #   RESULTS=file                 where to append (default bench/results/web.md)
 # Every run starts from a copy of the generated corpus, so meter rows left by one run do not
@@ -49,7 +50,7 @@ serving_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b 
 
 # Paths: the generator gives piece i (from 1) the slug synthetic-i and kind number (i-1) mod 4.
 kinds=(news analysis memos reports)
-for n in $(seq 1 "$COUNT" | shuf -n 5000); do echo "/${kinds[$(( (n - 1) % 4 ))]}/synthetic-$n"; done >"$WORK/article.txt"
+for n in $(seq 1 "$COUNT" | shuf -n "${ARTICLES:-5000}"); do echo "/${kinds[$(( (n - 1) % 4 ))]}/synthetic-$n"; done >"$WORK/article.txt"
 printf '/\n' >"$WORK/home.txt"
 for q in aleppo "supply routes" ceasefire mosul "border crossings" sanaa checkpoints benghazi displacement \
          "water stations" gaza jenin idlib prisons elections oil; do
@@ -78,7 +79,11 @@ run() { # name paths-file
   local server_cpu wrk_cpu
   server_cpu=$(awk -v a="$before_server" -v b="$after_server" -v hz="$hz" -v e="$we" 'BEGIN { printf "%.0f", (b - a) / hz / e * 100 }')
   wrk_cpu=$(awk -v u="$wu" -v s="$ws" -v e="$we" 'BEGIN { printf "%.0f", (u + s) / e * 100 }')
-  grep '^RESULT' "$out" | sed "s/^RESULT/$1/; s/\$/ server_cpu=$server_cpu wrk_cpu=$wrk_cpu/"
+  # Server CPU time per request: the server's cost, less at the mercy of what else runs on the machine.
+  local reqs cpu_us
+  reqs=$(grep '^RESULT' "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
+  cpu_us=$(awk -v a="$before_server" -v b="$after_server" -v hz="$hz" -v n="$reqs" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }')
+  grep '^RESULT' "$out" | sed "s/^RESULT/$1/; s/\$/ server_cpu=$server_cpu wrk_cpu=$wrk_cpu cpu_us=$cpu_us/"
   rm -f "$out" "$out.time"
 }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -93,9 +98,9 @@ heap=$(jcmd "$server" GC.heap_info 2>/dev/null | sed -n 2p | sed 's/^ *//' || ec
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); load average before $load_before, after $load_after."
   echo
-  echo '| page | requests/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | server CPU | wrk CPU |'
-  echo '|---|---|---|---|---|---|---|---|---|'
-  awk '{ for (i=2;i<=NF;i++){split($i,a,"="); v[a[1]]=a[2]} printf "| %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% |\n", $1, v["rps"], v["p50_ms"], v["p95_ms"], v["p99_ms"], v["errors"], v["non2xx"], v["server_cpu"], v["wrk_cpu"] }' "$WORK/results.txt"
+  echo '| page | requests/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | server CPU | wrk CPU | server CPU per request |'
+  echo '|---|---|---|---|---|---|---|---|---|---|'
+  awk '{ for (i=2;i<=NF;i++){split($i,a,"="); v[a[1]]=a[2]} printf "| %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s µs |\n", $1, v["rps"], v["p50_ms"], v["p95_ms"], v["p99_ms"], v["errors"], v["non2xx"], v["server_cpu"], v["wrk_cpu"], v["cpu_us"] }' "$WORK/results.txt"
   echo
   echo "Serving ${serving_s} s after the JVM started. Cold (uncached) article render, 2 clients in parallel over $(wc -l <"$WORK/article.txt") pieces: ~${cold_ms} ms each."
   echo "Heap after the run: \`$heap\`"

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -19,6 +20,8 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -45,6 +48,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.QueryBuilder;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceKind;
@@ -144,6 +148,26 @@ public class PieceIndex implements Closeable {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) data.forEach(e -> committed.put(e.getKey(), e.getValue()));
         return committed;
+    }
+
+    /** Ids of every piece in the index, including changes not yet committed. */
+    public List<Long> ids() throws IOException {
+        unseen.set(false);
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            List<Long> ids = new ArrayList<>();
+            IndexReader reader = searcher.getIndexReader();
+            Bits live = MultiBits.getLiveDocs(reader);
+            StoredFields stored = searcher.storedFields();
+            Set<String> idOnly = Set.of(PieceDocuments.ID);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (live == null || live.get(doc)) ids.add(Long.parseLong(stored.document(doc, idOnly).get(PieceDocuments.ID)));
+            }
+            return ids;
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /** Documents in the index, including changes not yet committed. */

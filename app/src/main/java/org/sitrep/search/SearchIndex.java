@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Published and scheduled pieces are indexed; a scheduled piece is filtered out at query time
  * until its publish time, so it turns up in results on the second without re-indexing. The index
  * follows the newsroom through {@link PieceChanged} and is rebuilt at start when it does not match
- * the database (empty, older than the latest change, or a different number of pieces).
+ * the database (empty, older than the latest change, or a different number of pieces), in the
+ * background so the site serves meanwhile.
  */
 @Service
 public class SearchIndex implements DisposableBean {
@@ -38,11 +42,14 @@ public class SearchIndex implements DisposableBean {
     private final PieceCatalog catalog;
     private final Clock clock;
     private final PieceIndex index;
+    private final ApplicationEventPublisher events;
     /** One writer at a time: a rebuild and the newsroom's changes never interleave. */
     private final Object writeLock = new Object();
 
-    public SearchIndex(SitrepProperties properties, PieceCatalog catalog, Clock clock) throws IOException {
+    public SearchIndex(SitrepProperties properties, PieceCatalog catalog, Clock clock, ApplicationEventPublisher events)
+            throws IOException {
         this.catalog = catalog;
+        this.events = events;
         this.clock = clock;
         this.index = new PieceIndex(properties.indexDir());
     }
@@ -62,7 +69,37 @@ public class SearchIndex implements DisposableBean {
         return index.size();
     }
 
+    /** A rebuild in the background must not hold the shutdown up for minutes. */
+    private volatile boolean closing;
+    /** A rebuild began and did not finish: what is committed meanwhile must still look stale. */
+    private volatile boolean unfinished;
+
+    private static final class StoppedByShutdown extends RuntimeException {
+        StoppedByShutdown() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Announced when a rebuild has finished: pages cached meanwhile may hold partial results. */
+    public record Rebuilt(long pieces) {}
+
+    /**
+     * At start, in the background: the site serves at once (a rebuild of 100,000 pieces takes about
+     * a minute) while searches see the old index, or a filling one when there was none.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    public void rebuildIfStaleInTheBackground() {
+        Thread rebuilder = new Thread(() -> {
+            try {
+                rebuildIfStale();
+            } catch (RuntimeException e) {
+                log.error("Search index could not be rebuilt; it will be tried again at the next start", e);
+            }
+        }, "search-rebuild");
+        rebuilder.setDaemon(true);
+        rebuilder.start();
+    }
+
     public void rebuildIfStale() {
         if (isStale()) rebuild();
     }
@@ -77,27 +114,42 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
-    /** Re-indexes every live and scheduled piece from the database. */
+    /**
+     * Re-indexes every live and scheduled piece from the database, replacing documents in place and
+     * then dropping those of pieces no longer searchable, so searches meanwhile still find the rest.
+     */
     public void rebuild() {
+        long count;
         synchronized (writeLock) {
             try {
                 long started = System.nanoTime();
-                index.removeAll();
-                long[] count = {0};
-                catalog.forEachLive(500, batch -> batch.forEach(p -> {
-                    put(p);
-                    count[0]++;
-                }));
+                unfinished = true;
+                Set<Long> seen = new HashSet<>();
+                catalog.forEachLive(500, batch -> {
+                    if (closing) throw new StoppedByShutdown();
+                    batch.forEach(p -> {
+                        put(p);
+                        seen.add(p.id());
+                    });
+                });
                 for (Piece p : catalog.scheduledAhead()) {
                     put(p);
-                    count[0]++;
+                    seen.add(p.id());
                 }
+                for (long id : index.ids()) if (!seen.contains(id)) index.remove(id);
+                unfinished = false;
                 commit();
-                log.info("Search index rebuilt: {} pieces in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+                count = seen.size();
+                log.info("Search index rebuilt: {} pieces in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+            } catch (StoppedByShutdown e) {
+                // Committed from now on as stale (no "last updated"), so the next start rebuilds it.
+                log.info("Search index rebuild stopped by the shutdown; the next start does it again");
+                return;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        events.publishEvent(new Rebuilt(count));
     }
 
     /** After the newsroom's transaction commits: re-read the piece and index it, or drop it. */
@@ -146,11 +198,12 @@ public class SearchIndex implements DisposableBean {
     }
 
     private void commit() throws IOException {
-        index.commit(Map.of(COMMIT_LAST_UPDATED, catalog.lastUpdated().map(Instant::toString).orElse("")));
+        index.commit(Map.of(COMMIT_LAST_UPDATED, unfinished ? "" : catalog.lastUpdated().map(Instant::toString).orElse("")));
     }
 
     @Override
     public void destroy() throws IOException {
+        closing = true;
         commitIfChanged();
         synchronized (writeLock) {
             index.close();

@@ -47,6 +47,7 @@ class ArticlePages {
         this.urls = urls;
         this.structuredData = structuredData;
         this.dateline = dateline;
+        cache.watch(paywall::terms); // another instance's admin may change them
     }
 
     /** The page of a live piece, rendered if it is not in the cache; empty when there is no such piece. */

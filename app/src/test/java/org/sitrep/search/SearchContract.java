@@ -232,5 +232,13 @@ abstract class SearchContract {
         assertThat(index.isStale()).isFalse();
         assertThat(index.search("xylophones", 1, 10).total()).isEqualTo(1);
         assertThat(index.search("drone", 1, 10).total()).isEqualTo(2);
+
+        // Deleted behind the application's back: the rebuild replaces documents in place and drops that one.
+        jdbc.sql("DELETE FROM pieces WHERE slug = 'quiet-insert'").update();
+        assertThat(index.isStale()).isTrue();
+        index.rebuildIfStale();
+        assertThat(index.isStale()).isFalse();
+        assertThat(index.search("xylophones", 1, 10).total()).isZero();
+        assertThat(index.search("drone", 1, 10).total()).isEqualTo(2);
     }
 }
