@@ -11,6 +11,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every API error is a small JSON object {"status": 400, "error": "..."}; never a stack trace or an HTML page. */
@@ -49,6 +50,12 @@ class ApiErrors {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, "the API only answers GET");
+    }
+
+    /** The client went away mid-answer (a timeout, a closed tab): nothing to answer, nothing wrong here. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("API client went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

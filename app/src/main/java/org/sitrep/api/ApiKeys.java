@@ -104,6 +104,9 @@ public class ApiKeys {
         if (present == 0) {
             insert(null, null, BOOTSTRAP_NAME, bootstrapKey);
             log.info("API key from sitrep.api.bootstrap-key stored (prefix {})", prefix(bootstrapKey));
+        } else {
+            // set again after another key was configured in between: it is the bootstrap key once more
+            jdbc.sql("UPDATE api_keys SET revoked_at = NULL WHERE key_hash = :h AND user_id IS NULL").param("h", hash).update();
         }
     }
 

@@ -24,6 +24,7 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, ReaderAccounts readers, Throttle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/**").hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/tracker", "/tracker/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
                         .requestMatchers("/intel/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
                         .requestMatchers("/account/deleted").permitAll()
                         .requestMatchers("/account/**").authenticated()

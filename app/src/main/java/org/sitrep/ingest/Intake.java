@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sitrep.intel.AnalysisRequested;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -40,15 +41,17 @@ public class Intake {
     public record Origin(Long sourceId, String sourceName) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
     private final RawCopies raw;
     private final IngestSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    Intake(JdbcClient jdbc, Clock clock, RawCopies raw, IngestSettings settings, ApplicationEventPublisher events,
+    Intake(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, RawCopies raw, IngestSettings settings, ApplicationEventPublisher events,
            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
         this.raw = raw;
         this.settings = settings;
@@ -97,10 +100,9 @@ public class Intake {
                 .update(key, "id");
         long id = key.getKey().longValue();
         if (signature != null) {
-            for (long band : signature.bandKeys()) {
-                jdbc.sql("INSERT INTO ingest_item_bands (band_key, item_id) VALUES (:band, :id)")
-                        .param("band", band).param("id", id).update();
-            }
+            List<Object[]> rows = new ArrayList<>();
+            for (long band : signature.bandKeys()) rows.add(new Object[] {band, id});
+            jdbcTemplate.batchUpdate("INSERT INTO ingest_item_bands (band_key, item_id) VALUES (?, ?)", rows);
         }
         insertCopy(id, item, origin, sourceName, now, null, sha, rawType, rawBytes);
         return new Outcome(Result.NEW, id, item.title(), 0);

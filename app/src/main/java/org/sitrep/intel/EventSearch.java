@@ -46,12 +46,13 @@ public class EventSearch {
         if (limit < 1 || limit > MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + MAX_PAGE);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         List<TrackedEvent> rows;
-        if (filter.bbox() != null && filter.from() != null) {
+        if (filter.bbox() != null && filter.from() != null && filter.bbox().east() - filter.bbox().west() > NARROW_BOX_DEGREES) {
             // A map view with a date window. Walk the date index newest first through the events that start in the
             // window (or up to WINDOW_SLACK days before it): a page usually fills there, and since pages are ordered by
             // start date, nothing older could come before it. Only a page left short asks again, box index first, for
             // older events still running in the window. (Left to itself, H2 would take the box index every time, and a
-            // wide box over a busy region is a quarter of all events.)
+            // wide box over a busy region is a quarter of all events.) A narrow box is cheaper by its own index: its
+            // longitude band is small, and a date window can hold a year of events.
             LocalDate floor = filter.from().minusDays(WINDOW_SLACK_DAYS);
             Where recent = where(filter, false);
             recent.add("e.date_earliest >= :floor");
@@ -64,6 +65,9 @@ public class EventSearch {
                 Cursor from = rows.isEmpty() ? after : new Cursor(rows.get(rows.size() - 1).dateEarliest(), rows.get(rows.size() - 1).id());
                 rows.addAll(page(older, from, limit + 1 - rows.size()));
             }
+        } else if (filter.bbox() != null && filter.bbox().east() - filter.bbox().west() <= NARROW_BOX_DEGREES
+                && onlyBoxDatesAndStates(filter)) {
+            rows = pageByIds(where(filter, true), after, limit + 1);
         } else {
             rows = page(where(filter, true), after, limit + 1);
         }
@@ -75,19 +79,30 @@ public class EventSearch {
 
     /** Events may run this long before a date window and still be found by the first, date-ordered query of a map view. */
     static final int WINDOW_SLACK_DAYS = 31;
+    /** Boxes at most this wide (east-west) are looked up by the box index. */
+    static final double NARROW_BOX_DEGREES = 0.5;
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
+    /** Whether every condition of the filter is in {@code ix_intel_events_box_dates}. */
+    private static boolean onlyBoxDatesAndStates(EventFilter f) {
+        return f.types().isEmpty() && !present(f.actor()) && !present(f.place()) && f.gazetteerId() == null
+                && !present(f.country()) && !present(f.source()) && f.minConfidence() == null && f.documentId() == null;
+    }
+
+    /** A page's ids from the covering box index alone, then those events' rows. */
+    private List<TrackedEvent> pageByIds(Where where, Cursor after, int rows) {
+        cursorCondition(where, after);
+        List<Long> ids = jdbc.sql("SELECT e.id FROM intel_events e" + where.sql()
+                        + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
+                .params(where.params).query(Long.class).list();
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + " WHERE e.id IN (:ids) ORDER BY e.date_earliest DESC, e.id DESC")
+                .param("ids", ids).query(EventSearch::event).list();
+    }
+
     private List<TrackedEvent> page(Where where, Cursor after, int rows) {
-        // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
-        // the date index backwards and stopping after one page.
-        if (after != null) {
-            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
-            where.params.put("cursorDate", after.date());
-            where.params.put("cursorId", after.id());
-        } else {
-            where.add("e.date_earliest <= :ceiling");
-            where.params.put("ceiling", LATEST);
-        }
+        cursorCondition(where, after);
         return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
                 .params(where.params).query(EventSearch::event).list();
@@ -121,6 +136,19 @@ public class EventSearch {
 
     private static Where where(EventFilter f) {
         return where(f, true);
+    }
+
+    // Always a range on date_earliest, even a redundant one: without it H2 sorts every event instead of walking
+    // the date index backwards and stopping after one page.
+    private static void cursorCondition(Where where, Cursor after) {
+        if (after != null) {
+            where.add("e.date_earliest <= :cursorDate AND (e.date_earliest < :cursorDate OR e.id < :cursorId)");
+            where.params.put("cursorDate", after.date());
+            where.params.put("cursorId", after.id());
+        } else {
+            where.add("e.date_earliest <= :ceiling");
+            where.params.put("ceiling", LATEST);
+        }
     }
 
     /** {@code boxIndex}: whether the database may look the box up by its index (see {@link #search}). */

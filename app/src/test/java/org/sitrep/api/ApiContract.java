@@ -398,6 +398,14 @@ abstract class ApiContract {
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE key_hash = :k OR prefix = :k").param("k", BOOTSTRAP)
                 .query(Long.class).single()).isZero();
+        // another key configured in between revokes this one; configuring this one again brings it back
+        ApiKeys other = new ApiKeys(jdbc, java.time.Clock.systemUTC(), "sk_another-bootstrap-key-0123456789");
+        other.bootstrap();
+        assertThat(keys.authenticate(BOOTSTRAP)).isEmpty();
+        assertThat(other.authenticate("sk_another-bootstrap-key-0123456789")).isPresent();
+        keys.bootstrap();
+        assertThat(keys.authenticate(BOOTSTRAP)).isPresent();
+        assertThat(keys.authenticate("sk_another-bootstrap-key-0123456789")).isEmpty();
     }
 
     // --- the description ----------------------------------------------------------------------

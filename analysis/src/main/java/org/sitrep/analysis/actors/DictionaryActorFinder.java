@@ -164,7 +164,10 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         if (!role.equals("civilians") && !role.equals("protesters")) {
             int windowStart = sentenceStart(text, sentenceStart(text, g.start()) - 1);
-            int windowEnd = sentenceEnd(text, sentenceEnd(text, g.end()) + 1); // this sentence and the next
+            // this sentence and the next, across a paragraph break ("Islamist rebels seized Kasab. ¶ Fighters from Nusra…")
+            int next = sentenceEnd(text, g.end()) + 1;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) next++;
+            int windowEnd = sentenceEnd(text, next);
             Entry fit = null;
             int fits = 0;
             for (Mention n : named.subMap(windowStart, true, windowEnd, true).values()) {

@@ -90,6 +90,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double confidence;
         int triggerStart;
         boolean placeInSentence;
+        /** "the fighting", "the battle for Hodeidah": a noun action the reader already knows of. */
+        boolean definiteNoun;
         /** Where the action is when no place is attached to it: see {@link #fallbackPlace}. */
         Place fallbackPlace;
 
@@ -230,6 +232,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 }
                 if (antecedent != null && !antecedent.equals(c.target)) c.agent = antecedent;
             }
+            // "militants attacked Samarra but were repelled by troops": the shared subject of a joined passive is its target
+            if (c.target == null && !strong.isEmpty() && isPassive(toks, stems, i) && joinedVerb(toks, stems, i)) {
+                Actor first = strong.get(strong.size() - 1).agent;
+                if (first != null && !first.equals(c.agent)) c.target = first;
+            }
             // "abducted women … and executed men": a verb joined by "and" shares the first one's subject
             if (i > 0 && toks.get(i - 1).lower().equals("and") && !strong.isEmpty() && !isNoun(toks, stems, i)) {
                 Actor first = strong.get(strong.size() - 1).agent;
@@ -239,6 +246,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             c.place = place(placeSpans, stems, i, end, dateline);
             c.fallbackPlace = fallbackPlace;
             c.placeInSentence = !placeSpans.isEmpty();
+            c.definiteNoun = i > 0 && toks.get(i - 1).lower().equals("the") && isNoun(toks, stems, i);
             c.date = date(dates, s, toks.get(i).start(), fallbackDate);
             c.confidence = (t.has("weak") ? 0.6 : 0.8) + (c.agent != null ? 0.1 : 0) + (c.place != null ? 0.05 : 0);
             if (c.date != null && c.date.text() == null) c.confidence -= 0.1;
@@ -282,6 +290,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         }
         // an action with nobody and nowhere attached ("fighting was quiet") is too thin to code
         strong.removeIf(c -> c.agent == null && c.target == null && c.place == null);
+        // "Day seven of the fighting", "since the fighting began": the war itself, not an action of the day
+        strong.removeIf(c -> c.agent == null && c.target == null && c.definiteNoun);
         // "setting fire to cars" in a riot, "intercepted" the rockets that were fired: part of the
         // violent event of the same sentence, not a development of its own
         boolean riot = strong.stream().anyMatch(c -> c.type.equals("Riots") || c.type.equals("Protests"));
@@ -463,6 +473,16 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             if (lex.inGroup("pronoun", stems[k]) && !toks.get(k).text().equals("IT")) return true;
             if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(toks.get(k).lower()).matches()) return false;
+        }
+        return false;
+    }
+
+    /** "… but were repelled", "… and was captured": a verb (with its auxiliaries) right after "but" or "and". */
+    private boolean joinedVerb(List<Tok> toks, String[] stems, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
+            String w = toks.get(k).lower();
+            if (w.equals("but") || w.equals("and") || w.equals("yet")) return true;
+            if (!lex.inGroup("be", stems[k]) && !ADVERB.matcher(w).matches()) return false;
         }
         return false;
     }
@@ -971,7 +991,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null) into.date = c.date;
             boolean moreSpecific = generic(into.subType) && !generic(c.subType)
                     || into.evidence.start() == c.evidence.start() && words(c.trigger) > words(into.trigger);
-            if (moreSpecific) into.subType = c.subType;
+            if (moreSpecific) {
+                into.subType = c.subType;
+                // "IS attacked the army … the army retook the villages from IS": who took the town is actor1
+                if (swapped && c.subType.endsWith("territory")) {
+                    Actor a = into.agent;
+                    into.agent = into.target;
+                    into.target = a;
+                }
+            }
             into.confidence = Math.min(1.0, Math.max(into.confidence, c.confidence) + 0.05);
         }
         out.sort(Comparator.comparingInt(c -> c.triggerStart));
@@ -994,7 +1022,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
                 && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
         // "militants attacked Samarra … were repelled by troops": one clash told from either side
-        boolean swapped = a.type.equals("Battles") && fits(a.agent, b.target) && fits(a.target, b.agent);
+        boolean swapped = a.type.equals("Battles") && fits(a.agent, b.target) && fits(a.target, b.agent)
+                && (same(a.agent, b.target) || same(a.target, b.agent)); // one side at least named in both
         if (!sameSides && !swapped) return false;
         boolean sameSentence2 = a.evidence.start() == b.evidence.start();
         boolean anchored = same(a.agent, b.agent) || same(a.target, b.target) || swapped && same(a.agent, b.target)

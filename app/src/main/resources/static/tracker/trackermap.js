@@ -1,0 +1,164 @@
+/*
+ * What every tracker map shares: the offline basemap (Natural Earth countries from world-atlas,
+ * GeoNames town labels from the server), clustered event markers that carry their type's letter as
+ * well as its colour, and safe DOM building (text only, never markup from data).
+ */
+(function () {
+  'use strict';
+
+  var TYPES = [
+    { name: 'Battles', letter: 'B', css: 'battles' },
+    { name: 'Explosions/Remote violence', letter: 'E', css: 'explosions' },
+    { name: 'Violence against civilians', letter: 'V', css: 'civilians' },
+    { name: 'Protests', letter: 'P', css: 'protests' },
+    { name: 'Riots', letter: 'R', css: 'riots' },
+    { name: 'Strategic developments', letter: 'S', css: 'strategic' }
+  ];
+  var OTHER = { name: 'Other', letter: '?', css: 'other' };
+
+  function keyOf(type) {
+    for (var i = 0; i < TYPES.length; i++) if (TYPES[i].name === type) return TYPES[i];
+    return OTHER;
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function badge(key) {
+    var b = el('span', 'type-badge type-' + key.css, key.letter);
+    b.setAttribute('aria-hidden', 'true');
+    return b;
+  }
+
+  /** An actor's page, as ActorLinks writes it: names a path segment cannot carry go in the query. */
+  function actorUrl(name) {
+    return /[\/\\%;]/.test(name) || name === '.' || name === '..'
+      ? '/tracker/actors?name=' + encodeURIComponent(name) : '/tracker/actors/' + encodeURIComponent(name);
+  }
+
+  function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
+
+  /** A map in {@code container} with the basemap; {@code ready} resolves once the countries are drawn. */
+  function create(container, label, center, zoom) {
+    var map = L.map(container, { minZoom: 2, maxZoom: 13, worldCopyJump: true, keyboard: true });
+    map.getContainer().setAttribute('aria-label', label);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution('Boundaries: Natural Earth · Towns: GeoNames (CC BY 4.0)');
+    map.setView(center, zoom);
+    map.createPane('labels').style.zIndex = 450;
+
+    var labels = L.layerGroup().addTo(map);
+    function viewBox() {
+      var b = map.getBounds();
+      return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+        clamp(b.getNorth(), -90, 90)].map(function (n) { return n.toFixed(4); }).join(',');
+    }
+    function loadLabels() {
+      var limit = Math.min(300, Math.max(15, (map.getZoom() - 2) * 15));
+      fetch('/tracker/data/places?limit=' + limit + '&bbox=' + viewBox(), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (places) {
+          labels.clearLayers();
+          places.forEach(function (p) {
+            L.marker([p.lat, p.lon], {
+              pane: 'labels', interactive: false, keyboard: false,
+              icon: L.divIcon({ html: el('span', 'place-label', p.name), className: 'place-label-icon', iconSize: null })
+            }).addTo(labels);
+          });
+        });
+    }
+
+    var ready = fetch('/tracker/vendor/countries-50m.json', { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (topo) {
+        L.geoJSON(topojson.feature(topo, topo.objects.countries), {
+          interactive: false,
+          style: { className: 'tracker-country', color: '#6b6b6b', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1 }
+        }).addTo(map);
+      });
+    ready.then(function () { map.on('moveend', loadLabels); loadLabels(); }, function () {});
+    return { map: map, ready: ready };
+  }
+
+  /** A cluster layer whose markers (and clusters) call {@code open(id, element)} on click or Enter. */
+  function clusters(map, open) {
+    var group = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      iconCreateFunction: function (cluster) {
+        var n = cluster.getChildCount();
+        var box = el('span', 'cluster-count', n);
+        box.appendChild(el('span', 'visually-hidden', n === 1 ? ' event' : ' events'));
+        return L.divIcon({ html: box, className: 'event-cluster', iconSize: L.point(40, 40) });
+      }
+    }).addTo(map);
+    group.on('click', function (e) {
+      if (e.layer && e.layer.eventId) open(e.layer.eventId, e.layer.getElement());
+    });
+    group.on('keypress', function (e) {
+      var key = e.originalEvent && e.originalEvent.key;
+      if (key !== 'Enter' && key !== ' ') return;
+      e.originalEvent.preventDefault();
+      if (e.layer && e.layer.eventId) open(e.layer.eventId, e.layer.getElement());
+      else if (e.layer && e.layer.zoomToBounds) {
+        e.layer.zoomToBounds();
+        map.getContainer().focus();
+      }
+    });
+    return group;
+  }
+
+  /** Markers for the points of /tracker/data/events. */
+  function markers(points) {
+    return points.map(function (p) {
+      var key = keyOf(p.type);
+      var m = L.marker([p.lat, p.lon], {
+        keyboard: true,
+        title: p.type + ', ' + p.date + (p.place ? ', ' + p.place : ''),
+        icon: L.divIcon({ html: badge(key), className: 'event-marker event-marker-' + key.css, iconSize: L.point(28, 28) })
+      });
+      m.eventId = p.id;
+      return m;
+    });
+  }
+
+  /** "Showing N of M events on the map", saying why when not all are on it. */
+  function summary(data) {
+    var text = 'Showing ' + data.shown + ' of ' + data.total + ' events on the map';
+    if (data.capped) text += ' (the newest ' + data.shown + '; narrow the filters to see the rest)';
+    else if (data.total > data.shown) text += ' (' + (data.total - data.shown) + ' have no place)';
+    return text + '.';
+  }
+
+  function points(qs) {
+    return fetch('/tracker/data/events' + (qs ? '?' + qs : ''), { credentials: 'same-origin' })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); });
+  }
+
+  window.TrackerMap = {
+    TYPES: TYPES, OTHER: OTHER, keyOf: keyOf, el: el, badge: badge, actorUrl: actorUrl,
+    create: create, clusters: clusters, markers: markers, summary: summary, points: points
+  };
+
+  /* A place or actor page: its events on a small map; a marker opens the event's page. */
+  document.addEventListener('DOMContentLoaded', function () {
+    var box = document.getElementById('profile-map');
+    if (!box || !window.L || !window.topojson) return;
+    box.hidden = false;
+    var lat = parseFloat(box.getAttribute('data-lat')), lon = parseFloat(box.getAttribute('data-lon'));
+    var placed = !isNaN(lat) && !isNaN(lon);
+    var m = create(box, box.getAttribute('data-label'), placed ? [lat, lon] : [32.5, 40], placed ? 8 : 5);
+    var group = clusters(m.map, function (id) { location.href = '/tracker/events/' + encodeURIComponent(id); });
+    var status = document.getElementById('profile-map-status');
+    points(box.getAttribute('data-query')).then(function (res) {
+      if (!res.ok) return;
+      var ms = markers(res.body.events);
+      group.addLayers(ms);
+      status.textContent = summary(res.body);
+      if (!placed && ms.length) m.map.fitBounds(group.getBounds(), { maxZoom: 8, padding: [30, 30] });
+    });
+  });
+})();
