@@ -60,7 +60,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * revocation, stateless calls) and the OpenAPI description against the controllers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "SITREP_BOOTSTRAP_API_KEY=" + ApiContract.BOOTSTRAP})
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "SITREP_BOOTSTRAP_API_KEY=" + ApiContract.BOOTSTRAP})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiContract {
     static final String BOOTSTRAP = "sk_test-bootstrap-key-0123456789abcdef";

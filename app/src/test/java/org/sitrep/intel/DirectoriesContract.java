@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Place and actor directories: counts, profiles, filters, paging; rejected events are not counted. */
 @SpringBootTest
-@TestPropertySource(properties = "sitrep.sample-content=false")
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DirectoriesContract {
     static final LocalDate D = LocalDate.of(2014, 4, 10);

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The read side of stored events: every filter, keyset paging, the per-day counts and bad filters. */
 @SpringBootTest
-@TestPropertySource(properties = "sitrep.sample-content=false")
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EventSearchContract {
     static final LocalDate D = LocalDate.of(2014, 4, 10);

@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  * older events still running in it): pages must come out exactly as one query would give them.
  */
 @SpringBootTest
-@TestPropertySource(properties = "sitrep.sample-content=false")
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MapWindowContract {
     static final LocalDate FROM = LocalDate.of(2023, 6, 1), TO = LocalDate.of(2023, 6, 30);

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Writes analysed documents and their events straight into the intel tables, so tests of the
  * tracker, the API and the exports can set up exactly the events they need without running the engine.
+ * Contexts using it set {@code sitrep.intel.workers=0}: the queue's startup check would otherwise
+ * re-analyse these documents (their engine version is "test") and withdraw them, their sources being absent.
  */
 public final class TestEvents {
     private final JdbcClient jdbc;

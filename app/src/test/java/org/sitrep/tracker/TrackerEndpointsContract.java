@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * with a readable message for every bad parameter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "sitrep.sample-content=false")
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TrackerEndpointsContract {
     static final String PASSWORD = "long enough passphrase";
