@@ -38,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
  * The tracker in headless Chromium, signed in as an analyst: the offline basemap and the markers are
  * drawn, filters and the timeline change what is shown and the URL, the panel shows the evidence
  * marked in its article (hostile text stays text), the keyboard reaches and closes everything, and
- * axe-core finds nothing serious at desktop and phone widths.
+ * axe-core finds nothing serious at desktop and phone widths (where nothing scrolls sideways either).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "sitrep.sample-content=false")
@@ -270,6 +270,8 @@ class TrackerBrowserTest {
                 }
                 assertThat(browser.findElements(By.tagName("h1"))).as(path).hasSize(1);
                 for (String p : Axe.seriousViolations(browser)) problems.add(size.getWidth() + "px " + path + " → " + p);
+                Long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow > 0) problems.add(size.getWidth() + "px " + path + " scrolls sideways by " + overflow + "px");
             }
             // The open panel too.
             openTracker("?type=Battles");
