@@ -75,8 +75,10 @@ class VisitorReads implements DisposableBean {
     private final Object writeLock = new Object();
     private final ScheduledExecutorService writer;
 
+    // 20,000 recent visitors' months: enough for the new-visitor burst of a busy hour; more only fed the
+    // garbage collector at the 512 MB heap (evicted months reload from the database, so counts stay right).
     VisitorReads(JdbcTemplate jdbc, TransactionTemplate transactions,
-                 @Value("${sitrep.meter.visitors-in-memory:100000}") long visitorsInMemory,
+                 @Value("${sitrep.meter.visitors-in-memory:20000}") long visitorsInMemory,
                  @Value("${sitrep.meter.write-every-ms:500}") long writeEveryMs) {
         this.jdbc = jdbc;
         this.transactions = transactions;
