@@ -32,20 +32,10 @@ class EventsApiController {
     }
 
     @GetMapping(value = "/api/v1/events", produces = "application/json")
-    EventList events(@RequestParam(name = "from", required = false) String from,
-                     @RequestParam(name = "to", required = false) String to,
-                     @RequestParam(name = "type", required = false) List<String> type,
-                     @RequestParam(name = "actor", required = false) String actor,
-                     @RequestParam(name = "place", required = false) String place,
-                     @RequestParam(name = "gazetteerId", required = false) String gazetteerId,
-                     @RequestParam(name = "country", required = false) String country,
-                     @RequestParam(name = "source", required = false) String source,
-                     @RequestParam(name = "minConfidence", required = false) String minConfidence,
-                     @RequestParam(name = "state", required = false) List<String> state,
-                     @RequestParam(name = "bbox", required = false) String bbox,
+    EventList events(EventParams params,
                      @RequestParam(name = "limit", required = false) String limit,
                      @RequestParam(name = "cursor", required = false) String cursor) {
-        EventFilter filter = EventQuery.filter(from, to, type, actor, place, gazetteerId, country, source, minConfidence, state, bbox);
+        EventFilter filter = params.filter();
         EventPage page = search.search(filter, EventQuery.blankToNull(cursor), EventQuery.limit(limit, EventSearch.MAX_PAGE));
         return new EventList(page.events(), page.nextCursor());
     }
@@ -57,19 +47,8 @@ class EventsApiController {
     }
 
     @GetMapping("/api/v1/events.csv")
-    void csv(@RequestParam(name = "from", required = false) String from,
-             @RequestParam(name = "to", required = false) String to,
-             @RequestParam(name = "type", required = false) List<String> type,
-             @RequestParam(name = "actor", required = false) String actor,
-             @RequestParam(name = "place", required = false) String place,
-             @RequestParam(name = "gazetteerId", required = false) String gazetteerId,
-             @RequestParam(name = "country", required = false) String country,
-             @RequestParam(name = "source", required = false) String source,
-             @RequestParam(name = "minConfidence", required = false) String minConfidence,
-             @RequestParam(name = "state", required = false) List<String> state,
-             @RequestParam(name = "bbox", required = false) String bbox,
-             HttpServletResponse response) throws IOException {
-        EventFilter filter = EventQuery.filter(from, to, type, actor, place, gazetteerId, country, source, minConfidence, state, bbox);
+    void csv(EventParams params, HttpServletResponse response) throws IOException {
+        EventFilter filter = params.filter();
         // Written to the response as rows are read (no async timeout, no whole file in memory).
         response.setContentType(CSV);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sitrep-events.csv\"");
@@ -77,19 +56,8 @@ class EventsApiController {
     }
 
     @GetMapping("/api/v1/events.geojson")
-    void geojson(@RequestParam(name = "from", required = false) String from,
-                 @RequestParam(name = "to", required = false) String to,
-                 @RequestParam(name = "type", required = false) List<String> type,
-                 @RequestParam(name = "actor", required = false) String actor,
-                 @RequestParam(name = "place", required = false) String place,
-                 @RequestParam(name = "gazetteerId", required = false) String gazetteerId,
-                 @RequestParam(name = "country", required = false) String country,
-                 @RequestParam(name = "source", required = false) String source,
-                 @RequestParam(name = "minConfidence", required = false) String minConfidence,
-                 @RequestParam(name = "state", required = false) List<String> state,
-                 @RequestParam(name = "bbox", required = false) String bbox,
-                 HttpServletResponse response) throws IOException {
-        EventFilter filter = EventQuery.filter(from, to, type, actor, place, gazetteerId, country, source, minConfidence, state, bbox);
+    void geojson(EventParams params, HttpServletResponse response) throws IOException {
+        EventFilter filter = params.filter();
         response.setContentType(GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sitrep-events.geojson\"");
