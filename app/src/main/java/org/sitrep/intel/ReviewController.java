@@ -45,7 +45,7 @@ class ReviewController {
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
         model.addAttribute("event", e);
         model.addAttribute("evidence", EvidenceInText.of(e, search.documentText(e.source().documentId()).orElse("")));
-        model.addAttribute("sourceUrl", safeUrl(e.source().url()));
+        model.addAttribute("sourceUrl", SourceLinks.http(e.source().url()));
         model.addAttribute("history", review.history(id));
         model.addAttribute("sources", review.mergedInto(id));
         model.addAttribute("candidates", e.reviewState() == ReviewState.MERGED ? java.util.List.of() : review.mergeCandidates(e));
@@ -112,10 +112,4 @@ class ReviewController {
         return "redirect:" + path.substring(0, path.lastIndexOf('/'));
     }
 
-    /** Links only to web addresses: an ingested item's URL is untrusted and could be "javascript:". */
-    static String safeUrl(String url) {
-        if (url == null) return null;
-        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
-        return u.startsWith("https://") || u.startsWith("http://") ? url.strip() : null;
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.sitrep.intel.ActorDirectory;
 import org.sitrep.intel.PlaceDirectory;
+import org.sitrep.intel.SourceLinks;
 import org.sitrep.intel.TrackedEvent;
 import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.EventPage;
@@ -39,7 +40,7 @@ class ProfilePages {
     /** A document naming the place or actor, its link kept only when it is http(s). */
     record DocumentLink(String title, String url, String source, LocalDate publishedOn, String kind) {
         static List<DocumentLink> of(List<TrackedEvent.Source> documents) {
-            return documents.stream().map(d -> new DocumentLink(d.title(), SafeLinks.http(d.url()), d.name(), d.publishedOn(),
+            return documents.stream().map(d -> new DocumentLink(d.title(), SourceLinks.http(d.url()), d.name(), d.publishedOn(),
                     d.kind())).toList();
         }
     }

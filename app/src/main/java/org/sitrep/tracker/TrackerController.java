@@ -9,6 +9,7 @@ import org.sitrep.intel.EventSearch;
 import org.sitrep.intel.EvidenceInText;
 import org.sitrep.intel.InvalidEventFilter;
 import org.sitrep.intel.ReviewState;
+import org.sitrep.intel.SourceLinks;
 import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -69,7 +70,7 @@ class TrackerController {
         model.addAttribute("actors", Stream.of(e.actor1(), e.actor2()).filter(Objects::nonNull)
                 .map(a -> new ActorLinks.Linked(a, 1)).toList());
         model.addAttribute("evidence", EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")));
-        model.addAttribute("sourceUrl", SafeLinks.http(e.source().url()));
+        model.addAttribute("sourceUrl", SourceLinks.http(e.source().url()));
         return "tracker/event";
     }
 

@@ -10,6 +10,7 @@ import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
 import org.sitrep.intel.EvidenceInText;
 import org.sitrep.intel.InvalidEventFilter;
+import org.sitrep.intel.SourceLinks;
 import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +77,7 @@ class TrackerDataController {
             return new Detail(e.id(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(), e.placeName(), e.gazetteerId(),
                     e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.dateEarliest(), e.dateLatest(),
                     e.dateText(), e.confidence(), e.reviewState().dbValue(), e.origin(), e.source().title(), e.source().name(),
-                    SafeLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, "/intel/events/" + e.id(),
+                    SourceLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, "/intel/events/" + e.id(),
                     "/tracker/events/" + e.id());
         }
     }

@@ -1,13 +1,16 @@
-package org.sitrep.tracker;
+package org.sitrep.intel;
 
 import java.net.URI;
 import java.util.Locale;
 
-/** Source links come from ingested documents: only http(s) URLs become links (never javascript: or data:). */
-final class SafeLinks {
-    private SafeLinks() {}
+/**
+ * Documents' URLs come from feeds and wires, so only http(s) URLs become links (never javascript: or data:).
+ * The one check for every page that links to a source: review, tracker, place and actor pages.
+ */
+public final class SourceLinks {
+    private SourceLinks() {}
 
-    static String http(String url) {
+    public static String http(String url) {
         if (url == null || url.isBlank()) return null;
         try {
             String scheme = URI.create(url.trim()).getScheme();
