@@ -20,6 +20,7 @@ import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Event;
 import org.sitrep.analysis.Place;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalysisStore {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    AnalysisStore(JdbcClient jdbc, Clock clock) {
+    AnalysisStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /** Stores one analysis of {@code source}; returns the document id. */
@@ -57,6 +60,7 @@ public class AnalysisStore {
         // not the target of a merge. Everything else is the analysts'.
         Map<String, Long> replaceable = new HashMap<>();
         Set<String> analysts = new HashSet<>();
+        Set<Long> deleted = new HashSet<>();
         List<Object[]> existing = jdbc.sql("SELECT e.id, e.machine_key, e.review_state, e.origin, "
                         + "(SELECT COUNT(*) FROM intel_event_reviews r WHERE r.event_id = e.id) + "
                         + "(SELECT COUNT(*) FROM intel_events m WHERE m.merged_into = e.id) AS touched "
@@ -70,7 +74,7 @@ public class AnalysisStore {
             String key = (String) row[1];
             boolean machineOnly = (Boolean) row[2];
             if (machineOnly && key != null && !replaceable.containsKey(key)) replaceable.put(key, id);
-            else if (machineOnly) deleteEvent(id);
+            else if (machineOnly) deleted.add(id);
             else if (key != null) analysts.add(key);
         }
 
@@ -86,8 +90,10 @@ public class AnalysisStore {
             if (same != null) updateEvent(same, f.getValue(), published, analysis.engineVersion(), now);
             else insertEvent(documentId, f.getKey(), f.getValue(), published, analysis.engineVersion(), now);
         }
-        replaceable.values().forEach(this::deleteEvent);
+        deleted.addAll(replaceable.values());
+        deleted.forEach(this::deleteEvent);
         relocateReviewedEvidence(documentId, analysis.text());
+        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
         return documentId;
     }
 
@@ -100,10 +106,13 @@ public class AnalysisStore {
         Long documentId = jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :id")
                 .param("kind", kind).param("id", sourceId).query(Long.class).optional().orElse(null);
         if (documentId == null) return false;
-        jdbc.sql("DELETE FROM intel_events WHERE document_id = :doc AND origin = 'machine' AND review_state = 'unreviewed' "
+        List<Long> machineOnly = jdbc.sql("SELECT id FROM intel_events WHERE document_id = :doc AND origin = 'machine' "
+                        + "AND review_state = 'unreviewed' "
                         + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id) "
                         + "AND id NOT IN (SELECT m.merged_into FROM intel_events m WHERE m.merged_into IS NOT NULL)")
-                .param("doc", documentId).update();
+                .param("doc", documentId).query(Long.class).list();
+        machineOnly.forEach(this::deleteEvent);
+        publisher.publishEvent(new EventsChanged(new HashSet<>(machineOnly), Set.of(documentId)));
         long left = jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc").param("doc", documentId)
                 .query(Long.class).single();
         if (left == 0) {

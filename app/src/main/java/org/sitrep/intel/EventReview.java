@@ -17,6 +17,7 @@ import java.util.Set;
 import org.sitrep.analysis.evaluation.AcledTaxonomy;
 import org.sitrep.analysis.places.GazetteerEntry;
 import org.sitrep.analysis.places.Geoparser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,12 +51,14 @@ public class EventReview {
     private final EventSearch search;
     private final AnalysisEngine engine;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    EventReview(JdbcClient jdbc, EventSearch search, AnalysisEngine engine, Clock clock) {
+    EventReview(JdbcClient jdbc, EventSearch search, AnalysisEngine engine, Clock clock, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.search = search;
         this.engine = engine;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     public static Map<String, List<String>> taxonomy() {
@@ -273,6 +276,7 @@ public class EventReview {
                         + "VALUES (:id, :analyst, :action, :changes, :now)")
                 .param("id", id).param("analyst", AnalysisStore.cut(analyst, 320)).param("action", action)
                 .param("changes", AnalysisStore.cut(changes, 4000)).param("now", now()).update();
+        publisher.publishEvent(EventsChanged.events(id)); // every change is audited: the map index hears of it here
     }
 
     private record Where(String name, Double lat, Double lon, String country, String admin1, String precision, Long gazetteerId) {}

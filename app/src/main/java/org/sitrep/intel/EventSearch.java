@@ -36,15 +36,48 @@ public class EventSearch {
             e.engine_version, e.updated_at""";
 
     private final JdbcClient jdbc;
+    private final EventMapIndex mapIndex;
 
-    public EventSearch(JdbcClient jdbc) {
+    public EventSearch(JdbcClient jdbc, EventMapIndex mapIndex) {
         this.jdbc = jdbc;
+        this.mapIndex = mapIndex;
     }
 
     /** One page of events matching the filter; {@code cursor} is null for the first page. */
     public EventPage search(EventFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + MAX_PAGE);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        EventMapIndex.Match match = mapIndex.match(filter);
+        List<TrackedEvent> rows = match != null ? pageFromMapIndex(match, after, limit + 1) : pageFromDatabase(filter, after, limit + 1);
+        if (rows.size() <= limit) return new EventPage(List.copyOf(rows), null);
+        List<TrackedEvent> page = rows.subList(0, limit);
+        TrackedEvent last = page.get(limit - 1);
+        return new EventPage(List.copyOf(page), new Cursor(last.dateEarliest(), last.id()).encode());
+    }
+
+    /**
+     * A page's ids from the map index, then those events from the database. An event the index has not caught up
+     * with (changed since) fails the filter's re-check and the page asks the index for more.
+     */
+    private List<TrackedEvent> pageFromMapIndex(EventMapIndex.Match match, Cursor after, int rows) {
+        List<TrackedEvent> page = new ArrayList<>(rows);
+        Cursor from = after;
+        while (page.size() < rows) {
+            int wanted = rows - page.size();
+            List<EventMapIndex.Hit> hits = mapIndex.page(match, from, wanted);
+            if (hits.isEmpty()) break;
+            for (TrackedEvent e : byIds(hits.stream().map(EventMapIndex.Hit::id).toList())) {
+                if (match.test(e)) page.add(e);
+            }
+            if (hits.size() < wanted) break;
+            EventMapIndex.Hit last = hits.get(hits.size() - 1);
+            from = new Cursor(LocalDate.ofEpochDay(last.day()), last.id());
+        }
+        return page;
+    }
+
+    /** The database alone: before the map index is built, and for filters it does not answer (actor, place, source…). */
+    List<TrackedEvent> pageFromDatabase(EventFilter filter, Cursor after, int limit) {
         List<TrackedEvent> rows;
         if (filter.bbox() != null && filter.from() != null && filter.bbox().east() - filter.bbox().west() > NARROW_BOX_DEGREES) {
             // A map view with a date window. Walk the date index newest first through the events that start in the
@@ -57,24 +90,21 @@ public class EventSearch {
             Where recent = where(filter, false);
             recent.add("e.date_earliest >= :floor");
             recent.params.put("floor", floor);
-            rows = new ArrayList<>(page(recent, after, limit + 1));
-            if (rows.size() <= limit) {
+            rows = new ArrayList<>(page(recent, after, limit));
+            if (rows.size() < limit) {
                 Where older = where(filter, true);
                 older.add("e.date_earliest < :floor");
                 older.params.put("floor", floor);
                 Cursor from = rows.isEmpty() ? after : new Cursor(rows.get(rows.size() - 1).dateEarliest(), rows.get(rows.size() - 1).id());
-                rows.addAll(page(older, from, limit + 1 - rows.size()));
+                rows.addAll(page(older, from, limit - rows.size()));
             }
         } else if (filter.bbox() != null && filter.bbox().east() - filter.bbox().west() <= NARROW_BOX_DEGREES
                 && onlyBoxDatesAndStates(filter)) {
-            rows = pageByIds(where(filter, true), after, limit + 1);
+            rows = pageByIds(where(filter, true), after, limit);
         } else {
-            rows = page(where(filter, true), after, limit + 1);
+            rows = page(where(filter, true), after, limit);
         }
-        if (rows.size() <= limit) return new EventPage(List.copyOf(rows), null);
-        List<TrackedEvent> page = rows.subList(0, limit);
-        TrackedEvent last = page.get(limit - 1);
-        return new EventPage(List.copyOf(page), new Cursor(last.dateEarliest(), last.id()).encode());
+        return rows;
     }
 
     /** Events may run this long before a date window and still be found by the first, date-ordered query of a map view. */
@@ -95,6 +125,11 @@ public class EventSearch {
         List<Long> ids = jdbc.sql("SELECT e.id FROM intel_events e" + where.sql()
                         + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
                 .params(where.params).query(Long.class).list();
+        return byIds(ids);
+    }
+
+    /** These events, in page order. */
+    private List<TrackedEvent> byIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
         return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + " WHERE e.id IN (:ids) ORDER BY e.date_earliest DESC, e.id DESC")
@@ -109,6 +144,8 @@ public class EventSearch {
     }
 
     public long count(EventFilter filter) {
+        EventMapIndex.Match match = mapIndex.match(filter);
+        if (match != null) return mapIndex.count(match);
         Where where = where(filter);
         return jdbc.sql("SELECT COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql())
                 .params(where.params).query(Long.class).single();
@@ -127,6 +164,8 @@ public class EventSearch {
 
     /** Events per day (by earliest date) and type, oldest day first. */
     public List<DayCount> perDay(EventFilter filter) {
+        EventMapIndex.Match match = mapIndex.match(filter);
+        if (match != null) return mapIndex.perDay(match);
         Where where = where(filter);
         return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")

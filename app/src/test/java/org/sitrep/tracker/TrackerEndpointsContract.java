@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sitrep.intel.EventsChanged;
 import org.sitrep.members.Role;
 import org.sitrep.members.UserAccounts;
 import org.sitrep.testsupport.TestEvents;
@@ -37,6 +38,7 @@ abstract class TrackerEndpointsContract {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
     @Autowired UserAccounts accounts;
 
     TrackerFixture fixture;
@@ -169,6 +171,7 @@ abstract class TrackerEndpointsContract {
             assertThat(page("/tracker/events/" + id).select("main a").eachAttr("href")).noneMatch(h -> h.startsWith("javascript"));
         } finally {
             jdbc.sql("DELETE FROM intel_events WHERE id = :id").param("id", id).update();
+            publisher.publishEvent(EventsChanged.events(id)); // written behind the application's back: tell the map index
         }
     }
 
