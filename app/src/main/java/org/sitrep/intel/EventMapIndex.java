@@ -257,7 +257,8 @@ public class EventMapIndex implements SmartLifecycle {
             since = changeSeq;
         }
         long started = System.nanoTime();
-        Snapshot.Builder builder = new Snapshot.Builder();
+        long rows = jdbc.sql("SELECT COUNT(*) FROM intel_events").query(Long.class).single();
+        Snapshot.Builder builder = new Snapshot.Builder((int) Math.min(Integer.MAX_VALUE - 8, rows + rows / 100 + 1024));
         long[] max = {0};
         readOnly.executeWithoutResult(tx -> streaming.query(ROW + " ORDER BY date_earliest DESC, id DESC", rs -> {
             Entry e = entry(rs, 0);
@@ -459,7 +460,7 @@ public class EventMapIndex implements SmartLifecycle {
 
     /** Every event, in page order, column by column. Never changed once built. */
     private static final class Snapshot {
-        static final Snapshot EMPTY = new Builder().build();
+        static final Snapshot EMPTY = new Builder(0).build();
 
         final int size;
         final long[] ids;
@@ -469,16 +470,17 @@ public class EventMapIndex implements SmartLifecycle {
         /** The most days any event lasts: how far before a window a pass must look. */
         final int longestSpan;
 
+        // the builder's arrays as they are (sized from a count up front): no second copy of a million events
         private Snapshot(Builder b) {
             size = b.size;
-            ids = Arrays.copyOf(b.ids, size);
-            lons = Arrays.copyOf(b.lons, size);
-            lats = Arrays.copyOf(b.lats, size);
-            confidences = Arrays.copyOf(b.confidences, size);
-            earliest = Arrays.copyOf(b.earliest, size);
-            latest = Arrays.copyOf(b.latest, size);
-            types = Arrays.copyOf(b.types, size);
-            states = Arrays.copyOf(b.states, size);
+            ids = b.ids;
+            lons = b.lons;
+            lats = b.lats;
+            confidences = b.confidences;
+            earliest = b.earliest;
+            latest = b.latest;
+            types = b.types;
+            states = b.states;
             longestSpan = b.longestSpan;
         }
 
@@ -499,14 +501,18 @@ public class EventMapIndex implements SmartLifecycle {
 
         static final class Builder {
             int size;
-            long[] ids = new long[1024];
-            double[] lons = new double[1024], lats = new double[1024], confidences = new double[1024];
-            int[] earliest = new int[1024], latest = new int[1024], types = new int[1024];
-            byte[] states = new byte[1024];
+            long[] ids;
+            double[] lons, lats, confidences;
+            int[] earliest, latest, types;
+            byte[] states;
             int longestSpan;
 
+            Builder(int capacity) {
+                grow(capacity);
+            }
+
             void add(Entry e) {
-                if (size == ids.length) grow(size * 2);
+                if (size == ids.length) grow(Math.max(1024, size + size / 4)); // rows added since the count
                 ids[size] = e.id;
                 lons[size] = e.lon;
                 lats[size] = e.lat;
@@ -520,6 +526,17 @@ public class EventMapIndex implements SmartLifecycle {
             }
 
             private void grow(int n) {
+                if (ids == null) {
+                    ids = new long[n];
+                    lons = new double[n];
+                    lats = new double[n];
+                    confidences = new double[n];
+                    earliest = new int[n];
+                    latest = new int[n];
+                    types = new int[n];
+                    states = new byte[n];
+                    return;
+                }
                 ids = Arrays.copyOf(ids, n);
                 lons = Arrays.copyOf(lons, n);
                 lats = Arrays.copyOf(lats, n);
