@@ -129,15 +129,18 @@ public class PieceCatalog {
         return query("SELECT COUNT(*) FROM pieces p WHERE " + LIVE).query(Long.class).single();
     }
 
-    /** Streams every live piece, newest first, in batches: for sitemaps and re-indexing. */
+    /** Streams every live piece, in id order, in batches: for re-indexing. */
     public void forEachLive(int batchSize, Consumer<List<Piece>> batch) {
-        int offset = 0;
+        // by id, after the last one seen: each batch costs the same, where OFFSET would re-read every earlier piece
+        long after = Long.MIN_VALUE;
         while (true) {
-            List<Piece> page = latest(batchSize, offset);
+            List<Piece> page = assemble(query("SELECT " + COLUMNS + " FROM pieces p WHERE " + LIVE
+                    + " AND p.id > :after ORDER BY p.id LIMIT :limit").param("after", after).param("limit", batchSize)
+                    .query(PieceCatalog::row).list());
             if (page.isEmpty()) return;
             batch.accept(page);
             if (page.size() < batchSize) return;
-            offset += batchSize;
+            after = page.get(page.size() - 1).id();
         }
     }
 
