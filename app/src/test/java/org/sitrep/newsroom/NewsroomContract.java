@@ -383,6 +383,20 @@ abstract class NewsroomContract {
         });
     }
 
+    @Test
+    void everyLivePieceIsStreamedOnceInBatches() {
+        List<Long> live = catalog.latest(100_000, 0).stream().map(Piece::id).toList();
+        assertThat(live).hasSizeGreaterThan(8);
+        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Long> streamed = new java.util.ArrayList<>();
+        catalog.forEachLive(4, batch -> {
+            sizes.add(batch.size());
+            batch.forEach(p -> streamed.add(p.id()));
+        });
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(live);
+        assertThat(sizes).hasSizeGreaterThan(2).allSatisfy(n -> assertThat(n).isBetween(1, 4));
+    }
+
     // --- accounts -------------------------------------------------------------------------
 
     @Test
