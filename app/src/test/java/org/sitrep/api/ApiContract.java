@@ -17,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,11 +35,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.intel.EventExports;
 import org.sitrep.members.Plans;
 import org.sitrep.members.Role;
 import org.sitrep.members.Subscriptions;
 import org.sitrep.members.UserAccounts;
+import org.sitrep.testsupport.GisTools;
 import org.sitrep.testsupport.TestEvents;
 import org.sitrep.testsupport.TestPieces;
 import org.sitrep.testsupport.WebSession;
@@ -269,6 +273,32 @@ abstract class ApiContract {
         // a bad document would fail the schema: check the check
         JsonNode swapped = JSON.readTree(r.body().replace("\"type\":\"Point\"", "\"type\":\"Pointy\""));
         assertThat(schema.validate(swapped)).isNotEmpty();
+    }
+
+    @Test
+    void exportsOpenInPandasAndInGdalAsQgisReadsThem(@TempDir Path dir) throws Exception {
+        GisTools.assumePresent();
+        Path csv = Files.writeString(dir.resolve("events.csv"), get("/api/v1/events.csv", BOOTSTRAP).body());
+        Path geojson = Files.writeString(dir.resolve("events.geojson"), get("/api/v1/events.geojson", BOOTSTRAP).body());
+
+        List<String> pandas = GisTools.pandas("""
+                import sys
+                import pandas as pd
+                df = pd.read_csv(sys.argv[1], parse_dates=["event_date"])
+                print("|".join(df.columns))
+                print(len(df))
+                print(df["latitude"].dtype, df["longitude"].dtype, df["event_date"].dtype)
+                print(df.loc[df["event_id"] == int(sys.argv[2]), "notes"].iloc[0])
+                """, csv.toString(), Long.toString(protest)).lines().toList();
+        assertThat(pandas.get(0)).isEqualTo(String.join("|", EventExports.COLUMNS));
+        assertThat(pandas.get(1)).isEqualTo("4");
+        assertThat(pandas.get(2)).isEqualTo("float64 float64 datetime64[ns]");
+        assertThat(pandas.get(3)).isEqualTo("Protesters gathered in Idlib city, chanting \"freedom, now\".");
+
+        String layer = GisTools.ogrinfo(geojson);
+        assertThat(layer).contains("Geometry: Point", "Feature Count: 3", "event_type: String");
+        String table = GisTools.ogrinfo(csv, "X_POSSIBLE_NAMES=longitude", "Y_POSSIBLE_NAMES=latitude", "AUTODETECT_TYPE=YES");
+        assertThat(table).contains("Geometry: Point", "Feature Count: 4", "latitude: Real", "event_date: Date");
     }
 
     // --- places, actors, pieces ---------------------------------------------------------------
