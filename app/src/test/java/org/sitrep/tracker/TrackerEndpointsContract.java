@@ -194,6 +194,38 @@ abstract class TrackerEndpointsContract {
     }
 
     @Test
+    void theAdmin1LayerIsBuiltFromNaturalEarthAndBrowsersMayKeepIt() throws Exception {
+        HttpResponse<String> r = analyst.get("/tracker/vendor/admin1-borders.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("max-age=86400", "private");
+        JsonNode layer = json.readTree(r.body());
+        JsonNode aleppo = null, syria = null;
+        for (JsonNode f : layer.path("features")) {
+            if ("SY-HL".equals(f.path("properties").path("code").asText())) aleppo = f;
+            if (f.path("geometry").path("type").asText().equals("MultiLineString") && "SY".equals(f.path("properties").path("country").asText())) syria = f;
+        }
+        // Aleppo governorate's label point lies in north-west Syria
+        assertThat(aleppo).isNotNull();
+        assertThat(aleppo.path("properties").path("name").asText()).isEqualTo("Aleppo");
+        double lon = aleppo.path("geometry").path("coordinates").get(0).asDouble(), lat = aleppo.path("geometry").path("coordinates").get(1).asDouble();
+        assertThat(lon).isBetween(36.5, 38.6);
+        assertThat(lat).isBetween(35.6, 36.9);
+        // Syria's internal borders are lines inside Syria (its 14 governorates meet along many of them)
+        assertThat(syria).isNotNull();
+        assertThat(syria.path("geometry").path("coordinates").size()).isGreaterThan(5);
+        for (JsonNode line : syria.path("geometry").path("coordinates")) {
+            for (JsonNode p : line) {
+                assertThat(p.get(0).asDouble()).isBetween(35.5, 42.5);
+                assertThat(p.get(1).asDouble()).isBetween(32.2, 37.4);
+            }
+        }
+        // simplified: the world in a few MB, not Natural Earth's 34
+        assertThat(r.body().length()).isLessThan(4_000_000);
+        assertThat(analyst.get("/tracker/vendor/countries-50m.json").headers().firstValue("Cache-Control").orElse(""))
+                .contains("max-age=86400");
+    }
+
+    @Test
     void placeAndActorPagesShowEventsActorsPlacesAndDocuments() {
         Document place = page("/tracker/places/" + TrackerFixture.ALEPPO);
         assertThat(place.selectFirst("h1").text()).isEqualTo("Aleppo");
