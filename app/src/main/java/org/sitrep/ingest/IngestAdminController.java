@@ -65,10 +65,11 @@ class IngestAdminController {
     @PostMapping("/admin/ingest/sources")
     String add(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "kind", defaultValue = "feed") String kind,
                @RequestParam(name = "url", defaultValue = "") String url, @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes,
-               @RequestParam(name = "active", defaultValue = "false") boolean active, RedirectAttributes redirect) {
+               @RequestParam(name = "active", defaultValue = "false") boolean active,
+               @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked, RedirectAttributes redirect) {
         try {
             Sources.Kind k = "page".equals(kind) ? Sources.Kind.PAGE : Sources.Kind.FEED;
-            sources.add(name, k, url, minutes(pollMinutes), active);
+            sources.add(name, k, url, minutes(pollMinutes), active, fetchLinked);
             redirect.addFlashAttribute("notice", "Source " + name.strip() + " added; it will be polled shortly.");
         } catch (BadInput e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -85,10 +86,10 @@ class IngestAdminController {
     @PostMapping("/admin/ingest/sources/{id}")
     String update(@PathVariable("id") long id, @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "url", defaultValue = "") String url,
                   @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes, @RequestParam(name = "active", defaultValue = "false") boolean active,
-                  RedirectAttributes redirect) {
+                  @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked, RedirectAttributes redirect) {
         sources.find(id).orElseThrow(IngestAdminController::notFound);
         try {
-            sources.update(id, name, url, minutes(pollMinutes), active);
+            sources.update(id, name, url, minutes(pollMinutes), active, fetchLinked);
             redirect.addFlashAttribute("notice", "Source saved.");
         } catch (BadInput e) {
             redirect.addFlashAttribute("error", e.getMessage());
