@@ -154,8 +154,19 @@ class IngestAdminController {
     @GetMapping("/admin/ingest/copies/{id}/raw")
     ResponseEntity<byte[]> raw(@PathVariable("id") long id) {
         IngestedStories.Copy copy = stories.copy(id).orElseThrow(IngestAdminController::notFound);
-        byte[] bytes = raw.read(copy.rawSha256()).orElseThrow(IngestAdminController::notFound);
-        String type = copy.rawType().toLowerCase(Locale.ROOT);
+        return asArrived(id, raw.read(copy.rawSha256()).orElseThrow(IngestAdminController::notFound), copy.rawType());
+    }
+
+    /** A feed entry's linked page as it arrived: as text, like any raw copy, never as a live page. */
+    @GetMapping("/admin/ingest/copies/{id}/page")
+    ResponseEntity<byte[]> linkedPage(@PathVariable("id") long id) {
+        IngestedStories.Copy copy = stories.copy(id).orElseThrow(IngestAdminController::notFound);
+        if (copy.pageSha256() == null) throw notFound();
+        return asArrived(id, raw.read(copy.pageSha256()).orElseThrow(IngestAdminController::notFound), "text/html");
+    }
+
+    private static ResponseEntity<byte[]> asArrived(long id, byte[] bytes, String rawType) {
+        String type = rawType.toLowerCase(Locale.ROOT);
         boolean text = type.startsWith("text/") || type.contains("xml") || type.contains("json");
         HttpHeaders headers = new HttpHeaders();
         headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
