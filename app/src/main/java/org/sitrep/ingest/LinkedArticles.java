@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sitrep.analysis.text.WebPage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,24 +85,27 @@ class LinkedArticles {
         String type = response.contentType().toLowerCase(Locale.ROOT);
         boolean html = type.contains("html") || type.isBlank() && looksLikeHtml(response.body());
         if (!html) throw new BadInput("not an HTML page: " + (type.isBlank() ? "no content type" : response.contentType()));
-        WireItem page = WireItem.fromHtml(entry.guid(), entry.url(), entry.title(), Ingestion.html(response.body(),
-                response.contentType()), entry.published(), entry.provider(), "page");
-        List<String> article = body(page);
+        // The analysis library's own reader, as for a page source: the text is what the engine would keep.
+        WebPage page = WebPage.parse(Ingestion.html(response.body(), response.contentType()));
+        boolean pageHeadline = page.title() != null && !page.title().isEmpty(); // then it is the first block
+        List<String> article = page.blocks().subList(pageHeadline ? 1 : 0, page.blocks().size());
         if (article.isEmpty()) throw new BadInput("no article text found on the page");
-        List<String> feedText = body(entry);
+        List<String> feedText = entry.title() == null ? entry.blocks() : entry.blocks().subList(1, entry.blocks().size());
         if (words(article) < words(feedText)) throw new BadInput("the page's article is shorter than the feed's own text");
-        String articleText = Markup.oneLine(String.join(" ", article)).toLowerCase(Locale.ROOT);
+
         String summary = Markup.oneLine(String.join(" ", feedText));
-        boolean keepSummary = !summary.isEmpty() && words(feedText) <= SUMMARY_WORDS
-                && !articleText.contains(summary.toLowerCase(Locale.ROOT));
+        String articleText = Markup.oneLine(String.join(" ", article)).toLowerCase(Locale.ROOT);
+        List<String> body = new ArrayList<>();
+        if (!summary.isEmpty() && words(feedText) <= SUMMARY_WORDS && !articleText.contains(summary.toLowerCase(Locale.ROOT))) {
+            body.add(summary);
+        }
+        body.addAll(article);
+        String headline = entry.title() != null ? entry.title() : pageHeadline ? page.title() : null;
         List<String> blocks = new ArrayList<>();
-        if (keepSummary) blocks.add(summary);
-        blocks.addAll(article);
-        List<String> all = new ArrayList<>();
-        if (page.title() != null) all.add(page.title());
-        all.addAll(blocks);
-        // For display the kept blocks as escaped paragraphs, as for a page: the page's own markup would bring its chrome back.
-        return new WireItem(entry.guid(), entry.url(), page.title(), List.copyOf(all), Markup.paragraphs(blocks),
+        if (headline != null) blocks.add(headline);
+        blocks.addAll(body);
+        // Shown as escaped paragraphs, as a page is: the page's own markup would bring its chrome (and worse) back.
+        return new WireItem(entry.guid(), entry.url(), headline, List.copyOf(blocks), Markup.paragraphs(body),
                 entry.published() != null ? entry.published() : page.published(), entry.provider(), entry.format(),
                 entry.keywords());
     }
@@ -110,11 +114,6 @@ class LinkedArticles {
     private static boolean looksLikeHtml(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         return head.contains("<html") || head.contains("<!doctype html");
-    }
-
-    /** The blocks after the headline. */
-    private static List<String> body(WireItem item) {
-        return item.title() == null ? item.blocks() : item.blocks().subList(Math.min(1, item.blocks().size()), item.blocks().size());
     }
 
     private static int words(List<String> blocks) {
