@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.parser.Parser;
 
 /**
  * An RSS or Atom feed (read by Rome, DOCTYPEs refused) as items: each entry's title, link, guid,
@@ -57,19 +58,19 @@ final class FeedEntries {
 
     private static WireItem entry(SyndEntry e) {
         String title = e.getTitle() == null ? null : Markup.oneLine(e.getTitle());
-        String body = null;
-        boolean html = false;
+        SyndContent content = null;
         for (SyndContent c : e.getContents()) {
             if (c.getValue() != null && !c.getValue().isBlank()) {
-                body = c.getValue();
-                html = isHtml(c.getType(), body);
+                content = c;
                 break;
             }
         }
-        if (body == null && e.getDescription() != null && e.getDescription().getValue() != null) {
-            body = e.getDescription().getValue();
-            html = isHtml(e.getDescription().getType(), body);
-        }
+        if (content == null && e.getDescription() != null && e.getDescription().getValue() != null) content = e.getDescription();
+        String body = content == null ? null : content.getValue();
+        boolean html = body != null && body.indexOf('<') >= 0;
+        // Rome types every RSS description text/html; one without any tag is a plain-text summary (its
+        // entities still escaped), which the page reader would drop for want of a paragraph.
+        if (body != null && !html && isHtmlType(content.getType())) body = Parser.unescapeEntities(body, false);
         if ((title == null || title.isBlank()) && (body == null || Markup.oneLine(body).isEmpty())) {
             throw new BadInput("feed entry has neither a title nor any text");
         }
@@ -84,9 +85,8 @@ final class FeedEntries {
         return item.withKeywords(categories);
     }
 
-    private static boolean isHtml(String type, String value) {
-        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        return t.contains("html") || value.indexOf('<') >= 0;
+    private static boolean isHtmlType(String type) {
+        return type != null && type.toLowerCase(Locale.ROOT).contains("html");
     }
 
     /** Only web addresses are kept as links: a feed could as well say "javascript:…". */

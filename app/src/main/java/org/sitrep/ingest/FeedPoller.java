@@ -19,11 +19,13 @@ public class FeedPoller {
     private final Fetcher fetcher;
     private final Ingestion ingestion;
     private final IngestErrors errors;
+    private final LinkedArticles linkedArticles;
     private final boolean enabled;
 
-    FeedPoller(Sources sources, Fetcher fetcher, Ingestion ingestion, IngestErrors errors, IngestSettings settings,
-               @Value("${sitrep.command:}") String command) {
+    FeedPoller(Sources sources, Fetcher fetcher, Ingestion ingestion, IngestErrors errors, LinkedArticles linkedArticles,
+               IngestSettings settings, @Value("${sitrep.command:}") String command) {
         this.sources = sources;
+        this.linkedArticles = linkedArticles;
         this.fetcher = fetcher;
         this.ingestion = ingestion;
         this.errors = errors;
@@ -43,14 +45,15 @@ public class FeedPoller {
     /** Polls every due source once; returns how many were polled. */
     public synchronized int pollDue() {
         int n = 0;
+        LinkedArticles.Round round = linkedArticles.round();
         for (Sources.Source s : sources.due()) {
-            poll(s);
+            poll(s, round);
             n++;
         }
         return n;
     }
 
-    void poll(Sources.Source s) {
+    void poll(Sources.Source s, LinkedArticles.Round round) {
         Intake.Origin origin = new Intake.Origin(s.id(), s.name());
         Fetcher.Response response;
         try {
@@ -63,12 +66,19 @@ public class FeedPoller {
             sources.succeeded(s, response.etag(), response.lastModified());
             return;
         }
+        int waitingBefore = round.waiting();
         Ingestion.Report report = s.kind() == Sources.Kind.FEED && !"feed".equals(kind(s, response))
                 ? notAFeed(s, response) : ingestion.bytes(s.url(), response.body(), response.contentType(),
-                s.kind() == Sources.Kind.PAGE ? s.url() : null, origin);
+                s.kind() == Sources.Kind.PAGE ? s.url() : null, origin,
+                s.kind() == Sources.Kind.FEED && s.fetchLinked() ? round : null);
         // A feed that gave items with some bad entries still worked; one that gave nothing but errors failed.
         if (report.outcomes().isEmpty() && report.failed()) {
             sources.failed(s, report.errors().get(0));
+        } else if (round.waiting() > waitingBefore) {
+            // Entries left for the next poll: without validators it fetches the whole feed again, even unchanged.
+            log.info("Feed {}: {} new entries wait for the next poll (per-host limit on linked pages)", s.name(),
+                    round.waiting() - waitingBefore);
+            sources.succeeded(s, null, null);
         } else {
             sources.succeeded(s, response.etag(), response.lastModified());
         }

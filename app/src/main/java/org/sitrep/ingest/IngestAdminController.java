@@ -65,10 +65,11 @@ class IngestAdminController {
     @PostMapping("/admin/ingest/sources")
     String add(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "kind", defaultValue = "feed") String kind,
                @RequestParam(name = "url", defaultValue = "") String url, @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes,
-               @RequestParam(name = "active", defaultValue = "false") boolean active, RedirectAttributes redirect) {
+               @RequestParam(name = "active", defaultValue = "false") boolean active,
+               @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked, RedirectAttributes redirect) {
         try {
             Sources.Kind k = "page".equals(kind) ? Sources.Kind.PAGE : Sources.Kind.FEED;
-            sources.add(name, k, url, minutes(pollMinutes), active);
+            sources.add(name, k, url, minutes(pollMinutes), active, fetchLinked);
             redirect.addFlashAttribute("notice", "Source " + name.strip() + " added; it will be polled shortly.");
         } catch (BadInput e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -85,10 +86,10 @@ class IngestAdminController {
     @PostMapping("/admin/ingest/sources/{id}")
     String update(@PathVariable("id") long id, @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "url", defaultValue = "") String url,
                   @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes, @RequestParam(name = "active", defaultValue = "false") boolean active,
-                  RedirectAttributes redirect) {
+                  @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked, RedirectAttributes redirect) {
         sources.find(id).orElseThrow(IngestAdminController::notFound);
         try {
-            sources.update(id, name, url, minutes(pollMinutes), active);
+            sources.update(id, name, url, minutes(pollMinutes), active, fetchLinked);
             redirect.addFlashAttribute("notice", "Source saved.");
         } catch (BadInput e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -153,8 +154,19 @@ class IngestAdminController {
     @GetMapping("/admin/ingest/copies/{id}/raw")
     ResponseEntity<byte[]> raw(@PathVariable("id") long id) {
         IngestedStories.Copy copy = stories.copy(id).orElseThrow(IngestAdminController::notFound);
-        byte[] bytes = raw.read(copy.rawSha256()).orElseThrow(IngestAdminController::notFound);
-        String type = copy.rawType().toLowerCase(Locale.ROOT);
+        return asArrived(id, raw.read(copy.rawSha256()).orElseThrow(IngestAdminController::notFound), copy.rawType());
+    }
+
+    /** A feed entry's linked page as it arrived: as text, like any raw copy, never as a live page. */
+    @GetMapping("/admin/ingest/copies/{id}/page")
+    ResponseEntity<byte[]> linkedPage(@PathVariable("id") long id) {
+        IngestedStories.Copy copy = stories.copy(id).orElseThrow(IngestAdminController::notFound);
+        if (copy.pageSha256() == null) throw notFound();
+        return asArrived(id, raw.read(copy.pageSha256()).orElseThrow(IngestAdminController::notFound), "text/html");
+    }
+
+    private static ResponseEntity<byte[]> asArrived(long id, byte[] bytes, String rawType) {
+        String type = rawType.toLowerCase(Locale.ROOT);
         boolean text = type.startsWith("text/") || type.contains("xml") || type.contains("json");
         HttpHeaders headers = new HttpHeaders();
         headers.set("Content-Security-Policy", "default-src 'none'; sandbox");

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feeds               poll the configured sources
  * @param duplicateSimilarity estimated Jaccard similarity of word shingles from which two stories are one
  * @param duplicateWindow     how far back a new story is compared with earlier ones
+ * @param linkedPagesPerHost  most feed entries' linked pages fetched from one host in one round of polling
  */
 @ConfigurationProperties("sitrep.ingest")
 public record IngestSettings(
@@ -29,4 +30,5 @@ public record IngestSettings(
         @DefaultValue("true") boolean inbox,
         @DefaultValue("true") boolean feeds,
         @DefaultValue("0.3") double duplicateSimilarity,
-        @DefaultValue("14d") Duration duplicateWindow) {}
+        @DefaultValue("14d") Duration duplicateWindow,
+        @DefaultValue("10") int linkedPagesPerHost) {}

@@ -19,9 +19,10 @@ public class IngestedStories {
         public int duplicates() { return copies - 1; }
     }
 
-    /** One arrival of a story from one source, with its raw copy. */
+    /** One arrival of a story from one source, with its raw copy (and a feed entry's linked page, or null). */
     public record Copy(long id, long itemId, Long sourceId, String sourceName, String url, String guid, String title,
-                       Instant fetchedAt, Double similarity, String rawSha256, String rawType, long rawBytes) {}
+                       Instant fetchedAt, Double similarity, String rawSha256, String rawType, long rawBytes,
+                       String pageSha256, Long pageBytes) {}
 
     /** A line of the stories list: a story with the names of every source it came from. */
     public record Listed(Story story, List<String> sources) {}
@@ -62,7 +63,7 @@ public class IngestedStories {
 
     private static final String STORY = "id, title, text, html, format, source_name, url, published_on, keywords, fetched_at, copies";
     private static final String COPY = "id, item_id, source_id, source_name, url, guid, title, fetched_at, similarity, "
-            + "raw_sha256, raw_type, raw_bytes";
+            + "raw_sha256, raw_type, raw_bytes, page_sha256, page_bytes";
 
     private static Story story(ResultSet rs, int n) throws SQLException {
         return new Story(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
@@ -74,8 +75,11 @@ public class IngestedStories {
         Long sourceId = rs.wasNull() ? null : source;
         double similarity = rs.getDouble(9);
         Double sim = rs.wasNull() ? null : similarity;
+        long page = rs.getLong(14);
+        Long pageBytes = rs.wasNull() ? null : page;
         return new Copy(rs.getLong(1), rs.getLong(2), sourceId, rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), instant(rs, 8), sim, rs.getString(10), rs.getString(11), rs.getLong(12));
+                rs.getString(7), instant(rs, 8), sim, rs.getString(10), rs.getString(11), rs.getLong(12),
+                rs.getString(13), pageBytes);
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

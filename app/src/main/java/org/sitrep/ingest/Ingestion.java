@@ -87,6 +87,14 @@ public class Ingestion {
      * null) and takes in every item. {@code pageUrl}: where a web page came from, or null for a file.
      */
     public Report bytes(String name, byte[] bytes, String contentType, String pageUrl, Intake.Origin origin) {
+        return bytes(name, bytes, contentType, pageUrl, origin, null);
+    }
+
+    /**
+     * As {@link #bytes(String, byte[], String, String, Intake.Origin)}; for a feed, {@code linked}
+     * (when not null) fetches each new entry's linked article within its round's per-host share.
+     */
+    Report bytes(String name, byte[] bytes, String contentType, String pageUrl, Intake.Origin origin, LinkedArticles.Round linked) {
         List<Intake.Outcome> outcomes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
@@ -99,24 +107,7 @@ public class Ingestion {
                 case "newsml" -> {
                     for (WireItem item : NewsMl.read(bytes)) outcomes.add(intake.take(item, origin, bytes, "application/xml"));
                 }
-                case "feed" -> {
-                    FeedEntries.Feed feed = FeedEntries.read(bytes);
-                    Intake.Origin named = origin.sourceId() == null && feed.title() != null && !feed.title().isBlank()
-                            ? new Intake.Origin(null, feed.title()) : origin;
-                    for (FeedEntries.Entry entry : feed.entries()) {
-                        if (entry.error() != null) {
-                            problems.add(entry.location() + ": " + entry.error());
-                            errors.record(origin.sourceId(), named.sourceName(), entry.location(), entry.error());
-                            continue;
-                        }
-                        try {
-                            outcomes.add(intake.take(entry.item(), named, bytes, "application/xml"));
-                        } catch (BadInput e) {
-                            problems.add(entry.location() + ": " + e.getMessage());
-                            errors.record(origin.sourceId(), named.sourceName(), entry.location(), e.getMessage());
-                        }
-                    }
-                }
+                case "feed" -> feed(bytes, origin, linked, outcomes, problems);
                 case "markdown" -> {
                     String html = MARKDOWN_HTML.render(MARKDOWN.parse(readableText(bytes, null)));
                     outcomes.add(intake.take(checked(WireItem.fromHtml(null, null, null, html, null, null, "text")),
@@ -137,6 +128,30 @@ public class Ingestion {
             errors.record(origin.sourceId(), origin.sourceName(), name, reason);
         }
         return new Report(name, outcomes, problems);
+    }
+
+    /** Every entry of a feed; one bad entry is an error of its own and does not stop the others. */
+    private void feed(byte[] bytes, Intake.Origin origin, LinkedArticles.Round linked, List<Intake.Outcome> outcomes,
+                      List<String> problems) {
+        FeedEntries.Feed feed = FeedEntries.read(bytes);
+        Intake.Origin named = origin.sourceId() == null && feed.title() != null && !feed.title().isBlank()
+                ? new Intake.Origin(null, feed.title()) : origin;
+        for (FeedEntries.Entry entry : feed.entries()) {
+            if (entry.error() != null) {
+                problems.add(entry.location() + ": " + entry.error());
+                errors.record(origin.sourceId(), named.sourceName(), entry.location(), entry.error());
+                continue;
+            }
+            try {
+                LinkedArticles.Taken taken = linked == null ? new LinkedArticles.Taken(entry.item(), null)
+                        : linked.article(entry.item(), named);
+                if (taken == null) continue; // its host had its share of fetches this round: taken at the next poll
+                outcomes.add(intake.take(taken.item(), named, bytes, "application/xml", taken.page()));
+            } catch (BadInput e) {
+                problems.add(entry.location() + ": " + e.getMessage());
+                errors.record(origin.sourceId(), named.sourceName(), entry.location(), e.getMessage());
+            }
+        }
     }
 
     private Report failed(String name, Intake.Origin origin, String reason) {
@@ -188,7 +203,7 @@ public class Ingestion {
     }
 
     /** HTML in the charset its server or its own meta tag declares (UTF-8 when neither says). */
-    private static String html(byte[] bytes, String contentType) {
+    static String html(byte[] bytes, String contentType) {
         Charset declared = charset(contentType);
         String html;
         try {

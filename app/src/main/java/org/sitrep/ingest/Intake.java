@@ -64,18 +64,38 @@ public class Intake {
      * two copies of one story arriving together must not both become new stories.
      */
     public Outcome take(WireItem item, Origin origin, byte[] rawBytes, String rawType) {
+        return take(item, origin, rawBytes, rawType, null);
+    }
+
+    /**
+     * As {@link #take(WireItem, Origin, byte[], String)} for a feed entry whose text was taken from
+     * its linked page: {@code pageBytes}, the page as it arrived, is kept as a second raw copy.
+     */
+    Outcome take(WireItem item, Origin origin, byte[] rawBytes, String rawType, byte[] pageBytes) {
         if (item.blocks().isEmpty()) throw new BadInput("no text to ingest");
         String sha = raw.keep(rawBytes);
+        RawPage page = pageBytes == null ? null : new RawPage(raw.keep(pageBytes), pageBytes.length);
         Outcome outcome;
         synchronized (this) {
-            outcome = transaction.execute(status -> store(item, origin, sha, rawType, rawBytes.length));
+            outcome = transaction.execute(status -> store(item, origin, new RawCopy(sha, rawType, rawBytes.length, page)));
         }
         // After the commit: the analysis queue must find the story when it looks.
         if (outcome.result() == Result.NEW) events.publishEvent(new AnalysisRequested(ItemDocuments.KIND, outcome.itemId()));
         return outcome;
     }
 
-    private Outcome store(WireItem item, Origin origin, String sha, String rawType, long rawBytes) {
+    /** Whether an item with this guid or URL was taken in before: a feed entry's page is fetched only when not. */
+    boolean isKnown(WireItem item) {
+        return knownByGuidOrUrl(item).isPresent();
+    }
+
+    /** What arrived, kept under {@code <data>/ingest/raw}: the bytes, and for a feed entry its linked page (or null). */
+    private record RawCopy(String sha, String type, long bytes, RawPage page) {}
+
+    private record RawPage(String sha, long bytes) {}
+
+    private Outcome store(WireItem item, Origin origin, RawCopy rawCopy) {
+        String sha = rawCopy.sha();
         Optional<Long> repeat = repeatOf(item, sha);
         if (repeat.isPresent()) return new Outcome(Result.REPEAT, repeat.get(), item.title(), 1.0);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -84,7 +104,7 @@ public class Intake {
         if (signature != null) {
             Match best = nearest(signature, now.minus(settings.duplicateWindow()));
             if (best != null && best.similarity >= settings.duplicateSimilarity()) {
-                insertCopy(best.itemId, item, origin, sourceName, now, best.similarity, sha, rawType, rawBytes);
+                insertCopy(best.itemId, item, origin, sourceName, now, best.similarity, rawCopy);
                 jdbc.sql("UPDATE ingest_items SET copies = copies + 1 WHERE id = :id").param("id", best.itemId).update();
                 return new Outcome(Result.DUPLICATE, best.itemId, item.title(), best.similarity);
             }
@@ -104,12 +124,26 @@ public class Intake {
             for (long band : signature.bandKeys()) rows.add(new Object[] {band, id});
             jdbcTemplate.batchUpdate("INSERT INTO ingest_item_bands (band_key, item_id) VALUES (?, ?)", rows);
         }
-        insertCopy(id, item, origin, sourceName, now, null, sha, rawType, rawBytes);
+        insertCopy(id, item, origin, sourceName, now, null, rawCopy);
         return new Outcome(Result.NEW, id, item.title(), 0);
     }
 
     /** The story this exact item was already taken into: same guid, same URL, or same bytes with the same headline. */
     private Optional<Long> repeatOf(WireItem item, String sha) {
+        Optional<Long> known = knownByGuidOrUrl(item);
+        if (known.isPresent()) return known;
+        if (item.guid() == null && item.url() == null) {
+            if (item.title() == null) {
+                return jdbc.sql("SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title IS NULL FETCH FIRST 1 ROWS ONLY")
+                        .param("sha", sha).query(Long.class).optional();
+            }
+            return jdbc.sql("SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title = :title FETCH FIRST 1 ROWS ONLY")
+                    .param("sha", sha).param("title", cut(item.title(), 1000)).query(Long.class).optional();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Long> knownByGuidOrUrl(WireItem item) {
         if (item.guid() != null) {
             Optional<Long> byGuid = jdbc.sql("SELECT item_id FROM ingest_copies WHERE guid = :g FETCH FIRST 1 ROWS ONLY")
                     .param("g", cut(item.guid(), 2000)).query(Long.class).optional();
@@ -119,14 +153,6 @@ public class Intake {
             Optional<Long> byUrl = jdbc.sql("SELECT item_id FROM ingest_copies WHERE url = :u FETCH FIRST 1 ROWS ONLY")
                     .param("u", cut(item.url(), 2000)).query(Long.class).optional();
             if (byUrl.isPresent()) return byUrl;
-        }
-        if (item.guid() == null && item.url() == null) {
-            if (item.title() == null) {
-                return jdbc.sql("SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title IS NULL FETCH FIRST 1 ROWS ONLY")
-                        .param("sha", sha).query(Long.class).optional();
-            }
-            return jdbc.sql("SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title = :title FETCH FIRST 1 ROWS ONLY")
-                    .param("sha", sha).param("title", cut(item.title(), 1000)).query(Long.class).optional();
         }
         return Optional.empty();
     }
@@ -155,14 +181,16 @@ public class Intake {
     }
 
     private void insertCopy(long itemId, WireItem item, Origin origin, String sourceName, OffsetDateTime now,
-                            Double similarity, String sha, String rawType, long rawBytes) {
+                            Double similarity, RawCopy raw) {
         jdbc.sql("INSERT INTO ingest_copies (item_id, source_id, source_name, url, guid, title, fetched_at, similarity, "
-                        + "raw_sha256, raw_type, raw_bytes) VALUES (:item, :source, :name, :url, :guid, :title, :now, :similarity, "
-                        + ":sha, :type, :bytes)")
+                        + "raw_sha256, raw_type, raw_bytes, page_sha256, page_bytes) VALUES (:item, :source, :name, :url, :guid, "
+                        + ":title, :now, :similarity, :sha, :type, :bytes, :pageSha, :pageBytes)")
                 .param("item", itemId).param("source", origin.sourceId()).param("name", cut(sourceName, 300))
                 .param("url", cut(item.url(), 2000)).param("guid", cut(item.guid(), 2000))
                 .param("title", cut(item.title(), 1000)).param("now", now).param("similarity", similarity)
-                .param("sha", sha).param("type", cut(rawType, 100)).param("bytes", rawBytes).update();
+                .param("sha", raw.sha()).param("type", cut(raw.type(), 100)).param("bytes", raw.bytes())
+                .param("pageSha", raw.page() == null ? null : raw.page().sha())
+                .param("pageBytes", raw.page() == null ? null : raw.page().bytes()).update();
     }
 
     /** A wire item names its provider ("Example Wire via inbox"); a feed or page is named by its configured source. */

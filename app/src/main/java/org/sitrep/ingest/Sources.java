@@ -24,9 +24,10 @@ public class Sources {
         public String db() { return name().toLowerCase(Locale.ROOT); }
     }
 
+    /** @param fetchLinked for a feed: fetch each new entry's linked page and take the article from it */
     public record Source(long id, String name, Kind kind, String url, int pollMinutes, boolean active, String etag,
                          String lastModified, Instant nextPollAt, Instant lastPolledAt, Instant lastSuccessAt,
-                         int failures, String lastError) {}
+                         int failures, String lastError, boolean fetchLinked) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -47,27 +48,28 @@ public class Sources {
     }
 
     /** Adds a source, due at once. */
-    public long add(String name, Kind kind, String url, int pollMinutes, boolean active) {
+    public long add(String name, Kind kind, String url, int pollMinutes, boolean active, boolean fetchLinked) {
         check(name, url, pollMinutes);
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ingest_sources (name, kind, url, poll_minutes, active, next_poll_at, failures, created_at) "
-                        + "VALUES (:name, :kind, :url, :poll, :active, :now, 0, :now)")
+        jdbc.sql("INSERT INTO ingest_sources (name, kind, url, poll_minutes, active, fetch_linked, next_poll_at, failures, "
+                        + "created_at) VALUES (:name, :kind, :url, :poll, :active, :linked, :now, 0, :now)")
                 .param("name", name.strip()).param("kind", kind.db()).param("url", url.strip()).param("poll", pollMinutes)
-                .param("active", active).param("now", now()).update(key, "id");
+                .param("active", active).param("linked", fetchLinked).param("now", now()).update(key, "id");
         return key.getKey().longValue();
     }
 
     /** Changes a source; a changed URL forgets the old validators, re-activating makes it due at once. */
-    public void update(long id, String name, String url, int pollMinutes, boolean active) {
+    public void update(long id, String name, String url, int pollMinutes, boolean active, boolean fetchLinked) {
         check(name, url, pollMinutes);
         Source old = find(id).orElseThrow(() -> new BadInput("no such source"));
         boolean newUrl = !old.url().equals(url.strip());
-        jdbc.sql("UPDATE ingest_sources SET name = :name, url = :url, poll_minutes = :poll, active = :active"
+        jdbc.sql("UPDATE ingest_sources SET name = :name, url = :url, poll_minutes = :poll, active = :active, "
+                        + "fetch_linked = :linked"
                         + (newUrl ? ", etag = NULL, last_modified = NULL" : "")
                         + (newUrl || active && !old.active() ? ", next_poll_at = :now, failures = 0" : "")
                         + " WHERE id = :id")
                 .param("name", name.strip()).param("url", url.strip()).param("poll", pollMinutes).param("active", active)
-                .param("now", now()).param("id", id).update();
+                .param("linked", fetchLinked).param("now", now()).param("id", id).update();
     }
 
     public void delete(long id) {
@@ -124,12 +126,12 @@ public class Sources {
     }
 
     private static final String COLUMNS = "id, name, kind, url, poll_minutes, active, etag, last_modified, next_poll_at, "
-            + "last_polled_at, last_success_at, failures, last_error";
+            + "last_polled_at, last_success_at, failures, last_error, fetch_linked";
 
     private static Source source(ResultSet rs, int n) throws SQLException {
         return new Source(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                 rs.getString(4), rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
                 IngestedStories.instant(rs, 9), IngestedStories.instant(rs, 10), IngestedStories.instant(rs, 11),
-                rs.getInt(12), rs.getString(13));
+                rs.getInt(12), rs.getString(13), rs.getBoolean(14));
     }
 }

@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * admin pages, and the hand-off to analysis. The schedulers are off: the tests turn them by hand.
  */
 @SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.ingest.inbox=false",
-        "sitrep.ingest.feeds=false"})
+        "sitrep.ingest.feeds=false", "sitrep.ingest.read-timeout=2s", "sitrep.ingest.linked-pages-per-host=4"})
 @Import({TestClockConfig.class, IngestContract.Requests.class})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,7 +114,8 @@ abstract class IngestContract {
             return new LocalWire.Answer(200, "application/rss+xml; charset=utf-8", Fixtures.bytes("feed-levant.rss"),
                     Map.of("ETag", "\"v1\"", "Last-Modified", "Mon, 02 Mar 2026 12:20:00 GMT"));
         });
-        long id = sources.add("Levant Wire", Sources.Kind.FEED, wire.url("/levant.rss"), 15, true);
+        // The entries link to levantwire.example, which a test cannot reach: the feed's own text is what is tested here.
+        long id = sources.add("Levant Wire", Sources.Kind.FEED, wire.url("/levant.rss"), 15, true, false);
         long before = storyCount();
         int requested = requests.seen.size();
         java.time.Instant polledAt = clock.instant();
@@ -167,7 +168,7 @@ abstract class IngestContract {
         wire.serve("/flaky.atom", r -> calls.incrementAndGet() <= 2
                 ? new LocalWire.Answer(500, "text/plain", "upstream exploded".getBytes(), Map.of())
                 : LocalWire.Answer.ok("application/atom+xml", Fixtures.bytes("feed-bad-entry.atom")));
-        long id = sources.add("Yemen Monitor", Sources.Kind.FEED, wire.url("/flaky.atom"), 10, true);
+        long id = sources.add("Yemen Monitor", Sources.Kind.FEED, wire.url("/flaky.atom"), 10, true, false);
 
         poller.pollDue();
         Sources.Source s = sources.find(id).orElseThrow();
@@ -202,10 +203,10 @@ abstract class IngestContract {
         wire.serve("/broken.rss", "application/rss+xml", Fixtures.bytes("feed-malformed.rss"));
         wire.serve("/not-a-feed", "text/html", "<html><body><p>Our new website!</p></body></html>".getBytes());
         wire.serve("/courier/tripoli", "text/html; charset=utf-8", Fixtures.bytes("page-with-chrome.html"));
-        long broken = sources.add("Broken feed", Sources.Kind.FEED, wire.url("/broken.rss"), 30, true);
-        long html = sources.add("Moved feed", Sources.Kind.FEED, wire.url("/not-a-feed"), 30, true);
-        long gone = sources.add("Gone", Sources.Kind.FEED, wire.url("/nothing-here"), 30, true);
-        long page = sources.add("Coastal Courier", Sources.Kind.PAGE, wire.url("/courier/tripoli"), 60, true);
+        long broken = sources.add("Broken feed", Sources.Kind.FEED, wire.url("/broken.rss"), 30, true, true);
+        long html = sources.add("Moved feed", Sources.Kind.FEED, wire.url("/not-a-feed"), 30, true, true);
+        long gone = sources.add("Gone", Sources.Kind.FEED, wire.url("/nothing-here"), 30, true, true);
+        long page = sources.add("Coastal Courier", Sources.Kind.PAGE, wire.url("/courier/tripoli"), 60, true, true);
         long before = storyCount();
 
         assertThat(poller.pollDue()).isEqualTo(4);
@@ -390,12 +391,16 @@ abstract class IngestContract {
                         .with(user("desk@example.org").roles("EDITOR")).with(csrf()))
                 .andExpect(result -> assertThat(result.getFlashMap().get("error")).asString().contains("not a web address"));
         mvc.perform(post("/admin/ingest/sources").param("name", "Aleppo Today").param("url", wire.url("/aleppo.rss"))
-                        .param("pollMinutes", "20").param("active", "true").param("kind", "feed")
+                        .param("pollMinutes", "20").param("active", "true").param("kind", "feed").param("fetchLinked", "true")
                         .with(user("desk@example.org").roles("EDITOR")).with(csrf()))
                 .andExpect(result -> assertThat(result.getFlashMap().get("notice")).asString().contains("Aleppo Today added"));
         Sources.Source added = sources.all().stream().filter(s -> s.name().equals("Aleppo Today")).findFirst().orElseThrow();
         assertThat(added.pollMinutes()).isEqualTo(20);
         assertThat(added.active()).isTrue();
+        assertThat(added.fetchLinked()).isTrue();
+        String form = mvc.perform(get("/admin/ingest").with(user("desk@example.org").roles("EDITOR")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(form).selectFirst("input[name=fetchLinked]").hasAttr("checked")).as("on by default").isTrue();
 
         mvc.perform(post("/admin/ingest/sources/" + added.id()).param("name", "Aleppo Today (paused)").param("url", added.url())
                         .param("pollMinutes", "45").with(user("desk@example.org").roles("EDITOR")).with(csrf()))
@@ -403,11 +408,218 @@ abstract class IngestContract {
         Optional<Sources.Source> edited = sources.find(added.id());
         assertThat(edited.orElseThrow().active()).isFalse();
         assertThat(edited.orElseThrow().pollMinutes()).isEqualTo(45);
+        assertThat(edited.orElseThrow().fetchLinked()).as("its box left unticked").isFalse();
         String page = mvc.perform(get("/admin/ingest/sources/" + added.id()).with(user("desk@example.org").roles("EDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Aleppo Today (paused)").contains("paused");
         mvc.perform(get("/admin/ingest/sources/987654").with(user("desk@example.org").roles("EDITOR"))).andExpect(status().isNotFound());
         mvc.perform(get("/admin/ingest/stories/987654").with(user("desk@example.org").roles("EDITOR"))).andExpect(status().isNotFound());
+    }
+
+    // ---- a feed entry's linked article ----
+
+    private long storyOf(String guid) {
+        return jdbc.sql("SELECT item_id FROM ingest_copies WHERE guid = :g").param("g", guid).query(Long.class).single();
+    }
+
+    private long copiesFrom(long sourceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ingest_copies WHERE source_id = :s").param("s", sourceId).query(Long.class).single();
+    }
+
+    private String editorGet(String path) throws Exception {
+        return mvc.perform(get(path).with(user("desk@example.org").roles("EDITOR"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aFeedEntrysLinkedArticleBecomesTheStorysTextAndIsFetchedOnce() throws Exception {
+        String link = wire.url("/linked/hodeidah");
+        byte[] page = LinkedPages.page("Red Sea Courier", "Air strikes hit Hodeidah port, halting fuel deliveries", LinkedPages.HODEIDAH);
+        wire.serve("/linked/hodeidah", "text/html; charset=utf-8", page);
+        wire.serve("/linked/red-sea.rss", "application/rss+xml", LinkedPages.rss("Red Sea Courier", List.of(
+                new LinkedPages.Entry("rsc-hodeidah-port", "Air strikes hit Hodeidah port", link,
+                        "Strikes on Yemen's main port.", "Mon, 02 Mar 2026 07:30:00 GMT"))));
+        long id = sources.add("Red Sea Courier", Sources.Kind.FEED, wire.url("/linked/red-sea.rss"), 15, true, true);
+        int requested = requests.seen.size();
+        long errorsBefore = errors.count();
+
+        poller.pollDue();
+        long storyId = storyOf("rsc-hodeidah-port");
+        IngestedStories.Story story = stories.find(storyId).orElseThrow();
+        // The feed's headline, date, link and summary; the page's article, without the page's chrome.
+        assertThat(story.title()).isEqualTo("Air strikes hit Hodeidah port");
+        assertThat(story.published()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+        assertThat(story.url()).isEqualTo(link);
+        assertThat(story.sourceName()).isEqualTo("Red Sea Courier");
+        assertThat(story.text()).startsWith("Air strikes hit Hodeidah port\n\nStrikes on Yemen's main port.\n\n"
+                        + "HODEIDAH, Yemen - Air strikes hit the port")
+                .contains("Three dock workers were killed").endsWith("depends on imports.")
+                .doesNotContain("cookies").doesNotContain("Share on").doesNotContain("Recommended").doesNotContain("All rights reserved");
+        assertThat(story.html()).contains("<p>Three dock workers were killed").doesNotContain("cookie");
+        assertThat(errors.count()).isEqualTo(errorsBefore);
+        assertThat(sources.find(id).orElseThrow().failures()).isZero();
+
+        // Analysis is asked for it, and reads the article.
+        assertThat(requests.seen.subList(requested, requests.seen.size())).containsExactly(new AnalysisRequested("item", storyId));
+        SourceDocuments items = documents.stream().filter(d -> d.kind().equals("item")).findFirst().orElseThrow();
+        assertThat(items.load(storyId).orElseThrow().content()).contains("Firefighters were still battling the blaze");
+
+        // Both originals are kept: the feed as it arrived, and the page as it arrived, served as text.
+        IngestedStories.Copy copy = stories.copies(storyId).get(0);
+        assertThat(copy.rawType()).isEqualTo("application/xml");
+        assertThat(copy.pageBytes()).isEqualTo(page.length);
+        assertThat(editorGet("/admin/ingest/stories/" + storyId)).contains("/admin/ingest/copies/" + copy.id() + "/page");
+        MvcResult raw = mvc.perform(get("/admin/ingest/copies/" + copy.id() + "/page").with(user("desk@example.org").roles("EDITOR")))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(raw.getResponse().getContentType()).startsWith("text/plain");
+        assertThat(raw.getResponse().getHeader("Content-Security-Policy")).contains("sandbox");
+        assertThat(raw.getResponse().getContentAsString()).contains("cookie-consent");
+
+        // A full re-poll: the entry is known, so its page is not fetched again.
+        sources.pollSoon(id);
+        poller.pollDue();
+        assertThat(wire.requestsFor("/linked/red-sea.rss")).isEqualTo(2);
+        assertThat(wire.requestsFor("/linked/hodeidah")).isEqualTo(1);
+        assertThat(stories.find(storyId).orElseThrow().copies()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkedPageThatCannotBeHadLeavesTheFeedsTextAndAnErrorWithTheReason() {
+        wire.serve("/linked/report.pdf", "application/pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+        wire.serve("/linked/empty", "text/html", LinkedPages.chromeOnly());
+        wire.serve("/linked/slow", r -> {
+            try {
+                Thread.sleep(3000); // longer than the tests' 2 s read timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return LocalWire.Answer.ok("text/html", LinkedPages.page("Slow", "Too late", LinkedPages.HODEIDAH));
+        });
+        String[][] entries = {
+            {"gone", wire.url("/linked/gone"), "Clashes reported in Sirte."},
+            {"pdf", wire.url("/linked/report.pdf"), "A report on detentions in Benghazi."},
+            {"empty", wire.url("/linked/empty"), "Curfew declared in Zawiya."},
+            {"slow", wire.url("/linked/slow"), "Fighting near Gharyan airport."}};
+        List<LinkedPages.Entry> feed = java.util.Arrays.stream(entries).map(e -> new LinkedPages.Entry("libya-" + e[0],
+                "Libya " + e[0], e[1], e[2], "Tue, 03 Mar 2026 10:00:00 GMT")).toList();
+        wire.serve("/linked/libya.rss", "application/rss+xml", LinkedPages.rss("Libya Observer", feed));
+        long id = sources.add("Libya Observer", Sources.Kind.FEED, wire.url("/linked/libya.rss"), 15, true, true);
+
+        poller.pollDue();
+        assertThat(sources.find(id).orElseThrow().failures()).as("the feed itself worked").isZero();
+        for (String[] e : entries) {
+            assertThat(stories.find(storyOf("libya-" + e[0])).orElseThrow().text()).as(e[0] + " keeps the feed's text")
+                    .isEqualTo("Libya " + e[0] + "\n\n" + e[2]);
+        }
+        String kept = "; the feed's own text is kept";
+        assertThat(errorReasons()).contains(
+                entries[0][1] + " | linked article not taken (HTTP 404 from " + entries[0][1] + ")" + kept,
+                entries[1][1] + " | linked article not taken (not an HTML page: application/pdf)" + kept,
+                entries[2][1] + " | linked article not taken (no article text found on the page)" + kept,
+                entries[3][1] + " | linked article not taken (timed out fetching " + entries[3][1] + ")" + kept);
+        assertThat(errors.latest(10)).filteredOn(e -> e.location().startsWith(wire.url("/linked/")))
+                .allSatisfy(e -> assertThat(e.sourceId()).isEqualTo(id));
+    }
+
+    @Test
+    void withTheSettingOffNoLinkedPageIsFetched() {
+        wire.serve("/linked/off/tobruk", "text/html", LinkedPages.page("Cyrenaica Daily", "Blast at Tobruk port", LinkedPages.HODEIDAH));
+        wire.serve("/linked/off.rss", "application/rss+xml", LinkedPages.rss("Cyrenaica Daily", List.of(new LinkedPages.Entry(
+                "cyr-tobruk", "Blast at Tobruk port", wire.url("/linked/off/tobruk"), "An explosion shook the port of Tobruk.",
+                "Tue, 03 Mar 2026 11:00:00 GMT"))));
+        sources.add("Cyrenaica Daily", Sources.Kind.FEED, wire.url("/linked/off.rss"), 15, true, false);
+
+        poller.pollDue();
+        assertThat(wire.requestsFor("/linked/off.rss")).isEqualTo(1);
+        assertThat(wire.requestsFor("/linked/off/tobruk")).isZero();
+        long storyId = storyOf("cyr-tobruk");
+        assertThat(stories.find(storyId).orElseThrow().text()).isEqualTo("Blast at Tobruk port\n\nAn explosion shook the port of Tobruk.");
+        assertThat(stories.copies(storyId).get(0).pageSha256()).isNull();
+    }
+
+    @Test
+    void hostileMarkupInALinkedPageIsSanitised() throws Exception {
+        wire.serve("/linked/sumy", "text/html; charset=utf-8", LinkedPages.hostilePage());
+        wire.serve("/linked/sumy.rss", "application/rss+xml", LinkedPages.rss("Kyiv Wire", List.of(new LinkedPages.Entry(
+                "kw-sumy-drone", "Drone strike hits apartment block in Sumy", wire.url("/linked/sumy"),
+                "A drone strike in Sumy overnight.", "Fri, 06 Mar 2026 06:00:00 GMT"))));
+        sources.add("Kyiv Wire", Sources.Kind.FEED, wire.url("/linked/sumy.rss"), 15, true, true);
+
+        poller.pollDue();
+        long storyId = storyOf("kw-sumy-drone");
+        IngestedStories.Story story = stories.find(storyId).orElseThrow();
+        assertThat(story.text()).contains("Rescuers pulled a child from the rubble").contains("shelled almost daily")
+                .doesNotContain("document.cookie").doesNotContain("alert(").doesNotContain("evil.example");
+        String shown = editorGet("/admin/ingest/stories/" + storyId);
+        for (String html : List.of(story.html(), Jsoup.parse(shown).select("article.ingested").html())) {
+            assertThat(html).contains("Rescuers pulled a child").doesNotContain("<script").doesNotContain("document.cookie")
+                    .doesNotContain("onerror").doesNotContain("onclick").doesNotContain("onmouseover")
+                    .doesNotContain("javascript:").doesNotContain("<iframe").doesNotContain("style=").doesNotContain("evil.example");
+        }
+        assertThat(shown).doesNotContain("javascript:").doesNotContain("evil.example");
+    }
+
+    @Test
+    void twoFeedsLinkingToPagesOfTheSameStoryAreOneStory() {
+        wire.serve("/linked/dispatch/el-fasher", "text/html", LinkedPages.page("Darfur Dispatch",
+                "RSF shelling kills 14 in El Fasher displacement camp", LinkedPages.EL_FASHER_DISPATCH));
+        wire.serve("/linked/herald/abu-shouk", "text/html", LinkedPages.page("Nile Herald",
+                "Fourteen killed as shells hit Abu Shouk camp near El Fasher", LinkedPages.EL_FASHER_HERALD));
+        wire.serve("/linked/dispatch.rss", "application/rss+xml", LinkedPages.rss("Darfur Dispatch", List.of(new LinkedPages.Entry(
+                "dd-el-fasher", "RSF shelling kills 14 in El Fasher camp", wire.url("/linked/dispatch/el-fasher"),
+                "Shelling hits a camp in Darfur.", "Mon, 09 Mar 2026 15:00:00 GMT"))));
+        wire.serve("/linked/herald.rss", "application/rss+xml", LinkedPages.rss("Nile Herald", List.of(new LinkedPages.Entry(
+                "nh-abu-shouk", "Fourteen killed in Abu Shouk camp", wire.url("/linked/herald/abu-shouk"),
+                "Fourteen dead in North Darfur.", "Mon, 09 Mar 2026 16:10:00 GMT"))));
+        sources.add("Darfur Dispatch", Sources.Kind.FEED, wire.url("/linked/dispatch.rss"), 15, true, true);
+        sources.add("Nile Herald", Sources.Kind.FEED, wire.url("/linked/herald.rss"), 15, true, true);
+        long before = storyCount();
+
+        poller.pollDue();
+        long story = storyOf("dd-el-fasher");
+        assertThat(storyOf("nh-abu-shouk")).as("grouped on the articles' text").isEqualTo(story);
+        assertThat(storyCount()).isEqualTo(before + 1);
+        assertThat(stories.find(story).orElseThrow().copies()).isEqualTo(2);
+        List<IngestedStories.Copy> copies = stories.copies(story);
+        assertThat(copies).extracting(IngestedStories.Copy::sourceName).containsExactly("Darfur Dispatch", "Nile Herald");
+        assertThat(copies.get(1).similarity()).isGreaterThanOrEqualTo(0.3);
+        assertThat(copies).allSatisfy(c -> assertThat(c.pageSha256()).isNotNull());
+        // The feeds' own lines could not have grouped them: too short to compare.
+        assertThat(StorySignature.of("Fourteen killed in Abu Shouk camp\n\nFourteen dead in North Darfur.")).isNull();
+    }
+
+    @Test
+    void linkedPagesAreFetchedAFewPerHostPerRoundAndTheRestAtTheNextPoll() {
+        List<LinkedPages.Entry> entries = new java.util.ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            String path = "/linked/front/" + n;
+            wire.serve(path, "text/html", LinkedPages.page("Front Line", "Front report " + n,
+                    "Field report number " + n + " says the road to checkpoint " + n + " reopened on Tuesday morning."));
+            entries.add(new LinkedPages.Entry("front-" + n, "Front report " + n, wire.url(path), "Report " + n + ".",
+                    "Tue, 10 Mar 2026 0" + n + ":00:00 GMT"));
+        }
+        byte[] feed = LinkedPages.rss("Front Line", entries);
+        wire.serve("/linked/front.rss", r -> "\"front-1\"".equals(r.ifNoneMatch())
+                ? new LocalWire.Answer(304, null, null, Map.of("ETag", "\"front-1\""))
+                : new LocalWire.Answer(200, "application/rss+xml", feed, Map.of("ETag", "\"front-1\"")));
+        long id = sources.add("Front Line", Sources.Kind.FEED, wire.url("/linked/front.rss"), 10, true, true);
+
+        poller.pollDue();
+        assertThat(copiesFrom(id)).as("the host's share of this round").isEqualTo(4);
+        assertThat(sources.find(id).orElseThrow().etag()).as("forgotten: the next poll must get the whole feed").isNull();
+        assertThat(sources.find(id).orElseThrow().failures()).isZero();
+
+        clock.advance(Duration.ofMinutes(10));
+        poller.pollDue();
+        assertThat(copiesFrom(id)).isEqualTo(6);
+        assertThat(sources.find(id).orElseThrow().etag()).isEqualTo("\"front-1\"");
+        for (int n = 1; n <= 6; n++) assertThat(wire.requestsFor("/linked/front/" + n)).as("page " + n).isEqualTo(1);
+        assertThat(stories.find(storyOf("front-6")).orElseThrow().text()).contains("Field report number 6");
+
+        clock.advance(Duration.ofMinutes(10));
+        poller.pollDue();
+        assertThat(wire.requestsFor("/linked/front.rss")).isEqualTo(3);
+        assertThat(copiesFrom(id)).isEqualTo(6);
     }
 
     /** A second, different wire photo (the first is taken by the hot-folder test). */

@@ -33,6 +33,8 @@ class IngestToEventsTest {
     @Autowired Inbox inbox;
     @Autowired EventSearch events;
     @Autowired AnalysisEngine engine;
+    @Autowired Sources sources;
+    @Autowired FeedPoller poller;
 
     @Test
     void aPageDroppedInTheInboxBecomesEventsWithEvidenceWithinSeconds() throws Exception {
@@ -67,5 +69,38 @@ class IngestToEventsTest {
         assertThat(found).extracting(TrackedEvent::placeName).contains("Ma'rib"); // the gazetteer's spelling
         assertThat(found).allSatisfy(e -> assertThat(e.country()).isIn("YE", null));
         System.out.printf("Inbox to events: %d ms, %d events%n", took.toMillis(), found.size());
+    }
+
+    @Test
+    void aFeedEntryWithOnlyASummaryHasEventsFromItsLinkedArticle() throws Exception {
+        engine.analyzer();
+        try (LocalWire wire = new LocalWire()) {
+            // Not the Marib page of the inbox test: that one would be taken as a duplicate of this story and not analysed.
+            wire.serve("/libya/tripoli", "text/html; charset=utf-8", Fixtures.bytes("page-with-chrome.html"));
+            // What most feeds carry: a headline and one line, nothing for the engine to find a place or an attack in.
+            wire.serve("/libya.rss", "application/rss+xml", LinkedPages.rss("Coastal Courier", List.of(new LinkedPages.Entry(
+                    "cc-tripoli-clashes", "Clashes between rival brigades in Tripoli leave four dead", wire.url("/libya/tripoli"),
+                    "Read our latest report.", "Fri, 27 Feb 2026 18:00:00 GMT"))));
+            sources.add("Coastal Courier", Sources.Kind.FEED, wire.url("/libya.rss"), 15, true, true);
+            long polled = System.nanoTime();
+            assertThat(poller.pollDue()).isEqualTo(1);
+            assertThat(wire.requestsFor("/libya/tripoli")).isEqualTo(1);
+
+            EventFilter fromFeed = new EventFilter(null, null, Set.of(), null, null, null, null, "Coastal Courier", null, Set.of(),
+                    null, null);
+            List<TrackedEvent> found = List.of();
+            long deadline = polled + Duration.ofSeconds(60).toNanos();
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                found = events.search(fromFeed, null, 50).events();
+            }
+            assertThat(found).as("events from the linked article").isNotEmpty();
+            assertThat(found).allSatisfy(e -> assertThat(e.country()).isIn("LY", null));
+            TrackedEvent event = found.get(0);
+            String text = events.documentText(event.source().documentId()).orElseThrow();
+            assertThat(text).startsWith("Clashes between rival brigades in Tripoli leave four dead\n\nRead our latest report.")
+                    .contains("Souq al-Juma").doesNotContain("cookies").doesNotContain("All rights reserved");
+            assertThat(text.substring(event.evidenceStart(), event.evidenceEnd())).isEqualTo(event.evidenceSentence());
+        }
     }
 }
