@@ -218,7 +218,8 @@ public class AnalysisStore {
                     place_name = :place, country = :country, admin1 = :admin1, latitude = :lat, longitude = :lon,
                     geo_precision = :precision, gazetteer_id = :gazetteerId, date_earliest = :earliest, date_latest = :latest,
                     date_text = :dateText, trigger_word = :trigger, evidence_sentence = :sentence, evidence_start = :start,
-                    evidence_end = :end, confidence = :confidence, engine_version = :version, updated_at = :now
+                    evidence_end = :end, confidence = :confidence, engine_version = :version, updated_at = :now,
+                    row_version = row_version + 1
                 WHERE id = :id AND review_state = 'unreviewed'"""), e, published, version, now)
                 .param("id", id).update();
     }
@@ -267,8 +268,10 @@ public class AnalysisStore {
                 });
     }
 
+    /** A machine event the engine no longer finds; an analyst may have reviewed it since it was read: then it stays. */
     private void deleteEvent(long id) {
-        jdbc.sql("DELETE FROM intel_events WHERE id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM intel_events WHERE id = :id AND review_state = 'unreviewed' "
+                + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id)").param("id", id).update();
     }
 
     private static String country(String iso) {

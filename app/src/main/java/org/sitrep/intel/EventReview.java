@@ -66,16 +66,16 @@ public class EventReview {
     }
 
     @Transactional
-    public void confirm(long id, String analyst) {
-        TrackedEvent e = open(id);
+    public void confirm(long id, long seen, String analyst) {
+        TrackedEvent e = open(id, seen);
         if (e.reviewState() == ReviewState.CONFIRMED) throw new InvalidReview("This event is already confirmed.");
         setState(id, ReviewState.CONFIRMED);
         audit(id, analyst, "confirm", change("review_state", e.reviewState().dbValue(), "confirmed"));
     }
 
     @Transactional
-    public void reject(long id, String analyst) {
-        TrackedEvent e = open(id);
+    public void reject(long id, long seen, String analyst) {
+        TrackedEvent e = open(id, seen);
         if (e.reviewState() == ReviewState.REJECTED) throw new InvalidReview("This event is already rejected.");
         setState(id, ReviewState.REJECTED);
         audit(id, analyst, "reject", change("review_state", e.reviewState().dbValue(), "rejected"));
@@ -83,8 +83,8 @@ public class EventReview {
 
     /** Back to the review queue; a merged event is un-merged. Corrected values stay as they are. */
     @Transactional
-    public void reopen(long id, String analyst) {
-        TrackedEvent e = find(id);
+    public void reopen(long id, long seen, String analyst) {
+        TrackedEvent e = current(id, seen);
         if (e.reviewState() == ReviewState.UNREVIEWED) throw new InvalidReview("This event is already waiting for review.");
         jdbc.sql("UPDATE intel_events SET review_state = 'unreviewed', merged_into = NULL, updated_at = :now WHERE id = :id")
                 .param("now", now()).param("id", id).update();
@@ -94,8 +94,8 @@ public class EventReview {
     }
 
     @Transactional
-    public void correct(long id, Correction c, String analyst) {
-        TrackedEvent e = open(id);
+    public void correct(long id, long seen, Correction c, String analyst) {
+        TrackedEvent e = open(id, seen);
         Map<String, String> errors = new LinkedHashMap<>();
         String type = trim(c.eventType());
         String subType = trim(c.subEventType());
@@ -147,9 +147,9 @@ public class EventReview {
      * already merged into the duplicate follow it. An unreviewed {@code into} counts as confirmed.
      */
     @Transactional
-    public void merge(long duplicate, long into, String analyst) {
+    public void merge(long duplicate, long seen, long into, String analyst) {
         if (duplicate == into) throw new InvalidReview(Map.of("into", "An event cannot be merged into itself."));
-        TrackedEvent dup = open(duplicate);
+        TrackedEvent dup = open(duplicate, seen);
         TrackedEvent target = search.find(into).orElseThrow(() -> new InvalidReview(Map.of("into", "There is no event #" + into + ".")));
         if (target.reviewState() == ReviewState.MERGED) {
             throw new InvalidReview(Map.of("into", "Event #" + into + " was itself merged into #" + target.mergedInto()
@@ -162,7 +162,7 @@ public class EventReview {
         List<Long> followers = jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :dup").param("dup", duplicate)
                 .query(Long.class).list();
         for (long f : followers) {
-            jdbc.sql("UPDATE intel_events SET merged_into = :into, updated_at = :now WHERE id = :id")
+            jdbc.sql("UPDATE intel_events SET merged_into = :into, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
                     .param("into", into).param("now", now).param("id", f).update();
             audit(f, analyst, "merge", change("merged_into", "#" + duplicate, "#" + into));
         }
@@ -252,8 +252,24 @@ public class EventReview {
     // --- internals -------------------------------------------------------------------------
 
     /** An event an analyst may act on: a merged one must be reopened first. */
-    private TrackedEvent open(long id) {
-        TrackedEvent e = find(id);
+    /**
+     * The event as it is now, provided it is still the version the analyst saw ({@code seen}); its row stays locked
+     * until the action commits, so nobody changes it in between.
+     */
+    private TrackedEvent current(long id, long seen) {
+        find(id); // an unknown event is a 404, not a conflict
+        int claimed = jdbc.sql("UPDATE intel_events SET row_version = row_version + 1 WHERE id = :id AND row_version = :seen")
+                .param("id", id).param("seen", seen).update();
+        if (claimed == 0) {
+            TrackedEvent now = find(id);
+            List<Entry> trail = history(id);
+            throw new StaleReview(now, trail.isEmpty() ? null : trail.get(trail.size() - 1));
+        }
+        return find(id);
+    }
+
+    private TrackedEvent open(long id, long seen) {
+        TrackedEvent e = current(id, seen);
         if (e.reviewState() == ReviewState.MERGED) {
             throw new InvalidReview("This event was merged into #" + e.mergedInto() + ": reopen it first.");
         }
@@ -267,7 +283,7 @@ public class EventReview {
     }
 
     private void setState(long id, ReviewState state) {
-        jdbc.sql("UPDATE intel_events SET review_state = :state, updated_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE intel_events SET review_state = :state, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
                 .param("state", state.dbValue()).param("now", now()).param("id", id).update();
     }
 

@@ -33,7 +33,7 @@ public class EventSearch {
             e.event_type, e.sub_event_type, e.actor1, e.actor2, e.place_name, e.country, e.admin1, e.latitude, e.longitude,
             e.geo_precision, e.gazetteer_id, e.date_earliest, e.date_latest, e.date_text, e.trigger_word,
             e.evidence_sentence, e.evidence_start, e.evidence_end, e.confidence, e.review_state, e.merged_into,
-            e.engine_version, e.updated_at""";
+            e.engine_version, e.updated_at, e.row_version""";
 
     private final JdbcClient jdbc;
     private final EventMapIndex mapIndex;
@@ -271,7 +271,8 @@ public class EventSearch {
                 rs.getString("evidence_sentence"), rs.getObject("evidence_start", Integer.class),
                 rs.getObject("evidence_end", Integer.class), rs.getDouble("confidence"),
                 ReviewState.fromDb(rs.getString("review_state")), rs.getObject("merged_into", Long.class),
-                rs.getString("engine_version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getString("engine_version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("row_version"));
     }
 
     private static final class Where {

@@ -55,31 +55,37 @@ class ReviewController {
     }
 
     @PostMapping("/intel/events/{id}/confirm")
-    String confirm(@PathVariable("id") long id, Principal who, RedirectAttributes flash) {
-        review.confirm(id, who.getName());
+    String confirm(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
+                   RedirectAttributes flash) {
+        review.confirm(id, seen(version), who.getName());
         flash.addFlashAttribute("notice", "Event confirmed.");
         return "redirect:/intel/events/" + id;
     }
 
     @PostMapping("/intel/events/{id}/reject")
-    String reject(@PathVariable("id") long id, Principal who, RedirectAttributes flash) {
-        review.reject(id, who.getName());
+    String reject(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
+                  RedirectAttributes flash) {
+        review.reject(id, seen(version), who.getName());
         flash.addFlashAttribute("notice", "Event rejected: it no longer shows on the tracker or in exports.");
         return "redirect:/intel/events/" + id;
     }
 
     @PostMapping("/intel/events/{id}/reopen")
-    String reopen(@PathVariable("id") long id, Principal who, RedirectAttributes flash) {
-        review.reopen(id, who.getName());
+    String reopen(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
+                  RedirectAttributes flash) {
+        review.reopen(id, seen(version), who.getName());
         flash.addFlashAttribute("notice", "Event reopened: it is back in the review queue.");
         return "redirect:/intel/events/" + id;
     }
 
     @PostMapping("/intel/events/{id}/correct")
-    String correct(@PathVariable("id") long id, Correction form, Principal who, Model model, RedirectAttributes flash,
-                   HttpServletResponse response) {
+    String correct(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version,
+                   Correction form, Principal who, Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
-            review.correct(id, form, who.getName());
+            review.correct(id, seen(version), form, who.getName());
+        } catch (StaleReview e) {
+            model.addAttribute("form", form); // the analyst's correction, to check against the current values and save again
+            return stale(e, model, response);
         } catch (InvalidReview e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", form);
@@ -92,16 +98,38 @@ class ReviewController {
     }
 
     @PostMapping("/intel/events/{id}/merge")
-    String merge(@PathVariable("id") long id, @RequestParam(name = "into", defaultValue = "") String into, Principal who, RedirectAttributes flash) {
+    String merge(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version,
+                 @RequestParam(name = "into", defaultValue = "") String into, Principal who, RedirectAttributes flash) {
         long target;
         try {
             target = Long.parseLong(into.strip().replace("#", ""));
         } catch (NumberFormatException e) {
             throw new InvalidReview(Map.of("into", "Give the number of the event to merge into."));
         }
-        review.merge(id, target, who.getName());
+        review.merge(id, seen(version), target, who.getName());
         flash.addFlashAttribute("notice", "Merged into event #" + target + ".");
         return "redirect:/intel/events/" + target;
+    }
+
+    /** The version of the event the analyst's page showed; a form without one (an old page) counts as out of date. */
+    private static long seen(String version) {
+        try {
+            return Long.parseLong(version.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Someone changed the event after the analyst opened it: 409, and the event page as it is now, saying who changed
+     * what, so the analyst decides again on the current version instead of overwriting a colleague's work unseen.
+     */
+    @ExceptionHandler(StaleReview.class)
+    String stale(StaleReview e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("error", e.explanation());
+        if (e.lastChange() != null) model.addAttribute("conflict", e.lastChange());
+        return event(e.current().id(), model);
     }
 
     /** A refused action goes back to the event page with the reason (not an error page: the analyst can act on it). */

@@ -132,11 +132,11 @@ abstract class EventMapIndexContract {
         // reject, confirm, reopen and correct (moving an event from one town to another): every map view agrees at once
         List<Long> shown = search.pageFromDatabase(EventFilter.any(), null, 10_000).stream().map(TrackedEvent::id).toList();
         long rejected = shown.get(0), confirmed = shown.get(1), moved = shown.get(2);
-        review.reject(rejected, "analyst@example.org");
-        if (search.find(confirmed).orElseThrow().reviewState() == ReviewState.CONFIRMED) review.reopen(confirmed, "analyst@example.org");
-        else review.confirm(confirmed, "analyst@example.org");
+        review.reject(rejected, seen(rejected), "analyst@example.org");
+        if (search.find(confirmed).orElseThrow().reviewState() == ReviewState.CONFIRMED) review.reopen(confirmed, seen(confirmed), "analyst@example.org");
+        else review.confirm(confirmed, seen(confirmed), "analyst@example.org");
         TrackedEvent before = search.find(moved).orElseThrow();
-        review.correct(moved, new Correction("Battles", "Armed clash", "Someone", null, "Elsewhere", "10.5", "20.5", "SY", "city",
+        review.correct(moved, seen(moved), new Correction("Battles", "Armed clash", "Someone", null, "Elsewhere", "10.5", "20.5", "SY", "city",
                 "2022-06-01", null), "analyst@example.org");
         BoundingBox elsewhere = new BoundingBox(20, 10, 21, 11);
         EventFilter there = new EventFilter(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 6, 30), Set.of(), null, null, null, null,
@@ -170,12 +170,17 @@ abstract class EventMapIndexContract {
             for (int i = 10; i < 40; i++) {
                 TrackedEvent e = search.find(ids.get(i)).orElseThrow();
                 if (e.reviewState() == ReviewState.REJECTED || e.reviewState() == ReviewState.MERGED) continue;
-                review.reject(e.id(), "analyst@example.org");
+                review.reject(e.id(), seen(e.id()), "analyst@example.org");
             }
         });
         reviewer.start();
         for (int i = 0; i < 3; i++) index.rebuild();
         reviewer.join();
         for (int i = 0; i < 50; i++) assertSameAsDatabase(randomFilter());
+    }
+
+    /** The version of the event an analyst's page would show now. */
+    long seen(long eventId) {
+        return search.find(eventId).orElseThrow().version();
     }
 }

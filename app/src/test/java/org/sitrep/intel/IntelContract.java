@@ -300,9 +300,9 @@ abstract class IntelContract {
         TrackedEvent corrected = before.get(0);
         TrackedEvent rejected = before.get(1);
 
-        review.correct(corrected.id(), new Correction("Battles", "Armed clash", "Liwa al-Tawhid", "Syrian Arab Army",
+        review.correct(corrected.id(), seen(corrected.id()), new Correction("Battles", "Armed clash", "Liwa al-Tawhid", "Syrian Arab Army",
                 "Hreitan", "", "", "", "", "2014-04-27", "2014-04-28"), ANALYST);
-        review.reject(rejected.id(), ANALYST);
+        review.reject(rejected.id(), seen(rejected.id()), ANALYST);
         TrackedEvent afterCorrection = search.find(corrected.id()).orElseThrow();
         assertThat(afterCorrection.reviewState()).isEqualTo(ReviewState.CORRECTED);
         assertThat(afterCorrection.placeName()).isEqualTo("Hreitan");
@@ -356,14 +356,14 @@ abstract class IntelContract {
         queue.enqueue("wire", 61);
         analysis.drain("test");
         TrackedEvent e = search.search(EventFilter.any().withDocument(documentOf("wire", 61)), null, 10).events().get(0);
-        assertThatThrownBy(() -> review.correct(e.id(), new Correction("Battles", "Air/drone strike", null, null, null,
+        assertThatThrownBy(() -> review.correct(e.id(), seen(e.id()), new Correction("Battles", "Air/drone strike", null, null, null,
                 null, null, null, null, "2014-04-28", "2014-04-27"), ANALYST))
                 .isInstanceOfSatisfying(InvalidReview.class, x -> assertThat(x.errors()).containsKeys("subEventType", "dateLatest"));
-        assertThatThrownBy(() -> review.correct(e.id(), new Correction(e.eventType(), e.subEventType(), null, null,
+        assertThatThrownBy(() -> review.correct(e.id(), seen(e.id()), new Correction(e.eventType(), e.subEventType(), null, null,
                 "Qqzzxx Nowhere", null, null, null, null, "2014-04-28", null), ANALYST))
                 .isInstanceOfSatisfying(InvalidReview.class, x -> assertThat(x.errors()).containsKey("placeName"));
         // A place the gazetteer lacks, with coordinates typed by hand, is kept as written.
-        review.correct(e.id(), new Correction(e.eventType(), e.subEventType(), e.actor1(), e.actor2(), "Castello Road",
+        review.correct(e.id(), seen(e.id()), new Correction(e.eventType(), e.subEventType(), e.actor1(), e.actor2(), "Castello Road",
                 "36.2801", "37.1702", "sy", "neighbourhood", e.dateEarliest().toString(), e.dateLatest().toString()), ANALYST);
         TrackedEvent c = search.find(e.id()).orElseThrow();
         assertThat(c.placeName()).isEqualTo("Castello Road");
@@ -385,7 +385,7 @@ abstract class IntelContract {
         TrackedEvent b = search.search(EventFilter.any().withDocument(documentOf("wire", 72)), null, 10).events().get(0);
         assertThat(review.mergeCandidates(b)).extracting(cand -> cand.event().id()).contains(a.id());
 
-        review.merge(b.id(), a.id(), ANALYST);
+        review.merge(b.id(), seen(b.id()), a.id(), ANALYST);
         TrackedEvent merged = search.find(b.id()).orElseThrow();
         assertThat(merged.reviewState()).isEqualTo(ReviewState.MERGED);
         assertThat(merged.mergedInto()).isEqualTo(a.id());
@@ -397,7 +397,7 @@ abstract class IntelContract {
             assertThat(h.changes()).contains("merged_into: — → #" + a.id());
         });
         assertThat(review.history(a.id())).singleElement().satisfies(h -> assertThat(h.changes()).contains("#" + b.id()));
-        assertThatThrownBy(() -> review.merge(a.id(), b.id(), ANALYST)).isInstanceOf(InvalidReview.class)
+        assertThatThrownBy(() -> review.merge(a.id(), seen(a.id()), b.id(), ANALYST)).isInstanceOf(InvalidReview.class)
                 .hasMessageContaining("merged into #" + a.id());
 
         // Re-analysing the duplicate's article leaves the merge alone.
@@ -405,7 +405,7 @@ abstract class IntelContract {
         analysis.drain("test");
         assertThat(search.find(b.id()).orElseThrow().reviewState()).isEqualTo(ReviewState.MERGED);
 
-        review.reopen(b.id(), ANALYST);
+        review.reopen(b.id(), seen(b.id()), ANALYST);
         assertThat(search.find(b.id()).orElseThrow()).satisfies(x -> {
             assertThat(x.reviewState()).isEqualTo(ReviewState.UNREVIEWED);
             assertThat(x.mergedInto()).isNull();
@@ -441,13 +441,14 @@ abstract class IntelContract {
 
         mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")).with(csrf()))
+        mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")).with(csrf())
+                        .param("version", Long.toString(seen(id))))
                 .andExpect(status().is3xxRedirection());
         assertThat(search.find(id).orElseThrow().reviewState()).isEqualTo(ReviewState.CONFIRMED);
 
         String refused = mvc.perform(post("/intel/events/" + id + "/correct").with(user("editor@example.org").roles("EDITOR"))
                         .with(csrf()).param("eventType", "Battles").param("subEventType", "Grenade")
-                        .param("dateEarliest", "2014-04-28"))
+                        .param("dateEarliest", "2014-04-28").param("version", Long.toString(seen(id))))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Choose an event type and one of its ACLED sub-types.");
         assertThat(review.history(id)).extracting(EventReview.Entry::analyst).containsExactly(ANALYST);
@@ -459,6 +460,58 @@ abstract class IntelContract {
         mvc.perform(post("/admin/intel/reanalyse").with(user("admin@example.org").roles("ADMIN")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("queued")));
         analysis.drain("test");
+    }
+
+    @Test
+    void twoAnalystsCorrectingOneEventNeverOverwriteEachOtherUnseen() throws Exception {
+        TestEvents fixture = new TestEvents(jdbc);
+        long doc = fixture.document("item", 9101, "Clashes in Hreitan", "https://wire.example/1", "Wire",
+                LocalDate.of(2014, 4, 30), "Rebels clashed with troops in Hreitan on Monday.");
+        long id = fixture.event(doc, TestEvents.spec("Battles", "Armed clash", LocalDate.of(2014, 4, 28))
+                .evidence("Rebels clashed with troops in Hreitan on Monday.", "clashed"));
+        String a = "amal@example.org", b = "bashir@example.org";
+        // both open the event
+        String pageA = mvc.perform(get("/intel/events/" + id).with(user(a).roles("ANALYST"))).andReturn().getResponse().getContentAsString();
+        String pageB = mvc.perform(get("/intel/events/" + id).with(user(b).roles("ANALYST"))).andReturn().getResponse().getContentAsString();
+        String versionA = formVersion(pageA, "/intel/events/" + id + "/correct");
+        assertThat(formVersion(pageB, "/intel/events/" + id + "/correct")).isEqualTo(versionA);
+
+        // A corrects first
+        mvc.perform(correction(id, a, versionA, "Jabhat al-Nusra")).andExpect(status().is3xxRedirection());
+        // B's correction, made on the page opened before A's, is refused: 409, saying who changed what
+        String conflict = mvc.perform(correction(id, b, versionA, "Ahrar al-Sham"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(conflict);
+        assertThat(refused.select("[role=alert]").text()).contains(a + " (correct, ").contains("changed this event after you opened it")
+                .contains("was not saved");
+        assertThat(refused.select("#conflict pre").text()).contains("actor1: ").contains("→ Jabhat al-Nusra");
+        assertThat(refused.select("#actor1").val()).as("B's own correction stays in the form").isEqualTo("Ahrar al-Sham");
+        assertThat(search.find(id).orElseThrow().actor1()).isEqualTo("Jabhat al-Nusra");
+        // the other actions made on the old page are refused too
+        mvc.perform(post("/intel/events/" + id + "/reject").with(user(b).roles("ANALYST")).with(csrf()).param("version", versionA))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/intel/events/" + id + "/confirm").with(user(b).roles("ANALYST")).with(csrf()))
+                .andExpect(status().isConflict()); // a form without a version (a page from before versions) is stale too
+        assertThat(search.find(id).orElseThrow().reviewState()).isEqualTo(ReviewState.CORRECTED);
+
+        // B re-applies on the version the 409 page shows, and wins; the audit trail keeps both
+        String current = formVersion(conflict, "/intel/events/" + id + "/correct");
+        assertThat(current).isNotEqualTo(versionA);
+        mvc.perform(correction(id, b, current, "Ahrar al-Sham")).andExpect(status().is3xxRedirection());
+        assertThat(search.find(id).orElseThrow().actor1()).isEqualTo("Ahrar al-Sham");
+        assertThat(review.history(id)).extracting(EventReview.Entry::analyst).containsExactly(a, b);
+        assertThat(review.history(id).get(1).changes()).contains("actor1: Jabhat al-Nusra → Ahrar al-Sham");
+    }
+
+    org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder correction(long id, String analyst, String version, String actor1) {
+        return post("/intel/events/" + id + "/correct").with(user(analyst).roles("ANALYST")).with(csrf())
+                .param("version", version).param("eventType", "Battles").param("subEventType", "Armed clash")
+                .param("actor1", actor1).param("actor2", "Syrian Arab Army").param("placeName", "")
+                .param("dateEarliest", "2014-04-28").param("dateLatest", "2014-04-28");
+    }
+
+    static String formVersion(String page, String action) {
+        return org.jsoup.Jsoup.parse(page).select("form[action=" + action + "] input[name=version]").val();
     }
 
     // --- helpers ---------------------------------------------------------------------------
@@ -498,5 +551,10 @@ abstract class IntelContract {
         d.setStatus("PUBLISHED");
         d.setSlug(file.replace(".md", "") + "-" + SLUGS.incrementAndGet());
         return d;
+    }
+
+    /** The version of the event an analyst's page would show now. */
+    long seen(long eventId) {
+        return search.find(eventId).orElseThrow().version();
     }
 }
