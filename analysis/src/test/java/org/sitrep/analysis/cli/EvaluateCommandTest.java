@@ -1,7 +1,6 @@
 package org.sitrep.analysis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.analysis.evaluation.SharedData;
 import org.sitrep.analysis.evaluation.GoldEngine;
 import org.sitrep.analysis.evaluation.plover.PloverRecords;
 import picocli.CommandLine;
@@ -103,9 +102,8 @@ class EvaluateCommandTest {
 
     @Test
     void theSharedPloverFileIsDelegatedToItsScorerWhenPresent() {
-        Optional<Path> gold = PloverRecords.locate();
-        assumeTrue(gold.isPresent(), "shared PLOVER file not present");
-        Run r = run(gold.get().toString());
+        Path gold = SharedData.require(PloverRecords.locate(), "shared PLOVER file");
+        Run r = run(gold.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Event detection F1");
     }

@@ -1,14 +1,13 @@
 package org.sitrep.analysis.evaluation.plover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.analysis.evaluation.SharedData;
 
 /**
  * Guards the PLOVER figures recorded in docs/evaluation/events-plover.md; skipped where the shared
@@ -18,9 +17,8 @@ class PloverEvaluationTest {
 
     @Test
     void scoresStayAboveTheirRecordedFloors() throws Exception {
-        Optional<Path> gold = PloverRecords.locate();
-        assumeTrue(gold.isPresent(), "shared PLOVER data not found; set SITREP_SHARED");
-        PloverEvaluation.Score s = PloverEvaluation.score(gold.get());
+        Path gold = SharedData.require(PloverRecords.locate(), "shared PLOVER data");
+        PloverEvaluation.Score s = PloverEvaluation.score(gold);
         System.out.print(s.toMarkdown());
         if (Boolean.getBoolean("plover.misses")) s.misses().forEach(System.out::println);
         assertThat(s.records()).isGreaterThan(300);
