@@ -168,8 +168,7 @@ class Fetcher implements DisposableBean {
             throw new BadInput(e.getMessage() + ": " + url);
         } catch (IOException e) {
             if (deadline.expired()) throw new BadInput(deadline.said() + " fetching " + url);
-            if (e instanceof java.net.SocketTimeoutException || e instanceof java.net.http.HttpTimeoutException
-                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            if (e instanceof java.net.SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 throw new BadInput("timed out fetching " + url);
             }
             if (e instanceof UnknownHostException) throw new BadInput("could not fetch " + url + ": unknown host " + uri.getHost());

@@ -104,7 +104,10 @@ final class MarkupLimits {
                 continue;
             }
             if (++elements > MAX_ELEMENTS) throw tooMany();
-            if (VOID.contains(name) || DOCUMENT.contains(name) || html.charAt(end - 1) == '/') continue;
+            if (VOID.contains(name) || DOCUMENT.contains(name)) continue;
+            // "<div/>" opens a div like "<div>" in HTML (so a thousand of them nest a thousand deep); only inside
+            // SVG and MathML does the slash close the element.
+            if (html.charAt(end - 1) == '/' && (name.equals("svg") || name.equals("math") || foreign(open, depth))) continue;
             if (RAW_TEXT.contains(name)) {
                 int closeAt = indexOfIgnoreCase(html, "</" + name, i);
                 i = closeAt < 0 ? n : closeAt;
@@ -142,6 +145,11 @@ final class MarkupLimits {
             }
         }
         return depth;
+    }
+
+    private static boolean foreign(String[] open, int depth) {
+        for (int k = 0; k < depth; k++) if (open[k].equals("svg") || open[k].equals("math")) return true;
+        return false;
     }
 
     private static Set<String> union(String... more) {
