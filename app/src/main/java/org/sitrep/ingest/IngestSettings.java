@@ -1,6 +1,7 @@
 package org.sitrep.ingest;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Ingest settings ({@code sitrep.ingest.*}).
  *
  * @param maxBytes            largest page, feed or file taken in (and kept as raw copy)
- * @param connectTimeout      for fetching feeds and pages
- * @param readTimeout         whole-response limit for one fetch
+ * @param connectTimeout      for fetching feeds and pages: longest wait for a connection
+ * @param readTimeout         longest silence while waiting for the answer or reading its body
+ * @param fetchTimeout        the whole fetch, redirects included: a source that trickles bytes is cut off here
+ * @param allowNetworks       address ranges (CIDR, e.g. {@code 10.20.0.0/16}) that may be fetched although they are
+ *                            loopback, private, link-local or otherwise not public; empty: public addresses only
  * @param feedCheck           how often due sources are looked for
  * @param maxBackoff          longest wait after repeated failures of a source
  * @param inboxPoll           how often the hot folder is looked at
@@ -23,7 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IngestSettings(
         @DefaultValue("10485760") int maxBytes,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("30s") Duration fetchTimeout,
+        @DefaultValue("") List<String> allowNetworks,
         @DefaultValue("15s") Duration feedCheck,
         @DefaultValue("24h") Duration maxBackoff,
         @DefaultValue("2s") Duration inboxPoll,

@@ -2,10 +2,13 @@ package org.sitrep.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,14 +60,19 @@ public class Ingestion {
         this.settings = settings;
     }
 
-    /** A file from the inbox or the command line. */
-    public Report file(Path file, Intake.Origin origin) {
+    /** A file from the inbox or the command line; {@code options}: how it is opened (the inbox never follows a link). */
+    public Report file(Path file, Intake.Origin origin, LinkOption... options) {
         String name = file.getFileName().toString();
         try {
-            long size = Files.size(file);
+            long size = Files.readAttributes(file, BasicFileAttributes.class, options).size();
             if (size > settings.maxBytes()) throw new BadInput("larger than " + settings.maxBytes() / (1024 * 1024) + " MB");
             if (size == 0) throw new BadInput("empty file");
-            return bytes(name, Files.readAllBytes(file), null, null, origin);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file, options)) {
+                bytes = in.readNBytes(settings.maxBytes() + 1);
+            }
+            if (bytes.length > settings.maxBytes()) throw new BadInput("larger than " + settings.maxBytes() / (1024 * 1024) + " MB");
+            return bytes(name, bytes, null, null, origin);
         } catch (BadInput e) {
             return failed(name, origin, e.getMessage());
         } catch (IOException e) {
@@ -205,10 +213,18 @@ public class Ingestion {
     /** HTML in the charset its server or its own meta tag declares (UTF-8 when neither says). */
     static String html(byte[] bytes, String contentType) {
         Charset declared = charset(contentType);
+        // Tags are ASCII in every charset a page may declare by its bytes: the quick pass needs no decoding.
+        MarkupLimits.scan(new String(bytes, StandardCharsets.ISO_8859_1));
         String html;
         try {
-            html = declared != null ? new String(bytes, declared)
-                    : Jsoup.parse(new ByteArrayInputStream(bytes), null, "").outerHtml();
+            if (declared != null) {
+                html = new String(bytes, declared);
+                MarkupLimits.check(Jsoup.parse(html));
+            } else {
+                org.jsoup.nodes.Document page = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+                MarkupLimits.check(page);
+                html = page.outerHtml();
+            }
         } catch (IOException e) {
             throw new BadInput("unreadable page: " + e.getMessage());
         }

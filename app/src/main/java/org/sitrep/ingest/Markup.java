@@ -19,6 +19,7 @@ final class Markup {
 
     static String sanitise(String html) {
         if (html == null || html.isBlank()) return "";
+        MarkupLimits.scan(html);
         return Jsoup.clean(html, SAFE);
     }
 
@@ -43,6 +44,7 @@ final class Markup {
     /** Whitespace (and invisible format characters) collapsed to single spaces, markup removed. */
     static String oneLine(String s) {
         if (s == null) return "";
+        if (s.indexOf('<') >= 0) MarkupLimits.scan(s); // a feed's title may be markup too
         String text = s.indexOf('<') >= 0 ? Jsoup.parse(s).text() : s;
         return text.replace('\u00a0', ' ').replaceAll("[\\s\\p{Cf}]+", " ").strip();
     }

@@ -39,6 +39,9 @@ final class SafeXml {
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // Nesting costs the readers after the parser (and their recursion) more than it costs the parser: bounded
+        // as HTML is (MarkupLimits), so an XHTML body cannot smuggle in what a page may not.
+        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MarkupLimits.MAX_DEPTH + 16));
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         return f;

@@ -38,6 +38,8 @@ public record WireItem(String guid, String url, String title, List<String> block
     /** An item whose body is HTML (a fragment or a whole page): chrome dropped as the analysis engine drops it. */
     static WireItem fromHtml(String guid, String url, String title, String bodyHtml, LocalDate published,
                              String provider, String format) {
+        // The page reader and the allow-list work in proportion to depth x size: bounded before either runs.
+        MarkupLimits.checked(bodyHtml == null ? "" : bodyHtml);
         WebPage page = WebPage.parse(bodyHtml == null ? "" : bodyHtml);
         String headline = title != null && !title.isBlank() ? Markup.oneLine(title) : page.title();
         List<String> blocks = withHeadline(headline, page.blocks());

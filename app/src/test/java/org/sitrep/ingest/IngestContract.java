@@ -45,7 +45,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * admin pages, and the hand-off to analysis. The schedulers are off: the tests turn them by hand.
  */
 @SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.ingest.inbox=false",
-        "sitrep.ingest.feeds=false", "sitrep.ingest.read-timeout=2s", "sitrep.ingest.linked-pages-per-host=4"})
+        "sitrep.ingest.feeds=false", "sitrep.ingest.read-timeout=2s", "sitrep.ingest.linked-pages-per-host=4",
+        // The local web server standing in for the outside world is on loopback, which ingest otherwise refuses.
+        "sitrep.ingest.allow-networks=127.0.0.1/32"})
 @Import({TestClockConfig.class, IngestContract.Requests.class})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

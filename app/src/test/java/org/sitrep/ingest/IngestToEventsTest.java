@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * — through the hot folder, the analysis queue and its workers, all running by themselves.
  */
 @SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=2", "sitrep.intel.poll=200ms",
-        "sitrep.ingest.inbox-poll=250ms", "sitrep.ingest.feeds=false"})
+        "sitrep.ingest.inbox-poll=250ms", "sitrep.ingest.feeds=false",
+        "sitrep.ingest.allow-networks=127.0.0.1/32"}) // the local stand-in for a news site is on loopback
 class IngestToEventsTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }

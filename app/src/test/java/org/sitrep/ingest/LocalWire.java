@@ -31,14 +31,26 @@ final class LocalWire implements AutoCloseable {
     private final Map<String, Responder> paths = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
+    private final String host;
+
     LocalWire() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this("127.0.0.1");
+    }
+
+    /** On another loopback address ({@code 127.0.0.2}, {@code ::1}): for the tests of what ingest may fetch. */
+    LocalWire(String address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/", this::handle);
         server.start();
+        host = address.contains(":") ? "[" + address + "]" : address;
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     void serve(String path, Responder responder) {
