@@ -23,6 +23,8 @@ public class PieceDraft {
     private String status = PieceStatus.DRAFT.name();
     private String publishAt = "";
     private String slug = "";
+    private String baseRevision = "";
+    private boolean leadStory;
 
     /** The form for an existing piece, its publish time shown in the publication's zone. */
     public static PieceDraft of(Piece p, ZoneId zone) {
@@ -66,4 +68,10 @@ public class PieceDraft {
     public void setPublishAt(String v) { publishAt = v == null ? "" : v; }
     public String getSlug() { return slug; }
     public void setSlug(String v) { slug = v == null ? "" : v; }
+    /** The revision the editor's form was opened at; a save over a colleague's newer one is refused. */
+    public String getBaseRevision() { return baseRevision; }
+    public void setBaseRevision(String v) { baseRevision = v == null ? "" : v; }
+    /** The home page's lead story. */
+    public boolean isLeadStory() { return leadStory; }
+    public void setLeadStory(boolean v) { leadStory = v; }
 }
