@@ -78,6 +78,7 @@ class NewsroomController {
             draft = kept.get().draft();
             model.addAttribute("restored", kept.get());
         }
+        if (draft.getFormToken().isBlank()) draft.setFormToken(java.util.UUID.randomUUID().toString());
         return form(model, draft, null, errorsIn(model));
     }
 
@@ -95,7 +96,7 @@ class NewsroomController {
     String create(@ModelAttribute("draft") PieceDraft draft, Principal who, RedirectAttributes redirect) {
         try {
             long id = editor.create(draft, who.getName());
-            autosaves.discard(who.getName(), 0);
+            autosaves.created(who.getName(), draft);
             redirect.addFlashAttribute("notice", "Saved.");
             return "redirect:/newsroom/pieces/" + id;
         } catch (InvalidPiece e) {

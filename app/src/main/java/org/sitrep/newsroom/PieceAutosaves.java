@@ -41,8 +41,24 @@ public class PieceAutosaves {
         TooLong() { super("Too long to keep as a draft."); }
     }
 
+    // New-piece forms that have created their piece. An autosave sent just before the save (or the
+    // page's last one as it unloads) can arrive after it; kept, it would come back as "unsaved" text
+    // on the next new piece. Held in memory: the race it closes lasts seconds.
+    private final Map<String, Boolean> createdForms = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) { return size() > 10_000; }
+            });
+
+    /** The new-piece form with this token has created its piece: forget its autosave and ignore late ones. */
+    public void created(String editor, PieceDraft draft) {
+        if (!draft.getFormToken().isBlank()) createdForms.put(editor + "\n" + draft.getFormToken(), Boolean.TRUE);
+        discard(editor, 0);
+    }
+
     /** Keeps (or replaces) the editor's unsaved form for a piece; returns when it was kept. */
     public Instant keep(String editor, long pieceKey, PieceDraft draft) {
+        if (pieceKey == 0 && createdForms.containsKey(editor + "\n" + draft.getFormToken())) return clock.instant();
         String text;
         try {
             text = json.writeValueAsString(draft);
