@@ -64,6 +64,7 @@ class NewsroomController {
         model.addAttribute("pieces", found.subList(0, Math.min(DESK_PAGE, found.size())));
         model.addAttribute("page", number);
         model.addAttribute("older", found.size() > DESK_PAGE);
+        model.addAttribute("leadId", catalog.homeLeadId().orElse(null));
         return "newsroom/desk";
     }
 

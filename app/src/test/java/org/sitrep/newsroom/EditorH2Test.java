@@ -97,7 +97,11 @@ class EditorH2Test extends EditorContract {
                 Object overflow = ((JavascriptExecutor) again).executeScript(
                         "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
                 assertThat(overflow).as("editor wider than the window at " + size.width).isEqualTo(false);
-                if (size.width > 1000) ((JavascriptExecutor) again).executeScript("document.getElementById('piece-form').scrollIntoView()");
+                if (size.width > 1000) {
+                    again.findElement(By.id("standfirst")).sendKeys("Clashes resumed in the west of the city overnight.");
+                    waiting(again).until(ExpectedConditions.textMatches(By.id("autosave-status"), java.util.regex.Pattern.compile("Draft saved")));
+                    ((JavascriptExecutor) again).executeScript("document.getElementById('piece-form').scrollIntoView()");
+                }
                 screenshot(again, size, size.width > 1000 ? "editor.png" : "editor-phone.png");
             }
             assertThat(problems).isEmpty();
@@ -157,6 +161,8 @@ class EditorH2Test extends EditorContract {
                     figure.findElement(By.tagName("img")))).isEqualTo(true);
             browser.get(base() + "/");
             assertThat(browser.findElement(By.cssSelector(".lead .teaser-headline")).getText()).isEqualTo(headline);
+            browser.get(base() + "/newsroom");
+            assertThat(browser.findElement(By.xpath("//tr[td/a[text()='" + headline + "']]")).getText()).containsIgnoringCase("(home page lead)");
 
             // A refused save, then a reload: the form is back with the typed text, not an error page.
             browser.get(base() + "/newsroom/pieces/" + id);
