@@ -1,10 +1,10 @@
 package org.sitrep.newsroom;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.site.KindNav;
 import org.sitrep.site.PageMeta;
@@ -27,11 +27,13 @@ class NewsroomController {
     private final PieceEditor editor;
     private final AuthorDesk authors;
     private final PhotoLibrary photos;
+    private final PieceAutosaves autosaves;
     private final SitrepProperties properties;
     private final java.time.Clock clock;
 
     NewsroomController(PieceCatalog catalog, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
-                       SitrepProperties properties, java.time.Clock clock) {
+                       PieceAutosaves autosaves, SitrepProperties properties, java.time.Clock clock) {
+        this.autosaves = autosaves;
         this.clock = clock;
         this.catalog = catalog;
         this.editor = editor;
@@ -62,47 +64,112 @@ class NewsroomController {
         model.addAttribute("pieces", found.subList(0, Math.min(DESK_PAGE, found.size())));
         model.addAttribute("page", number);
         model.addAttribute("older", found.size() > DESK_PAGE);
+        model.addAttribute("leadId", catalog.homeLeadId().orElse(null));
         return "newsroom/desk";
     }
 
     static final int DESK_PAGE = 50;
+    static final int PICKER_PHOTOS = 24;
 
     @GetMapping("/newsroom/pieces/new")
-    String newPiece(Model model) {
-        return form(model, new PieceDraft(), null, Map.of());
+    String newPiece(Principal who, Model model) {
+        PieceDraft draft = new PieceDraft();
+        Optional<PieceAutosaves.Autosave> kept = autosaves.find(who.getName(), 0);
+        if (kept.isPresent()) {
+            draft = kept.get().draft();
+            model.addAttribute("restored", kept.get());
+        }
+        if (draft.getFormToken().isBlank()) draft.setFormToken(java.util.UUID.randomUUID().toString());
+        return form(model, draft, null, errorsIn(model));
     }
 
+    /** The form's address after a refused new piece, typed into the address bar: back to the desk, not an error. */
+    @GetMapping("/newsroom/pieces")
+    String pieces() {
+        return "redirect:/newsroom";
+    }
+
+    /**
+     * A refused save keeps what was typed as the editor's autosave and shows the form again through a
+     * redirect (post/redirect/get), so a reload re-shows the typed text instead of re-posting or failing.
+     */
     @PostMapping("/newsroom/pieces")
-    String create(@ModelAttribute("draft") PieceDraft draft, Principal who, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String create(@ModelAttribute("draft") PieceDraft draft, Principal who, RedirectAttributes redirect) {
         try {
             long id = editor.create(draft, who.getName());
+            autosaves.created(who.getName(), draft);
             redirect.addFlashAttribute("notice", "Saved.");
             return "redirect:/newsroom/pieces/" + id;
         } catch (InvalidPiece e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return form(model, draft, null, e.errors());
+            return refused(who, 0, draft, e, redirect, "/newsroom/pieces/new");
         }
     }
 
     @GetMapping("/newsroom/pieces/{id}")
-    String edit(@PathVariable("id") long id, Model model) {
+    String edit(@PathVariable("id") long id, Principal who, Model model) {
         Piece piece = piece(id);
-        return form(model, PieceDraft.of(piece, properties.zone()), piece, Map.of());
+        PieceDraft stored = PieceDraft.of(piece, properties.zone());
+        stored.setLeadStory(catalog.homeLeadId().orElse(-1L) == id);
+        int latest = editor.latestRevision(id);
+        stored.setBaseRevision(Integer.toString(latest));
+        PieceDraft draft = stored;
+        Optional<PieceAutosaves.Autosave> kept = autosaves.find(who.getName(), id);
+        if (kept.isPresent()) {
+            // Typed text equal to what is stored is nothing to restore (e.g. a last autosave racing the save).
+            if (PieceAutosaves.typed(kept.get().draft()).equals(PieceAutosaves.typed(stored))) {
+                autosaves.discard(who.getName(), id);
+            } else {
+                draft = kept.get().draft();
+                model.addAttribute("restored", kept.get());
+                if (kept.get().baseRevision() < latest) {
+                    Revision newest = editor.revision(id, latest).orElseThrow();
+                    model.addAttribute("restoredStale", "The piece was saved again since this text was typed (revision "
+                            + latest + " by " + newest.editedBy() + "). Compare under Revisions before saving.");
+                }
+            }
+        }
+        return form(model, draft, piece, errorsIn(model));
     }
 
     @PostMapping("/newsroom/pieces/{id}")
-    String update(@PathVariable("id") long id, @ModelAttribute("draft") PieceDraft draft, Principal who, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
-        Piece piece = piece(id);
+    String update(@PathVariable("id") long id, @ModelAttribute("draft") PieceDraft draft, Principal who,
+                  RedirectAttributes redirect) {
+        piece(id);
         try {
             editor.update(id, draft, who.getName());
+            autosaves.discard(who.getName(), id);
             redirect.addFlashAttribute("notice", "Saved.");
             return "redirect:/newsroom/pieces/" + id;
         } catch (InvalidPiece e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return form(model, draft, piece, e.errors());
+            // After a colleague's newer save the form carries its number: saving again is then a deliberate choice.
+            if (e.errors().containsKey("baseRevision")) draft.setBaseRevision(Integer.toString(editor.latestRevision(id)));
+            return refused(who, id, draft, e, redirect, "/newsroom/pieces/" + id);
         }
+    }
+
+    /** Forgets the editor's unsaved text for a piece and shows the piece as stored. */
+    @PostMapping({"/newsroom/pieces/new/autosave/discard", "/newsroom/pieces/{id}/autosave/discard"})
+    String discard(@PathVariable(name = "id", required = false) Long id, Principal who, RedirectAttributes redirect) {
+        if (id != null) piece(id);
+        autosaves.discard(who.getName(), id == null ? 0 : id);
+        redirect.addFlashAttribute("notice", "Unsaved changes discarded.");
+        return "redirect:/newsroom/pieces/" + (id == null ? "new" : id);
+    }
+
+    private String refused(Principal who, long key, PieceDraft draft, InvalidPiece e, RedirectAttributes redirect, String form) {
+        try {
+            autosaves.keep(who.getName(), key, draft);
+        } catch (PieceAutosaves.TooLong tooLong) {
+            // The body error already says it is too long; nothing smaller can be kept.
+        }
+        redirect.addFlashAttribute("errors", e.errors());
+        return "redirect:" + form;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> errorsIn(Model model) {
+        Object errors = model.getAttribute("errors");
+        return errors instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 
     /** Takes a live or scheduled piece off the site in one click; it stays in the newsroom. */
@@ -178,7 +245,16 @@ class NewsroomController {
         model.addAttribute("statuses", PieceStatus.values());
         model.addAttribute("accessLevels", AccessLevel.values());
         model.addAttribute("authors", authors.all());
-        model.addAttribute("photos", photos.recent(200));
+        // The picker shows the newest photos, and the chosen lead photo wherever it is in the library.
+        java.util.List<Photo> shown = new java.util.ArrayList<>(photos.recent(PICKER_PHOTOS));
+        try {
+            long chosen = Long.parseLong(draft.getLeadPhotoId().strip());
+            if (shown.stream().noneMatch(p -> p.id() == chosen)) photos.find(chosen).ifPresent(p -> shown.add(0, p));
+        } catch (NumberFormatException e) {
+            // no lead photo chosen
+        }
+        model.addAttribute("photos", shown);
+        model.addAttribute("maxMegabytes", photos.maxBytes() / (1024 * 1024));
         model.addAttribute("zoneName", properties.zone().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
                 + " (" + properties.zone().getId() + ")");
         return "newsroom/piece-form";

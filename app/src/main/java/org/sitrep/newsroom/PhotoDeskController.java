@@ -2,7 +2,10 @@ package org.sitrep.newsroom;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +48,29 @@ class PhotoDeskController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", "The upload did not arrive complete. Please try again.");
             return library(model);
+        }
+    }
+
+    /**
+     * Upload from the piece editor's photo picker, without leaving the piece: answers the new photo
+     * (or the reason it was refused) as JSON for the picker to show and select.
+     */
+    @PostMapping(value = "/newsroom/photos/picker", produces = "application/json")
+    ResponseEntity<Map<String, Object>> uploadFromPicker(@RequestParam(name = "file", required = false) MultipartFile file) {
+        try {
+            if (file == null || file.isEmpty()) throw new PhotoRejected("Choose a JPEG or PNG file to upload.");
+            Photo photo = photos.upload(file.getBytes(), file.getOriginalFilename());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", photo.id());
+            answer.put("thumbnail", photo.thumbnailUrl());
+            answer.put("caption", photo.caption() == null ? "" : photo.caption());
+            answer.put("credit", photo.credit() == null ? "" : photo.credit());
+            answer.put("edit", "/newsroom/photos/" + photo.id());
+            return ResponseEntity.ok(answer);
+        } catch (PhotoRejected e) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage()));
+        } catch (IOException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "The upload did not arrive complete. Please try again."));
         }
     }
 

@@ -47,6 +47,17 @@ public class PieceCatalog {
         return first(jdbc.sql("SELECT " + COLUMNS + " FROM pieces p WHERE p.id = :id").param("id", id));
     }
 
+    /** The piece an editor chose as the home page's lead story, if any (live or not). */
+    public Optional<Long> homeLeadId() {
+        return jdbc.sql("SELECT piece_id FROM home_lead WHERE id = 1 AND piece_id IS NOT NULL").query(Long.class).optional();
+    }
+
+    /** The chosen lead story while it is live; the home page falls back to the newest piece otherwise. */
+    public Optional<Piece> homeLead() {
+        return homeLeadId().flatMap(id -> first(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.id = :id AND " + LIVE)
+                .param("id", id)));
+    }
+
     public List<Piece> latest(int limit, int offset) {
         return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE " + LIVE + page()), limit, offset);
     }

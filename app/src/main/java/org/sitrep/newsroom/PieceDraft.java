@@ -23,6 +23,9 @@ public class PieceDraft {
     private String status = PieceStatus.DRAFT.name();
     private String publishAt = "";
     private String slug = "";
+    private String baseRevision = "";
+    private boolean leadStory;
+    private String formToken = "";
 
     /** The form for an existing piece, its publish time shown in the publication's zone. */
     public static PieceDraft of(Piece p, ZoneId zone) {
@@ -66,4 +69,13 @@ public class PieceDraft {
     public void setPublishAt(String v) { publishAt = v == null ? "" : v; }
     public String getSlug() { return slug; }
     public void setSlug(String v) { slug = v == null ? "" : v; }
+    /** The revision the editor's form was opened at; a save over a colleague's newer one is refused. */
+    public String getBaseRevision() { return baseRevision; }
+    public void setBaseRevision(String v) { baseRevision = v == null ? "" : v; }
+    /** Names one new-piece form, so an autosave still on its way after that form created the piece is ignored. */
+    public String getFormToken() { return formToken; }
+    public void setFormToken(String v) { formToken = v == null ? "" : v; }
+    /** The home page's lead story. */
+    public boolean isLeadStory() { return leadStory; }
+    public void setLeadStory(boolean v) { leadStory = v; }
 }

@@ -59,7 +59,9 @@ public class PieceEditor {
     long create(PieceDraft draft, String editor, boolean sample) {
         Checked c = check(draft, null);
         Instant now = clock.instant();
-        String slug = c.slug != null ? c.slug : freeSlug(Slug.of(c.headline));
+        // A headline with nothing to spell in Latin letters (only emoji, say) gets "piece-<id>" once its id is known.
+        String made = Slug.of(c.headline);
+        String slug = c.slug != null ? c.slug : made.isEmpty() ? "piece-new-" + java.util.UUID.randomUUID() : freeSlug(made);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             withContent(jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, "
@@ -73,7 +75,11 @@ public class PieceEditor {
             throw slugTaken(slug);
         }
         long id = key.getKey().longValue();
+        if (c.slug == null && made.isEmpty()) {
+            jdbc.sql("UPDATE pieces SET slug = :slug WHERE id = :id").param("slug", freeSlug("piece-" + id)).param("id", id).update();
+        }
         writeChildren(id, c);
+        chooseLead(id, c.leadStory, editor, now);
         addRevision(id, c, editor, now);
         announce(id);
         return id;
@@ -83,6 +89,7 @@ public class PieceEditor {
     @Transactional
     public void update(long id, PieceDraft draft, String editor) {
         Piece before = catalog.findById(id).orElseThrow(() -> new UnknownPiece(id));
+        refuseIfOverwriting(id, draft, editor);
         Checked c = check(draft, before);
         Instant now = clock.instant();
         String slug = c.slug != null ? c.slug : before.slug();
@@ -101,8 +108,60 @@ public class PieceEditor {
         jdbc.sql("DELETE FROM piece_authors WHERE piece_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM piece_tags WHERE piece_id = :id").param("id", id).update();
         writeChildren(id, c);
+        chooseLead(id, c.leadStory, editor, now);
         addRevision(id, c, editor, now);
         announce(id);
+    }
+
+    /** The number of the piece's latest save (0 before the first): the version an editor's form started from. */
+    public int latestRevision(long pieceId) {
+        return jdbc.sql("SELECT COALESCE(MAX(revision_no), 0) FROM piece_revisions WHERE piece_id = :id")
+                .param("id", pieceId).query(Integer.class).single();
+    }
+
+    /**
+     * A form names the revision it was opened at ({@code baseRevision}); if a colleague saved the piece
+     * since, saving it would silently replace their work, so it is refused with who saved when. The
+     * refused form comes back carrying the newer revision number, so saving again is a deliberate choice.
+     * The editor's own later saves (another tab) are no conflict.
+     */
+    private void refuseIfOverwriting(long id, PieceDraft draft, String editor) {
+        String base = draft.getBaseRevision().strip();
+        if (base.isEmpty()) return;
+        int seen;
+        try {
+            seen = Integer.parseInt(base);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        List<Revision> newer = jdbc.sql("SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, "
+                        + "created_at FROM piece_revisions WHERE piece_id = :id AND revision_no > :seen ORDER BY revision_no DESC")
+                .param("id", id).param("seen", seen).query(PieceEditor::revision).list();
+        Optional<Revision> theirs = newer.stream().filter(r -> r.editedBy() != null && !r.editedBy().equalsIgnoreCase(editor)).findFirst();
+        if (theirs.isEmpty()) return;
+        Revision r = theirs.get();
+        throw new InvalidPiece(Map.of("baseRevision", r.editedBy() + " saved this piece (revision " + r.number() + ", "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.createdAt().atZone(zone))
+                + ") after you opened it. Your text below is not saved; compare it with theirs under Revisions, "
+                + "then save again to replace their version."));
+    }
+
+    /**
+     * The home page's lead story: ticking the box makes this piece the lead (in place of any other);
+     * unticking it on the current lead gives the home page back to the newest piece.
+     */
+    private void chooseLead(long id, boolean lead, String editor, Instant now) {
+        if (lead) {
+            int n = jdbc.sql("UPDATE home_lead SET piece_id = :id, chosen_by = :editor, chosen_at = :now WHERE id = 1")
+                    .param("id", id).param("editor", editor).param("now", utc(now)).update();
+            if (n == 0) {
+                jdbc.sql("INSERT INTO home_lead (id, piece_id, chosen_by, chosen_at) VALUES (1, :id, :editor, :now)")
+                        .param("id", id).param("editor", editor).param("now", utc(now)).update();
+            }
+        } else {
+            jdbc.sql("UPDATE home_lead SET piece_id = NULL, chosen_by = :editor, chosen_at = :now WHERE id = 1 AND piece_id = :id")
+                    .param("id", id).param("editor", editor).param("now", utc(now)).update();
+        }
     }
 
     /** Binds what the editor wrote (the columns INSERT and UPDATE share); rendered HTML is made here, once. */
@@ -122,6 +181,7 @@ public class PieceEditor {
     public void unpublish(long id, String editor) {
         Piece p = catalog.findById(id).orElseThrow(() -> new UnknownPiece(id));
         PieceDraft d = PieceDraft.of(p, zone);
+        d.setLeadStory(catalog.homeLeadId().orElse(-1L) == id);
         d.setStatus(PieceStatus.UNPUBLISHED.name());
         update(id, d, editor);
     }
@@ -144,6 +204,7 @@ public class PieceEditor {
         Piece p = catalog.findById(pieceId).orElseThrow(() -> new UnknownPiece(pieceId));
         Revision r = revision(pieceId, number).orElseThrow(() -> new UnknownPiece(pieceId));
         PieceDraft d = PieceDraft.of(p, zone);
+        d.setLeadStory(catalog.homeLeadId().orElse(-1L) == pieceId);
         d.setHeadline(r.headline());
         d.setStandfirst(r.standfirst());
         d.setBody(r.bodyMarkdown());
@@ -174,16 +235,13 @@ public class PieceEditor {
     /** A draft that passed every check, in stored types. */
     private record Checked(String headline, String standfirst, String body, PieceKind kind, String section,
                            List<String> tags, List<Long> authorIds, Long photoId, AccessLevel access,
-                           PieceStatus status, Instant publishAt, String slug) {}
+                           PieceStatus status, Instant publishAt, String slug, boolean leadStory) {}
 
     private Checked check(PieceDraft d, Piece before) {
         Map<String, String> errors = new LinkedHashMap<>();
         String headline = d.getHeadline().strip();
         if (headline.isEmpty()) errors.put("headline", "Write a headline.");
         else if (headline.length() > 300) errors.put("headline", "Keep the headline under 300 characters.");
-        else if (Slug.of(headline).isEmpty() && d.getSlug().isBlank()) {
-            errors.put("headline", "The headline needs some letters or digits to make its web address.");
-        }
         String standfirst = d.getStandfirst().strip();
         if (standfirst.length() > 1000) errors.put("standfirst", "Keep the standfirst under 1,000 characters.");
         String body = d.getBody().replace("\r\n", "\n");
@@ -268,7 +326,8 @@ public class PieceEditor {
         }
         if (!errors.isEmpty()) throw new InvalidPiece(errors);
         return new Checked(headline, standfirst.isEmpty() ? null : standfirst, body, kind,
-                section.isEmpty() ? null : section, tags, authorIds, photoId, access, status, publishAt, slug);
+                section.isEmpty() ? null : section, tags, authorIds, photoId, access, status, publishAt, slug,
+                d.isLeadStory());
     }
 
     private Instant parseLocal(String text) {

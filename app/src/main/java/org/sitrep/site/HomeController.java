@@ -33,7 +33,14 @@ class HomeController {
     @GetMapping("/")
     ResponseEntity<byte[]> home() {
         return pages.page("/", "site/home", () -> {
-            List<Piece> latest = catalog.latest(9, 0);
+            // The editors' chosen lead story while it is live; otherwise the newest piece leads.
+            Optional<Piece> chosen = catalog.homeLead();
+            List<Piece> latest = new ArrayList<>(catalog.latest(9, 0));
+            if (chosen.isPresent()) {
+                latest.removeIf(p -> p.id() == chosen.get().id());
+                latest.add(0, chosen.get());
+                if (latest.size() > 9) latest.remove(latest.size() - 1);
+            }
             List<Shelf> shelves = new ArrayList<>();
             for (KindNav k : KindNav.ALL) {
                 List<Piece> ofKind = catalog.latestOfKind(k.kind(), 4, 0);

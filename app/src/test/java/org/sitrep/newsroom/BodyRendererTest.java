@@ -37,4 +37,23 @@ class BodyRendererTest {
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;code&lt;/script&gt;");
         assertThat(renderer.toHtml(null)).isEmpty();
     }
+
+    @Test
+    void aPhotoShortcodeOnItsOwnLineBecomesAnEscapedFigure() {
+        Photo photo = new Photo(7, "k7", "image/jpeg", 2000, 1000, "Rubble in <b>Homs</b>", "AFP/\"Name\"", null,
+                java.util.List.of(), null, java.util.List.of(new Photo.Rendition(320, 160, "k7-320.jpg"),
+                new Photo.Rendition(1024, 512, "k7-1024.jpg"), new Photo.Rendition(1600, 800, "k7-1600.jpg")));
+        BodyRenderer withLibrary = new BodyRenderer(ids -> ids.contains(7L) ? java.util.Map.of(7L, photo) : java.util.Map.of());
+        String html = withLibrary.toHtml("Intro [[photo:7]] inline stays text.\n\n[[photo:7]]\n\n[[photo:7|Typed &lt;script&gt;x&lt;/script&gt; caption]]\n\n[[photo:8]]");
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertThat(doc.select("figure.body-photo")).hasSize(2);
+        assertThat(doc.selectFirst("figure img").attr("src")).isEqualTo("/media/k7-1024.jpg");
+        assertThat(doc.selectFirst("figure img").attr("srcset")).isEqualTo("/media/k7-320.jpg 320w, /media/k7-1024.jpg 1024w, /media/k7-1600.jpg 1600w");
+        assertThat(doc.selectFirst("figure .caption").text()).isEqualTo("Rubble in <b>Homs</b>");
+        assertThat(doc.selectFirst("figure .credit").text()).isEqualTo("Photo: AFP/\"Name\"");
+        assertThat(doc.select("figure").get(1).selectFirst(".caption").text()).isEqualTo("Typed <script>x</script> caption");
+        assertThat(doc.select("script, b")).isEmpty();
+        assertThat(doc.select("p").eachText()).containsExactly("Intro [[photo:7]] inline stays text.", "[[photo:8]]");
+        assertThat(renderer.toHtml("[[photo:7]]")).isEqualTo("<p>[[photo:7]]</p>"); // no library: left as typed
+    }
 }

@@ -54,7 +54,7 @@ class NewsroomH2Test extends NewsroomContract {
             browser.findElement(By.id("body")).sendKeys("Fighting in **Layramoun** <script>alert(1)</script>");
             browser.findElement(By.id("tags")).sendKeys("Aleppo");
             new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
-            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.findElement(By.id("save")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/newsroom/pieces/\\d+$"));
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Saved");
 
@@ -84,7 +84,7 @@ class NewsroomH2Test extends NewsroomContract {
                 browser.findElement(By.id("headline")).sendKeys("   ");
                 browser.findElement(By.id("publishAt")).sendKeys("x");
                 ((JavascriptExecutor) browser).executeScript("document.getElementById('headline').removeAttribute('required');"
-                        + "document.querySelector('main form').submit();");
+                        + "document.getElementById('piece-form').submit();");
                 new WebDriverWait(browser, Duration.ofSeconds(20))
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-errors")));
                 assertThat(browser.findElement(By.cssSelector("#form-errors")).getText()).contains("Write a headline");
