@@ -312,7 +312,7 @@ public class PieceIndex implements Closeable {
         // words, whichever field they were searched in, are marked where they occur in it. No passage
         // without a match (null), so the standfirst can stand in.
         Map<String, String[]> snippets = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
-                .withMaxLength(20_000).withFieldMatcher(field -> true).withMaxNoHighlightPassages(0).build()
+                .withMaxLength(20_000).withFieldMatcher(field -> true).withWeightMatches(false).withMaxNoHighlightPassages(0).build()
                 .highlightFields(new String[] {PieceDocuments.READABLE, PieceDocuments.STANDFIRST}, query, pageTop, new int[] {2, 1});
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>();
