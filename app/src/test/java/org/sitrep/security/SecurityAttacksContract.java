@@ -117,6 +117,11 @@ abstract class SecurityAttacksContract {
         assertThat(page.body()).doesNotContain("Quartermaster").doesNotContain("convoys").doesNotContain("garrison.");
         assertThat(d.select(".snippet").text()).doesNotContain("zebrafinch").contains("What keeps the garrison going");
 
+        // Paid words and readable ones together: the readable ones are still marked, the paid ones nowhere.
+        Document mixed = Jsoup.parse(Visitor.direct(port).get("/search?q=zebrafinch+garrison").body());
+        assertThat(mixed.select(".result .snippet mark").text()).isEqualTo("garrison");
+        assertThat(mixed.select(".snippet").text()).doesNotContain("zebrafinch").doesNotContain("Quartermaster");
+
         HttpResponse<String> members = Visitor.direct(port).get("/search?q=kingfisher+convoys");
         assertThat(members.body()).contains("Analysis of the supply lines").doesNotContain("Quartermaster").doesNotContain("resupplying");
 
