@@ -47,6 +47,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
         @Override public Object getCredentials() { return ""; }
         @Override public Object getPrincipal() { return "api-key:" + holder.keyId(); }
+
+        ApiKeys.Holder holder() { return holder; }
     }
 
     @Override

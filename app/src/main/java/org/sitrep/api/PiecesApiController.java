@@ -8,10 +8,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.sitrep.members.ReaderAccounts;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
+import org.sitrep.paywall.ReaderText;
 import org.sitrep.site.PublicUrls;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +28,7 @@ class PiecesApiController {
 
     record PieceJson(long id, String kind, String slug, String url, String headline, String standfirst, String section,
                      String access, Instant publishedAt, Instant updatedAt, List<String> authors, List<TagJson> tags,
-                     String bodyHtml) {}
+                     String bodyHtml, boolean bodyCut) {}
 
     record TagJson(String slug, String name) {}
 
@@ -31,10 +36,12 @@ class PiecesApiController {
 
     private final PieceCatalog catalog;
     private final PublicUrls urls;
+    private final ReaderAccounts readers;
 
-    PiecesApiController(PieceCatalog catalog, PublicUrls urls) {
+    PiecesApiController(PieceCatalog catalog, PublicUrls urls, ReaderAccounts readers) {
         this.catalog = catalog;
         this.urls = urls;
+        this.readers = readers;
     }
 
     @GetMapping(value = "/api/v1/pieces", produces = "application/json")
@@ -63,14 +70,30 @@ class PiecesApiController {
             Piece last = rows.get(max - 1);
             next = PageCursor.encode("piece", last.publishAt() + "/" + last.id());
         }
-        return new PieceList(rows.stream().map(this::json).toList(), next);
+        Caller caller = caller();
+        return new PieceList(rows.stream().map(p -> json(p, caller)).toList(), next);
     }
 
-    private PieceJson json(Piece p) {
+    /** Who is calling, as the paywall sees readers: the bootstrap key reads everything, a member's key reads as its member. */
+    private record Caller(boolean everything, Optional<ReaderAccounts.Reader> reader) {}
+
+    private Caller caller() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof ApiKeyFilter.KeyAuthentication key) {
+            String owner = key.holder().ownerEmail();
+            return owner == null ? new Caller(true, Optional.empty()) : new Caller(false, readers.find(owner));
+        }
+        return new Caller(false, auth == null ? Optional.empty() : readers.find(auth.getName()));
+    }
+
+    /** The body as the caller may read it ({@link ReaderText}): a paid piece for a non-subscriber is only its opening. */
+    private PieceJson json(Piece p, Caller caller) {
+        boolean whole = caller.everything() || ReaderText.readsWhole(p.accessLevel(), caller.reader());
         return new PieceJson(p.id(), p.kind().path(), p.slug(), urls.absolute(p.path()), p.headline(), p.standfirst(),
                 p.section(), p.accessLevel().name().toLowerCase(Locale.ROOT), p.publishAt(), p.updatedAt(),
                 p.authors().stream().map(a -> a.name()).toList(),
-                p.tags().stream().map(t -> new TagJson(t.slug(), t.name())).toList(), p.bodyHtml());
+                p.tags().stream().map(t -> new TagJson(t.slug(), t.name())).toList(),
+                whole ? p.bodyHtml() : ReaderText.opening(p), !whole);
     }
 
     private static PieceKind kind(String text) {

@@ -1,5 +1,7 @@
 package org.sitrep.common;
 
+import org.sitrep.members.ClientAddress;
+import org.sitrep.members.FailedSignIn;
 import org.sitrep.members.PasswordThrottleFilter;
 import org.sitrep.members.ReaderAccounts;
 import org.sitrep.members.SessionEpochFilter;
@@ -21,7 +23,7 @@ class SecurityConfig {
 
     @Bean
     @ConditionalOnWebApplication // command-line runs (create-admin) have no web layer to secure
-    SecurityFilterChain web(HttpSecurity http, ReaderAccounts readers, Throttle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ReaderAccounts readers, Throttle throttle, ClientAddress clients) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/tracker", "/tracker/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
@@ -31,13 +33,14 @@ class SecurityConfig {
                         .requestMatchers("/admin/ingest/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding()).permitAll())
+                .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding(readers, throttle))
+                        .failureHandler(new FailedSignIn(throttle, clients)).permitAll())
                 // Stripe signs its webhooks; a CSRF token cannot apply to a server-to-server call. Newsletter
                 // one-click unsubscribe (RFC 8058) is POSTed by mail clients, authorised by its signed token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/stripe", "/newsletters/unsubscribe"))
                 // Members: "sign out everywhere" ends old sessions; the password form is rate-limited.
                 .addFilterAfter(new SessionEpochFilter(readers), SecurityContextHolderFilter.class)
-                .addFilterBefore(new PasswordThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordThrottleFilter(throttle, clients), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -53,9 +53,13 @@ class AccountController {
 
     @PostMapping("/account/password")
     String password(Authentication auth, @RequestParam(name = "password", defaultValue = "") String password,
-                    RedirectAttributes redirect) {
+                    HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            readers.setPassword(me(auth).id(), password);
+            ReaderAccounts.Reader r = me(auth);
+            readers.setPassword(r.id(), password);
+            // Every other session has ended; this one, where the password was just typed, carries on.
+            HttpSession session = request.getSession(false);
+            if (session != null) session.setAttribute(SessionEpochFilter.ATTRIBUTE, readers.sessionEpoch(r.email()));
             redirect.addFlashAttribute("notice", "Your password is set: you can sign in with it or by email link.");
         } catch (UserAccounts.AccountProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -2,6 +2,7 @@ package org.sitrep.members;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -30,9 +31,11 @@ class MagicLinkController {
     private final SignInMail mail;
     private final Throttle throttle;
     private final ReaderAccounts readers;
+    private final ClientAddress clients;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    MagicLinkController(MagicLinks links, SignInMail mail, Throttle throttle, ReaderAccounts readers) {
+    MagicLinkController(MagicLinks links, SignInMail mail, Throttle throttle, ReaderAccounts readers, ClientAddress clients) {
+        this.clients = clients;
         this.links = links;
         this.mail = mail;
         this.throttle = throttle;
@@ -68,9 +71,10 @@ class MagicLinkController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formView;
         }
-        if (!throttle.allow("link:" + e, "link-ip:" + request.getRemoteAddr())) {
+        Optional<Duration> wait = throttle.linkRefusal(e, clients.of(request));
+        if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", "900");
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             return "members/too-many";
         }
         // Disabled accounts get no mail, but the same answer.

@@ -106,7 +106,10 @@ public class ReaderAccounts {
         if (password == null || password.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
             throw new UserAccounts.AccountProblem("The password must be at least " + UserAccounts.MIN_PASSWORD_LENGTH + " characters long.");
         }
-        jdbc.sql("UPDATE users SET password_hash = :h WHERE id = :id").param("h", passwords.encode(password)).param("id", userId).update();
+        // A new password ends every other session (one signed in with the old password may be a thief's);
+        // the caller keeps its own session by taking up the new epoch (AccountController).
+        jdbc.sql("UPDATE users SET password_hash = :h, session_epoch = session_epoch + 1 WHERE id = :id")
+                .param("h", passwords.encode(password)).param("id", userId).update();
     }
 
     /** Everything kept about the reader, for "export my data". */

@@ -6,48 +6,114 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits for sign-in and magic-link requests: at most {@code limit} attempts per
- * {@code window} for one email address and for one client address. Kept in memory, so per
- * instance; it blunts password guessing and mail bombing, it is not an accounting system.
+ * Limits on signing in, kept in memory (so per instance): it blunts password guessing and mail
+ * bombing, it is not an accounting system.
+ *
+ * <ul>
+ *   <li><b>Passwords: failures count, successes do not.</b> After {@code accountLimit} wrong
+ *       passwords for one account within {@code window} (from any addresses), that account's password
+ *       form is <em>slowed</em>, not locked: one attempt per {@code accountDelay}. A guesser gets a
+ *       handful of guesses a minute; the owner waits a few seconds, or signs in by email link, which
+ *       this never stops. A right password forgets the account's failures.</li>
+ *   <li>After {@code addressLimit} wrong passwords from one client address within the window, that
+ *       address may not try passwords until the window has passed: high enough that an office behind
+ *       one address does not reach it by typing mistakes.</li>
+ *   <li><b>Links</b>: at most {@code accountLimit} link requests for one email address (mail bombing)
+ *       and {@code addressLimit} from one client address within the window.</li>
+ * </ul>
  */
 @Component
 public class Throttle {
-    private final Clock clock;
-    private final int limit;
-    private final Duration window;
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 100_000;
 
-    Throttle(Clock clock, @Value("${sitrep.signin.rate-limit:5}") int limit,
-             @Value("${sitrep.signin.rate-window:15m}") Duration window) {
+    private final Clock clock;
+    private final int accountLimit;
+    private final int addressLimit;
+    private final Duration window;
+    private final Duration accountDelay;
+    private final Map<String, Deque<Instant>> events = new ConcurrentHashMap<>();
+
+    Throttle(Clock clock, @Value("${sitrep.signin.rate-limit:5}") int accountLimit,
+             @Value("${sitrep.signin.rate-window:15m}") Duration window,
+             @Value("${sitrep.signin.address-limit:50}") int addressLimit,
+             @Value("${sitrep.signin.account-delay:10s}") Duration accountDelay) {
         this.clock = clock;
-        this.limit = limit;
+        this.accountLimit = Math.max(1, accountLimit);
+        this.addressLimit = Math.max(1, addressLimit);
         this.window = window;
+        this.accountDelay = accountDelay;
     }
 
-    /** Counts one attempt for each key; false (and nothing counted) when any key is over its limit. */
-    public boolean allow(String... keys) {
+    /**
+     * Whether a password attempt for {@code email} from {@code address} may be checked now; empty when it
+     * may, else how long to wait. Counts nothing: only {@link #passwordFailed} does.
+     */
+    public synchronized Optional<Duration> passwordRefusal(String email, String address) {
         Instant now = clock.instant();
-        Instant since = now.minus(window);
-        if (attempts.size() > 100_000) attempts.clear(); // a flood of distinct keys must not eat the heap
-        synchronized (this) {
-            for (String key : keys) {
-                Deque<Instant> d = attempts.get(key);
-                if (d == null) continue;
-                while (!d.isEmpty() && !d.peekFirst().isAfter(since)) d.pollFirst();
-                if (d.size() >= limit) return false;
-            }
-            for (String key : keys) attempts.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
-            return true;
+        Deque<Instant> fromAddress = recent("password-ip:" + address, now);
+        if (fromAddress.size() >= addressLimit) return Optional.of(until(fromAddress.peekFirst().plus(window), now));
+        Deque<Instant> forAccount = recent("password:" + email, now);
+        if (forAccount.size() >= accountLimit) {
+            Instant next = forAccount.peekLast().plus(accountDelay);
+            if (next.isAfter(now)) return Optional.of(until(next, now));
         }
+        return Optional.empty();
+    }
+
+    /** A wrong password (or an unknown address) for {@code email} from {@code address}. */
+    public synchronized void passwordFailed(String email, String address) {
+        Instant now = clock.instant();
+        record("password:" + email, now);
+        record("password-ip:" + address, now);
+    }
+
+    /** The right password: the account's earlier failures no longer slow it. */
+    public void signedIn(String email) {
+        events.remove("password:" + UserAccounts.normalise(email));
+    }
+
+    /** Counts a request for a sign-in link; empty when it may go ahead, else how long to wait (nothing counted). */
+    public synchronized Optional<Duration> linkRefusal(String email, String address) {
+        Instant now = clock.instant();
+        Deque<Instant> forEmail = recent("link:" + email, now);
+        Deque<Instant> fromAddress = recent("link-ip:" + address, now);
+        if (forEmail.size() >= accountLimit) return Optional.of(until(forEmail.peekFirst().plus(window), now));
+        if (fromAddress.size() >= addressLimit) return Optional.of(until(fromAddress.peekFirst().plus(window), now));
+        record("link:" + email, now);
+        record("link-ip:" + address, now);
+        return Optional.empty();
     }
 
     /** Forget everything (tests). */
     public void reset() {
-        attempts.clear();
+        events.clear();
+    }
+
+    /** The key's events within the window (older ones dropped); an empty deque for an unknown key. */
+    private Deque<Instant> recent(String key, Instant now) {
+        Deque<Instant> d = events.get(key);
+        if (d == null) return new ArrayDeque<>();
+        Instant since = now.minus(window);
+        while (!d.isEmpty() && !d.peekFirst().isAfter(since)) d.pollFirst();
+        if (d.isEmpty()) events.remove(key);
+        return d;
+    }
+
+    private void record(String key, Instant now) {
+        if (events.size() > MAX_KEYS) events.clear(); // a flood of distinct keys must not eat the heap
+        Deque<Instant> d = events.computeIfAbsent(key, k -> new ArrayDeque<>());
+        d.addLast(now);
+        if (d.size() > Math.max(accountLimit, addressLimit) * 4) d.pollFirst(); // only the newest few decide anything
+    }
+
+    private static Duration until(Instant at, Instant now) {
+        Duration d = Duration.between(now, at);
+        return d.isNegative() || d.isZero() ? Duration.ofSeconds(1) : d;
     }
 }

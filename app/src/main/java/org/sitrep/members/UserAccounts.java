@@ -84,7 +84,8 @@ public class UserAccounts implements UserDetailsService {
         String normalised = checkEmail(email);
         checkPassword(password);
         if (findByEmail(normalised).isEmpty()) return create(normalised, null, password, Role.ADMIN);
-        jdbc.sql("UPDATE users SET password_hash = :hash, role = 'ADMIN', enabled = TRUE WHERE email = :email")
+        // As any new password: sessions signed in before it end.
+        jdbc.sql("UPDATE users SET password_hash = :hash, role = 'ADMIN', enabled = TRUE, session_epoch = session_epoch + 1 WHERE email = :email")
                 .param("hash", passwords.encode(password)).param("email", normalised).update();
         return findByEmail(normalised).orElseThrow();
     }

@@ -22,9 +22,6 @@ import org.springframework.stereotype.Service;
 public class Paywall {
     public static final String FREE_PER_MONTH = "paywall.free-per-month";
     public static final int DEFAULT_FREE_PER_MONTH = 3;
-    /** Paragraphs of the body a stopped reader sees. */
-    static final int OPENING_BLOCKS = 2;
-
     private final ReaderAccounts readers;
     private final SiteSettings settings;
     private final Meter meter;
@@ -55,6 +52,13 @@ public class Paywall {
         if (signedIn && reader.get().readsEverything()) return new Access(Access.Outcome.FULL, 0, true, null);
         if (level == AccessLevel.PAID) return new Access(Access.Outcome.CUT_PAID, 0, signedIn, terms.offer());
         if (level == AccessLevel.MEMBERS && !signedIn) return new Access(Access.Outcome.CUT_MEMBERS, 0, false, terms.offer());
+        if (!counts(request)) {
+            // A link preview, a crawler's HEAD: it reads nothing, so it must not use up a free piece.
+            String who = signedIn ? "u:" + reader.get().id() : Meter.VISITOR + visitors.visitor(request, response).id();
+            int left = meter.left(who, terms.freePerMonth());
+            return left > 0 ? new Access(Access.Outcome.METERED, left, signedIn, null)
+                    : new Access(Access.Outcome.CUT_METER, 0, signedIn, terms.offer());
+        }
         Meter.Reading reading;
         if (signedIn) {
             reading = meter.read("u:" + reader.get().id(), pieceId, terms.freePerMonth());
@@ -67,9 +71,14 @@ public class Paywall {
                 : new Access(Access.Outcome.CUT_METER, 0, signedIn, terms.offer());
     }
 
-    /** What a reader the paywall stops gets of the piece's body: its opening paragraphs. */
+    /** Only a GET (or POST) of the page is a read; HEAD, OPTIONS and the like never count on the meter. */
+    static boolean counts(HttpServletRequest request) {
+        return request == null || "GET".equals(request.getMethod()) || "POST".equals(request.getMethod());
+    }
+
+    /** What a reader the paywall stops gets of the piece's body: its opening paragraphs ({@link ReaderText#opening}). */
     public String opening(Piece piece) {
-        return BodyCut.opening(piece.bodyHtml(), piece.sample(), OPENING_BLOCKS);
+        return ReaderText.opening(piece);
     }
 
     public int freePerMonth() {

@@ -11,17 +11,20 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
-import org.jsoup.Jsoup;
 import org.sitrep.newsroom.Author;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.Tag;
+import org.sitrep.paywall.ReaderText;
 
 /** How a piece becomes a Lucene document: the index's fields in one place. */
 final class PieceDocuments {
     static final String ID = "id";
     static final String HEADLINE = "headline";
     static final String STANDFIRST = "standfirst";
+    /** The whole body: searched, never stored, so no word of it can come back out of the index. */
     static final String BODY = "body";
+    /** The text every reader may receive ({@link ReaderText#freeText}): stored, the only source of body snippets. */
+    static final String READABLE = "readable";
     static final String TAGS = "tags";
     static final String KIND = "kind";
     static final String SECTION = "section";
@@ -45,7 +48,10 @@ final class PieceDocuments {
         d.add(new StringField(ID, Long.toString(p.id()), Field.Store.YES));
         d.add(new Field(HEADLINE, p.headline(), TEXT_WITH_OFFSETS));
         d.add(new Field(STANDFIRST, nullToEmpty(p.standfirst()), TEXT_WITH_OFFSETS));
-        d.add(new Field(BODY, plainText(p.bodyHtml()), TEXT_WITH_OFFSETS));
+        // A paid piece is found by any of its words, but only readable text is kept to show: a snippet
+        // made from the whole body would hand anyone the paragraphs the paywall cuts.
+        d.add(new Field(BODY, ReaderText.plainText(p.bodyHtml()), TextField.TYPE_NOT_STORED));
+        d.add(new Field(READABLE, ReaderText.freeText(p), TEXT_WITH_OFFSETS));
         d.add(new Field(TAGS, p.tags().stream().map(Tag::name).collect(Collectors.joining(", ")), TEXT_WITH_OFFSETS));
         d.add(new StringField(KIND, p.kind().name(), Field.Store.YES));
         if (p.section() != null && !p.section().isBlank()) {
@@ -59,12 +65,6 @@ final class PieceDocuments {
         d.add(new StoredField(PATH, p.path()));
         d.add(new StoredField(AUTHORS, p.authors().stream().map(Author::name).collect(Collectors.joining("\u001f"))));
         return d;
-    }
-
-    /** Text of the sanitised body with block boundaries kept as spaces, so words never run together. */
-    static String plainText(String html) {
-        if (html == null || html.isBlank()) return "";
-        return Jsoup.parse(html).body().text();
     }
 
     private static String nullToEmpty(String s) { return s == null ? "" : s; }

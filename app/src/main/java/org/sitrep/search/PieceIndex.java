@@ -71,6 +71,8 @@ public class PieceIndex implements Closeable {
     public static final int MAX_PAGE = 50;
     /** Counting stops here; past it the result count is shown as "more than". */
     static final int COUNT_LIMIT = 1_000;
+    /** Length of a snippet that is only the start of the readable text. */
+    static final int SNIPPET_CHARS = 240;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Directory directory;
@@ -306,17 +308,20 @@ public class PieceIndex implements Closeable {
         Map<String, String[]> headlines = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
                 .withBreakIterator(WholeBreakIterator::new).withMaxLength(1000).build()
                 .highlightFields(new String[] {PieceDocuments.HEADLINE}, query, pageTop, new int[] {1});
+        // Body snippets come only from the readable text (the whole body is not stored): the query's
+        // words, whichever field they were searched in, are marked where they occur in it. No passage
+        // without a match (null), so the standfirst can stand in.
         Map<String, String[]> snippets = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
-                .withMaxLength(20_000).build()
-                .highlightFields(new String[] {PieceDocuments.BODY, PieceDocuments.STANDFIRST}, query, pageTop, new int[] {2, 1});
+                .withMaxLength(20_000).withFieldMatcher(field -> true).withWeightMatches(false).withMaxNoHighlightPassages(0).build()
+                .highlightFields(new String[] {PieceDocuments.READABLE, PieceDocuments.STANDFIRST}, query, pageTop, new int[] {2, 1});
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             Document d = stored.document(docs[i].doc);
             PieceKind kind = PieceKind.valueOf(d.get(PieceDocuments.KIND));
             String headline = firstNonBlank(headlines.get(PieceDocuments.HEADLINE)[i], HtmlUtils.htmlEscape(d.get(PieceDocuments.HEADLINE)));
-            String snippet = firstNonBlank(snippets.get(PieceDocuments.BODY)[i], snippets.get(PieceDocuments.STANDFIRST)[i],
-                    HtmlUtils.htmlEscape(d.get(PieceDocuments.STANDFIRST)));
+            String snippet = firstNonBlank(snippets.get(PieceDocuments.READABLE)[i], snippets.get(PieceDocuments.STANDFIRST)[i],
+                    HtmlUtils.htmlEscape(d.get(PieceDocuments.STANDFIRST)), HtmlUtils.htmlEscape(opening(d.get(PieceDocuments.READABLE))));
             String authors = d.get(PieceDocuments.AUTHORS);
             hits.add(new SearchResults.Hit(Long.parseLong(d.get(PieceDocuments.ID)), d.get(PieceDocuments.PATH), kind.name(),
                     kind.label(), kind.path(), d.get(PieceDocuments.SECTION_NAME), headline, snippet,
@@ -324,6 +329,13 @@ public class PieceIndex implements Closeable {
                     authors == null || authors.isEmpty() ? List.of() : List.of(authors.split("\u001f"))));
         }
         return hits;
+    }
+
+    /** The first words of the readable text, for a hit with no match in it and no standfirst. */
+    private static String opening(String readable) {
+        if (readable == null || readable.length() <= SNIPPET_CHARS) return readable == null ? "" : readable;
+        int cut = readable.lastIndexOf(' ', SNIPPET_CHARS);
+        return readable.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
     }
 
     private static String firstNonBlank(String... candidates) {

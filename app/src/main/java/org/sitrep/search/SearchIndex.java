@@ -38,6 +38,12 @@ public class SearchIndex implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     public static final int MAX_PAGE = PieceIndex.MAX_PAGE;
     private static final String COMMIT_LAST_UPDATED = "lastUpdated";
+    /**
+     * The documents' layout; an index committed with another one is rebuilt at start. 2: the body is
+     * no longer stored, snippets come from the readable text.
+     */
+    private static final String COMMIT_LAYOUT = "layout";
+    static final String LAYOUT = "2";
 
     private final PieceCatalog catalog;
     private final Clock clock;
@@ -110,7 +116,9 @@ public class SearchIndex implements DisposableBean {
             commitIfChanged();
             String lastUpdated = catalog.lastUpdated().map(Instant::toString).orElse("");
             long expected = catalog.countLive() + catalog.scheduledAhead().size();
-            return !lastUpdated.equals(index.committedData().get(COMMIT_LAST_UPDATED)) || index.size() != expected;
+            Map<String, String> committed = index.committedData();
+            return !lastUpdated.equals(committed.get(COMMIT_LAST_UPDATED)) || !LAYOUT.equals(committed.get(COMMIT_LAYOUT))
+                    || index.size() != expected;
         }
     }
 
@@ -198,7 +206,8 @@ public class SearchIndex implements DisposableBean {
     }
 
     private void commit() throws IOException {
-        index.commit(Map.of(COMMIT_LAST_UPDATED, unfinished ? "" : catalog.lastUpdated().map(Instant::toString).orElse("")));
+        index.commit(Map.of(COMMIT_LAST_UPDATED, unfinished ? "" : catalog.lastUpdated().map(Instant::toString).orElse(""),
+                COMMIT_LAYOUT, LAYOUT));
     }
 
     @Override

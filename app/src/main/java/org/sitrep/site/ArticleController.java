@@ -3,6 +3,7 @@ package org.sitrep.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sitrep.newsroom.PieceKind;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,9 @@ class ArticleController {
     ResponseEntity<byte[]> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug,
                                    HttpServletRequest request, HttpServletResponse response) {
         ArticlePage page = pages.page(PieceKind.fromPath(kind).orElseThrow(), slug).orElseThrow(SitePages::notFound);
+        // HEAD (link previewers, crawlers): that the page is there, and nothing of it. Not a read, so
+        // the meter is not asked; and no body is composed whose length could tell anything.
+        if (HttpMethod.HEAD.matches(request.getMethod())) return ResponseEntity.ok().contentType(SitePages.HTML).build();
         return ResponseEntity.ok().contentType(SitePages.HTML).body(pages.forReader(page, request, response));
     }
 }
