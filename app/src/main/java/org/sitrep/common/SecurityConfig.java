@@ -3,6 +3,7 @@ package org.sitrep.common;
 import org.sitrep.members.PasswordThrottleFilter;
 import org.sitrep.members.ReaderAccounts;
 import org.sitrep.members.SessionEpochFilter;
+import org.sitrep.members.SignInFailure;
 import org.sitrep.members.SignedInLanding;
 import org.sitrep.members.Throttle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,7 +32,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/ingest/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding()).permitAll())
+                .formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding())
+                        .failureHandler(new SignInFailure()).permitAll())
                 // Stripe signs its webhooks; a CSRF token cannot apply to a server-to-server call. Newsletter
                 // one-click unsubscribe (RFC 8058) is POSTed by mail clients, authorised by its signed token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/stripe", "/newsletters/unsubscribe"))
