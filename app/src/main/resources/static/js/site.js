@@ -1,6 +1,12 @@
 // The masthead's reader menu folds behind a button on narrow screens. Without this script the
 // button stays hidden and the links stay in view, so the page works without it (and the CSP's
 // script-src 'self' allows only files like this one, never inline script).
+// A form marked data-confirm="question" (revoking a key, removing a source, cancelling) asks first.
+document.addEventListener('submit', function (e) {
+  var question = e.target.getAttribute && e.target.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) e.preventDefault();
+});
+
 (function () {
   var button = document.getElementById('reader-menu-toggle');
   var menu = document.getElementById('reader-menu');

@@ -32,6 +32,7 @@ public class SitePages {
     private final Dateline dateline;
     private final PublicUrls urls;
     private final ReaderChrome readerChrome;
+    private static final Labels LABELS = new Labels();
 
     public SitePages(ITemplateEngine templates, PageCache cache, PieceCatalog catalog, SitrepProperties properties,
                      Dateline dateline, PublicUrls urls, ReaderChrome readerChrome) {
@@ -61,6 +62,7 @@ public class SitePages {
         vars.put("sections", sections());
         vars.put("dateline", dateline);
         vars.put("urls", urls);
+        vars.put("labels", LABELS);
         return vars;
     }
 

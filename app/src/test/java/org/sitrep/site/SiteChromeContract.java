@@ -235,4 +235,35 @@ abstract class SiteChromeContract {
         assertThat(page(alice.get("/news/truce-holds")).select("#masthead-account").text()).contains("Subscriber");
         jdbc.sql("DELETE FROM subscriptions WHERE user_id = (SELECT id FROM users WHERE email = 'alice@example.org')").update();
     }
+
+    static final java.util.regex.Pattern RAW_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2}");
+
+    @Test
+    void membersAndAdminPagesShowDatesAndLabelsOneWayTablesInWrappersAndAskBeforeDestroying() {
+        accounts.create("admin@example.org", "Ada Admin", PASSWORD, Role.ADMIN);
+        WebSession admin = signedIn("admin@example.org");
+        Document members = page(admin.get("/admin/members"));
+        assertThat(members.select(".table-wrap > table")).hasSize(1);
+        assertThat(members.select("tr.member-row td").eachText()).contains("Free member", "Administrator", "Editor", "Analyst");
+        assertThat(members.select("tr.member-row time").first().text()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}");
+        assertThat(RAW_TIME.matcher(members.select("main").text()).find()).as("no raw or numeric dates").isFalse();
+        assertThat(members.select("main").text()).doesNotContain("MEMBER").doesNotContain("EDITOR");
+        Document audit = page(admin.get("/admin/audit"));
+        assertThat(RAW_TIME.matcher(audit.select("main").text()).find()).isFalse();
+        assertThat(page(admin.get("/admin/staff")).select(".table-wrap > table")).hasSize(1);
+
+        WebSession editor = signedIn("editor@example.org");
+        editor.post("/account/api-keys", "/account/api-keys", Map.of("name", "weekly report"));
+        Document keys = page(editor.get("/account/api-keys"));
+        assertThat(keys.select(".table-wrap > table#keys")).hasSize(1);
+        assertThat(keys.select("#keys tbody td").eachText()).contains("Never");
+        assertThat(RAW_TIME.matcher(keys.select("#keys").text()).find()).isFalse();
+        assertThat(keys.select("form[action$=/revoke]").attr("data-confirm")).startsWith("Revoke the key weekly report?");
+
+        Document bobAccount = page(signedIn("bob@example.org").get("/account"));
+        assertThat(bobAccount.select("#subscription-state").text()).isEqualTo("active");
+        assertThat(bobAccount.select("#subscription time").text()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}");
+        assertThat(bobAccount.select("form[action=/subscribe/test/cancel]").attr("data-confirm")).startsWith("Cancel your subscription?");
+        assertThat(bobAccount.select("form[action=/account/signout-everywhere]").attr("data-confirm")).isNotEmpty();
+    }
 }
