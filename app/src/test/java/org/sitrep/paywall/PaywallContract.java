@@ -330,10 +330,10 @@ abstract class PaywallContract {
         clock.set(TestClockConfig.START.plus(java.time.Duration.ofDays(367)));
         assertThat(full(reader.get("/memos/paid-memo"))).isFalse();
 
-        // Anonymous readers are sent to join first; an unknown plan changes nothing.
+        // Anonymous readers are sent to join first (and come back to the plans); an unknown plan changes nothing.
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.post("/subscribe", "/subscribe/test", Map.of("plan", "annual")).headers().firstValue("Location").orElse(""))
-                .endsWith("/join");
+                .endsWith("/join?next=%2Fsubscribe");
         WebSession other = signIn("plan.typo@example.org");
         other.post("/subscribe", "/subscribe/test", Map.of("plan", "no-such-plan"));
         long otherId = jdbc.sql("SELECT id FROM users WHERE email = 'plan.typo@example.org'").query(Long.class).single();
