@@ -1,27 +1,29 @@
 package org.sitrep.members;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.sitrep.common.ReturnPath;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** A wrong password on the sign-in form: counted by {@link Throttle} (only failures count), then back to the form. */
-public class FailedSignIn extends SimpleUrlAuthenticationFailureHandler {
+/**
+ * A wrong password on the sign-in form: counted by {@link Throttle} (only failures count), then back
+ * to the form, keeping where the reader was going ({@code next}, if safe).
+ */
+public class FailedSignIn implements AuthenticationFailureHandler {
     private final Throttle throttle;
     private final ClientAddress clients;
 
     public FailedSignIn(Throttle throttle, ClientAddress clients) {
-        super("/signin?error");
         this.throttle = throttle;
         this.clients = clients;
     }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException, ServletException {
+            throws IOException {
         throttle.passwordFailed(UserAccounts.normalise(request.getParameter("username")), clients.of(request));
-        super.onAuthenticationFailure(request, response, e);
+        response.sendRedirect(request.getContextPath() + ReturnPath.link("/signin?error", request.getParameter("next")));
     }
 }

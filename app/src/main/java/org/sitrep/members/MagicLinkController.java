@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.sitrep.common.ReturnPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -43,7 +44,8 @@ class MagicLinkController {
     }
 
     @GetMapping("/join")
-    String join() {
+    String join(@RequestParam(name = "next", required = false) String next, HttpServletRequest request, Model model) {
+        model.addAttribute("next", SignInController.returnTo(next, request));
         return "members/join";
     }
 
@@ -51,18 +53,22 @@ class MagicLinkController {
     String joinPost(@RequestParam(name = "email", defaultValue = "") String email,
                     @RequestParam(name = "displayName", required = false) String displayName,
                     @RequestParam(name = "newsletter", required = false) List<String> newsletters,
+                    @RequestParam(name = "next", required = false) String next,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
-        return requestLink(email, displayName, newsletters, request, response, model, "members/join");
+        return requestLink(email, displayName, newsletters, next, request, response, model, "members/join");
     }
 
     @PostMapping("/signin/email")
     String signInByEmail(@RequestParam(name = "email", defaultValue = "") String email,
+                         @RequestParam(name = "next", required = false) String next,
                          HttpServletRequest request, HttpServletResponse response, Model model) {
-        return requestLink(email, null, null, request, response, model, "members/signin");
+        return requestLink(email, null, null, next, request, response, model, "members/signin");
     }
 
-    private String requestLink(String email, String displayName, List<String> newsletters, HttpServletRequest request, HttpServletResponse response,
-                               Model model, String formView) {
+    private String requestLink(String email, String displayName, List<String> newsletters, String rawNext, HttpServletRequest request,
+                               HttpServletResponse response, Model model, String formView) {
+        String next = ReturnPath.of(rawNext).orElse(null);
+        model.addAttribute("next", next);
         String e = UserAccounts.normalise(email);
         if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || e.length() > 320) {
             // A malformed address says nothing about who has an account.
@@ -78,23 +84,26 @@ class MagicLinkController {
             return "members/too-many";
         }
         // Disabled accounts get no mail, but the same answer.
-        if (!readers.disabledAccount(e)) mail.send(e, links.issue(e, displayName, newsletters));
+        if (!readers.disabledAccount(e)) mail.send(e, links.issue(e, displayName, newsletters), next);
         return "members/link-sent";
     }
 
     @GetMapping("/signin/link")
-    String confirm(@RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
+    String confirm(@RequestParam(name = "token", defaultValue = "") String token,
+                   @RequestParam(name = "next", required = false) String next, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
         if (!links.usable(token)) {
             response.setStatus(HttpStatus.GONE.value());
             return "members/link-invalid";
         }
         model.addAttribute("token", token);
+        model.addAttribute("next", ReturnPath.of(next).orElse(null));
         return "members/link-confirm";
     }
 
     @PostMapping("/signin/link")
     String signIn(@RequestParam(name = "token", defaultValue = "") String token,
+                  @RequestParam(name = "next", required = false) String next,
                   HttpServletRequest request, HttpServletResponse response) {
         Optional<ReaderAccounts.Reader> reader = links.redeem(token);
         if (reader.isEmpty()) {
@@ -111,6 +120,7 @@ class MagicLinkController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         request.getSession().setAttribute(SessionEpochFilter.ATTRIBUTE, readers.sessionEpoch(r.email()));
-        return r.role().isStaff() ? "redirect:/newsroom" : "redirect:/account";
+        // Back to the page the reader was on when they asked for the link, else staff to their desk, readers to their account.
+        return "redirect:" + SignedInLanding.landing(next, Desk.of(r.role()));
     }
 }

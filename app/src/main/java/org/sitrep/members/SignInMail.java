@@ -34,7 +34,12 @@ class SignInMail {
     }
 
     void send(String email, String token) {
-        String link = properties.baseUrl().replaceAll("/+$", "") + "/signin/link?token=" + token;
+        send(email, token, null);
+    }
+
+    /** The link also carries {@code next}, the page to return to (checked again when it is used). */
+    void send(String email, String token, String next) {
+        String link = org.sitrep.common.ReturnPath.link(properties.baseUrl().replaceAll("/+$", "") + "/signin/link?token=" + token, next);
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.warn("\n==== NO MAIL SERVER (spring.mail.host unset): sign-in link for {} ====\n{}\n==== (valid {} minutes, once) ====",

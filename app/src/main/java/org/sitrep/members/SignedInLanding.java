@@ -4,14 +4,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.sitrep.common.ReturnPath;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * After the password form: the new session takes the account's session epoch at once (so "sign out
- * everywhere" ends it even if it has not made a request since), the account's failed attempts are
- * forgotten, and the reader lands back on the page that asked for sign-in, else the newsroom for
- * staff and the account page for readers.
+ * everywhere" ends it even if it has not made a request since) and the account's failed attempts are
+ * forgotten. Then back to the page that asked for sign-in; else to where the reader was (the form's
+ * safe {@code next}); else staff to their desk (editors and admins the newsroom, analysts the
+ * tracker) and readers to their account.
  */
 public class SignedInLanding extends SavedRequestAwareAuthenticationSuccessHandler {
     private final ReaderAccounts readers;
@@ -32,8 +34,11 @@ public class SignedInLanding extends SavedRequestAwareAuthenticationSuccessHandl
 
     @Override
     protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication auth) {
-        boolean staff = auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_EDITOR") || a.getAuthority().equals("ROLE_ADMIN"));
-        return staff ? "/newsroom" : "/account";
+        return landing(request.getParameter("next"), auth == null ? null : Desk.ofAuthorities(auth.getAuthorities()));
+    }
+
+    /** {@code next} if it is a safe path on this site, else the desk, else the account page. */
+    static String landing(String next, String desk) {
+        return ReturnPath.of(next).orElse(desk != null ? desk : "/account");
     }
 }

@@ -1,5 +1,6 @@
 package org.sitrep.members;
 
+import org.sitrep.common.ReturnPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,9 +27,11 @@ class TestPaymentsController {
     }
 
     @PostMapping("/subscribe/test")
-    String subscribe(@RequestParam(name = "plan", defaultValue = "") String plan, Authentication auth, RedirectAttributes redirect) {
+    String subscribe(@RequestParam(name = "plan", defaultValue = "") String plan,
+                     @RequestParam(name = "next", required = false) String next, Authentication auth, RedirectAttributes redirect) {
         ReaderAccounts.Reader r = reader(auth);
-        if (r == null) return "redirect:/join";
+        // Join first, then back to the plans, then back to the page the reader was on.
+        if (r == null) return "redirect:" + ReturnPath.link("/join", ReturnPath.link("/subscribe", next));
         if (r.subscriber()) {
             redirect.addFlashAttribute("notice", "You already subscribe.");
             return "redirect:/account";
@@ -36,6 +39,8 @@ class TestPaymentsController {
         try {
             Subscriptions.Subscription s = subscriptions.start(r.id(), plan, Subscriptions.State.ACTIVE, "TEST", null);
             redirect.addFlashAttribute("notice", "Test payment accepted (no money moved): you subscribe to " + s.planName() + ".");
+            // Back to the piece the reader was reading, now in full.
+            if (ReturnPath.of(next).isPresent()) return "redirect:" + next;
         } catch (UserAccounts.AccountProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

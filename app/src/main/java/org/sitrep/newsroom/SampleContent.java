@@ -82,7 +82,7 @@ class SampleContent implements SmartInitializingSingleton {
     int load() {
         Instant now = clock.instant();
         for (FrontMatter a : read("classpath*:samples/authors/*.md")) {
-            byte[] card = illustration(() -> SampleIllustration.card(initials(a.get("name")), a.get("name"), a.name.hashCode()));
+            byte[] card = illustration(() -> SampleIllustration.portrait(initials(a.get("name")), a.name.hashCode()));
             String portraitId = "";
             if (card != null) {
                 Photo portrait = photos.upload(card, a.name + ".jpg",

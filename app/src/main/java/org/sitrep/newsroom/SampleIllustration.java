@@ -113,6 +113,31 @@ final class SampleIllustration {
         return jpeg(img);
     }
 
+    /**
+     * A square author portrait with the initials in its middle: pages show portraits cropped to a circle
+     * from the centre, which cut the landscape card's initials (drawn at its left) in half.
+     */
+    static byte[] portrait(String initials, long seed) {
+        int side = 480;
+        Random r = new Random(seed);
+        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img);
+        Color base = new Color(30 + r.nextInt(30), 35 + r.nextInt(30), 45 + r.nextInt(40));
+        g.setPaint(new GradientPaint(0, 0, base, side, side, base.darker()));
+        g.fillRect(0, 0, side, side);
+        g.setColor(new Color(0xF4EFE6));
+        int size = 200;
+        g.setFont(new Font(Font.SERIF, Font.BOLD, size));
+        while (g.getFontMetrics().stringWidth(initials) > side * 0.7 && size > 40) {
+            size -= 10;
+            g.setFont(new Font(Font.SERIF, Font.BOLD, size));
+        }
+        java.awt.FontMetrics m = g.getFontMetrics();
+        g.drawString(initials, (side - m.stringWidth(initials)) / 2, (side - m.getHeight()) / 2 + m.getAscent());
+        g.dispose();
+        return jpeg(img);
+    }
+
     private static Graphics2D canvas(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

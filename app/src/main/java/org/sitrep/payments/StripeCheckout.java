@@ -43,14 +43,20 @@ public class StripeCheckout {
 
     /** The address of a new Checkout page for this reader and plan. */
     public String checkout(ReaderAccounts.Reader reader, Plans.Plan plan) {
+        return checkout(reader, plan, null);
+    }
+
+    /** The same, Stripe sending the reader back to {@code next} (a safe path on this site) once paid, else to the account page. */
+    public String checkout(ReaderAccounts.Reader reader, Plans.Plan plan, String next) {
         String base = properties.baseUrl().replaceAll("/+$", "");
+        String back = org.sitrep.common.ReturnPath.of(next).orElse(null);
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setClientReferenceId(String.valueOf(reader.id()))
                 .setCustomerEmail(reader.email())
                 .putMetadata("plan", plan.code())
-                .setSuccessUrl(base + "/account?checkout=done")
-                .setCancelUrl(base + "/subscribe")
+                .setSuccessUrl(base + (back != null ? back : "/account?checkout=done"))
+                .setCancelUrl(base + org.sitrep.common.ReturnPath.link("/subscribe", back))
                 .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
                         .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
                                 .setCurrency(plan.currency().toLowerCase(Locale.ROOT))

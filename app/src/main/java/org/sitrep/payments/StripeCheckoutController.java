@@ -1,5 +1,6 @@
 package org.sitrep.payments;
 
+import org.sitrep.common.ReturnPath;
 import org.sitrep.members.Plans;
 import org.sitrep.members.ReaderAccounts;
 import org.slf4j.Logger;
@@ -28,17 +29,19 @@ class StripeCheckoutController {
     }
 
     @PostMapping("/subscribe/checkout")
-    String checkout(@RequestParam(name = "plan", defaultValue = "") String code, Authentication auth, RedirectAttributes redirect) {
+    String checkout(@RequestParam(name = "plan", defaultValue = "") String code,
+                    @RequestParam(name = "next", required = false) String next, Authentication auth, RedirectAttributes redirect) {
         if (!stripe.configured()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         ReaderAccounts.Reader reader = reader(auth);
-        if (reader == null) return "redirect:/join";
+        // Join first, then back to the plans, then back to the page the reader was on.
+        if (reader == null) return "redirect:" + ReturnPath.link("/join", ReturnPath.link("/subscribe", next));
         Plans.Plan plan = plans.active().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
         if (plan == null) {
             redirect.addFlashAttribute("error", "That plan is not offered.");
-            return "redirect:/subscribe";
+            return "redirect:" + ReturnPath.link("/subscribe", next);
         }
         try {
-            return "redirect:" + stripe.checkout(reader, plan);
+            return "redirect:" + stripe.checkout(reader, plan, next);
         } catch (StripeCheckout.Unavailable e) {
             log.error(e.getMessage());
             redirect.addFlashAttribute("error", "Payment is unavailable just now. Please try again in a few minutes.");

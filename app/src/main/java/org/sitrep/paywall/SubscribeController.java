@@ -24,7 +24,11 @@ class SubscribeController {
     }
 
     @GetMapping("/subscribe")
-    String subscribe(Model model) {
+    String subscribe(@org.springframework.web.bind.annotation.RequestParam(name = "next", required = false) String next,
+                     jakarta.servlet.http.HttpServletRequest request, Model model) {
+        // Where to return once subscribed: the link's next, else the page of this site the reader came from (the offer's link).
+        model.addAttribute("next", org.sitrep.common.ReturnPath.of(next).or(() -> org.sitrep.common.ReturnPath.fromReferer(
+                request.getHeader("Referer"), request.getServerName(), request.getServerPort())).orElse(null));
         model.addAttribute("plans", plans.active());
         model.addAttribute("offer", paywall.offer());
         model.addAttribute("free", paywall.freePerMonth());

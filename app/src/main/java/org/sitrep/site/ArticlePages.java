@@ -34,10 +34,12 @@ class ArticlePages {
     private final Paywall paywall;
     private final PageCache cache;
     private final SearchIndex search;
+    private final ReaderChrome readerChrome;
 
     ArticlePages(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls,
                  StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache,
-                 SearchIndex search) {
+                 SearchIndex search, ReaderChrome readerChrome) {
+        this.readerChrome = readerChrome;
         this.search = search;
         this.paywall = paywall;
         this.cache = cache;
@@ -68,7 +70,8 @@ class ArticlePages {
         Access access = paywall.decide(page.pieceId(), page.level(), terms, request, response);
         byte[] meter = access.metered() ? fragment("meter", access) : null;
         byte[] offer = access.cut() ? fragment("offer", access) : null;
-        return page.compose(access, meter, offer);
+        // The page is shared by every reader and signed out; a signed-in reader's masthead is put in here, after the cache.
+        return readerChrome.personalise(page.compose(access, meter, offer), request);
     }
 
     private static String key(String kindPath, String slug) {

@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the publication's settings in every Spring-rendered page's model as {@code site}, and the
- * site chrome (navigation, dates, a default head) so error pages look like the rest of the site.
+ * site chrome (navigation, a default head) so error pages look like the rest of the site; and the
+ * shared formatters every page uses: {@code dateline} (dates in {@code sitrep.zone}) and
+ * {@code labels} (enum values in words). The reader's own links come from {@link ReaderNavModel}.
  */
 @ControllerAdvice
 class SiteModel {
@@ -15,8 +17,10 @@ class SiteModel {
     private final SitePages pages;
     private final PublicUrls urls;
     private final Dateline dateline;
+    private final Labels labels;
 
-    SiteModel(SitrepProperties properties, SitePages pages, PublicUrls urls, Dateline dateline) {
+    SiteModel(SitrepProperties properties, SitePages pages, PublicUrls urls, Dateline dateline, Labels labels) {
+        this.labels = labels;
         this.properties = properties;
         this.pages = pages;
         this.urls = urls;
@@ -45,6 +49,12 @@ class SiteModel {
     @ModelAttribute("dateline")
     Dateline dateline() {
         return dateline;
+    }
+
+    /** Enum values in words, for every page (staff pages too). */
+    @ModelAttribute("labels")
+    Labels labels() {
+        return labels;
     }
 
     @ModelAttribute("urls")

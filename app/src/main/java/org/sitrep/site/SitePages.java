@@ -31,9 +31,12 @@ public class SitePages {
     private final SitrepProperties properties;
     private final Dateline dateline;
     private final PublicUrls urls;
+    private final ReaderChrome readerChrome;
+    private static final Labels LABELS = new Labels();
 
     public SitePages(ITemplateEngine templates, PageCache cache, PieceCatalog catalog, SitrepProperties properties,
-                     Dateline dateline, PublicUrls urls) {
+                     Dateline dateline, PublicUrls urls, ReaderChrome readerChrome) {
+        this.readerChrome = readerChrome;
         this.templates = templates;
         this.cache = cache;
         this.catalog = catalog;
@@ -59,6 +62,7 @@ public class SitePages {
         vars.put("sections", sections());
         vars.put("dateline", dateline);
         vars.put("urls", urls);
+        vars.put("labels", LABELS);
         return vars;
     }
 
@@ -72,16 +76,28 @@ public class SitePages {
         byte[] html = cache.get("page:" + key, () -> model.get().map(m -> {
             Map<String, Object> vars = new HashMap<>(m);
             vars.putIfAbsent("currentPath", path); // marks the navigation link to this page
+            vars.putIfAbsent("nextPath", key); // where sign in and join return to
             return render(template, vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }).orElse(null));
         if (html == null) throw notFound();
-        return ResponseEntity.ok().contentType(HTML).body(html);
+        return ResponseEntity.ok().contentType(HTML).body(readerChrome.personalise(html, currentRequest()));
     }
 
+    /**
+     * Renders a page for the cache: always as a signed-out reader sees it (whatever the model says),
+     * since one rendering serves every reader; {@link ReaderChrome} personalises it on the way out.
+     */
     public String render(String template, Map<String, Object> model) {
         Map<String, Object> vars = chrome();
         vars.putAll(model);
+        Object next = vars.getOrDefault("nextPath", vars.get("currentPath"));
+        vars.put("readerNav", ReaderChrome.signedOut(next == null ? null : next.toString()));
         return templates.process(template, new Context(Locale.ENGLISH, vars));
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a ? a.getRequest() : null;
     }
 
     /** One fragment ({@code th:fragment} named {@code selector}) of {@code template}, with the chrome's variables. */

@@ -184,4 +184,20 @@ abstract class StripeWebhooksContract {
                 .firstValue("Location").orElse("")).endsWith("/subscribe");
         assertThat(STRIPE.requests).hasSize(before);
     }
+
+    @Test
+    void stripeCheckoutSendsTheReaderBackToThePageTheyWereOnAndNeverOffTheSite() {
+        org.sitrep.testsupport.WebSession web = new org.sitrep.testsupport.WebSession(port);
+        String token = links.issue("returning.reader@example.org", "Returning Reader");
+        web.post("/signin/link?token=" + token, "/signin/link", java.util.Map.of("token", token));
+        web.post("/subscribe?next=%2Fnews%2Ftruce-holds", "/subscribe/checkout", java.util.Map.of("plan", "annual", "next", "/news/truce-holds"));
+        StripeStandIn.Request sent = STRIPE.requests.stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
+        assertThat(sent.body()).containsPattern("success_url=https?://[^/&]+/news/truce-holds(&|$)")
+                .containsPattern("cancel_url=https?://[^/&]+/subscribe\\?next=%2Fnews%2Ftruce-holds");
+        for (String attack : java.util.List.of("//evil.example", "https://evil.example", "/\\evil.example")) {
+            web.post("/subscribe", "/subscribe/checkout", java.util.Map.of("plan", "annual", "next", attack));
+            StripeStandIn.Request last = STRIPE.requests.stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
+            assertThat(last.body()).as(attack).containsPattern("success_url=https?://[^/&]+/account\\?checkout=done").doesNotContain("evil.example");
+        }
+    }
 }

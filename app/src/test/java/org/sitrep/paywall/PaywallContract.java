@@ -107,7 +107,8 @@ abstract class PaywallContract {
             HttpResponse<String> page = visitor.get("/news/front-line-" + i);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(full(page)).as("piece %d is free", i).isTrue();
-            assertThat(Jsoup.parse(page.body()).select("#meter-notice").text()).contains((3 - i) + " free piece");
+            assertThat(Jsoup.parse(page.body()).select("#meter-notice").text())
+                    .contains(i == 3 ? "This is your last free piece this month." : (3 - i) + " free piece");
             assertThat(Jsoup.parse(page.body()).select("#paywall-offer")).isEmpty();
         }
         String cookie = visitor.cookie(VisitorCookie.NAME);
@@ -329,10 +330,10 @@ abstract class PaywallContract {
         clock.set(TestClockConfig.START.plus(java.time.Duration.ofDays(367)));
         assertThat(full(reader.get("/memos/paid-memo"))).isFalse();
 
-        // Anonymous readers are sent to join first; an unknown plan changes nothing.
+        // Anonymous readers are sent to join first (and come back to the plans); an unknown plan changes nothing.
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.post("/subscribe", "/subscribe/test", Map.of("plan", "annual")).headers().firstValue("Location").orElse(""))
-                .endsWith("/join");
+                .endsWith("/join?next=%2Fsubscribe");
         WebSession other = signIn("plan.typo@example.org");
         other.post("/subscribe", "/subscribe/test", Map.of("plan", "no-such-plan"));
         long otherId = jdbc.sql("SELECT id FROM users WHERE email = 'plan.typo@example.org'").query(Long.class).single();

@@ -1,0 +1,12 @@
+package org.sitrep.site;
+
+import org.sitrep.testsupport.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SiteChromeH2Test extends SiteChromeContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+}

@@ -1,0 +1,14 @@
+package org.sitrep.site;
+
+import org.sitrep.testsupport.RequiresPostgres;
+import org.sitrep.testsupport.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RequiresPostgres
+class SiteChromePostgresTest extends SiteChromeContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
+}
