@@ -54,6 +54,30 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** What a command printed (stdout and stderr together) and its exit status. */
+    public record Finished(int status, String output) {
+        public List<String> lines() {
+            return output.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    /** Runs the application as the launcher runs a command ({@code ./sitrep ingest …}), without a web server, and waits for it. */
+    public static Finished command(Path dataDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "org.sitrep.SitrepApplication",
+                "--sitrep.data-dir=" + dataDir, "--spring.main.web-application-type=none"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("SPRING_DATASOURCE_URL");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the command did not finish:\n" + output);
+        }
+        return new Finished(p.exitValue(), output);
+    }
+
     private void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
