@@ -108,8 +108,9 @@ public final class ServerProcess implements AutoCloseable {
 
     public String tail() {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")).toList(); // the messages, not the frames
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 150), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
