@@ -30,7 +30,9 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
         Path data = Path.of(env.getProperty("sitrep.data-dir", "./data"));
         writable(data);
         String url = env.getProperty("spring.datasource.url", "");
-        if (DurableH2.isH2File(url)) notInUse(url, env.getProperty("spring.datasource.username", "sa"),
+        // Only for commands: a test context's own database settings arrive after this event, so there
+        // the URL is still the default one, which must be neither opened nor created.
+        if (!command.isEmpty() && DurableH2.isH2File(url)) notInUse(url, env.getProperty("spring.datasource.username", "sa"),
                 env.getProperty("spring.datasource.password", ""), data, command);
     }
 
@@ -63,13 +65,13 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
 
     /** Opens the embedded database for a moment: another process holding it open is what Spring would die of later. */
     static void notInUse(String url, String user, String password, Path data, String command) {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        // IFEXISTS: a database that is not there yet is not in use, and is not made here.
+        try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, password)) {
             // free: the application opens it again in a moment
         } catch (SQLException e) {
             if (e.getErrorCode() != H2_ALREADY_OPEN) return; // anything else is reported by the start proper
             String instead = "ingest".equals(command)
                     ? "drop the files into " + data.resolve("inbox").toAbsolutePath().normalize() + " (the running server takes them in) or stop the server first"
-                    : command.isEmpty() ? "stop it first, or give this one another data directory with --data DIR"
                     : "stop the server first";
             throw new StartRefused("the database in " + data.toAbsolutePath().normalize() + " is in use by a running Sitrep server: " + instead, 3);
         }
