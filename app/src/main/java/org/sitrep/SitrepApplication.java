@@ -11,6 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SitrepApplication {
     public static void main(String[] args) {
-        SpringApplication.run(SitrepApplication.class, args);
+        try {
+            SpringApplication.run(SitrepApplication.class, args);
+        } catch (org.sitrep.common.StartRefused refused) {
+            System.exit(refused.status()); // already said in one line by StartRefused.Reporter
+        }
     }
 }

@@ -83,6 +83,87 @@ public class Subscriptions {
         return byId(subscriptionId).orElseThrow();
     }
 
+    /** A subscription as a payment provider knows it: its id there and the time of the newest event applied. */
+    public record ProviderView(long id, long userId, State state, Instant currentPeriodEnd, Instant providerEventAt) {}
+
+    /**
+     * The subscription with this provider id, its row locked until the caller's transaction ends,
+     * so webhook events for one subscription are decided one after the other.
+     */
+    @Transactional
+    public Optional<ProviderView> lockByProviderRef(String provider, String ref) {
+        if (ref == null || ref.isEmpty()) return Optional.empty();
+        return jdbc.sql("SELECT id, user_id, state, current_period_end, provider_event_at FROM subscriptions "
+                        + "WHERE provider = :p AND provider_ref = :r FOR UPDATE")
+                .param("p", provider).param("r", ref)
+                .query((rs, n) -> new ProviderView(rs.getLong(1), rs.getLong(2), State.valueOf(rs.getString(3)),
+                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class))))
+                .optional();
+    }
+
+    /** Why a provider's subscription cannot be started for this reader and plan, or empty when it can. */
+    public Optional<String> cannotStart(long userId, String planCode) {
+        if (jdbc.sql("SELECT COUNT(*) FROM users WHERE id = :u").param("u", userId).query(Long.class).single() == 0) {
+            return Optional.of("no reader " + userId);
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM plans WHERE code = :c").param("c", planCode).query(Long.class).single() == 0) {
+            return Optional.of("no plan '" + planCode + "'");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts a subscription the provider has already made: its state and period come from the
+     * provider ({@code periodEnd} null: one period of the plan from now). The plan may since have
+     * been withdrawn from sale (the reader paid for it) but must exist: check {@link #cannotStart} first.
+     */
+    @Transactional
+    public Subscription startFromProvider(long userId, String planCode, State state, Instant periodEnd, String provider,
+                                          String ref, String customer, Instant providerEventAt) {
+        Plans.Plan plan = jdbc.sql("SELECT id, code, name, price_cents, currency, billing_interval, active FROM plans WHERE code = :c")
+                .param("c", planCode)
+                .query((rs, n) -> new Plans.Plan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        Plans.Interval.valueOf(rs.getString(6)), rs.getBoolean(7)))
+                .single();
+        OffsetDateTime now = now();
+        OffsetDateTime end = periodEnd != null ? utc(periodEnd)
+                : plan.interval() == Plans.Interval.YEAR ? now.plusYears(1) : now.plusMonths(1);
+        jdbc.sql("INSERT INTO subscriptions (user_id, plan_id, state, current_period_end, provider, provider_ref, provider_customer, "
+                        + "provider_event_at, created_at, updated_at) VALUES (:u, :p, :s, :end, :prov, :ref, :cus, :at, :now, :now)")
+                .param("u", userId).param("p", plan.id()).param("s", state.name()).param("end", end)
+                .param("prov", provider).param("ref", ref).param("cus", customer).param("at", utc(providerEventAt)).param("now", now)
+                .update();
+        return jdbc.sql(SELECT + " WHERE s.provider = :prov AND s.provider_ref = :ref").param("prov", provider).param("ref", ref)
+                .query(Subscriptions::row).single();
+    }
+
+    /**
+     * Brings a subscription to what its provider says at {@code providerEventAt}: the state (along
+     * {@link State#next()} only), the period end when given, and the provider's customer when given.
+     */
+    @Transactional(noRollbackFor = IllegalTransition.class)
+    public void syncFromProvider(long subscriptionId, State to, Instant periodEnd, String customer, Instant providerEventAt) {
+        Subscription s = byId(subscriptionId).orElseThrow(() -> new UserAccounts.AccountProblem("No such subscription."));
+        if (s.state() != to && !s.state().next().contains(to)) throw new IllegalTransition(s.state(), to);
+        String set = "state = :to, updated_at = :now" + (periodEnd != null ? ", current_period_end = :end" : "")
+                + (customer != null && !customer.isEmpty() ? ", provider_customer = :cus" : "")
+                + (providerEventAt != null ? ", provider_event_at = :at" : "");
+        var update = jdbc.sql("UPDATE subscriptions SET " + set + " WHERE id = :id AND state = :from")
+                .param("to", to.name()).param("now", now()).param("id", subscriptionId).param("from", s.state().name());
+        if (periodEnd != null) update = update.param("end", utc(periodEnd));
+        if (customer != null && !customer.isEmpty()) update = update.param("cus", customer);
+        if (providerEventAt != null) update = update.param("at", utc(providerEventAt));
+        int updated = update.update();
+        if (updated != 1) throw new IllegalTransition(s.state(), to);
+    }
+
+    /** Records the provider's customer for a subscription (its billing portal needs it). */
+    @Transactional
+    public void setProviderCustomer(long subscriptionId, String customer) {
+        if (customer == null || customer.isEmpty()) return;
+        jdbc.sql("UPDATE subscriptions SET provider_customer = :c WHERE id = :id").param("c", customer).param("id", subscriptionId).update();
+    }
+
     /** The reader's most recent subscription, if any. */
     public Optional<Subscription> current(long userId) {
         return jdbc.sql(SELECT + " WHERE s.user_id = :u ORDER BY s.created_at DESC, s.id DESC FETCH FIRST 1 ROWS ONLY")
@@ -100,6 +181,14 @@ public class Subscriptions {
         OffsetDateTime end = rs.getObject(6, OffsetDateTime.class);
         return new Subscription(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), State.valueOf(rs.getString(5)),
                 end == null ? null : end.toInstant(), rs.getString(7));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     private OffsetDateTime now() {

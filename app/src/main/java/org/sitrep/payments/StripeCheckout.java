@@ -55,6 +55,10 @@ public class StripeCheckout {
                 .setClientReferenceId(String.valueOf(reader.id()))
                 .setCustomerEmail(reader.email())
                 .putMetadata("plan", plan.code())
+                // The subscription carries the reader and plan too, so its own events can start it
+                // when they arrive before checkout.session.completed (Stripe does not order webhooks).
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                        .putMetadata("reader", String.valueOf(reader.id())).putMetadata("plan", plan.code()).build())
                 .setSuccessUrl(base + (back != null ? back : "/account?checkout=done"))
                 .setCancelUrl(base + org.sitrep.common.ReturnPath.link("/subscribe", back))
                 .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
@@ -75,6 +79,20 @@ public class StripeCheckout {
             return client.checkout().sessions().create(params).getUrl();
         } catch (StripeException | RuntimeException e) {
             throw new Unavailable("Stripe checkout failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The subscription as Stripe has it now (its JSON), to reconcile from when the webhooks leave us
+     * in doubt; empty when Stripe is not configured or cannot be reached.
+     */
+    public java.util.Optional<String> subscription(String ref) {
+        if (client == null || ref == null || ref.isEmpty()) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.ofNullable(client.subscriptions().retrieve(ref).getLastResponse().body());
+        } catch (StripeException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StripeCheckout.class).warn("Stripe subscription {} could not be read: {}", ref, e.getMessage());
+            return java.util.Optional.empty();
         }
     }
 

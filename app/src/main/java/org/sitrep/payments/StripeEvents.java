@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.sitrep.members.Subscriptions;
+import org.sitrep.members.Subscriptions.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,34 +20,65 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stripe webhook events, verified and applied once. The signature (HMAC-SHA256 over the raw
- * payload with the endpoint secret) is checked by stripe-java against our clock with a
- * {@link #TOLERANCE_SECONDS} replay window; an event id already recorded is answered and ignored.
- * The event row and its effect commit together, so a failure leaves nothing and Stripe retries.
+ * Stripe webhook events, verified, put in order and applied once: the one place where Stripe moves
+ * a subscription. The signature (HMAC-SHA256 over the raw payload with the endpoint secret) is
+ * checked by stripe-java against our clock with a {@link #TOLERANCE_SECONDS} replay window; an
+ * event id already recorded is answered and ignored.
+ *
+ * <p>Stripe delivers events late, twice and out of order, so:
+ * <ul>
+ * <li>a subscription event is a snapshot of the whole subscription at the event's {@code created}
+ *     time; one older than the newest applied to that subscription is recorded as STALE and changes
+ *     nothing (so a late "cancel at period end" cannot undo a later resume, nor an old period end
+ *     replace a newer one). Ending ({@code canceled}) is final at Stripe, so it applies whenever it comes;</li>
+ * <li>a subscription event for a subscription we have not made yet starts it when it names the
+ *     reader and plan (our Checkout puts them in the subscription's metadata); otherwise its snapshot
+ *     WAITs for {@code checkout.session.completed}, which starts the subscription from the newest
+ *     waiting snapshot, or failing that from the subscription Stripe's API returns now;</li>
+ * <li>events we deliberately do not act on (unknown plan or reader, types we do not handle, moves
+ *     the state machine refuses) are answered 2xx and recorded as IGNORED with the reason, so Stripe
+ *     stops retrying; only a failure of ours (the database) answers 5xx, for Stripe to retry.</li>
+ * </ul>
+ * The event row, its outcome and its effect commit together.
  */
 @Service
 public class StripeEvents {
     private static final Logger log = LoggerFactory.getLogger(StripeEvents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final long TOLERANCE_SECONDS = 300;
+    private static final String STRIPE = "STRIPE";
 
-    public enum Result { APPLIED, DUPLICATE, IGNORED }
+    /** What was done with an event; recorded in {@code payment_events.outcome} (except DUPLICATE). */
+    public enum Result { APPLIED, DUPLICATE, IGNORED, STALE, WAITING }
 
     /** Refused: bad signature, outside the replay window, or not a Stripe event. */
     public static class Refused extends RuntimeException {
         Refused(String message) { super(message); }
     }
 
+    private record Outcome(Result result, String subscriptionRef, String note, String snapshot) {
+        static Outcome of(Result result, String ref, String note) { return new Outcome(result, ref, note, null); }
+    }
+
+    /** A subscription as one Stripe snapshot shows it. {@code state} null: a status with nothing to change (incomplete, paused). */
+    private record Snapshot(String ref, State state, Instant periodEnd, String customer, Instant at, JsonNode json) {
+        static Snapshot of(JsonNode sub, Instant at) {
+            return new Snapshot(sub.path("id").asText(""), stateOf(sub), StripeEvents.periodEnd(sub), text(sub.path("customer")), at, sub);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Subscriptions subscriptions;
+    private final StripeCheckout stripe;
     private final String secret;
 
-    public StripeEvents(JdbcClient jdbc, Clock clock, Subscriptions subscriptions,
+    public StripeEvents(JdbcClient jdbc, Clock clock, Subscriptions subscriptions, StripeCheckout stripe,
                         @Value("${sitrep.stripe.webhook-secret:}") String secret) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.subscriptions = subscriptions;
+        this.stripe = stripe;
         this.secret = secret;
     }
 
@@ -71,74 +103,137 @@ public class StripeEvents {
         String type = event.path("type").asText("");
         JsonNode object = event.path("data").path("object");
         if (id.isEmpty() || type.isEmpty() || !object.isObject()) throw new Refused("not a Stripe event");
+        Instant created = event.path("created").canConvertToLong() && event.path("created").asLong() > 0
+                ? Instant.ofEpochSecond(event.path("created").asLong()) : null;
         try {
-            jdbc.sql("INSERT INTO payment_events (provider, event_id, event_type, received_at) VALUES ('STRIPE', :id, :type, :now)")
-                    .param("id", id).param("type", type).param("now", now()).update();
+            jdbc.sql("INSERT INTO payment_events (provider, event_id, event_type, received_at, event_created) "
+                            + "VALUES ('STRIPE', :id, :type, :now, :created)")
+                    .param("id", id).param("type", type).param("now", now()).param("created", utc(created)).update();
         } catch (DuplicateKeyException again) {
             return Result.DUPLICATE;
         }
-        return switch (type) {
-            case "checkout.session.completed" -> checkoutCompleted(object);
-            case "customer.subscription.created", "customer.subscription.updated" -> subscriptionChanged(object);
-            case "customer.subscription.deleted" -> move(object.path("id").asText(""), Subscriptions.State.EXPIRED, periodEnd(object));
-            case "invoice.payment_failed" -> move(subscriptionOfInvoice(object), Subscriptions.State.PAST_DUE, null);
-            default -> Result.IGNORED;
+        Outcome outcome = switch (type) {
+            case "checkout.session.completed" -> checkoutCompleted(object, created);
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+                 "customer.subscription.paused", "customer.subscription.resumed" -> subscriptionChanged(Snapshot.of(object, created));
+            case "invoice.payment_failed" -> paymentFailed(subscriptionOfInvoice(object), created);
+            default -> Outcome.of(Result.IGNORED, null, "not an event Sitrep acts on");
         };
+        if (outcome.result() == Result.IGNORED || outcome.result() == Result.STALE) {
+            log.info("Stripe event {} ({}) {}: {}", id, type, outcome.result().name().toLowerCase(), outcome.note());
+        }
+        jdbc.sql("UPDATE payment_events SET outcome = :o, note = :n, subscription_ref = :r, snapshot = :s "
+                        + "WHERE provider = 'STRIPE' AND event_id = :id")
+                .param("o", outcome.result().name()).param("n", clip(outcome.note())).param("r", emptyToNull(outcome.subscriptionRef()))
+                .param("s", outcome.snapshot()).param("id", id).update();
+        return outcome.result();
     }
 
-    private Result checkoutCompleted(JsonNode session) {
-        String subscriptionRef = session.path("subscription").asText("");
-        long userId;
+    private Outcome checkoutCompleted(JsonNode session, Instant created) {
+        String ref = text(session.path("subscription"));
+        if (ref == null) return Outcome.of(Result.IGNORED, null, "not a subscription checkout");
+        Optional<Subscriptions.ProviderView> made = subscriptions.lockByProviderRef(STRIPE, ref);
+        if (made.isPresent()) { // its own events came first and started it: only the customer is new
+            subscriptions.setProviderCustomer(made.get().id(), text(session.path("customer")));
+            return Outcome.of(Result.APPLIED, ref, "customer recorded; the subscription was started by its own events");
+        }
+        long reader;
         try {
-            userId = Long.parseLong(session.path("client_reference_id").asText(""));
+            reader = Long.parseLong(session.path("client_reference_id").asText(""));
         } catch (NumberFormatException e) {
-            log.warn("Stripe checkout {} has no reader id; ignored", session.path("id").asText());
-            return Result.IGNORED;
+            return Outcome.of(Result.IGNORED, ref, "the checkout names no reader (client_reference_id)");
         }
         String plan = session.path("metadata").path("plan").asText("");
-        if (subscriptionRef.isEmpty() || plan.isEmpty() || byRef(subscriptionRef).isPresent()) return Result.IGNORED;
-        if (jdbc.sql("SELECT COUNT(*) FROM users WHERE id = :u").param("u", userId).query(Long.class).single() == 0) return Result.IGNORED;
-        Subscriptions.Subscription s = subscriptions.start(userId, plan, Subscriptions.State.ACTIVE, "STRIPE", subscriptionRef);
-        jdbc.sql("UPDATE subscriptions SET provider_customer = :c WHERE id = :id")
-                .param("c", session.path("customer").asText(null)).param("id", s.id()).update();
-        return Result.APPLIED;
+        if (plan.isEmpty()) return Outcome.of(Result.IGNORED, ref, "the checkout names no plan (metadata.plan)");
+        Optional<String> cannot = subscriptions.cannotStart(reader, plan);
+        if (cannot.isPresent()) {
+            log.warn("Stripe checkout {} for subscription {} not applied: {}", session.path("id").asText(""), ref, cannot.get());
+            return Outcome.of(Result.IGNORED, ref, cannot.get());
+        }
+        // In doubt about the subscription's state (the checkout does not carry it): the newest snapshot
+        // that waited for this checkout, else the subscription as Stripe's API has it now.
+        Snapshot snapshot = waitingSnapshot(ref).or(() -> stripe.subscription(ref).flatMap(json -> parse(json)
+                        .map(sub -> Snapshot.of(sub, Instant.now(clock)))))
+                .filter(s -> s.state() != null).orElse(null);
+        State state = snapshot == null ? State.ACTIVE : snapshot.state();
+        subscriptions.startFromProvider(reader, plan, state, snapshot == null ? null : snapshot.periodEnd(), STRIPE, ref,
+                text(session.path("customer")), snapshot == null ? null : snapshot.at());
+        return Outcome.of(Result.APPLIED, ref, snapshot == null ? "started ACTIVE for one period (no snapshot of the subscription)"
+                : "started " + state + " from the subscription as of " + snapshot.at());
     }
 
-    private Result subscriptionChanged(JsonNode sub) {
-        Subscriptions.State to = switch (sub.path("status").asText("")) {
-            case "trialing" -> Subscriptions.State.TRIALING;
-            case "active" -> sub.path("cancel_at_period_end").asBoolean(false) ? Subscriptions.State.CANCELED : Subscriptions.State.ACTIVE;
-            case "past_due", "unpaid" -> Subscriptions.State.PAST_DUE;
-            case "canceled", "incomplete_expired" -> Subscriptions.State.EXPIRED;
+    private Outcome subscriptionChanged(Snapshot s) {
+        if (s.ref().isEmpty()) return Outcome.of(Result.IGNORED, null, "no subscription id");
+        Optional<Subscriptions.ProviderView> made = subscriptions.lockByProviderRef(STRIPE, s.ref());
+        if (made.isEmpty()) return startOrWait(s);
+        Subscriptions.ProviderView current = made.get();
+        boolean ended = s.state() == State.EXPIRED; // final at Stripe, whatever order it comes in
+        if (!ended && s.at() != null && current.providerEventAt() != null && s.at().isBefore(current.providerEventAt())) {
+            return Outcome.of(Result.STALE, s.ref(), "snapshot of " + s.at() + " is older than the one applied (" + current.providerEventAt() + ")");
+        }
+        if (s.state() == null) return Outcome.of(Result.IGNORED, s.ref(), "status '" + s.json().path("status").asText("") + "' changes nothing");
+        Instant at = newest(s.at(), current.providerEventAt());
+        return sync(current, s.state(), ended && stale(s, current) ? null : s.periodEnd(), s.customer(), at, s.ref());
+    }
+
+    private Outcome startOrWait(Snapshot s) {
+        JsonNode meta = s.json().path("metadata");
+        String plan = meta.path("plan").asText("");
+        long reader;
+        try {
+            reader = Long.parseLong(meta.path("reader").asText(""));
+        } catch (NumberFormatException e) {
+            reader = -1;
+        }
+        if (reader > 0 && !plan.isEmpty() && s.state() != null && subscriptions.cannotStart(reader, plan).isEmpty()) {
+            subscriptions.startFromProvider(reader, plan, s.state(), s.periodEnd(), STRIPE, s.ref(), s.customer(), s.at());
+            return Outcome.of(Result.APPLIED, s.ref(), "started " + s.state() + " from the subscription's own event");
+        }
+        return new Outcome(Result.WAITING, s.ref(), "no subscription " + s.ref() + " yet: kept for its checkout", s.json().toString());
+    }
+
+    private Outcome paymentFailed(String ref, Instant created) {
+        Optional<Subscriptions.ProviderView> made = subscriptions.lockByProviderRef(STRIPE, ref);
+        if (made.isEmpty()) return Outcome.of(Result.IGNORED, ref, "no such subscription");
+        if (created != null && made.get().providerEventAt() != null && created.isBefore(made.get().providerEventAt())) {
+            return Outcome.of(Result.STALE, ref, "failure of " + created + " is older than the snapshot applied (" + made.get().providerEventAt() + ")");
+        }
+        return sync(made.get(), State.PAST_DUE, null, null, newest(created, made.get().providerEventAt()), ref);
+    }
+
+    private Outcome sync(Subscriptions.ProviderView current, State to, Instant periodEnd, String customer, Instant at, String ref) {
+        if (current.state() != to && !current.state().next().contains(to)) {
+            return Outcome.of(Result.IGNORED, ref, "cannot go from " + current.state() + " to " + to);
+        }
+        subscriptions.syncFromProvider(current.id(), to, periodEnd, customer, at);
+        return Outcome.of(Result.APPLIED, ref, current.state() == to ? "stays " + to : current.state() + " to " + to);
+    }
+
+    private static boolean stale(Snapshot s, Subscriptions.ProviderView current) {
+        return s.at() != null && current.providerEventAt() != null && s.at().isBefore(current.providerEventAt());
+    }
+
+    /** The newest snapshot of this subscription that arrived before its checkout. */
+    private Optional<Snapshot> waitingSnapshot(String ref) {
+        return jdbc.sql("SELECT snapshot, event_created FROM payment_events WHERE provider = 'STRIPE' AND subscription_ref = :r "
+                        + "AND outcome = 'WAITING' AND snapshot IS NOT NULL ORDER BY event_created DESC, received_at DESC FETCH FIRST 1 ROWS ONLY")
+                .param("r", ref)
+                .query((rs, n) -> {
+                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                    return parse(rs.getString(1)).map(sub -> Snapshot.of(sub, at == null ? null : at.toInstant())).orElse(null);
+                })
+                .optional();
+    }
+
+    static State stateOf(JsonNode sub) {
+        boolean ending = sub.path("cancel_at_period_end").asBoolean(false);
+        return switch (sub.path("status").asText("")) {
+            case "trialing" -> ending ? State.CANCELED : State.TRIALING;
+            case "active" -> ending ? State.CANCELED : State.ACTIVE;
+            case "past_due", "unpaid" -> State.PAST_DUE;
+            case "canceled", "incomplete_expired" -> State.EXPIRED;
             default -> null; // incomplete, paused: nothing to change yet
         };
-        return to == null ? Result.IGNORED : move(sub.path("id").asText(""), to, periodEnd(sub));
-    }
-
-    private Result move(String subscriptionRef, Subscriptions.State to, Instant periodEnd) {
-        Optional<Subscriptions.Subscription> s = byRef(subscriptionRef);
-        if (s.isEmpty()) return Result.IGNORED; // checkout.session.completed makes it; Stripe retries what fails
-        if (s.get().state() != to && !s.get().state().next().contains(to)) {
-            log.info("Stripe subscription {}: cannot go from {} to {}; ignored", subscriptionRef, s.get().state(), to);
-            return Result.IGNORED;
-        }
-        try {
-            subscriptions.move(s.get().id(), to);
-        } catch (Subscriptions.IllegalTransition e) {
-            log.info("Stripe subscription {}: {}; ignored", subscriptionRef, e.getMessage());
-            return Result.IGNORED;
-        }
-        if (periodEnd != null) {
-            jdbc.sql("UPDATE subscriptions SET current_period_end = :end WHERE id = :id")
-                    .param("end", OffsetDateTime.ofInstant(periodEnd, ZoneOffset.UTC)).param("id", s.get().id()).update();
-        }
-        return Result.APPLIED;
-    }
-
-    private Optional<Subscriptions.Subscription> byRef(String ref) {
-        if (ref == null || ref.isEmpty()) return Optional.empty();
-        return jdbc.sql("SELECT id FROM subscriptions WHERE provider = 'STRIPE' AND provider_ref = :r").param("r", ref)
-                .query(Long.class).optional().flatMap(subscriptions::byId);
     }
 
     /** current_period_end: on the subscription in older API versions, on its items in newer ones. */
@@ -149,9 +244,42 @@ public class StripeEvents {
     }
 
     private static String subscriptionOfInvoice(JsonNode invoice) {
-        String direct = invoice.path("subscription").asText("");
-        if (!direct.isEmpty()) return direct;
-        return invoice.path("parent").path("subscription_details").path("subscription").asText("");
+        String direct = text(invoice.path("subscription"));
+        if (direct != null) return direct;
+        return text(invoice.path("parent").path("subscription_details").path("subscription"));
+    }
+
+    /** A Stripe reference: an id, or an expanded object's id. */
+    private static String text(JsonNode node) {
+        String s = node.isObject() ? node.path("id").asText("") : node.isTextual() ? node.asText() : "";
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Optional<JsonNode> parse(String json) {
+        try {
+            JsonNode node = json == null ? null : JSON.readTree(json);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant newest(Instant a, Instant b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
     private OffsetDateTime now() {

@@ -39,4 +39,17 @@ class IngestCommandTest {
             assertThat(jdbc.sql("SELECT location FROM ingest_errors").query(String.class).single()).isEqualTo("broken.xml");
         }
     }
+
+    @Test
+    void withNoInputItSaysWhatItNeedsBeforeStartingAnything() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(SitrepApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run("--sitrep.command=ingest", "--sitrep.command-exits=false", "--sitrep.data-dir=" + data,
+                                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/sitrep") + ";DB_CLOSE_ON_EXIT=FALSE"))
+                .isInstanceOfSatisfying(org.sitrep.common.StartRefused.class, e -> {
+                    assertThat(e.getMessage()).startsWith("ingest: give one or more files or web addresses");
+                    assertThat(e.status()).isEqualTo(2);
+                });
+        assertThat(Files.exists(data.resolve("db"))).as("refused before the database was opened").isFalse();
+    }
 }

@@ -52,7 +52,10 @@ class CreateAdminCommandTest {
 
     @Test
     void refusesMissingOrWeakCredentials() {
-        assertThatThrownBy(() -> run("--sitrep.admin.email=chief@example.org")).hasStackTraceContaining("create-admin failed");
+        // Missing flags are told in one line before anything starts: no database is made.
+        assertThatThrownBy(() -> run("--sitrep.admin.email=chief@example.org"))
+                .isInstanceOf(org.sitrep.common.StartRefused.class).hasMessage("create-admin: both --email and --password are required");
+        assertThat(Files.exists(data.resolve("db"))).isFalse();
         assertThatThrownBy(() -> run("--sitrep.admin.email=chief@example.org", "--sitrep.admin.password=short"))
                 .hasStackTraceContaining("create-admin failed");
     }

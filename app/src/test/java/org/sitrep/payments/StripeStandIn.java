@@ -17,6 +17,8 @@ final class StripeStandIn {
     record Request(String method, String path, String authorization, String body) {}
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Subscriptions as "Stripe" has them now, by id: what GET /v1/subscriptions/{id} answers. */
+    final java.util.Map<String, String> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpServer server;
 
     StripeStandIn() {
@@ -35,7 +37,7 @@ final class StripeStandIn {
                         + "\"url\":\"https://checkout.stripe.com/c/pay/cs_test_standin\"}";
                 case "/v1/billing_portal/sessions" -> "{\"id\":\"bps_standin\",\"object\":\"billing_portal.session\","
                         + "\"url\":\"https://billing.stripe.com/p/session/test_standin\"}";
-                default -> null;
+                default -> path.startsWith("/v1/subscriptions/") ? subscriptions.get(path.substring("/v1/subscriptions/".length())) : null;
             };
             byte[] out = (json == null ? "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"no such path\"}}" : json)
                     .getBytes(StandardCharsets.UTF_8);

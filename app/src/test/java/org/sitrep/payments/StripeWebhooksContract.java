@@ -64,7 +64,11 @@ abstract class StripeWebhooksContract {
     }
 
     static String event(String id, String type, String object) {
-        return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2025-03-31.basil\",\"created\":1772452800,"
+        return event(id, type, 1772452800L, object);
+    }
+
+    static String event(String id, String type, long created, String object) {
+        return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2025-03-31.basil\",\"created\":" + created + ","
                 + "\"data\":{\"object\":" + object + "},\"livemode\":false,\"pending_webhooks\":1,"
                 + "\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"" + type + "\"}";
     }
@@ -166,6 +170,7 @@ abstract class StripeWebhooksContract {
         assertThat(go.headers().firstValue("Location").orElse("")).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_standin");
         StripeStandIn.Request sent = STRIPE.requests.stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
         assertThat(sent.authorization()).isEqualTo("Bearer sk_test_standin");
+        assertThat(sent.body()).contains("subscription_data[metadata][reader]=" + id).contains("subscription_data[metadata][plan]=annual");
         assertThat(sent.body()).contains("mode=subscription").contains("client_reference_id=" + id).contains("metadata[plan]=annual")
                 .contains("[unit_amount]=10000").contains("[recurring][interval]=year").contains("[currency]=usd")
                 .contains("customer_email=checkout.reader@example.org");
@@ -199,5 +204,163 @@ abstract class StripeWebhooksContract {
             StripeStandIn.Request last = STRIPE.requests.stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
             assertThat(last.body()).as(attack).containsPattern("success_url=https?://[^/&]+/account\\?checkout=done").doesNotContain("evil.example");
         }
+    }
+
+    // ---- Out of order, late, twice: one state machine (issue 12, item 6). Times are Stripe's "created" seconds.
+
+    static final long T0 = 1772452800L;
+
+    long newReader(String email) {
+        jdbc.sql("INSERT INTO users (email, display_name, role, enabled, created_at) VALUES (:e, 'Payer', 'MEMBER', TRUE, :t)")
+                .param("e", email).param("t", OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)).update();
+        return jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", email).query(Long.class).single();
+    }
+
+    Subscriptions.Subscription currentOf(long user) {
+        return subscriptions.current(user).orElseThrow();
+    }
+
+    static String checkoutFor(String eventId, long user, String sub, String plan) {
+        return event(eventId, "checkout.session.completed", T0, "{\"id\":\"cs_" + eventId + "\",\"object\":\"checkout.session\","
+                + "\"client_reference_id\":\"" + user + "\",\"customer\":\"cus_" + sub + "\",\"subscription\":\"" + sub + "\","
+                + "\"mode\":\"subscription\",\"payment_status\":\"paid\",\"status\":\"complete\",\"metadata\":{\"plan\":\"" + plan + "\"}}");
+    }
+
+    /** A customer.subscription.* snapshot; {@code metadata} is the subscription's own (empty for dashboard-made ones). */
+    static String subscription(String sub, String status, boolean cancelAtPeriodEnd, long periodEnd, String metadata) {
+        return "{\"id\":\"" + sub + "\",\"object\":\"subscription\",\"customer\":\"cus_" + sub + "\",\"status\":\"" + status + "\","
+                + "\"cancel_at_period_end\":" + cancelAtPeriodEnd + ",\"metadata\":" + metadata + ","
+                + "\"items\":{\"object\":\"list\",\"data\":[{\"id\":\"si_" + sub + "\",\"current_period_end\":" + periodEnd + "}]}}";
+    }
+
+    String outcome(String eventId) {
+        return jdbc.sql("SELECT outcome FROM payment_events WHERE event_id = :id").param("id", eventId).query(String.class).single();
+    }
+
+    String note(String eventId) {
+        return jdbc.sql("SELECT note FROM payment_events WHERE event_id = :id").param("id", eventId).query(String.class).single();
+    }
+
+    @Test
+    void anOlderUpdateDeliveredAfterANewerOneChangesNothing() throws Exception {
+        long user = newReader("older.update@example.org");
+        assertThat(deliver(checkoutFor("evt_o_checkout", user, "sub_O1", "monthly")).getBody()).isEqualTo("applied");
+        long newerEnd = T0 + 60 * 86400, olderEnd = T0 + 30 * 86400;
+        assertThat(deliver(event("evt_o_new", "customer.subscription.updated", T0 + 120,
+                subscription("sub_O1", "active", false, newerEnd, "{}"))).getBody()).isEqualTo("applied");
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(newerEnd));
+
+        // Stripe retried an earlier event late: its period end and its cancellation are history.
+        ResponseEntity<String> late = deliver(event("evt_o_old", "customer.subscription.updated", T0 + 60,
+                subscription("sub_O1", "active", true, olderEnd, "{}")));
+        assertThat(late.getStatusCode().value()).isEqualTo(200);
+        assertThat(late.getBody()).isEqualTo("stale");
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(newerEnd));
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(outcome("evt_o_old")).isEqualTo("STALE");
+        // A payment failure older than the snapshot applied is history too.
+        assertThat(deliver(event("evt_o_fail_old", "invoice.payment_failed", T0 + 90,
+                "{\"id\":\"in_o\",\"object\":\"invoice\",\"subscription\":\"sub_O1\"}")).getBody()).isEqualTo("stale");
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.ACTIVE);
+    }
+
+    @Test
+    void aResumedSubscriptionIsNotCancelledAgainByALateCancellation() throws Exception {
+        long user = newReader("resumed@example.org");
+        long end = T0 + 30 * 86400;
+        deliver(checkoutFor("evt_r_checkout", user, "sub_R1", "monthly"));
+        deliver(event("evt_r_cancel", "customer.subscription.updated", T0 + 100, subscription("sub_R1", "active", true, end, "{}")));
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.CANCELED);
+        deliver(event("evt_r_resume", "customer.subscription.updated", T0 + 300, subscription("sub_R1", "active", false, end, "{}")));
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.ACTIVE);
+
+        // The first cancellation's retry, and an older one, arrive after the resume.
+        assertThat(deliver(event("evt_r_cancel", "customer.subscription.updated", T0 + 100,
+                subscription("sub_R1", "active", true, end, "{}"))).getBody()).isEqualTo("duplicate");
+        assertThat(deliver(event("evt_r_cancel_b", "customer.subscription.updated", T0 + 200,
+                subscription("sub_R1", "active", true, end, "{}"))).getBody()).isEqualTo("stale");
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.ACTIVE);
+
+        // The end is final at Stripe, so it applies even when an older-stamped copy arrives last.
+        deliver(event("evt_r_deleted", "customer.subscription.deleted", T0 + 250, subscription("sub_R1", "canceled", false, end, "{}")));
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.EXPIRED);
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(end));
+    }
+
+    @Test
+    void aTrialCreatedBeforeItsCheckoutWaitsForItAndStaysATrial() throws Exception {
+        long user = newReader("trial.first@example.org");
+        long trialEnd = T0 + 14 * 86400;
+        // A subscription without our metadata (made before Sitrep put the reader in it): nobody to start it for yet.
+        ResponseEntity<String> early = deliver(event("evt_t_created", "customer.subscription.created", T0 + 1,
+                subscription("sub_T9", "trialing", false, trialEnd, "{}")));
+        assertThat(early.getStatusCode().value()).isEqualTo(200);
+        assertThat(early.getBody()).isEqualTo("waiting");
+        assertThat(subscriptions.current(user)).isEmpty();
+
+        assertThat(deliver(checkoutFor("evt_t_checkout", user, "sub_T9", "annual")).getBody()).isEqualTo("applied");
+        assertThat(currentOf(user).state()).as("a trial, not a paid year").isEqualTo(Subscriptions.State.TRIALING);
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(trialEnd));
+        // The checkout's own retry changes nothing; nor does the trial's creation delivered again.
+        assertThat(deliver(checkoutFor("evt_t_checkout", user, "sub_T9", "annual")).getBody()).isEqualTo("duplicate");
+        assertThat(deliver(event("evt_t_created", "customer.subscription.created", T0 + 1,
+                subscription("sub_T9", "trialing", false, trialEnd, "{}"))).getBody()).isEqualTo("duplicate");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscriptions WHERE provider_ref = 'sub_T9'").query(Long.class).single()).isEqualTo(1);
+
+        // The trial converts later: a newer snapshot.
+        long paidEnd = trialEnd + 365L * 86400;
+        deliver(event("evt_t_paid", "customer.subscription.updated", trialEnd, subscription("sub_T9", "active", false, paidEnd, "{}")));
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(paidEnd));
+    }
+
+    @Test
+    void aSubscriptionNamingItsReaderStartsFromItsOwnEventAndTheCheckoutOnlyAddsTheCustomer() throws Exception {
+        long user = newReader("meta.first@example.org");
+        long trialEnd = T0 + 7 * 86400;
+        assertThat(deliver(event("evt_m_created", "customer.subscription.created", T0 + 1, subscription("sub_M1", "trialing", false, trialEnd,
+                "{\"reader\":\"" + user + "\",\"plan\":\"monthly\"}"))).getBody()).isEqualTo("applied");
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.TRIALING);
+        assertThat(deliver(checkoutFor("evt_m_checkout", user, "sub_M1", "monthly")).getBody()).isEqualTo("applied");
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.TRIALING);
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(trialEnd));
+        assertThat(jdbc.sql("SELECT provider_customer FROM subscriptions WHERE provider_ref = 'sub_M1'").query(String.class).single())
+                .isEqualTo("cus_sub_M1");
+    }
+
+    @Test
+    void aCheckoutWithNothingWaitingIsReconciledFromTheSubscriptionStripeHasNow() throws Exception {
+        long user = newReader("reconcile@example.org");
+        long trialEnd = T0 + 10 * 86400;
+        STRIPE.subscriptions.put("sub_API1", subscription("sub_API1", "trialing", false, trialEnd, "{}"));
+        assertThat(deliver(checkoutFor("evt_api_checkout", user, "sub_API1", "annual")).getBody()).isEqualTo("applied");
+        assertThat(STRIPE.requests).anySatisfy(r -> assertThat(r.path()).isEqualTo("/v1/subscriptions/sub_API1"));
+        assertThat(currentOf(user).state()).isEqualTo(Subscriptions.State.TRIALING);
+        assertThat(currentOf(user).currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(trialEnd));
+
+        // Stripe unreachable for another (the stand-in has no such subscription): one period of the plan.
+        long other = newReader("reconcile.none@example.org");
+        assertThat(deliver(checkoutFor("evt_api_none", other, "sub_API_NONE", "monthly")).getBody()).isEqualTo("applied");
+        assertThat(currentOf(other).state()).isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(currentOf(other).currentPeriodEnd()).isEqualTo(TestClockConfig.START.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant());
+    }
+
+    @Test
+    void aCheckoutForAPlanWeDoNotHaveIsAnsweredAndRecordedNotRetriedForever() throws Exception {
+        long user = newReader("unknown.plan@example.org");
+        long before = rows("subscriptions");
+        ResponseEntity<String> r = deliver(checkoutFor("evt_u_checkout", user, "sub_U1", "platinum-lifetime"));
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getBody()).isEqualTo("ignored");
+        assertThat(outcome("evt_u_checkout")).isEqualTo("IGNORED");
+        assertThat(note("evt_u_checkout")).contains("platinum-lifetime");
+        assertThat(rows("subscriptions")).isEqualTo(before);
+        // A reader who does not exist, and an event type we do not handle: answered, recorded, nothing made.
+        assertThat(deliver(checkoutFor("evt_u_nobody", 987654321L, "sub_U2", "annual")).getBody()).isEqualTo("ignored");
+        assertThat(note("evt_u_nobody")).contains("no reader");
+        assertThat(deliver(event("evt_u_other", "charge.refunded", "{\"id\":\"ch_1\",\"object\":\"charge\"}")).getBody())
+                .isEqualTo("ignored");
+        assertThat(outcome("evt_u_other")).isEqualTo("IGNORED");
+        assertThat(rows("subscriptions")).isEqualTo(before);
     }
 }

@@ -1,0 +1,29 @@
+package org.sitrep.common;
+
+import java.sql.SQLException;
+
+/**
+ * Recognises the embedded H2 database failing to use its file. When H2 cannot write (a full disk, a
+ * read-only remount) it closes the database, and every connection answers "The database has been
+ * closed" from then on, until the server is restarted (the closed store keeps its file lock, so the
+ * pool cannot open the database again in this process).
+ */
+final class H2StoreFailure {
+    /** H2's IO_EXCEPTION_1/2, FILE_CORRUPTED_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN. */
+    private static final int[] FATAL = {90028, 90031, 90030, 90098, 90121};
+
+    private H2StoreFailure() {}
+
+    /** True when {@code e} says the embedded database could not use its file (and so has closed, or will). */
+    static boolean storeFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && t.getClass().getName().startsWith("org.h2.")) {
+                for (int code : FATAL) if (s.getErrorCode() == code) return true;
+                // GENERAL_ERROR_1 wrapping the storage layer's failure to write its file.
+                if (s.getErrorCode() == 50000 && String.valueOf(s.getMessage()).contains("MVStoreException")) return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+}
