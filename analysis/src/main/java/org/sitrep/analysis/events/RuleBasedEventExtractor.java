@@ -67,11 +67,39 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** Words between a locative preposition and its place ("in the northern town of"). */
     private static final Pattern PLACE_WORD = Pattern.compile("\\p{Ll}+(ern|ly)|town|city|village|capital|province");
 
+    /** When no event at all is at least this likely, the events the rules coded in a sentence go. */
+    static final double VETO = 0.6;
+    /**
+     * The classifier's likeliest sub-type replaces the rules' for a sentence's one event when it is this
+     * many times likelier than the rules' sub-type (and at least {@link #RELABEL_FLOOR} likely).
+     */
+    static final double RELABEL_RATIO = 2.5;
+    static final double RELABEL_FLOOR = 0.25;
+    /** A sentence the rules left alone is coded when an event is this likely, its sub-type at least {@link #ADD_FLOOR}. */
+    static final double ADD = 0.75;
+    static final double ADD_FLOOR = 0.3;
+
     private final TriggerLexicon lex;
+    private final EventClassifier classifier;
 
-    public RuleBasedEventExtractor() { this(TriggerLexicon.load()); }
+    /** The rules alone. */
+    public RuleBasedEventExtractor() { this(TriggerLexicon.load(), EventClassifier.NONE); }
 
-    public RuleBasedEventExtractor(TriggerLexicon lex) { this.lex = lex; }
+    public RuleBasedEventExtractor(TriggerLexicon lex) { this(lex, EventClassifier.NONE); }
+
+    /** The rules with a learned classifier in the slot where it decides the sub-type and whether there is an event. */
+    public RuleBasedEventExtractor(EventClassifier classifier) { this(TriggerLexicon.load(), classifier); }
+
+    public RuleBasedEventExtractor(TriggerLexicon lex, EventClassifier classifier) {
+        this.lex = Objects.requireNonNull(lex);
+        this.classifier = Objects.requireNonNull(classifier);
+    }
+
+    /** The classifier in the learned slot ({@link EventClassifier#NONE} for rules alone). */
+    public EventClassifier classifier() { return classifier; }
+
+    @Override
+    public String model() { return classifier.version(); }
 
     private record Tok(int start, int end, String text, String lower, String stem, String tag) {}
 
@@ -185,6 +213,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double sentenceFactor = sentenceWideFactor(stems);
         boolean titleCase = titleCase(toks);
         boolean blockedStrong = false;
+        java.util.Set<SubEventType> triggerKinds = new java.util.LinkedHashSet<>();
+        boolean cancelled = false;
+        boolean hedged = false;
+        String firstTrigger = null;
         int lastEnd = -1;
         for (int i = 0; i < n; i++) {
             Trigger t = pick(lex.triggersAt(stems, i), toks, stems, i, air);
@@ -204,6 +236,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             double factor = sentenceFactor * cueFactor(toks, stems, i);
             if (purpose(toks, stems, i)) factor *= strong.isEmpty() ? 0.5 : 0; // "an offensive to retake the city"
             if (factor <= 0 && !t.has("weak")) blockedStrong = true;
+            triggerKinds.add(t.kind());
+            cancelled |= factor <= 0;
+            hedged |= factor > 0 && factor < 1;
+            if (firstTrigger == null) firstTrigger = text.substring(toks.get(i).start(), toks.get(end - 1).end());
             if (!t.has("weak")) lastEnd = end;
             Candidate c = new Candidate();
             c.kind = t.kind();
@@ -306,7 +342,109 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 strong.add(w);
             }
         }
-        return strong;
+        if (classifier == EventClassifier.NONE) return strong;
+        java.util.Set<SubEventType> ruleKinds = new java.util.LinkedHashSet<>();
+        for (Candidate c : strong) ruleKinds.add(c.kind);
+        SentenceSignals signals = new SentenceSignals(java.util.Arrays.asList(stems), ruleKinds, triggerKinds, cancelled,
+                hedged, actorSpans.stream().map(a -> a.actor().kind()).toList(), !placeSpans.isEmpty(), caption(s, toks));
+        EventClassifier.Verdict v = classifier.classify(signals);
+        if (v == null) return strong;
+        SubEventType label = v.bestEvent();
+        if (!strong.isEmpty()) {
+            if (v.noEvent() >= VETO) return List.of(); // a flood, a visit, a robbery, a threat
+            if (strong.size() == 1 && label != strong.get(0).kind && v.of(label) >= RELABEL_FLOOR
+                    && v.of(label) >= RELABEL_RATIO * v.of(strong.get(0).kind)) {
+                relabel(strong.get(0), label);
+            }
+            return strong;
+        }
+        if (blockedStrong || 1 - v.noEvent() < ADD || v.of(label) < ADD_FLOOR) return strong;
+        Candidate c = new Candidate();
+        c.kind = label;
+        ActorSpan[] roles = pickRoles(label, actorSpans);
+        c.agent = roles[0] == null ? null : roles[0].actor();
+        c.target = roles[1] == null ? null : roles[1].actor();
+        if (territorial(c.kind) && c.agent != null) relabel(c, c.kind);
+        c.trigger = firstTrigger != null ? firstTrigger : firstVerb(text, toks);
+        c.triggerStart = toks.get(0).start();
+        c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
+        c.place = placeSpans.stream().filter(PlaceSpan::locative).map(PlaceSpan::place).findFirst()
+                .orElse(placeSpans.isEmpty() ? null : placeSpans.get(0).place());
+        c.fallbackPlace = fallbackPlace;
+        c.placeInSentence = !placeSpans.isEmpty();
+        c.date = date(dates, s, toks.get(0).start(), fallbackDate);
+        c.confidence = Math.min(0.9, 1 - v.noEvent()) * (hedged ? 0.8 : 1.0);
+        civiliansAreNotAgents(c);
+        return List.of(c);
+    }
+
+    /**
+     * The classifier's sub-type for the rules' event. Who took a town stays the rules' call (a state's
+     * forces regain, anyone else overtakes); the roles of a protest follow ACLED's order.
+     */
+    private static void relabel(Candidate c, SubEventType label) {
+        c.kind = label;
+        if (territorial(label) && c.agent != null) {
+            ActorKind k = c.agent.kind();
+            c.kind = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
+                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+        }
+        boolean crowd = label.type() == EventType.PROTESTS || label.type() == EventType.RIOTS;
+        boolean forcesFirst = label == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
+        if (crowd && c.agent != null && c.target != null) {
+            boolean agentIsForce = c.agent.kind() == ActorKind.STATE_FORCES;
+            boolean targetIsCrowd = c.target.kind() == ActorKind.PROTESTERS || c.target.kind() == ActorKind.CIVILIANS;
+            if (agentIsForce && targetIsCrowd && !forcesFirst || !agentIsForce && !targetIsCrowd && forcesFirst
+                    && c.target.kind() == ActorKind.STATE_FORCES) {
+                Actor a = c.agent;
+                c.agent = c.target;
+                c.target = a;
+            }
+        }
+        if (crowd && !forcesFirst && c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
+    }
+
+    /**
+     * Actor1 and actor2 for an event only the classifier saw, from the actors named in the sentence: the
+     * crowd first in a protest or riot (the forces first when they used excessive force), the armed side
+     * first against civilians, otherwise the order in which they are named.
+     */
+    private static ActorSpan[] pickRoles(SubEventType label, List<ActorSpan> spans) {
+        List<ActorSpan> distinct = new ArrayList<>();
+        for (ActorSpan a : spans) if (distinct.stream().noneMatch(d -> same(d, a))) distinct.add(a);
+        ActorSpan crowd = first(distinct, ActorKind.PROTESTERS, ActorKind.CIVILIANS);
+        ActorSpan force = first(distinct, ActorKind.STATE_FORCES);
+        if (label == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS) return new ActorSpan[] {force, crowd};
+        if (label.type() == EventType.PROTESTS || label.type() == EventType.RIOTS) {
+            return new ActorSpan[] {crowd, crowd == null ? null : force};
+        }
+        if (label.type() == EventType.VIOLENCE_AGAINST_CIVILIANS) {
+            ActorSpan civilians = first(distinct, ActorKind.CIVILIANS);
+            ActorSpan armed = distinct.stream().filter(a -> a != civilians).findFirst().orElse(null);
+            return new ActorSpan[] {armed, civilians};
+        }
+        return new ActorSpan[] {distinct.isEmpty() ? null : distinct.get(0), distinct.size() > 1 ? distinct.get(1) : null};
+    }
+
+    private static ActorSpan first(List<ActorSpan> spans, ActorKind... kinds) {
+        for (ActorSpan a : spans) for (ActorKind k : kinds) if (a.actor().kind() == k) return a;
+        return null;
+    }
+
+    /** "LIVE: strikes continue", "Smoke rises over Rafah. (Photo: agency)": a headline or a caption, not a report. */
+    private static boolean caption(Sentence s, List<Tok> toks) {
+        String last = toks.get(toks.size() - 1).text();
+        boolean punctuated = last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\"") || last.equals(")");
+        for (Tok t : toks) {
+            String w = t.lower();
+            if (w.equals("photo") || w.equals("photograph") || w.equals("live") && t.text().equals("LIVE")) return true;
+        }
+        return !punctuated;
+    }
+
+    private static String firstVerb(String text, List<Tok> toks) {
+        for (Tok t : toks) if (t.tag() != null && t.tag().startsWith("VB")) return text.substring(t.start(), t.end());
+        return toks.get(0).text();
     }
 
     /** The first trigger at i whose part-of-speech and cue conditions hold. */
