@@ -59,6 +59,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only check the corpus files and list their problems.")
     boolean check;
 
+    @Option(names = "--force", description = "Write the new model even if it is worse (a new corpus's first model).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -117,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.println("no --out: the model was measured, not written");
             return 0;
         }
-        if (now.weightedF1() < was.weightedF1()) {
+        if (!force && now.weightedF1() < was.weightedF1()) {
             err.println("sitrep train: the new model is worse on the held-out split; " + out + " left as it was");
             return 1;
         }
