@@ -18,6 +18,11 @@ public final class AcledSubtypeReport {
         b.append("# ACLED sub-types on held-out passages\n\n");
         b.append("Measured ").append(day).append(" by `./sitrep train --report` (`AcledSubtypeFloorsTest` keeps the floors).\n");
         b.append("Held-out passages: ").append(split.size()).append(", ").append(split.description()).append(".\n");
+        if (split.byHash()) {
+            b.append("These stand-in passages were written by the same writer as the training ones, who knew the ")
+                    .append("rules: the figures are optimistic, a check of the machinery ")
+                    .append("rather than a measure of real news. Passages in `analysis/corpus/heldout/` replace them.\n");
+        }
         b.append("Training passages: ").append(trainSize).append(". Engines: rules alone `").append(rulesVersion)
                 .append("`, rules with the learned classifier `").append(learnedVersion).append("`.\n\n");
         b.append("Each passage's main event (the most confident one; none if the engine found none) against its label; ")
