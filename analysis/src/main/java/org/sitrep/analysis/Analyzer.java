@@ -12,7 +12,9 @@ import org.sitrep.analysis.actors.DictionaryActorFinder;
 import org.sitrep.analysis.dates.DateFinder;
 import org.sitrep.analysis.dates.NewsDateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
+import org.sitrep.analysis.events.EventClassifier;
 import org.sitrep.analysis.events.EventExtractor;
+import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.events.RuleBasedEventExtractor;
 import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.PlaceFinder;
@@ -49,14 +51,16 @@ public final class Analyzer {
         this.places = b.places != null ? b.places : Geoparser.worldwide();
         this.actors = b.actors != null ? b.actors : new DictionaryActorFinder();
         this.dates = b.dates != null ? b.dates : new NewsDateFinder();
-        this.events = b.events != null ? b.events : new RuleBasedEventExtractor();
-        this.engineVersion = version();
+        this.events = b.events != null ? b.events : new RuleBasedEventExtractor(b.classifier != null ? b.classifier
+                : LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE));
+        this.engineVersion = version(events.model());
     }
 
     /**
      * An analyzer with the default parts: the worldwide GeoNames gazetteer ({@link Geoparser}), the
-     * built-in actor dictionary, {@link NewsDateFinder} and the rule-based event extractor. The
-     * gazetteer loads once per JVM and is shared by every analyzer.
+     * built-in actor dictionary, {@link NewsDateFinder} and the rule-based event extractor with the
+     * learned classifier the build trained from the shipped corpus in its slot. The gazetteer loads
+     * once per JVM and is shared by every analyzer.
      */
     public static Analyzer create() { return builder().build(); }
 
@@ -114,10 +118,14 @@ public final class Analyzer {
     /** The time expressions in a cleaned text, resolved against its publication date. */
     public List<TimeExpression> dates(CleanText text) { return dates.find(text); }
 
-    /** "0.1.0-SNAPSHOT+r1": the library's version and the {@link #ENGINE_REVISION}. */
+    /**
+     * "0.1.0-SNAPSHOT+r2+ev-3f2a9c01de": the library's version, the {@link #ENGINE_REVISION} of the rules
+     * and dictionaries, and the learned event model's version when there is one. Stored with every
+     * event, so each event says which engine and which model coded it.
+     */
     public String engineVersion() { return engineVersion; }
 
-    private static String version() {
+    private static String version(String model) {
         String v = Analyzer.class.getPackage().getImplementationVersion();
         if (v == null) {
             try (InputStream in = Analyzer.class.getResourceAsStream(
@@ -131,7 +139,7 @@ public final class Analyzer {
                 v = null;
             }
         }
-        return (v == null ? "dev" : v) + "+r" + ENGINE_REVISION;
+        return (v == null ? "dev" : v) + "+r" + ENGINE_REVISION + (model == null || model.isEmpty() ? "" : "+" + model);
     }
 
     /**
@@ -147,8 +155,18 @@ public final class Analyzer {
         private ActorFinder actors;
         private DateFinder dates;
         private EventExtractor events;
+        private EventClassifier classifier;
 
         private Builder() {}
+
+        /**
+         * The classifier in the rule extractor's learned slot (default: the bundled model);
+         * {@link EventClassifier#NONE} for the rules alone. Ignored when an event extractor is set.
+         */
+        public Builder eventClassifier(EventClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier);
+            return this;
+        }
 
         public Builder textCleaner(TextCleaner cleaner) { this.cleaner = Objects.requireNonNull(cleaner); return this; }
 

@@ -1,7 +1,13 @@
 package org.sitrep.intel;
 
 import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.sitrep.analysis.Analyzer;
+import org.sitrep.analysis.events.LearnedEventClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.sitrep.analysis.places.Gazetteer;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +17,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AnalysisEngine {
+    private static final Logger log = LoggerFactory.getLogger(AnalysisEngine.class);
     private final Clock clock;
+    private final String eventModel;
     private volatile Analyzer analyzer;
 
-    AnalysisEngine(Clock clock) {
+    AnalysisEngine(Clock clock, @Value("${sitrep.intel.event-model:}") String eventModel) {
         this.clock = clock;
+        this.eventModel = eventModel;
     }
 
     public Analyzer analyzer() {
@@ -23,13 +32,31 @@ public class AnalysisEngine {
         if (a == null) {
             synchronized (this) {
                 a = analyzer;
-                if (a == null) analyzer = a = Analyzer.builder().clock(clock).build();
+                if (a == null) analyzer = a = build();
             }
         }
         return a;
     }
 
-    /** "0.1.0-SNAPSHOT+r1": stored with every analysis, so an upgrade can find what it has not read yet. */
+    /**
+     * The engine with the learned event model retrained from this publication's reviews
+     * ({@code sitrep.intel.event-model}, written by {@code ./sitrep train --with-reviews … --out FILE}) when
+     * that file exists, else the model the build shipped. A model file that cannot be read is reported and
+     * the shipped one used: analysis goes on.
+     */
+    private Analyzer build() {
+        Analyzer.Builder b = Analyzer.builder().clock(clock);
+        if (!eventModel.isBlank() && Files.isRegularFile(Path.of(eventModel))) {
+            try {
+                b.eventClassifier(LearnedEventClassifier.read(Path.of(eventModel)));
+            } catch (RuntimeException e) {
+                log.warn("event model {} cannot be used ({}); analysing with the bundled model", eventModel, e.getMessage());
+            }
+        }
+        return b.build();
+    }
+
+    /** "0.1.0-SNAPSHOT+r2+ev-…": stored with every analysis, so an upgrade can find what it has not read yet. */
     public String version() {
         return analyzer().engineVersion();
     }

@@ -13,8 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.AnalysisJson;
@@ -30,15 +36,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sitrep analyze [--published YYYY-MM-DD] [--format json|text] FILE|-}. */
+/**
+ * {@code sitrep analyze [--published YYYY-MM-DD] [--format json|text] FILE|DIR|- ...}: one file gives one
+ * JSON document; several files or a folder give JSON Lines, one object per input with its file name,
+ * from one engine loaded once.
+ */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse a news text (plain text, Markdown or HTML) into places, actors, dates and events.",
+        description = {"Analyse news texts (plain text, Markdown or HTML) into places, actors, dates and events.",
+                "Several files or a folder (its files, in name order): JSON Lines, one object per input with its",
+                "\"file\"; an input that cannot be read gets {\"file\": …, \"error\": …} and the others go on."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:analysed", "1:the input cannot be read or is not text (missing, binary, empty)",
+        exitCodeList = {"0:analysed", "1:an input cannot be read or is not text (missing, binary, empty)",
                 "2:bad command-line arguments"})
 public final class AnalyzeCommand implements Callable<Integer> {
     /** Bytes read at most: larger files are cut, with a note. */
     static final int MAX_BYTES = 16 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum OutputFormat { json, text }
 
@@ -56,7 +69,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "What the input is; auto sniffs it. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
 
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "The file to analyse, or - for standard input.")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-",
+            description = "Files or folders to analyse, or - for standard input (alone).")
+    List<String> inputs;
+
+    /** The input being read. */
     String file;
 
     private final InputStream stdin;
@@ -81,6 +98,84 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("sitrep analyze: --input-format must be auto, text, markdown or html, not '" + inputFormat + "'");
             return 2;
         }
+        if (inputs.size() == 1 && !isDirectory(inputs.get(0))) {
+            file = inputs.get(0);
+            return analyzeOne(docFormat, out, err);
+        }
+        if (inputs.contains("-")) {
+            err.println("sitrep analyze: - (standard input) cannot be combined with other inputs");
+            return 2;
+        }
+        List<String> files = new ArrayList<>();
+        for (String in : inputs) {
+            if (!isDirectory(in)) {
+                files.add(in);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(Path.of(in))) {
+                s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                        .map(Path::toString).sorted().forEach(files::add);
+            } catch (IOException e) {
+                err.println("sitrep analyze: " + in + ": cannot list the folder (" + e.getMessage() + ")");
+                files.add(in); // reported as a failed input below
+            }
+        }
+        if (files.isEmpty()) {
+            err.println("sitrep analyze: no files in " + String.join(", ", inputs));
+            return 1;
+        }
+        int failed = 0;
+        for (String f : files) {
+            file = f;
+            StringWriter one = new StringWriter();
+            StringWriter problems = new StringWriter();
+            OutputFormat asked = format;
+            format = OutputFormat.json;
+            int exit;
+            try {
+                exit = analyzeOne(docFormat, new PrintWriter(one), new PrintWriter(problems));
+            } finally {
+                format = asked;
+            }
+            ObjectNode line = JSON.createObjectNode();
+            line.put("file", f);
+            if (exit == 0) {
+                try {
+                    line.setAll((ObjectNode) JSON.readTree(one.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot re-read the analysis JSON", e);
+                }
+                if (format == OutputFormat.text) {
+                    out.println("== " + f);
+                    new Summary(out).print(AnalysisJson.read(one.toString()));
+                    out.println();
+                } else {
+                    out.println(line.toString());
+                }
+            } else {
+                failed++;
+                String why = problems.toString().strip().replaceFirst("^sitrep analyze: ", "");
+                line.put("error", why);
+                err.println("sitrep analyze: " + why);
+                if (format == OutputFormat.json) out.println(line.toString());
+            }
+            String notes = problems.toString().strip();
+            if (exit == 0 && !notes.isEmpty()) err.println(notes);
+            out.flush();
+        }
+        err.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static boolean isDirectory(String input) {
+        try {
+            return !"-".equals(input) && Files.isDirectory(Path.of(input));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private Integer analyzeOne(Document.Format docFormat, PrintWriter out, PrintWriter err) {
         String content;
         try {
             content = read(err);

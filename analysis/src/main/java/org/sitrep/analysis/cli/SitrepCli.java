@@ -3,10 +3,10 @@ package org.sitrep.analysis.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the analysis jar: {@code ./sitrep analyze | evaluate | gazetteer}. */
+/** Entry point of the analysis jar: {@code ./sitrep analyze | evaluate | gazetteer | train}. */
 @Command(name = "sitrep", mixinStandardHelpOptions = true,
         description = "Sitrep conflict analysis engine",
-        subcommands = {AnalyzeCommand.class, EvaluateCommand.class, GazetteerCommand.class})
+        subcommands = {AnalyzeCommand.class, EvaluateCommand.class, GazetteerCommand.class, TrainCommand.class})
 public final class SitrepCli {
     public static void main(String[] args) {
         System.exit(commandLine(CommandLine.defaultFactory()).execute(args));

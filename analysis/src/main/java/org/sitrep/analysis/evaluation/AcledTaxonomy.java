@@ -1,41 +1,36 @@
 package org.sitrep.analysis.evaluation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.analysis.EventType;
+import org.sitrep.analysis.SubEventType;
 
 /**
- * ACLED's event types and their sub-types, spelled as ACLED spells them; gold must use exactly these,
- * and so must an analyst's correction of an event (public for the app's review forms).
+ * ACLED's event types and their sub-types as strings, for gold files and the app's review forms (an
+ * analyst's correction must use exactly these). The types themselves are {@link EventType} and
+ * {@link SubEventType}; this view lists only real events, never the corpus's "None" labels.
  */
 public final class AcledTaxonomy {
     private AcledTaxonomy() {}
 
-    static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
+    private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
 
     static {
-        TYPES.put("Battles", List.of("Armed clash", "Government regains territory",
-                "Non-state actor overtakes territory"));
-        TYPES.put("Explosions/Remote violence", List.of("Air/drone strike", "Shelling/artillery/missile attack",
-                "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"));
-        TYPES.put("Violence against civilians", List.of("Attack", "Abduction/forced disappearance",
-                "Sexual violence"));
-        TYPES.put("Protests", List.of("Peaceful protest", "Protest with intervention",
-                "Excessive force against protesters"));
-        TYPES.put("Riots", List.of("Violent demonstration", "Mob violence"));
-        TYPES.put("Strategic developments", List.of("Agreement", "Arrests", "Change to group/activity",
-                "Looting/property destruction", "Non-violent transfer of territory",
-                "Headquarters or base established", "Disrupted weapons use", "Other"));
+        for (EventType t : EventType.values()) {
+            if (!t.isEvent()) continue;
+            TYPES.put(t.label(), SubEventType.of(t).stream().map(SubEventType::label).toList());
+        }
     }
 
     public static boolean valid(String type, String subType) {
-        List<String> subs = TYPES.get(type);
-        return subs != null && subs.contains(subType);
+        return type != null && subType != null && SubEventType.of(type, subType).filter(SubEventType::isEvent).isPresent();
     }
 
     static Set<String> types() { return TYPES.keySet(); }
 
     /** Every type with its sub-types, in ACLED's order. */
-    public static Map<String, List<String>> all() { return java.util.Collections.unmodifiableMap(TYPES); }
+    public static Map<String, List<String>> all() { return Collections.unmodifiableMap(TYPES); }
 }

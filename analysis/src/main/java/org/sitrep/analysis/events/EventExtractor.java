@@ -13,4 +13,7 @@ public interface EventExtractor {
     EventExtractor NONE = (text, places, actors, dates) -> List.of();
 
     List<Event> extract(CleanText text, List<Place> places, List<Actor> actors, List<TimeExpression> dates);
+
+    /** The version of a learned model this extractor uses, for the engine's version; "" for none. */
+    default String model() { return ""; }
 }

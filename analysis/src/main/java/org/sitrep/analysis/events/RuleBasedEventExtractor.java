@@ -16,6 +16,8 @@ import org.sitrep.analysis.ActorKind;
 import org.sitrep.analysis.DateRange;
 import org.sitrep.analysis.Event;
 import org.sitrep.analysis.EventPlace;
+import org.sitrep.analysis.EventType;
+import org.sitrep.analysis.SubEventType;
 import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Precision;
@@ -54,7 +56,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
 
     /** Sub-types of remote violence that, unattributed, are the work of a state's forces. */
-    private static final java.util.Set<String> REMOTE_BY_STATES = java.util.Set.of("Air/drone strike");
+    private static final java.util.Set<SubEventType> REMOTE_BY_STATES = java.util.Set.of(SubEventType.AIR_DRONE_STRIKE);
     private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
     private static final java.util.Set<String> RELATIVE = java.util.Set.of("who", "which", "that");
     private static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}-]*");
@@ -65,11 +67,39 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** Words between a locative preposition and its place ("in the northern town of"). */
     private static final Pattern PLACE_WORD = Pattern.compile("\\p{Ll}+(ern|ly)|town|city|village|capital|province");
 
+    /** When no event at all is at least this likely, the events the rules coded in a sentence go. */
+    static final double VETO = 0.6;
+    /**
+     * The classifier's likeliest sub-type replaces the rules' for a sentence's one event when it is this
+     * many times likelier than the rules' sub-type (and at least {@link #RELABEL_FLOOR} likely).
+     */
+    static final double RELABEL_RATIO = 2.5;
+    static final double RELABEL_FLOOR = 0.25;
+    /** A sentence the rules left alone is coded when an event is this likely, its sub-type at least {@link #ADD_FLOOR}. */
+    static final double ADD = 0.75;
+    static final double ADD_FLOOR = 0.3;
+
     private final TriggerLexicon lex;
+    private final EventClassifier classifier;
 
-    public RuleBasedEventExtractor() { this(TriggerLexicon.load()); }
+    /** The rules alone. */
+    public RuleBasedEventExtractor() { this(TriggerLexicon.load(), EventClassifier.NONE); }
 
-    public RuleBasedEventExtractor(TriggerLexicon lex) { this.lex = lex; }
+    public RuleBasedEventExtractor(TriggerLexicon lex) { this(lex, EventClassifier.NONE); }
+
+    /** The rules with a learned classifier in the slot where it decides the sub-type and whether there is an event. */
+    public RuleBasedEventExtractor(EventClassifier classifier) { this(TriggerLexicon.load(), classifier); }
+
+    public RuleBasedEventExtractor(TriggerLexicon lex, EventClassifier classifier) {
+        this.lex = Objects.requireNonNull(lex);
+        this.classifier = Objects.requireNonNull(classifier);
+    }
+
+    /** The classifier in the learned slot ({@link EventClassifier#NONE} for rules alone). */
+    public EventClassifier classifier() { return classifier; }
+
+    @Override
+    public String model() { return classifier.version(); }
 
     private record Tok(int start, int end, String text, String lower, String stem, String tag) {}
 
@@ -79,8 +109,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     /** One trigger in one sentence, before merging. */
     private static final class Candidate {
-        String type;
-        String subType;
+        SubEventType kind;
         Actor agent;
         Actor target;
         Place place;
@@ -131,14 +160,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         // a town changes hands between two sides: when the text names only the taker, the other side is
         // the document's main force of the other kind (ACLED codes both)
         for (Candidate c : merged) {
-            if (c.target != null || c.agent == null || !c.type.equals("Battles") || !c.subType.contains("territory")) continue;
-            boolean governmentTook = c.subType.startsWith("Government");
+            if (c.target != null || c.agent == null || !territorial(c.kind)) continue;
+            boolean governmentTook = c.kind == SubEventType.GOVERNMENT_REGAINS_TERRITORY;
             c.target = mainForce(as, !governmentTook, c.agent);
         }
         // "Warplanes struck …", "an air strike killed …": in these wars only states and the coalitions they
         // lead strike from the air, so an air strike with no one named is the document's main air power's
         for (Candidate c : merged) {
-            if (c.agent != null || !c.type.equals("Explosions/Remote violence") || !REMOTE_BY_STATES.contains(c.subType)) continue;
+            if (c.agent != null || !REMOTE_BY_STATES.contains(c.kind)) continue;
             c.agent = airPower(as, c.target);
         }
         // "Protesters" with no country named: the country of the place, as the actor finder names it
@@ -157,7 +186,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             }
             if (c.confidence < MIN_CONFIDENCE) continue;
             if (c.agent != null && c.target != null && c.agent.canonical().equals(c.target.canonical())) c.target = null;
-            events.add(new Event(c.type, c.subType, c.agent == null ? null : c.agent.canonical(),
+            events.add(new Event(c.kind.type().label(), c.kind.label(), c.agent == null ? null : c.agent.canonical(),
                     c.target == null ? null : c.target.canonical(), eventPlace(c.place), c.date, c.trigger, c.evidence,
                     Math.round(c.confidence * 100) / 100.0));
         }
@@ -184,12 +213,16 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         double sentenceFactor = sentenceWideFactor(stems);
         boolean titleCase = titleCase(toks);
         boolean blockedStrong = false;
+        java.util.Set<SubEventType> triggerKinds = new java.util.LinkedHashSet<>();
+        boolean cancelled = false;
+        boolean hedged = false;
+        String firstTrigger = null;
         int lastEnd = -1;
         for (int i = 0; i < n; i++) {
             Trigger t = pick(lex.triggersAt(stems, i), toks, stems, i, air);
             if (t == null) continue;
             int end = i + lex.length(t.stems(), stems, i);
-            if (t.type().equals("-")) { // "attack helicopters": no action here
+            if (t.noAction()) { // "attack helicopters": no action here
                 i = end - 1;
                 continue;
             }
@@ -203,10 +236,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             double factor = sentenceFactor * cueFactor(toks, stems, i);
             if (purpose(toks, stems, i)) factor *= strong.isEmpty() ? 0.5 : 0; // "an offensive to retake the city"
             if (factor <= 0 && !t.has("weak")) blockedStrong = true;
+            triggerKinds.add(t.kind());
+            cancelled |= factor <= 0;
+            hedged |= factor > 0 && factor < 1;
+            if (firstTrigger == null) firstTrigger = text.substring(toks.get(i).start(), toks.get(end - 1).end());
             if (!t.has("weak")) lastEnd = end;
             Candidate c = new Candidate();
-            c.type = t.type();
-            c.subType = t.subType();
+            c.kind = t.kind();
             c.trigger = text.substring(toks.get(i).start(), toks.get(end - 1).end());
             c.triggerStart = toks.get(i).start();
             c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
@@ -294,10 +330,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         strong.removeIf(c -> c.agent == null && c.target == null && c.definiteNoun);
         // "setting fire to cars" in a riot, "intercepted" the rockets that were fired: part of the
         // violent event of the same sentence, not a development of its own
-        boolean riot = strong.stream().anyMatch(c -> c.type.equals("Riots") || c.type.equals("Protests"));
-        boolean explosion = strong.stream().anyMatch(c -> c.type.equals("Explosions/Remote violence"));
-        strong.removeIf(c -> riot && c.subType.equals("Looting/property destruction")
-                || explosion && c.subType.equals("Disrupted weapons use"));
+        boolean riot = strong.stream().anyMatch(c -> c.kind.type() == EventType.RIOTS || c.kind.type() == EventType.PROTESTS);
+        boolean explosion = strong.stream().anyMatch(c -> c.kind.type() == EventType.EXPLOSIONS_REMOTE_VIOLENCE);
+        strong.removeIf(c -> riot && c.kind == SubEventType.LOOTING_PROPERTY_DESTRUCTION
+                || explosion && c.kind == SubEventType.DISRUPTED_WEAPONS_USE);
         if (strong.isEmpty() && !blockedStrong) {
             // a victim count alone is an event, unless it belongs to a threatened or denied action
             for (Candidate w : weak) {
@@ -306,7 +342,109 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 strong.add(w);
             }
         }
-        return strong;
+        if (classifier == EventClassifier.NONE) return strong;
+        java.util.Set<SubEventType> ruleKinds = new java.util.LinkedHashSet<>();
+        for (Candidate c : strong) ruleKinds.add(c.kind);
+        SentenceSignals signals = new SentenceSignals(java.util.Arrays.asList(stems), ruleKinds, triggerKinds, cancelled,
+                hedged, actorSpans.stream().map(a -> a.actor().kind()).toList(), !placeSpans.isEmpty(), caption(s, toks));
+        EventClassifier.Verdict v = classifier.classify(signals);
+        if (v == null) return strong;
+        SubEventType label = v.bestEvent();
+        if (!strong.isEmpty()) {
+            if (v.noEvent() >= VETO) return List.of(); // a flood, a visit, a robbery, a threat
+            if (strong.size() == 1 && label != strong.get(0).kind && v.of(label) >= RELABEL_FLOOR
+                    && v.of(label) >= RELABEL_RATIO * v.of(strong.get(0).kind)) {
+                relabel(strong.get(0), label);
+            }
+            return strong;
+        }
+        if (blockedStrong || 1 - v.noEvent() < ADD || v.of(label) < ADD_FLOOR) return strong;
+        Candidate c = new Candidate();
+        c.kind = label;
+        ActorSpan[] roles = pickRoles(label, actorSpans);
+        c.agent = roles[0] == null ? null : roles[0].actor();
+        c.target = roles[1] == null ? null : roles[1].actor();
+        if (territorial(c.kind) && c.agent != null) relabel(c, c.kind);
+        c.trigger = firstTrigger != null ? firstTrigger : firstVerb(text, toks);
+        c.triggerStart = toks.get(0).start();
+        c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
+        c.place = placeSpans.stream().filter(PlaceSpan::locative).map(PlaceSpan::place).findFirst()
+                .orElse(placeSpans.isEmpty() ? null : placeSpans.get(0).place());
+        c.fallbackPlace = fallbackPlace;
+        c.placeInSentence = !placeSpans.isEmpty();
+        c.date = date(dates, s, toks.get(0).start(), fallbackDate);
+        c.confidence = Math.min(0.9, 1 - v.noEvent()) * (hedged ? 0.8 : 1.0);
+        civiliansAreNotAgents(c);
+        return List.of(c);
+    }
+
+    /**
+     * The classifier's sub-type for the rules' event. Who took a town stays the rules' call (a state's
+     * forces regain, anyone else overtakes); the roles of a protest follow ACLED's order.
+     */
+    private static void relabel(Candidate c, SubEventType label) {
+        c.kind = label;
+        if (territorial(label) && c.agent != null) {
+            ActorKind k = c.agent.kind();
+            c.kind = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
+                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+        }
+        boolean crowd = label.type() == EventType.PROTESTS || label.type() == EventType.RIOTS;
+        boolean forcesFirst = label == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
+        if (crowd && c.agent != null && c.target != null) {
+            boolean agentIsForce = c.agent.kind() == ActorKind.STATE_FORCES;
+            boolean targetIsCrowd = c.target.kind() == ActorKind.PROTESTERS || c.target.kind() == ActorKind.CIVILIANS;
+            if (agentIsForce && targetIsCrowd && !forcesFirst || !agentIsForce && !targetIsCrowd && forcesFirst
+                    && c.target.kind() == ActorKind.STATE_FORCES) {
+                Actor a = c.agent;
+                c.agent = c.target;
+                c.target = a;
+            }
+        }
+        if (crowd && !forcesFirst && c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
+    }
+
+    /**
+     * Actor1 and actor2 for an event only the classifier saw, from the actors named in the sentence: the
+     * crowd first in a protest or riot (the forces first when they used excessive force), the armed side
+     * first against civilians, otherwise the order in which they are named.
+     */
+    private static ActorSpan[] pickRoles(SubEventType label, List<ActorSpan> spans) {
+        List<ActorSpan> distinct = new ArrayList<>();
+        for (ActorSpan a : spans) if (distinct.stream().noneMatch(d -> same(d, a))) distinct.add(a);
+        ActorSpan crowd = first(distinct, ActorKind.PROTESTERS, ActorKind.CIVILIANS);
+        ActorSpan force = first(distinct, ActorKind.STATE_FORCES);
+        if (label == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS) return new ActorSpan[] {force, crowd};
+        if (label.type() == EventType.PROTESTS || label.type() == EventType.RIOTS) {
+            return new ActorSpan[] {crowd, crowd == null ? null : force};
+        }
+        if (label.type() == EventType.VIOLENCE_AGAINST_CIVILIANS) {
+            ActorSpan civilians = first(distinct, ActorKind.CIVILIANS);
+            ActorSpan armed = distinct.stream().filter(a -> a != civilians).findFirst().orElse(null);
+            return new ActorSpan[] {armed, civilians};
+        }
+        return new ActorSpan[] {distinct.isEmpty() ? null : distinct.get(0), distinct.size() > 1 ? distinct.get(1) : null};
+    }
+
+    private static ActorSpan first(List<ActorSpan> spans, ActorKind... kinds) {
+        for (ActorSpan a : spans) for (ActorKind k : kinds) if (a.actor().kind() == k) return a;
+        return null;
+    }
+
+    /** "LIVE: strikes continue", "Smoke rises over Rafah. (Photo: agency)": a headline or a caption, not a report. */
+    private static boolean caption(Sentence s, List<Tok> toks) {
+        String last = toks.get(toks.size() - 1).text();
+        boolean punctuated = last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\"") || last.equals(")");
+        for (Tok t : toks) {
+            String w = t.lower();
+            if (w.equals("photo") || w.equals("photograph") || w.equals("live") && t.text().equals("LIVE")) return true;
+        }
+        return !punctuated;
+    }
+
+    private static String firstVerb(String text, List<Tok> toks) {
+        for (Tok t : toks) if (t.tag() != null && t.tag().startsWith("VB")) return text.substring(t.start(), t.end());
+        return toks.get(0).text();
     }
 
     /** The first trigger at i whose part-of-speech and cue conditions hold. */
@@ -328,23 +466,22 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (Objects.equals(c.agent, c.target)) c.target = null;
         if (t.has("territory") && c.agent != null) {
             ActorKind k = c.agent.kind();
-            c.subType = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
-                    ? "Government regains territory" : "Non-state actor overtakes territory";
+            c.kind = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
+                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
         }
         if (t.has("civilians")) reconsiderCivilians(c);
         if (t.has("protest") || t.has("riot")) {
             if (t.has("protest") && any("violent", stems)) {
-                c.type = "Riots";
-                c.subType = "Violent demonstration";
+                c.kind = SubEventType.VIOLENT_DEMONSTRATION;
             } else if (t.has("protest")) {
-                c.type = "Protests";
-                if (any("excessive", stems)) c.subType = "Excessive force against protesters";
-                else if (any("intervention", stems)) c.subType = "Protest with intervention";
+                if (any("excessive", stems)) c.kind = SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
+                else if (any("intervention", stems)) c.kind = SubEventType.PROTEST_WITH_INTERVENTION;
+                else if (c.kind.type() != EventType.PROTESTS) c.kind = SubEventType.PEACEFUL_PROTEST;
             }
             // "police dispersed demonstrators": the protesters are actor1, the police actor2 (ACLED);
             // but excessive force is coded with the forces that used it first
-            boolean response = t.subType().equals("Protest with intervention")
-                    && !c.subType.equals("Excessive force against protesters");
+            boolean response = t.kind() == SubEventType.PROTEST_WITH_INTERVENTION
+                    && c.kind != SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
             if (c.agent != null && c.agent.kind() == ActorKind.STATE_FORCES
                     && (response || c.target != null && c.target.kind() == ActorKind.PROTESTERS)) {
                 Actor a = c.agent;
@@ -355,16 +492,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
                     List.of());
         }
-        if (c.type.equals("Battles") && c.agent != null && c.agent.kind() == ActorKind.PROTESTERS) {
-            c.type = "Riots"; // "protesters clashed with troops"
-            c.subType = "Violent demonstration";
+        if (c.kind.type() == EventType.BATTLES && c.agent != null && c.agent.kind() == ActorKind.PROTESTERS) {
+            c.kind = SubEventType.VIOLENT_DEMONSTRATION; // "protesters clashed with troops"
         }
-        if (c.subType.equals("Looting/property destruction") && c.agent != null
+        if (c.kind == SubEventType.LOOTING_PROPERTY_DESTRUCTION && c.agent != null
                 && c.agent.kind() == ActorKind.PROTESTERS) { // "demonstrators set fire to party offices"
-            c.type = "Riots";
-            c.subType = "Violent demonstration";
+            c.kind = SubEventType.VIOLENT_DEMONSTRATION;
         }
-        if (c.subType.equals("Excessive force against protesters") && c.agent != null
+        if (c.kind == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS && c.agent != null
                 && c.agent.kind() == ActorKind.PROTESTERS && c.target != null
                 && c.target.kind() == ActorKind.STATE_FORCES) {
             Actor a = c.agent;
@@ -376,19 +511,17 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** ACLED never codes civilians as the ones who fight or strike: they are the targets. */
     private static void civiliansAreNotAgents(Candidate c) {
         if (c.agent == null || c.agent.kind() != ActorKind.CIVILIANS) return;
-        if (c.type.equals("Protests") || c.type.equals("Riots")) return;
+        if (c.kind.type() == EventType.PROTESTS || c.kind.type() == EventType.RIOTS) return;
         if (c.target == null) c.target = c.agent;
         c.agent = null;
     }
 
     private static void reconsiderCivilians(Candidate c) {
-        if (c.target == null || !c.type.equals("Battles")) return;
+        if (c.target == null || c.kind.type() != EventType.BATTLES) return;
         if (c.target.kind() == ActorKind.CIVILIANS) {
-            c.type = "Violence against civilians";
-            c.subType = "Attack";
+            c.kind = SubEventType.ATTACK;
         } else if (c.target.kind() == ActorKind.PROTESTERS) {
-            c.type = "Protests";
-            c.subType = "Excessive force against protesters";
+            c.kind = SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
         }
     }
 
@@ -989,12 +1122,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (into.target == null) into.target = cTarget;
             if (into.place == null) into.place = c.place;
             if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null) into.date = c.date;
-            boolean moreSpecific = generic(into.subType) && !generic(c.subType)
+            boolean moreSpecific = generic(into.kind) && !generic(c.kind)
                     || into.evidence.start() == c.evidence.start() && words(c.trigger) > words(into.trigger);
             if (moreSpecific) {
-                into.subType = c.subType;
+                into.kind = c.kind;
                 // "IS attacked the army … the army retook the villages from IS": who took the town is actor1
-                if (swapped && c.subType.endsWith("territory")) {
+                if (swapped && territorial(c.kind)) {
                     Actor a = into.agent;
                     into.agent = into.target;
                     into.target = a;
@@ -1008,21 +1141,26 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
     private static int words(String phrase) { return phrase.split("\\s+").length; }
 
-    private static boolean generic(String subType) {
-        return subType.equals("Armed clash") || subType.equals("Other") || subType.equals("Attack")
-                || subType.equals("Peaceful protest");
+    private static boolean generic(SubEventType kind) {
+        return kind == SubEventType.ARMED_CLASH || kind == SubEventType.OTHER || kind == SubEventType.ATTACK
+                || kind == SubEventType.PEACEFUL_PROTEST;
+    }
+
+    /** A town or area changing hands by force. */
+    private static boolean territorial(SubEventType kind) {
+        return kind == SubEventType.GOVERNMENT_REGAINS_TERRITORY || kind == SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
     }
 
     private static boolean compatible(Candidate a, Candidate b) {
-        if (!a.type.equals(b.type)) return false;
+        if (a.kind.type() != b.kind.type()) return false;
         boolean sameSentence = a.evidence.start() == b.evidence.start();
-        if (!sameSentence && !a.subType.equals(b.subType) && !generic(a.subType) && !generic(b.subType)) return false;
+        if (!sameSentence && a.kind != b.kind && !generic(a.kind) && !generic(b.kind)) return false;
         // "troops recaptured Mukalla a year after AQAP overran it": a town changing hands twice is two actions
-        if (a.subType.endsWith("territory") && b.subType.endsWith("territory") && !a.subType.equals(b.subType)) return false;
+        if (territorial(a.kind) && territorial(b.kind) && a.kind != b.kind) return false;
         boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
                 && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
         // "militants attacked Samarra … were repelled by troops": one clash told from either side
-        boolean swapped = a.type.equals("Battles") && fits(a.agent, b.target) && fits(a.target, b.agent)
+        boolean swapped = a.kind.type() == EventType.BATTLES && fits(a.agent, b.target) && fits(a.target, b.agent)
                 && (same(a.agent, b.target) || same(a.target, b.agent)); // one side at least named in both
         if (!sameSides && !swapped) return false;
         boolean sameSentence2 = a.evidence.start() == b.evidence.start();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.analysis.SubEventType;
 
 /**
  * The action words and the modality cues, read from {@code triggers.tsv} and {@code modality.tsv}.
@@ -23,10 +24,19 @@ import java.util.Set;
  */
 public final class TriggerLexicon {
 
-    /** One action word or phrase with the ACLED type it signals. */
-    public record Trigger(String phrase, String[] stems, String type, String subType, Set<String> flags) {
+    /**
+     * One action word or phrase with the ACLED sub-type it signals; {@code kind} is null for a phrase
+     * that holds an action word but is no action ("attack helicopters").
+     */
+    public record Trigger(String phrase, String[] stems, SubEventType kind, Set<String> flags) {
         public boolean has(String flag) { return flags.contains(flag); }
+
+        public boolean noAction() { return kind == null; }
     }
+
+    /** The flags {@code triggers.tsv} may use (see its header); any other is a typo that would silently do nothing. */
+    static final Set<String> FLAGS = Set.of("weak", "civilians", "territory", "air", "noun", "verb", "agentafter",
+            "protesteragent", "weapon", "protest", "riot", "strikecue");
 
     /** A word or phrase that hedges, negates or cancels an action. */
     public record Cue(String phrase, String[] stems, double factor, String scope) {
@@ -45,11 +55,8 @@ public final class TriggerLexicon {
     public static TriggerLexicon load() {
         TriggerLexicon lex = new TriggerLexicon();
         for (String[] f : rows("triggers.tsv", 3)) {
-            Set<String> flags = new HashSet<>();
-            if (f.length > 3) for (String flag : f[3].split(",")) if (!flag.isBlank()) flags.add(flag.strip());
             String[] stems = stems(f[0]);
-            lex.triggersByFirstStem.computeIfAbsent(stems[0], k -> new ArrayList<>())
-                    .add(new Trigger(f[0], stems, f[1], f[2], flags));
+            lex.triggersByFirstStem.computeIfAbsent(stems[0], k -> new ArrayList<>()).add(trigger(f));
         }
         for (String[] f : rows("modality.tsv", 3)) {
             String[] stems = stems(f[0]);
@@ -64,6 +71,29 @@ public final class TriggerLexicon {
         lex.triggersByFirstStem.values().forEach(l -> l.sort(Comparator.comparingInt((Trigger t) -> -t.stems().length)));
         lex.cuesByFirstStem.values().forEach(l -> l.sort(Comparator.comparingInt((Cue c) -> -c.stems().length)));
         return lex;
+    }
+
+    /**
+     * One row of {@code triggers.tsv}, checked: the type and sub-type spelled as ACLED does (or "-" "-"),
+     * every flag one the extractor knows. A bad row stops the engine at load with the row named, rather
+     * than a trigger that never fires.
+     */
+    static Trigger trigger(String[] f) {
+        String where = "triggers.tsv: '" + String.join("\t", f) + "': ";
+        SubEventType kind = null;
+        if (!(f[1].strip().equals("-") && f[2].strip().equals("-"))) {
+            kind = SubEventType.of(f[1].strip(), f[2].strip()).filter(SubEventType::isEvent).orElseThrow(
+                    () -> new IllegalStateException(where + "no ACLED type '" + f[1] + "' with sub-type '" + f[2] + "'"));
+        }
+        Set<String> flags = new HashSet<>();
+        if (f.length > 3) {
+            for (String flag : f[3].split(",")) {
+                if (flag.isBlank()) continue;
+                if (!FLAGS.contains(flag.strip())) throw new IllegalStateException(where + "unknown flag '" + flag.strip() + "'");
+                flags.add(flag.strip());
+            }
+        }
+        return new Trigger(f[0].strip(), stems(f[0]), kind, Set.copyOf(flags));
     }
 
     /** Whether the word (any form) belongs to a cue group of {@code cues.tsv}. */

@@ -128,10 +128,11 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void directoryIsRefused() {
+    void anEmptyFolderIsOneLineAndExitOne() {
         Run r = run("analyze", dir.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).contains("cannot read").doesNotContain("\n");
+        assertThat(r.err().strip()).contains("no files").doesNotContain("\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -158,6 +159,37 @@ class AnalyzeCommandTest {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("analyze");
-        assertThat(run("analyze", "--help").out()).contains("--published", "--format", "FILE|-");
+        assertThat(run("analyze", "--help").out()).contains("--published", "--format", "FILE|DIR|-");
+    }
+
+    @Test
+    void aFolderAndAFileGiveOneJsonLineEachWithItsFileNameAndABrokenInputDoesNotStopTheRest() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("inbox"));
+        Files.writeString(folder.resolve("b.txt"), ARTICLE);
+        Files.write(folder.resolve("a.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0, 'J', 'F', 'I', 'F', 0});
+        Files.writeString(folder.resolve(".hidden"), ARTICLE);
+        Path single = file("c.md", ARTICLE.getBytes(StandardCharsets.UTF_8));
+        Run r = run("analyze", "--published", "2014-03-24", folder.toString(), single.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = json.readTree(lines[0]);
+        assertThat(first.get("file").asText()).endsWith("a.jpg");
+        assertThat(first.get("error").asText()).contains("binary");
+        var second = json.readTree(lines[1]);
+        assertThat(second.get("file").asText()).endsWith("b.txt");
+        assertThat(second.get("events").get(0).get("subType").asText()).isEqualTo("Non-violent transfer of territory");
+        assertThat(second.get("published").asText()).isEqualTo("2014-03-24");
+        assertThat(json.readTree(lines[2]).get("file").asText()).endsWith("c.md");
+        assertThat(r.err()).contains("a.jpg").doesNotContain("Exception");
+    }
+
+    @Test
+    void standardInputCannotBeMixedWithFiles() throws IOException {
+        Path f = file("article.txt", ARTICLE.getBytes(StandardCharsets.UTF_8));
+        Run r = run("analyze", "-", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("standard input");
     }
 }

@@ -12,6 +12,8 @@ import org.sitrep.analysis.Place;
 import org.sitrep.analysis.actors.DictionaryActorFinder;
 import org.sitrep.analysis.dates.NewsDateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
+import org.sitrep.analysis.events.EventClassifier;
+import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.events.RuleBasedEventExtractor;
 import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.text.CleanText;
@@ -31,11 +33,13 @@ public final class CpuCostReport {
         List<String> articles = new ConflictArticles(42).articles(200, 800);
         Analyzer analyzer = Analyzer.create();
         Analyzer untagged = Analyzer.builder().tagging(false).build();
+        Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
         TextCleaner cleaner = new TextCleaner();
         Geoparser places = Geoparser.worldwide();
         DictionaryActorFinder actors = new DictionaryActorFinder();
         NewsDateFinder dates = new NewsDateFinder();
         RuleBasedEventExtractor events = new RuleBasedEventExtractor();
+        RuleBasedEventExtractor learned = new RuleBasedEventExtractor(LearnedEventClassifier.bundled().orElseThrow());
         List<CleanText> clean = new ArrayList<>();
         for (String a : articles) clean.add(cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED)));
         List<List<Place>> foundPlaces = new ArrayList<>();
@@ -53,6 +57,8 @@ public final class CpuCostReport {
             boolean warm = round > 0;
             report(warm, "full pipeline (Analyzer.analyze)", articles.size(),
                     i -> analyzer.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
+            report(warm, "full pipeline, rules alone (no model)", articles.size(),
+                    i -> rulesOnly.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
             report(warm, "full pipeline without tagging", articles.size(),
                     i -> untagged.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
             report(warm, "  clean + sentences + tokens", articles.size(),
@@ -60,8 +66,10 @@ public final class CpuCostReport {
             report(warm, "  places", articles.size(), i -> places.find(clean.get(i).text()));
             report(warm, "  actors", articles.size(), i -> actors.find(clean.get(i), foundPlaces.get(i)));
             report(warm, "  dates", articles.size(), i -> dates.find(clean.get(i)));
-            report(warm, "  events", articles.size(),
+            report(warm, "  events (rules alone)", articles.size(),
                     i -> events.extract(clean.get(i), foundPlaces.get(i), foundActors.get(i), foundDates.get(i)));
+            report(warm, "  events (rules + learned slot)", articles.size(),
+                    i -> learned.extract(clean.get(i), foundPlaces.get(i), foundActors.get(i), foundDates.get(i)));
         }
     }
 

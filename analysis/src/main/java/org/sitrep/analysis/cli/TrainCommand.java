@@ -1,0 +1,135 @@
+package org.sitrep.analysis.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sitrep.analysis.Analyzer;
+import org.sitrep.analysis.events.EventClassifier;
+import org.sitrep.analysis.events.LearnedEventClassifier;
+import org.sitrep.analysis.training.AcledSubtypeReport;
+import org.sitrep.analysis.training.CorpusProblem;
+import org.sitrep.analysis.training.EventModelTrainer;
+import org.sitrep.analysis.training.HeldOut;
+import org.sitrep.analysis.training.Passage;
+import org.sitrep.analysis.training.PassageEvaluation;
+import org.sitrep.analysis.training.TrainingCorpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sitrep train [--corpus DIR] [--reviews FILE ...] [--out FILE] [--report FILE] [--check]}: trains
+ * the learned event classifier from the corpus (and reviewed events), measures it on the held-out split
+ * beside the model in use, and writes it only if it is not worse.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the learned event classifier from the labelled corpus (and analysts' reviewed events),",
+                "measure it on the held-out split, and keep it only if it is not worse than the model in use."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:trained (and written, unless worse) or, with --check, the corpus is clean",
+                "1:the corpus has broken lines, cannot be read, or the new model is worse and was not written",
+                "2:bad command-line arguments"})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "analysis/corpus",
+            description = "The folder holding train/ and heldout/. Default: ${DEFAULT-VALUE}.")
+    Path corpus;
+
+    @Option(names = "--reviews", paramLabel = "FILE",
+            description = "Reviewed events exported as JSON Lines in the corpus format (added to the training passages).")
+    List<Path> reviews = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where the model goes; the model already there is the one to beat (else the bundled one).")
+    Path out;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write the evaluation page (rules alone vs. rules with the new model), e.g. docs/evaluation/acled-subtypes.md.")
+    Path report;
+
+    @Option(names = "--check", description = "Only check the corpus files and list their problems.")
+    boolean check;
+
+    @Option(names = "--force", description = "Write the new model even if it is worse (a new corpus's first model).")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(corpus.resolve("train"))) {
+            err.println("sitrep train: no folder " + corpus.resolve("train") + " (use --corpus)");
+            return 1;
+        }
+        TrainingCorpus train = TrainingCorpus.load(corpus.resolve("train"));
+        TrainingCorpus heldout = TrainingCorpus.load(corpus.resolve("heldout"));
+        List<CorpusProblem> problems = new ArrayList<>();
+        problems.addAll(train.problems());
+        problems.addAll(heldout.problems());
+        List<Passage> reviewed = new ArrayList<>();
+        for (Path r : reviews) {
+            if (!Files.isRegularFile(r)) {
+                err.println("sitrep train: " + r + ": no such file");
+                return 1;
+            }
+            TrainingCorpus c = TrainingCorpus.load(r);
+            problems.addAll(c.problems());
+            reviewed.addAll(c.passages());
+        }
+        o.printf(Locale.ROOT, "corpus: %d training passages, %d held out, %d reviewed; %d problem%s%n", train.size(),
+                heldout.size(), reviewed.size(), problems.size(), problems.size() == 1 ? "" : "s");
+        for (CorpusProblem p : problems) err.println("  " + p);
+        if (check) return problems.isEmpty() ? 0 : 1;
+        if (!train.problems().isEmpty() || !heldout.problems().isEmpty()) {
+            err.println("sitrep train: fix the corpus first (problems listed above)");
+            return 1;
+        }
+        HeldOut split = HeldOut.of(train, heldout);
+        List<Passage> trainOn = new ArrayList<>(split.train());
+        trainOn.addAll(reviewed);
+        o.printf(Locale.ROOT, "training on %d passages, measuring on %d (%s)%n", trainOn.size(), split.size(),
+                split.description());
+        byte[] bytes = new EventModelTrainer().train(trainOn);
+        LearnedEventClassifier model = LearnedEventClassifier.of(bytes);
+        EventClassifier current = out != null && Files.isRegularFile(out) ? LearnedEventClassifier.read(out)
+                : LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
+        Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
+        Analyzer before = Analyzer.builder().eventClassifier(current).build();
+        Analyzer after = Analyzer.builder().eventClassifier(model).build();
+        PassageEvaluation was = PassageEvaluation.run(before, split.test());
+        PassageEvaluation now = PassageEvaluation.run(after, split.test());
+        o.printf(Locale.ROOT, "held-out sub-type weighted F1: %s %.3f -> new %s %.3f; event F1 %.3f -> %.3f; actor1 %.3f -> %.3f%n",
+                current.version().isEmpty() ? "rules alone" : current.version(), was.weightedF1(), model.version(),
+                now.weightedF1(), was.detection()[2], now.detection()[2], was.actor1(), now.actor1());
+        if (report != null) {
+            PassageEvaluation rules = PassageEvaluation.run(rulesOnly, split.test());
+            Files.writeString(report, AcledSubtypeReport.markdown(rules, now, split, trainOn.size(),
+                    rulesOnly.engineVersion(), after.engineVersion(), LocalDate.now()));
+            o.println("report: " + report);
+        }
+        if (out == null) {
+            o.println("no --out: the model was measured, not written");
+            return 0;
+        }
+        if (!force && now.weightedF1() < was.weightedF1()) {
+            err.println("sitrep train: the new model is worse on the held-out split; " + out + " left as it was");
+            return 1;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "event-model", ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        o.println("written: " + out + " (" + model.version() + ")");
+        return 0;
+    }
+}

@@ -1,0 +1,10 @@
+package org.sitrep.intel;
+
+import org.sitrep.testsupport.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class ReviewedExamplesH2Test extends ReviewedExamplesContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+}
