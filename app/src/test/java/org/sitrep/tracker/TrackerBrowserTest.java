@@ -187,7 +187,8 @@ class TrackerBrowserTest {
         assertThat(to).startsWith("2026-03-");
         waitFor().until(d -> !listedTypes().contains("Protests"));
         assertThat(listedTypes()).contains("Battles");
-        waitFor().until(d -> browser.findElement(By.cssSelector("#timeline rect.brush")).getAttribute("visibility").equals("visible"));
+        // The timeline now spans the brushed dates.
+        waitFor().until(d -> d.findElement(By.cssSelector("#timeline .axis-from")).getText().equals("2 Mar 2026"));
     }
 
     @Test
@@ -201,8 +202,8 @@ class TrackerBrowserTest {
         assertThat(browser.findElement(By.id("panel-type")).getText()).isEqualTo("Battles");
         assertThat(browser.findElement(By.id("panel-actors")).getText()).isEqualTo("Northern Brigade; Government forces");
         assertThat(browser.findElement(By.id("panel-place")).getText()).contains("Aleppo").contains("precision: city");
-        assertThat(browser.findElement(By.id("panel-date")).getText()).isEqualTo("2026-03-02 (“on Monday”)");
-        assertThat(browser.findElement(By.id("panel-source")).getText()).isEqualTo("Clashes in Aleppo (Wire A, 2026-03-03)");
+        assertThat(browser.findElement(By.id("panel-date")).getText()).isEqualTo("2 Mar 2026 (“on Monday”)");
+        assertThat(browser.findElement(By.id("panel-source")).getText()).isEqualTo("Clashes in Aleppo (Wire A, 3 Mar 2026)");
         assertThat(browser.findElement(By.id("panel-review")).getAttribute("href")).endsWith("/intel/events/" + fixture.aleppoEvent);
         assertThat(browser.findElement(By.cssSelector("#panel-article mark.evidence")).getText()).isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
         assertThat(browser.findElement(By.id("panel-article")).getText()).startsWith("Opening paragraph").contains("Closing paragraph.");
@@ -222,7 +223,7 @@ class TrackerBrowserTest {
         WebElement panel = browser.findElement(By.id("event-panel"));
         waitFor().until(d -> panel.isDisplayed());
         assertThat(browser.findElement(By.id("panel-type")).getText()).isEqualTo("Protests");
-        assertThat(browser.findElement(By.id("panel-state")).getText()).isEqualTo("confirmed");
+        assertThat(browser.findElement(By.id("panel-state")).getText()).isEqualTo("Confirmed");
         // The close button sits just before the focused title: Shift+Tab reaches it; it closes and focus goes back to the marker.
         waitFor().until(d -> "panel-title".equals(d.switchTo().activeElement().getAttribute("id")));
         new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
