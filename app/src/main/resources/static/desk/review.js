@@ -58,7 +58,7 @@
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (places) {
         if (mine !== pending) return;
-        status.textContent = places.length ? places.length + ' places in the gazetteer start with “' + q + '”.'
+        status.textContent = places.length ? places.length + (places.length === 1 ? ' place' : ' places') + ' in the gazetteer start' + (places.length === 1 ? 's' : '') + ' with “' + q + '”.'
           : 'No place in the gazetteer starts with “' + q + '”: give its latitude and longitude.';
         places.forEach(function (p) {
           var li = document.createElement('li');

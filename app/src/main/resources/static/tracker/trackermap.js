@@ -105,13 +105,11 @@
           // zooming in brings smaller towns in as room appears.
           var taken = townBoxes = [];
           places.forEach(function (p) {
-            var box = labelBox(map, p.lat, p.lon, p.name);
-            if (overlaps(box, taken)) return;
-            taken.push(box);
-            L.marker([p.lat, p.lon], {
+            var m = L.marker([p.lat, p.lon], {
               pane: 'labels', interactive: false, keyboard: false,
               icon: L.divIcon({ html: el('span', 'place-label', p.name), className: 'place-label-icon', iconSize: null })
             }).addTo(labels);
+            if (!placedClear(m, taken)) labels.removeLayer(m);
           });
         });
     }
@@ -136,18 +134,20 @@
     return { map: map, ready: ready };
   }
 
-  /** Where a label drawn at a point takes room on screen (about 6.6 px a character at 12 px). */
-  function labelBox(map, lat, lon, text) {
-    var at = map.latLngToContainerPoint([lat, lon]);
-    return { x1: at.x - 4, y1: at.y - 9, x2: at.x + 10 + String(text).length * 6.6, y2: at.y + 9 };
-  }
-
-  function overlaps(box, taken) {
+  /**
+   * Whether a label just added to the map stands clear of those already placed ({@code taken}, screen boxes as the
+   * browser laid them out, with 2 px to spare); if so its box joins them. The caller removes a label that does not.
+   */
+  function placedClear(marker, taken) {
+    var e = marker.getElement();
+    var r = e && e.firstChild && e.firstChild.getBoundingClientRect ? e.firstChild.getBoundingClientRect() : null;
+    if (!r || !r.width) return true; // not laid out (a hidden map): nothing to compare
     for (var i = 0; i < taken.length; i++) {
       var t = taken[i];
-      if (box.x1 < t.x2 && box.x2 > t.x1 && box.y1 < t.y2 && box.y2 > t.y1) return true;
+      if (r.left < t.right + 2 && t.left < r.right + 2 && r.top < t.bottom + 2 && t.top < r.bottom + 2) return false;
     }
-    return false;
+    taken.push({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    return true;
   }
 
   var ADMIN1_ZOOM = 6;        // from here provinces and governorates are drawn...
@@ -191,13 +191,11 @@
       divisions.forEach(function (d) {
         var at = L.latLng(d.geometry.coordinates[1], d.geometry.coordinates[0]);
         if (!view.contains(at)) return;
-        var box = labelBox(map, at.lat, at.lng, d.properties.name);
-        if (overlaps(box, taken)) return; // a town's name is there already
-        taken.push(box);
-        L.marker(at, {
+        var m = L.marker(at, {
           pane: 'labels', interactive: false, keyboard: false,
           icon: L.divIcon({ html: el('span', 'admin1-label', d.properties.name), className: 'place-label-icon', iconSize: null })
         }).addTo(names);
+        if (!placedClear(m, taken)) names.removeLayer(m); // a town's name (or another province's) is there already
       });
     }
     function update() {

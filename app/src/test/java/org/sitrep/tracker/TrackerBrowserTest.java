@@ -259,8 +259,18 @@ class TrackerBrowserTest {
         waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText().equals("Showing 1 of 1 events on the map."));
         // zoomed in on a town, the governorates' borders and names are drawn too (Natural Earth admin-1)
         waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map path.tracker-admin1")).isEmpty());
-        waitFor().until(d -> d.findElements(By.cssSelector("#profile-map .admin1-label")).stream().map(WebElement::getText)
-                .toList().contains("Aleppo"));
+        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map .admin1-label")).isEmpty());
+        // Labels are decluttered: no province name is drawn over a town's, nor a town's over another's.
+        Object overlapping = js("""
+                var boxes = Array.from(document.querySelectorAll('#profile-map .place-label, #profile-map .admin1-label'))
+                  .map(function (e) { return e.getBoundingClientRect(); });
+                var n = 0;
+                for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+                  var a = boxes[i], b = boxes[j];
+                  if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+                }
+                return n;""");
+        assertThat(overlapping).isEqualTo(0L);
         WebElement marker = browser.findElement(By.cssSelector("#profile-map .event-marker"));
         assertThat(marker.getText()).isEqualTo("B");
         js("arguments[0].focus();", marker);

@@ -202,6 +202,9 @@ class TrackerReviewBrowserTest {
         browser.findElement(By.cssSelector("#event-list .event-link")).click();
         waitFor().until(d -> d.findElement(By.id("event-panel")).isDisplayed());
         assertThat(browser.findElements(By.id("panel-review"))).isEmpty();
+        // The evidence is in the article: the "no longer in the article" note stays hidden (a style once overrode it).
+        waitFor().until(d -> !d.findElements(By.cssSelector("#panel-article mark.evidence")).isEmpty());
+        assertThat(browser.findElement(By.id("panel-evidence-missing")).isDisplayed()).isFalse();
         List<String> problems = new ArrayList<>(Axe.seriousViolations(browser));
         browser.get(url("/tracker/events/" + syriaFirst));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Protests");
