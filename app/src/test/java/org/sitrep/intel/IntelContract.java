@@ -436,7 +436,7 @@ abstract class IntelContract {
         assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>Hostile</b>")
                 .doesNotContain("href=\"javascript:")
                 .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>")
-                .contains("2014-04-28 to 2014-04-29");
+                .contains("28 Apr 2014 to 29 Apr 2014");
         mvc.perform(get("/intel/events/99999999").with(user(ANALYST).roles("ANALYST"))).andExpect(status().isNotFound());
 
         mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")))
