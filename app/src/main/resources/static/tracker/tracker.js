@@ -58,6 +58,8 @@
     });
   });
   window.addEventListener('popstate', function () { location.reload(); });
+  var wholeButton = document.getElementById('timeline-whole');
+  if (wholeButton) wholeButton.addEventListener('click', function () { setDates('', ''); apply(true); });
 
   function loadList(qs) {
     fetch('/tracker' + (qs ? '?' + qs : ''), { credentials: 'same-origin' })
@@ -82,6 +84,38 @@
   var clusters = T.clusters(map, openPanel);
 
   var firstLoad = true;
+
+  /**
+   * The first view: where the bulk of the recent events is, not every event. A few events placed far away (a
+   * same-named town abroad, a mis-resolved place) would otherwise pull the view out to the whole world.
+   * Recent = the 90 days up to the newest event (unless the dates are filtered); of those, the outer tenth on each
+   * side is trimmed, latitude and longitude apart (from five events on), and the view fits what is left.
+   */
+  function whereTheNewsIs(points, recentOnly) {
+    var pts = points;
+    if (recentOnly) {
+      var newest = points.reduce(function (m, p) { return p.date > m ? p.date : m; }, '');
+      var since = iso(parse(newest) - 90 * DAY);
+      var recent = points.filter(function (p) { return p.date >= since; });
+      if (recent.length >= 5) pts = recent;
+    }
+    function trimmed(values) {
+      values.sort(function (a, b) { return a - b; });
+      var cut = values.length >= 5 ? Math.ceil(values.length * 0.1) : 0;
+      if (values.length - 2 * cut < 1) cut = 0;
+      return [values[cut], values[values.length - 1 - cut]];
+    }
+    var lats = trimmed(pts.map(function (p) { return p.lat; })), lons = trimmed(pts.map(function (p) { return p.lon; }));
+    var pad = 0.25; // a lone town still gets some surroundings
+    return L.latLngBounds([lats[0] - pad, lons[0] - pad], [lats[1] + pad, lons[1] + pad]);
+  }
+
+  // The view's bounds, written where tests (and curious readers of the DOM) can see them.
+  map.on('moveend', function () {
+    var b = map.getBounds();
+    map.getContainer().setAttribute('data-bounds', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+      .map(function (n) { return n.toFixed(3); }).join(','));
+  });
   function loadEvents(qs) {
     T.points(qs).then(function (res) {
       if (!res.ok) { status.textContent = res.body.error || 'Those filters could not be used.'; return; }
@@ -89,80 +123,114 @@
       var markers = T.markers(res.body.events);
       clusters.addLayers(markers);
       status.textContent = T.summary(res.body);
-      if (firstLoad && markers.length) map.fitBounds(clusters.getBounds(), { maxZoom: 8, padding: [30, 30] });
+      if (firstLoad && res.body.events.length) {
+        var view = whereTheNewsIs(res.body.events, !form.elements.from.value && !form.elements.to.value);
+        map.fitBounds(view, { maxZoom: 9, padding: [20, 20] });
+      }
       firstLoad = false;
     });
   }
 
-  /* ---- Timeline: events per day or week, stacked by type; drag to choose dates ---- */
+  /* ---- Timeline: events per day, week or month, stacked by type, over the dates chosen; drag to choose dates ---- */
 
   var timeline = document.getElementById('timeline');
-  var W = 1000, H = 140, PAD_X = 10, PAD_B = 22;
+  var H = 150, PAD_X = 34, PAD_B = 22, PAD_T = 16;
+  var lastDays = [];
 
   function iso(t) { return new Date(t).toISOString().slice(0, 10); }
   function parse(d) { return Date.parse(d + 'T00:00:00Z'); }
-  function weekStart(t) { var day = (new Date(t).getUTCDay() + 6) % 7; return t - day * DAY; }
+
+  /** The bar width the span needs: days up to three months, weeks (from Monday) up to two years, then months. */
+  function unitFor(spanDays) {
+    if (spanDays <= 92) return { name: 'day', floor: function (t) { return t; }, next: function (t) { return t + DAY; } };
+    if (spanDays <= 730) return { name: 'week', floor: function (t) { return t - ((new Date(t).getUTCDay() + 6) % 7) * DAY; },
+      next: function (t) { return t + 7 * DAY; } };
+    return { name: 'month', floor: function (t) { var d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); },
+      next: function (t) { var d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); } };
+  }
 
   function loadTimeline(qs) {
     fetch('/tracker/data/timeline' + (qs ? '?' + qs : ''), { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : { days: [] }; })
-      .then(function (data) { drawTimeline(data.days); });
+      .then(function (data) { lastDays = data.days; drawTimeline(data.days); });
   }
+
+  var resizeTimer = null;
+  window.addEventListener('resize', function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(function () { drawTimeline(lastDays); }, 150); });
 
   function drawTimeline(days) {
     while (timeline.firstChild) timeline.removeChild(timeline.firstChild);
     var from = form.elements.from.value, to = form.elements.to.value;
     var times = days.map(function (d) { return parse(d.day); });
-    if (from) times.push(parse(from));
-    if (to) times.push(parse(to));
-    if (!times.length) { timeline.appendChild(el('p', 'hint', 'No dated events to chart.')); return; }
-    var start = Math.min.apply(null, times), end = Math.max.apply(null, times);
-    var weekly = (end - start) / DAY > 120;
-    document.getElementById('timeline-unit').textContent = weekly ? 'week' : 'day';
-    var binOf = weekly ? weekStart : function (t) { return t; };
-    var step = weekly ? 7 * DAY : DAY;
-    start = binOf(start);
-    var bins = Math.floor((binOf(end) - start) / step) + 1;
-    var stacks = [];
-    for (var i = 0; i < bins; i++) stacks.push({});
-    var total = 0;
+    // The chart follows the date filter: its range is the chosen dates, else the events' own range.
+    var start = from ? parse(from) : (times.length ? Math.min.apply(null, times) : NaN);
+    var end = to ? parse(to) : (times.length ? Math.max.apply(null, times) : NaN);
+    if (from && !to && times.length) end = Math.max(start, Math.max.apply(null, times));
+    if (to && !from && times.length) start = Math.min(end, Math.min.apply(null, times));
+    if (isNaN(start) || isNaN(end)) { timeline.appendChild(el('p', 'hint', 'No dated events to chart.')); return; }
+    var unit = unitFor((end - start) / DAY);
+    document.getElementById('timeline-unit').textContent = unit.name;
+    var starts = [];
+    for (var t = unit.floor(start); t <= end; t = unit.next(t)) starts.push(t);
+    var index = {};
+    starts.forEach(function (t, i) { index[t] = i; });
+    var bins = starts.length, stacks = starts.map(function () { return {}; }), total = 0;
     days.forEach(function (d) {
-      var b = Math.floor((binOf(parse(d.day)) - start) / step);
+      var b = index[unit.floor(parse(d.day))];
+      if (b === undefined) return; // outside the chosen dates
       stacks[b][d.eventType] = (stacks[b][d.eventType] || 0) + d.count;
       total += d.count;
     });
-    var max = 1;
-    stacks.forEach(function (s) {
-      var sum = 0; Object.keys(s).forEach(function (k) { sum += s[k]; }); max = Math.max(max, sum);
+    var sums = stacks.map(function (s) { var n = 0; Object.keys(s).forEach(function (k) { n += s[k]; }); return n; });
+    var max = Math.max(1, Math.max.apply(null, sums));
+    var W = Math.max(300, timeline.clientWidth || 900);
+    var bw = (W - PAD_X - 8) / bins, plotH = H - PAD_B - PAD_T;
+    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img' });
+    var last = starts[bins - 1];
+    root.setAttribute('aria-label', total + ' events from ' + T.day(iso(starts[0])) + ' to ' + T.day(iso(Math.min(unit.next(last) - DAY, end))) +
+      ', per ' + unit.name + ' by type; the busiest ' + unit.name + ' had ' + max + '. The list of events has the same data.');
+    // A scale: the busiest bar's count at the top, a faint line at half.
+    [max, Math.round(max / 2)].forEach(function (v, i) {
+      if (i === 1 && (v === 0 || v === max)) return;
+      var y = H - PAD_B - v / max * plotH;
+      root.appendChild(svg('line', { x1: PAD_X - 3, x2: W - 8, y1: y, y2: y, 'class': 'gridline' }));
+      var label = svg('text', { x: PAD_X - 6, y: y + 4, 'class': 'axis', 'text-anchor': 'end' });
+      label.textContent = v;
+      root.appendChild(label);
     });
-    var bw = (W - 2 * PAD_X) / bins, plotH = H - PAD_B - 6;
-    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, preserveAspectRatio: 'none', role: 'img' });
-    root.setAttribute('aria-label', total + ' events from ' + iso(start) + ' to ' + iso(start + (bins - 1) * step) +
-      ', per ' + (weekly ? 'week' : 'day') + ' by type. The list of events has the same data.');
     stacks.forEach(function (s, i) {
       var y = H - PAD_B;
+      var x = PAD_X + i * bw;
       TYPES.concat([OTHER]).forEach(function (key) {
         var n = key === OTHER ? countOthers(s) : (s[key.name] || 0);
         if (!n) return;
         var h = n / max * plotH;
         y -= h;
-        var rect = svg('rect', { x: PAD_X + i * bw + 0.5, y: y, width: Math.max(1, bw - 1), height: h,
-          'class': 'bar type-' + key.css, 'data-day': iso(start + i * step) });
+        var rect = svg('rect', { x: x + 0.5, y: y, width: Math.max(1, bw - 1), height: h,
+          'class': 'bar type-' + key.css, 'data-day': iso(starts[i]) });
         var title = svg('title');
-        title.textContent = (weekly ? 'Week of ' : '') + iso(start + i * step) + ': ' + n + ' ' + key.name;
+        title.textContent = (unit.name === 'day' ? '' : (unit.name === 'week' ? 'Week of ' : 'Month of ')) + T.day(iso(starts[i])) + ': ' + n + ' ' + key.name;
         rect.appendChild(title);
         root.appendChild(rect);
       });
+      // The count over each bar, where there is room to read it.
+      if (sums[i] && bw >= 16) {
+        var c = svg('text', { x: x + bw / 2, y: y - 3, 'class': 'axis bar-count', 'text-anchor': 'middle' });
+        c.textContent = sums[i];
+        root.appendChild(c);
+      }
     });
-    var first = svg('text', { x: PAD_X, y: H - 6, 'class': 'axis' });
-    first.textContent = iso(start);
-    var last = svg('text', { x: W - PAD_X, y: H - 6, 'class': 'axis', 'text-anchor': 'end' });
-    last.textContent = iso(start + (bins - 1) * step);
+    var first = svg('text', { x: PAD_X, y: H - 6, 'class': 'axis axis-from' });
+    first.textContent = T.day(iso(starts[0]));
+    var lastLabel = svg('text', { x: W - 8, y: H - 6, 'class': 'axis axis-to', 'text-anchor': 'end' });
+    lastLabel.textContent = T.day(iso(Math.min(unit.next(last) - DAY, end)));
     root.appendChild(first);
-    root.appendChild(last);
-    var brush = svg('rect', { 'class': 'brush', y: 2, height: H - PAD_B - 2, x: 0, width: 0, visibility: 'hidden' });
+    root.appendChild(lastLabel);
+    var brush = svg('rect', { 'class': 'brush', y: PAD_T - 4, height: plotH + 4, x: 0, width: 0, visibility: 'hidden' });
     root.appendChild(brush);
     timeline.appendChild(root);
+    var whole = document.getElementById('timeline-whole');
+    if (whole) whole.hidden = !(from || to);
 
     function binAt(clientX) {
       var box = root.getBoundingClientRect();
@@ -174,11 +242,6 @@
       brush.setAttribute('x', PAD_X + lo * bw);
       brush.setAttribute('width', (hi - lo + 1) * bw);
       brush.setAttribute('visibility', 'visible');
-    }
-    if (from || to) {
-      var a = from ? Math.floor((binOf(parse(from)) - start) / step) : 0;
-      var b = to ? Math.floor((binOf(parse(to)) - start) / step) : bins - 1;
-      show(a, b);
     }
     var anchor = null;
     root.addEventListener('pointerdown', function (e) {
@@ -193,8 +256,8 @@
       if (anchor === null) return;
       var other = binAt(e.clientX), lo = Math.min(anchor, other), hi = Math.max(anchor, other);
       anchor = null;
-      var last = Math.min(start + hi * step + step - DAY, end);
-      setDates(iso(start + lo * step), iso(last));
+      var lastDay = Math.min(unit.next(starts[hi]) - DAY, end);
+      setDates(iso(Math.max(starts[lo], start)), iso(lastDay));
       apply(true);
     });
   }
@@ -247,17 +310,19 @@
         if (where) place.appendChild(document.createTextNode(', ' + where));
         if (e.precision) place.appendChild(document.createTextNode(' (precision: ' + e.precision + ')'));
         fill('panel-place', place);
-        var date = e.dateEarliest + (e.dateLatest && e.dateLatest !== e.dateEarliest ? ' to ' + e.dateLatest : '');
+        var date = T.day(e.dateEarliest) + (e.dateLatest && e.dateLatest !== e.dateEarliest ? ' to ' + T.day(e.dateLatest) : '');
         if (e.dateText) date += ' (“' + e.dateText + '”)';
         fill('panel-date', date);
         fill('panel-confidence', Number(e.confidence).toFixed(2));
-        fill('panel-state', e.reviewState);
+        fill('panel-state', T.stateLabel(e.reviewState));
         var source = document.createDocumentFragment();
         source.appendChild(e.sourceUrl ? link(e.sourceUrl, e.sourceTitle || e.sourceUrl) : el('span', null, e.sourceTitle));
         if (e.sourceUrl) source.lastChild.rel = 'noopener noreferrer';
-        source.appendChild(document.createTextNode(' (' + [e.sourceName, e.publishedOn].filter(Boolean).join(', ') + ')'));
+        source.appendChild(document.createTextNode(' (' + [e.sourceName, e.publishedOn && T.day(e.publishedOn)].filter(Boolean).join(', ') + ')'));
         fill('panel-source', source);
-        document.getElementById('panel-review').href = e.reviewUrl;
+        var review = document.getElementById('panel-review'); // only in staff pages, and only staff get a reviewUrl
+        if (review && e.reviewUrl) review.href = e.reviewUrl;
+        if (review) review.hidden = !e.reviewUrl;
         document.getElementById('panel-page').href = e.pageUrl;
         var article = document.getElementById('panel-article');
         while (article.firstChild) article.removeChild(article.firstChild);

@@ -47,7 +47,8 @@ public class DataAccess {
         return r.subscriber() && subscriptions.current(r.id()).map(s -> plans.dataAccess(s.planCode())).orElse(false);
     }
 
-    boolean allowedCached(String email) {
+    /** {@link #allowed}, kept a minute: for checks made on every request (API keys, the tracker's pages). */
+    public boolean allowedCached(String email) {
         Instant now = clock.instant();
         Answer a = recent.get(email);
         if (a != null && a.at().plus(KEEP).isAfter(now)) return a.allowed();

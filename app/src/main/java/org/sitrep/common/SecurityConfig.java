@@ -7,14 +7,17 @@ import org.sitrep.members.ReaderAccounts;
 import org.sitrep.members.SessionEpochFilter;
 import org.sitrep.members.SignedInLanding;
 import org.sitrep.members.Throttle;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /** Public site open to all; the newsroom and admin behind sign-in with a role. */
@@ -23,10 +26,13 @@ class SecurityConfig {
 
     @Bean
     @ConditionalOnWebApplication // command-line runs (create-admin) have no web layer to secure
-    SecurityFilterChain web(HttpSecurity http, ReaderAccounts readers, Throttle throttle, ClientAddress clients) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ReaderAccounts readers, Throttle throttle, ClientAddress clients,
+                            @Qualifier("trackerReaders") AuthorizationManager<RequestAuthorizationContext> trackerReaders)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/**").hasAnyRole("EDITOR", "ADMIN")
-                        .requestMatchers("/tracker", "/tracker/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
+                        // staff, and subscribers whose plan includes data access (read-only: reviewing is /intel/**)
+                        .requestMatchers("/tracker", "/tracker/**").access(trackerReaders)
                         .requestMatchers("/intel/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN")
                         .requestMatchers("/account/deleted").permitAll()
                         .requestMatchers("/account/**").authenticated()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.sitrep.analysis.evaluation.AcledTaxonomy;
 import org.sitrep.analysis.places.GazetteerEntry;
@@ -52,8 +53,11 @@ public class EventReview {
     private final AnalysisEngine engine;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final PlaceLookup places;
 
-    EventReview(JdbcClient jdbc, EventSearch search, AnalysisEngine engine, Clock clock, ApplicationEventPublisher publisher) {
+    EventReview(JdbcClient jdbc, EventSearch search, AnalysisEngine engine, Clock clock, ApplicationEventPublisher publisher,
+                PlaceLookup places) {
+        this.places = places;
         this.jdbc = jdbc;
         this.search = search;
         this.engine = engine;
@@ -226,15 +230,74 @@ public class EventReview {
         return found.size() > 20 ? List.copyOf(found.subList(0, 20)) : found;
     }
 
+    /**
+     * Which unreviewed events the queue shows: all of them, or those of one source (the wire's name), one event type,
+     * at least a confidence, or a place (its name, case-insensitive). Blank fields do not filter.
+     */
+    public record QueueFilter(String source, String type, Double minConfidence, String place) {
+        public static final QueueFilter ALL = new QueueFilter(null, null, null, null);
+
+        String where(Map<String, Object> params) {
+            StringBuilder w = new StringBuilder(" WHERE e.review_state = 'unreviewed'");
+            if (source != null && !source.isBlank()) {
+                w.append(" AND d.source_name = :source");
+                params.put("source", source.strip());
+            }
+            if (type != null && !type.isBlank()) {
+                w.append(" AND e.event_type = :type");
+                params.put("type", type.strip());
+            }
+            if (minConfidence != null) {
+                w.append(" AND e.confidence >= :confidence");
+                params.put("confidence", minConfidence);
+            }
+            if (place != null && !place.isBlank()) {
+                w.append(" AND LOWER(e.place_name) = :place");
+                params.put("place", place.strip().toLowerCase(Locale.ROOT));
+            }
+            return w.toString();
+        }
+    }
+
     /** Unreviewed events, least confident first: where an analyst's eye helps most. */
     public QueuePage queue(int page, int size) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE review_state = 'unreviewed'").query(Long.class).single();
+        return queue(QueueFilter.ALL, page, size);
+    }
+
+    public QueuePage queue(QueueFilter filter, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String from = " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + filter.where(params);
+        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int p = Math.min(Math.max(1, page), pages);
-        List<Long> ids = jdbc.sql("SELECT id FROM intel_events WHERE review_state = 'unreviewed' ORDER BY confidence, id "
-                        + "LIMIT :limit OFFSET :offset")
-                .param("limit", size).param("offset", (p - 1) * size).query(Long.class).list();
+        params.put("limit", size);
+        params.put("offset", (p - 1) * size);
+        List<Long> ids = jdbc.sql("SELECT e.id" + from + " ORDER BY e.confidence, e.id LIMIT :limit OFFSET :offset")
+                .params(params).query(Long.class).list();
         return new QueuePage(events(ids), total, p, pages);
+    }
+
+    /**
+     * The event the analyst should see after finishing {@code done}: the next unreviewed one in the queue's order
+     * (least confident first) after it, else the first still waiting; empty when the queue is empty.
+     */
+    public Optional<Long> nextInQueue(long done, QueueFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params) + " AND e.id <> :done";
+        params.put("done", done);
+        String from = " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id";
+        Double confidence = jdbc.sql("SELECT confidence FROM intel_events WHERE id = :id").param("id", done)
+                .query(Double.class).optional().orElse(null);
+        if (confidence != null) {
+            Map<String, Object> after = new LinkedHashMap<>(params);
+            after.put("c", confidence);
+            Optional<Long> next = jdbc.sql("SELECT e.id" + from + where
+                            + " AND (e.confidence > :c OR (e.confidence = :c AND e.id > :done)) ORDER BY e.confidence, e.id FETCH FIRST 1 ROWS ONLY")
+                    .params(after).query(Long.class).optional();
+            if (next.isPresent()) return next;
+        }
+        return jdbc.sql("SELECT e.id" + from + where + " ORDER BY e.confidence, e.id FETCH FIRST 1 ROWS ONLY")
+                .params(params).query(Long.class).optional();
     }
 
     public TrackedEvent find(long id) {
@@ -298,20 +361,38 @@ public class EventReview {
     private record Where(String name, Double lat, Double lon, String country, String admin1, String precision, Long gazetteerId) {}
 
     /**
-     * The corrected place: unchanged; cleared; typed coordinates kept as written; or a name looked
-     * up in the gazetteer (the candidate in the event's country first, then the most populous).
+     * The corrected place: a place picked from the gazetteer (its id; the analyst's spelling kept); cleared (no name,
+     * no coordinates); the same name without coordinates (taken off the map); unchanged; typed coordinates kept as
+     * written; or a new name looked up in the gazetteer (the candidate in the event's country first, then the most
+     * populous). A new name the gazetteer lacks needs new coordinates: keeping the old ones would leave the event where
+     * the analyst just said it is not.
      */
     private Where place(TrackedEvent e, Correction c, Map<String, String> errors) {
         String name = trim(c.placeName());
         String latText = trim(c.latitude());
         String lonText = trim(c.longitude());
+        String picked = trim(c.gazetteerId());
+        if (name != null && name.length() > 300) {
+            errors.put("placeName", "A place name is at most 300 characters.");
+            return null;
+        }
+        if (picked != null) {
+            Optional<PlaceLookup.Place> p;
+            try {
+                p = places.byId(Long.parseLong(picked));
+            } catch (NumberFormatException ex) {
+                p = Optional.empty();
+            }
+            if (p.isEmpty()) {
+                errors.put("placeName", "That place is not in the gazetteer: choose one from the suggestions.");
+                return null;
+            }
+            PlaceLookup.Place g = p.get();
+            return new Where(name == null ? g.name() : name, g.lat(), g.lon(), g.country(), g.admin1(), g.precision(), g.id());
+        }
         if (name == null) {
             if (latText != null || lonText != null) errors.put("placeName", "Name the place at these coordinates.");
             return new Where(null, null, null, null, null, null, null);
-        }
-        if (name.length() > 300) {
-            errors.put("placeName", "A place name is at most 300 characters.");
-            return null;
         }
         Double lat = number(latText, -90, 90, "latitude", errors);
         Double lon = number(lonText, -180, 180, "longitude", errors);
@@ -319,8 +400,13 @@ public class EventReview {
             errors.put(lat == null ? "latitude" : "longitude", "Give both latitude and longitude, or neither to look the place up.");
             return null;
         }
+        if (errors.containsKey("latitude") || errors.containsKey("longitude")) return null;
         boolean sameName = name.equalsIgnoreCase(Objects.toString(e.placeName(), ""));
-        boolean sameSpot = lat == null || (Objects.equals(lat, e.latitude()) && Objects.equals(lon, e.longitude()));
+        if (sameName && lat == null) {
+            // The coordinates were cleared: the place keeps its name but is no longer put on the map.
+            return new Where(e.placeName(), null, null, e.country(), e.admin1(), null, null);
+        }
+        boolean sameSpot = lat != null && Objects.equals(lat, e.latitude()) && Objects.equals(lon, e.longitude());
         if (sameName && sameSpot) {
             return new Where(e.placeName(), e.latitude(), e.longitude(), e.country(), e.admin1(), e.geoPrecision(), e.gazetteerId());
         }
@@ -334,12 +420,9 @@ public class EventReview {
             return new Where(name, lat, lon, country == null ? null : country.toUpperCase(Locale.ROOT), null, precision, null);
         }
         List<GazetteerEntry> named = engine.gazetteer().named(name);
-        if (named.isEmpty() && lat != null) {
-            // A name the gazetteer lacks, at the coordinates already there: a rename, kept as typed.
-            return new Where(name, lat, lon, e.country(), e.admin1(), e.geoPrecision(), null);
-        }
         if (named.isEmpty()) {
-            errors.put("placeName", "No place called “" + name + "” in the gazetteer: enter its latitude and longitude.");
+            errors.put("placeName", "No place called “" + name + "” in the gazetteer: choose one from the suggestions, "
+                    + "click the map, or enter its latitude and longitude.");
             return null;
         }
         String country = trim(c.country()) != null ? trim(c.country()).toUpperCase(Locale.ROOT) : e.country();

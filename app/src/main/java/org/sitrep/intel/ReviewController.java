@@ -1,9 +1,16 @@
 package org.sitrep.intel;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The analysts' pages: the review queue and one event with its evidence, review form, duplicates and history. */
@@ -20,22 +28,108 @@ class ReviewController {
 
     private final EventReview review;
     private final EventSearch search;
+    private final PlaceLookup places;
+    private final ActorDirectory actors;
 
-    ReviewController(EventReview review, EventSearch search) {
+    ReviewController(EventReview review, EventSearch search, PlaceLookup places, ActorDirectory actors) {
         this.review = review;
         this.search = search;
+        this.places = places;
+        this.actors = actors;
     }
 
     @GetMapping("/intel/review")
-    String queue(@RequestParam(name = "page", defaultValue = "1") String page, Model model) {
+    String queue(@RequestParam(name = "page", defaultValue = "1") String page,
+                 @RequestParam(name = "source", required = false) String source,
+                 @RequestParam(name = "type", required = false) String type,
+                 @RequestParam(name = "confidence", required = false) String confidence,
+                 @RequestParam(name = "place", required = false) String place, Model model) {
         int p;
         try {
             p = Integer.parseInt(page.strip());
         } catch (NumberFormatException e) {
             p = 1;
         }
-        model.addAttribute("queue", review.queue(p, PAGE_SIZE));
+        Double min = null;
+        if (confidence != null && !confidence.isBlank()) {
+            try {
+                min = Double.parseDouble(confidence.strip());
+            } catch (NumberFormatException e) {
+                min = Double.NaN;
+            }
+            if (!(min >= 0 && min <= 1)) {
+                model.addAttribute("error", "Confidence is a number from 0 to 1: the queue is shown without it.");
+                min = null;
+            }
+        }
+        if (type != null && !type.isBlank() && !EventReview.taxonomy().containsKey(type.strip())) type = null;
+        EventReview.QueueFilter filter = new EventReview.QueueFilter(blankless(source), blankless(type), min, blankless(place));
+        model.addAttribute("queue", review.queue(filter, p, PAGE_SIZE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("taxonomy", EventReview.taxonomy());
+        model.addAttribute("filterQuery", filterQuery(filter));
         return "intel/review";
+    }
+
+    /**
+     * Confirms the ticked events of a queue page, each at the version that page showed ({@code event=id:version}).
+     * Each is confirmed on its own under the usual rules: one changed meanwhile is left and named, the rest go through.
+     */
+    @PostMapping("/intel/review/confirm")
+    String confirmTicked(@RequestParam(name = "event", required = false) List<String> ticked,
+                         @RequestParam(name = "back", defaultValue = "") String back, Principal who, RedirectAttributes flash) {
+        Map<Long, Long> seen = new LinkedHashMap<>();
+        for (String t : ticked == null ? List.<String>of() : ticked) {
+            String[] idVersion = t.split(":", 2);
+            try {
+                seen.put(Long.parseLong(idVersion[0].strip()), idVersion.length == 2 ? Long.parseLong(idVersion[1].strip()) : -1);
+            } catch (NumberFormatException e) {
+                // not from our form: ignored, and the count below says what was done
+            }
+        }
+        List<Long> done = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        seen.forEach((id, version) -> {
+            try {
+                review.confirm(id, version, who.getName()); // through the proxy: one transaction per event
+                done.add(id);
+            } catch (StaleReview e) {
+                left.add("#" + id + " (changed by someone else since the queue was shown)");
+            } catch (InvalidReview e) {
+                left.add("#" + id + " (" + e.getMessage() + ")");
+            } catch (EventReview.UnknownEvent e) {
+                left.add("#" + id + " (no such event)");
+            }
+        });
+        if (seen.isEmpty()) flash.addFlashAttribute("error", "Tick the events to confirm first.");
+        else flash.addFlashAttribute("notice", "Confirmed " + done.size() + (done.size() == 1 ? " event." : " events."));
+        if (!left.isEmpty()) flash.addFlashAttribute("error", "Left as they were: " + String.join("; ", left) + ".");
+        // Back to the same filtered queue; only our own query strings are followed (never another site).
+        return "redirect:/intel/review" + (back.matches("[A-Za-z0-9_=&%.+\\-]*") && !back.isEmpty() ? "?" + back : "");
+    }
+
+    /** Gazetteer places whose name starts with {@code q}, for the correction form's type-ahead. */
+    @GetMapping("/intel/places/lookup")
+    @ResponseBody
+    List<PlaceLookup.Place> lookup(@RequestParam(name = "q", defaultValue = "") String q) {
+        if (q.length() > 100) return List.of();
+        return places.startingWith(q, 10);
+    }
+
+    /** The gazetteer place nearest a point clicked on the correction form's map. */
+    @GetMapping("/intel/places/nearest")
+    @ResponseBody
+    ResponseEntity<PlaceLookup.Place> nearest(@RequestParam("lat") double lat, @RequestParam("lon") double lon) {
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return ResponseEntity.badRequest().build();
+        return places.nearest(lat, lon).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    }
+
+    /** Known actors whose name starts with {@code q}, most events first: suggestions for the actor fields. */
+    @GetMapping("/intel/actors/suggest")
+    @ResponseBody
+    List<String> actorNames(@RequestParam(name = "q", defaultValue = "") String q) {
+        if (q.isBlank() || q.length() > 100) return List.of();
+        return actors.list(q.strip(), null, 0, 10).items().stream().map(ActorDirectory.Actor::name).toList();
     }
 
     @GetMapping("/intel/events/{id}")
@@ -51,6 +145,7 @@ class ReviewController {
         model.addAttribute("candidates", e.reviewState() == ReviewState.MERGED ? java.util.List.of() : review.mergeCandidates(e));
         model.addAttribute("taxonomy", EventReview.taxonomy());
         model.addAttribute("precisions", java.util.List.of("neighbourhood", "city", "admin2", "admin1", "country"));
+        model.addAttribute("knownActors", actors.list(null, null, 0, 200).items().stream().map(ActorDirectory.Actor::name).toList());
         return "intel/event";
     }
 
@@ -58,16 +153,14 @@ class ReviewController {
     String confirm(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
                    RedirectAttributes flash) {
         review.confirm(id, seen(version), who.getName());
-        flash.addFlashAttribute("notice", "Event confirmed.");
-        return "redirect:/intel/events/" + id;
+        return next(id, "Event #" + id + " confirmed.", flash);
     }
 
     @PostMapping("/intel/events/{id}/reject")
     String reject(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
                   RedirectAttributes flash) {
         review.reject(id, seen(version), who.getName());
-        flash.addFlashAttribute("notice", "Event rejected: it no longer shows on the tracker or in exports.");
-        return "redirect:/intel/events/" + id;
+        return next(id, "Event #" + id + " rejected: it no longer shows on the tracker or in exports.", flash);
     }
 
     @PostMapping("/intel/events/{id}/reopen")
@@ -109,6 +202,31 @@ class ReviewController {
         review.merge(id, seen(version), target, who.getName());
         flash.addFlashAttribute("notice", "Merged into event #" + target + ".");
         return "redirect:/intel/events/" + target;
+    }
+
+    /** After a decision the next event waiting opens, so the analyst works down the queue without going back to it. */
+    private String next(long done, String notice, RedirectAttributes flash) {
+        Optional<Long> next = review.nextInQueue(done, EventReview.QueueFilter.ALL);
+        if (next.isEmpty()) {
+            flash.addFlashAttribute("notice", notice + " The review queue is empty.");
+            return "redirect:/intel/review";
+        }
+        flash.addFlashAttribute("notice", notice + " This is the next event in the queue.");
+        flash.addFlashAttribute("previous", done);
+        return "redirect:/intel/events/" + next.get();
+    }
+
+    private static String blankless(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String filterQuery(EventReview.QueueFilter f) {
+        List<String> parts = new ArrayList<>();
+        if (f.source() != null) parts.add("source=" + URLEncoder.encode(f.source(), StandardCharsets.UTF_8));
+        if (f.type() != null) parts.add("type=" + URLEncoder.encode(f.type(), StandardCharsets.UTF_8));
+        if (f.minConfidence() != null) parts.add("confidence=" + f.minConfidence());
+        if (f.place() != null) parts.add("place=" + URLEncoder.encode(f.place(), StandardCharsets.UTF_8));
+        return String.join("&", parts);
     }
 
     /** The version of the event the analyst's page showed; a form without one (an old page) counts as out of date. */

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators add editors (and other administrators) here; /admin/** needs the ADMIN role. */
+/** Administrators add editors, analysts (and other administrators) here; /admin/** needs the ADMIN role. */
 @Controller
 class StaffController {
     private final UserAccounts accounts;
@@ -29,7 +29,11 @@ class StaffController {
     String add(@RequestParam("email") String email, @RequestParam(name = "displayName", required = false) String displayName,
                @RequestParam("password") String password, @RequestParam(name = "role", defaultValue = "EDITOR") String role,
                Model model, RedirectAttributes redirect, org.springframework.security.core.Authentication auth) {
-        Role chosen = "ADMIN".equals(role) ? Role.ADMIN : Role.EDITOR;
+        Role chosen = switch (role) {
+            case "ADMIN" -> Role.ADMIN;
+            case "ANALYST" -> Role.ANALYST; // reviews events on the tracker; no newsroom
+            default -> Role.EDITOR;
+        };
         try {
             UserAccount added = accounts.create(email, displayName, password, chosen);
             audit.record(auth == null ? null : auth.getName(), "staff.added", added.email(), chosen.name());

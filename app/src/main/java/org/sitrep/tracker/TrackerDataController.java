@@ -14,6 +14,7 @@ import org.sitrep.intel.SourceLinks;
 import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * JSON for the tracker's script (signed-in staff only, like the page): compact map points, one event
+ * JSON for the tracker's script (staff and data subscribers, like the page): compact map points, one event
  * in full for the panel, per-day counts for the timeline, and town labels for the basemap.
  */
 @RestController
@@ -73,19 +74,20 @@ class TrackerDataController {
                   String sourceTitle, String sourceName, String sourceUrl, LocalDate publishedOn, String evidenceSentence,
                   EvidenceInText evidence, String reviewUrl, String pageUrl) {
 
-        static Detail of(TrackedEvent e, EvidenceInText evidence) {
+        static Detail of(TrackedEvent e, EvidenceInText evidence, boolean staff) {
             return new Detail(e.id(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(), e.placeName(), e.gazetteerId(),
                     e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.dateEarliest(), e.dateLatest(),
                     e.dateText(), e.confidence(), e.reviewState().dbValue(), e.origin(), e.source().title(), e.source().name(),
-                    SourceLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, "/intel/events/" + e.id(),
+                    SourceLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, staff ? "/intel/events/" + e.id() : null,
                     "/tracker/events/" + e.id());
         }
     }
 
     @GetMapping("/tracker/data/events/{id}")
-    ResponseEntity<Detail> event(@PathVariable("id") long id) {
+    ResponseEntity<Detail> event(@PathVariable("id") long id, Authentication who) {
+        boolean staff = TrackerReaders.isStaff(who); // subscribers read; only staff are sent to review
         return events.find(id)
-                .map(e -> ResponseEntity.ok(Detail.of(e, EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")))))
+                .map(e -> ResponseEntity.ok(Detail.of(e, EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")), staff)))
                 .orElse(ResponseEntity.notFound().build());
     }
 

@@ -137,7 +137,7 @@ abstract class EventMapIndexContract {
         else review.confirm(confirmed, seen(confirmed), "analyst@example.org");
         TrackedEvent before = search.find(moved).orElseThrow();
         review.correct(moved, seen(moved), new Correction("Battles", "Armed clash", "Someone", null, "Elsewhere", "10.5", "20.5", "SY", "city",
-                "2022-06-01", null), "analyst@example.org");
+                "2022-06-01", null, null), "analyst@example.org");
         BoundingBox elsewhere = new BoundingBox(20, 10, 21, 11);
         EventFilter there = new EventFilter(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 6, 30), Set.of(), null, null, null, null,
                 null, null, Set.of(), elsewhere, null);

@@ -117,7 +117,10 @@ class IntelBrowserTest {
         axe(eventPath + " refused correction", problems);
 
         Browser.navigating(browser, () -> browser.findElement(By.xpath("//button[text()='Reject']")).click());
-        assertThat(browser.findElement(By.cssSelector(".state")).getText()).isEqualToIgnoringCase("rejected");
+        // The next event in the queue opens, saying what became of this one.
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Event #" + id + " rejected");
+        assertThat(jdbc.sql("SELECT review_state FROM intel_events WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("rejected");
 
         Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signout'] button")).click());
         signIn(ADMIN);

@@ -301,7 +301,7 @@ abstract class IntelContract {
         TrackedEvent rejected = before.get(1);
 
         review.correct(corrected.id(), seen(corrected.id()), new Correction("Battles", "Armed clash", "Liwa al-Tawhid", "Syrian Arab Army",
-                "Hreitan", "", "", "", "", "2014-04-27", "2014-04-28"), ANALYST);
+                "Hreitan", "", "", "", "", "2014-04-27", "2014-04-28", null), ANALYST);
         review.reject(rejected.id(), seen(rejected.id()), ANALYST);
         TrackedEvent afterCorrection = search.find(corrected.id()).orElseThrow();
         assertThat(afterCorrection.reviewState()).isEqualTo(ReviewState.CORRECTED);
@@ -357,14 +357,14 @@ abstract class IntelContract {
         analysis.drain("test");
         TrackedEvent e = search.search(EventFilter.any().withDocument(documentOf("wire", 61)), null, 10).events().get(0);
         assertThatThrownBy(() -> review.correct(e.id(), seen(e.id()), new Correction("Battles", "Air/drone strike", null, null, null,
-                null, null, null, null, "2014-04-28", "2014-04-27"), ANALYST))
+                null, null, null, null, "2014-04-28", "2014-04-27", null), ANALYST))
                 .isInstanceOfSatisfying(InvalidReview.class, x -> assertThat(x.errors()).containsKeys("subEventType", "dateLatest"));
         assertThatThrownBy(() -> review.correct(e.id(), seen(e.id()), new Correction(e.eventType(), e.subEventType(), null, null,
-                "Qqzzxx Nowhere", null, null, null, null, "2014-04-28", null), ANALYST))
+                "Qqzzxx Nowhere", null, null, null, null, "2014-04-28", null, null), ANALYST))
                 .isInstanceOfSatisfying(InvalidReview.class, x -> assertThat(x.errors()).containsKey("placeName"));
         // A place the gazetteer lacks, with coordinates typed by hand, is kept as written.
         review.correct(e.id(), seen(e.id()), new Correction(e.eventType(), e.subEventType(), e.actor1(), e.actor2(), "Castello Road",
-                "36.2801", "37.1702", "sy", "neighbourhood", e.dateEarliest().toString(), e.dateLatest().toString()), ANALYST);
+                "36.2801", "37.1702", "sy", "neighbourhood", e.dateEarliest().toString(), e.dateLatest().toString(), null), ANALYST);
         TrackedEvent c = search.find(e.id()).orElseThrow();
         assertThat(c.placeName()).isEqualTo("Castello Road");
         assertThat(c.latitude()).isEqualTo(36.2801);
@@ -436,7 +436,7 @@ abstract class IntelContract {
         assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>Hostile</b>")
                 .doesNotContain("href=\"javascript:")
                 .contains("<mark>Rebels &lt;script&gt;alert(1)&lt;/script&gt; shelled Hreitan on Monday.</mark>")
-                .contains("2014-04-28 to 2014-04-29");
+                .contains("28 Apr 2014 to 29 Apr 2014");
         mvc.perform(get("/intel/events/99999999").with(user(ANALYST).roles("ANALYST"))).andExpect(status().isNotFound());
 
         mvc.perform(post("/intel/events/" + id + "/confirm").with(user(ANALYST).roles("ANALYST")))

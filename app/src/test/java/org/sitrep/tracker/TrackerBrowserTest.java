@@ -187,7 +187,8 @@ class TrackerBrowserTest {
         assertThat(to).startsWith("2026-03-");
         waitFor().until(d -> !listedTypes().contains("Protests"));
         assertThat(listedTypes()).contains("Battles");
-        waitFor().until(d -> browser.findElement(By.cssSelector("#timeline rect.brush")).getAttribute("visibility").equals("visible"));
+        // The timeline now spans the brushed dates.
+        waitFor().until(d -> d.findElement(By.cssSelector("#timeline .axis-from")).getText().equals("2 Mar 2026"));
     }
 
     @Test
@@ -201,8 +202,8 @@ class TrackerBrowserTest {
         assertThat(browser.findElement(By.id("panel-type")).getText()).isEqualTo("Battles");
         assertThat(browser.findElement(By.id("panel-actors")).getText()).isEqualTo("Northern Brigade; Government forces");
         assertThat(browser.findElement(By.id("panel-place")).getText()).contains("Aleppo").contains("precision: city");
-        assertThat(browser.findElement(By.id("panel-date")).getText()).isEqualTo("2026-03-02 (“on Monday”)");
-        assertThat(browser.findElement(By.id("panel-source")).getText()).isEqualTo("Clashes in Aleppo (Wire A, 2026-03-03)");
+        assertThat(browser.findElement(By.id("panel-date")).getText()).isEqualTo("2 Mar 2026 (“on Monday”)");
+        assertThat(browser.findElement(By.id("panel-source")).getText()).isEqualTo("Clashes in Aleppo (Wire A, 3 Mar 2026)");
         assertThat(browser.findElement(By.id("panel-review")).getAttribute("href")).endsWith("/intel/events/" + fixture.aleppoEvent);
         assertThat(browser.findElement(By.cssSelector("#panel-article mark.evidence")).getText()).isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
         assertThat(browser.findElement(By.id("panel-article")).getText()).startsWith("Opening paragraph").contains("Closing paragraph.");
@@ -222,7 +223,7 @@ class TrackerBrowserTest {
         WebElement panel = browser.findElement(By.id("event-panel"));
         waitFor().until(d -> panel.isDisplayed());
         assertThat(browser.findElement(By.id("panel-type")).getText()).isEqualTo("Protests");
-        assertThat(browser.findElement(By.id("panel-state")).getText()).isEqualTo("confirmed");
+        assertThat(browser.findElement(By.id("panel-state")).getText()).isEqualTo("Confirmed");
         // The close button sits just before the focused title: Shift+Tab reaches it; it closes and focus goes back to the marker.
         waitFor().until(d -> "panel-title".equals(d.switchTo().activeElement().getAttribute("id")));
         new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
@@ -258,8 +259,18 @@ class TrackerBrowserTest {
         waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText().equals("Showing 1 of 1 events on the map."));
         // zoomed in on a town, the governorates' borders and names are drawn too (Natural Earth admin-1)
         waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map path.tracker-admin1")).isEmpty());
-        waitFor().until(d -> d.findElements(By.cssSelector("#profile-map .admin1-label")).stream().map(WebElement::getText)
-                .toList().contains("Aleppo"));
+        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map .admin1-label")).isEmpty());
+        // Labels are decluttered: no province name is drawn over a town's, nor a town's over another's.
+        Object overlapping = js("""
+                var boxes = Array.from(document.querySelectorAll('#profile-map .place-label, #profile-map .admin1-label'))
+                  .map(function (e) { return e.getBoundingClientRect(); });
+                var n = 0;
+                for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+                  var a = boxes[i], b = boxes[j];
+                  if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+                }
+                return n;""");
+        assertThat(overlapping).isEqualTo(0L);
         WebElement marker = browser.findElement(By.cssSelector("#profile-map .event-marker"));
         assertThat(marker.getText()).isEqualTo("B");
         js("arguments[0].focus();", marker);

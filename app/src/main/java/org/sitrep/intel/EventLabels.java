@@ -1,0 +1,66 @@
+package org.sitrep.intel;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the tracker and review pages write dates and stored codes for people: "7 Mar 2026", "7–9 Mar 2026",
+ * "Rebel group" for {@code rebel_group}, "Not yet reviewed" for {@code unreviewed}. Templates call it as
+ * {@code @eventLabels}. One place on purpose: the site's shared date formatter replaces {@link #date} when it lands.
+ */
+@Component("eventLabels")
+public class EventLabels {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private static final Map<String, String> STATES = Map.of(
+            "unreviewed", "Not yet reviewed", "confirmed", "Confirmed", "corrected", "Corrected",
+            "rejected", "Rejected", "merged", "Merged");
+    private static final Map<String, String> PRECISIONS = Map.of(
+            "neighbourhood", "Neighbourhood", "city", "Town or city", "admin2", "District (admin-2)",
+            "admin1", "Province (admin-1)", "country", "Country");
+    private static final Map<String, String> ORIGINS = Map.of("machine", "Found by the engine", "analyst", "Added by an analyst");
+
+    /** "7 Mar 2026"; a dash for no date. */
+    public String date(LocalDate d) {
+        return d == null ? "—" : DAY.format(d);
+    }
+
+    /** One day, or a range written once: "7 Mar 2026 to 9 Mar 2026". */
+    public String dates(LocalDate first, LocalDate last) {
+        if (first == null) return "—";
+        return last == null || last.equals(first) ? date(first) : date(first) + " to " + date(last);
+    }
+
+    public String state(ReviewState s) {
+        return s == null ? "—" : state(s.dbValue());
+    }
+
+    public String state(String dbValue) {
+        return STATES.getOrDefault(dbValue, word(dbValue));
+    }
+
+    public String precision(String p) {
+        return p == null ? "—" : PRECISIONS.getOrDefault(p, word(p));
+    }
+
+    public String origin(String o) {
+        return o == null ? "—" : ORIGINS.getOrDefault(o, word(o));
+    }
+
+    /** A stored code as a word: "rebel_group" → "Rebel group"; null → a dash. */
+    public String word(String code) {
+        if (code == null || code.isBlank()) return "—";
+        String w = code.strip().replace('_', ' ').replace('-', ' ');
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /** "Northern Brigade and Government forces", "Students", or empty: never a dangling "and" or dash. */
+    public String actors(String actor1, String actor2) {
+        boolean one = actor1 != null && !actor1.isBlank(), two = actor2 != null && !actor2.isBlank();
+        if (one && two) return actor1 + " and " + actor2;
+        return one ? actor1 : two ? actor2 : "";
+    }
+}
