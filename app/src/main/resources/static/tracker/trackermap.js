@@ -43,7 +43,7 @@
   function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
 
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  /** "2026-03-07" as "7 Mar 2026", as the pages write dates (org.sitrep.intel.Labels). */
+  /** "2026-03-07" as "7 Mar 2026", as the pages write dates (org.sitrep.intel.EventLabels). */
   function day(iso) {
     if (!iso) return '—';
     var p = String(iso).split('-');

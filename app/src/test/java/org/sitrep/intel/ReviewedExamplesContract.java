@@ -53,7 +53,7 @@ abstract class ReviewedExamplesContract {
         assertThat(rows()).isEmpty();
 
         review.correct(clash, seen(clash), new Correction("Riots", "Violent demonstration", "Protesters", "police", null,
-                null, null, null, null, DAY.toString(), DAY.toString()), ANALYST);
+                null, null, null, null, DAY.toString(), DAY.toString(), null), ANALYST);
         review.confirm(strike, seen(strike), ANALYST);
         review.reject(flood, seen(flood), ANALYST);
         assertThat(rows()).hasSize(3);
