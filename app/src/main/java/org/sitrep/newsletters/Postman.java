@@ -63,6 +63,9 @@ public class Postman {
         }
     }
 
+    /** How long a socket operation with the SMTP server may take (unless spring.mail.properties says otherwise). */
+    static final int SMTP_TIMEOUT_MILLIS = 60_000;
+
     /** What one run did. */
     public record Run(int sent, int failed, boolean finished) {}
 
@@ -335,7 +338,7 @@ public class Postman {
         Envelope(JavaMailSender sender, Newsletter newsletter, IssueLetter.Letter letter, long issueId) {
             this.sender = sender;
             this.smtp = sender instanceof JavaMailSenderImpl impl ? impl : null;
-            this.session = smtp != null ? smtp.getSession() : Session.getInstance(new java.util.Properties());
+            this.session = smtp != null ? withTimeouts(smtp) : Session.getInstance(new java.util.Properties());
             this.newsletter = newsletter;
             this.letter = letter;
             this.issueId = issueId;
@@ -347,6 +350,22 @@ public class Postman {
             } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * The mail settings with socket timeouts where none are configured: JavaMail waits forever by
+         * default, and a server that stops answering mid-message would stall the send (and the
+         * scheduler's resume of it) for good. A timeout fails that one recipient (not retried, so no
+         * second copy) and the connection is reopened for the next.
+         */
+        private Session withTimeouts(JavaMailSenderImpl smtp) {
+            java.util.Properties props = new java.util.Properties();
+            props.putAll(smtp.getSession().getProperties());
+            String protocol = smtp.getProtocol() == null ? "smtp" : smtp.getProtocol();
+            for (String key : List.of("connectiontimeout", "timeout", "writetimeout")) {
+                props.putIfAbsent("mail." + protocol + "." + key, String.valueOf(SMTP_TIMEOUT_MILLIS));
+            }
+            return Session.getInstance(props);
         }
 
         /** Hands one copy to the server; null when accepted, else why it was not. */
