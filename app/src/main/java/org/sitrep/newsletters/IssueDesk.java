@@ -23,8 +23,8 @@ public class IssueDesk {
     public static final int MAX_PIECES = 30;
 
     /** Counts of the send log by state, for the progress display. */
-    public record Progress(long queued, long sending, long sent, long failed, long unknown, long total) {
-        public long done() { return sent + failed + unknown; }
+    public record Progress(long queued, long sending, long sent, long failed, long unknown, long skipped, long total) {
+        public long done() { return sent + failed + unknown + skipped; }
     }
 
     private final JdbcClient jdbc;
@@ -78,6 +78,22 @@ public class IssueDesk {
     public List<Issue> recent(int limit) {
         return jdbc.sql(SELECT + " ORDER BY created_at DESC, id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .query(this::row).list();
+    }
+
+    /** Deletes a draft or scheduled issue; false when it is being sent or was sent (history stays). */
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM newsletter_issues WHERE id = :id AND state IN ('DRAFT', 'SCHEDULED')").param("id", id).update() == 1;
+    }
+
+    /** Issues that went out, newest first: the public archive. */
+    public List<Issue> sent(int limit, int offset) {
+        return jdbc.sql(SELECT + " WHERE state = 'SENT' ORDER BY finished_at DESC, id DESC OFFSET " + Math.max(0, offset)
+                        + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")
+                .query(this::row).list();
+    }
+
+    public long countSent() {
+        return jdbc.sql("SELECT COUNT(*) FROM newsletter_issues WHERE state = 'SENT'").query(Long.class).single();
     }
 
     /** Schedules an editable issue for {@code at} (which must be in the future). */
@@ -141,7 +157,7 @@ public class IssueDesk {
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         return new Progress(counts.getOrDefault("QUEUED", 0L), counts.getOrDefault("SENDING", 0L), counts.getOrDefault("SENT", 0L),
-                counts.getOrDefault("FAILED", 0L), counts.getOrDefault("UNKNOWN", 0L), total);
+                counts.getOrDefault("FAILED", 0L), counts.getOrDefault("UNKNOWN", 0L), counts.getOrDefault("SKIPPED", 0L), total);
     }
 
     /** The recipients that failed or whose fate a crash left unknown, for the progress page. */
@@ -163,12 +179,21 @@ public class IssueDesk {
      * {@link org.sitrep.members.ReaderAccounts#isSubscriber} counts).
      */
     private JdbcClient.StatementSpec audienceQuery(String select, Newsletter newsletter) {
+        JdbcClient.StatementSpec q = jdbc.sql(select + " FROM newsletter_subscriptions ns JOIN users u ON u.id = ns.user_id "
+                + "WHERE " + audienceCondition(newsletter)).param("n", newsletter.id());
+        return newsletter.paid() ? q.param("now", now()) : q;
+    }
+
+    /**
+     * The audience as a condition on {@code ns} (the opt-in) and {@code u} (the user), with the
+     * parameters {@code :n} (the newsletter) and, for a paid one, {@code :now}. The send log asks
+     * it again for each recipient at the moment of sending, so an opt-out after the start counts.
+     */
+    static String audienceCondition(Newsletter newsletter) {
         String paidOnly = !newsletter.paid() ? "" : " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = u.id "
                 + "AND s.state IN ('TRIALING', 'ACTIVE', 'PAST_DUE', 'CANCELED') "
                 + "AND (s.current_period_end IS NULL OR s.current_period_end > :now))";
-        JdbcClient.StatementSpec q = jdbc.sql(select + " FROM newsletter_subscriptions ns JOIN users u ON u.id = ns.user_id "
-                + "WHERE ns.newsletter_id = :n AND u.enabled = TRUE" + paidOnly).param("n", newsletter.id());
-        return newsletter.paid() ? q.param("now", now()) : q;
+        return "ns.newsletter_id = :n AND u.enabled = TRUE" + paidOnly;
     }
 
     private static final String SELECT = "SELECT id, newsletter_id, subject, intro_markdown, state, send_at, started_at, finished_at, "

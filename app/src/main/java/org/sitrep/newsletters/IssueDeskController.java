@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class IssueDeskController {
+    static final String MAIL_PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
     private final IssueDesk desk;
     private final Newsletters newsletters;
     private final IssueLetter letters;
@@ -104,7 +106,10 @@ class IssueDeskController {
 
     @GetMapping(value = "/newsroom/newsletters/issues/{id}/preview", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> previewHtml(@PathVariable("id") long id) {
+        // The mail's styles are inline (mail clients ignore style sheets), which the site's policy forbids:
+        // this response gets its own, allowing inline styles and images from anywhere, still no script at all.
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", MAIL_PREVIEW_POLICY)
                 .body(letter(id).html("#unsubscribe-link-of-each-recipient"));
     }
 
@@ -115,8 +120,14 @@ class IssueDeskController {
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/send")
-    String send(@PathVariable("id") long id, Authentication auth, RedirectAttributes redirect) {
+    String send(@PathVariable("id") long id, @RequestParam(name = "confirmed", defaultValue = "") String confirmed, Authentication auth,
+                RedirectAttributes redirect, Model model) {
         Issue issue = find(id);
+        if (!"yes".equals(confirmed) && issue.state().editable()) {
+            Newsletter n = newsletters.byId(issue.newsletterId()).orElseThrow();
+            return confirm(model, issue, "send", "Send “" + issue.subject() + "” now to " + desk.audience(n) + " reader(s)? "
+                    + "A sent issue cannot be recalled.", "Send now");
+        }
         if (!postman.mailConfigured()) {
             redirect.addFlashAttribute("error", "No mail server is configured (spring.mail.host): nothing can be sent.");
             return "redirect:/newsroom/newsletters/issues/" + id;
@@ -145,10 +156,44 @@ class IssueDeskController {
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/unschedule")
-    String unschedule(@PathVariable("id") long id, RedirectAttributes redirect) {
+    String unschedule(@PathVariable("id") long id, @RequestParam(name = "confirmed", defaultValue = "") String confirmed,
+                      RedirectAttributes redirect, Model model) {
+        Issue issue = find(id);
+        if (!"yes".equals(confirmed)) {
+            return confirm(model, issue, "unschedule", "Cancel the scheduled send of “" + issue.subject() + "”? It becomes a draft again.",
+                    "Cancel the send");
+        }
         desk.unschedule(id);
         redirect.addFlashAttribute("notice", "Not scheduled any more: it is a draft again.");
         return "redirect:/newsroom/newsletters/issues/" + id;
+    }
+
+    @PostMapping("/newsroom/newsletters/issues/{id}/delete")
+    String delete(@PathVariable("id") long id, @RequestParam(name = "confirmed", defaultValue = "") String confirmed, Authentication auth,
+                  RedirectAttributes redirect, Model model) {
+        Issue issue = find(id);
+        if (!"yes".equals(confirmed)) {
+            return confirm(model, issue, "delete", "Delete the draft “" + issue.subject() + "”? This cannot be undone.", "Delete draft");
+        }
+        if (desk.delete(id)) {
+            audit.record(auth.getName(), "newsletter.issue.deleted", "issue#" + id, issue.subject());
+            redirect.addFlashAttribute("notice", "Deleted the draft “" + issue.subject() + "”.");
+            return "redirect:/newsroom/newsletters";
+        }
+        redirect.addFlashAttribute("error", "A sent issue cannot be deleted: it is the record of what readers got.");
+        return "redirect:/newsroom/newsletters/issues/" + id;
+    }
+
+    /**
+     * The question before an action that cannot be taken back, as a page: without script the button
+     * leads here; with script (desk/confirm.js) the browser asks and the form carries confirmed=yes.
+     */
+    private String confirm(Model model, Issue issue, String action, String question, String button) {
+        model.addAttribute("issue", issue);
+        model.addAttribute("action", action);
+        model.addAttribute("question", question);
+        model.addAttribute("button", button);
+        return "newsletters/confirm";
     }
 
     private IssueLetter.Letter letter(long id) {

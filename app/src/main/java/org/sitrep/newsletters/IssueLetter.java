@@ -7,8 +7,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.BodyRenderer;
+import org.sitrep.newsroom.Photo;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
+import org.sitrep.site.Dateline;
 import org.sitrep.site.PublicUrls;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -31,8 +33,18 @@ class IssueLetter {
         String text(String unsubscribeUrl) { return text.replace(UNSUBSCRIBE, unsubscribeUrl); }
     }
 
-    /** A piece as the issue lists it. */
-    record Item(String headline, String standfirst, String url) {}
+    /**
+     * A piece as the issue lists it: kicker (kind and section), headline, standfirst, absolute link,
+     * and its lead photo (absolute address of a rendition about the mail's width, its alt text and
+     * size), or no photo.
+     */
+    record Item(String kicker, String headline, String standfirst, String url, String photoUrl, String photoAlt, int photoWidth,
+                int photoHeight) {
+        public boolean hasPhoto() { return photoUrl != null; }
+    }
+
+    /** The mail's column, in CSS pixels: what mail clients render well on a desktop, and shrinks on a phone. */
+    static final int WIDTH = 600;
 
     private final BodyRenderer renderer;
     private final PieceCatalog catalog;
@@ -40,10 +52,12 @@ class IssueLetter {
     private final SitrepProperties properties;
     private final SpringTemplateEngine templates;
     private final Clock clock;
+    private final Dateline dateline;
 
     IssueLetter(BodyRenderer renderer, PieceCatalog catalog, PublicUrls urls, SitrepProperties properties, SpringTemplateEngine templates,
-                Clock clock) {
+                Clock clock, Dateline dateline) {
         this.clock = clock;
+        this.dateline = dateline;
         this.renderer = renderer;
         this.catalog = catalog;
         this.urls = urls;
@@ -54,20 +68,84 @@ class IssueLetter {
     Letter render(Issue issue, Newsletter newsletter) {
         String introHtml = renderer.toHtml(issue.introMarkdown());
         Instant now = clock.instant();
+        String introMail = forMail(introHtml);
         List<Item> items = catalog.byIds(issue.pieceIds()).stream()
                 .filter(p -> p.isLive(now)) // a piece unpublished since the issue was written drops out
-                .map(p -> new Item(p.headline(), p.standfirst(), urls.absolute(p.path()))).toList();
+                .map(this::item).toList();
         Context context = new Context();
         context.setVariable("newsletter", newsletter);
         context.setVariable("subject", issue.subject());
-        context.setVariable("introHtml", introHtml);
+        context.setVariable("introHtml", introMail);
         context.setVariable("items", items);
         context.setVariable("siteName", properties.siteName());
         context.setVariable("siteUrl", urls.absolute("/"));
         context.setVariable("accountUrl", urls.absolute("/account"));
         context.setVariable("unsubscribe", UNSUBSCRIBE);
+        context.setVariable("webUrl", urls.absolute("/newsletters/issues/" + issue.id()));
+        context.setVariable("archiveUrl", urls.absolute("/newsletters"));
+        context.setVariable("date", dateline.day(issue.startedAt() != null ? issue.startedAt() : now));
+        context.setVariable("preheader", items.isEmpty() ? "" : items.get(0).headline());
+        context.setVariable("width", WIDTH);
         String html = templates.process("newsletters/mail", context);
         return new Letter(issue.subject(), html, text(issue, newsletter, introHtml, items));
+    }
+
+    /** The items of the issue, as they are now (for the archive's web view). */
+    List<Item> items(Issue issue) {
+        Instant now = clock.instant();
+        return catalog.byIds(issue.pieceIds()).stream().filter(p -> p.isLive(now)).map(this::item).toList();
+    }
+
+    private Item item(Piece p) {
+        String kicker = p.kind().label() + (p.section() == null || p.section().isBlank() ? "" : " · " + p.section());
+        Photo photo = p.leadPhoto();
+        if (photo == null) return new Item(kicker, p.headline(), p.standfirst(), urls.absolute(p.path()), null, null, 0, 0);
+        // The smallest rendition at least as wide as the column (sharp on most screens), else the original.
+        String path = photo.url();
+        int w = photo.width();
+        int h = photo.height();
+        for (Photo.Rendition r : photo.renditions()) {
+            if (r.width() >= WIDTH) {
+                path = Photo.renditionUrl(r);
+                w = r.width();
+                h = r.height();
+                break;
+            }
+        }
+        int shownHeight = w > 0 ? Math.round((float) h * Math.min(WIDTH, w) / w) : 0;
+        String alt = firstNonBlank(photo.altText(), photo.caption(), p.headline());
+        return new Item(kicker, p.headline(), p.standfirst(), urls.absolute(p.path()), urls.absolute(path), alt, Math.min(WIDTH, w),
+                shownHeight);
+    }
+
+    /** Inline styles on the intro's elements (mail clients ignore style sheets), links and images made absolute. */
+    private String forMail(String html) {
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html, urls.absolute("/"));
+        doc.outputSettings().prettyPrint(false);
+        for (Element e : doc.body().select("*")) {
+            String style = switch (e.normalName()) {
+                case "p" -> "margin:0 0 14px;";
+                case "ul", "ol" -> "margin:0 0 14px;padding-left:24px;";
+                case "li" -> "margin:0 0 6px;";
+                case "h2", "h3", "h4" -> "margin:18px 0 8px;font-family:Georgia,'Times New Roman',serif;font-size:20px;line-height:26px;color:#1b1b1b;";
+                case "blockquote" -> "margin:0 0 14px;padding-left:12px;border-left:3px solid #d9d5cc;color:#4a4a4a;";
+                case "a" -> "color:#1d4e89;text-decoration:underline;";
+                case "img" -> "display:block;max-width:100%;height:auto;border:0;";
+                default -> null;
+            };
+            if (style != null) e.attr("style", style);
+            if (e.nameIs("a") && e.hasAttr("href")) e.attr("href", e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href"));
+            if (e.nameIs("img")) {
+                if (!e.absUrl("src").isEmpty()) e.attr("src", e.absUrl("src"));
+                if (!e.hasAttr("alt")) e.attr("alt", "");
+            }
+        }
+        return doc.body().html();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+        return "";
     }
 
     private String text(Issue issue, Newsletter newsletter, String introHtml, List<Item> items) {
@@ -83,6 +161,7 @@ class IssueLetter {
             }
         }
         for (Item item : items) {
+            t.append(item.kicker().toUpperCase(java.util.Locale.ROOT)).append("\n");
             t.append("* ").append(item.headline()).append("\n");
             if (item.standfirst() != null && !item.standfirst().isBlank()) t.append("  ").append(item.standfirst()).append("\n");
             t.append("  ").append(item.url()).append("\n\n");
@@ -91,6 +170,7 @@ class IssueLetter {
         t.append("You receive ").append(newsletter.name()).append(" because you chose it at ").append(properties.siteName()).append(".\n");
         t.append("Unsubscribe in one click: ").append(UNSUBSCRIBE).append("\n");
         t.append("Choose your newsletters: ").append(urls.absolute("/account")).append("\n");
+        t.append("Read it on the web: ").append(urls.absolute("/newsletters/issues/" + issue.id())).append("\n");
         return t.toString();
     }
 

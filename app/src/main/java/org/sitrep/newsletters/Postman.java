@@ -13,13 +13,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -42,12 +38,13 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers an issue that {@link IssueDesk#start} put in SENDING, from its send log.
  *
- * <p>Each round claims a batch of QUEUED rows (marks them SENDING), hands each message to the SMTP
- * server over one open connection, then marks the batch SENT (or FAILED, with the server's answer)
- * in one update. A row still SENDING when a run begins was claimed by a run that died (a crash,
- * a kill): its mail may or may not have been accepted, so it becomes UNKNOWN and is never sent
- * again. That makes delivery at most once: nobody gets a second copy, and a crash can leave at
- * most one batch of recipients unsure to have received the issue; the progress page lists them.
+ * <p>Each connection takes recipients one at a time: one commit records the verdict on the copy it
+ * just handed to the SMTP server (SENT, or FAILED with the server's answer) and claims the next
+ * recipient (SENDING) — if that reader is still opted in and entitled at this moment; one who left
+ * since the send began is SKIPPED. A row still SENDING when a run begins was claimed by a run that
+ * died (a crash, a kill -9): its mail may or may not have been accepted, so it becomes UNKNOWN and
+ * is never sent again. That makes delivery at most once, and a crash leaves at most one recipient
+ * per connection in doubt; the progress page counts and lists them.
  *
  * <p>The issue is rendered once; each copy only differs by its unsubscribe link and Message-ID
  * ({@code <newsletter.ISSUE.USER@host>}, so any copy can be traced to its log row).
@@ -66,6 +63,9 @@ public class Postman {
         }
     }
 
+    /** How long a socket operation with the SMTP server may take (unless spring.mail.properties says otherwise). */
+    static final int SMTP_TIMEOUT_MILLIS = 60_000;
+
     /** What one run did. */
     public record Run(int sent, int failed, boolean finished) {}
 
@@ -74,6 +74,7 @@ public class Postman {
     private final ObjectProvider<JavaMailSender> mail;
     private final JdbcClient jdbc;
     private final IssueDesk desk;
+    private final SendLog sendLog;
     private final Newsletters newsletters;
     private final IssueLetter letters;
     private final UnsubscribeTokens tokens;
@@ -81,7 +82,6 @@ public class Postman {
     private final SitrepProperties properties;
     private final Clock clock;
     private final double ratePerSecond;
-    private final int logBatch;
     private final int connections;
     private final String from;
 
@@ -94,15 +94,15 @@ public class Postman {
     });
     private volatile boolean stopping;
 
-    Postman(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, IssueDesk desk, Newsletters newsletters, IssueLetter letters,
+    Postman(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, IssueDesk desk, SendLog sendLog, Newsletters newsletters, IssueLetter letters,
             UnsubscribeTokens tokens, PublicUrls urls, SitrepProperties properties, Clock clock,
             @Value("${sitrep.newsletters.rate-per-second:2000}") double ratePerSecond,
-            @Value("${sitrep.newsletters.log-batch:100}") int logBatch,
             @Value("${sitrep.newsletters.connections:2}") int connections,
             @Value("${sitrep.newsletters.from:${sitrep.mail.from:}}") String from) {
         this.mail = mail;
         this.jdbc = jdbc;
         this.desk = desk;
+        this.sendLog = sendLog;
         this.newsletters = newsletters;
         this.letters = letters;
         this.tokens = tokens;
@@ -110,7 +110,6 @@ public class Postman {
         this.properties = properties;
         this.clock = clock;
         this.ratePerSecond = Math.max(0, ratePerSecond);
-        this.logBatch = Math.max(1, logBatch);
         this.connections = Math.max(1, Math.min(16, connections));
         this.from = from;
     }
@@ -154,8 +153,7 @@ public class Postman {
     private Run deliverClaimed(long issueId) {
         Issue issue = desk.find(issueId).orElse(null);
         if (issue == null || issue.state() != Issue.State.SENDING) return new Run(0, 0, false);
-        int unsure = jdbc.sql("UPDATE newsletter_sends SET state = 'UNKNOWN', error = :e WHERE issue_id = :i AND state = 'SENDING'")
-                .param("e", "interrupted while sending: may or may not have arrived; not sent again").param("i", issueId).update();
+        int unsure = sendLog.markInDoubt(issueId);
         if (unsure > 0) log.warn("Issue {}: {} recipient(s) were in flight when an earlier send stopped; marked UNKNOWN, not resent", issueId, unsure);
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
@@ -164,6 +162,9 @@ public class Postman {
         }
         Newsletter newsletter = newsletters.byId(issue.newsletterId()).orElseThrow();
         IssueLetter.Letter letter = letters.render(issue, newsletter);
+        // One walk along the primary key for who is left (8 bytes a recipient); lanes take it in chunks.
+        Queue queue = new Queue(sendLog.queued(issueId));
+        Pacer pacer = new Pacer(ratePerSecond);
         List<Envelope> envelopes = new ArrayList<>();
         for (int i = 0; i < connections; i++) envelopes.add(new Envelope(sender, newsletter, letter, issueId));
         ExecutorService lanes = connections == 1 ? null : Executors.newFixedThreadPool(connections, r -> {
@@ -173,123 +174,117 @@ public class Postman {
         });
         int sent = 0;
         int failed = 0;
-        int claimSize = ratePerSecond > 0 ? (int) Math.min(logBatch, Math.max(1, ratePerSecond)) : logBatch; // a batch lasts ~1 s at most
-        Pacer pacer = new Pacer(ratePerSecond);
-        // One walk along the primary key for who is left (8 bytes a recipient), then batches by id.
-        List<Long> queued = jdbc.sql("SELECT user_id FROM newsletter_sends WHERE issue_id = :i AND state = 'QUEUED' ORDER BY user_id")
-                .param("i", issueId).query(Long.class).list();
+        String gone = null;
         try {
-            for (int from = 0; from < queued.size() && !stopping; from += claimSize) {
-                List<Recipient> batch = claim(issueId, queued.subList(from, Math.min(queued.size(), from + claimSize)));
-                if (batch.isEmpty()) continue; // those accounts were deleted meanwhile (their log rows with them)
-                Lane done = deliverBatch(batch, envelopes, lanes, pacer);
-                mark(issueId, done.delivered(), "SENT");
-                done.failed().forEach((userId, problem) -> fail(issueId, userId, problem));
-                if (!done.unsent().isEmpty()) release(issueId, done.unsent());
-                sent += done.delivered().size();
-                failed += done.failed().size();
-                if (done.gone() != null) {
-                    log.error("Issue {}: the mail server cannot be reached ({}); the scheduler resumes the send", issueId, done.gone().getMessage());
-                    return new Run(sent, failed, false);
+            if (lanes == null) {
+                Tally t = deliverLane(issueId, newsletter, queue, envelopes.get(0), pacer);
+                sent = t.sent();
+                failed = t.failed();
+                gone = t.gone();
+            } else {
+                List<Future<Tally>> running = new ArrayList<>();
+                for (Envelope envelope : envelopes) running.add(lanes.submit(() -> deliverLane(issueId, newsletter, queue, envelope, pacer)));
+                for (Future<Tally> lane : running) {
+                    try {
+                        Tally t = lane.get();
+                        sent += t.sent();
+                        failed += t.failed();
+                        if (t.gone() != null) gone = t.gone();
+                    } catch (InterruptedException | ExecutionException e) {
+                        // A lane that died without a verdict (the database went away): its claimed
+                        // recipient stays SENDING and the next run reports it UNKNOWN rather than risk a second copy.
+                        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                        queue.halt();
+                        gone = "a sending lane stopped: " + e.getMessage();
+                    }
                 }
             }
         } finally {
             envelopes.forEach(Envelope::close);
             if (lanes != null) lanes.shutdownNow();
         }
+        if (gone != null) {
+            log.error("Issue {}: the send stopped ({}); the scheduler resumes it", issueId, gone);
+            return new Run(sent, failed, false);
+        }
         boolean finished = desk.finishIfDone(issueId);
         if (finished) log.info("Issue {} sent: {} delivered, {} failed in this run", issueId, sent, failed);
         return new Run(sent, failed, finished);
     }
 
-    /** What one connection did with its share of a batch. */
-    private record Lane(List<Long> delivered, Map<Long, String> failed, List<Long> unsent, ServerGone gone) {}
-
-    /** Shares a claimed batch among the open connections (round robin) and gathers what each did. */
-    private Lane deliverBatch(List<Recipient> batch, List<Envelope> envelopes, ExecutorService lanes, Pacer pacer) {
-        if (lanes == null) return deliverPart(batch, envelopes.get(0), pacer);
-        List<List<Recipient>> parts = new ArrayList<>();
-        for (int i = 0; i < envelopes.size(); i++) parts.add(new ArrayList<>());
-        for (int i = 0; i < batch.size(); i++) parts.get(i % envelopes.size()).add(batch.get(i));
-        List<Future<Lane>> running = new ArrayList<>();
-        for (int i = 0; i < envelopes.size(); i++) {
-            List<Recipient> part = parts.get(i);
-            Envelope envelope = envelopes.get(i);
-            running.add(lanes.submit(() -> deliverPart(part, envelope, pacer)));
-        }
-        Lane all = new Lane(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), null);
-        ServerGone gone = null;
-        for (int i = 0; i < running.size(); i++) {
-            Lane lane;
-            try {
-                lane = running.get(i).get();
-            } catch (InterruptedException | ExecutionException e) {
-                // A lane that died without a verdict: its share may or may not have gone out, so leave it
-                // claimed (SENDING); the next run marks it UNKNOWN rather than risk a second copy.
-                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                gone = new ServerGone("a sending lane stopped: " + e.getMessage(), e);
-                continue;
-            }
-            all.delivered().addAll(lane.delivered());
-            all.failed().putAll(lane.failed());
-            all.unsent().addAll(lane.unsent());
-            if (lane.gone() != null) gone = lane.gone();
-        }
-        return new Lane(all.delivered(), all.failed(), all.unsent(), gone);
-    }
-
-    /** Sends one connection's share; after a lost server or a stop, the rest is handed back unsent. */
-    private Lane deliverPart(List<Recipient> part, Envelope envelope, Pacer pacer) {
-        Lane lane = new Lane(new ArrayList<>(part.size()), new LinkedHashMap<>(), new ArrayList<>(), null);
-        ServerGone gone = null;
-        for (Recipient r : part) {
-            if (stopping || gone != null) {
-                lane.unsent().add(r.userId());
-                continue;
-            }
-            pacer.await();
-            try {
-                String problem = envelope.send(r);
-                if (problem == null) lane.delivered().add(r.userId());
-                else lane.failed().put(r.userId(), problem);
-            } catch (ServerGone e) {
-                gone = e;
-                lane.unsent().add(r.userId());
-            }
-        }
-        return new Lane(lane.delivered(), lane.failed(), lane.unsent(), gone);
-    }
+    /** What one connection did. */
+    private record Tally(int sent, int failed, String gone) {}
 
     /**
-     * Marks these queued recipients SENDING and returns their addresses. (Two plain primary-key
-     * lookups: H2 plans a join of the log with users as a scan of all users, once per batch.)
+     * One connection's loop: each recipient is claimed in the same commit that records the verdict
+     * on the one before, then handed to the server. So when the process dies at any point, at most
+     * the recipient in hand on this connection is left claimed without a verdict (UNKNOWN on resume),
+     * everyone before it is recorded and everyone after it is still QUEUED.
      */
-    private List<Recipient> claim(long issueId, List<Long> userIds) {
-        jdbc.sql("UPDATE newsletter_sends SET state = 'SENDING', attempt = attempt + 1 WHERE issue_id = :i AND user_id IN (:ids) "
-                        + "AND state = 'QUEUED'")
-                .param("i", issueId).param("ids", userIds).update();
-        return jdbc.sql("SELECT id, email FROM users WHERE id IN (:ids) ORDER BY id").param("ids", userIds)
-                .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2))).list();
+    private Tally deliverLane(long issueId, Newsletter newsletter, Queue queue, Envelope envelope, Pacer pacer) {
+        int sent = 0;
+        int failed = 0;
+        String gone = null;
+        SendLog.Verdict previous = null;
+        try {
+            while (gone == null && !stopping && !queue.halted()) {
+                List<Recipient> chunk = queue.next();
+                if (chunk.isEmpty()) break;
+                for (Recipient r : chunk) {
+                    if (stopping || queue.halted()) break;
+                    pacer.await();
+                    boolean claimed = sendLog.recordAndClaim(issueId, newsletter, previous, r.userId());
+                    previous = null;
+                    if (!claimed) continue; // opted out (or lost access) since the send began: SKIPPED
+                    try {
+                        String problem = envelope.send(r);
+                        previous = new SendLog.Verdict(r.userId(), problem);
+                        if (problem == null) sent++;
+                        else failed++;
+                    } catch (ServerGone e) {
+                        sendLog.release(issueId, r.userId()); // never handed over: back to the queue
+                        queue.halt();
+                        gone = "the mail server cannot be reached: " + e.getMessage();
+                        break;
+                    }
+                }
+            }
+        } finally {
+            if (previous != null) sendLog.recordAndClaim(issueId, newsletter, previous, null);
+        }
+        return new Tally(sent, failed, gone);
     }
 
-    private void mark(long issueId, List<Long> userIds, String state) {
-        if (userIds.isEmpty()) return;
-        jdbc.sql("UPDATE newsletter_sends SET state = :s, sent_at = :now, error = NULL WHERE issue_id = :i AND user_id IN (:ids) "
-                        + "AND state = 'SENDING'")
-                .param("s", state).param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("i", issueId).param("ids", userIds).update();
-    }
+    /** The queued recipients of one run, handed to the lanes in chunks with their addresses. */
+    private final class Queue {
+        private static final int CHUNK = 100;
+        private final List<Long> userIds;
+        private int position;
+        private volatile boolean halted;
 
-    private void fail(long issueId, long userId, String problem) {
-        jdbc.sql("UPDATE newsletter_sends SET state = 'FAILED', error = :e WHERE issue_id = :i AND user_id = :u AND state = 'SENDING'")
-                .param("e", problem.length() > 1000 ? problem.substring(0, 1000) : problem).param("i", issueId).param("u", userId).update();
-    }
+        Queue(List<Long> userIds) {
+            this.userIds = userIds;
+        }
 
-    /** Claimed rows never handed to the server (the run was stopped) go back to the queue. */
-    private void release(long issueId, List<Long> userIds) {
-        jdbc.sql("UPDATE newsletter_sends SET state = 'QUEUED', attempt = attempt - 1 WHERE issue_id = :i AND user_id IN (:ids) "
-                        + "AND state = 'SENDING'")
-                .param("i", issueId).param("ids", userIds).update();
+        /**
+         * The next chunk, addresses looked up by primary key (H2 plans a join of the log with users
+         * as a scan of all users). Accounts deleted meanwhile are simply absent.
+         */
+        List<Recipient> next() {
+            List<Long> ids;
+            synchronized (this) {
+                if (position >= userIds.size()) return List.of();
+                ids = userIds.subList(position, Math.min(userIds.size(), position + CHUNK));
+                position += ids.size();
+            }
+            return jdbc.sql("SELECT id, email FROM users WHERE id IN (:ids) ORDER BY id").param("ids", ids)
+                    .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2))).list();
+        }
+
+        /** Stops every lane before its next recipient (the server is gone). */
+        void halt() { halted = true; }
+
+        boolean halted() { return halted; }
     }
 
     /** Stops runs between two messages: what was handed to the server is marked, the rest stays queued. */
@@ -343,7 +338,7 @@ public class Postman {
         Envelope(JavaMailSender sender, Newsletter newsletter, IssueLetter.Letter letter, long issueId) {
             this.sender = sender;
             this.smtp = sender instanceof JavaMailSenderImpl impl ? impl : null;
-            this.session = smtp != null ? smtp.getSession() : Session.getInstance(new java.util.Properties());
+            this.session = smtp != null ? withTimeouts(smtp) : Session.getInstance(new java.util.Properties());
             this.newsletter = newsletter;
             this.letter = letter;
             this.issueId = issueId;
@@ -355,6 +350,27 @@ public class Postman {
             } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * The mail settings with socket timeouts where none are configured: JavaMail waits forever by
+         * default, and a server that stops answering mid-message would stall the send (and the
+         * scheduler's resume of it) for good. A timeout fails that one recipient (not retried, so no
+         * second copy) and the connection is reopened for the next.
+         */
+        private Session withTimeouts(JavaMailSenderImpl smtp) {
+            java.util.Properties props = new java.util.Properties();
+            props.putAll(smtp.getSession().getProperties());
+            String protocol = smtp.getProtocol() == null ? "smtp" : smtp.getProtocol();
+            for (String key : List.of("connectiontimeout", "timeout", "writetimeout")) {
+                props.putIfAbsent("mail." + protocol + "." + key, String.valueOf(SMTP_TIMEOUT_MILLIS));
+            }
+            // JavaMail writes a message's last bytes and the closing "." in separate small writes; with
+            // Nagle's algorithm the "." then waits for the server's delayed ACK of the tail (~40 ms on
+            // Linux), so a connection carried ~25 messages a second whenever a message's size left a
+            // short last segment. Plain SMTP only: TLS sockets come from their own factory.
+            if (protocol.equals("smtp")) props.putIfAbsent("mail.smtp.socketFactory", new NoDelaySockets());
+            return Session.getInstance(props);
         }
 
         /** Hands one copy to the server; null when accepted, else why it was not. */
@@ -431,6 +447,47 @@ public class Postman {
                 // already gone
             }
             transport = null;
+        }
+    }
+
+    /** Sockets with TCP_NODELAY: each SMTP command and the end of each message leave at once. */
+    static final class NoDelaySockets extends javax.net.SocketFactory {
+        @Override
+        public java.net.Socket createSocket() throws java.io.IOException {
+            java.net.Socket s = new java.net.Socket();
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+            java.net.Socket s = createSocket();
+            s.connect(new java.net.InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) throws java.io.IOException {
+            java.net.Socket s = createSocket();
+            s.bind(new java.net.InetSocketAddress(localHost, localPort));
+            s.connect(new java.net.InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
+            java.net.Socket s = createSocket();
+            s.connect(new java.net.InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+                throws java.io.IOException {
+            java.net.Socket s = createSocket();
+            s.bind(new java.net.InetSocketAddress(localAddress, localPort));
+            s.connect(new java.net.InetSocketAddress(address, port));
+            return s;
         }
     }
 

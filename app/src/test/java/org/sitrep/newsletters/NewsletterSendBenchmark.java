@@ -74,7 +74,7 @@ class NewsletterSendBenchmark {
     @Autowired Postman postman;
     @Autowired Newsletters newsletters;
     @Value("${sitrep.newsletters.rate-per-second:2000}") String rate;
-    @Value("${sitrep.newsletters.log-batch:100}") String batch;
+    @Value("${sitrep.newsletters.connections:2}") String connections;
 
     @Test
     void sendOneIssueToAllMembers() throws Exception {
@@ -118,7 +118,7 @@ class NewsletterSendBenchmark {
                 "members                    " + members,
                 "cores (JVM sees)           " + Runtime.getRuntime().availableProcessors(),
                 "load average before/after  " + loadBefore + " / " + loadAfter,
-                "rate-per-second / log-batch " + rate + " / " + batch,
+                "rate-per-second / connections " + rate + " / " + connections,
                 "setup (members, issue)     " + setup.toMillis() + " ms",
                 "materialise send log       " + materialise.toMillis() + " ms",
                 "start to last SMTP accept  " + total.toMillis() + " ms",

@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.newsletters.tick=300ms",
-        "sitrep.newsletters.initial-delay=300ms", "sitrep.newsletters.rate-per-second=0", "sitrep.newsletters.log-batch=4",
+        "sitrep.newsletters.initial-delay=300ms", "sitrep.newsletters.rate-per-second=0",
         "sitrep.mail.from=desk@sitrep.example", "sitrep.base-url=http://localhost:8080",
         "spring.datasource.hikari.maximum-pool-size=4"}) // cached test contexts each hold a pool; PostgreSQL has ~100 slots
 @Import(TestClockConfig.class)
@@ -126,7 +126,7 @@ abstract class NewslettersContract {
     }
 
     void sendNow(long issue) throws Exception {
-        assertThat(mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/send").with(EDITOR).with(csrf()))
+        assertThat(mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/send").param("confirmed", "yes").with(EDITOR).with(csrf()))
                 .andReturn().getResponse().getRedirectedUrl()).endsWith("/newsroom/newsletters/issues/" + issue);
     }
 
@@ -336,6 +336,8 @@ abstract class NewslettersContract {
                 .isEqualTo(1);
         String progress = body(mvc.perform(get("/newsroom/newsletters/issues/" + issue).with(EDITOR)).andReturn());
         assertThat(progress).contains("reader3@resume.example").contains("UNKNOWN");
+        assertThat(org.jsoup.Jsoup.parse(progress).select("#count-unknown").text()).isEqualTo("1");
+        assertThat(org.jsoup.Jsoup.parse(progress).select("#progress").text()).contains("In doubt");
     }
 
     @Test
@@ -393,6 +395,185 @@ abstract class NewslettersContract {
         assertThat(p.failed()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT error FROM newsletter_sends s JOIN users u ON u.id = s.user_id WHERE s.issue_id = :i AND "
                 + "u.email = 'broken address@@example'").param("i", issue).query(String.class).single()).startsWith("invalid address");
+    }
+
+    @Test
+    void whoLeftAfterTheSendBeganIsSkippedAtTheMomentOfSending() throws Exception {
+        Newsletter free = newsletter("brief-h", Newsletter.Access.FREE, "stays@example.org", "leaves@example.org", "closed@example.org");
+        long leaves = jdbc.sql("SELECT id FROM users WHERE email = 'leaves@example.org'").query(Long.class).single();
+        long closed = jdbc.sql("SELECT id FROM users WHERE email = 'closed@example.org'").query(Long.class).single();
+        long issue = compose(free, "After the start", "Hello.");
+        // The send has begun (all three are in its log) when one reader opts out and another account is
+        // disabled; one transaction, so the postman cannot slip in between.
+        tx.executeWithoutResult(status -> {
+            assertThat(desk.start(issue)).isTrue();
+            assertThat(newsletters.optOut(leaves, free.id())).isTrue();
+            jdbc.sql("UPDATE users SET enabled = FALSE WHERE id = :u").param("u", closed).update();
+        });
+        assertThat(desk.find(issue).orElseThrow().recipients()).isEqualTo(3);
+        awaitState(issue, Issue.State.SENT);
+        awaitMail(1);
+        Thread.sleep(500); // anything extra would arrive now
+        assertThat(byRecipient(MAIL.getReceivedMessages())).containsOnly(Map.entry("stays@example.org", 1L));
+        IssueDesk.Progress p = desk.progress(issue);
+        assertThat(p.sent()).isEqualTo(1);
+        assertThat(p.skipped()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT error FROM newsletter_sends WHERE issue_id = :i AND user_id = :u").param("i", issue).param("u", leaves)
+                .query(String.class).single()).isEqualTo(SendLog.LEFT);
+        assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsroom/newsletters/issues/" + issue).with(EDITOR)).andReturn()))
+                .select("#count-skipped").text()).isEqualTo("2");
+
+        // A paid newsletter: a subscription that lapses after the start stops the copy too.
+        MAIL.purgeEmailFromAllMailboxes();
+        Newsletter paid = newsletter("memo-h", Newsletter.Access.PAID, "pays@example.org", "lapses@example.org");
+        long pays = jdbc.sql("SELECT id FROM users WHERE email = 'pays@example.org'").query(Long.class).single();
+        long lapses = jdbc.sql("SELECT id FROM users WHERE email = 'lapses@example.org'").query(Long.class).single();
+        subscriptions.start(pays, "annual", Subscriptions.State.ACTIVE, "TEST", null);
+        long lapsing = subscriptions.start(lapses, "monthly", Subscriptions.State.ACTIVE, "TEST", null).id();
+        long memoIssue = compose(paid, "Paid, after the start", "For subscribers.", memo);
+        tx.executeWithoutResult(status -> {
+            assertThat(desk.start(memoIssue)).isTrue();
+            subscriptions.move(lapsing, Subscriptions.State.EXPIRED);
+        });
+        assertThat(desk.find(memoIssue).orElseThrow().recipients()).isEqualTo(2);
+        awaitState(memoIssue, Issue.State.SENT);
+        awaitMail(1);
+        Thread.sleep(500);
+        assertThat(byRecipient(MAIL.getReceivedMessages())).containsOnly(Map.entry("pays@example.org", 1L));
+        assertThat(desk.progress(memoIssue).skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void theMailLooksLikeThePublicationWithinMailClientLimits() throws Exception {
+        TestPieces fixture = new TestPieces(jdbc, events);
+        long photo = fixture.photo("mail-photo", "Ships at the quay", "Wire", "Cranes unload a ship at Aden's quay");
+        long bare = fixture.photo("mail-bare", "", "Wire", "");
+        long withPhoto = fixture.piece("ships-return").kind("ANALYSIS").section("Yemen").headline("Why the ships returned")
+                .standfirst("Insurance fell first").photo(photo).insert();
+        long withBarePhoto = fixture.piece("quiet-front").kind("NEWS").headline("A quiet front").photo(bare).insert();
+        Newsletter n = newsletter("brief-look", Newsletter.Access.FREE, "looks@example.org");
+        long issue = compose(n, "Morning: ships return", "Hello. [Our memo](/memos/the-week-in-idlib) is out.\n\n- one\n- two",
+                withPhoto, withBarePhoto, report);
+        sendNow(issue);
+        MimeMessage m = awaitMail(1)[0];
+        String html = part(m, "text/html");
+        org.jsoup.nodes.Document mail = org.jsoup.Jsoup.parse(html);
+
+        // Masthead: the publication's name, the newsletter and the date, as text (dark mode inverts no logo).
+        assertThat(mail.select(".masthead .site-name").text()).isEqualTo("Sitrep");
+        assertThat(mail.select(".masthead .newsletter-name").text()).startsWith("List brief-look ·");
+        assertThat(mail.select("meta[name=color-scheme]").attr("content")).isEqualTo("light");
+        // Layout in tables; no style sheets, scripts, event handlers or forms: all a mail client keeps.
+        assertThat(mail.select("table[role=presentation]")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(mail.select("table.column").attr("width")).isEqualTo("600");
+        assertThat(mail.select("style, link, script, form, iframe, object")).isEmpty();
+        assertThat(mail.getAllElements().stream().flatMap(e -> e.attributes().asList().stream()).map(a -> a.getKey())
+                .filter(k -> k.startsWith("on"))).isEmpty();
+        assertThat(mail.select("div, p, h1, h2, a, td").stream().filter(e -> !e.hasAttr("style")).map(e -> e.tagName() + " " + e.text()))
+                .as("every block, heading, cell and link carries its own style").isEmpty();
+        // Every cell that holds text has its own background, so a client's dark mode cannot leave dark text on dark.
+        assertThat(mail.select("td").stream().filter(td -> !td.ownText().isBlank() || !td.select("> p, > h1, > h2, > div").isEmpty())
+                .filter(td -> !td.attr("style").contains("background-color") || !td.hasAttr("bgcolor"))).isEmpty();
+        // The pieces: kickers, photos with alt text and absolute addresses, absolute links.
+        assertThat(mail.select(".piece .kicker").eachText()).containsExactly("Analysis · Yemen", "News", "News");
+        assertThat(mail.select("img")).hasSize(2).allSatisfy(img -> {
+            assertThat(img.attr("src")).startsWith("http://localhost:8080/media/");
+            assertThat(img.attr("alt")).isNotBlank();
+            assertThat(img.attr("width")).matches("\\d+");
+            assertThat(img.attr("style")).contains("max-width").contains("height:auto");
+        });
+        assertThat(mail.select("img").get(0).attr("alt")).isEqualTo("Cranes unload a ship at Aden's quay");
+        assertThat(mail.select("img").get(0).attr("src")).isEqualTo("http://localhost:8080/media/mail-photo-960.jpg");
+        assertThat(mail.select("img").get(1).attr("alt")).as("no alt text or caption: the headline").isEqualTo("A quiet front");
+        assertThat(mail.select("a[href]").eachAttr("href")).allSatisfy(href -> assertThat(href).matches("https?://.+"));
+        assertThat(mail.select(".intro a").attr("href")).isEqualTo("http://localhost:8080/memos/the-week-in-idlib");
+        assertThat(mail.select("a.web-view").attr("href")).isEqualTo("http://localhost:8080/newsletters/issues/" + issue);
+        // The plain-text part says the same.
+        String text = part(m, "text/plain");
+        assertThat(text).contains("ANALYSIS · YEMEN").contains("Why the ships returned").contains("http://localhost:8080/analysis/ships-return")
+                .contains("http://localhost:8080/newsletters/issues/" + issue).doesNotContain("<");
+
+        // The editor's preview shows it as the mail does: its own policy allows the inline styles, still no script.
+        var preview = mvc.perform(get("/newsroom/newsletters/issues/" + issue + "/preview").with(EDITOR)).andReturn().getResponse();
+        assertThat(preview.getHeader("Content-Security-Policy")).contains("style-src 'unsafe-inline'").contains("default-src 'none'")
+                .doesNotContain("script");
+    }
+
+    @Test
+    void sendingCancellingAndDeletingAskFirst() throws Exception {
+        Newsletter n = newsletter("brief-ask", Newsletter.Access.FREE, "asked@example.org");
+        long issue = compose(n, "Ask first", "Hello.");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsroom/newsletters/issues/" + issue).with(EDITOR))
+                .andReturn()));
+        assertThat(page.select("form:has(#send-now)").attr("data-confirm")).contains("1 reader(s)");
+        assertThat(page.select("form:has(#delete-issue)").attr("data-confirm")).contains("Delete");
+        assertThat(page.select("script[src=/desk/confirm.js]")).hasSize(1);
+        // Without script the button leads to a question; nothing is sent.
+        var asked = mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/send").with(EDITOR).with(csrf())).andReturn();
+        org.jsoup.nodes.Document question = org.jsoup.Jsoup.parse(body(asked));
+        assertThat(question.select("#question").text()).contains("Ask first").contains("1 reader(s)");
+        assertThat(question.select("form input[name=confirmed]").val()).isEqualTo("yes");
+        Thread.sleep(500);
+        assertThat(desk.find(issue).orElseThrow().state()).isEqualTo(Issue.State.DRAFT);
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+        // Unschedule asks too.
+        desk.schedule(issue, clock.instant().plusSeconds(3600));
+        assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/unschedule").with(EDITOR)
+                .with(csrf())).andReturn())).select("#question").text()).contains("Cancel the scheduled send");
+        assertThat(desk.find(issue).orElseThrow().state()).isEqualTo(Issue.State.SCHEDULED);
+        mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/unschedule").param("confirmed", "yes").with(EDITOR).with(csrf()));
+        assertThat(desk.find(issue).orElseThrow().state()).isEqualTo(Issue.State.DRAFT);
+        // Delete: asked, then done; a sent issue cannot be deleted.
+        mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/delete").with(EDITOR).with(csrf()));
+        assertThat(desk.find(issue)).isPresent();
+        mvc.perform(post("/newsroom/newsletters/issues/" + issue + "/delete").param("confirmed", "yes").with(EDITOR).with(csrf()));
+        assertThat(desk.find(issue)).isEmpty();
+        long sent = compose(n, "Sent and kept", "Hello.");
+        sendNow(sent);
+        awaitState(sent, Issue.State.SENT);
+        assertThat(mvc.perform(post("/newsroom/newsletters/issues/" + sent + "/delete").param("confirmed", "yes").with(EDITOR).with(csrf()))
+                .andReturn().getFlashMap().get("error")).asString().contains("cannot be deleted");
+        assertThat(desk.find(sent)).isPresent();
+    }
+
+    @Test
+    void theArchiveShowsSentIssuesAndPaidTextOnlyToWhoMayReadIt() throws Exception {
+        Newsletter free = newsletter("brief-arch", Newsletter.Access.FREE, "arch.free@example.org");
+        Newsletter paid = newsletter("memo-arch", Newsletter.Access.PAID, "arch.subscriber@example.org");
+        long subscriber = jdbc.sql("SELECT id FROM users WHERE email = 'arch.subscriber@example.org'").query(Long.class).single();
+        subscriptions.start(subscriber, "annual", Subscriptions.State.ACTIVE, "TEST", null);
+        String secretPiece = "PAID-BODY-SECRET-" + System.nanoTime();
+        long paidPiece = new TestPieces(jdbc, events).piece("arch-paid-" + System.nanoTime()).kind("MEMO").headline("The paid memo")
+                .standfirst("Its standfirst is public").access("PAID").body("<p>Opening.</p><p>Second.</p><p>" + secretPiece + "</p>").insert();
+        long freeIssue = compose(free, "Free issue in the archive", "A free note.", paidPiece);
+        long paidIssue = compose(paid, "Paid issue in the archive", "PAID-NOTE-SECRET for subscribers.", paidPiece);
+        long draft = compose(free, "A draft nobody sees", "Not yet.");
+        sendNow(freeIssue);
+        sendNow(paidIssue);
+        awaitState(freeIssue, Issue.State.SENT);
+        awaitState(paidIssue, Issue.State.SENT);
+
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(body(mvc.perform(get("/newsletters")).andReturn()));
+        assertThat(list.select(".issue-list a").eachAttr("href")).contains("/newsletters/issues/" + freeIssue, "/newsletters/issues/" + paidIssue)
+                .doesNotContain("/newsletters/issues/" + draft);
+        assertThat(mvc.perform(get("/newsletters/issues/" + draft)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/newsletters/issues/not-a-number")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/newsletters").param("page", "-3")).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        String freePage = body(mvc.perform(get("/newsletters/issues/" + freeIssue)).andReturn());
+        assertThat(freePage).contains("A free note.").contains("The paid memo").contains("Its standfirst is public")
+                .doesNotContain(secretPiece).doesNotContain("Opening.");
+        // A paid newsletter's note: the paywall's rule for paid pieces decides, as on the site.
+        String anonymous = body(mvc.perform(get("/newsletters/issues/" + paidIssue)).andReturn());
+        assertThat(anonymous).doesNotContain("PAID-NOTE-SECRET").doesNotContain(secretPiece).contains("id=\"paywall-offer\"")
+                .contains("The paid memo");
+        String freeMember = body(mvc.perform(get("/newsletters/issues/" + paidIssue).with(user("arch.free@example.org").roles("MEMBER")))
+                .andReturn());
+        assertThat(freeMember).doesNotContain("PAID-NOTE-SECRET").contains("id=\"paywall-offer\"");
+        var forSubscriber = mvc.perform(get("/newsletters/issues/" + paidIssue).with(user("arch.subscriber@example.org").roles("MEMBER")))
+                .andReturn();
+        assertThat(body(forSubscriber)).contains("PAID-NOTE-SECRET").doesNotContain("id=\"paywall-offer\"").doesNotContain(secretPiece);
+        assertThat(forSubscriber.getResponse().getHeader("Cache-Control")).contains("private");
     }
 
     @Test

@@ -170,7 +170,7 @@ class ReaderJourneyBrowserTest {
         String issuePage = saved.headers().firstValue("Location").orElseThrow();
         String issuePath = URI.create(issuePage).getPath();
         assertThat(editor.get(issuePath + "/preview").body()).contains("What the truce means").contains(base + "/memos/what-the-truce-means");
-        editor.post(issuePath, issuePath + "/send", Map.of());
+        editor.post(issuePath, issuePath + "/send", Map.of("confirmed", "yes"));
         assertThat(MAIL.waitForIncomingEmail(15_000, 2)).as("the newsletter arrives").isTrue();
         MimeMessage letter = MAIL.getReceivedMessages()[1];
         assertThat(letter.getAllRecipients()[0].toString()).isEqualTo("reader@example.org");
