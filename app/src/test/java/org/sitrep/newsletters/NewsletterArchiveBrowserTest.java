@@ -176,7 +176,10 @@ class NewsletterArchiveBrowserTest {
     void theArchiveIsAccessibleAndKeepsPaidTextFromAnonymousReaders() throws Exception {
         for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
             browser.manage().window().setSize(new Dimension(size[0], size[1]));
-            browser.get(base + "/newsletters");
+            // A reader finds the archive from the site's footer, without knowing its address.
+            browser.get(base + "/");
+            browser.findElement(By.cssSelector("footer a[href='/newsletters']")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/newsletters");
             assertThat(browser.findElements(By.cssSelector(".issue-list a"))).extracting(e -> e.getText())
                     .containsExactly("Weekly Memo: the truce", "Daily Brief: Aden's port reopens");
             look("archive", size[0], size[1]);
