@@ -36,13 +36,13 @@ class NewsroomH2Test extends NewsroomContract {
             assertThat(browser.getCurrentUrl()).endsWith("/signin");
             browser.findElement(By.id("username")).sendKeys(EDITOR);
             browser.findElement(By.id("password")).sendKeys("not the password");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.findElement(By.id("signin-submit")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("error"));
             assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not right");
 
             browser.findElement(By.id("username")).sendKeys(EDITOR);
             browser.findElement(By.id("password")).sendKeys(EDITOR_PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.findElement(By.id("signin-submit")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("signin")));
             assertThat(browser.getCurrentUrl()).contains("/newsroom");
 
