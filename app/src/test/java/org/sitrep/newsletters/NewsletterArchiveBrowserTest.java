@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
@@ -50,7 +50,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewsletterArchiveBrowserTest {
-    static final int PORT = freePort();
+    static final int PORT = TestDatabases.freePort();
     static Path data;
 
     @DynamicPropertySource
@@ -61,14 +61,6 @@ class NewsletterArchiveBrowserTest {
         registry.add("sitrep.data-dir", data::toString);
         registry.add("server.port", () -> PORT);
         registry.add("sitrep.base-url", () -> "http://localhost:" + PORT);
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired JdbcClient jdbc;

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sitrep.members.Role;
 import org.sitrep.members.UserAccounts;
+import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.TestMail;
@@ -53,26 +51,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderJourneyBrowserTest {
     static final GreenMail MAIL = TestMail.start();
-    static final int PORT = freePort();
+    static final int PORT = TestDatabases.freePort();
 
     @DynamicPropertySource
-    static void embeddedDefault(DynamicPropertyRegistry registry) throws Exception {
-        Path data = Files.createTempDirectory("sitrep-journey-");
-        data.toFile().deleteOnExit();
-        // The same database URL shape as application.properties: a file under the data directory.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("db/sitrep") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("sitrep.data-dir", data::toString);
-        registry.add("server.port", () -> PORT);
-        registry.add("sitrep.base-url", () -> "http://localhost:" + PORT);
+    static void embeddedDefault(DynamicPropertyRegistry registry) {
+        TestDatabases.embeddedDefault(registry, PORT);
         TestMail.properties(registry, MAIL);
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired JdbcClient jdbc;

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
@@ -48,25 +46,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteChromeBrowserTest {
     static final GreenMail MAIL = TestMail.start();
-    static final int PORT = freePort();
+    static final int PORT = TestDatabases.freePort();
 
     @DynamicPropertySource
-    static void embeddedDefault(DynamicPropertyRegistry registry) throws Exception {
-        Path data = Files.createTempDirectory("sitrep-chrome-");
-        data.toFile().deleteOnExit();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("db/sitrep") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("sitrep.data-dir", data::toString);
-        registry.add("server.port", () -> PORT);
-        registry.add("sitrep.base-url", () -> "http://localhost:" + PORT);
+    static void embeddedDefault(DynamicPropertyRegistry registry) {
+        TestDatabases.embeddedDefault(registry, PORT);
         TestMail.properties(registry, MAIL);
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired JdbcClient jdbc;

@@ -29,6 +29,28 @@ public final class TestDatabases {
         registry.add("sitrep.data-dir", TestDatabases::tempDataDir);
     }
 
+    /**
+     * The embedded default as a person runs it, for browser journeys: an H2 file database under a new
+     * data directory (the same URL shape as application.properties), served on {@code port} with
+     * matching absolute links.
+     */
+    public static void embeddedDefault(DynamicPropertyRegistry registry, int port) {
+        String data = tempDataDir();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + Path.of(data).resolve("db/sitrep") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("sitrep.data-dir", () -> data);
+        registry.add("server.port", () -> port);
+        registry.add("sitrep.base-url", () -> "http://localhost:" + port);
+    }
+
+    /** A port nobody listens on now, for a test server whose address must be known before it starts. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A new schema on the PostgreSQL test server; Flyway creates it. */
     public static void postgres(DynamicPropertyRegistry registry) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
