@@ -92,6 +92,8 @@ abstract class SecurityAttacksContract {
         accounts.create("owner@example.org", "Owner", PASSWORD, Role.MEMBER);
         accounts.create("two.devices@example.org", "Two devices", PASSWORD, Role.MEMBER);
         accounts.create("new.password@example.org", "New password", PASSWORD, Role.MEMBER);
+        accounts.create("editor@example.org", "Editor", PASSWORD, Role.EDITOR);
+        accounts.create("admin@example.org", "Admin", PASSWORD, Role.ADMIN);
     }
 
     @BeforeEach
@@ -160,6 +162,48 @@ abstract class SecurityAttacksContract {
         Visitor subscriber = Visitor.direct(port);
         assertThat(signedIn(subscriber.signIn("subscriber@example.org", PASSWORD))).isTrue();
         assertThat(subscriber.get("/memos/paid-memo").body()).contains(PAID_PARAGRAPH);
+    }
+
+    // --- who may open which desk ------------------------------------------------------------------
+
+    /**
+     * Each feature declares its own addresses' rules (common only closes with /admin for admins and the
+     * rest public): every desk answers each kind of reader as it did when one class held every rule.
+     * 302 is "sign in first", 403 "not for you".
+     */
+    @Test
+    void eachDeskAdmitsOnlyItsReaders() {
+        long draft = jdbc.sql("SELECT id FROM pieces WHERE slug = 'paid-memo'").query(Long.class).single();
+        Map<String, Visitor> who = new java.util.LinkedHashMap<>();
+        who.put("anonymous", Visitor.direct(port));
+        for (String name : List.of("member", "subscriber", "analyst", "editor", "admin")) {
+            Visitor v = Visitor.direct(port);
+            assertThat(signedIn(v.signIn(name + "@example.org", PASSWORD))).as(name).isTrue();
+            who.put(name, v);
+        }
+        //                                                anonymous member subscriber analyst editor admin
+        Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        expected.put("/", List.of(200, 200, 200, 200, 200, 200));
+        expected.put("/newsroom", List.of(302, 403, 403, 403, 200, 200));
+        expected.put("/newsroom/pieces/" + draft + "/preview", List.of(302, 403, 403, 403, 200, 200));
+        expected.put("/intel/review", List.of(302, 403, 403, 200, 200, 200));
+        expected.put("/tracker", List.of(302, 403, 200, 200, 200, 200));
+        expected.put("/account", List.of(302, 200, 200, 200, 200, 200));
+        expected.put("/account/deleted", List.of(200, 200, 200, 200, 200, 200));
+        expected.put("/admin/ingest", List.of(302, 403, 403, 403, 200, 200));
+        expected.put("/admin/members", List.of(302, 403, 403, 403, 403, 200));
+        expected.put("/admin/intel", List.of(302, 403, 403, 403, 403, 200));
+        expected.forEach((path, statuses) -> {
+            int i = 0;
+            for (Map.Entry<String, Visitor> reader : who.entrySet()) {
+                assertThat(reader.getValue().get(path).statusCode()).as(reader.getKey() + " GET " + path).isEqualTo(statuses.get(i++));
+            }
+        });
+        // CSRF stays on everywhere but the two calls signed another way (Stripe's signature, the unsubscribe token).
+        Visitor member = who.get("member");
+        assertThat(member.postWithoutToken("/account/password", Map.of("password", "x".repeat(20))).statusCode()).isEqualTo(403);
+        assertThat(member.postWithoutToken("/webhooks/stripe", Map.of()).statusCode()).isNotEqualTo(403);
+        assertThat(member.postWithoutToken("/newsletters/unsubscribe", Map.of("token", "forged")).statusCode()).isNotEqualTo(403);
     }
 
     @Test

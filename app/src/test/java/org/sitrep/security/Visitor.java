@@ -67,6 +67,15 @@ final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts {@code fields} to {@code action} with no CSRF token, as a forged cross-site form or a server-to-server call would. */
+    HttpResponse<String> postWithoutToken(String action, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** The password form: true when it signed in (a redirect that is not back to the form). */
     HttpResponse<String> signIn(String email, String password) {
         return post("/signin", "/signin", Map.of("username", email, "password", password));
