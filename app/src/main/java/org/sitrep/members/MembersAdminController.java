@@ -2,8 +2,11 @@ package org.sitrep.members;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import org.sitrep.site.PageCache;
+import java.util.Set;
+import org.sitrep.common.SettingsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,14 +38,15 @@ class MembersAdminController {
     private final Plans plans;
     private final SiteSettings settings;
     private final AuditLog audit;
-    private final PageCache pageCache;
+    private final ApplicationEventPublisher events;
 
-    MembersAdminController(MemberDirectory directory, Plans plans, SiteSettings settings, AuditLog audit, PageCache pageCache) {
+    MembersAdminController(MemberDirectory directory, Plans plans, SiteSettings settings, AuditLog audit,
+                           ApplicationEventPublisher events) {
         this.directory = directory;
         this.plans = plans;
         this.settings = settings;
         this.audit = audit;
-        this.pageCache = pageCache;
+        this.events = events;
     }
 
     @GetMapping("/admin/members")
@@ -121,17 +125,19 @@ class MembersAdminController {
             return "redirect:/admin/paywall";
         }
         StringBuilder changed = new StringBuilder();
+        Set<String> names = new LinkedHashSet<>();
         for (String key : PAYWALL_SETTINGS.keySet()) {
             String value = form.getOrDefault(key, "").strip();
             if (value.length() > 1000) value = value.substring(0, 1000);
             if (!value.equals(settings.get(key, ""))) {
                 settings.put(key, value);
                 changed.append(key).append('=').append(value).append("; ");
+                names.add(key);
             }
         }
         if (!changed.isEmpty()) {
             audit.record(auth.getName(), "paywall.updated", "settings", changed.toString().trim());
-            pageCache.clear(); // cached article pages carry the old offer
+            events.publishEvent(new SettingsChanged(names)); // cached article pages carry the old offer
         }
         redirect.addFlashAttribute("notice", "Paywall settings saved.");
         return "redirect:/admin/paywall";

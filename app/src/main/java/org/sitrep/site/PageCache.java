@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.sitrep.common.SettingsChanged;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceChanged;
 import org.sitrep.search.SearchIndex;
@@ -81,6 +82,12 @@ public class PageCache {
 
     @TransactionalEventListener(fallbackExecution = true)
     public void pieceChanged(PieceChanged event) {
+        clear();
+    }
+
+    /** Pages show settings (the paywall's offer and free pieces): drop them when an administrator changes any. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void settingsChanged(SettingsChanged event) {
         clear();
     }
 

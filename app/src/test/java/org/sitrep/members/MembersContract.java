@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sitrep.site.PageCache;
 import org.sitrep.testsupport.MutableClock;
 import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.WebSession;
@@ -55,6 +56,7 @@ abstract class MembersContract {
     @Autowired UserAccounts accounts;
     @Autowired MockMvc mvc;
     @Autowired Plans plans;
+    @Autowired PageCache pageCache;
 
     static GreenMail startMail() {
         ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
@@ -318,13 +320,17 @@ abstract class MembersContract {
         String subscribe = new WebSession(port).get("/subscribe").body();
         assertThat(subscribe).contains("$12.50 per month").contains("EUR 50 per year");
 
+        // Cached pages carry the offer: a saved change is announced (SettingsChanged) and the site drops them.
+        pageCache.get("probe:offer", () -> "a page with the old offer");
         mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "lots")
                 .param("paywall.offer-heading", "Ignored")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.offer-heading'").query(String.class).single())
                 .isEqualTo("Join our community of readers");
+        assertThat(pageCache.<String>getIfPresent("probe:offer")).as("a refused change keeps the pages").isNotNull();
         mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "5")
                 .param("paywall.offer-heading", "Join our community of readers").param("paywall.offer-text", "All of it.")
                 .param("paywall.price-text", "Subscribe. Only $100 per year.")).andExpect(status().is3xxRedirection());
+        assertThat(pageCache.<String>getIfPresent("probe:offer")).as("a saved change drops them").isNull();
         assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.free-per-month'").query(String.class).single()).isEqualTo("5");
         assertThat(body(mvc.perform(get("/admin/paywall").with(admin)).andReturn())).contains("All of it.");
         mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "3")
