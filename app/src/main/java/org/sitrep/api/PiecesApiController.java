@@ -14,7 +14,7 @@ import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
 import org.sitrep.paywall.ReaderText;
-import org.sitrep.site.PublicUrls;
+import org.sitrep.web.PublicUrls;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.time.ZoneId;
 import org.sitrep.common.SitrepProperties;
-import org.sitrep.site.SitePages;
+import org.sitrep.web.Paging;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -127,7 +127,7 @@ class IngestAdminController {
 
     @GetMapping("/admin/ingest/stories")
     String stories(@RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
-        int page = SitePages.pageNumber(pageParam).orElseThrow(IngestAdminController::notFound);
+        int page = Paging.pageNumber(pageParam).orElseThrow(IngestAdminController::notFound);
         long total = stories.count();
         model.addAttribute("stories", stories.newest((page - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("total", total);

@@ -1,8 +1,8 @@
 package org.sitrep.members;
 
 import java.util.Optional;
-import org.sitrep.site.ReaderLookup;
-import org.sitrep.site.SignedInReader;
+import org.sitrep.web.ReaderLookup;
+import org.sitrep.web.SignedInReader;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

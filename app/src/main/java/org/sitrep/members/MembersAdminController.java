@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.sitrep.common.SettingsChanged;
+import org.sitrep.web.Paging;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,7 +56,7 @@ class MembersAdminController {
                    @RequestParam(name = "verified", required = false) String verified,
                    @RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
         MemberDirectory.Filter filter = filter(q, role, plan, verified);
-        int page = org.sitrep.site.SitePages.pageNumber(pageParam).orElse(1);
+        int page = Paging.pageNumber(pageParam).orElse(1);
         long total = directory.count(filter);
         model.addAttribute("members", directory.find(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("total", total);
@@ -145,7 +146,7 @@ class MembersAdminController {
 
     @GetMapping("/admin/audit")
     String audit(@RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
-        int page = org.sitrep.site.SitePages.pageNumber(pageParam).orElse(1);
+        int page = Paging.pageNumber(pageParam).orElse(1);
         model.addAttribute("entries", audit.recent((page - 1) * PAGE_SIZE, PAGE_SIZE + 1));
         model.addAttribute("page", page);
         model.addAttribute("pageSize", PAGE_SIZE);

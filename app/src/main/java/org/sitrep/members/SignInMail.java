@@ -1,7 +1,7 @@
 package org.sitrep.members;
 
 import org.sitrep.common.SitrepProperties;
-import org.sitrep.site.PublicUrls;
+import org.sitrep.web.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

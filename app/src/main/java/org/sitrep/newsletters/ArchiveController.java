@@ -10,7 +10,7 @@ import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.AccessLevel;
 import org.sitrep.paywall.Access;
 import org.sitrep.paywall.Paywall;
-import org.sitrep.site.PublicUrls;
+import org.sitrep.web.PublicUrls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

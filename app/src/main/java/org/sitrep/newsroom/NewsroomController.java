@@ -6,9 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
-import org.sitrep.site.KindNav;
-import org.sitrep.site.PageMeta;
-import org.sitrep.site.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The desk: list pieces, write and edit them, preview, and browse or restore revisions. */
+/** The desk: list pieces, write and edit them, and browse or restore revisions (the preview is the site's). */
 @Controller
 class NewsroomController {
     private final PieceCatalog catalog;
@@ -179,27 +176,6 @@ class NewsroomController {
         editor.unpublish(id, who.getName());
         redirect.addFlashAttribute("notice", "Unpublished: readers no longer see this piece.");
         return "redirect:/newsroom/pieces/" + id;
-    }
-
-    /**
-     * The piece exactly as readers would see it, whatever its status: the public site's article
-     * template with the site's own page parts, plus a banner saying it is a preview. A piece with
-     * no publish time yet is shown as if published now.
-     */
-    @GetMapping("/newsroom/pieces/{id}/preview")
-    String preview(@PathVariable("id") long id, Model model) {
-        Piece p = piece(id);
-        Piece shown = p.publishAt() != null ? p : new Piece(p.id(), p.slug(), p.kind(), p.headline(), p.standfirst(),
-                p.bodyMarkdown(), p.bodyHtml(), p.section(), p.status(), p.accessLevel(), p.leadPhoto(), p.authors(),
-                p.tags(), clock.instant(), p.firstPublishedAt(), p.createdAt(), p.updatedAt(), p.sample());
-        model.addAttribute("piece", shown);
-        model.addAttribute("kindNav", KindNav.of(p.kind()));
-        model.addAttribute("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
-        model.addAttribute("related", java.util.List.of());
-        model.addAttribute("updated", false);
-        model.addAttribute("meta", PageMeta.website("Preview: " + p.headline() + " · " + properties.siteName(),
-                p.standfirst(), null, java.util.List.of()).hiddenFromSearchEngines());
-        return "newsroom/preview";
     }
 
     @GetMapping("/newsroom/pieces/{id}/revisions")

@@ -16,6 +16,10 @@ import org.sitrep.newsroom.Tag;
 import org.sitrep.paywall.Access;
 import org.sitrep.paywall.Paywall;
 import org.sitrep.search.SearchIndex;
+import org.sitrep.web.Dateline;
+import org.sitrep.web.PageMeta;
+import org.sitrep.web.PublicUrls;
+import org.sitrep.web.Section;
 import org.springframework.stereotype.Component;
 
 /**

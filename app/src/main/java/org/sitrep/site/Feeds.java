@@ -20,6 +20,8 @@ import java.util.Date;
 import java.util.List;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.Piece;
+import org.sitrep.web.PageMeta;
+import org.sitrep.web.PublicUrls;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
+import org.sitrep.web.PageMeta;
+import org.sitrep.web.PublicUrls;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -11,6 +11,9 @@ import org.sitrep.newsroom.Author;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
+import org.sitrep.web.PageMeta;
+import org.sitrep.web.PublicUrls;
+import org.sitrep.web.Section;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +99,7 @@ class ListingController {
     private ResponseEntity<byte[]> list(String path, String rawPage, Function<Integer, List<Piece>> fetch,
                                         Supplier<Optional<Map<String, Object>>> header,
                                         List<PageMeta.FeedLink> feeds) {
-        Optional<Integer> number = SitePages.pageNumber(rawPage);
+        Optional<Integer> number = org.sitrep.web.Paging.pageNumber(rawPage); // not the record Paging below (a list's links)
         if (number.isEmpty()) throw SitePages.notFound();
         int n = number.get();
         return pages.page(path + "?page=" + n, "site/list", () -> header.get().flatMap(h -> {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sitrep.common.ReturnPath;
+import org.sitrep.web.ReaderLookup;
+import org.sitrep.web.SignedInReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;

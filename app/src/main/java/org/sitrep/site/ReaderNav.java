@@ -1,6 +1,7 @@
 package org.sitrep.site;
 
 import org.sitrep.common.ReturnPath;
+import org.sitrep.web.SignedInReader;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**

@@ -2,6 +2,10 @@ package org.sitrep.site;
 
 import java.util.List;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.web.Dateline;
+import org.sitrep.web.PageMeta;
+import org.sitrep.web.PublicUrls;
+import org.sitrep.web.Section;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.PieceCatalog;
+import org.sitrep.web.Dateline;
+import org.sitrep.web.PublicUrls;
+import org.sitrep.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -110,16 +113,5 @@ public class SitePages {
     /** Answered with the site's 404 page. */
     public static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    /** "?page=N" read leniently: anything that is not a sensible page number is no page at all. */
-    public static Optional<Integer> pageNumber(String raw) {
-        if (raw == null || raw.isBlank()) return Optional.of(1);
-        try {
-            int n = Integer.parseInt(raw.trim());
-            return n >= 1 && n <= 10_000 ? Optional.of(n) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

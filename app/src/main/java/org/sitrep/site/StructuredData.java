@@ -11,6 +11,8 @@ import org.sitrep.newsroom.AccessLevel;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceKind;
 import org.sitrep.newsroom.Tag;
+import org.sitrep.web.Dateline;
+import org.sitrep.web.PublicUrls;
 import org.springframework.stereotype.Component;
 
 /** schema.org NewsArticle JSON-LD for an article page. */

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.sitrep.members.Role;
 import org.sitrep.members.Subscriptions;
+import org.sitrep.web.Dateline;
 
 /** One date format per context, in the publication's zone, from any stored time; enum values in words. */
 class DatelineAndLabelsTest {

@@ -1,4 +1,4 @@
-package org.sitrep.search;
+package org.sitrep.site;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
-import org.sitrep.site.PageMeta;
-import org.sitrep.site.PublicUrls;
-import org.sitrep.site.SitePages;
+import org.sitrep.search.SearchIndex;
+import org.sitrep.search.SearchResults;
+import org.sitrep.web.PageMeta;
+import org.sitrep.web.Paging;
+import org.sitrep.web.PublicUrls;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** /search?q=…&amp;page=N: ranked results with the matching words marked. */
+/**
+ * /search?q=…&amp;page=N: ranked results with the matching words marked. The search feature is the index
+ * and its queries; the page is the site's, rendered and cached like every other public page.
+ */
 @Controller
 class SearchController {
     static final int PAGE_SIZE = 10;
@@ -39,10 +44,10 @@ class SearchController {
     @GetMapping("/search")
     ResponseEntity<byte[]> search(@RequestParam(name = "q", required = false) String q,
                                   @RequestParam(name = "page", required = false) String page) {
-        int n = SitePages.pageNumber(page).orElse(1);
+        int n = Paging.pageNumber(page).orElse(1);
         String key = q == null ? "" : q.strip();
         if (key.length() > 200) key = key.substring(0, 200);
-        return pages.page("/search?" + (q == null ? "" : "q=" + key) + "&page=" + n, "search/results",
+        return pages.page("/search?" + (q == null ? "" : "q=" + key) + "&page=" + n, "site/search",
                 () -> Optional.of(model(q, n)));
     }
 

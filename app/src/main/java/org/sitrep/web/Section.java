@@ -1,4 +1,4 @@
-package org.sitrep.site;
+package org.sitrep.web;
 
 import java.text.Normalizer;
 import java.util.Locale;

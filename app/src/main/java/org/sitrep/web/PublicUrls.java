@@ -1,4 +1,4 @@
-package org.sitrep.site;
+package org.sitrep.web;
 
 import org.sitrep.common.SitrepProperties;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.sitrep.site;
+package org.sitrep.web;
 
 /**
  * Who is signed in, as the site's masthead shows it: a name, where they stand, and for staff the
