@@ -12,7 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SitrepApplication {
     public static void main(String[] args) {
         try {
-            SpringApplication.run(SitrepApplication.class, args);
+            SpringApplication application = new SpringApplication(SitrepApplication.class);
+            application.addListeners(new org.sitrep.common.StartupChecks.SecondServer());
+            application.run(args);
         } catch (org.sitrep.common.StartRefused refused) {
             System.exit(refused.status()); // already said in one line by StartRefused.Reporter
         }

@@ -63,6 +63,24 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
         }
     }
 
+    /**
+     * A second server started on the data directory of a running one: one line, before the web server
+     * and the slow start (else H2's "Database may be already in use" and a long trace, half a minute
+     * later). Added to the server's start by {@code SitrepApplication.main} rather than spring.factories,
+     * so it runs where the settings are final: a test's context gets its own database settings after
+     * this event, and the default database it would see here must be neither opened nor created.
+     */
+    public static class SecondServer implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            ConfigurableEnvironment env = event.getEnvironment();
+            String url = env.getProperty("spring.datasource.url", "");
+            if (!env.getProperty("sitrep.command", "").isEmpty() || !DurableH2.isH2File(url)) return;
+            notInUse(url, env.getProperty("spring.datasource.username", "sa"), env.getProperty("spring.datasource.password", ""),
+                    Path.of(env.getProperty("sitrep.data-dir", "./data")), "");
+        }
+    }
+
     /** Opens the embedded database for a moment: another process holding it open is what Spring would die of later. */
     static void notInUse(String url, String user, String password, Path data, String command) {
         // IFEXISTS: a database that is not there yet is not in use, and is not made here.
@@ -72,6 +90,7 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             if (e.getErrorCode() != H2_ALREADY_OPEN) return; // anything else is reported by the start proper
             String instead = "ingest".equals(command)
                     ? "drop the files into " + data.resolve("inbox").toAbsolutePath().normalize() + " (the running server takes them in) or stop the server first"
+                    : command.isEmpty() ? "stop it first, or start this one with another --data DIR"
                     : "stop the server first";
             throw new StartRefused("the database in " + data.toAbsolutePath().normalize() + " is in use by a running Sitrep server: " + instead, 3);
         }

@@ -2,7 +2,11 @@ package org.sitrep.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,15 +17,24 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * A request that failed because the data volume is full or read-only gets 503 and the page
  * {@code error/503} ("not saved: the server's disk is full"), not "something went wrong" and a stack
- * trace in the log per request: the person knows nothing was saved and to try again later.
+ * trace in the log per request: the person knows nothing was saved and to try again later. On the
+ * embedded database it also lets the pool start afresh, so the server recovers once space returns.
  */
 @Component
 class StorageFailurePage implements HandlerExceptionResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(StorageFailurePage.class);
 
+    private final DataSource dataSource;
+
+    StorageFailurePage(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-        if (!storageFailed(e) || response.isCommitted()) return null;
+        if (!storageFailed(e)) return null;
+        if (H2StoreFailure.storeFailed(e)) dropConnectionsToTheClosedDatabase();
+        if (response.isCommitted()) return null;
         log.warn("{} {} not done: the data volume cannot be written ({})", request.getMethod(), request.getRequestURI(), rootMessage(e));
         try {
             response.setHeader("Retry-After", "60");
@@ -30,6 +43,22 @@ class StorageFailurePage implements HandlerExceptionResolver, Ordered {
             return null;
         }
         return new ModelAndView();
+    }
+
+    /**
+     * H2 closed the database it could not write; every pooled connection to it is dead, not only the
+     * one that failed ({@link H2StoreEviction} drops that one). Dropping the idle ones now means the
+     * next request, this error page's own included, gets a connection to the database opened afresh.
+     */
+    private void dropConnectionsToTheClosedDatabase() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) pool.softEvictConnections();
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("could not drop the pool's connections to the closed database: {}", e.toString());
+        }
     }
 
     static boolean storageFailed(Throwable e) {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +45,26 @@ class OutboundPolicy {
             range("100::/64", "a reserved address"),
             range("2001:db8::/32", "a reserved address"));
 
+    /**
+     * How a name becomes addresses. The system's resolver in the application; a test gives its own,
+     * because there is no DNS server here that a test could make answer differently on each lookup.
+     */
+    @FunctionalInterface
+    interface Lookup {
+        InetAddress[] addresses(String name) throws UnknownHostException;
+    }
+
     private final List<IpAddressMatcher> allowed = new ArrayList<>();
     private final List<String> allowedText;
+    private final Lookup lookup;
 
+    @Autowired
     OutboundPolicy(IngestSettings settings) {
+        this(settings, InetAddress::getAllByName);
+    }
+
+    OutboundPolicy(IngestSettings settings, Lookup lookup) {
+        this.lookup = lookup;
         List<String> text = new ArrayList<>();
         for (String network : settings.allowNetworks()) {
             if (network == null || network.isBlank()) continue;
@@ -70,7 +87,7 @@ class OutboundPolicy {
     /** Each address {@code host} resolves to, once all were checked; refused when any of them may not be fetched. */
     InetAddress[] resolve(String host) throws UnknownHostException {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses = InetAddress.getAllByName(name);
+        InetAddress[] addresses = lookup.addresses(name);
         for (InetAddress address : addresses) {
             String kind = refusal(address);
             if (kind != null) {

@@ -59,8 +59,7 @@ public class MemberDirectory {
         return jdbc.sql("SELECT COUNT(*) FROM users u" + where).params(params).query(Long.class).single();
     }
 
-    private static final String PAYING_NOW =
-            "s.state IN ('TRIALING','ACTIVE','PAST_DUE','CANCELED') AND (s.current_period_end IS NULL OR s.current_period_end > :now)";
+    private static final String PAYING_NOW = Subscriptions.PAYING_NOW;
 
     private String where(Filter f, Map<String, Object> params) {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");

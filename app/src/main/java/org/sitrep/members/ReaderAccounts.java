@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,12 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReaderAccounts {
-    /**
-     * Subscription states that give a paid plan's access until the period ends (a cancelled
-     * subscription runs to the end of what was paid for).
-     */
-    static final List<String> PAYING = List.of("TRIALING", "ACTIVE", "PAST_DUE", "CANCELED");
-
     /** Who is reading, as the paywall and the account pages need it. */
     public record Reader(long id, String email, String displayName, Role role, boolean verified, boolean subscriber) {
         /** Editors, admins and paying readers read everything. */
@@ -36,12 +34,17 @@ public class ReaderAccounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final AuditLog audit;
+    private final Subscriptions subscriptions;
+    private final ObjectProvider<AccountData> otherFeatures;
 
-    public ReaderAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AuditLog audit) {
+    public ReaderAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AuditLog audit, Subscriptions subscriptions,
+                          ObjectProvider<AccountData> otherFeatures) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
         this.audit = audit;
+        this.subscriptions = subscriptions;
+        this.otherFeatures = otherFeatures;
     }
 
     public Optional<Reader> find(String email) {
@@ -53,11 +56,47 @@ public class ReaderAccounts {
                 .map(r -> new Reader(r.id(), r.email(), r.displayName(), r.role(), r.verified(), isSubscriber(r.id())));
     }
 
-    /** True while the reader has a paying subscription whose period has not ended. */
+    /** True while the reader has a subscription that pays now (the one rule: {@link Subscriptions#payingNow(long)}). */
     public boolean isSubscriber(long userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM subscriptions WHERE user_id = :u AND state IN (:states) "
-                        + "AND (current_period_end IS NULL OR current_period_end > :now)")
-                .param("u", userId).param("states", PAYING).param("now", now()).query(Long.class).single() > 0;
+        return subscriptions.payingNow(userId);
+    }
+
+    /** The addresses of these accounts (enabled or not) by id, for features that mail members; deleted accounts are absent. */
+    public Map<Long, String> addresses(Collection<Long> userIds) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(userIds)) {
+            jdbc.sql("SELECT id, email FROM users WHERE id IN (:ids) ORDER BY id").param("ids", chunk)
+                    .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return out;
+    }
+
+    /**
+     * Of these accounts, the ones that are enabled and, when {@code paidOnly}, pay now (the rule of
+     * {@link Subscriptions#PAYING_NOW}): who a newsletter may be sent to.
+     */
+    public Set<Long> inGoodStanding(Collection<Long> userIds, boolean paidOnly) {
+        Set<Long> out = new LinkedHashSet<>();
+        String paying = paidOnly ? " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = u.id AND " + Subscriptions.PAYING_NOW + ")" : "";
+        for (List<Long> chunk : chunks(userIds)) {
+            var q = jdbc.sql("SELECT u.id FROM users u WHERE u.id IN (:ids) AND u.enabled = TRUE" + paying).param("ids", chunk);
+            if (paidOnly) q = q.param("now", now());
+            out.addAll(q.query(Long.class).list());
+        }
+        return out;
+    }
+
+    /** {@link #inGoodStanding(Collection, boolean)} for one account. */
+    public boolean inGoodStanding(long userId, boolean paidOnly) {
+        return !inGoodStanding(List.of(userId), paidOnly).isEmpty();
+    }
+
+    /** Lists of at most a thousand ids: an IN list each database takes and plans well. */
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<Long>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        return out;
     }
 
     /**
@@ -127,24 +166,9 @@ public class ReaderAccounts {
                     data.put("account", account);
                     return account;
                 }).list();
-        data.put("subscriptions", jdbc.sql("SELECT p.name, s.state, s.current_period_end, s.created_at FROM subscriptions s "
-                        + "JOIN plans p ON p.id = s.plan_id WHERE s.user_id = :id ORDER BY s.created_at")
-                .param("id", userId).query((rs, n) -> {
-                    Map<String, Object> sub = new LinkedHashMap<>();
-                    sub.put("plan", rs.getString(1));
-                    sub.put("state", rs.getString(2));
-                    sub.put("currentPeriodEnd", iso(rs.getObject(3, OffsetDateTime.class)));
-                    sub.put("createdAt", iso(rs.getObject(4, OffsetDateTime.class)));
-                    return sub;
-                }).list());
-        data.put("newsletters", jdbc.sql("SELECT n.name, ns.subscribed_at FROM newsletter_subscriptions ns "
-                        + "JOIN newsletters n ON n.id = ns.newsletter_id WHERE ns.user_id = :id ORDER BY n.sort_order")
-                .param("id", userId).query((rs, n) -> Map.of("newsletter", rs.getString(1),
-                        "since", iso(rs.getObject(2, OffsetDateTime.class)))).list());
-        data.put("piecesReadOnTheMeter", jdbc.sql("SELECT m.read_month, p.headline, m.read_at FROM meter_reads m "
-                        + "JOIN pieces p ON p.id = m.piece_id WHERE m.reader = :r ORDER BY m.read_at")
-                .param("r", "u:" + userId).query((rs, n) -> Map.of("month", rs.getString(1), "headline", rs.getString(2),
-                        "readAt", iso(rs.getObject(3, OffsetDateTime.class)))).list());
+        data.put("subscriptions", subscriptions.export(userId));
+        // The rest from the features that keep it, each from its own tables.
+        otherFeatures.orderedStream().forEach(feature -> data.put(feature.section(), feature.export(userId)));
         return data;
     }
 
@@ -159,9 +183,9 @@ public class ReaderAccounts {
         if (r.role().isStaff() || r.role() == Role.ANALYST) {
             throw new UserAccounts.AccountProblem("Staff accounts are removed by an administrator.");
         }
-        jdbc.sql("DELETE FROM meter_reads WHERE reader = :r").param("r", "u:" + userId).update();
+        otherFeatures.orderedStream().forEach(feature -> feature.delete(userId));
         jdbc.sql("DELETE FROM magic_links WHERE email = :e").param("e", r.email()).update();
-        jdbc.sql("DELETE FROM subscriptions WHERE user_id = :id").param("id", userId).update();
+        subscriptions.deleteAll(userId);
         jdbc.sql("DELETE FROM users WHERE id = :id").param("id", userId).update();
         // The audit entry names the account by id only: the address itself is what was asked to be forgotten.
         audit.record("user#" + userId, "account.deleted", "user#" + userId, "deleted by the reader");

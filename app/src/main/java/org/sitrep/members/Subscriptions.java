@@ -34,7 +34,20 @@ public class Subscriptions {
 
         /** Still billed, so it renews: what a reader can cancel. (CANCELED still reads until the period ends.) */
         public boolean paying() { return this == TRIALING || this == ACTIVE || this == PAST_DUE; }
+
+        /** Gives the plan's access until the period ends: billed, or cancelled but paid to the period's end. */
+        public boolean reads() { return this != EXPIRED; }
     }
+
+    /**
+     * The one rule for "this reader pays now", as SQL on a {@code subscriptions} row aliased {@code s},
+     * with the parameter {@code :now}: a subscription in a state that {@link State#reads() reads}
+     * whose period has not ended. The paywall, the member list and paid newsletters all use it (through
+     * {@link #payingNow(long)}, {@link ReaderAccounts#inGoodStanding} or {@link MemberDirectory}).
+     */
+    static final String PAYING_NOW = "s.state IN (" + java.util.Arrays.stream(State.values()).filter(State::reads)
+            .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", "))
+            + ") AND (s.current_period_end IS NULL OR s.current_period_end > :now)";
 
     public record Subscription(long id, long userId, String planCode, String planName, State state, Instant currentPeriodEnd,
                                String provider) {}
@@ -162,6 +175,42 @@ public class Subscriptions {
     public void setProviderCustomer(long subscriptionId, String customer) {
         if (customer == null || customer.isEmpty()) return;
         jdbc.sql("UPDATE subscriptions SET provider_customer = :c WHERE id = :id").param("c", customer).param("id", subscriptionId).update();
+    }
+
+    /** True while the reader has a subscription that pays now ({@link #PAYING_NOW}). */
+    public boolean payingNow(long userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM subscriptions s WHERE s.user_id = :u AND " + PAYING_NOW)
+                .param("u", userId).param("now", now()).query(Long.class).single() > 0;
+    }
+
+    /** The reader's newest subscription with a customer at {@code provider} (its billing portal needs it), or null. */
+    public String providerCustomer(long userId, String provider) {
+        return jdbc.sql("SELECT provider_customer FROM subscriptions WHERE user_id = :u AND provider = :p "
+                        + "AND provider_customer IS NOT NULL ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
+                .param("u", userId).param("p", provider).query(String.class).optional().orElse(null);
+    }
+
+    /** The reader's subscriptions, oldest first, for "export my data". */
+    java.util.List<Map<String, Object>> export(long userId) {
+        return jdbc.sql("SELECT p.name, s.state, s.current_period_end, s.created_at FROM subscriptions s "
+                        + "JOIN plans p ON p.id = s.plan_id WHERE s.user_id = :id ORDER BY s.created_at")
+                .param("id", userId).query((rs, n) -> {
+                    Map<String, Object> sub = new java.util.LinkedHashMap<>();
+                    sub.put("plan", rs.getString(1));
+                    sub.put("state", rs.getString(2));
+                    sub.put("currentPeriodEnd", iso(rs.getObject(3, OffsetDateTime.class)));
+                    sub.put("createdAt", iso(rs.getObject(4, OffsetDateTime.class)));
+                    return sub;
+                }).list();
+    }
+
+    /** Removes the reader's subscriptions (their account is being deleted). */
+    void deleteAll(long userId) {
+        jdbc.sql("DELETE FROM subscriptions WHERE user_id = :id").param("id", userId).update();
+    }
+
+    private static String iso(OffsetDateTime t) {
+        return t == null ? null : t.toInstant().toString();
     }
 
     /** The reader's most recent subscription, if any. */

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sitrep.members.ReaderAccounts;
+import org.sitrep.newsroom.Piece;
+import org.sitrep.newsroom.PieceCatalog;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,13 +32,19 @@ public class IssueDesk {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final Newsletters newsletters;
+    private final ReaderAccounts readers;
+    private final PieceCatalog pieces;
 
-    IssueDesk(JdbcClient jdbc, Clock clock, Newsletters newsletters) {
+    IssueDesk(JdbcClient jdbc, JdbcTemplate batch, Clock clock, Newsletters newsletters, ReaderAccounts readers, PieceCatalog pieces) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.newsletters = newsletters;
+        this.readers = readers;
+        this.pieces = pieces;
     }
 
     /** Saves a new ({@code id} null) or still editable issue; returns its id. */
@@ -45,8 +55,8 @@ public class IssueDesk {
         if (s.isEmpty() || s.length() > 300) throw new Newsletters.Refused("Give the issue a subject (at most 300 characters).");
         String intro = introMarkdown == null ? "" : introMarkdown;
         if (intro.length() > 100_000) throw new Newsletters.Refused("The intro is at most 100,000 characters.");
-        List<Long> pieces = pieceIds == null ? List.of() : pieceIds.stream().distinct().toList();
-        if (pieces.size() > MAX_PIECES) throw new Newsletters.Refused("An issue carries at most " + MAX_PIECES + " pieces.");
+        List<Long> chosen = pieceIds == null ? List.of() : pieceIds.stream().distinct().toList();
+        if (chosen.size() > MAX_PIECES) throw new Newsletters.Refused("An issue carries at most " + MAX_PIECES + " pieces.");
         OffsetDateTime now = now();
         long issueId;
         if (id == null) {
@@ -64,9 +74,9 @@ public class IssueDesk {
             jdbc.sql("DELETE FROM newsletter_issue_pieces WHERE issue_id = :id").param("id", issueId).update();
         }
         int position = 0;
-        for (long piece : pieces) {
-            jdbc.sql("INSERT INTO newsletter_issue_pieces (issue_id, piece_id, position) SELECT :i, id, :p FROM pieces WHERE id = :piece")
-                    .param("i", issueId).param("p", position++).param("piece", piece).update();
+        for (Piece piece : pieces.byIds(chosen)) { // in the editor's order; a piece deleted meanwhile is left out
+            jdbc.sql("INSERT INTO newsletter_issue_pieces (issue_id, piece_id, position) VALUES (:i, :piece, :p)")
+                    .param("i", issueId).param("p", position++).param("piece", piece.id()).update();
         }
         return issueId;
     }
@@ -137,8 +147,13 @@ public class IssueDesk {
                 + "AND state IN ('DRAFT', 'SCHEDULED')").param("now", now).param("id", id).update() != 1) {
             return false;
         }
-        int recipients = audienceQuery("INSERT INTO newsletter_sends (issue_id, user_id, state, attempt) SELECT :issue, u.id, 'QUEUED', 0",
-                newsletter).param("issue", id).update();
+        List<Long> audience = audience(newsletter.id(), newsletter.paid());
+        batch.batchUpdate("INSERT INTO newsletter_sends (issue_id, user_id, state, attempt) VALUES (?, ?, 'QUEUED', 0)", audience, 1000,
+                (ps, userId) -> {
+                    ps.setLong(1, id);
+                    ps.setLong(2, userId);
+                });
+        int recipients = audience.size();
         jdbc.sql("UPDATE newsletter_issues SET recipients = :r WHERE id = :id").param("r", recipients).param("id", id).update();
         return true;
     }
@@ -162,38 +177,31 @@ public class IssueDesk {
 
     /** The recipients that failed or whose fate a crash left unknown, for the progress page. */
     public List<Map<String, Object>> problems(long id, int limit) {
-        return jdbc.sql("SELECT u.email, s.state, s.error FROM newsletter_sends s JOIN users u ON u.id = s.user_id WHERE s.issue_id = :id "
-                        + "AND s.state IN ('FAILED', 'UNKNOWN') ORDER BY s.user_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
-                .param("id", id).query((rs, n) -> Map.<String, Object>of("email", rs.getString(1), "state", rs.getString(2),
-                        "error", rs.getString(3) == null ? "" : rs.getString(3))).list();
+        record Problem(long userId, String state, String error) {}
+        List<Problem> problems = jdbc.sql("SELECT user_id, state, error FROM newsletter_sends WHERE issue_id = :id "
+                        + "AND state IN ('FAILED', 'UNKNOWN') ORDER BY user_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .param("id", id).query((rs, n) -> new Problem(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        Map<Long, String> addresses = readers.addresses(problems.stream().map(Problem::userId).toList());
+        return problems.stream().filter(p -> addresses.containsKey(p.userId()))
+                .map(p -> Map.<String, Object>of("email", addresses.get(p.userId()), "state", p.state(),
+                        "error", p.error() == null ? "" : p.error())).toList();
     }
 
     /** How many would receive the issue if it were sent now (for the compose page). */
     public long audience(Newsletter newsletter) {
-        return audienceQuery("SELECT COUNT(*)", newsletter).query(Long.class).single();
+        return audience(newsletter.id(), newsletter.paid()).size();
     }
 
     /**
-     * {@code select} over the newsletter's audience ({@code u} the user): enabled accounts opted in,
-     * and for a paid newsletter only those whose subscription pays for now (the states
-     * {@link org.sitrep.members.ReaderAccounts#isSubscriber} counts).
+     * The newsletter's audience, by user id: the members opted in (newsletters' own table) whose
+     * accounts are enabled and, for a paid newsletter, who pay now (members' rule, asked of members).
+     * The send log asks again for each recipient at the moment of sending, so an opt-out after the
+     * start counts.
      */
-    private JdbcClient.StatementSpec audienceQuery(String select, Newsletter newsletter) {
-        JdbcClient.StatementSpec q = jdbc.sql(select + " FROM newsletter_subscriptions ns JOIN users u ON u.id = ns.user_id "
-                + "WHERE " + audienceCondition(newsletter)).param("n", newsletter.id());
-        return newsletter.paid() ? q.param("now", now()) : q;
-    }
-
-    /**
-     * The audience as a condition on {@code ns} (the opt-in) and {@code u} (the user), with the
-     * parameters {@code :n} (the newsletter) and, for a paid one, {@code :now}. The send log asks
-     * it again for each recipient at the moment of sending, so an opt-out after the start counts.
-     */
-    static String audienceCondition(Newsletter newsletter) {
-        String paidOnly = !newsletter.paid() ? "" : " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = u.id "
-                + "AND s.state IN ('TRIALING', 'ACTIVE', 'PAST_DUE', 'CANCELED') "
-                + "AND (s.current_period_end IS NULL OR s.current_period_end > :now))";
-        return "ns.newsletter_id = :n AND u.enabled = TRUE" + paidOnly;
+    private List<Long> audience(long newsletterId, boolean paid) {
+        List<Long> optedIn = jdbc.sql("SELECT user_id FROM newsletter_subscriptions WHERE newsletter_id = :n ORDER BY user_id")
+                .param("n", newsletterId).query(Long.class).list();
+        return List.copyOf(readers.inGoodStanding(optedIn, paid));
     }
 
     private static final String SELECT = "SELECT id, newsletter_id, subject, intro_markdown, state, send_at, started_at, finished_at, "

@@ -25,12 +25,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.members.ReaderAccounts;
 import org.sitrep.web.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -72,7 +72,7 @@ public class Postman {
     private record Recipient(long userId, String email) {}
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final JdbcClient jdbc;
+    private final ReaderAccounts readers;
     private final IssueDesk desk;
     private final SendLog sendLog;
     private final Newsletters newsletters;
@@ -94,13 +94,13 @@ public class Postman {
     });
     private volatile boolean stopping;
 
-    Postman(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, IssueDesk desk, SendLog sendLog, Newsletters newsletters, IssueLetter letters,
+    Postman(ObjectProvider<JavaMailSender> mail, ReaderAccounts readers, IssueDesk desk, SendLog sendLog, Newsletters newsletters, IssueLetter letters,
             UnsubscribeTokens tokens, PublicUrls urls, SitrepProperties properties, Clock clock,
             @Value("${sitrep.newsletters.rate-per-second:2000}") double ratePerSecond,
             @Value("${sitrep.newsletters.connections:2}") int connections,
             @Value("${sitrep.newsletters.from:${sitrep.mail.from:}}") String from) {
         this.mail = mail;
-        this.jdbc = jdbc;
+        this.readers = readers;
         this.desk = desk;
         this.sendLog = sendLog;
         this.newsletters = newsletters;
@@ -267,8 +267,8 @@ public class Postman {
         }
 
         /**
-         * The next chunk, addresses looked up by primary key (H2 plans a join of the log with users
-         * as a scan of all users). Accounts deleted meanwhile are simply absent.
+         * The next chunk, with the addresses from members (looked up by primary key: H2 planned a
+         * join of the log with the accounts as a scan of all of them). Accounts deleted meanwhile are simply absent.
          */
         List<Recipient> next() {
             List<Long> ids;
@@ -277,8 +277,7 @@ public class Postman {
                 ids = userIds.subList(position, Math.min(userIds.size(), position + CHUNK));
                 position += ids.size();
             }
-            return jdbc.sql("SELECT id, email FROM users WHERE id IN (:ids) ORDER BY id").param("ids", ids)
-                    .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2))).list();
+            return readers.addresses(ids).entrySet().stream().map(e -> new Recipient(e.getKey(), e.getValue())).toList();
         }
 
         /** Stops every lane before its next recipient (the server is gone). */

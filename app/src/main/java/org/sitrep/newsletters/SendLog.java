@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.sitrep.members.ReaderAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,11 +28,13 @@ class SendLog {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ReaderAccounts readers;
 
-    SendLog(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    SendLog(JdbcClient jdbc, TransactionTemplate tx, Clock clock, ReaderAccounts readers) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.readers = readers;
     }
 
     /** Rows still claimed when a run begins were in flight when an earlier run died: UNKNOWN, never resent. */
@@ -54,13 +57,15 @@ class SendLog {
         Boolean claimed = tx.execute(status -> {
             if (previous != null) record(issueId, previous);
             if (next == null) return false;
-            JdbcClient.StatementSpec claim = jdbc.sql("UPDATE newsletter_sends SET state = 'SENDING', attempt = attempt + 1 "
-                            + "WHERE issue_id = :i AND user_id = :u AND state = 'QUEUED' AND EXISTS (SELECT 1 FROM "
-                            + "newsletter_subscriptions ns JOIN users u ON u.id = ns.user_id WHERE ns.user_id = :u AND "
-                            + IssueDesk.audienceCondition(newsletter) + ")")
-                    .param("i", issueId).param("u", next).param("n", newsletter.id());
-            if (newsletter.paid()) claim = claim.param("now", now());
-            if (claim.update() == 1) return true;
+            // Still entitled (members' answer: an enabled account, paying now for a paid newsletter), and
+            // still opted in: asked in the claim itself, so an opt-out committed before it counts.
+            if (readers.inGoodStanding(next, newsletter.paid())
+                    && jdbc.sql("UPDATE newsletter_sends SET state = 'SENDING', attempt = attempt + 1 "
+                                    + "WHERE issue_id = :i AND user_id = :u AND state = 'QUEUED' AND EXISTS (SELECT 1 FROM "
+                                    + "newsletter_subscriptions ns WHERE ns.user_id = :u AND ns.newsletter_id = :n)")
+                            .param("i", issueId).param("u", next).param("n", newsletter.id()).update() == 1) {
+                return true;
+            }
             jdbc.sql("UPDATE newsletter_sends SET state = 'SKIPPED', error = :e WHERE issue_id = :i AND user_id = :u AND state = 'QUEUED'")
                     .param("e", LEFT).param("i", issueId).param("u", next).update();
             return false;

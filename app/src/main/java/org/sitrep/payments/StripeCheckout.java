@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.members.Plans;
 import org.sitrep.members.ReaderAccounts;
+import org.sitrep.members.Subscriptions;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,15 +26,15 @@ public class StripeCheckout {
 
     private final StripeClient client;
     private final SitrepProperties properties;
-    private final JdbcClient jdbc;
+    private final Subscriptions subscriptions;
 
     public StripeCheckout(@Value("${sitrep.stripe.secret-key:}") String secretKey,
                           @Value("${sitrep.stripe.api-base:https://api.stripe.com}") String apiBase,
-                          SitrepProperties properties, JdbcClient jdbc) {
+                          SitrepProperties properties, Subscriptions subscriptions) {
         this.client = secretKey == null || secretKey.isBlank() ? null
                 : StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(1).build();
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
     }
 
     public boolean configured() {
@@ -98,9 +98,7 @@ public class StripeCheckout {
 
     /** The address of Stripe's billing portal for the reader's Stripe customer, or null when they have none. */
     public String portal(long userId) {
-        String customer = jdbc.sql("SELECT provider_customer FROM subscriptions WHERE user_id = :u AND provider = 'STRIPE' "
-                        + "AND provider_customer IS NOT NULL ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY")
-                .param("u", userId).query(String.class).optional().orElse(null);
+        String customer = subscriptions.providerCustomer(userId, "STRIPE");
         if (customer == null) return null;
         try {
             return client.billingPortal().sessions().create(com.stripe.param.billingportal.SessionCreateParams.builder()

@@ -11,8 +11,8 @@ import org.sitrep.testsupport.ServerProcess;
 /**
  * {@code ./sitrep ingest} and {@code ./sitrep create-admin} while the server has the embedded
  * database open: one line saying so and what to do instead (the inbox, or stop the server), not
- * H2's 115-line "Database may be already in use" trace; and a command missing its arguments says
- * what it needs. Each runs as the launcher runs it, in its own JVM, so the whole output is checked.
+ * H2's 115-line "Database may be already in use" trace; a second server started on the same data
+ * directory says so in one line and exits; and a command missing its arguments says what it needs. Each runs as the launcher runs it, in its own JVM, so the whole output is checked.
  */
 class CommandsWhileServerRunsTest {
     @TempDir Path dir;
@@ -34,7 +34,14 @@ class CommandsWhileServerRunsTest {
             assertThat(admin.lines()).as(admin.output()).hasSize(1);
             assertThat(admin.output()).contains("in use by a running Sitrep server: stop the server first");
 
+            // A second server on the same data directory: the same one line, before its web server starts.
+            ServerProcess.Finished second = ServerProcess.refusedStart(data);
+            assertThat(second.status()).isEqualTo(3);
+            assertThat(second.lines()).as(second.output()).containsExactly("sitrep: the database in " + data
+                    + " is in use by a running Sitrep server: stop it first, or start this one with another --data DIR");
+
             assertThat(server.alive()).as("the server is untouched").isTrue();
+            assertThat(KillNineTest.signedIn(server)).as("and still answers").isNotNull();
         }
 
         // Missing arguments: said before the slow start, in one line.

@@ -19,12 +19,14 @@ import org.sitrep.testsupport.WebSession;
 /**
  * The data volume full, and read-only: on a small tmpfs mounted for the test (CI runs as root).
  * A save on a full disk is refused (503, a clear page, no trace), never acknowledged and lost;
- * pages answer without a trace; once space is back and the server restarted (after a
- * {@code kill -9}) every acknowledged piece is there and saves work. A read-only data
+ * the pieces can still be read; once space is back the same server, without a restart, serves
+ * signed-in pages and saves again, and after a {@code kill -9} and a restart every acknowledged
+ * piece is there. A read-only data
  * directory at start is one line. Skipped where mounting is not allowed, unless
  * {@code SITREP_REQUIRE_DISKFULL=true} (as in {@code .ci/run}), where that fails instead.
  */
 class DataVolumeTest {
+    private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     @TempDir Path dir;
     private final List<Path> mounted = new ArrayList<>();
 
@@ -34,13 +36,13 @@ class DataVolumeTest {
     }
 
     @Test
-    void aFullDiskRefusesTheSaveAndLosesNothingAcknowledged() throws Exception {
+    void aFullDiskRefusesTheSaveLosesNothingAcknowledgedAndTheServerRecoversWithoutARestart() throws Exception {
         Path volume = mount("size=64m");
         Path data = volume.resolve("data");
         Path log = dir.resolve("server.log");
         List<KillNineTest.Saved> acknowledged = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(data, log)) {
-            WebSession web = KillNineTest.signedIn(server);
+            WebSession web = KillNineTest.signedIn(server).accepting(BROWSER);
             acknowledged.add(KillNineTest.create(web, "Saved before the disk filled"));
 
             Path filler = volume.resolve("filler");
@@ -60,21 +62,36 @@ class DataVolumeTest {
             assertThat(refused).as("a save on a full disk is refused, not acknowledged").isNotNull();
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
-            assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.");
+            assertThat(refused.body()).as("the refusal; the server's log:\n%s", server.tail())
+                    .contains("not saved").doesNotContain("Exception").doesNotContain("at org.");
 
-            // Pages still answer, without a trace (until the restart: an error page for signed-in staff).
-            HttpResponse<String> read = web.get("/newsroom/pieces/" + acknowledged.get(0).id());
-            assertThat(read.body()).doesNotContain("Exception").doesNotContain("at org.");
+            // While the disk is still full, what can be read is read: the signed-in editor's pieces.
+            for (KillNineTest.Saved s : acknowledged) {
+                HttpResponse<String> read = web.get("/newsroom/pieces/" + s.id());
+                assertThat(read.statusCode()).as("piece %d read on a full disk; the server's log:\n%s", s.id(), server.tail()).isEqualTo(200);
+                assertThat(read.body()).contains(s.headline());
+            }
+            // ... and a second save is refused the same clear way, not with a different failure.
+            HttpResponse<String> again = web.post("/newsroom/pieces/new", "/newsroom/pieces", KillNineTest.form("Refused again"));
+            assertThat(again.statusCode()).as("the second refusal; the server's log:\n%s", server.tail()).isEqualTo(503);
+            assertThat(again.body()).as("the second refusal; the server's log:\n%s", server.tail()).contains("not saved").doesNotContain("Exception");
+
+            // Space returns. The same server, not restarted, serves signed-in pages and saves again.
             Files.delete(filler);
-            server.kill9(); // H2 closed the database it could not write: a restart opens it again
+            KillNineTest.assertAllThere(web, acknowledged, List.of());
+            acknowledged.add(KillNineTest.create(web, "Saved after space returned, no restart"));
+            KillNineTest.assertAllThere(web, acknowledged, List.of());
+            assertThat(web.get("/").statusCode()).isEqualTo(200);
+            assertThat(web.get("/search?q=disk").statusCode()).isEqualTo(200);
+            assertThat(KillNineTest.signedIn(server)).as("a new sign-in works too").isNotNull();
+            server.kill9();
         }
-        // Space is back: after a restart every acknowledged piece is there and saving works again.
+        // And after a restart every acknowledged piece is still there.
         try (ServerProcess server = ServerProcess.start(data, log)) {
             WebSession web = KillNineTest.signedIn(server);
             KillNineTest.assertAllThere(web, acknowledged, List.of());
-            acknowledged.add(KillNineTest.create(web, "Saved after space returned"));
+            acknowledged.add(KillNineTest.create(web, "Saved after the restart"));
             assertThat(web.get("/").statusCode()).isEqualTo(200);
-            assertThat(web.get("/search?q=disk").statusCode()).isEqualTo(200);
         }
     }
 
@@ -83,7 +100,7 @@ class DataVolumeTest {
         Path volume = mount("size=4m");
         Files.createDirectories(volume.resolve("data"));
         assertThat(run("mount", "-o", "remount,ro", volume.toString())).isZero();
-        ServerProcess.Finished start = ServerProcess.command(volume.resolve("data"));
+        ServerProcess.Finished start = ServerProcess.refusedStart(volume.resolve("data"));
         assertThat(start.status()).isEqualTo(1);
         assertThat(start.lines()).as(start.output()).containsExactly("sitrep: cannot write to the data directory " + volume.resolve("data")
                 + " (Read-only file system): make it writable, or give another with --data DIR");

@@ -6,8 +6,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -216,10 +220,29 @@ abstract class MembersContract {
     @Test
     void aReaderExportsThenDeletesTheirAccount() throws Exception {
         WebSession web = signedIn("leaving@example.org");
+        // Data other features keep about the reader: a newsletter chosen, a piece read on the meter.
+        long userId = jdbc.sql("SELECT id FROM users WHERE email = 'leaving@example.org'").query(Long.class).single();
+        OffsetDateTime at = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO newsletter_subscriptions (newsletter_id, user_id, subscribed_at) "
+                + "SELECT id, :u, :at FROM newsletters WHERE slug = 'daily-brief'").param("u", userId).param("at", at).update();
+        jdbc.sql("INSERT INTO pieces (slug, kind, headline, body_markdown, body_html, status, publish_at, created_at, updated_at) "
+                + "VALUES ('read-before-leaving', 'NEWS', 'Read on the meter before leaving', '', '', 'PUBLISHED', :t, :t, :t)")
+                .param("t", at).update();
+        long piece = jdbc.sql("SELECT id FROM pieces WHERE slug = 'read-before-leaving'").query(Long.class).single();
+        jdbc.sql("INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (:r, '2026-03', :p, :at)")
+                .param("r", "u:" + userId).param("p", piece).param("at", at).update();
+
         HttpResponse<String> export = web.get("/account/export");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         assertThat(export.body()).contains("\"email\" : \"leaving@example.org\"").contains("\"subscriptions\"").doesNotContain("password_hash");
+        // Each feature's part, in its section (members assembles them; AccountData).
+        JsonNode data = new ObjectMapper().readTree(export.body());
+        assertThat(data.path("newsletters").get(0).path("newsletter").asText()).isEqualTo("Daily Brief");
+        assertThat(data.path("newsletters").get(0).path("since").asText()).isEqualTo("2026-03-02T09:00:00Z");
+        assertThat(data.path("piecesReadOnTheMeter").get(0).path("headline").asText()).isEqualTo("Read on the meter before leaving");
+        assertThat(data.path("piecesReadOnTheMeter").get(0).path("month").asText()).isEqualTo("2026-03");
+        assertThat(data.fieldNames()).toIterable().containsExactly("account", "subscriptions", "newsletters", "piecesReadOnTheMeter");
 
         HttpResponse<String> refused = web.post("/account", "/account/delete", Map.of("confirmEmail", "someone.else@example.org"));
         assertThat(refused.statusCode()).isEqualTo(302);
@@ -229,6 +252,12 @@ abstract class MembersContract {
         assertThat(deleted.headers().firstValue("Location").orElse("")).endsWith("/account/deleted");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = 'leaving@example.org'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM magic_links WHERE email = 'leaving@example.org'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r").param("r", "u:" + userId).query(Long.class).single())
+                .as("the meter's rows of the reader (no foreign key: removed by paywall's part of the deletion)").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_subscriptions WHERE user_id = :u").param("u", userId).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pieces WHERE id = :p").param("p", piece).query(Long.class).single())
+                .as("the piece itself stays").isOne();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'account.deleted'").query(Long.class).single()).isPositive();
         assertThat(web.get("/account").statusCode()).isEqualTo(302);
     }

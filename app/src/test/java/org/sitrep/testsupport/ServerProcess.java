@@ -35,23 +35,36 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server on {@code dataDir} (embedded H2 file database by default) and waits until it answers. */
     public static ServerProcess start(Path dataDir, Path log, String... extraArgs) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
+        ProcessBuilder pb = server(dataDir, port, extraArgs).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ServerProcess server = new ServerProcess(pb.start(), port, log);
+        server.awaitReady(Duration.ofMinutes(3));
+        return server;
+    }
+
+    /** Starts the server as {@link #start} does, for a start that is expected to be refused: waits for it to exit. */
+    public static Finished refusedStart(Path dataDir, String... extraArgs) throws Exception {
+        return finish(server(dataDir, freePort(), extraArgs).start());
+    }
+
+    private static ProcessBuilder server(Path dataDir, int port, String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "org.sitrep.SitrepApplication",
                 "--server.port=" + port, "--sitrep.data-dir=" + dataDir, "--sitrep.sample-content=false",
                 "--sitrep.intel.workers=0", "--sitrep.intel.map-index.enabled=false", "--logging.level.root=WARN"));
         command.addAll(List.of(extraArgs));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("SITREP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("SITREP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.remove("SPRING_DATASOURCE_URL");
-        ServerProcess server = new ServerProcess(pb.start(), port, log);
-        server.awaitReady(Duration.ofMinutes(3));
-        return server;
+        return pb;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** What a command printed (stdout and stderr together) and its exit status. */
@@ -69,7 +82,10 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("SPRING_DATASOURCE_URL");
-        Process p = pb.start();
+        return finish(pb.start());
+    }
+
+    private static Finished finish(Process p) throws Exception {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
             p.destroyForcibly();

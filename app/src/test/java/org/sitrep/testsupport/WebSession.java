@@ -23,6 +23,7 @@ public final class WebSession {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
+    private String accept;
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
@@ -52,6 +53,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Sends this Accept header from now on, e.g. a browser's, to get the pages a person gets rather than JSON errors. */
+    public WebSession accepting(String accept) {
+        this.accept = accept;
+        return this;
+    }
+
     public void setCookie(String name, String value) {
         HttpCookie c = new HttpCookie(name, value);
         c.setPath("/");
@@ -69,6 +76,7 @@ public final class WebSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (accept != null) request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Accept")).header("Accept", accept).build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
