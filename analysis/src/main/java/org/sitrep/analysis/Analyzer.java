@@ -20,6 +20,7 @@ import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.PlaceFinder;
 import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.TextCleaner;
+import org.sitrep.analysis.text.TokenisedText;
 
 /**
  * The engine's one entry point: a news text in, its places, actors and dated events out, each with
@@ -68,15 +69,17 @@ public final class Analyzer {
 
     public Analysis analyze(Document document) {
         Objects.requireNonNull(document, "document");
-        CleanText text = cleaner.clean(document);
+        // Tokenised once here; every stage reads this one document (actors and events through its CleanText).
+        TokenisedText doc = TokenisedText.of(cleaner.clean(document));
+        CleanText text = doc.clean();
         if (text.text().isBlank()) {
             return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
                     List.of(), List.of(), List.of());
         }
-        List<Place> foundPlaces = List.copyOf(places.find(text.text()));
+        List<Place> foundPlaces = List.copyOf(places.find(doc));
         List<Actor> foundActors = List.copyOf(actors.find(text, foundPlaces));
         foundPlaces = outsideNames(foundPlaces, foundActors);
-        List<TimeExpression> foundDates = List.copyOf(dates.find(text));
+        List<TimeExpression> foundDates = List.copyOf(dates.find(doc));
         List<Event> foundEvents = List.copyOf(events.extract(text, foundPlaces, foundActors, foundDates));
         return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
                 foundPlaces, foundActors, foundEvents);

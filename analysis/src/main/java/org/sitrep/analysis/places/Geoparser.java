@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Precision;
 import org.sitrep.analysis.Span;
+import org.sitrep.analysis.text.TokenisedText;
+import org.sitrep.analysis.text.Word;
 
 /**
  * Finds place names in English news text and resolves each to a gazetteer feature.
@@ -67,60 +69,6 @@ public final class Geoparser implements PlaceFinder {
         return out;
     }
 
-    // ---- tokens ----------------------------------------------------------------------------------
-
-    /** A word of the text: its offsets, folded form, and how it joins the previous word. */
-    record Token(int start, int end, String word, boolean capitalised, boolean sentenceStart, char joint) {}
-
-    static List<Token> tokens(String text) {
-        List<Token> out = new ArrayList<>();
-        int i = 0, n = text.length();
-        int prevEnd = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (!NameKey.isWordChar(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && (NameKey.isWordChar(text.charAt(i)) || NameKey.isApostrophe(text.charAt(i))
-                    && i + 1 < n && Character.isLetter(text.charAt(i + 1)))) i++;
-            int end = i;
-            // Possessive: "Syria's" is Syria.
-            if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
-                    && NameKey.isApostrophe(text.charAt(end - 2))) end -= 2;
-            String word = NameKey.fold(text.substring(start, end));
-            if (word == null) continue;
-            String gap = text.substring(prevEnd, start);
-            char joint = gap.isBlank() ? ' ' : gap.strip().equals("-") || gap.strip().equals("‐") ? '-' : ',';
-            if (out.isEmpty()) joint = '.';
-            boolean sentenceStart = out.isEmpty() || sentenceBreak(gap);
-            // Initials and abbreviated name words: "U.S.", "U.K.", "St. Louis", "Mt. Hermon".
-            if (!out.isEmpty() && (gap.equals(".") && end - start == 1
-                    && out.get(out.size() - 1).end() - out.get(out.size() - 1).start() == 1
-                    || gap.equals(". ") && NAME_ABBREVIATIONS.contains(out.get(out.size() - 1).word())
-                    && Character.isUpperCase(text.charAt(start)))) {
-                joint = ' ';
-                sentenceStart = false;
-            }
-            out.add(new Token(start, end, word, Character.isUpperCase(text.codePointAt(start)), sentenceStart,
-                    gap.contains("\n") ? '.' : joint));
-            prevEnd = i;
-        }
-        return out;
-    }
-
-    private static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "ste", "mt", "ft", "pt");
-
-    private static boolean sentenceBreak(String gap) {
-        for (int k = 0; k < gap.length(); k++) {
-            char c = gap.charAt(k);
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '“' || c == '(' || c == '—')
-                return true;
-        }
-        return false;
-    }
-
     // ---- recognition -----------------------------------------------------------------------------
 
     /** A recognised name: tokens [from, to), and the features it may mean. */
@@ -170,11 +118,11 @@ public final class Geoparser implements PlaceFinder {
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "from", "outside", "into", "to",
             "toward", "towards", "around", "across", "via", "inside", "of", "between", "through");
 
-    List<Mention> recognise(String text, List<Token> tokens) {
+    List<Mention> recognise(String text, List<Word> tokens) {
         List<Mention> out = new ArrayList<>();
         Set<String> people = new HashSet<>();
         Set<String> lowerCase = new HashSet<>(); // words the text also writes in lower case
-        for (Token t : tokens) if (!t.capitalised()) lowerCase.add(t.word());
+        for (Word t : tokens) if (!t.capitalised()) lowerCase.add(t.word());
         int max = gazetteer.maxWords();
         int i = 0;
         while (i < tokens.size()) {
@@ -201,8 +149,8 @@ public final class Geoparser implements PlaceFinder {
     }
 
     /** "FRANKFORT, Ky." / "Kelowna, B.C.": a state or province abbreviation after a comma, before a full stop. */
-    private Mention abbreviation(String text, List<Token> tokens, int i) {
-        Token first = tokens.get(i);
+    private Mention abbreviation(String text, List<Word> tokens, int i) {
+        Word first = tokens.get(i);
         if (!first.capitalised() || first.joint() != ',' || i == 0) return null;
         int comma = tokens.get(i - 1).end();
         if (text.substring(comma, first.start()).strip().equals(",") == false) return null;
@@ -221,8 +169,8 @@ public final class Geoparser implements PlaceFinder {
         return null;
     }
 
-    private Mention longestMatch(List<Token> tokens, int i, int max) {
-        Token first = tokens.get(i);
+    private Mention longestMatch(List<Word> tokens, int i, int max) {
+        Word first = tokens.get(i);
         // A name starts with a capital, or with a lower-case article before one ("al-Bab").
         boolean article = NameKey.ARTICLES.contains(first.word()) && i + 1 < tokens.size()
                 && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ','
@@ -243,7 +191,7 @@ public final class Geoparser implements PlaceFinder {
         // Longest first; at each length the exact spelling, then (Middle East only) a spelling variant.
         for (int j = limit; j > i; j--) {
             String k = keys[j - i - 1];
-            Token last = tokens.get(j - 1);
+            Word last = tokens.get(j - 1);
             // A multi-word name ends on a capitalised word ("Deir ez-Zor", not "Aleppo and").
             if (j - i > 1 && !last.capitalised()) continue;
             int[] hits = gazetteer.byExactKey(k);
@@ -317,11 +265,11 @@ public final class Geoparser implements PlaceFinder {
     private static final Set<String> BACKING = Set.of("led", "backed", "sponsored", "supported", "allied", "aligned",
             "funded", "brokered", "trained", "armed", "financed", "affiliated", "linked");
 
-    private boolean readsAsPlace(String text, List<Token> tokens, Mention m, Set<String> people,
+    private boolean readsAsPlace(String text, List<Word> tokens, Mention m, Set<String> people,
                                  Set<String> lowerCase) {
-        Token first = tokens.get(m.from);
-        Token before = m.from > 0 ? tokens.get(m.from - 1) : null;
-        Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
+        Word first = tokens.get(m.from);
+        Word before = m.from > 0 ? tokens.get(m.from - 1) : null;
+        Word after = m.to < tokens.size() ? tokens.get(m.to) : null;
         int words = m.to - m.from;
         if (notPlaces.contains(m.key)) return false;
         // "US-led coalition", "Iran-backed militias": the name says who stands behind an actor, not where
@@ -367,7 +315,7 @@ public final class Geoparser implements PlaceFinder {
         }
         // The head of a longer name the gazetteer lacks: "Riad al-Solh", "Bir al-Abed", "Castello Road".
         if (after != null && (after.joint() == ' ' || after.joint() == '-') && !strong && words == 1) {
-            Token next = m.to + 1 < tokens.size() ? tokens.get(m.to + 1) : null;
+            Word next = m.to + 1 < tokens.size() ? tokens.get(m.to + 1) : null;
             if (NameKey.ARTICLES.contains(after.word()) && !after.capitalised() && next != null && next.capitalised()
                     && next.joint() != ',' && next.joint() != '.') return false;
             if (after.capitalised() && STREET_WORDS.contains(after.word()) && population < 100_000) return false;
@@ -409,7 +357,7 @@ public final class Geoparser implements PlaceFinder {
         return max;
     }
 
-    private static boolean allCaps(String text, Token t) {
+    private static boolean allCaps(String text, Word t) {
         for (int k = t.start(); k < t.end(); k++) if (Character.isLowerCase(text.charAt(k))) return false;
         return true;
     }
@@ -418,8 +366,14 @@ public final class Geoparser implements PlaceFinder {
 
     @Override
     public List<Place> find(String text) {
+        return find(TokenisedText.of(text));
+    }
+
+    @Override
+    public List<Place> find(TokenisedText document) {
+        String text = document.text();
         if (text == null || text.isBlank()) return List.of();
-        List<Token> tokens = tokens(text);
+        List<Word> tokens = document.words();
         List<Mention> mentions = recognise(text, tokens);
         if (mentions.isEmpty()) return List.of();
         applyCues(text, tokens, mentions);
@@ -445,11 +399,11 @@ public final class Geoparser implements PlaceFinder {
     }
 
     /** Explicit context: "Tripoli, Lebanon", "Idlib province", "the X district of Aleppo", "X, near Y". */
-    private void applyCues(String text, List<Token> tokens, List<Mention> mentions) {
+    private void applyCues(String text, List<Word> tokens, List<Mention> mentions) {
         for (int k = 0; k < mentions.size(); k++) {
             Mention m = mentions.get(k);
             demonymBonus(tokens, m);
-            Token after = m.to < tokens.size() ? tokens.get(m.to) : null;
+            Word after = m.to < tokens.size() ? tokens.get(m.to) : null;
             if (after != null && after.joint() != '.' && after.joint() != ',') {
                 String w = after.word();
                 for (int c = 0; c < m.candidates.length; c++) {
@@ -478,7 +432,7 @@ public final class Geoparser implements PlaceFinder {
     }
 
     /** "the Syrian city of Homs", "Tripoli, the Libyan capital": a demonym a few words off names the country. */
-    private void demonymBonus(List<Token> tokens, Mention m) {
+    private void demonymBonus(List<Word> tokens, Mention m) {
         String country = null;
         for (int t = m.from - 1; t >= Math.max(0, m.from - 4) && country == null; t--) {
             country = demonyms.get(tokens.get(t).word());
@@ -656,7 +610,7 @@ public final class Geoparser implements PlaceFinder {
             "((?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at)-)?\\p{Lu}[\\p{L}'’ʿ]+){0,3})\\s+$");
 
     /** "the Zebdiyeh district of Aleppo": an unknown neighbourhood stands for its city, at city precision. */
-    private void neighbourhoodFallback(String text, List<Token> tokens, List<Mention> mentions) {
+    private void neighbourhoodFallback(String text, List<Word> tokens, List<Mention> mentions) {
         List<Mention> added = new ArrayList<>();
         for (int k = 0; k < mentions.size(); k++) {
             Mention m = mentions.get(k);
@@ -722,11 +676,11 @@ public final class Geoparser implements PlaceFinder {
     }
 
     /** The token covering {@code offset}, by binary search; -1 if none. */
-    private static int tokenAt(List<Token> tokens, int offset) {
+    private static int tokenAt(List<Word> tokens, int offset) {
         int lo = 0, hi = tokens.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            Token t = tokens.get(mid);
+            Word t = tokens.get(mid);
             if (offset < t.start()) hi = mid - 1;
             else if (offset >= Math.max(t.end(), t.start() + 1)) lo = mid + 1;
             else return mid;
@@ -734,7 +688,7 @@ public final class Geoparser implements PlaceFinder {
         return -1;
     }
 
-    private List<Place> places(String text, List<Token> tokens, List<Mention> mentions) {
+    private List<Place> places(String text, List<Word> tokens, List<Mention> mentions) {
         Map<String, List<Span>> spans = new LinkedHashMap<>();
         Map<String, Mention> firstOf = new HashMap<>();
         for (Mention m : mentions) {
@@ -759,7 +713,7 @@ public final class Geoparser implements PlaceFinder {
         return out;
     }
 
-    private static String surface(String text, List<Token> tokens, Mention m) {
+    private static String surface(String text, List<Word> tokens, Mention m) {
         return text.substring(tokens.get(m.from).start(), tokens.get(m.to - 1).end());
     }
 
