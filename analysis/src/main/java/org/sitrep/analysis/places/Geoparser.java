@@ -31,6 +31,8 @@ public final class Geoparser implements PlaceFinder {
     private final ContextCues cues;
     private final PlaceRanking ranking;
     private final NeighbourhoodFallback neighbourhoods;
+    private final SpeakerPlaces speakers;
+    private final FacilityNames facilities = new FacilityNames();
 
     public Geoparser(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -39,6 +41,7 @@ public final class Geoparser implements PlaceFinder {
         this.cues = new ContextCues(gazetteer, lists);
         this.ranking = new PlaceRanking(gazetteer);
         this.neighbourhoods = new NeighbourhoodFallback(gazetteer, lists);
+        this.speakers = new SpeakerPlaces(gazetteer, lists);
     }
 
     /** A geoparser over {@link Gazetteer#worldwide()}, created once and shared (it is thread-safe). */
@@ -57,25 +60,33 @@ public final class Geoparser implements PlaceFinder {
 
     @Override
     public List<Place> find(String text) {
-        return find(TokenisedText.of(text));
+        return find(TokenisedText.of(text)).places();
     }
 
     /**
      * The stages, each its own class: candidate finding ({@link PlaceNameFinder}, with its
      * {@link GazetteerLookup}), context cues ({@link ContextCues}), ranking with the document's focus
-     * ({@link PlaceRanking}), then districts named as part of a city ({@link NeighbourhoodFallback}).
+     * ({@link PlaceRanking}), districts named as part of a city ({@link NeighbourhoodFallback}), and
+     * last the mentions that are no event's place: speakers and institutions ({@link SpeakerPlaces}),
+     * names of roads, gates and bridges ({@link FacilityNames}).
      */
     @Override
-    public List<Place> find(TokenisedText document) {
+    public PlacesInText find(TokenisedText document) {
         String text = document.text();
-        if (text == null || text.isBlank()) return List.of();
+        if (text == null || text.isBlank()) return new PlacesInText(List.of(), List.of());
         List<Word> tokens = document.words();
         List<PlaceMention> mentions = names.find(text, tokens);
-        if (mentions.isEmpty()) return List.of();
+        if (mentions.isEmpty()) return new PlacesInText(List.of(), List.of());
         cues.apply(text, tokens, mentions);
         ranking.resolveAll(mentions);
         neighbourhoods.apply(text, tokens, mentions);
-        return places(text, tokens, mentions);
+        speakers.mark(document, tokens, mentions);
+        facilities.mark(text, tokens, mentions);
+        List<Span> notEventPlaces = new ArrayList<>();
+        for (PlaceMention m : mentions) {
+            if (m.notEventPlace) notEventPlaces.add(new Span(tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
+        }
+        return new PlacesInText(places(text, tokens, mentions), notEventPlaces);
     }
 
     private List<Place> places(String text, List<Word> tokens, List<PlaceMention> mentions) {

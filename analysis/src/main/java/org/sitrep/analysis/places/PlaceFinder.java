@@ -13,8 +13,9 @@ public interface PlaceFinder {
     List<Place> find(String text);
 
     /**
-     * Places in a document the engine has already tokenised: the pipeline's call, so that the text
-     * is split once. A finder that reads only the text inherits this.
+     * Places in a document the engine has already tokenised (the pipeline's call, so that the text
+     * is split once), with the mentions that are not event places. A finder that reads only the
+     * text inherits this and marks none.
      */
-    default List<Place> find(TokenisedText document) { return find(document.text()); }
+    default PlacesInText find(TokenisedText document) { return new PlacesInText(find(document.text()), List.of()); }
 }

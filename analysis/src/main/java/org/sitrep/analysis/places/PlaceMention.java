@@ -16,6 +16,8 @@ final class PlaceMention {
     int resolved = -1;
     double confidence;
     Precision fallbackPrecision; // set when the name is unknown and stands for a containing place
+    /** The name is a place, but here not where anything happened: a speaker, an institution, a road's name. */
+    boolean notEventPlace;
 
     PlaceMention(int from, int to, String key, int[] candidates, boolean fuzzy) {
         this.from = from;

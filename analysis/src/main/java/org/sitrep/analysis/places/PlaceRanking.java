@@ -21,6 +21,9 @@ final class PlaceRanking {
     private static final double FOCUS_WEIGHT = 6;
     /** Weight of log10(population) in a candidate's importance. */
     private static final double POP_WEIGHT = 1;
+    /** Bonus of a district or suburb within {@link #FOCUS_CITY_KM} of the city the article is about. */
+    private static final double FOCUS_CITY_WEIGHT = 3;
+    private static final double FOCUS_CITY_KM = 25;
 
     private final Gazetteer gazetteer;
 
@@ -29,8 +32,9 @@ final class PlaceRanking {
     /** Resolves every mention: a first pass without neighbours gives anchors, the second uses them. */
     void resolveAll(List<PlaceMention> mentions) {
         Map<String, Double> focus = countryFocus(mentions);
-        for (PlaceMention m : mentions) resolve(m, focus, List.of(), false);
+        for (PlaceMention m : mentions) resolve(m, focus, List.of(), false, null);
         List<PlaceMention> anchors = distinctResolved(mentions);
+        GazetteerEntry city = focusCity(mentions);
         // Repeated names without cues of their own resolve alike: decide each once.
         Map<String, PlaceMention> decided = new HashMap<>();
         for (PlaceMention m : mentions) {
@@ -42,7 +46,7 @@ final class PlaceRanking {
                 m.confidence = same.confidence;
                 continue;
             }
-            resolve(m, focus, anchors, true);
+            resolve(m, focus, anchors, true, city);
             if (plain) decided.put(m.key, m);
         }
     }
@@ -119,13 +123,42 @@ final class PlaceRanking {
         return false;
     }
 
-    private void resolve(PlaceMention m, Map<String, Double> focus, List<PlaceMention> all, boolean withNeighbours) {
+    /**
+     * The city the article is about: the city-level place its names resolved to most often, if
+     * named at least twice (the first among equals). Null when no city is named twice.
+     */
+    GazetteerEntry focusCity(List<PlaceMention> mentions) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        int best = -1, bestCount = 1;
+        for (PlaceMention m : mentions) {
+            if (m.resolved < 0 || gazetteer.entry(m.resolved).precision() != Precision.CITY) continue;
+            int n = counts.merge(m.resolved, 1, Integer::sum);
+            if (n > bestCount) {
+                bestCount = n;
+                best = m.resolved;
+            }
+        }
+        return best < 0 ? null : gazetteer.entry(best);
+    }
+
+    /**
+     * A district or suburb near the city the article is about ranks above its namesakes elsewhere:
+     * "the Salahuddin district" in a story about Aleppo is Aleppo's. Only neighbourhood-level
+     * candidates gain, so a town's name never turns into a village near the focus city.
+     */
+    private static double nearFocusCity(GazetteerEntry e, GazetteerEntry city) {
+        if (city == null || e.precision() != Precision.NEIGHBOURHOOD || e.id() == city.id()) return 0;
+        return Geoparser.km(e, city) < FOCUS_CITY_KM ? FOCUS_CITY_WEIGHT : 0;
+    }
+
+    private void resolve(PlaceMention m, Map<String, Double> focus, List<PlaceMention> all, boolean withNeighbours,
+                         GazetteerEntry city) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m.candidates.length; c++) {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
             double s = prior(m.candidates[c], m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
-            if (withNeighbours) s += neighbourhood(e, m, all);
+            if (withNeighbours) s += neighbourhood(e, m, all) + nearFocusCity(e, city);
             if (s > bestScore) {
                 second = bestScore;
                 bestScore = s;

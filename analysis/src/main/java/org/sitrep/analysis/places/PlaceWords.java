@@ -44,17 +44,37 @@ final class PlaceWords {
     static final Set<String> BACKING = Set.of("led", "backed", "sponsored", "supported", "allied", "aligned",
             "funded", "brokered", "trained", "armed", "financed", "affiliated", "linked");
 
+    /**
+     * Nouns for the institutions a place name can stand for ("the Ankara government", "Moscow's
+     * foreign ministry"): the place is then a government, not where something happened.
+     */
+    static final Set<String> INSTITUTIONS = Set.of("government", "governments", "regime", "administration",
+            "leadership", "cabinet", "ministry", "ministries", "embassy", "embassies", "consulate", "parliament",
+            "presidency", "palace", "envoy", "envoys", "delegation", "negotiators", "diplomats", "diplomacy",
+            "spokesman", "spokeswoman", "spokesperson", "foreign");
+    /**
+     * Roads, gates, bridges and the other works a place lends its name to ("the X–Y highway", "the X
+     * Gate", "the X Bridge", "the X Dam"): often far from the place itself. Airports and railway
+     * stations are not here: they lie in or beside the city they are named after, so an event there
+     * is an event in that city (as the training corpus codes "shelled Mogadishu's airport").
+     */
+    static final Set<String> FACILITIES = Set.of("highway", "highways", "motorway", "expressway", "freeway",
+            "road", "roads", "gate", "bridge", "dam", "pipeline", "tunnel");
+
     final Set<String> commonWords;
     final Set<String> notPlaces;
     final Set<String> givenNames;
     /** Demonym (folded) to ISO country code: "syrian" to SY. */
     final Map<String, String> demonyms = new HashMap<>();
+    /** Verbs whose subject speaks or decides (lemmas and irregular forms): {@code speaking-verbs.txt}. */
+    final Set<String> speakingVerbs;
 
     PlaceWords() {
         this.commonWords = words("common-words.txt");
         this.notPlaces = words("not-places.txt");
         this.givenNames = words("male-first-names.txt");
         givenNames.addAll(words("female-first-names.txt"));
+        this.speakingVerbs = words("speaking-verbs.txt");
         for (String[] row : Gazetteer.rows("demonyms.tsv")) if (row.length >= 2) demonyms.put(row[0].trim(), row[1].trim());
     }
 

@@ -43,6 +43,36 @@ public final class TokenisedText {
         return words;
     }
 
+    /**
+     * The tagged token starting at {@code offset}, or null when there is none (a bare text, an
+     * untagged document, or no token starts there). Found by binary search: sentences, then tokens.
+     */
+    public Token tokenAt(int offset) {
+        List<Sentence> ss = sentences();
+        int lo = 0, hi = ss.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Sentence s = ss.get(mid);
+            if (offset < s.start()) hi = mid - 1;
+            else if (offset >= s.end()) lo = mid + 1;
+            else return tokenIn(s.tokens(), offset);
+        }
+        return null;
+    }
+
+    private static Token tokenIn(List<Token> tokens, int offset) {
+        if (tokens == null) return null;
+        int lo = 0, hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Token t = tokens.get(mid);
+            if (offset < t.start()) hi = mid - 1;
+            else if (offset > t.start()) lo = mid + 1;
+            else return t;
+        }
+        return null;
+    }
+
     /** The same document as a {@link CleanText}, for the stages that take one (actors, events). */
     public CleanText clean() { return clean; }
 }
