@@ -53,6 +53,8 @@ class SpeakerPlacesTest {
     void territoryAdjectivesPartsOfTownAndOtherVerbsAreNotMarked() {
         assertThat(marked("Shells fell on Aleppo's government-held districts.")).isEmpty();
         assertThat(marked("Police cleared the Brasília ministries esplanade.")).isEmpty();
+        // the offices are buildings in the city: an attack on them happened there
+        assertThat(marked("Gunmen attacked the Ankara government offices.")).isEmpty();
         assertThat(marked("Mosul fell to the militants on Tuesday.")).isEmpty();
     }
 
