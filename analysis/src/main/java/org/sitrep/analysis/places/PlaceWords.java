@@ -66,7 +66,7 @@ final class PlaceWords {
     final Set<String> givenNames;
     /** Demonym (folded) to ISO country code: "syrian" to SY. */
     final Map<String, String> demonyms = new HashMap<>();
-    /** Verbs whose subject speaks or decides (lemmas and irregular forms): {@code speaking-verbs.txt}. */
+    /** Verbs whose subject speaks (lemmas and irregular forms): {@code speaking-verbs.txt}. */
     final Set<String> speakingVerbs;
 
     PlaceWords() {

@@ -10,7 +10,7 @@ import org.sitrep.analysis.text.Word;
 /**
  * Metonymy: a city's name standing for the government or institution seated there. "Damascus said",
  * "Moscow has repeatedly warned", "Tehran and Ankara denied" (the name is the subject of a verb of
- * speaking or deciding) and "the Ankara government", "Moscow's foreign ministry" (the name before
+ * speaking; not of acting: "Russia announced" happens in Russia) and "the Ankara government", "Moscow's foreign ministry" (the name before
  * an institution's noun) say who acted, not where. Such a mention stays a place of the text and is
  * marked as no event's place.
  *
@@ -62,7 +62,7 @@ final class SpeakerPlaces {
                 || !t.tag().startsWith("NN");
     }
 
-    /** The name opens its clause and a verb of speaking or deciding follows, perhaps after "has" or an adverb. */
+    /** The name opens its clause and a verb of speaking follows, perhaps after "has" or an adverb. */
     private boolean subjectOfSpeaking(TokenisedText document, List<Word> words, PlaceMention m) {
         if (m.from > 0 && !words.get(m.from).sentenceStart()) {
             Word before = words.get(m.from - 1);
