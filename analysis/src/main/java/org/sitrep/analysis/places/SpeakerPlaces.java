@@ -10,8 +10,9 @@ import org.sitrep.analysis.text.Word;
 /**
  * Metonymy: a city's name standing for the government or institution seated there. "Damascus said",
  * "Moscow has repeatedly warned", "Tehran and Ankara denied" (the name is the subject of a verb of
- * speaking; not of acting: "Russia announced" happens in Russia) and "the Ankara government", "Moscow's foreign ministry" (the name before
- * an institution's noun) say who acted, not where. Such a mention stays a place of the text and is
+ * speaking; verbs of acting are left out, "Russia announced" happens in Russia) and "the Ankara
+ * government", "Moscow's foreign ministry" (the name before an institution's noun) say who acted,
+ * not where. Such a mention stays a place of the text and is
  * marked as no event's place.
  *
  * <p>"Activists in Aleppo said" is not marked: a name after a locative word ("in", "of", "from"…)
