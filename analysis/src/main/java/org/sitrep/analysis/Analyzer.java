@@ -18,8 +18,10 @@ import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.events.RuleBasedEventExtractor;
 import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.PlaceFinder;
+import org.sitrep.analysis.places.PlacesInText;
 import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.TextCleaner;
+import org.sitrep.analysis.text.TokenisedText;
 
 /**
  * The engine's one entry point: a news text in, its places, actors and dated events out, each with
@@ -37,7 +39,7 @@ import org.sitrep.analysis.text.TextCleaner;
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 2;
+    public static final int ENGINE_REVISION = 3;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
@@ -68,16 +70,21 @@ public final class Analyzer {
 
     public Analysis analyze(Document document) {
         Objects.requireNonNull(document, "document");
-        CleanText text = cleaner.clean(document);
+        // Tokenised once here; every stage reads this one document (actors and events through its CleanText).
+        TokenisedText doc = TokenisedText.of(cleaner.clean(document));
+        CleanText text = doc.clean();
         if (text.text().isBlank()) {
             return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
                     List.of(), List.of(), List.of());
         }
-        List<Place> foundPlaces = List.copyOf(places.find(text.text()));
+        PlacesInText read = places.find(doc);
+        List<Place> foundPlaces = read.places();
         List<Actor> foundActors = List.copyOf(actors.find(text, foundPlaces));
         foundPlaces = outsideNames(foundPlaces, foundActors);
-        List<TimeExpression> foundDates = List.copyOf(dates.find(text));
-        List<Event> foundEvents = List.copyOf(events.extract(text, foundPlaces, foundActors, foundDates));
+        // "Damascus said", "the X-Y highway": places of the text, but no event happens there
+        List<Place> eventPlaces = without(foundPlaces, read.notEventPlaces());
+        List<TimeExpression> foundDates = List.copyOf(dates.find(doc));
+        List<Event> foundEvents = List.copyOf(events.extract(text, eventPlaces, foundActors, foundDates));
         return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
                 foundPlaces, foundActors, foundEvents);
     }
@@ -93,10 +100,21 @@ public final class Analyzer {
             if (a.mentions() != null) names.addAll(a.mentions());
         }
         if (names.isEmpty()) return places;
+        return keeping(places, m -> !insideName(m, names));
+    }
+
+    /** The places without the given mentions (a place left with no mention is dropped). */
+    static List<Place> without(List<Place> places, List<Span> mentions) {
+        if (mentions.isEmpty()) return places;
+        java.util.Set<Span> drop = new java.util.HashSet<>(mentions);
+        return keeping(places, m -> !drop.contains(m));
+    }
+
+    private static List<Place> keeping(List<Place> places, java.util.function.Predicate<Span> keep) {
         List<Place> out = new ArrayList<>(places.size());
         for (Place p : places) {
             List<Span> kept = new ArrayList<>();
-            for (Span m : p.mentions()) if (!insideName(m, names)) kept.add(m);
+            for (Span m : p.mentions()) if (keep.test(m)) kept.add(m);
             if (kept.size() == p.mentions().size()) out.add(p);
             else if (!kept.isEmpty()) out.add(new Place(p.text(), p.name(), p.lat(), p.lon(), p.country(), p.admin1(),
                     p.featureCode(), p.gazetteerId(), p.precision(), List.copyOf(kept)));
@@ -119,7 +137,7 @@ public final class Analyzer {
     public List<TimeExpression> dates(CleanText text) { return dates.find(text); }
 
     /**
-     * "0.1.0-SNAPSHOT+r2+ev-3f2a9c01de": the library's version, the {@link #ENGINE_REVISION} of the rules
+     * "0.1.0-SNAPSHOT+r3+ev-3f2a9c01de": the library's version, the {@link #ENGINE_REVISION} of the rules
      * and dictionaries, and the learned event model's version when there is one. Stored with every
      * event, so each event says which engine and which model coded it.
      */

@@ -1,10 +1,10 @@
 package org.sitrep.analysis.places;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sitrep.analysis.text.Folding;
 
 /**
  * The two keys a place name is looked up by.
@@ -23,36 +23,7 @@ public final class NameKey {
             "adh", "ed", "es", "et", "en", "ez", "er", "ul", "ud", "ut", "us", "il", "l");
 
     /** Folds one word: lower case, no diacritics, no apostrophes or marks; null if nothing is left. */
-    public static String fold(String word) {
-        boolean ascii = true;
-        for (int i = 0; i < word.length() && ascii; i++) ascii = word.charAt(i) < 128;
-        String s = ascii ? word : Normalizer.normalize(word, Normalizer.Form.NFD); // most words need no decomposing
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 128) {
-                if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
-                continue;
-            }
-            int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || type == Character.COMBINING_SPACING_MARK) continue;
-            switch (c) {
-                case 'ß' -> b.append("ss");
-                case 'æ', 'Æ' -> b.append("ae");
-                case 'ø', 'Ø' -> b.append('o');
-                case 'đ', 'Đ' -> b.append('d');
-                case 'ł', 'Ł' -> b.append('l');
-                case 'ı' -> b.append('i');
-                case 'œ', 'Œ' -> b.append("oe");
-                case 'þ', 'Þ' -> b.append("th");
-                default -> {
-                    if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
-                }
-            }
-        }
-        return b.length() == 0 ? null : b.toString();
-    }
+    public static String fold(String word) { return Folding.fold(word); }
 
     /** Splits a name into folded words (hyphens, spaces, punctuation separate; apostrophes don't). */
     public static List<String> words(String name) {
@@ -71,13 +42,9 @@ public final class NameKey {
         return out;
     }
 
-    static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
-    }
+    static boolean isWordChar(char c) { return Folding.isWordChar(c); }
 
-    static boolean isApostrophe(char c) {
-        return c == '\'' || c == '’' || c == '‘' || c == 'ʿ' || c == 'ʾ' || c == '`' || c == 'ʼ' || c == '´';
-    }
+    static boolean isApostrophe(char c) { return Folding.isApostrophe(c); }
 
     /** The exact key of a whole name. */
     public static String exact(String name) {
