@@ -32,13 +32,13 @@ class DirectoryApiController {
                      @RequestParam(name = "limit", required = false) String limit,
                      @RequestParam(name = "cursor", required = false) String cursor) {
         int offset = PageCursor.offset("places", cursor);
-        DirectoryPage<PlaceDirectory.Place> page = places.list(q, country, offset, EventQuery.limit(limit, DirectoryPage.MAX_PAGE));
+        DirectoryPage<PlaceDirectory.Place> page = places.list(q, country, offset, QueryParams.limit(limit, DirectoryPage.MAX_PAGE));
         return new PlaceList(page.items(), next("places", page));
     }
 
     @GetMapping(value = "/api/v1/places/{id}", produces = "application/json")
     PlaceDirectory.Profile place(@PathVariable("id") String id) {
-        long gazetteerId = EventQuery.number("id", id);
+        long gazetteerId = QueryParams.number("id", id);
         return places.find(gazetteerId).orElseThrow(() -> ApiProblem.notFound("no place " + gazetteerId));
     }
 
@@ -48,7 +48,7 @@ class DirectoryApiController {
                      @RequestParam(name = "limit", required = false) String limit,
                      @RequestParam(name = "cursor", required = false) String cursor) {
         int offset = PageCursor.offset("actors", cursor);
-        DirectoryPage<ActorDirectory.Actor> page = actors.list(q, kind, offset, EventQuery.limit(limit, DirectoryPage.MAX_PAGE));
+        DirectoryPage<ActorDirectory.Actor> page = actors.list(q, kind, offset, QueryParams.limit(limit, DirectoryPage.MAX_PAGE));
         return new ActorList(page.items(), next("actors", page));
     }
 
