@@ -85,6 +85,8 @@ abstract class ApiContract {
     @Autowired ApiKeys keys;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired EventSearch search;
+    @Autowired org.sitrep.intel.PlaceDirectory placeDirectory;
+    @Autowired org.sitrep.intel.ActorDirectory actorDirectory;
     @Autowired ObjectMapper appJson;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -537,6 +539,25 @@ abstract class ApiContract {
     }
 
     @Test
+    void placesAndActorsJsonIsWhatV1AnsweredBeforeItHadTypesOfItsOwn() throws Exception {
+        // What the API used to send: intel's directory records as the application's Jackson writes them.
+        Map<String, Object> before = Map.of(
+                "/api/v1/places/170063", placeDirectory.find(170063).orElseThrow(),
+                "/api/v1/places/1", placeDirectory.find(1).orElseThrow(),
+                "/api/v1/actors/Islamic%20Front", actorDirectory.find("Islamic Front").orElseThrow(),
+                "/api/v1/places?limit=2", Map.of("places", placeDirectory.list(null, null, 0, 2).items()),
+                "/api/v1/actors?q=islamic", Map.of("actors", actorDirectory.list("islamic", null, 0, 100).items()));
+        for (var b : before.entrySet()) {
+            JsonNode was = JSON.readTree(appJson.writeValueAsString(b.getValue()));
+            JsonNode now = json(200, b.getKey());
+            List<String> fields = new ArrayList<>();
+            was.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).isNotEmpty();
+            for (String f : fields) assertThat(now.get(f)).as(b.getKey() + ": " + f).isEqualTo(was.get(f));
+        }
+    }
+
+    @Test
     void realResponsesMatchTheSchemasTheOpenApiDocumentDescribes() throws Exception {
         JsonNode doc = JSON.readTree(get("/api/v1/openapi.json", null).body());
         JsonSchema eventList = schema(doc, "EventList"), event = schema(doc, "Event"), error = schema(doc, "Error");
@@ -549,6 +570,15 @@ abstract class ApiContract {
         }
         assertThat(error.validate(json(400, "/api/v1/events?type=Skirmish"))).isEmpty();
         assertThat(error.validate(json(404, "/api/v1/events/987654321"))).isEmpty();
+        String[][] directory = {{"PlaceList", "/api/v1/places"}, {"PlaceList", "/api/v1/places?limit=1"},
+                {"PlaceProfile", "/api/v1/places/170063"}, {"PlaceProfile", "/api/v1/places/1"}, {"ActorList", "/api/v1/actors"},
+                {"ActorProfile", "/api/v1/actors/Islamic%20Front"}, {"ActorProfile", "/api/v1/actors/Protesters%20(Syria)"}};
+        for (String[] d : directory) {
+            JsonNode answer = json(200, d[1]);
+            assertThat(schema(doc, d[0]).validate(answer)).as(d[1]).isEmpty();
+            assertThat(schema(doc, d[0]).validate(((com.fasterxml.jackson.databind.node.ObjectNode) answer.deepCopy()).put("internal", 1)))
+                    .as(d[1] + " with a field the document does not describe").isNotEmpty();
+        }
 
         // the schemas are strict enough to catch drift either way: a field the document does not describe, a
         // type outside the taxonomy, a missing required field
