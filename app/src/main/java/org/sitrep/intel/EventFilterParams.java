@@ -17,9 +17,9 @@ import org.sitrep.analysis.EventType;
 
 /**
  * The event filter as a URL carries it: one set of parameter names, one parser and one writer for the
- * tracker's pages, the tracker's JSON and the data API. Web layers bind the query string to this record by
- * name (so its component names are the parameter names, and the OpenAPI test reads them from here), then
- * call {@link #filter()}; a bad value is an {@link InvalidEventFilter} whose message names the parameter as
+ * tracker's pages, the tracker's JSON and the data API. Controllers take this record as an argument, read from
+ * the query string by {@link #of} ({@link EventFilterBinding}); its component names are the parameter names
+ * (the OpenAPI test reads them from here). {@link #filter()} checks them; a bad value is an {@link InvalidEventFilter} whose message names the parameter as
  * the caller wrote it (the API answers it as a JSON 400, the tracker's pages with a message).
  *
  * <p>{@code placeId} and {@code confidence} are the tracker's old names for {@code gazetteerId} and
@@ -51,6 +51,31 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
     /** No parameters: every event but the rejected and merged ones. */
     public static EventFilterParams none() {
         return new EventFilterParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The parameters from a request's parameter map, read by exact name; any other parameter is left alone (the
+     * controllers' own, like {@code limit}, or noise). Bound this way rather than by Spring's data binder, which
+     * answers a name like {@code actor[x]} with an exception. A single-valued parameter given twice is refused:
+     * which one was meant cannot be known.
+     */
+    public static EventFilterParams of(Map<String, String[]> query) {
+        return new EventFilterParams(one(query, "from"), one(query, "to"), many(query, "type"), one(query, "actor"),
+                one(query, "place"), one(query, "gazetteerId"), one(query, "country"), one(query, "source"),
+                one(query, "minConfidence"), many(query, "state"), one(query, "bbox"), one(query, "placeId"),
+                one(query, "confidence"));
+    }
+
+    private static String one(Map<String, String[]> query, String name) {
+        String[] values = query.get(name);
+        if (values == null || values.length == 0) return null;
+        if (values.length > 1) throw new InvalidEventFilter(name + " is given " + values.length + " times: give it once");
+        return values[0];
+    }
+
+    private static List<String> many(Map<String, String[]> query, String name) {
+        String[] values = query.get(name);
+        return values == null ? List.of() : Arrays.asList(values);
     }
 
     /** Checks every parameter and builds the filter. */

@@ -113,6 +113,21 @@ class EventFilterParamsTest {
     }
 
     @Test
+    void aRequestsParametersAreReadByExactNameOnly() {
+        Map<String, String[]> query = Map.of("type", new String[] {"Battles", "Riots"}, "placeId", new String[] {"5"},
+                "actor[x]", new String[] {"1"}, "class.module.classLoader", new String[] {"x"}, "limit", new String[] {"10"});
+        EventFilter f = EventFilterParams.of(query).filter();
+        assertThat(f.types()).containsExactlyInAnyOrder("Battles", "Riots");
+        assertThat(f.gazetteerId()).isEqualTo(5L);
+        assertThat(f.actor()).isNull();
+        assertThat(EventFilterParams.of(Map.of()).filter()).isEqualTo(EventFilter.any());
+        assertThatThrownBy(() -> EventFilterParams.of(Map.of("from", new String[] {"2024-01-01", "2024-02-01"})))
+                .isInstanceOf(InvalidEventFilter.class).hasMessage("from is given 2 times: give it once");
+        assertThatThrownBy(() -> EventFilterParams.of(Map.of("actor", new String[] {"A", "B"})))
+                .isInstanceOf(InvalidEventFilter.class).hasMessageStartingWith("actor is given 2 times");
+    }
+
+    @Test
     void theQueryStringUsesTheCurrentNamesAndReadsBackAsTheSameFilter() {
         EventFilter f = params(Map.of("from", "2024-03-01", "to", "2024-03-31", "actor", "Forces loyal to Haftar & co",
                         "place", "Deir ez-Zor", "placeId", "170794", "country", "SY", "source", "Wire=One", "confidence", "0.25",

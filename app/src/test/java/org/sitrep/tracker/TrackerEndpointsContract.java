@@ -275,6 +275,9 @@ abstract class TrackerEndpointsContract {
         assertThat(d.selectFirst("#tracker-visual").attr("data-query")).isEqualTo("minConfidence=0.85");
         Document paged = page("/tracker?source=Wire+Paging&placeId=" + BASRA_ID);
         assertThat(paged.selectFirst("a[rel=next]").attr("href")).contains("gazetteerId=" + BASRA_ID).doesNotContain("placeId");
+        // parameters that are not the filter's are left alone, whatever their shape (a binder would choke on some)
+        assertThat(listed(page("/tracker?actor%5Bx%5D=1&state%5B%5D=x&class.module.classLoader=x&placeId=" + TrackerFixture.DAMASCUS)))
+                .hasSize(1);
         // both names at once, and bad values, are refused with the API's messages
         Map<String, String> cases = Map.of(
                 "placeId=1&gazetteerId=2", "placeId is the old name of gazetteerId",
@@ -282,7 +285,8 @@ abstract class TrackerEndpointsContract {
                 "minConfidence=2", "minConfidence must be between 0 and 1",
                 "country=Syria", "country must be a two-letter ISO 3166-1 code",
                 "bbox=10,10,5,5", "bbox must be",
-                "type=Battles&type=None", "type must be one of Battles, Explosions/Remote violence");
+                "type=Battles&type=None", "type must be one of Battles, Explosions/Remote violence",
+                "actor=A&actor=B", "actor is given 2 times: give it once");
         for (var c : cases.entrySet()) {
             HttpResponse<String> html = analyst.get("/tracker?" + c.getKey());
             assertThat(html.statusCode()).as(c.getKey()).isEqualTo(400);
