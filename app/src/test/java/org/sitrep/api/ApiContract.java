@@ -470,7 +470,7 @@ abstract class ApiContract {
                     PathVariable pv = p.getAnnotation(PathVariable.class);
                     if (rp != null) codeParams.add(rp.name().isEmpty() ? rp.value() : rp.name());
                     if (pv != null) codeParams.add(pv.name().isEmpty() ? pv.value() : pv.name());
-                    // A record of query parameters (EventParams) binds each component by its name.
+                    // A record of query parameters (intel.EventFilterParams) is read component by component, by name.
                     if (rp == null && pv == null && p.getType().isRecord() && p.getType().getPackageName().startsWith("org.sitrep")) {
                         for (var component : p.getType().getRecordComponents()) codeParams.add(component.getName());
                     }
