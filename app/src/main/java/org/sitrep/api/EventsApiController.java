@@ -1,27 +1,25 @@
 package org.sitrep.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.sitrep.intel.EventExports;
 import org.sitrep.intel.EventFilter;
+import org.sitrep.intel.EventFilterParams;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
-import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Events as JSON pages (newest first, keyset cursors), one event with its evidence, and the CSV and GeoJSON exports. */
+/**
+ * Events as JSON pages (newest first, keyset cursors), one event with its evidence, and the CSV and GeoJSON exports.
+ * The filter parameters are intel's {@link EventFilterParams} (the tracker's too); the JSON is {@link EventsV1}.
+ */
 @RestController
 class EventsApiController {
     static final String CSV = "text/csv;charset=UTF-8", GEOJSON = "application/geo+json";
-
-    /** A page of events; {@code next} is the cursor of the following page, null on the last. */
-    record EventList(List<TrackedEvent> events, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
     private final EventSearch search;
     private final EventExports exports;
@@ -32,22 +30,22 @@ class EventsApiController {
     }
 
     @GetMapping(value = "/api/v1/events", produces = "application/json")
-    EventList events(EventParams params,
+    EventsV1.EventList events(EventFilterParams params,
                      @RequestParam(name = "limit", required = false) String limit,
                      @RequestParam(name = "cursor", required = false) String cursor) {
         EventFilter filter = params.filter();
-        EventPage page = search.search(filter, EventQuery.blankToNull(cursor), EventQuery.limit(limit, EventSearch.MAX_PAGE));
-        return new EventList(page.events(), page.nextCursor());
+        EventPage page = search.search(filter, QueryParams.blankToNull(cursor), QueryParams.limit(limit, EventSearch.MAX_PAGE));
+        return EventsV1.EventList.of(page.events(), page.nextCursor());
     }
 
     @GetMapping(value = "/api/v1/events/{id}", produces = "application/json")
-    TrackedEvent event(@PathVariable("id") String id) {
-        Long eventId = EventQuery.number("id", id);
-        return search.find(eventId).orElseThrow(() -> ApiProblem.notFound("no event " + eventId));
+    EventsV1.Event event(@PathVariable("id") String id) {
+        Long eventId = QueryParams.number("id", id);
+        return search.find(eventId).map(EventsV1.Event::of).orElseThrow(() -> ApiProblem.notFound("no event " + eventId));
     }
 
     @GetMapping("/api/v1/events.csv")
-    void csv(EventParams params, HttpServletResponse response) throws IOException {
+    void csv(EventFilterParams params, HttpServletResponse response) throws IOException {
         EventFilter filter = params.filter();
         // Written to the response as rows are read (no async timeout, no whole file in memory).
         response.setContentType(CSV);
@@ -56,7 +54,7 @@ class EventsApiController {
     }
 
     @GetMapping("/api/v1/events.geojson")
-    void geojson(EventParams params, HttpServletResponse response) throws IOException {
+    void geojson(EventFilterParams params, HttpServletResponse response) throws IOException {
         EventFilter filter = params.filter();
         response.setContentType(GEOJSON);
         response.setCharacterEncoding("UTF-8");

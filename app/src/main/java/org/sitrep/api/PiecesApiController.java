@@ -50,7 +50,7 @@ class PiecesApiController {
                      @RequestParam(name = "since", required = false) String since,
                      @RequestParam(name = "limit", required = false) String limit,
                      @RequestParam(name = "cursor", required = false) String cursor) {
-        int max = EventQuery.limit(limit, MAX_LIMIT);
+        int max = QueryParams.limit(limit, MAX_LIMIT);
         Instant after = null;
         Long afterId = null;
         String position = PageCursor.decode("piece", cursor);
@@ -63,7 +63,7 @@ class PiecesApiController {
                 throw ApiProblem.badRequest("cursor is not one this server gave out");
             }
         }
-        List<Piece> rows = catalog.liveAfter(kind(kind), EventQuery.blankToNull(tag), since(since), after, afterId, max + 1);
+        List<Piece> rows = catalog.liveAfter(kind(kind), QueryParams.blankToNull(tag), since(since), after, afterId, max + 1);
         String next = null;
         if (rows.size() > max) {
             rows = rows.subList(0, max);

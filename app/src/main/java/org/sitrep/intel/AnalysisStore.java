@@ -201,53 +201,13 @@ public class AnalysisStore {
     }
 
     private void insertEvent(long documentId, String key, Event e, LocalDate published, String version, OffsetDateTime now) {
-        bind(jdbc.sql("""
-                INSERT INTO intel_events (document_id, origin, machine_key, event_type, sub_event_type, actor1, actor2, place_name,
-                    country, admin1, latitude, longitude, geo_precision, gazetteer_id, date_earliest, date_latest, date_text,
-                    trigger_word, evidence_sentence, evidence_start, evidence_end, confidence, review_state, engine_version,
-                    created_at, updated_at)
-                VALUES (:doc, 'machine', :key, :type, :subType, :actor1, :actor2, :place, :country, :admin1, :lat, :lon,
-                    :precision, :gazetteerId, :earliest, :latest, :dateText, :trigger, :sentence, :start, :end, :confidence,
-                    'unreviewed', :version, :now, :now)"""), e, published, version, now)
-                .param("doc", documentId).param("key", key).update();
+        jdbc.sql(EventRows.INSERT).params(EventRows.insertParams(documentId, "machine", key, ReviewState.UNREVIEWED,
+                EventRows.Content.of(e, published, version), now)).update();
     }
 
     private void updateEvent(long id, Event e, LocalDate published, String version, OffsetDateTime now) {
-        bind(jdbc.sql("""
-                UPDATE intel_events SET event_type = :type, sub_event_type = :subType, actor1 = :actor1, actor2 = :actor2,
-                    place_name = :place, country = :country, admin1 = :admin1, latitude = :lat, longitude = :lon,
-                    geo_precision = :precision, gazetteer_id = :gazetteerId, date_earliest = :earliest, date_latest = :latest,
-                    date_text = :dateText, trigger_word = :trigger, evidence_sentence = :sentence, evidence_start = :start,
-                    evidence_end = :end, confidence = :confidence, engine_version = :version, updated_at = :now,
-                    row_version = row_version + 1
-                WHERE id = :id AND review_state = 'unreviewed'"""), e, published, version, now)
+        jdbc.sql(EventRows.UPDATE_UNREVIEWED).params(EventRows.contentParams(EventRows.Content.of(e, published, version), now))
                 .param("id", id).update();
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Event e, LocalDate published, String version,
-                                                 OffsetDateTime now) {
-        // An event the text gives no date for happened, as far as we know, on the day it was reported.
-        LocalDate earliest = e.date() != null && e.date().earliest() != null ? e.date().earliest() : published;
-        LocalDate latest = e.date() != null && e.date().latest() != null ? e.date().latest() : earliest;
-        if (latest.isBefore(earliest)) latest = earliest;
-        var place = e.place();
-        var evidence = e.evidence();
-        return sql.param("type", cut(e.type(), 60)).param("subType", cut(e.subType(), 100))
-                .param("actor1", cut(e.actor1(), 300)).param("actor2", cut(e.actor2(), 300))
-                .param("place", place == null ? null : cut(place.name(), 300))
-                .param("country", place == null ? null : country(place.country()))
-                .param("admin1", place == null ? null : cut(blankToNull(place.admin1()), 200))
-                .param("lat", place == null ? null : place.lat()).param("lon", place == null ? null : place.lon())
-                .param("precision", place == null || place.precision() == null ? null : place.precision().word())
-                .param("gazetteerId", place == null ? null : place.gazetteerId())
-                .param("earliest", earliest).param("latest", latest)
-                .param("dateText", e.date() == null ? null : cut(e.date().text(), 300))
-                .param("trigger", cut(e.trigger(), 100))
-                .param("sentence", evidence == null ? null : cut(evidence.sentence(), 10000))
-                .param("start", evidence == null ? null : evidence.start())
-                .param("end", evidence == null ? null : evidence.end())
-                .param("confidence", Double.isFinite(e.confidence()) ? e.confidence() : 0.0)
-                .param("version", cut(version, 60)).param("now", now);
     }
 
     /** An analyst's event keeps its sentence; its offsets follow the sentence into the new text (or clear if it is gone). */

@@ -1,10 +1,7 @@
 package org.sitrep.intel;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,13 +24,6 @@ public class EventSearch {
 
     /** Events per day and type, for the timeline. */
     public record DayCount(LocalDate day, String eventType, long count) {}
-
-    private static final String COLUMNS = """
-            e.id, e.document_id, d.source_kind, d.source_id, d.title, d.url, d.source_name, d.published_on, e.origin,
-            e.event_type, e.sub_event_type, e.actor1, e.actor2, e.place_name, e.country, e.admin1, e.latitude, e.longitude,
-            e.geo_precision, e.gazetteer_id, e.date_earliest, e.date_latest, e.date_text, e.trigger_word,
-            e.evidence_sentence, e.evidence_start, e.evidence_end, e.confidence, e.review_state, e.merged_into,
-            e.engine_version, e.updated_at, e.row_version""";
 
     private final JdbcClient jdbc;
     private final EventMapIndex mapIndex;
@@ -131,16 +121,16 @@ public class EventSearch {
     /** These events, in page order. */
     private List<TrackedEvent> byIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + " WHERE e.id IN (:ids) ORDER BY e.date_earliest DESC, e.id DESC")
-                .param("ids", ids).query(EventSearch::event).list();
+                .param("ids", ids).query(EventRows::event).list();
     }
 
     private List<TrackedEvent> page(Where where, Cursor after, int rows) {
         cursorCondition(where, after);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
-                .params(where.params).query(EventSearch::event).list();
+                .params(where.params).query(EventRows::event).list();
     }
 
     public long count(EventFilter filter) {
@@ -153,8 +143,8 @@ public class EventSearch {
 
     /** Any event by id, whatever its review state. */
     public Optional<TrackedEvent> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id WHERE e.id = :id")
-                .param("id", id).query(EventSearch::event).optional();
+        return jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id WHERE e.id = :id")
+                .param("id", id).query(EventRows::event).optional();
     }
 
     /** The cleaned text of an analysed document: what the events' evidence offsets point into. */
@@ -256,23 +246,6 @@ public class EventSearch {
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static TrackedEvent event(ResultSet rs, int n) throws SQLException {
-        var source = new TrackedEvent.Source(rs.getLong("document_id"), rs.getString("source_kind"), rs.getLong("source_id"),
-                rs.getString("title"), rs.getString("url"), rs.getString("source_name"),
-                rs.getObject("published_on", LocalDate.class));
-        return new TrackedEvent(rs.getLong("id"), source, rs.getString("origin"), rs.getString("event_type"),
-                rs.getString("sub_event_type"), rs.getString("actor1"), rs.getString("actor2"), rs.getString("place_name"),
-                rs.getString("country"), rs.getString("admin1"), rs.getObject("latitude", Double.class),
-                rs.getObject("longitude", Double.class), rs.getString("geo_precision"),
-                rs.getObject("gazetteer_id", Long.class), rs.getObject("date_earliest", LocalDate.class),
-                rs.getObject("date_latest", LocalDate.class), rs.getString("date_text"), rs.getString("trigger_word"),
-                rs.getString("evidence_sentence"), rs.getObject("evidence_start", Integer.class),
-                rs.getObject("evidence_end", Integer.class), rs.getDouble("confidence"),
-                ReviewState.fromDb(rs.getString("review_state")), rs.getObject("merged_into", Long.class),
-                rs.getString("engine_version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("row_version"));
     }
 
     private static final class Where {

@@ -1,13 +1,14 @@
 package org.sitrep.intel;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,6 +102,11 @@ class SyntheticEvents implements ApplicationRunner {
     }
 
     void generate(int n, long seed) {
+        generate(n, seed, engine.version());
+    }
+
+    /** {@code engineVersion}: what the documents are stamped with (the running engine's, or the upgrade check re-reads them). */
+    void generate(int n, long seed, String engineVersion) {
         SplittableRandom random = new SplittableRandom(seed);
         int totalWeight = TOWNS.stream().mapToInt(Town::weight).sum();
         long firstSource = 1 + jdbc.queryForObject("SELECT COALESCE(MAX(source_id), 0) FROM intel_documents WHERE source_kind = 'synthetic'", Long.class);
@@ -113,7 +121,7 @@ class SyntheticEvents implements ApplicationRunner {
                 docs.add(new Object[] {"synthetic", sourceId, "Synthetic report " + sourceId, "https://synthetic.example/" + sourceId,
                         SOURCES[random.nextInt(SOURCES.length)], Date.valueOf(published),
                         // stamped with the running engine's version, or the upgrade check would queue them all for re-analysis
-                        "Synthetic text generated for the events API benchmark.", engine.version(), now});
+                        "Synthetic text generated for the events API benchmark.", engineVersion, now});
             }
             jdbc.batchUpdate("INSERT INTO intel_documents (source_kind, source_id, title, url, source_name, published_on, text,"
                     + " engine_version, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", docs);
@@ -122,54 +130,34 @@ class SyntheticEvents implements ApplicationRunner {
                 + " ORDER BY source_id", Long.class, firstSource);
         List<LocalDate> docDates = jdbc.queryForList("SELECT published_on FROM intel_documents WHERE source_kind = 'synthetic'"
                 + " AND source_id >= ? ORDER BY source_id", Date.class, firstSource).stream().map(Date::toLocalDate).toList();
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        OffsetDateTime stamp = OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC);
         for (int from = 0; from < n; from += BATCH) {
             int size = Math.min(BATCH, n - from);
-            int start = from;
-            jdbc.batchUpdate("""
-                    INSERT INTO intel_events (document_id, origin, machine_key, event_type, sub_event_type, actor1, actor2, place_name,
-                        country, admin1, latitude, longitude, geo_precision, gazetteer_id, date_earliest, date_latest, date_text,
-                        trigger_word, evidence_sentence, evidence_start, evidence_end, confidence, review_state, engine_version,
-                        created_at, updated_at)
-                    VALUES (?, 'machine', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, 0, 10, ?, ?, 'synthetic', ?, ?)""",
-                    new BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(PreparedStatement ps, int i) throws SQLException {
-                            int event = start + i;
-                            int doc = event / EVENTS_PER_DOCUMENT;
-                            Town town = town(random.nextInt(totalWeight));
-                            String[] type = TYPES[random.nextInt(TYPES.length)];
-                            // events a few days either side of their report, spread ~30 km around the town
-                            LocalDate day = docDates.get(doc).minusDays(random.nextInt(4));
-                            boolean range = random.nextInt(10) == 0;
-                            double lat = town.lat() + (random.nextDouble() - 0.5) * 0.5;
-                            double lon = town.lon() + (random.nextDouble() - 0.5) * 0.5;
-                            ps.setLong(1, docIds.get(doc));
-                            ps.setString(2, "synthetic@" + event);
-                            ps.setString(3, type[0]);
-                            ps.setString(4, type[1]);
-                            ps.setString(5, ACTORS[random.nextInt(ACTORS.length)]);
-                            ps.setString(6, random.nextBoolean() ? ACTORS[random.nextInt(ACTORS.length)] : null);
-                            ps.setString(7, town.name());
-                            ps.setString(8, town.country());
-                            ps.setString(9, town.admin1());
-                            ps.setDouble(10, lat);
-                            ps.setDouble(11, lon);
-                            ps.setString(12, "city");
-                            ps.setLong(13, 9_000_000L + TOWNS.indexOf(town));
-                            ps.setDate(14, Date.valueOf(day));
-                            ps.setDate(15, Date.valueOf(range ? day.plusDays(1 + random.nextInt(6)) : day));
-                            ps.setString(16, "Synthetic " + type[1].toLowerCase() + " near " + town.name() + ".");
-                            ps.setDouble(17, 0.3 + random.nextDouble() * 0.7);
-                            ps.setString(18, random.nextInt(20) == 0 ? "confirmed" : "unreviewed");
-                            ps.setTimestamp(19, now);
-                            ps.setTimestamp(20, now);
-                        }
-
-                        @Override
-                        public int getBatchSize() {
-                            return size;
-                        }
-                    });
+            List<Map<String, Object>> rows = new ArrayList<>(size);
+            for (int event = from; event < from + size; event++) {
+                int doc = event / EVENTS_PER_DOCUMENT;
+                Town town = town(random.nextInt(totalWeight));
+                String[] type = TYPES[random.nextInt(TYPES.length)];
+                // events a few days either side of their report, spread ~30 km around the town
+                LocalDate day = docDates.get(doc).minusDays(random.nextInt(4));
+                boolean range = random.nextInt(10) == 0;
+                double lat = town.lat() + (random.nextDouble() - 0.5) * 0.5;
+                double lon = town.lon() + (random.nextDouble() - 0.5) * 0.5;
+                String actor1 = ACTORS[random.nextInt(ACTORS.length)];
+                String actor2 = random.nextBoolean() ? ACTORS[random.nextInt(ACTORS.length)] : null;
+                LocalDate latest = range ? day.plusDays(1 + random.nextInt(6)) : day;
+                String sentence = "Synthetic " + type[1].toLowerCase() + " near " + town.name() + ".";
+                double confidence = 0.3 + random.nextDouble() * 0.7;
+                ReviewState state = random.nextInt(20) == 0 ? ReviewState.CONFIRMED : ReviewState.UNREVIEWED;
+                // the random numbers are drawn in the order of the columns as they used to be written, so a seed
+                // still makes the same data
+                var content = new EventRows.Content(type[0], type[1], actor1, actor2, town.name(), town.country(), town.admin1(),
+                        lat, lon, "city", 9_000_000L + TOWNS.indexOf(town), day, latest, null, null, sentence, 0, 10,
+                        confidence, "synthetic");
+                rows.add(EventRows.insertParams(docIds.get(doc), "machine", "synthetic@" + event, state, content, stamp));
+            }
+            named.batchUpdate(EventRows.INSERT, rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
             if ((from / BATCH) % 20 == 19) log.info("{} events written", from + size);
         }
     }

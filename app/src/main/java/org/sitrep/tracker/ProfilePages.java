@@ -2,12 +2,12 @@ package org.sitrep.tracker;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.sitrep.intel.ActorDirectory;
 import org.sitrep.intel.PlaceDirectory;
 import org.sitrep.intel.SourceLinks;
 import org.sitrep.intel.TrackedEvent;
 import org.sitrep.intel.EventFilter;
+import org.sitrep.intel.EventFilterParams;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
 import org.springframework.http.HttpStatus;
@@ -51,7 +51,7 @@ class ProfilePages {
         model.addAttribute("profile", profile);
         model.addAttribute("documents", DocumentLink.of(profile.documents()));
         model.addAttribute("actors", profile.actors().stream().map(a -> new ActorLinks.Linked(a.actor(), a.events())).toList());
-        addEvents(model, new TrackerQuery(null, null, Set.of(), null, null, gazetteerId, null, null, Set.of()));
+        addEvents(model, EventFilter.atPlace(gazetteerId));
         return "tracker/place";
     }
 
@@ -65,17 +65,17 @@ class ProfilePages {
         model.addAttribute("documents", DocumentLink.of(profile.documents()));
         model.addAttribute("counterparts", profile.counterparts().stream()
                 .map(c -> new ActorLinks.Linked(c.actor(), c.events())).toList());
-        addEvents(model, new TrackerQuery(null, null, Set.of(), profile.actor().name(), null, null, null, null, Set.of()));
+        addEvents(model, EventFilter.ofActor(profile.actor().name()));
         return "tracker/actor";
     }
 
     /** The newest of the page's events, and the tracker view of all of them. */
-    private void addEvents(Model model, TrackerQuery query) {
-        EventFilter filter = query.filter();
+    private void addEvents(Model model, EventFilter filter) {
+        String query = EventFilterParams.queryString(filter);
         EventPage page = events.search(filter, null, EVENTS_SHOWN);
         model.addAttribute("rows", TrackerController.Row.of(page.events()));
         model.addAttribute("total", events.count(filter));
-        model.addAttribute("eventsQuery", query.queryString());
-        model.addAttribute("trackerUrl", "/tracker?" + query.queryString());
+        model.addAttribute("eventsQuery", query);
+        model.addAttribute("trackerUrl", "/tracker?" + query);
     }
 }

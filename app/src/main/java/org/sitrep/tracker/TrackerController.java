@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.sitrep.intel.EventFilter;
+import org.sitrep.intel.EventFilterParams;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
 import org.sitrep.intel.EvidenceInText;
@@ -14,7 +16,6 @@ import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,15 +44,14 @@ class TrackerController {
     }
 
     @GetMapping("/tracker")
-    String tracker(@RequestParam MultiValueMap<String, String> params,
-                   @RequestParam(name = "after", required = false) String after, Model model) {
-        TrackerQuery query = TrackerQuery.parse(params);
-        EventPage page = events.search(query.filter(), after, PAGE_SIZE);
-        String qs = query.queryString();
-        model.addAttribute("q", query);
+    String tracker(EventFilterParams params, @RequestParam(name = "after", required = false) String after, Model model) {
+        EventFilter filter = params.filter();
+        EventPage page = events.search(filter, after, PAGE_SIZE);
+        String qs = EventFilterParams.queryString(filter);
+        model.addAttribute("q", filter);
         model.addAttribute("queryString", qs);
         model.addAttribute("rows", Row.of(page.events()));
-        model.addAttribute("total", events.count(query.filter()));
+        model.addAttribute("total", events.count(filter));
         model.addAttribute("firstPage", after == null || after.isBlank());
         model.addAttribute("firstUrl", "/tracker" + (qs.isEmpty() ? "" : "?" + qs));
         model.addAttribute("nextUrl", page.nextCursor() == null ? null

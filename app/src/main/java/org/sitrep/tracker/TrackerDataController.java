@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sitrep.intel.BoundingBox;
 import org.sitrep.intel.EventFilter;
+import org.sitrep.intel.EventFilterParams;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
 import org.sitrep.intel.EvidenceInText;
@@ -15,7 +16,6 @@ import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,12 +46,10 @@ class TrackerDataController {
     record Points(long total, int shown, boolean capped, List<Point> events) {}
 
     @GetMapping("/tracker/data/events")
-    Points points(@RequestParam MultiValueMap<String, String> params,
-                  @RequestParam(name = "bbox", required = false) String bbox,
-                  @RequestParam(name = "limit", required = false) Integer limit) {
+    Points points(EventFilterParams params, @RequestParam(name = "limit", required = false) Integer limit) {
         int cap = limit == null ? MAX_POINTS : limit;
         if (cap < 1 || cap > MAX_POINTS) throw new InvalidEventFilter("limit must be between 1 and " + MAX_POINTS);
-        EventFilter filter = TrackerQuery.parse(params).filter(BoundingBox.parse(bbox));
+        EventFilter filter = params.filter(); // with the map's bbox, one of the filter's parameters
         List<Point> points = new ArrayList<>();
         String cursor = null;
         boolean more;
@@ -95,8 +93,8 @@ class TrackerDataController {
 
     /** Per-day counts for the filters without their dates, so the brushed range can be widened again. */
     @GetMapping("/tracker/data/timeline")
-    Timeline timeline(@RequestParam MultiValueMap<String, String> params) {
-        return new Timeline(events.perDay(TrackerQuery.parse(params).undated()));
+    Timeline timeline(EventFilterParams params) {
+        return new Timeline(events.perDay(params.filter().withDates(null, null)));
     }
 
     @GetMapping("/tracker/data/places")

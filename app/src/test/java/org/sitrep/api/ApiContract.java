@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.intel.EventExports;
+import org.sitrep.intel.EventSearch;
 import org.sitrep.members.Plans;
 import org.sitrep.members.Role;
 import org.sitrep.members.Subscriptions;
@@ -83,6 +84,10 @@ abstract class ApiContract {
     @Autowired Plans plans;
     @Autowired ApiKeys keys;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired EventSearch search;
+    @Autowired org.sitrep.intel.PlaceDirectory placeDirectory;
+    @Autowired org.sitrep.intel.ActorDirectory actorDirectory;
+    @Autowired ObjectMapper appJson;
 
     final HttpClient http = HttpClient.newHttpClient();
     long wire, offensive, airstrike, protest, unplaced, rejected, plainMemberId;
@@ -465,7 +470,7 @@ abstract class ApiContract {
                     PathVariable pv = p.getAnnotation(PathVariable.class);
                     if (rp != null) codeParams.add(rp.name().isEmpty() ? rp.value() : rp.name());
                     if (pv != null) codeParams.add(pv.name().isEmpty() ? pv.value() : pv.name());
-                    // A record of query parameters (EventParams) binds each component by its name.
+                    // A record of query parameters (intel.EventFilterParams) is read component by component, by name.
                     if (rp == null && pv == null && p.getType().isRecord() && p.getType().getPackageName().startsWith("org.sitrep")) {
                         for (var component : p.getType().getRecordComponents()) codeParams.add(component.getName());
                     }
@@ -476,6 +481,145 @@ abstract class ApiContract {
         assertThat(documented).isEqualTo(served);
         assertThat(served).contains("/api/v1/events", "/api/v1/events/{id}", "/api/v1/events.csv", "/api/v1/events.geojson",
                 "/api/v1/pieces", "/api/v1/places", "/api/v1/places/{id}", "/api/v1/actors", "/api/v1/actors/{name}");
+    }
+
+    // --- one vocabulary: shared filter names, the API's own response types ------------------
+
+    /** The fields of an event in v1, in order, as the API answered them when it still sent intel's record. */
+    static final List<String> V1_EVENT_FIELDS = List.of("id", "source", "origin", "eventType", "subEventType", "actor1", "actor2",
+            "placeName", "country", "admin1", "latitude", "longitude", "geoPrecision", "gazetteerId", "dateEarliest", "dateLatest",
+            "dateText", "trigger", "evidenceSentence", "evidenceStart", "evidenceEnd", "confidence", "reviewState", "mergedInto",
+            "engineVersion", "updatedAt", "version");
+    static final List<String> V1_SOURCE_FIELDS = List.of("documentId", "kind", "sourceId", "title", "url", "name", "publishedOn");
+
+    @Test
+    void theTrackersOldParameterNamesAreAliasesOnTheApiToo() throws Exception {
+        assertThat(ids("/api/v1/events?placeId=170063")).isEqualTo(ids("/api/v1/events?gazetteerId=170063")).containsExactly(offensive);
+        assertThat(ids("/api/v1/events?confidence=0.85")).isEqualTo(ids("/api/v1/events?minConfidence=0.85")).containsExactly(offensive);
+        assertThat(get("/api/v1/events.csv?placeId=170063", BOOTSTRAP).body().split("\r\n")).hasSize(2);
+        // both names of one filter: a clear 400, never one silently chosen
+        for (String both : List.of("/api/v1/events?placeId=1&gazetteerId=2", "/api/v1/events.geojson?confidence=0.1&minConfidence=0.2")) {
+            HttpResponse<String> r = get(both, BOOTSTRAP);
+            assertThat(r.statusCode()).as(both).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).as(both).contains("old name of");
+        }
+        // the old names' errors name the parameter as the client wrote it
+        assertThat(json(400, "/api/v1/events?placeId=aleppo").get("error").asText()).isEqualTo("placeId must be a gazetteer id (a whole number)");
+        assertThat(json(400, "/api/v1/events?confidence=2").get("error").asText()).isEqualTo("confidence must be between 0 and 1");
+        assertThat(json(400, "/api/v1/events?actor=" + "x".repeat(301)).get("error").asText()).contains("actor is too long");
+        // shapes of names a data binder would choke on (a 500 before) are not the filter's: left alone
+        assertThat(ids("/api/v1/events?actor%5Bx%5D=1&type%5B0%5D=Riots&class.module.classLoader=x")).hasSize(4);
+        assertThat(json(400, "/api/v1/events?country=SY&country=IQ").get("error").asText()).isEqualTo("country is given 2 times: give it once");
+    }
+
+    @Test
+    void anEventsJsonIsWhatV1AnsweredBeforeItHadTypesOfItsOwn() throws Exception {
+        for (long id : List.of(offensive, airstrike, unplaced, rejected)) {
+            // What the API used to send: intel's record as the application's Jackson writes it.
+            JsonNode before = JSON.readTree(appJson.writeValueAsString(search.find(id).orElseThrow()));
+            JsonNode after = json(200, "/api/v1/events/" + id);
+            List<String> fields = new ArrayList<>();
+            after.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as("v1's fields in v1's order").isSubsetOf(V1_EVENT_FIELDS)
+                    .isEqualTo(V1_EVENT_FIELDS.stream().filter(after::has).toList());
+            for (String f : V1_EVENT_FIELDS) {
+                assertThat(after.get(f)).as(id + ": " + f).isEqualTo(before.get(f));
+            }
+            List<String> sourceFields = new ArrayList<>();
+            after.get("source").fieldNames().forEachRemaining(sourceFields::add);
+            assertThat(sourceFields).isEqualTo(V1_SOURCE_FIELDS.stream().filter(after.get("source")::has).toList());
+            // and the same event in a page
+            JsonNode inList = null;
+            for (JsonNode e : json(200, "/api/v1/events?state=unreviewed&state=rejected").get("events")) {
+                if (e.get("id").asLong() == id) inList = e;
+            }
+            assertThat(inList).as("event " + id + " listed").isEqualTo(after);
+        }
+        JsonNode full = json(200, "/api/v1/events/" + offensive);
+        assertThat(full.has("actor2") && full.has("latitude") && full.has("evidenceStart") && full.has("engineVersion")).isTrue();
+        assertThat(json(200, "/api/v1/events/" + rejected).get("reviewState").asText()).isEqualTo("REJECTED");
+        assertThat(json(200, "/api/v1/events/" + unplaced).has("latitude")).as("null fields left out").isFalse();
+    }
+
+    @Test
+    void placesAndActorsJsonIsWhatV1AnsweredBeforeItHadTypesOfItsOwn() throws Exception {
+        // What the API used to send: intel's directory records as the application's Jackson writes them.
+        Map<String, Object> before = Map.of(
+                "/api/v1/places/170063", placeDirectory.find(170063).orElseThrow(),
+                "/api/v1/places/1", placeDirectory.find(1).orElseThrow(),
+                "/api/v1/actors/Islamic%20Front", actorDirectory.find("Islamic Front").orElseThrow(),
+                "/api/v1/places?limit=2", Map.of("places", placeDirectory.list(null, null, 0, 2).items()),
+                "/api/v1/actors?q=islamic", Map.of("actors", actorDirectory.list("islamic", null, 0, 100).items()));
+        for (var b : before.entrySet()) {
+            JsonNode was = JSON.readTree(appJson.writeValueAsString(b.getValue()));
+            JsonNode now = json(200, b.getKey());
+            List<String> fields = new ArrayList<>();
+            was.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).isNotEmpty();
+            for (String f : fields) assertThat(now.get(f)).as(b.getKey() + ": " + f).isEqualTo(was.get(f));
+        }
+    }
+
+    @Test
+    void realResponsesMatchTheSchemasTheOpenApiDocumentDescribes() throws Exception {
+        JsonNode doc = JSON.readTree(get("/api/v1/openapi.json", null).body());
+        JsonSchema eventList = schema(doc, "EventList"), event = schema(doc, "Event"), error = schema(doc, "Error");
+        JsonNode all = json(200, "/api/v1/events?state=unreviewed&state=rejected");
+        assertThat(all.get("events")).hasSize(5);
+        assertThat(eventList.validate(all)).isEmpty();
+        assertThat(eventList.validate(json(200, "/api/v1/events?limit=1"))).as("a page with a cursor").isEmpty();
+        for (long id : List.of(offensive, airstrike, protest, unplaced, rejected)) {
+            assertThat(event.validate(json(200, "/api/v1/events/" + id))).as("event " + id).isEmpty();
+        }
+        assertThat(error.validate(json(400, "/api/v1/events?type=Skirmish"))).isEmpty();
+        assertThat(error.validate(json(404, "/api/v1/events/987654321"))).isEmpty();
+        String[][] directory = {{"PlaceList", "/api/v1/places"}, {"PlaceList", "/api/v1/places?limit=1"},
+                {"PlaceProfile", "/api/v1/places/170063"}, {"PlaceProfile", "/api/v1/places/1"}, {"ActorList", "/api/v1/actors"},
+                {"ActorProfile", "/api/v1/actors/Islamic%20Front"}, {"ActorProfile", "/api/v1/actors/Protesters%20(Syria)"}};
+        for (String[] d : directory) {
+            JsonNode answer = json(200, d[1]);
+            assertThat(schema(doc, d[0]).validate(answer)).as(d[1]).isEmpty();
+            assertThat(schema(doc, d[0]).validate(((com.fasterxml.jackson.databind.node.ObjectNode) answer.deepCopy()).put("internal", 1)))
+                    .as(d[1] + " with a field the document does not describe").isNotEmpty();
+        }
+
+        // the schemas are strict enough to catch drift either way: a field the document does not describe, a
+        // type outside the taxonomy, a missing required field
+        com.fasterxml.jackson.databind.node.ObjectNode one = (com.fasterxml.jackson.databind.node.ObjectNode) json(200, "/api/v1/events/" + offensive);
+        assertThat(event.validate(one.deepCopy().put("modelVersion", "x"))).isNotEmpty();
+        assertThat(event.validate(one.deepCopy().put("eventType", "Skirmish"))).isNotEmpty();
+        assertThat(event.validate(one.deepCopy().put("subEventType", "Picnic"))).isNotEmpty();
+        assertThat(event.validate(one.deepCopy().put("reviewState", "unreviewed"))).isNotEmpty();
+        assertThat(event.validate(one.deepCopy().without("dateEarliest"))).isNotEmpty();
+
+        // the documented enums are the analysis library's taxonomy, so neither can change alone
+        List<String> types = java.util.Arrays.stream(org.sitrep.analysis.EventType.values())
+                .filter(org.sitrep.analysis.EventType::isEvent).map(org.sitrep.analysis.EventType::label).toList();
+        List<String> subTypes = java.util.Arrays.stream(org.sitrep.analysis.SubEventType.values())
+                .filter(org.sitrep.analysis.SubEventType::isEvent).map(org.sitrep.analysis.SubEventType::label).toList();
+        assertThat(texts(doc.at("/components/schemas/Event/properties/eventType/enum"))).isEqualTo(types);
+        assertThat(texts(doc.at("/components/parameters/type/schema/items/enum"))).isEqualTo(types);
+        assertThat(texts(doc.at("/components/schemas/Event/properties/subEventType/enum"))).isEqualTo(subTypes);
+        assertThat(texts(doc.at("/components/schemas/Event/properties/reviewState/enum")))
+                .isEqualTo(java.util.Arrays.stream(EventsV1.ReviewState.values()).map(Enum::name).toList());
+        // the old names are documented, as deprecated
+        for (String alias : org.sitrep.intel.EventFilterParams.ALIASES.keySet()) {
+            assertThat(doc.at("/components/parameters/" + alias + "/deprecated").asBoolean()).as(alias).isTrue();
+        }
+    }
+
+    /** One of the document's component schemas, its references resolved within the document. */
+    static JsonSchema schema(JsonNode doc, String name) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = doc.deepCopy();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$ref", "#/components/schemas/" + name);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     // --- helpers ------------------------------------------------------------------------------

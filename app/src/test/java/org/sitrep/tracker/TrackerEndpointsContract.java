@@ -35,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TrackerEndpointsContract {
     static final String PASSWORD = "long enough passphrase";
+    static final long BASRA_ID = 99532;
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -53,7 +54,7 @@ abstract class TrackerEndpointsContract {
         long doc = more.document("Many incidents", "Wire Paging", LocalDate.of(2025, 6, 30), "Incident text.");
         for (int i = 0; i < 60; i++) {
             more.event(doc, TestEvents.spec("Riots", "Mob violence", LocalDate.of(2025, 6, 1).plusDays(i % 30))
-                    .at("Basra", "IQ", "Basra", 30.5085, 47.7804, 99532).evidence("Incident text.", "incident"));
+                    .at("Basra", "IQ", "Basra", 30.5085, 47.7804, BASRA_ID).evidence("Incident text.", "incident"));
         }
         accounts.create("analyst@example.org", "Analyst", PASSWORD, Role.ANALYST);
         accounts.create("reader@example.org", "Reader", PASSWORD, Role.MEMBER);
@@ -233,7 +234,8 @@ abstract class TrackerEndpointsContract {
         assertThat(place.select("section[aria-labelledby=actors-heading] a").eachText())
                 .containsExactlyInAnyOrder("Northern Brigade", "Government forces");
         assertThat(place.select("section[aria-labelledby=documents-heading] li").text()).contains("Clashes in Aleppo");
-        assertThat(place.selectFirst("#profile-map").attr("data-query")).isEqualTo("placeId=" + TrackerFixture.ALEPPO);
+        // written with the filter's current name (placeId is its old one, still read: see oldAndNewParameterNames…)
+        assertThat(place.selectFirst("#profile-map").attr("data-query")).isEqualTo("gazetteerId=" + TrackerFixture.ALEPPO);
         assertThat(analyst.get("/tracker/places/424242").statusCode()).isEqualTo(404);
 
         Document actor = page("/tracker/actors/Northern%20Brigade");
@@ -251,6 +253,49 @@ abstract class TrackerEndpointsContract {
         // Links to it use the query form, since a slash cannot travel in a path segment.
         assertThat(page("/tracker/events/" + fixture.hostileEvent).select("main dd a").eachAttr("href"))
                 .contains("/tracker/actors?name=%3Cb%3EUnknown%3C%2Fb%3E+drone+operator");
+    }
+
+    @Test
+    void oldAndNewParameterNamesFilterAlikeAndTheTrackerWritesTheNewOnes() throws Exception {
+        // The API's names (one set for the tracker and the API) and the tracker's old ones, on the page and in its JSON.
+        assertThat(listed(page("/tracker?gazetteerId=" + TrackerFixture.DAMASCUS)))
+                .isEqualTo(listed(page("/tracker?placeId=" + TrackerFixture.DAMASCUS))).hasSize(1);
+        assertThat(listed(page("/tracker?minConfidence=0.85"))).isEqualTo(listed(page("/tracker?confidence=0.85")))
+                .hasSize(1).allMatch(t -> t.contains("Aleppo"));
+        assertThat(data("/tracker/data/events?minConfidence=0.85").path("total").asLong())
+                .isEqualTo(data("/tracker/data/events?confidence=0.85").path("total").asLong()).isEqualTo(1);
+        // filters the tracker's form has no field for, from the shared set: country, and a box on the list
+        assertThat(listed(page("/tracker?country=IQ&source=Wire+Paging"))).hasSize(TrackerController.PAGE_SIZE);
+        assertThat(listed(page("/tracker?country=SY"))).hasSize(2); // Aleppo and Damascus: the unplaced event has no country
+        assertThat(listed(page("/tracker?bbox=35,32,40,38"))).hasSize(2);
+        // the form submits the current name, and links carry it
+        Document d = page("/tracker?confidence=0.85");
+        assertThat(d.selectFirst("#confidence").attr("name")).isEqualTo("minConfidence");
+        assertThat(d.selectFirst("#confidence").val()).isEqualTo("0.85");
+        assertThat(d.selectFirst("#tracker-visual").attr("data-query")).isEqualTo("minConfidence=0.85");
+        Document paged = page("/tracker?source=Wire+Paging&placeId=" + BASRA_ID);
+        assertThat(paged.selectFirst("a[rel=next]").attr("href")).contains("gazetteerId=" + BASRA_ID).doesNotContain("placeId");
+        // parameters that are not the filter's are left alone, whatever their shape (a binder would choke on some)
+        assertThat(listed(page("/tracker?actor%5Bx%5D=1&state%5B%5D=x&class.module.classLoader=x&placeId=" + TrackerFixture.DAMASCUS)))
+                .hasSize(1);
+        // both names at once, and bad values, are refused with the API's messages
+        Map<String, String> cases = Map.of(
+                "placeId=1&gazetteerId=2", "placeId is the old name of gazetteerId",
+                "gazetteerId=aleppo", "gazetteerId must be a gazetteer id",
+                "minConfidence=2", "minConfidence must be between 0 and 1",
+                "country=Syria", "country must be a two-letter ISO 3166-1 code",
+                "bbox=10,10,5,5", "bbox must be",
+                "type=Battles&type=None", "type must be one of Battles, Explosions/Remote violence",
+                "actor=A&actor=B", "actor is given 2 times: give it once");
+        for (var c : cases.entrySet()) {
+            HttpResponse<String> html = analyst.get("/tracker?" + c.getKey());
+            assertThat(html.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(Jsoup.parse(html.body()).selectFirst("[role=alert]").text()).as(c.getKey()).contains(c.getValue());
+            HttpResponse<String> api = analyst.get("/tracker/data/timeline?" + c.getKey());
+            assertThat(api.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(json.readTree(api.body()).path("error").asText()).as(c.getKey()).contains(c.getValue());
+            assertThat(api.body()).doesNotContain("Exception");
+        }
     }
 
     @Test
