@@ -57,6 +57,17 @@ public class EventLabels {
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
+    /**
+     * Which learned model an engine version names: "ev-3f2a9c01de" in "0.1.0+r2+ev-3f2a9c01de", "rules alone"
+     * for an engine without one, a dash for none recorded (an event an analyst added).
+     */
+    public String model(String engineVersion) {
+        if (engineVersion == null || engineVersion.isBlank()) return "—";
+        int plus = engineVersion.lastIndexOf('+');
+        String last = engineVersion.substring(plus + 1);
+        return last.startsWith("ev-") ? last : "rules alone";
+    }
+
     /** "Northern Brigade and Government forces", "Students", or empty: never a dangling "and" or dash. */
     public String actors(String actor1, String actor2) {
         boolean one = actor1 != null && !actor1.isBlank(), two = actor2 != null && !actor2.isBlank();
