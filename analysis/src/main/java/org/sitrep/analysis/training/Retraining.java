@@ -67,9 +67,10 @@ public final class Retraining {
         for (Passage p : reviewed) for (int i = 0; i < REVIEW_WEIGHT; i++) trainOn.add(p);
         byte[] bytes = new EventModelTrainer().train(trainOn);
         LearnedEventClassifier model = LearnedEventClassifier.of(bytes);
+        boolean same = model.version().equals(current.version());
         Figures before = measure(current, split);
-        Figures after = model.version().equals(current.version()) ? before : measure(model, split);
-        Figures floor = shipped == null || shipped.version().equals(current.version()) ? null : measure(shipped, split);
+        Figures after = same ? before : measure(model, split);
+        Figures floor = same || shipped == null || shipped.version().equals(current.version()) ? null : measure(shipped, split);
         List<String> worse = new ArrayList<>();
         if (after.weightedF1() < before.weightedF1() - TOLERANCE) worse.add("weighted F1");
         if (after.eventF1() < before.eventF1() - TOLERANCE) worse.add("event F1");
@@ -78,19 +79,20 @@ public final class Retraining {
                 PassageEvaluation.f(before.weightedF1()), PassageEvaluation.f(after.weightedF1()),
                 PassageEvaluation.f(before.eventF1()), PassageEvaluation.f(after.eventF1()), split.size());
         String reason;
-        if (!worse.isEmpty()) {
+        if (same) {
+            // nothing would change: never "worse", whatever the floor says of the model in use
+            reason = "the same model as the one in use (the corpus and reviews have not changed)";
+        } else if (!worse.isEmpty()) {
             reason = "worse than the model in use (" + String.join(" and ", worse) + " lower by more than "
                     + TOLERANCE + "): " + figures;
         } else if (belowShipped) {
             reason = String.format(Locale.ROOT, "worse than the model the build shipped (weighted F1 %s, new %s): %s",
                     PassageEvaluation.f(floor.weightedF1()), PassageEvaluation.f(after.weightedF1()), figures);
-        } else if (model.version().equals(current.version())) {
-            reason = "the same model as the one in use (the corpus and reviews have not changed)";
         } else {
             reason = "not worse than the model in use: " + figures;
         }
         return new Result(bytes, model.version(), current.version(), split.train().size(), reviewed.size(), split.size(),
-                before, after, worse.isEmpty() && !belowShipped, reason);
+                before, after, same || worse.isEmpty() && !belowShipped, reason);
     }
 
     private static Figures measure(EventClassifier classifier, HeldOut split) {
