@@ -128,7 +128,8 @@ public class ModelRetraining {
         } catch (DuplicateKeyException taken) {
             Training other = running().orElse(null);
             throw new AlreadyRunning(other == null ? "A retraining is already running; its result will show here."
-                    : "A retraining started by " + other.requestedBy() + " at " + other.startedAt()
+                    : "A retraining started by " + other.requestedBy() + " at "
+                    + other.startedAt().atOffset(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC"
                     + " is still running; its result will show here. Only one runs at a time.");
         }
         return key.getKey().longValue();
