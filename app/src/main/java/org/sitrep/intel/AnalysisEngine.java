@@ -1,60 +1,139 @@
 package org.sitrep.intel;
 
-import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import org.sitrep.analysis.Analyzer;
+import org.sitrep.analysis.events.EventClassifier;
 import org.sitrep.analysis.events.LearnedEventClassifier;
+import org.sitrep.analysis.places.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.sitrep.analysis.places.Gazetteer;
 import org.springframework.stereotype.Component;
 
 /**
  * The one {@link Analyzer} of the application, built on first use: loading the gazetteer and the
  * language models takes about a second, which neither startup nor tests that never analyse should pay.
+ * Its learned event model can be swapped while the application runs ({@link #use}): analyses already
+ * running finish with the engine they started with, the next ones get the new one.
  */
 @Component
 public class AnalysisEngine {
     private static final Logger log = LoggerFactory.getLogger(AnalysisEngine.class);
-    private final Clock clock;
-    private final String eventModel;
-    private volatile Analyzer analyzer;
 
-    AnalysisEngine(Clock clock, @Value("${sitrep.intel.event-model:}") String eventModel) {
+    /** The engine in use and the model in its learned slot; {@code file} is null for the shipped model. */
+    private record Loaded(Analyzer analyzer, EventClassifier model, Path file) {}
+
+    private final Clock clock;
+    private final String pinnedModel;
+    private final EventModelFiles files;
+    /** How often the workers look whether another process (./sitrep train --with-reviews) changed the model. */
+    long lookEveryNanos = 10_000_000_000L;
+    private volatile Loaded loaded;
+    private volatile long lookedAt = System.nanoTime();
+
+    @Autowired
+    AnalysisEngine(Clock clock, @Value("${sitrep.intel.event-model:}") String eventModel,
+                   @Value("${sitrep.data-dir:./data}") String dataDir) {
         this.clock = clock;
-        this.eventModel = eventModel;
+        this.pinnedModel = eventModel.strip();
+        this.files = new EventModelFiles(Path.of(dataDir));
+    }
+
+    AnalysisEngine(Clock clock, String eventModel) {
+        this(clock, eventModel, "./data");
     }
 
     public Analyzer analyzer() {
-        Analyzer a = analyzer;
-        if (a == null) {
+        return loaded().analyzer();
+    }
+
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
             synchronized (this) {
-                a = analyzer;
-                if (a == null) analyzer = a = build();
+                l = loaded;
+                if (l == null) loaded = l = load();
             }
         }
-        return a;
+        return l;
     }
 
     /**
-     * The engine with the learned event model retrained from this publication's reviews
-     * ({@code sitrep.intel.event-model}, written by {@code ./sitrep train --with-reviews … --out FILE}) when
-     * that file exists, else the model the build shipped. A model file that cannot be read is reported and
-     * the shipped one used: analysis goes on.
+     * The engine with, in its learned slot: the model {@code sitrep.intel.event-model} pins when that file
+     * exists; else the model {@code <data>/models/active} names (retrained from this publication's reviews);
+     * else the model the build shipped. A model file that cannot be read is reported and the next one used:
+     * analysis goes on.
      */
-    private Analyzer build() {
-        Analyzer.Builder b = Analyzer.builder().clock(clock);
-        if (!eventModel.isBlank() && Files.isRegularFile(Path.of(eventModel))) {
+    private Loaded load() {
+        if (pinned() && Files.isRegularFile(Path.of(pinnedModel))) {
+            Optional<Loaded> l = read(Path.of(pinnedModel));
+            if (l.isPresent()) return l.get();
+        }
+        if (!pinned()) {
             try {
-                b.eventClassifier(LearnedEventClassifier.read(Path.of(eventModel)));
+                Optional<Loaded> l = files.active().flatMap(this::read);
+                if (l.isPresent()) return l.get();
             } catch (RuntimeException e) {
-                log.warn("event model {} cannot be used ({}); analysing with the bundled model", eventModel, e.getMessage());
+                log.warn("the active event model cannot be found ({}); analysing with the bundled model", e.getMessage());
             }
         }
-        return b.build();
+        EventClassifier shipped = LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
+        return new Loaded(Analyzer.builder().clock(clock).eventClassifier(shipped).build(), shipped, null);
     }
+
+    private Optional<Loaded> read(Path file) {
+        try {
+            LearnedEventClassifier model = LearnedEventClassifier.read(file);
+            return Optional.of(new Loaded(Analyzer.builder().clock(clock).eventClassifier(model).build(), model, file));
+        } catch (RuntimeException e) {
+            log.warn("event model {} cannot be used ({}); analysing with the next one", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Swaps this model in (its file already stored and made active): the next analysis uses it. */
+    synchronized void use(LearnedEventClassifier model, Path file) {
+        loaded = new Loaded(Analyzer.builder().clock(clock).eventClassifier(model).build(), model, file);
+        log.info("Event model {} in use (engine {})", model.version(), version());
+    }
+
+    /**
+     * Whether another process made another model active since the last look (at most one look every ten
+     * seconds, by the analysis workers); if so it is loaded. Never with a pinned model.
+     */
+    boolean pickUpNewModel() {
+        if (pinned() || loaded == null || System.nanoTime() - lookedAt < lookEveryNanos) return false;
+        lookedAt = System.nanoTime();
+        try {
+            Optional<Path> active = files.active();
+            Loaded was = loaded();
+            if (active.map(p -> p.equals(was.file())).orElse(was.file() == null)) return false;
+            Loaded now;
+            synchronized (this) {
+                // the pointer gone or naming nothing readable: back to the shipped model (load() falls back)
+                now = active.flatMap(this::read).orElseGet(this::load);
+                loaded = now;
+            }
+            if (now.model().version().equals(was.model().version())) return false;
+            log.info("Event model {} made active by another process: in use (engine {})", now.model().version(), version());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("cannot look for a new event model: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** The model in the learned slot ({@link EventClassifier#NONE} for the rules alone). */
+    EventClassifier model() { return loaded().model(); }
+
+    /** Whether {@code sitrep.intel.event-model} chooses the model (retraining then measures but never swaps). */
+    boolean pinned() { return !pinnedModel.isEmpty(); }
+
+    EventModelFiles files() { return files; }
 
     /** "0.1.0-SNAPSHOT+r2+ev-…": stored with every analysis, so an upgrade can find what it has not read yet. */
     public String version() {

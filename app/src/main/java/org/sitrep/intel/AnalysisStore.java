@@ -61,13 +61,17 @@ public class AnalysisStore {
         Map<String, Long> replaceable = new HashMap<>();
         Set<String> analysts = new HashSet<>();
         Set<Long> deleted = new HashSet<>();
+        // An analyst's decision also covers the same trigger in the same sentence coded as another type: a
+        // model retrained from that correction must not add the corrected event again beside it.
+        Set<String> analystSpots = new HashSet<>();
         List<Object[]> existing = jdbc.sql("SELECT e.id, e.machine_key, e.review_state, e.origin, "
                         + "(SELECT COUNT(*) FROM intel_event_reviews r WHERE r.event_id = e.id) + "
-                        + "(SELECT COUNT(*) FROM intel_events m WHERE m.merged_into = e.id) AS touched "
+                        + "(SELECT COUNT(*) FROM intel_events m WHERE m.merged_into = e.id) AS touched, "
+                        + "e.trigger_word, e.evidence_sentence "
                         + "FROM intel_events e WHERE e.document_id = :doc ORDER BY e.id")
                 .param("doc", documentId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), "unreviewed".equals(rs.getString(3))
-                        && "machine".equals(rs.getString(4)) && rs.getLong(5) == 0})
+                        && "machine".equals(rs.getString(4)) && rs.getLong(5) == 0, spot(rs.getString(6), rs.getString(7))})
                 .list();
         for (Object[] row : existing) {
             long id = (Long) row[0];
@@ -75,7 +79,10 @@ public class AnalysisStore {
             boolean machineOnly = (Boolean) row[2];
             if (machineOnly && key != null && !replaceable.containsKey(key)) replaceable.put(key, id);
             else if (machineOnly) deleted.add(id);
-            else if (key != null) analysts.add(key);
+            else if (key != null) {
+                analysts.add(key);
+                analystSpots.add((String) row[3]);
+            }
         }
 
         Map<String, Event> found = new LinkedHashMap<>();
@@ -86,6 +93,8 @@ public class AnalysisStore {
         }
         for (Map.Entry<String, Event> f : found.entrySet()) {
             if (analysts.contains(f.getKey())) continue;
+            Event e = f.getValue();
+            if (analystSpots.contains(spot(e.trigger(), e.evidence() == null ? null : e.evidence().sentence()))) continue;
             Long same = replaceable.remove(f.getKey());
             if (same != null) updateEvent(same, f.getValue(), published, analysis.engineVersion(), now);
             else insertEvent(documentId, f.getKey(), f.getValue(), published, analysis.engineVersion(), now);
@@ -140,6 +149,11 @@ public class AnalysisStore {
         } catch (NoSuchAlgorithmException e1) {
             throw new IllegalStateException(e1);
         }
+    }
+
+    /** An event's trigger in its sentence, whatever its type. */
+    private static String spot(String trigger, String sentence) {
+        return normalise(trigger) + "|" + normalise(sentence);
     }
 
     private static String normalise(String s) {

@@ -70,6 +70,11 @@ class AnalysisWorkers implements SmartLifecycle {
                     queue.rescueStuck();
                     lastRescue = System.nanoTime();
                 }
+                if (engine.pickUpNewModel()) {
+                    // ./sitrep train --with-reviews swapped a model in: what the old one coded is read again
+                    log.info("Engine {}: {} document(s) queued for the new event model", engine.version(),
+                            queue.enqueueStale(engine.version()));
+                }
                 if (!analysis.runOnce(name)) queue.awaitWork(poll.toMillis());
             } catch (InterruptedException e) {
                 return;

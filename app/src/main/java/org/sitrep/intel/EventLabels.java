@@ -1,6 +1,8 @@
 package org.sitrep.intel;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component("eventLabels")
 public class EventLabels {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK);
 
     private static final Map<String, String> STATES = Map.of(
             "unreviewed", "Not yet reviewed", "confirmed", "Confirmed", "corrected", "Corrected",
@@ -26,6 +29,11 @@ public class EventLabels {
     /** "7 Mar 2026"; a dash for no date. */
     public String date(LocalDate d) {
         return d == null ? "—" : DAY.format(d);
+    }
+
+    /** "7 Dec 2026, 16:50 UTC" for a moment (a retraining's start or end); a dash for none. */
+    public String time(Instant t) {
+        return t == null ? "—" : MOMENT.format(t.atOffset(ZoneOffset.UTC));
     }
 
     /** One day, or a range written once: "7 Mar 2026 to 9 Mar 2026". */
@@ -55,6 +63,17 @@ public class EventLabels {
         if (code == null || code.isBlank()) return "—";
         String w = code.strip().replace('_', ' ').replace('-', ' ');
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * Which learned model an engine version names: "ev-3f2a9c01de" in "0.1.0+r2+ev-3f2a9c01de", "rules alone"
+     * for an engine without one, a dash for none recorded (an event an analyst added).
+     */
+    public String model(String engineVersion) {
+        if (engineVersion == null || engineVersion.isBlank()) return "—";
+        int plus = engineVersion.lastIndexOf('+');
+        String last = engineVersion.substring(plus + 1);
+        return last.startsWith("ev-") ? last : "rules alone";
     }
 
     /** "Northern Brigade and Government forces", "Students", or empty: never a dangling "and" or dash. */

@@ -3,12 +3,16 @@ package org.sitrep.intel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.analysis.training.TrainingCorpus;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -91,6 +95,21 @@ class ReviewedExamples {
         }
         out.flush();
         return rows.size();
+    }
+
+    /**
+     * The examples as training passages (what {@link #export} writes, read back by the corpus reader, so
+     * the database and the exported file train alike). An example the corpus format refuses (a sub-type
+     * this engine no longer knows) is left out and counted in {@code problems}.
+     */
+    TrainingCorpus passages() {
+        StringWriter out = new StringWriter();
+        try {
+            export(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter never fails
+        }
+        return TrainingCorpus.read(new StringReader(out.toString()), "intel_training_examples");
     }
 
     /** H2 names columns in upper case, PostgreSQL in lower. */

@@ -124,8 +124,17 @@ class IntelBrowserTest {
 
         Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signout'] button")).click());
         signIn(ADMIN);
+        // a recorded retraining, as the admin page shows one kept out, with its figures side by side
+        jdbc.sql("INSERT INTO intel_model_trainings (state, requested_by, started_at, finished_at, previous_version, "
+                        + "model_version, corpus_size, reviewed_count, heldout_size, figures, reason) VALUES ('kept', :who, "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ev-0123456789', 'ev-9876543210', 4027, 3, 375, :figures, :reason)")
+                .param("who", ADMIN).param("reason", "Kept out: worse than the model in use (weighted F1 lower by more than 0.005).")
+                .param("figures", "{\"before\":{\"sub-type weighted F1\":0.812,\"F1 Attack\":0.8},"
+                        + "\"after\":{\"sub-type weighted F1\":0.7,\"F1 Attack\":0.5}}").update();
         browser.get(url("/admin/intel"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Analysis queue");
+        assertThat(browser.findElement(By.id("latest-training")).getText()).contains("Kept out", "0.812", "0.700", "F1 Attack");
+        assertThat(browser.findElement(By.id("events-by-model")).getText()).contains("(in use)");
         axe("/admin/intel", problems);
         assertThat(problems).isEmpty();
     }

@@ -15,10 +15,10 @@ import org.sitrep.analysis.events.EventClassifier;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.training.AcledSubtypeReport;
 import org.sitrep.analysis.training.CorpusProblem;
-import org.sitrep.analysis.training.EventModelTrainer;
 import org.sitrep.analysis.training.HeldOut;
 import org.sitrep.analysis.training.Passage;
 import org.sitrep.analysis.training.PassageEvaluation;
+import org.sitrep.analysis.training.Retraining;
 import org.sitrep.analysis.training.TrainingCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,34 +94,32 @@ public final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         HeldOut split = HeldOut.of(train, heldout);
-        List<Passage> trainOn = new ArrayList<>(split.train());
-        trainOn.addAll(reviewed);
-        o.printf(Locale.ROOT, "training on %d passages, measuring on %d (%s)%n", trainOn.size(), split.size(),
-                split.description());
-        byte[] bytes = new EventModelTrainer().train(trainOn);
-        LearnedEventClassifier model = LearnedEventClassifier.of(bytes);
-        EventClassifier current = out != null && Files.isRegularFile(out) ? LearnedEventClassifier.read(out)
-                : LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
-        Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
-        Analyzer before = Analyzer.builder().eventClassifier(current).build();
-        Analyzer after = Analyzer.builder().eventClassifier(model).build();
-        PassageEvaluation was = PassageEvaluation.run(before, split.test());
-        PassageEvaluation now = PassageEvaluation.run(after, split.test());
+        o.printf(Locale.ROOT, "training on %d passages (+ %d reviewed, each counted %d times), measuring on %d (%s)%n",
+                split.train().size(), reviewed.size(), Retraining.REVIEW_WEIGHT, split.size(), split.description());
+        EventClassifier shipped = LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
+        EventClassifier current = out != null && Files.isRegularFile(out) ? LearnedEventClassifier.read(out) : shipped;
+        Retraining.Result result = Retraining.run(split, reviewed, current, shipped);
         o.printf(Locale.ROOT, "held-out sub-type weighted F1: %s %.3f -> new %s %.3f; event F1 %.3f -> %.3f; actor1 %.3f -> %.3f%n",
-                current.version().isEmpty() ? "rules alone" : current.version(), was.weightedF1(), model.version(),
-                now.weightedF1(), was.detection()[2], now.detection()[2], was.actor1(), now.actor1());
+                current.version().isEmpty() ? "rules alone" : current.version(), result.before().weightedF1(),
+                result.version(), result.after().weightedF1(), result.before().eventF1(), result.after().eventF1(),
+                result.before().actor1(), result.after().actor1());
+        byte[] bytes = result.model();
+        LearnedEventClassifier model = LearnedEventClassifier.of(bytes);
         if (report != null) {
+            Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
+            Analyzer after = Analyzer.builder().eventClassifier(model).build();
             PassageEvaluation rules = PassageEvaluation.run(rulesOnly, split.test());
-            Files.writeString(report, AcledSubtypeReport.markdown(rules, now, split, trainOn.size(),
+            PassageEvaluation now = PassageEvaluation.run(after, split.test());
+            Files.writeString(report, AcledSubtypeReport.markdown(rules, now, split, split.train().size() + reviewed.size(),
                     rulesOnly.engineVersion(), after.engineVersion(), LocalDate.now()));
             o.println("report: " + report);
         }
         if (out == null) {
-            o.println("no --out: the model was measured, not written");
+            o.println("no --out: the model was measured, not written (" + result.reason() + ")");
             return 0;
         }
-        if (!force && now.weightedF1() < was.weightedF1()) {
-            err.println("sitrep train: the new model is worse on the held-out split; " + out + " left as it was");
+        if (!force && !result.notWorse()) {
+            err.println("sitrep train: the new model is " + result.reason() + "; " + out + " left as it was");
             return 1;
         }
         Path parent = out.toAbsolutePath().getParent();

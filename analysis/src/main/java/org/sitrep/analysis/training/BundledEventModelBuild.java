@@ -1,14 +1,18 @@
 package org.sitrep.analysis.training;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Run by Maven in {@code process-classes}, after the gazetteer is built: trains the event classifier
  * from {@code analysis/corpus/train} (less the hash-chosen stand-in for the held-out split while
  * {@code heldout/} is empty) into the model file the engine loads from its classpath. A corpus line
- * that breaks the format fails the build with the file and line named.
+ * that breaks the format fails the build with the file and line named. The corpus is copied beside the
+ * model ({@link TrainingCorpus#BUNDLED_TRAIN}, {@link TrainingCorpus#BUNDLED_HELDOUT}) for retraining.
  *
  * <p>Arguments: the corpus folder (holding {@code train/} and {@code heldout/}) and the model file.
  */
@@ -34,5 +38,27 @@ public final class BundledEventModelBuild {
         Files.write(out, model);
         System.out.printf("event model: %d passages -> %s (%d KB) in %d ms%n", split.train().size(), out,
                 model.length / 1024, (System.nanoTime() - t0) / 1_000_000);
+        // Beside the model, the corpus it came from: a server retraining from its analysts' reviews
+        // (intel's admin button) needs the shipped passages and the held-out split, wherever it runs.
+        copy(corpus.resolve("train"), out.resolveSibling(name(TrainingCorpus.BUNDLED_TRAIN)));
+        copy(corpus.resolve("heldout"), out.resolveSibling(name(TrainingCorpus.BUNDLED_HELDOUT)));
+    }
+
+    private static String name(String resource) { return resource.substring(resource.lastIndexOf('/') + 1); }
+
+    /** Every {@code *.jsonl} of a folder in name order (as {@link TrainingCorpus#load} reads them), as one file. */
+    private static void copy(Path folder, Path to) throws IOException {
+        StringBuilder all = new StringBuilder();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+                        .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
+                    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                        if (!line.isBlank()) all.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        Files.writeString(to, all, StandardCharsets.UTF_8);
     }
 }

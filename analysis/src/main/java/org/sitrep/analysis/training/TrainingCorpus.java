@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +37,10 @@ public final class TrainingCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Passages are short; a line longer than this is a pasted article, not a passage. */
     static final int MAX_TEXT = 2_000;
+    /** Where the build copies the training split (all its files, in name order, as one), beside the bundled model. */
+    public static final String BUNDLED_TRAIN = "/org/sitrep/analysis/events/event-corpus-train.jsonl";
+    /** Where the build copies the held-out split. */
+    public static final String BUNDLED_HELDOUT = "/org/sitrep/analysis/events/event-corpus-heldout.jsonl";
 
     private final List<Passage> passages;
     private final List<CorpusProblem> problems;
@@ -66,28 +73,63 @@ public final class TrainingCorpus {
         for (Path f : files) {
             String name = f.getFileName().toString();
             try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                String line;
-                int n = 0;
-                while ((line = r.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) continue;
-                    List<String> why = new ArrayList<>();
-                    Passage p = parse(line, name, why);
-                    if (p != null) {
-                        String earlier = seen.putIfAbsent(p.id(), name + ":" + n);
-                        if (earlier != null) {
-                            why.add("id " + p.id() + " is already used at " + earlier);
-                            p = null;
-                        }
-                    }
-                    if (p != null) passages.add(p);
-                    for (String w : why) problems.add(new CorpusProblem(name, n, w));
-                }
+                read(r, name, passages, problems, seen);
             } catch (IOException | UncheckedIOException e) {
                 problems.add(new CorpusProblem(name, 0, "unreadable: " + e.getMessage()));
             }
         }
         return new TrainingCorpus(passages, problems);
+    }
+
+    private static void read(BufferedReader r, String name, List<Passage> passages, List<CorpusProblem> problems,
+                             Map<String, String> seen) throws IOException {
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+            n++;
+            if (line.isBlank()) continue;
+            List<String> why = new ArrayList<>();
+            Passage p = parse(line, name, why);
+            if (p != null) {
+                String earlier = seen.putIfAbsent(p.id(), name + ":" + n);
+                if (earlier != null) {
+                    why.add("id " + p.id() + " is already used at " + earlier);
+                    p = null;
+                }
+            }
+            if (p != null) passages.add(p);
+            for (String w : why) problems.add(new CorpusProblem(name, n, w));
+        }
+    }
+
+    /** Passages in the corpus format from a reader (reviewed examples straight from a database, say). */
+    public static TrainingCorpus read(Reader in, String name) {
+        List<Passage> passages = new ArrayList<>();
+        List<CorpusProblem> problems = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(in)) {
+            read(r, name, passages, problems, new HashMap<>());
+        } catch (IOException e) {
+            problems.add(new CorpusProblem(name, 0, "unreadable: " + e.getMessage()));
+        }
+        return new TrainingCorpus(passages, problems);
+    }
+
+    /**
+     * The copy of {@code analysis/corpus/train} or {@code heldout} the build put beside the bundled model
+     * ({@link #BUNDLED_TRAIN}, {@link #BUNDLED_HELDOUT}), so that a server far from the repository can
+     * retrain from it; empty when this build has none.
+     */
+    public static Optional<TrainingCorpus> bundled(String resource) {
+        try (InputStream in = TrainingCorpus.class.getResourceAsStream(resource)) {
+            if (in == null) return Optional.empty();
+            List<Passage> passages = new ArrayList<>();
+            List<CorpusProblem> problems = new ArrayList<>();
+            read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    resource.substring(resource.lastIndexOf('/') + 1), passages, problems, new HashMap<>());
+            return Optional.of(new TrainingCorpus(passages, problems));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled corpus " + resource, e);
+        }
     }
 
     /** One line into a passage, or null with the reasons added to {@code why}. */
