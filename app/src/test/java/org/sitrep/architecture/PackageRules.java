@@ -44,7 +44,12 @@ final class PackageRules {
             "org.sitrep.analysis.places.NameKey",
             "org.sitrep.analysis.text.WebPage",
             "org.sitrep.analysis.evaluation.AcledTaxonomy",
-            "org.sitrep.analysis.events.LearnedEventClassifier");
+            "org.sitrep.analysis.events.LearnedEventClassifier",
+            "org.sitrep.analysis.events.EventClassifier",
+            // Retraining from analysts' corrections: the training side's own narrow door.
+            "org.sitrep.analysis.training.Retraining",
+            "org.sitrep.analysis.training.TrainingCorpus",
+            "org.sitrep.analysis.training.HeldOut");
 
     private PackageRules() {}
 
