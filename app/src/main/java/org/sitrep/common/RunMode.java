@@ -2,7 +2,9 @@ package org.sitrep.common;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
 public final class RunMode {
     private final String command;
     private final boolean exitsAfterCommand;
+    /** Whether a feature took the command: one that nobody runs would otherwise leave a process idling forever. */
+    private volatile boolean taken;
 
     RunMode(@Value("${sitrep.command:}") String command, @Value("${sitrep.command-exits:true}") boolean exitsAfterCommand) {
         this.command = command == null ? "" : command.strip();
@@ -35,9 +39,11 @@ public final class RunMode {
         return command.isEmpty();
     }
 
-    /** Whether this process runs the command {@code name}. */
+    /** Whether this process runs the command {@code name} (asked by the feature that runs it, which takes it). */
     public boolean runs(String name) {
-        return command.equals(name);
+        boolean runs = !server() && command.equals(name);
+        if (runs) taken = true;
+        return runs;
     }
 
     /** The command's name; empty for the server. */
@@ -51,6 +57,18 @@ public final class RunMode {
      */
     public void finish(ConfigurableApplicationContext context, int status) {
         if (exitsAfterCommand) System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /**
+     * Once every command runner has had its turn (they run before the application is ready): a command no feature
+     * took is a typo, or a benchmark generator whose jar is not on {@code loader.path}; refused in one line.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void refuseAnUnknownCommand() {
+        if (!server() && !taken) {
+            throw new StartRefused("unknown command '" + command + "' (generate-corpus and generate-events need"
+                    + " bench/target/sitrep-bench-generators.jar on loader.path; see ./sitrep --help)", 2);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sitrep.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -14,7 +15,8 @@ class RunModeTest {
         assertThat(mode.server()).isTrue();
         assertThat(mode.command()).isEmpty();
         assertThat(mode.runs("ingest")).isFalse();
-        assertThat(mode.runs("")).isTrue(); // the empty name is the server's, never a command's
+        assertThat(mode.runs("")).isFalse(); // the server runs no command, not even one with no name
+        mode.refuseAnUnknownCommand(); // nothing to refuse
         assertThat(mode).hasToString("server");
     }
 
@@ -31,6 +33,19 @@ class RunModeTest {
     @Test
     void aBlankCommandIsStillTheServer() {
         assertThat(RunMode.of(new MockEnvironment().withProperty("sitrep.command", "  ")).server()).isTrue();
+    }
+
+    @Test
+    void aCommandNoFeatureTookIsRefusedOnceTheApplicationIsReady() {
+        RunMode typo = RunMode.of(new MockEnvironment().withProperty("sitrep.command", "generate-corpus"));
+        assertThat(typo.runs("create-admin")).isFalse();
+        assertThatThrownBy(typo::refuseAnUnknownCommand).isInstanceOf(StartRefused.class)
+                .hasMessageContaining("unknown command 'generate-corpus'").hasMessageContaining("loader.path")
+                .satisfies(e -> assertThat(((StartRefused) e).status()).isEqualTo(2));
+
+        RunMode known = RunMode.of(new MockEnvironment().withProperty("sitrep.command", "create-admin"));
+        assertThat(known.runs("create-admin")).isTrue();
+        known.refuseAnUnknownCommand(); // taken: nothing to refuse
     }
 
     @Test
