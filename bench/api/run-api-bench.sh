@@ -34,7 +34,11 @@ if [ ! -f "$data/.generated" ]; then
   echo "Generating $COUNT events ($DB) into $data ..."
   mkdir -p "$data"
   start=$(date +%s)
-  java -Xmx1g -jar "$JAR" --sitrep.data-dir="$data" --sitrep.sample-content=false --sitrep.command=generate-events \
+  # the generator is in bench/'s generators jar, added to the application by Spring Boot's PropertiesLauncher
+  GENERATORS_JAR="$ROOT/bench/target/sitrep-bench-generators.jar"
+  [ -f "$GENERATORS_JAR" ] || ./sitrep build
+  java -Xmx1g -Dloader.path="$GENERATORS_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+    --sitrep.data-dir="$data" --sitrep.sample-content=false --sitrep.command=generate-events \
     --sitrep.events.count="$COUNT" --spring.main.web-application-type=none --logging.level.root=WARN ${db_args[@]+"${db_args[@]}"}
   echo "$(( $(date +%s) - start )) s" >"$data/.generated"
 fi

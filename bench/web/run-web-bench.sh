@@ -6,6 +6,7 @@
 #   PAGES="article home search"  which pages to load (default all three)
 #   THREADS=2 CONNECTIONS=32     wrk's threads and connections
 #   JAR=path/to/sitrep-app.jar   run this jar instead of building the worktree (before/after runs)
+#   GENERATORS_JAR=path          the corpus generator's jar (default bench/target/sitrep-bench-generators.jar)
 #   LABEL=text                   a name for the run in the results (e.g. "baseline", "after")
 #   ARTICLES=5000                how many different article pages wrk asks for (all rendered first)
 #   WORK=dir                     where the generated corpus is kept between runs
@@ -34,7 +35,10 @@ fi
 corpus="$WORK/data-$COUNT"
 if [ ! -d "$corpus/db" ]; then
   echo "Generating $COUNT pieces into $corpus ..."
-  java -Xmx512m -jar "$JAR" --sitrep.data-dir="$corpus" --sitrep.command=generate-corpus \
+  # the generator is in bench/'s generators jar, added to the application by Spring Boot's PropertiesLauncher
+  [ -f "${GENERATORS_JAR:=$ROOT/bench/target/sitrep-bench-generators.jar}" ] || ./sitrep build
+  java -Xmx512m -Dloader.path="$GENERATORS_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+    --sitrep.data-dir="$corpus" --sitrep.command=generate-corpus \
     --spring.main.web-application-type=none --sitrep.corpus.count="$COUNT" --sitrep.sample-content=false >/dev/null
 fi
 data="$WORK/run-$COUNT"

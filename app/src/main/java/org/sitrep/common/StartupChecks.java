@@ -25,7 +25,7 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
-        String command = env.getProperty("sitrep.command", "");
+        String command = RunMode.of(env).command();
         commandArguments(command, event.getArgs(), env);
         Path data = Path.of(env.getProperty("sitrep.data-dir", "./data"));
         writable(data);

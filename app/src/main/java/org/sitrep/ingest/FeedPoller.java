@@ -1,8 +1,8 @@
 package org.sitrep.ingest;
 
+import org.sitrep.common.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +23,13 @@ public class FeedPoller {
     private final boolean enabled;
 
     FeedPoller(Sources sources, Fetcher fetcher, Ingestion ingestion, IngestErrors errors, LinkedArticles linkedArticles,
-               IngestSettings settings, @Value("${sitrep.command:}") String command) {
+               IngestSettings settings, RunMode mode) {
         this.sources = sources;
         this.linkedArticles = linkedArticles;
         this.fetcher = fetcher;
         this.ingestion = ingestion;
         this.errors = errors;
-        this.enabled = settings.feeds() && command.isBlank();
+        this.enabled = settings.feeds() && mode.server();
     }
 
     @Scheduled(fixedDelayString = "${sitrep.ingest.feed-check:15s}", initialDelayString = "${sitrep.ingest.feed-check:15s}")

@@ -16,10 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sitrep.common.RunMode;
 import org.sitrep.common.SitrepProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +55,12 @@ public class Inbox {
     private final Map<Path, String> stuck = new HashMap<>();
 
     Inbox(SitrepProperties properties, Ingestion ingestion, IngestErrors errors, Clock clock, IngestSettings settings,
-          @Value("${sitrep.command:}") String command) {
+          RunMode mode) {
         this.dir = properties.dataDir().resolve("inbox");
         this.ingestion = ingestion;
         this.errors = errors;
         this.clock = clock;
-        this.enabled = settings.inbox() && command.isBlank();
+        this.enabled = settings.inbox() && mode.server();
     }
 
     public Path dir() {

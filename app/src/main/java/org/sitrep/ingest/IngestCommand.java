@@ -4,10 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.sitrep.common.RunMode;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,23 +21,20 @@ import org.springframework.stereotype.Component;
 class IngestCommand implements ApplicationRunner {
     private final Ingestion ingestion;
     private final ConfigurableApplicationContext context;
-    private final boolean active;
-    private final boolean exits;
+    private final RunMode mode;
     PrintStream out = System.out;
 
-    IngestCommand(Ingestion ingestion, ConfigurableApplicationContext context, @Value("${sitrep.command:}") String command,
-                  @Value("${sitrep.command-exits:true}") boolean exits) {
+    IngestCommand(Ingestion ingestion, ConfigurableApplicationContext context, RunMode mode) {
         this.ingestion = ingestion;
         this.context = context;
-        this.active = "ingest".equals(command);
-        this.exits = exits;
+        this.mode = mode;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!active) return;
+        if (!mode.runs("ingest")) return;
         int status = run(args.getNonOptionArgs());
-        if (exits) System.exit(SpringApplication.exit(context, () -> status));
+        mode.finish(context, status);
         lastStatus = status;
     }
 

@@ -3,6 +3,7 @@ package org.sitrep.intel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sitrep.common.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +35,7 @@ class AnalysisWorkers implements SmartLifecycle {
 
     AnalysisWorkers(DocumentAnalysis analysis, AnalysisQueue queue, AnalysisEngine engine, JdbcClient jdbc, PieceSource pieces,
                     @Value("${sitrep.intel.workers:2}") int size, @Value("${sitrep.intel.poll:5s}") Duration poll,
-                    @Value("${sitrep.command:}") String command) {
+                    RunMode mode) {
         this.analysis = analysis;
         this.queue = queue;
         this.engine = engine;
@@ -42,7 +43,7 @@ class AnalysisWorkers implements SmartLifecycle {
         this.pieces = pieces;
         this.size = Math.max(0, size);
         this.poll = poll;
-        this.commandLine = !command.isBlank();
+        this.commandLine = !mode.server();
     }
 
     @Override

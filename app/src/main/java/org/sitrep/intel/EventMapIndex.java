@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.sitrep.common.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,13 +73,13 @@ public class EventMapIndex implements SmartLifecycle {
     EventMapIndex(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
                   @Value("${sitrep.intel.map-index.enabled:true}") boolean enabled,
                   @Value("${sitrep.intel.map-index.reconcile:10m}") Duration reconcile,
-                  @Value("${sitrep.command:}") String command) {
+                  RunMode mode) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000); // PostgreSQL streams a result only with a fetch size, in a transaction
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.enabled = enabled && command.isBlank();
+        this.enabled = enabled && mode.server();
         this.reconcile = reconcile;
     }
 

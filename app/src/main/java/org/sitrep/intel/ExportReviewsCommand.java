@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.sitrep.common.RunMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -21,24 +21,21 @@ import org.springframework.stereotype.Component;
 class ExportReviewsCommand implements ApplicationRunner {
     private final ReviewedExamples examples;
     private final ConfigurableApplicationContext context;
-    private final String command;
-    private final boolean exitAfterCommand;
+    private final RunMode mode;
     private final Path out;
 
     ExportReviewsCommand(ReviewedExamples examples, ConfigurableApplicationContext context,
-                         @Value("${sitrep.command:}") String command,
-                         @Value("${sitrep.command-exits:true}") boolean exitAfterCommand,
+                         RunMode mode,
                          @Value("${sitrep.reviews-out:${sitrep.data-dir:./data}/reviews.jsonl}") String out) {
         this.examples = examples;
         this.context = context;
-        this.command = command;
-        this.exitAfterCommand = exitAfterCommand;
+        this.mode = mode;
         this.out = Path.of(out);
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!"export-reviews".equals(command)) return;
+        if (!mode.runs("export-reviews")) return;
         int code = 0;
         try {
             System.out.println("export-reviews: " + write() + " reviewed event(s) written to " + out
@@ -47,8 +44,7 @@ class ExportReviewsCommand implements ApplicationRunner {
             System.err.println("export-reviews: cannot write " + out + " (" + e.getMessage() + ")");
             code = 1;
         }
-        int exit = code;
-        if (exitAfterCommand) System.exit(SpringApplication.exit(context, () -> exit));
+        mode.finish(context, code);
     }
 
     /** Writes the file whole or not at all (a temporary file moved into place). */

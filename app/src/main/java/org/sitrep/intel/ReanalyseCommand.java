@@ -1,9 +1,8 @@
 package org.sitrep.intel;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.sitrep.common.RunMode;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -17,26 +16,23 @@ class ReanalyseCommand implements ApplicationRunner {
     private final AnalysisQueue queue;
     private final AnalysisWorkers workers;
     private final ConfigurableApplicationContext context;
-    private final String command;
-    private final boolean exitAfterCommand;
+    private final RunMode mode;
 
     ReanalyseCommand(AnalysisQueue queue, AnalysisWorkers workers, ConfigurableApplicationContext context,
-                     @Value("${sitrep.command:}") String command,
-                     @Value("${sitrep.command-exits:true}") boolean exitAfterCommand) {
+                     RunMode mode) {
         this.queue = queue;
         this.workers = workers;
         this.context = context;
-        this.command = command;
-        this.exitAfterCommand = exitAfterCommand;
+        this.mode = mode;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!"reanalyse".equals(command)) return;
+        if (!mode.runs("reanalyse")) return;
         int documents = queue.enqueueAll();
         int pieces = workers.backfill();
         System.out.println("reanalyse: " + (documents + pieces) + " document(s) queued; the server's analysis workers "
                 + "process them (see /admin/intel)");
-        if (exitAfterCommand) System.exit(SpringApplication.exit(context, () -> 0));
+        mode.finish(context, 0);
     }
 }

@@ -1,11 +1,11 @@
 package org.sitrep.members;
 
+import org.sitrep.common.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,27 +23,24 @@ class FirstAdmin implements ApplicationRunner {
 
     private final UserAccounts accounts;
     private final ConfigurableApplicationContext context;
-    private final String command;
+    private final RunMode mode;
     private final String email;
     private final String password;
-    private final boolean exitAfterCommand;
 
     FirstAdmin(UserAccounts accounts, ConfigurableApplicationContext context,
-               @Value("${sitrep.command:}") String command,
+               RunMode mode,
                @Value("${sitrep.admin.email:}") String email,
-               @Value("${sitrep.admin.password:}") String password,
-               @Value("${sitrep.command-exits:true}") boolean exitAfterCommand) {
+               @Value("${sitrep.admin.password:}") String password) {
         this.accounts = accounts;
         this.context = context;
-        this.command = command;
+        this.mode = mode;
         this.email = email;
         this.password = password;
-        this.exitAfterCommand = exitAfterCommand;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean isCommand = "create-admin".equals(command);
+        boolean isCommand = mode.runs("create-admin");
         int status = 0;
         if (email.isBlank() || password.isEmpty()) {
             if (isCommand) {
@@ -61,11 +58,7 @@ class FirstAdmin implements ApplicationRunner {
                 status = 2;
             }
         }
-        if (isCommand && exitAfterCommand) {
-            int code = status;
-            // The scheduler's threads would keep the JVM alive: a command ends the process itself.
-            System.exit(SpringApplication.exit(context, () -> code));
-        }
+        if (isCommand) mode.finish(context, status);
         if (isCommand && status != 0) throw new IllegalStateException("create-admin failed");
     }
 }

@@ -14,10 +14,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.common.RunMode;
 import org.sitrep.common.SitrepProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -48,11 +48,11 @@ class SampleContent implements SmartInitializingSingleton {
     private final Clock clock;
     private final ZoneId zone;
     private final boolean enabled;
-    private final String command;
+    private final RunMode mode;
 
     SampleContent(JdbcClient jdbc, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
                   TransactionTemplate transaction, Clock clock, SitrepProperties properties,
-                  @Value("${sitrep.command:}") String command) {
+                  RunMode mode) {
         this.jdbc = jdbc;
         this.editor = editor;
         this.authors = authors;
@@ -61,13 +61,13 @@ class SampleContent implements SmartInitializingSingleton {
         this.clock = clock;
         this.zone = properties.zone();
         this.enabled = properties.sampleContent();
-        this.command = command;
+        this.mode = mode;
     }
 
     /** Runs once every bean is ready but before the web server opens, so the first reader never sees an empty site. */
     @Override
     public void afterSingletonsInstantiated() {
-        if (!enabled || !command.isBlank()) return;
+        if (!enabled || !mode.server()) return;
         if (jdbc.sql("SELECT COUNT(*) FROM pieces").query(Long.class).single() > 0) return;
         try {
             int n = transaction.execute(status -> load());

@@ -1,4 +1,4 @@
-package org.sitrep.tracker;
+package org.sitrep.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

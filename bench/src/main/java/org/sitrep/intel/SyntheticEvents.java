@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sitrep.common.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,27 +78,27 @@ class SyntheticEvents implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final AnalysisEngine engine;
     private final ConfigurableApplicationContext context;
-    private final String command;
+    private final RunMode mode;
     private final int count;
 
-    SyntheticEvents(JdbcTemplate jdbc, AnalysisEngine engine, ConfigurableApplicationContext context, @Value("${sitrep.command:}") String command,
+    SyntheticEvents(JdbcTemplate jdbc, AnalysisEngine engine, ConfigurableApplicationContext context, RunMode mode,
                     @Value("${sitrep.events.count:1000000}") int count) {
         this.jdbc = jdbc;
         this.engine = engine;
         this.context = context;
-        this.command = command;
+        this.mode = mode;
         this.count = count;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!"generate-events".equals(command)) return;
+        if (!mode.runs("generate-events")) return;
         long started = System.nanoTime();
         generate(count, 20210101L);
         log.info("Generated {} synthetic events in {} s", count, (System.nanoTime() - started) / 1_000_000_000L);
         compactH2();
         System.out.println("generate-events: wrote " + count + " synthetic events");
-        System.exit(SpringApplication.exit(context, () -> 0));
+        mode.finish(context, 0);
     }
 
     void generate(int n, long seed) {

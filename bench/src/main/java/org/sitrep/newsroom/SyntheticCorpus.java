@@ -6,13 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sitrep.common.RunMode;
 import org.sitrep.common.SitrepProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -43,28 +43,28 @@ class SyntheticCorpus implements ApplicationRunner {
     private final AuthorDesk authors;
     private final ConfigurableApplicationContext context;
     private final ZoneId zone;
-    private final String command;
+    private final RunMode mode;
     private final int count;
 
     SyntheticCorpus(PieceEditor editor, AuthorDesk authors, ConfigurableApplicationContext context,
-                    SitrepProperties properties, @Value("${sitrep.command:}") String command,
+                    SitrepProperties properties, RunMode mode,
                     @Value("${sitrep.corpus.count:10000}") int count) {
         this.editor = editor;
         this.authors = authors;
         this.context = context;
         this.zone = properties.zone();
-        this.command = command;
+        this.mode = mode;
         this.count = count;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!"generate-corpus".equals(command)) return;
+        if (!mode.runs("generate-corpus")) return;
         long started = System.nanoTime();
         int written = generate(count, 20140101L);
         log.info("Generated {} synthetic pieces in {} s", written, (System.nanoTime() - started) / 1_000_000_000L);
         System.out.println("generate-corpus: wrote " + written + " synthetic pieces");
-        System.exit(SpringApplication.exit(context, () -> 0));
+        mode.finish(context, 0);
     }
 
     /** Writes {@code n} pieces; returns how many were written. */

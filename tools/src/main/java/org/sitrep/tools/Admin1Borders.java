@@ -1,4 +1,4 @@
-package org.sitrep.tracker;
+package org.sitrep.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +54,9 @@ public final class Admin1Borders {
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         // the input's time is the tarball's (1985, npm's): the tool's own class file says whether the code changed since
-        Path tool = Path.of(Admin1Borders.class.getResource("Admin1Borders.class").toURI());
+        // (the class file when run from the tools module's classes, its jar when run from the reactor)
+        Path tool = Path.of(Admin1Borders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(tool)) tool = tool.resolve("org/sitrep/tools/Admin1Borders.class");
         if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(in)) > 0
                 && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(tool)) > 0) return;
         long started = System.nanoTime();
