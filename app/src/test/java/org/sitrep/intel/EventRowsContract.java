@@ -13,15 +13,13 @@ import org.sitrep.analysis.Event;
 import org.sitrep.analysis.EventPlace;
 import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Precision;
-import org.sitrep.analysis.SubEventType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The one writer of the events' columns ({@link EventRows}): what the engine's store inserts and updates, and what
- * the benchmark generator writes, read back through the search's one row mapper, column by column.
+ * the benchmark generator writes (bench's SyntheticEventsTest), read back through the search's one row mapper.
  */
 @SpringBootTest
 @TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0"})
@@ -33,8 +31,6 @@ abstract class EventRowsContract {
 
     @Autowired AnalysisStore store;
     @Autowired EventSearch search;
-    @Autowired SyntheticEvents generator;
-    @Autowired JdbcClient jdbc;
 
     private static Event event(String actor2, DateRange date, double confidence) {
         int start = TEXT.indexOf(SENTENCE);
@@ -99,38 +95,5 @@ abstract class EventRowsContract {
         assertThat(again.dateText()).isNull();
         assertThat(again.confidence()).as("not a number: stored as 0").isZero();
         assertThat(again.updatedAt()).isAfterOrEqualTo(e.updatedAt());
-    }
-
-    @Test
-    void theBenchmarkGeneratorWritesThroughTheSameColumnsAndASeedMakesTheSameData() {
-        generator.generate(45, 7L, "bench-engine");
-        generator.generate(45, 7L, "bench-engine");
-        List<Long> docs = jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = 'synthetic' ORDER BY source_id")
-                .query(Long.class).list();
-        assertThat(docs).hasSize(6); // 20 events a document
-        List<TrackedEvent> first = docs.subList(0, 3).stream().flatMap(d -> of(d).stream()).toList();
-        List<TrackedEvent> second = docs.subList(3, 6).stream().flatMap(d -> of(d).stream()).toList();
-        assertThat(first).hasSize(45);
-        for (TrackedEvent e : first) {
-            assertThat(SubEventType.of(e.eventType(), e.subEventType())).as(e.eventType() + " / " + e.subEventType()).isPresent();
-            assertThat(e.located()).isTrue();
-            assertThat(e.country()).hasSize(2);
-            assertThat(e.dateLatest()).isAfterOrEqualTo(e.dateEarliest());
-            assertThat(e.evidenceSentence()).startsWith("Synthetic ").endsWith(e.placeName() + ".");
-            assertThat(e.engineVersion()).isEqualTo("synthetic");
-            assertThat(e.reviewState()).isIn(ReviewState.UNREVIEWED, ReviewState.CONFIRMED);
-            assertThat(e.confidence()).isBetween(0.3, 1.0);
-            assertThat(e.source().kind()).isEqualTo("synthetic");
-        }
-        assertThat(jdbc.sql("SELECT COUNT(DISTINCT machine_key) FROM intel_events WHERE machine_key LIKE 'synthetic@%'")
-                .query(Long.class).single()).isEqualTo(45); // numbered per run, as before
-        assertThat(second.stream().map(EventRowsContract::content).sorted().toList())
-                .isEqualTo(first.stream().map(EventRowsContract::content).sorted().toList());
-    }
-
-    private static String content(TrackedEvent e) {
-        return String.join("|", e.eventType(), e.subEventType(), e.actor1(), String.valueOf(e.actor2()), e.placeName(),
-                e.latitude() + "," + e.longitude(), e.dateEarliest() + ".." + e.dateLatest(), Double.toString(e.confidence()),
-                e.reviewState().name());
     }
 }
