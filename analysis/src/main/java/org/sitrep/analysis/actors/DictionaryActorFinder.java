@@ -42,13 +42,31 @@ public final class DictionaryActorFinder implements ActorFinder {
     private static final int SENTENCE_REACH = 1000;
 
     private final ActorDictionary dictionary;
+    /** The second slot: actors no dictionary knows, found by the way the text names them; null when off. */
+    private final PatternActorFinder patterns;
 
     public DictionaryActorFinder() { this(ActorDictionary.load()); }
 
     /** The built-in dictionary plus extra dictionary files or directories. */
     public DictionaryActorFinder(List<Path> extraDictionaries) { this(ActorDictionary.load(extraDictionaries)); }
 
-    public DictionaryActorFinder(ActorDictionary dictionary) { this.dictionary = dictionary; }
+    /**
+     * This dictionary alone. The second slot is empty by default: with the patterns on, actor1/actor2
+     * rise on the training split but the development corpus's held-out test texts get actors their
+     * annotators did not list, below that floor (see docs/analysis/README.md); {@link #withPatterns()}.
+     */
+    public DictionaryActorFinder(ActorDictionary dictionary) { this(dictionary, false); }
+
+    private DictionaryActorFinder(ActorDictionary dictionary, boolean patterns) {
+        this.dictionary = dictionary;
+        this.patterns = patterns ? new PatternActorFinder(dictionary) : null;
+    }
+
+    /** The built-in dictionary with the pattern finder ({@link PatternActorFinder}) in the second slot. */
+    public static DictionaryActorFinder withPatterns() { return new DictionaryActorFinder(ActorDictionary.load(), true); }
+
+    /** The dictionary alone, the second slot empty: only actors some dictionary knows. */
+    public static DictionaryActorFinder dictionaryOnly() { return new DictionaryActorFinder(ActorDictionary.load(), false); }
 
     public ActorDictionary dictionary() { return dictionary; }
 
@@ -61,6 +79,7 @@ public final class DictionaryActorFinder implements ActorFinder {
         String focus = countryFocus(places, matches);
 
         List<Mention> resolved = new ArrayList<>();
+        List<Mention> countryNames = new ArrayList<>();
         List<PhraseMatcher.Match<Meaning>> generics = new ArrayList<>();
         for (PhraseMatcher.Match<Meaning> m : matches) {
             String surface = text.substring(m.start(), m.end());
@@ -88,12 +107,17 @@ public final class DictionaryActorFinder implements ActorFinder {
             if (country != null) {
                 if (actorPosition(text, m.start(), m.end())) {
                     Entry e = dictionary.forRole(country.country().iso2(), "state");
-                    if (e != null) resolved.add(new Mention(m.start(), m.end(), e, surface));
+                    if (e != null) {
+                        Mention c = new Mention(m.start(), m.end(), e, surface);
+                        resolved.add(c);
+                        countryNames.add(c);
+                    }
                 }
                 continue;
             }
             if (first(m.values(), Generic.class) != null) generics.add(m);
         }
+        if (patterns != null) addPatterns(clean, places, focus, resolved, countryNames, generics);
         // named mentions by start offset, so each generic looks only at its neighbourhood
         TreeMap<Integer, Mention> named = new TreeMap<>();
         for (Mention m : resolved) named.put(m.start(), m);
@@ -119,6 +143,72 @@ public final class DictionaryActorFinder implements ActorFinder {
             actors.add(new Actor(ms.get(0).surface(), canonical, e.kind(), e.side(), e.country(), spans));
         });
         return actors;
+    }
+
+    /**
+     * Puts the pattern finder's actors beside the dictionary's: a named actor on the same words wins
+     * ("Hamas fighters" stays Hamas), except that "Hezbollah supporters" are not Hezbollah and that
+     * "forces loyal to X" is X when the dictionary knows X; a country name used as a modifier
+     * ("Iran-backed militias") and generic words inside a pattern ("fighters" in "Zintan fighters")
+     * give way. A group's own name found by a pattern ("M23 rebels") also names it where it stands alone.
+     */
+    private void addPatterns(CleanText clean, List<Place> places, String focus, List<Mention> resolved,
+                             List<Mention> countryNames, List<PhraseMatcher.Match<Meaning>> generics) {
+        String text = clean.text();
+        List<PatternActorFinder.Found> found = patterns.find(clean, places, focus);
+        List<PatternActorFinder.Found> kept = new ArrayList<>();
+        for (PatternActorFinder.Found f : found) {
+            if (f.leader() != null) {
+                Mention leader = null;
+                for (Mention m : resolved) {
+                    if (m.start() >= f.leader().start() && m.end() <= f.leader().end() && dictionary.named(m.entry().canonical()) != null) leader = m;
+                }
+                Entry known = leader != null ? leader.entry() : leadersForces(text.substring(f.leader().start(), f.leader().end()));
+                if (known != null) { // "forces loyal to Haftar": the dictionary's actor for Haftar, or for "Hadi forces"
+                    if (leader != null) resolved.remove(leader);
+                    resolved.add(new Mention(f.start(), f.end(), known, text.substring(f.start(), f.end())));
+                    generics.removeIf(g -> g.start() < f.end() && f.start() < g.end());
+                    continue;
+                }
+            }
+            resolved.removeIf(m -> countryNames.contains(m) && m.start() >= f.start() && m.end() <= f.end());
+            // "Hezbollah supporters", "the Fatah Mubin Operations Room": a named actor strictly inside gives way
+            if (f.overridesNamed()) resolved.removeIf(m -> m.start() >= f.start() && m.end() <= f.end()
+                    && (m.start() > f.start() || m.end() < f.end()));
+            if (resolved.stream().anyMatch(m -> m.start() < f.end() && f.start() < m.end())) continue;
+            resolved.add(new Mention(f.start(), f.end(), f.entry(), text.substring(f.start(), f.end())));
+            generics.removeIf(g -> g.start() < f.end() && f.start() < g.end());
+            kept.add(f);
+        }
+        for (PatternActorFinder.Found f : kept) {
+            if (!f.ownName()) continue;
+            String name = f.entry().canonical();
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
+                int from = at;
+                int to = at + name.length();
+                if (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))
+                        || to < text.length() && Character.isLetterOrDigit(text.charAt(to))) continue;
+                if (resolved.stream().anyMatch(m -> m.start() < to && from < m.end())) continue;
+                resolved.add(new Mention(from, to, f.entry(), name));
+                generics.removeIf(g -> g.start() < to && from < g.end());
+            }
+        }
+    }
+
+    /**
+     * The dictionary actor a leader's forces are ("Hadi forces" is an alias of the Yemeni Armed Forces),
+     * by the leader's full name or surname; null when the dictionary has none.
+     */
+    private Entry leadersForces(String leader) {
+        String[] parts = leader.split("\\s+");
+        for (String name : new String[] {leader, parts[parts.length - 1]}) {
+            String phrase = name + " forces";
+            List<PhraseMatcher.Match<Meaning>> m = dictionary.matcher().find(phrase);
+            if (m.size() != 1 || m.get(0).start() != 0 || m.get(0).end() != phrase.length()) continue;
+            Named named = first(m.get(0).values(), Named.class);
+            if (named != null) return named.entry();
+        }
+        return null;
     }
 
     /**
