@@ -92,6 +92,10 @@ public final class ArchiveAnalysis implements Callable<Integer> {
         SparkSession.Builder builder = SparkSession.builder().appName("sitrep-archive-analysis");
         // spark-submit passes the master as spark.master; --master here is for ./sitrep batch and tests
         if (master != null) builder.master(master);
+        if (master == null ? System.getProperty("spark.master") == null : master.startsWith("local")) {
+            // one machine: driver and executors talk over loopback, not whatever the host name resolves to
+            builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
+        }
         else if (System.getProperty("spark.master") == null) builder.master("local[*]");
         SparkSession spark = builder.getOrCreate();
         try {
