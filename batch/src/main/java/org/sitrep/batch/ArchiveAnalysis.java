@@ -80,7 +80,8 @@ public final class ArchiveAnalysis implements Callable<Integer> {
             return 2;
         }
         for (String in : inputs) {
-            if (!in.contains("://") && !Files.exists(Path.of(in))) {
+            // said before Spark starts; remote paths and globs ("archive/*.jsonl") are left to Spark
+            if (!in.contains("://") && !in.matches(".*[*?\\[{].*") && !Files.exists(Path.of(in))) {
                 err.println("sitrep batch: " + in + ": no such file or folder");
                 return 1;
             }
