@@ -28,6 +28,8 @@ final class Candidate {
     List<ActorSpan> actors;
     int triggerToken = -1;
     int triggerEnd = -1;
+    /** Told only in a headline, byline, caption, tag line or "what to watch" list (so far): see {@link PageFurniture}. */
+    boolean furniture;
 
     int filled() {
         return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)

@@ -34,10 +34,16 @@ final class EventMerger {
                 continue;
             }
             boolean better = c.filled() > into.filled() || (c.filled() == into.filled() && c.confidence > into.confidence);
+            // the body's telling is the evidence, never the headline's or the caption's
+            if (into.furniture != c.furniture) better = into.furniture;
             if (better) {
                 into.evidence = c.evidence;
                 into.trigger = c.trigger;
                 into.triggerStart = c.triggerStart;
+                into.toks = c.toks;
+                into.actors = c.actors;
+                into.triggerToken = c.triggerToken;
+                into.triggerEnd = c.triggerEnd;
             }
             boolean swapped = !(fits(into.agent, c.agent) && fits(into.target, c.target));
             Actor cAgent = swapped ? c.target : c.agent;
@@ -58,6 +64,7 @@ final class EventMerger {
                 }
             }
             into.confidence = Math.min(1.0, Math.max(into.confidence, c.confidence) + 0.05);
+            into.furniture &= c.furniture; // the body tells what the headline or caption told
         }
         out.sort(Comparator.comparingInt(c -> c.triggerStart));
         return out;

@@ -49,8 +49,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     /** A sentence the rules left alone is coded when an event is this likely, its sub-type at least {@link #ADD_FLOOR}. */
     static final double ADD = 0.75;
     static final double ADD_FLOOR = 0.3;
-    /** The role model's choice of actor1 (or actor2) replaces the rules' when it is at least this likely. */
-    static final double PICK = 0.5;
+    /**
+     * The role model's choice of actor1 (or actor2) replaces the rules' when it is at least this likely (set by
+     * cross-validation on the training split: lower lets it fill an actor2 the rules missed, higher keeps more
+     * of the rules' wrong choices).
+     */
+    static final double PICK = 0.3;
 
     private final TriggerLexicon lex;
     private final EventClassifier classifier;
@@ -121,7 +125,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 .toList(), d -> List.of(d.span()));
         DateRange fallbackDate = PlaceAndDate.dominantDate(SentenceText.sentences(clean), dateIndex, clean.published());
         Place focus = PlaceAndDate.focus(ps);
-        for (Sentence s : SentenceText.sentences(clean)) {
+        List<Sentence> sentences = SentenceText.sentences(clean);
+        boolean[] furniture = PageFurniture.of(text, sentences);
+        for (int k = 0; k < sentences.size(); k++) {
+            Sentence s = sentences.get(k);
+            int before = candidates.size();
             List<Tok> all = SentenceText.tokens(text, s);
             Place fallbackPlace = whereWhen.fallbackPlace(all, s, placeIndex, dateline, focus);
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
@@ -130,9 +138,14 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate,
                         dateline, fallbackPlace, lastAgent));
             }
+            for (int c = before; c < candidates.size(); c++) candidates.get(c).furniture = furniture[k];
         }
-        if (rolePicker != ActorRolePicker.NONE) for (Candidate c : candidates) learnedRoles(c);
         List<Candidate> merged = EventMerger.merge(candidates);
+        // roles are re-read once per event, from the sentence that is its evidence, after merging: the
+        // picker may not split or join what the rules told apart or together
+        if (rolePicker != ActorRolePicker.NONE) for (Candidate c : merged) learnedRoles(c);
+        // a headline, caption, tag line or watch list the body does not bear out is no event
+        merged.removeIf(c -> c.furniture);
         // a town changes hands between two sides: when the text names only the taker, the other side is
         // the document's main force of the other kind (ACLED codes both)
         for (Candidate c : merged) {
@@ -369,7 +382,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     }
 
     /**
-     * The role model's reading of who is actor1 and actor2, where it is clear ({@link #PICK}); the rules'
+     * The role model's reading of who is actor1 and actor2, where it is likely enough ({@link #PICK}); the rules'
      * reading stands for a role it is not sure of. Who took a town and civilians as targets stay ACLED's rules.
      */
     private void learnedRoles(Candidate c) {
@@ -380,6 +393,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         Actor agent = c.agent;
         int first = likeliest(p, 0, -1);
         if (first >= 0 && p[first][0] >= PICK) agent = event.candidates().get(first).actor();
+        // who took a town decides its sub-type; a new actor1 of the other kind would contradict the rules' reading
+        if (SubTypeRules.territorial(c.kind) && agent != null && c.agent != null && state(agent) != state(c.agent)) {
+            agent = c.agent;
+        }
         int agentAt = -1;
         for (int k = 0; k < event.size(); k++) if (event.candidates().get(k).actor() == agent) agentAt = k;
         Actor target = c.target;
@@ -391,6 +408,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         c.target = target;
         if (changed && SubTypeRules.territorial(c.kind)) SubTypeRules.relabel(c, c.kind);
         SubTypeRules.civiliansAreNotAgents(c);
+    }
+
+    private static boolean state(Actor a) {
+        return a.kind() == ActorKind.STATE_FORCES || a.kind() == ActorKind.INTERNATIONAL_FORCES;
     }
 
     private static int likeliest(double[][] p, int role, int except) {
@@ -408,6 +429,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             if (t.has("air") && !air) continue;
             if (t.has("strikecue") && !words.any("labour", stems)) continue;
             if (t.has("weapon") && !words.any("weapon", stems)) continue;
+            if (t.has("setup") && !words.setUpBefore(toks, stems, i)) continue;
             return t;
         }
         return null;

@@ -99,4 +99,25 @@ final class WordClasses {
         for (int k = a.from(); k < a.to(); k++) out[k - a.from()] = toks.get(k).stem();
         return out;
     }
+
+    /**
+     * "set up a forward operating base", "established new border posts": a set-up verb a few words before the
+     * noun at i, with only lower-case words between (not "set fire to the post", not "a newly built outpost").
+     */
+    boolean setUpBefore(List<Tok> toks, String[] stems, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
+            if (lex.inGroup("setup", stems[k])) {
+                String next = toks.get(k + 1).lower();
+                if (next.equals("fire") || next.equals("ablaze") || next.equals("alight") || next.equals("upon")) return false;
+                String before = k > 0 ? toks.get(k - 1).lower() : "";
+                return !before.endsWith("ly") && !lex.inGroup("determiner", stems[k > 0 ? k - 1 : k]) || k == 0;
+            }
+            String w = toks.get(k).text();
+            if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || lex.inGroup("boundary", stems[k])
+                    || lex.inGroup("be", stems[k]) || lex.inGroup("oblique", stems[k]) && !stems[k].equals("of")) {
+                return false;
+            }
+        }
+        return false;
+    }
 }

@@ -31,7 +31,7 @@ class LearnedStageTest {
     void theBuildShipsAModelAndTheEngineNamesItInItsVersion() {
         LearnedEventClassifier bundled = LearnedEventClassifier.bundled().orElseThrow();
         assertThat(bundled.version()).matches("ev-[0-9a-f]{10}");
-        assertThat(Analyzer.create().engineVersion()).endsWith("+" + bundled.version());
+        assertThat(Analyzer.create().engineVersion()).contains("+" + bundled.version());
         assertThat(Analyzer.builder().eventClassifier(EventClassifier.NONE).build().engineVersion()).doesNotContain("+ev-");
     }
 
