@@ -12,8 +12,10 @@ import org.sitrep.analysis.actors.DictionaryActorFinder;
 import org.sitrep.analysis.dates.DateFinder;
 import org.sitrep.analysis.dates.NewsDateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
+import org.sitrep.analysis.events.ActorRolePicker;
 import org.sitrep.analysis.events.EventClassifier;
 import org.sitrep.analysis.events.EventExtractor;
+import org.sitrep.analysis.events.LearnedActorRolePicker;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.events.RuleBasedEventExtractor;
 import org.sitrep.analysis.places.Geoparser;
@@ -39,7 +41,7 @@ import org.sitrep.analysis.text.TokenisedText;
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 3;
+    public static final int ENGINE_REVISION = 4;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
@@ -53,8 +55,12 @@ public final class Analyzer {
         this.places = b.places != null ? b.places : Geoparser.worldwide();
         this.actors = b.actors != null ? b.actors : new DictionaryActorFinder();
         this.dates = b.dates != null ? b.dates : new NewsDateFinder();
-        this.events = b.events != null ? b.events : new RuleBasedEventExtractor(b.classifier != null ? b.classifier
-                : LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE));
+        EventClassifier classifier = b.classifier != null ? b.classifier
+                : LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
+        // "the rules alone" (no event classifier) means no learned role picker either, unless one is named
+        ActorRolePicker roles = b.rolePicker != null ? b.rolePicker : classifier == EventClassifier.NONE
+                ? ActorRolePicker.NONE : LearnedActorRolePicker.bundled().<ActorRolePicker>map(r -> r).orElse(ActorRolePicker.NONE);
+        this.events = b.events != null ? b.events : new RuleBasedEventExtractor(classifier, roles);
         this.engineVersion = version(events.model());
     }
 
@@ -137,9 +143,10 @@ public final class Analyzer {
     public List<TimeExpression> dates(CleanText text) { return dates.find(text); }
 
     /**
-     * "0.1.0-SNAPSHOT+r3+ev-3f2a9c01de": the library's version, the {@link #ENGINE_REVISION} of the rules
-     * and dictionaries, and the learned event model's version when there is one. Stored with every
-     * event, so each event says which engine and which model coded it.
+     * "0.1.0-SNAPSHOT+r4+ev-3f2a9c01de+ar-51c0e2d9a7": the library's version, the {@link #ENGINE_REVISION}
+     * of the rules and dictionaries, and the versions of the learned models in the event stage's slots (the
+     * event classifier, the actor-role picker) when there are any. Stored with every event, so each event
+     * says which engine and which models coded it.
      */
     public String engineVersion() { return engineVersion; }
 
@@ -174,6 +181,7 @@ public final class Analyzer {
         private DateFinder dates;
         private EventExtractor events;
         private EventClassifier classifier;
+        private ActorRolePicker rolePicker;
 
         private Builder() {}
 
@@ -183,6 +191,16 @@ public final class Analyzer {
          */
         public Builder eventClassifier(EventClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier);
+            return this;
+        }
+
+        /**
+         * The actor-role picker in the rule extractor's second learned slot (default: the bundled model, or
+         * none when the event classifier is {@link EventClassifier#NONE}); {@link ActorRolePicker#NONE} for
+         * the rules' roles. Ignored when an event extractor is set.
+         */
+        public Builder actorRolePicker(ActorRolePicker picker) {
+            this.rolePicker = Objects.requireNonNull(picker);
             return this;
         }
 

@@ -33,7 +33,7 @@ class AnalyzerTest {
         Analysis a = Analyzer.create().analyze(Document.text(ARTICLE, PUB));
         assertThat(a.schema()).isEqualTo(Analysis.SCHEMA);
         // the rules' revision and the learned model's digest: every event stored with it says what coded it
-        assertThat(a.engineVersion()).matches(".+\\+r" + Analyzer.ENGINE_REVISION + "\\+ev-[0-9a-f]{10}");
+        assertThat(a.engineVersion()).matches(".+\\+r" + Analyzer.ENGINE_REVISION + "\\+ev-[0-9a-f]{10}\\+ar-[0-9a-f]{10}");
         assertThat(a.published()).isEqualTo(PUB);
         assertThat(a.title()).isEqualTo("Rebels seize border crossing near Kessab");
         assertThat(a.text()).startsWith("Rebels seize border crossing near Kessab\n\nBEIRUT — Syrian rebels")

@@ -36,7 +36,7 @@ public final class TriggerLexicon {
 
     /** The flags {@code triggers.tsv} may use (see its header); any other is a typo that would silently do nothing. */
     static final Set<String> FLAGS = Set.of("weak", "civilians", "territory", "air", "noun", "verb", "agentafter",
-            "protesteragent", "weapon", "protest", "riot", "strikecue");
+            "protesteragent", "weapon", "protest", "riot", "strikecue", "setup");
 
     /** A word or phrase that hedges, negates or cancels an action. */
     public record Cue(String phrase, String[] stems, double factor, String scope) {

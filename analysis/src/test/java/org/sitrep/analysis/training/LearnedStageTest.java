@@ -31,7 +31,7 @@ class LearnedStageTest {
     void theBuildShipsAModelAndTheEngineNamesItInItsVersion() {
         LearnedEventClassifier bundled = LearnedEventClassifier.bundled().orElseThrow();
         assertThat(bundled.version()).matches("ev-[0-9a-f]{10}");
-        assertThat(Analyzer.create().engineVersion()).endsWith("+" + bundled.version());
+        assertThat(Analyzer.create().engineVersion()).contains("+" + bundled.version());
         assertThat(Analyzer.builder().eventClassifier(EventClassifier.NONE).build().engineVersion()).doesNotContain("+ev-");
     }
 
@@ -82,14 +82,15 @@ class LearnedStageTest {
 
     @Test
     void aSentenceTheRulesMissedIsCodedWhenAnEventIsClearlyLikely() {
-        String text = "Syrian army troops set up a new observation post on a hill east of Saraqib on Monday.";
+        // (the rules now code "set up a … post" themselves: a sentence they still miss)
+        String text = "Syrian army troops manned a new observation point on a hill east of Saraqib on Monday.";
         List<Event> found = events(saying(SubEventType.HEADQUARTERS_OR_BASE_ESTABLISHED, 0.85), text);
         assertThat(found).singleElement().satisfies(e -> {
             assertThat(e.subType()).isEqualTo("Headquarters or base established");
             assertThat(e.type()).isEqualTo("Strategic developments");
             assertThat(e.actor1()).isEqualTo("Syrian Arab Army");
             assertThat(e.place()).isNotNull();
-            assertThat(e.evidence().sentence()).contains("observation post");
+            assertThat(e.evidence().sentence()).contains("observation point");
         });
         assertThat(events(saying(SubEventType.HEADQUARTERS_OR_BASE_ESTABLISHED, 0.2), text)).isEmpty();
     }
