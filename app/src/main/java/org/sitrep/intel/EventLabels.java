@@ -66,14 +66,16 @@ public class EventLabels {
     }
 
     /**
-     * Which learned model an engine version names: "ev-3f2a9c01de" in "0.1.0+r2+ev-3f2a9c01de", "rules alone"
-     * for an engine without one, a dash for none recorded (an event an analyst added).
+     * Which learned event model an engine version names: "ev-3f2a9c01de" in "0.1.0+r4+ev-3f2a9c01de+ar-51c0e2d9a7"
+     * (the parts after the revision name the learned slots, in any order), "rules alone" for an engine without one,
+     * a dash for none recorded (an event an analyst added).
      */
     public String model(String engineVersion) {
         if (engineVersion == null || engineVersion.isBlank()) return "—";
-        int plus = engineVersion.lastIndexOf('+');
-        String last = engineVersion.substring(plus + 1);
-        return last.startsWith("ev-") ? last : "rules alone";
+        for (String part : engineVersion.split("\\+")) {
+            if (part.startsWith("ev-")) return part;
+        }
+        return "rules alone";
     }
 
     /** "Northern Brigade and Government forces", "Students", or empty: never a dangling "and" or dash. */

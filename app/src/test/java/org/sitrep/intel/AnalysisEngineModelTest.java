@@ -31,39 +31,39 @@ class AnalysisEngineModelTest {
         assertThat(retrained).isNotEqualTo(shipped);
         Path data = dir.resolve("data");
 
-        assertThat(new AnalysisEngine(Clock.systemUTC(), model.toString(), data.toString()).version()).endsWith("+" + retrained);
-        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version()).endsWith("+" + shipped);
+        assertThat(new AnalysisEngine(Clock.systemUTC(), model.toString(), data.toString()).version()).contains("+" + retrained + "+ar-");
+        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version()).contains("+" + shipped + "+ar-");
         assertThat(new AnalysisEngine(Clock.systemUTC(), dir.resolve("missing.bin").toString(), data.toString()).version())
-                .endsWith("+" + shipped);
+                .contains("+" + shipped + "+ar-");
         Path broken = Files.writeString(dir.resolve("broken.bin"), "not a model");
-        assertThat(new AnalysisEngine(Clock.systemUTC(), broken.toString(), data.toString()).version()).endsWith("+" + shipped);
+        assertThat(new AnalysisEngine(Clock.systemUTC(), broken.toString(), data.toString()).version()).contains("+" + shipped + "+ar-");
 
         // a retraining's model, made active in the data directory, is used at start...
         EventModelFiles files = new EventModelFiles(data);
         files.store(retrained, bytes, "{}");
         files.activate(retrained);
         AnalysisEngine engine = new AnalysisEngine(Clock.systemUTC(), "", data.toString());
-        assertThat(engine.version()).endsWith("+" + retrained);
+        assertThat(engine.version()).contains("+" + retrained + "+ar-");
         // ...unless a model is pinned by the setting
         AnalysisEngine pinned = new AnalysisEngine(Clock.systemUTC(), broken.toString(), data.toString());
-        assertThat(pinned.version()).endsWith("+" + shipped);
+        assertThat(pinned.version()).contains("+" + shipped + "+ar-");
         assertThat(pinned.pinned()).isTrue();
 
         // the pointer names only a model of the folder: a path elsewhere is ignored
         Files.writeString(data.resolve("models/active"), "../../event-model.bin\n");
-        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version()).endsWith("+" + shipped);
+        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version()).contains("+" + shipped + "+ar-");
 
         // rolling back by hand: the workers' next look picks up the model the pointer now names
         AnalysisEngine running = new AnalysisEngine(Clock.systemUTC(), "", data.toString());
         running.lookEveryNanos = 0;
-        assertThat(running.version()).endsWith("+" + shipped);
+        assertThat(running.version()).contains("+" + shipped + "+ar-");
         assertThat(running.pickUpNewModel()).isFalse();
         files.activate(retrained);
         assertThat(running.pickUpNewModel()).isTrue();
-        assertThat(running.version()).endsWith("+" + retrained);
+        assertThat(running.version()).contains("+" + retrained + "+ar-");
         assertThat(running.pickUpNewModel()).as("nothing new since").isFalse();
         Files.delete(data.resolve("models/active"));
         assertThat(running.pickUpNewModel()).as("back to the shipped model").isTrue();
-        assertThat(running.version()).endsWith("+" + shipped);
+        assertThat(running.version()).contains("+" + shipped + "+ar-");
     }
 }
