@@ -1,21 +1,10 @@
 package org.sitrep.analysis.training;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import opennlp.tools.ml.EventTrainer;
-import opennlp.tools.ml.TrainerFactory;
-import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Event;
-import opennlp.tools.ml.model.GenericModelWriter;
-import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
 import org.sitrep.analysis.Analyzer;
 import org.sitrep.analysis.Document;
 import org.sitrep.analysis.events.EventClassifier;
@@ -55,25 +44,7 @@ public final class EventModelTrainer {
         sorted.sort(Comparator.comparing(Passage::id));
         List<Event> events = new ArrayList<>(sorted.size());
         for (Passage p : sorted) events.add(new Event(p.label().name(), signals(p.text()).features()));
-        TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, 1);
-        params.put(TrainingParameters.THREADS_PARAM, 1);
-        params.put("GaussianSmoothing", true);
-        params.put("GaussianSmoothingSigma", SIGMA);
-        params.put("PrintMessages", false);
-        try {
-            EventTrainer trainer = TrainerFactory.getEventTrainer(params, null);
-            MaxentModel model = trainer.train(ObjectStreamUtils.createObjectStream(events));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                new GenericModelWriter((AbstractModel) model, out).persist();
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("training the event model failed", e);
-        }
+        return MaxentFit.fit(events, ITERATIONS, SIGMA, "event model");
     }
 
     /** Sits in the learned slot while training: notes what the rules saw, never changes their verdict. */

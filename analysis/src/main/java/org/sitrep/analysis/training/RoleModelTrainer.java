@@ -1,21 +1,10 @@
 package org.sitrep.analysis.training;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import opennlp.tools.ml.EventTrainer;
-import opennlp.tools.ml.TrainerFactory;
-import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Event;
-import opennlp.tools.ml.model.GenericModelWriter;
-import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Analyzer;
@@ -79,25 +68,7 @@ public final class RoleModelTrainer {
     /** A model fitted to these examples (in this order). */
     public static byte[] fit(List<Event> examples) {
         if (examples.isEmpty()) throw new IllegalArgumentException("no role examples: no passage names its actors");
-        TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, 1);
-        params.put(TrainingParameters.THREADS_PARAM, 1);
-        params.put("GaussianSmoothing", true);
-        params.put("GaussianSmoothingSigma", SIGMA);
-        params.put("PrintMessages", false);
-        try {
-            EventTrainer trainer = TrainerFactory.getEventTrainer(params, null);
-            MaxentModel model = trainer.train(ObjectStreamUtils.createObjectStream(examples));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                new GenericModelWriter((AbstractModel) model, out).persist();
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("training the actor-role model failed", e);
-        }
+        return MaxentFit.fit(examples, ITERATIONS, SIGMA, "actor-role model");
     }
 
     /** The actor the finders named on the first occurrence of these words, as {@link PassageEvaluation} scores it. */
