@@ -16,12 +16,17 @@ final class PageFurniture {
             "(?i)^\\s*(tags|keywords|topics|related( topics| coverage| stories)?|filed under|categories|read more)\\s*:.*");
     private static final Pattern BYLINE = Pattern.compile(
             "^\\s*((By|BY)\\s+\\p{Lu}|.*\\b(Reporting|Writing|Editing|Additional reporting) by\\s+\\p{Lu}).*", Pattern.DOTALL);
+    // Both are searched for (find), never matched as ".*X.*": a leading ".*" retries every alternative at every
+    // position of every sentence, and a credit line used to be re-read once for each of its sentences.
     private static final Pattern CREDIT = Pattern.compile(
-            "(?i).*(\\(\\s*photo\\b|\\bphoto\\s*:|\\bphotograph\\s*:|\\bfile photo\\b|\\bcredit\\s*:|\\bgetty images\\b"
-                    + "|\\bvia getty\\b|\\bimage\\s*:).*", Pattern.DOTALL);
+            "(?i)\\(\\s*photo\\b|\\bphoto\\s*:|\\bphotograph\\s*:|\\bfile photo\\b|\\bcredit\\s*:|\\bgetty images\\b"
+                    + "|\\bvia getty\\b|\\bimage\\s*:");
+    /** Every credit above contains one of these (lower case): a cheap test before the search. */
+    private static final String[] CREDIT_WORDS = {"photo", "credit", "getty", "image"};
     private static final Pattern WATCH_HEADING = Pattern.compile(
-            "(?i).*\\b((what|things|points|issues|questions) to (watch|look out for|look for)|what(['\u2019]s| is| comes) next"
-                    + "|watch for|looking ahead|the week ahead)\\b.*", Pattern.DOTALL);
+            "(?i)\\b((what|things|points|issues|questions) to (watch|look out for|look for)|what(['\u2019]s| is| comes) next"
+                    + "|watch for|looking ahead|the week ahead)\\b");
+    private static final String[] WATCH_WORDS = {"watch", "look", "next", "ahead"};
     private static final Pattern LIVE = Pattern.compile("^\\s*(LIVE|WATCH|BREAKING|UPDATE|VIDEO|PHOTOS?)\\b.*", Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'\u2019-]*");
 
@@ -33,14 +38,23 @@ final class PageFurniture {
         boolean body = false;
         boolean watchList = false;
         int previousEnd = 0;
+        int creditLineStart = -1;
+        boolean creditLine = false;
         for (int k = 0; k < sentences.size(); k++) {
             Sentence s = sentences.get(k);
             String st = s.text() != null ? s.text() : text.substring(s.start(), Math.min(s.end(), text.length()));
             boolean paragraph = text.substring(Math.min(previousEnd, s.start()), s.start()).contains("\n\n");
             if (paragraph) watchList = false;
-            boolean heading = WATCH_HEADING.matcher(st).matches() && (onItsOwnLine(text, s) || st.strip().endsWith(":"));
+            boolean heading = mentions(st, WATCH_WORDS) && WATCH_HEADING.matcher(st).find()
+                    && (onItsOwnLine(text, s) || st.strip().endsWith(":"));
+            int lineStart = lineStart(text, s);
+            if (lineStart != creditLineStart) { // one search a line, however many sentences it has
+                String line = line(text, s);
+                creditLine = mentions(line, CREDIT_WORDS) && CREDIT.matcher(line).find();
+                creditLineStart = lineStart;
+            }
             out[k] = watchList || heading || TAG_LINE.matcher(st).matches() || capitalsOnly(st)
-                    || BYLINE.matcher(st).matches() && words(st) <= 14 || CREDIT.matcher(line(text, s)).matches()
+                    || BYLINE.matcher(st).matches() && words(st) <= 14 || creditLine
                     || LIVE.matcher(st).matches() || onItsOwnLine(text, s) && !endsASentence(st);
             if (heading) watchList = true;
             body |= !out[k];
@@ -59,9 +73,20 @@ final class PageFurniture {
 
     /** The line (paragraph) a sentence is in: a caption's credit marks the caption's every sentence. */
     private static String line(String text, Sentence s) {
-        int from = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+        int from = lineStart(text, s);
         int to = text.indexOf('\n', Math.min(s.end(), text.length()));
         return text.substring(Math.min(from, s.start()), to < 0 ? text.length() : to);
+    }
+
+    private static int lineStart(String text, Sentence s) {
+        return text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+    }
+
+    /** Whether the text holds one of these lower-case words, ignoring case. */
+    private static boolean mentions(String text, String[] words) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String w : words) if (lower.contains(w)) return true;
+        return false;
     }
 
     /** A line alone: a headline or a caption, not a sentence of a paragraph. */
