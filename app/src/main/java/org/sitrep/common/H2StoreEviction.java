@@ -19,6 +19,8 @@ import java.sql.SQLException;
 public final class H2StoreEviction implements SQLExceptionOverride {
     @java.lang.Override
     public Override adjudicate(SQLException e) {
-        return H2StoreFailure.storeFailed(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+        if (!H2StoreFailure.storeFailed(e)) return Override.CONTINUE_EVICT;
+        H2Recovery.storeFailed(); // the other connections are as dead as this one
+        return Override.MUST_EVICT;
     }
 }

@@ -10,8 +10,13 @@ import org.springframework.transaction.TransactionSystemException;
  * afresh: the pool drops the dead ones ({@link H2StoreEviction}, {@link StorageFailurePage}).
  */
 final class H2StoreFailure {
-    /** H2's IO_EXCEPTION_1/2, FILE_CORRUPTED_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN. */
-    private static final int[] FATAL = {90028, 90031, 90030, 90098, 90121};
+    /**
+     * H2's IO_EXCEPTION_1/2, FILE_CORRUPTED_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN, and
+     * DATABASE_ALREADY_OPEN_1: once the server runs, no other process can hold its database (a second
+     * server is refused at start), so "already in use" means a database this process opened after
+     * a store failure and H2 then forgot ({@link H2Recovery}).
+     */
+    private static final int[] FATAL = {90028, 90031, 90030, 90098, 90121, 90020};
 
     private H2StoreFailure() {}
 
@@ -29,6 +34,8 @@ final class H2StoreFailure {
                 // GENERAL_ERROR_1 wrapping the storage layer's failure to write its file.
                 if (s.getErrorCode() == 50000 && String.valueOf(s.getMessage()).contains("MVStoreException")) return true;
             }
+            // Thrown by the JDK only when this very process already holds a lock on the file: the forgotten database.
+            if (t instanceof java.nio.channels.OverlappingFileLockException) return true;
             if (t.getCause() == t) break;
         }
         return false;

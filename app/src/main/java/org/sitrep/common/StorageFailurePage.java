@@ -2,11 +2,7 @@ package org.sitrep.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,16 +20,16 @@ import org.springframework.web.servlet.ModelAndView;
 class StorageFailurePage implements HandlerExceptionResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(StorageFailurePage.class);
 
-    private final DataSource dataSource;
+    private final H2Recovery recovery;
 
-    StorageFailurePage(DataSource dataSource) {
-        this.dataSource = dataSource;
+    StorageFailurePage(H2Recovery recovery) {
+        this.recovery = recovery;
     }
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!storageFailed(e)) return null;
-        if (H2StoreFailure.storeFailed(e)) dropConnectionsToTheClosedDatabase();
+        if (H2StoreFailure.storeFailed(e)) recovery.startAfresh();
         if (response.isCommitted()) return null;
         log.warn("{} {} not done: the data volume cannot be written ({})", request.getMethod(), request.getRequestURI(), rootMessage(e));
         try {
@@ -43,22 +39,6 @@ class StorageFailurePage implements HandlerExceptionResolver, Ordered {
             return null;
         }
         return new ModelAndView();
-    }
-
-    /**
-     * H2 closed the database it could not write; every pooled connection to it is dead, not only the
-     * one that failed ({@link H2StoreEviction} drops that one). Dropping the idle ones now means the
-     * next request, this error page's own included, gets a connection to the database opened afresh.
-     */
-    private void dropConnectionsToTheClosedDatabase() {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
-                if (pool != null) pool.softEvictConnections();
-            }
-        } catch (SQLException | RuntimeException e) {
-            log.warn("could not drop the pool's connections to the closed database: {}", e.toString());
-        }
     }
 
     static boolean storageFailed(Throwable e) {

@@ -32,6 +32,19 @@ class H2StoreFailureTest {
     }
 
     @Test
+    void aDatabaseThisProcessStillHoldsIsOne() {
+        // After a store failure H2 may open the file again and then forget that database: new connections then
+        // fail on the file's lock, which the pool reports only when a request gives up waiting for one.
+        SQLException locked = DbException.get(ErrorCode.DATABASE_ALREADY_OPEN_1,
+                new java.nio.channels.OverlappingFileLockException(), "/data/db/sitrep.mv.db").getSQLException();
+        assertThat(H2StoreFailure.storeFailed(locked)).isTrue();
+        assertThat(H2StoreFailure.storeFailed(new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001", locked)))).isTrue();
+        assertThat(StorageFailurePage.storageFailed(new RuntimeException(new java.nio.channels.OverlappingFileLockException()))).isTrue();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(H2StoreFailure.storeFailed(DbException.get(ErrorCode.DUPLICATE_KEY_1, "slug").getSQLException())).isFalse();
         assertThat(H2StoreFailure.storeFailed(DbException.get(ErrorCode.GENERAL_ERROR_1, "something else").getSQLException())).isFalse();
