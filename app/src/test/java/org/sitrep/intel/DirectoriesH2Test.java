@@ -1,10 +1,6 @@
 package org.sitrep.intel;
 
-import org.sitrep.testsupport.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.sitrep.testsupport.H2Database;
 
-class DirectoriesH2Test extends DirectoriesContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
-}
+@H2Database
+class DirectoriesH2Test extends DirectoriesContract {}

@@ -1,12 +1,6 @@
 package org.sitrep.intel;
 
-import org.sitrep.testsupport.RequiresPostgres;
-import org.sitrep.testsupport.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.sitrep.testsupport.PostgresDatabase;
 
-@RequiresPostgres
-class EventRowsPostgresTest extends EventRowsContract {
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.postgres(registry); }
-}
+@PostgresDatabase
+class EventRowsPostgresTest extends EventRowsContract {}

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sitrep.testsupport.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,11 +30,13 @@ abstract class EventSearchContract {
 
     @Autowired EventSearch search;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher publisher;
 
     long wire, ours, offensive, airstrike, protest, rejected;
 
     @BeforeAll
     void seed() {
+        TestEvents.emptyTheStore(jdbc, publisher); // the context is shared: these tests count every event in it
         TestEvents events = new TestEvents(jdbc);
         wire = events.document("Rebels push into west Aleppo", "Wire One", D, TEXT);
         ours = events.document("piece", 7, "Aleppo analysis", "https://sitrep.example/analysis/a", "Sitrep", D.plusDays(1), TEXT);

@@ -3,6 +3,11 @@ package org.sitrep.testsupport;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sitrep.intel.EventsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * re-analyse these documents (their engine version is "test") and withdraw them, their sources being absent.
  */
 public final class TestEvents {
+    // One counter for the whole run: test classes that share a context (and so a database) must not reuse ids.
+    private static final AtomicLong NEXT_SOURCE_ID = new AtomicLong(1_000_000);
     private final JdbcClient jdbc;
-    private long nextSourceId = 1_000_000;
 
     public TestEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -21,7 +27,8 @@ public final class TestEvents {
 
     /** An analysed ingested item whose cleaned text is {@code text}; returns the document id. */
     public long document(String title, String sourceName, LocalDate published, String text) {
-        return document("item", nextSourceId++, title, "https://wire.example/" + nextSourceId, sourceName, published, text);
+        long sourceId = NEXT_SOURCE_ID.getAndIncrement();
+        return document("item", sourceId, title, "https://wire.example/" + (sourceId + 1), sourceName, published, text);
     }
 
     public long document(String kind, long sourceId, String title, String url, String sourceName, LocalDate published, String text) {
@@ -33,6 +40,17 @@ public final class TestEvents {
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC)).update();
         return jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :sourceId")
                 .param("kind", kind).param("sourceId", sourceId).query(Long.class).single();
+    }
+
+    /**
+     * Removes every analysed document and event (their places, actors and reviews go with them), for a test class
+     * that counts all events and shares its context with others. The map index is told which events went.
+     */
+    public static void emptyTheStore(JdbcClient jdbc, ApplicationEventPublisher publisher) {
+        var gone = new HashSet<>(jdbc.sql("SELECT id FROM intel_events").query(Long.class).list());
+        jdbc.sql("UPDATE intel_events SET merged_into = NULL WHERE merged_into IS NOT NULL").update();
+        jdbc.sql("DELETE FROM intel_documents").update();
+        publisher.publishEvent(new EventsChanged(gone, Set.of()));
     }
 
     /** A machine event in {@code documentId} whose evidence is the first occurrence of {@code sentence} in the document's text. */
