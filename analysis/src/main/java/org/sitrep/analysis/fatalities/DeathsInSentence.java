@@ -15,8 +15,11 @@ import org.sitrep.analysis.text.Token;
  * twice ("killed 12 people, among them three children") counts the largest figure, never the sum.
  */
 final class DeathsInSentence {
-    /** Stems a sentence must contain to be read at all: most sentences are skipped by one scan of their text. */
-    private static final String[] STEMS = {"kill", "dead", "die", "death", "fatalit", "casualt", "lives", "bodies",
+    /**
+     * Stems a sentence must contain to be read at all: most sentences are skipped by one scan of their text
+     * (not "die": it is in every "soldier").
+     */
+    private static final String[] STEMS = {"kill", "dead", "died", "dies", "dying", " die", "death", "fatalit", "casualt", "lives", "bodies",
             "toll", "massacr", "execut", "slain", "perish", "murder", "assassinat", "lynch", "behead", "slaughter",
             "injur", "hurt", "harm", "loss of life"};
     /** Verbs whose object is the dead: "killed six", "kills 12", "executed two men". */
@@ -83,12 +86,19 @@ final class DeathsInSentence {
                 if (unreal(w, c)) continue;
                 boolean passive = c > 0 && AUX.contains(w[c - 1]);
                 found = passive ? null : object(w, tag, c, c);
-                if (found == null || found.q == null) found = prefer(found, subject(w, tag, c, c));
+                if (found == null || found.q == null) {
+                    Phrase before = subject(w, tag, c, c);
+                    // the subject of an active verb is the killer ("a vigilante movement killed …"): only a
+                    // passive, or a headline's bare number ("Six killed in Kabul blast"), names the dead there
+                    if (passive || before != null && before.counted) found = prefer(found, before);
+                }
             } else if (x.equals("killing") || x.equals("deaths") || x.equals("death")) {
                 found = object(w, tag, c, c);
             } else if (SUBJECT.contains(x)) {
                 if (unreal(w, c)) continue;
-                found = subject(w, tag, c, c);
+                // "police shot dead three protesters": active, the dead come after; "a man was shot dead": before
+                boolean shotDead = x.equals("dead") && c > 0 && w[c - 1].equals("shot") && !(c > 1 && AUX.contains(w[c - 2]));
+                found = shotDead ? object(w, tag, c, c) : subject(w, tag, c, c);
                 if ((found == null || found.q == null) && c + 1 < n && (w[c + 1].equals("of") || x.equals("dead")))
                     found = prefer(found, object(w, tag, c, c)); // "the bodies of 12", "shot dead three men"
             } else if (NONE_ONLY.contains(x)) {
@@ -118,7 +128,9 @@ final class DeathsInSentence {
     }
 
     /** What a death word's phrase says: a quantity, or that nobody died; with the token span read. */
-    private record Phrase(Quantity q, boolean none, int first, int last) {}
+    private record Phrase(Quantity q, boolean none, int first, int last, boolean counted) {
+        Phrase(Quantity q, boolean none, int first, int last) { this(q, none, first, last, false); }
+    }
 
     private static Phrase prefer(Phrase a, Phrase b) {
         if (a == null) return b;
@@ -147,7 +159,11 @@ final class DeathsInSentence {
         int i = c + 1;
         if (i < w.length && w[i].equals("of")) i++;
         int end = i;
-        while (end < w.length && nounPhraseWord(w, tag, end)) end++;
+        while (end < w.length && nounPhraseWord(w, tag, end)) {
+            // a comma goes on only into a list ("two soldiers, a civilian and a child"), not into "…, a doctors' committee said"
+            if (w[end].equals(",") && !listAhead(w, tag, end)) break;
+            end++;
+        }
         if (end == i) return null;
         return phrase(w, tag, i, end - 1, false);
     }
@@ -158,10 +174,25 @@ final class DeathsInSentence {
         while (j >= 0 && AUX.contains(w[j])) j--;
         if (j >= 0 && w[j].equals("were") || j >= 0 && w[j].equals("there")) return null;
         int start = j;
-        while (start >= 0 && nounPhraseWord(w, tag, start)) start--;
+        boolean and = false;
+        while (start >= 0 && nounPhraseWord(w, tag, start)) {
+            if (w[start].equals("and")) and = true;
+            // walking back, a comma is inside the phrase only in a list that ends "… and X" ("In 2014, 5 people")
+            if (w[start].equals(",") && !and) break;
+            start--;
+        }
         start++;
         if (start > j) return null;
         return phrase(w, tag, start, j, true);
+    }
+
+    /** Whether an "and" follows within five words of the comma at k, before the phrase ends. */
+    private static boolean listAhead(String[] w, String[] tag, int k) {
+        for (int m = k + 1; m < Math.min(w.length, k + 6); m++) {
+            if (w[m].equals("and")) return true;
+            if (w[m].equals(",") || !nounPhraseWord(w, tag, m)) return false;
+        }
+        return false;
     }
 
     private static boolean nounPhraseWord(String[] w, String[] tag, int k) {
@@ -171,6 +202,9 @@ final class DeathsInSentence {
         if (NP_WORDS.contains(x) || Quantities.numberWord(x)) return true;
         String t = tag[k];
         if (t == null) return Character.isLetter(x.charAt(0)) && !x.endsWith("ing") && !x.endsWith("ed");
+        // "suspected gang members", "armed men": a participle before a noun is an adjective
+        if ((t.equals("VBN") || t.equals("VBG")) && k + 1 < w.length && tag[k + 1] != null
+                && (tag[k + 1].startsWith("NN") || tag[k + 1].startsWith("JJ"))) return true;
         return NOUN_TAGS.contains(t);
     }
 
@@ -192,6 +226,22 @@ final class DeathsInSentence {
                 // "two of the five guards": only the number before "of" counts
                 if (sum != null) break;
             }
+            // "a family of five": the number after "of" is the count
+            if ((w[k].equals("a") || w[k].equals("an")) && k + 3 <= to + 1 && k + 2 < w.length && w[k + 2].equals("of")) {
+                Quantity inner = Quantities.at(w, k + 3);
+                if (inner != null) {
+                    sum = sum == null ? inner : sum.plus(inner);
+                    k = inner.last() + 1;
+                    continue;
+                }
+            }
+            // "ten personnel and the driver": one more
+            if (sum != null && k > from && w[k - 1].equals("and") && (w[k].equals("the") || w[k].equals("his") || w[k].equals("her"))
+                    && k + 1 <= to && tag[k + 1] != null && (tag[k + 1].equals("NN") || tag[k + 1].equals("NNP"))) {
+                sum = sum.plus(new Quantity(1, 1, 1, k, k + 1));
+                k += 2;
+                continue;
+            }
             Quantity q = Quantities.at(w, k);
             if (q != null && q.last() <= to + 2) {
                 sum = sum == null ? q : sum.plus(q);
@@ -205,7 +255,7 @@ final class DeathsInSentence {
             }
             k++;
         }
-        if (sum != null) return new Phrase(sum, false, Math.min(from, sum.first()), Math.max(to, sum.last()));
+        if (sum != null) return new Phrase(sum, false, Math.min(from, sum.first()), Math.max(to, sum.last()), true);
         // no number: "the driver was killed" is one death; "civilians were killed" ACLED's plural
         String head = w[to];
         String t = tag[to];

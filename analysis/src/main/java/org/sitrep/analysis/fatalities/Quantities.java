@@ -102,6 +102,10 @@ final class Quantities {
             int last = i + 1 < w.length && w[i + 1].equals("of") ? i + 1 : i;
             return new Quantity(vague, x.equals("several") || x.equals("many") || x.equals("numerous") || x.equals("multiple") ? 2 : vague, null, i, last);
         }
+        if ((x.equals("a") || x.equals("an")) && i + 1 < w.length && (w[i + 1].equals("hundred") || w[i + 1].equals("thousand"))) {
+            int v = w[i + 1].equals("hundred") ? 100 : 1000;
+            return new Quantity(v, v, v, i, i + 1);   // "more than a hundred"
+        }
         int value = number(x);
         if (value < 0) return null;
         // a day of the month ("March 5") or a year ("in 2014") is no count of people

@@ -46,6 +46,13 @@ class DeathsInSentenceTest {
             Gunmen shot dead three men at a checkpoint.                                             | 3  | 3  | 3
             The bodies of 14 men were found near the river.                                        | 14 | 14 | 14
             The strike claimed the lives of seven people.                                           | 7  | 7  | 7
+            Soldiers opened fire on marchers in Khartoum, killing at least six, a doctors' committee said. | 6 | 6 |
+            Police shot dead three protesters in Kibera.                                            | 3  | 3  | 3
+            Gunmen shot dead a family of five in their car.                                         | 5  | 5  | 5
+            Maoists triggered an IED under a police vehicle, killing ten personnel and the driver.   | 11 | 11 | 11
+            Gang members massacred more than a hundred residents of the district.                   | 100| 100|
+            In 2014, 5 people were killed in the town.                                              | 5  | 5  | 5
+            A vigilante movement killed three suspected gang members.                               | 3  | 3  | 3
             """)
     void readsTheFigureAndItsRange(String sentence, Integer best, Integer low, Integer high) {
         Counted c = read(sentence);
