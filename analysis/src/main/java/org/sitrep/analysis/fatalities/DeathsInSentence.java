@@ -84,7 +84,7 @@ final class DeathsInSentence {
                 found = object(w, tag, c + 1, c);        // "claimed the lives of seven"
             } else if (ACTIVE.contains(x)) {
                 if (unreal(w, c)) continue;
-                boolean passive = c > 0 && AUX.contains(w[c - 1]);
+                boolean passive = passive(w, c);
                 found = passive ? null : object(w, tag, c, c);
                 if (found == null || found.q == null) {
                     Phrase before = subject(w, tag, c, c);
@@ -136,6 +136,17 @@ final class DeathsInSentence {
         if (a == null) return b;
         if (b == null) return a;
         return a.q != null || a.none ? a : b;
+    }
+
+    /** Words of a passive before its participle ("were killed", "was reportedly killed"); "have killed" is active. */
+    private static final Set<String> PASSIVE = Set.of("was", "were", "been", "being", "be", "are", "is", "got", "get");
+
+    private static boolean passive(String[] w, int c) {
+        for (int k = c - 1; k >= 0 && k >= c - 3; k--) {
+            if (PASSIVE.contains(w[k])) return true;
+            if (!AUX.contains(w[k])) return false; // "reportedly", "also" may stand between
+        }
+        return false;
     }
 
     private static boolean unreal(String[] w, int c) {
@@ -219,6 +230,7 @@ final class DeathsInSentence {
             if (w[k].equals("no") || w[k].equals("nobody") || w[k].equals("none")) return new Phrase(null, true, k, to);
         }
         Quantity sum = null;
+        boolean numbered = false;
         int k = from;
         while (k <= to) {
             if (k > from && w[k - 1].equals("of") && !(k >= 2 && (w[k - 2].equals("dozens") || w[k - 2].equals("hundreds")
@@ -244,6 +256,7 @@ final class DeathsInSentence {
             }
             Quantity q = Quantities.at(w, k);
             if (q != null && q.last() <= to + 2) {
+                numbered = true;
                 sum = sum == null ? q : sum.plus(q);
                 k = q.last() + 1;
                 continue;
@@ -252,10 +265,13 @@ final class DeathsInSentence {
                     || w[k].equals("he") || w[k].equals("she")) && person(w, tag, k, to)) {
                 Quantity one = new Quantity(1, 1, 1, k, k);
                 sum = sum == null ? one : sum.plus(one);
+                numbered |= sum.best() > 1; // "a soldier" alone is no number: see counted below
             }
             k++;
         }
-        if (sum != null) return new Phrase(sum, false, Math.min(from, sum.first()), Math.max(to, sum.last()), true);
+        // counted: the phrase gives a number ("Six killed in Kabul blast"), not just a person ("named after a
+        // commander killed in March", background before a participle); only a number may name the dead there
+        if (sum != null) return new Phrase(sum, false, Math.min(from, sum.first()), Math.max(to, sum.last()), numbered);
         // no number: "the driver was killed" is one death; "civilians were killed" ACLED's plural
         String head = w[to];
         String t = tag[to];

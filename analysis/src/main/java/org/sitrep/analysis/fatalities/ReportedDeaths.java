@@ -13,8 +13,8 @@ import org.sitrep.analysis.text.TokenisedText;
  *
  * <p>A figure belongs to the event told in its sentence (the first violent one when there are several);
  * a sentence with no event of its own ("At least nine combatants died.") belongs to the event told in one
- * of the two sentences before it, else to the event of the next sentence (a headline, "Six killed in
- * Kabul blast", before the story). An event told in several sentences keeps the largest figure, not the
+ * of the two sentences before it, else, when it is a paragraph of its own (a headline,
+ * "Six killed in Kabul blast"), to the event of the next sentence. An event told in several sentences keeps the largest figure, not the
  * sum: a story retells its deaths ("killed five people … the five victims were …") and a toll that rises
  * ("a death toll that rose to 40") replaces the first one. A report of no deaths counts only when no
  * sentence of the event gives a figure.
@@ -32,7 +32,7 @@ public final class ReportedDeaths implements FatalityReader {
         for (Sentence s : sentences) {
             Counted counted = DeathsInSentence.read(s);
             if (counted == null) continue;
-            int owner = owner(events, eventSentence, s.index());
+            int owner = owner(events, eventSentence, sentences, s.index(), text.text());
             if (owner < 0) continue;
             Counted had = best[owner];
             if (had == null || had.none() && !counted.none() || counted.best() > had.best()) best[owner] = counted;
@@ -47,8 +47,11 @@ public final class ReportedDeaths implements FatalityReader {
         return out;
     }
 
-    /** The event a figure in sentence {@code s} belongs to, or -1. */
-    private static int owner(List<Event> events, int[] eventSentence, int s) {
+    /**
+     * The event a figure in sentence {@code s} belongs to, or -1. Looking back may cross a paragraph (wire copy gives
+     * the risen toll a paragraph of its own); looking ahead is only for a headline or caption, a paragraph of its own.
+     */
+    private static int owner(List<Event> events, int[] eventSentence, List<Sentence> sentences, int s, String text) {
         int here = -1;
         for (int e = 0; e < events.size(); e++) {
             if (eventSentence[e] != s) continue;
@@ -56,11 +59,19 @@ public final class ReportedDeaths implements FatalityReader {
             if (violent(events.get(e))) return e;
         }
         if (here >= 0) return here;
-        for (int back = 1; back <= SENTENCES_BACK; back++) {
+        for (int back = 1; back <= SENTENCES_BACK && s - back >= 0; back++) {
             int found = firstIn(events, eventSentence, s - back);
             if (found >= 0) return found;
         }
-        return firstIn(events, eventSentence, s + 1);
+        boolean ownParagraph = (s == 0 || paragraphBreak(sentences, s - 1, s, text))
+                && (s + 1 >= sentences.size() || paragraphBreak(sentences, s, s + 1, text));
+        return ownParagraph ? firstIn(events, eventSentence, s + 1) : -1;
+    }
+
+    /** Whether a blank line (the cleaned text's paragraph break) lies between sentences a and b (a before b). */
+    private static boolean paragraphBreak(List<Sentence> sentences, int a, int b, String text) {
+        int from = sentences.get(a).end(), to = sentences.get(b).start();
+        return from < to && text.substring(from, to).contains("\n\n");
     }
 
     private static int firstIn(List<Event> events, int[] eventSentence, int s) {

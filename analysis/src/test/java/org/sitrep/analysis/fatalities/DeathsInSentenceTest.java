@@ -53,6 +53,8 @@ class DeathsInSentenceTest {
             Gang members massacred more than a hundred residents of the district.                   | 100| 100|
             In 2014, 5 people were killed in the town.                                              | 5  | 5  | 5
             A vigilante movement killed three suspected gang members.                               | 3  | 3  | 3
+            Landmines along the road have killed four shepherds this year.                          | 4  | 4  | 4
+            Two soldiers were reportedly killed in the raid.                                        | 2  | 2  | 2
             """)
     void readsTheFigureAndItsRange(String sentence, Integer best, Integer low, Integer high) {
         Counted c = read(sentence);

@@ -66,6 +66,27 @@ class ReportedDeathsTest {
     }
 
     @Test
+    void aPersonKilledLongAgoInTheNextParagraphIsNotTheEventsToll() {
+        Analysis a = engine.analyze(Document.text("""
+                Rebels attacked army positions west of Aleppo on Sunday, residents said.
+
+                A joint operations room named the campaign after a commander killed in March near the central prison.
+                """, PUB));
+        assertThat(a.events()).isNotEmpty();
+        assertThat(withDeaths(a)).isEmpty();
+    }
+
+    @Test
+    void aHeadlineFigureBelongsToTheStoryBelowIt() {
+        Analysis a = engine.analyze(Document.text("""
+                Six killed in Kabul blast
+
+                A bomb exploded near a bus station in Kabul on Monday, police said.
+                """, PUB));
+        assertThat(withDeaths(a)).singleElement().satisfies(e -> assertThat(e.fatalities().best()).isEqualTo(6));
+    }
+
+    @Test
     void noCasualtiesIsZeroAndSilenceIsNothing() {
         Analysis none = engine.analyze(Document.text(
                 "Rebels shelled the airport in Benghazi on Saturday. No casualties were reported.", PUB));
