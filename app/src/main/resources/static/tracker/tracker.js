@@ -313,6 +313,7 @@
         var date = T.day(e.dateEarliest) + (e.dateLatest && e.dateLatest !== e.dateEarliest ? ' to ' + T.day(e.dateLatest) : '');
         if (e.dateText) date += ' (“' + e.dateText + '”)';
         fill('panel-date', date);
+        fill('panel-deaths', e.deaths + (e.deathsWords ? ' (“' + e.deathsWords + '”)' : ''));
         fill('panel-confidence', Number(e.confidence).toFixed(2));
         fill('panel-state', T.stateLabel(e.reviewState));
         var source = document.createDocumentFragment();

@@ -100,6 +100,16 @@ public final class AnalysisJson {
                 ev.put("end", e.evidence().end());
             }
             o.put("confidence", e.confidence());
+            if (e.fatalities() != null) {
+                Fatalities f = e.fatalities();
+                ObjectNode fo = o.putObject("fatalities");
+                fo.put("best", f.best());
+                fo.put("low", f.low());
+                if (f.high() == null) fo.putNull("high"); else fo.put("high", f.high());
+                fo.put("text", f.text());
+                fo.put("start", f.start());
+                fo.put("end", f.end());
+            }
         }
         return root;
     }
@@ -144,8 +154,12 @@ public final class AnalysisJson {
                 JsonNode ev = o.path("evidence");
                 Evidence evidence = ev.isObject() ? new Evidence(text(ev, "sentence"), ev.path("start").asInt(),
                         ev.path("end").asInt()) : null;
+                JsonNode f = o.path("fatalities");
+                Fatalities deaths = f.isObject() ? new Fatalities(f.path("best").asInt(), f.path("low").asInt(),
+                        f.path("high").isNumber() ? Integer.valueOf(f.path("high").asInt()) : null, text(f, "text"),
+                        f.path("start").asInt(), f.path("end").asInt()) : null;
                 events.add(new Event(text(o, "type"), text(o, "subType"), text(o, "actor1"), text(o, "actor2"), place,
-                        date, text(o, "trigger"), evidence, o.path("confidence").asDouble()));
+                        date, text(o, "trigger"), evidence, o.path("confidence").asDouble(), deaths));
             }
             return new Analysis(schema, text(root, "engineVersion"), date(text(root, "published")), text(root, "title"),
                     text(root, "text"), List.copyOf(places), List.copyOf(actors), List.copyOf(events));

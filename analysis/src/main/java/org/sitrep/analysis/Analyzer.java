@@ -18,6 +18,8 @@ import org.sitrep.analysis.events.EventExtractor;
 import org.sitrep.analysis.events.LearnedActorRolePicker;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.events.RuleBasedEventExtractor;
+import org.sitrep.analysis.fatalities.FatalityReader;
+import org.sitrep.analysis.fatalities.ReportedDeaths;
 import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.PlaceFinder;
 import org.sitrep.analysis.places.PlacesInText;
@@ -35,19 +37,20 @@ import org.sitrep.analysis.text.TokenisedText;
  * }</pre>
  *
  * <p>The pipeline: {@link TextCleaner} (clean text, sentences, tokens) → {@link PlaceFinder} →
- * {@link ActorFinder} → {@link DateFinder} → {@link EventExtractor}. An Analyzer is immutable and
+ * {@link ActorFinder} → {@link DateFinder} → {@link EventExtractor} → {@link FatalityReader}. An Analyzer is immutable and
  * thread-safe; share one. Empty input gives an empty analysis; binary input throws
  * {@link UnreadableDocumentException} with a message fit for a user.
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 4;
+    public static final int ENGINE_REVISION = 5;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
     private final ActorFinder actors;
     private final DateFinder dates;
     private final EventExtractor events;
+    private final FatalityReader fatalities;
     private final String engineVersion;
 
     private Analyzer(Builder b) {
@@ -61,6 +64,7 @@ public final class Analyzer {
         ActorRolePicker roles = b.rolePicker != null ? b.rolePicker : classifier == EventClassifier.NONE
                 ? ActorRolePicker.NONE : LearnedActorRolePicker.bundled().<ActorRolePicker>map(r -> r).orElse(ActorRolePicker.NONE);
         this.events = b.events != null ? b.events : new RuleBasedEventExtractor(classifier, roles);
+        this.fatalities = b.fatalities != null ? b.fatalities : new ReportedDeaths();
         this.engineVersion = version(events.model());
     }
 
@@ -90,7 +94,8 @@ public final class Analyzer {
         // "Damascus said", "the X-Y highway": places of the text, but no event happens there
         List<Place> eventPlaces = without(foundPlaces, read.notEventPlaces());
         List<TimeExpression> foundDates = List.copyOf(dates.find(doc));
-        List<Event> foundEvents = List.copyOf(events.extract(text, eventPlaces, foundActors, foundDates));
+        List<Event> foundEvents = List.copyOf(fatalities.read(doc,
+                List.copyOf(events.extract(text, eventPlaces, foundActors, foundDates))));
         return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
                 foundPlaces, foundActors, foundEvents);
     }
@@ -182,8 +187,12 @@ public final class Analyzer {
         private EventExtractor events;
         private EventClassifier classifier;
         private ActorRolePicker rolePicker;
+        private FatalityReader fatalities;
 
         private Builder() {}
+
+        /** The fatalities stage (default {@link ReportedDeaths}); {@link FatalityReader#NONE} switches it off. */
+        public Builder fatalityReader(FatalityReader reader) { this.fatalities = Objects.requireNonNull(reader); return this; }
 
         /**
          * The classifier in the rule extractor's learned slot (default: the bundled model);

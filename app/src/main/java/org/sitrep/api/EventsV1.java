@@ -57,14 +57,27 @@ final class EventsV1 {
                  String placeName, String country, String admin1, Double latitude, Double longitude, String geoPrecision,
                  Long gazetteerId, LocalDate dateEarliest, LocalDate dateLatest, String dateText, String trigger,
                  String evidenceSentence, Integer evidenceStart, Integer evidenceEnd, double confidence,
-                 ReviewState reviewState, Long mergedInto, String engineVersion, Instant updatedAt, long version) {
+                 ReviewState reviewState, Long mergedInto, String engineVersion, Instant updatedAt, long version,
+                 Fatalities fatalities) {
 
         static Event of(TrackedEvent e) {
             return new Event(e.id(), Source.of(e.source()), e.origin(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(),
                     e.placeName(), e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.gazetteerId(),
                     e.dateEarliest(), e.dateLatest(), e.dateText(), e.trigger(), e.evidenceSentence(), e.evidenceStart(),
                     e.evidenceEnd(), e.confidence(), ReviewState.of(e.reviewState()), e.mergedInto(), e.engineVersion(),
-                    e.updatedAt(), e.version());
+                    e.updatedAt(), e.version(), Fatalities.of(e.fatalities()));
+        }
+    }
+
+    /**
+     * The deaths reported for an event (left out when its text says nothing of deaths): {@code best} the figure to
+     * count (ACLED's convention, the lowest credible one; 0 a report of none), {@code low}..{@code high} the range
+     * the words allow ({@code high} left out: no upper bound), {@code words} the words it was read from and their
+     * offsets {@code start}..{@code end} in the document's text (left out for a figure an analyst typed).
+     */
+    record Fatalities(int best, Integer low, Integer high, String words, Integer start, Integer end) {
+        static Fatalities of(TrackedEvent.Deaths d) {
+            return d == null ? null : new Fatalities(d.best(), d.low(), d.high(), d.words(), d.start(), d.end());
         }
     }
 }

@@ -23,10 +23,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EventExports {
-    /** The CSV header, in this order. ACLED's fatalities column is left out: the engine does not count the dead. */
+    /**
+     * The CSV header, in this order. {@code fatalities} is ACLED's column, where ACLED has it (after the notes): the
+     * deaths reported for the event, 0 when its text reports none or says nothing of deaths, as in ACLED's data.
+     */
     public static final List<String> COLUMNS = List.of("event_id", "event_date", "year", "time_precision", "event_type",
             "sub_event_type", "actor1", "actor2", "country", "iso", "admin1", "location", "latitude", "longitude",
-            "geo_precision", "source", "source_url", "notes", "confidence", "review_state");
+            "geo_precision", "source", "source_url", "notes", "fatalities", "confidence", "review_state");
 
     private static final int BATCH = EventSearch.MAX_PAGE;
     private static final JsonFactory JSON = new JsonFactory();
@@ -125,6 +128,8 @@ public class EventExports {
             w.write(CsvCell.of(text));
         }
         w.write(',');
+        w.write(Integer.toString(fatalities(e)));
+        w.write(',');
         w.write(Double.toString(e.confidence()));
         w.write(',');
         w.write(e.reviewState().dbValue());
@@ -163,10 +168,16 @@ public class EventExports {
         g.writeStringField("source", e.source().name());
         g.writeStringField("source_url", e.source().url());
         g.writeStringField("notes", e.evidenceSentence());
+        g.writeNumberField("fatalities", fatalities(e));
         g.writeNumberField("confidence", e.confidence());
         g.writeStringField("review_state", e.reviewState().dbValue());
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** ACLED's fatalities: the reported figure, 0 when none is reported. */
+    public static int fatalities(TrackedEvent e) {
+        return e.fatalities() == null ? 0 : e.fatalities().best();
     }
 
     /** ACLED's time precision: 1 the exact day is known, 2 within a week, 3 a longer span. */

@@ -27,6 +27,16 @@ public class EventLabels {
     private static final Map<String, String> ORIGINS = Map.of("machine", "Found by the engine", "analyst", "Added by an analyst");
 
     /** "7 Mar 2026"; a dash for no date. */
+    /** "12 killed", "at least 6 killed", "10–15 killed", "None reported" (a report of no deaths), "Not reported". */
+    public static String deaths(TrackedEvent.Deaths d) {
+        if (d == null) return "Not reported";
+        if (d.best() == 0) return "None reported";
+        return d.label() + " killed";
+    }
+
+    /** {@link #deaths} for templates. */
+    public String reportedDeaths(TrackedEvent.Deaths d) { return deaths(d); }
+
     public String date(LocalDate d) {
         return d == null ? "—" : DAY.format(d);
     }

@@ -114,6 +114,7 @@ public class EventReview {
             errors.put("dateLatest", "The last day cannot be before the first.");
         }
         Where where = place(e, c, errors);
+        TrackedEvent.Deaths deaths = deaths(e.fatalities(), c.fatalities(), errors);
         if (!errors.isEmpty()) throw new InvalidReview(errors);
 
         List<String> changes = new ArrayList<>();
@@ -130,6 +131,7 @@ public class EventReview {
         diff(changes, "gazetteer_id", e.gazetteerId(), where.gazetteerId);
         diff(changes, "date_earliest", e.dateEarliest(), earliest);
         diff(changes, "date_latest", e.dateLatest(), latest);
+        diff(changes, "fatalities", e.fatalities() == null ? null : e.fatalities().best(), deaths == null ? null : deaths.best());
         if (changes.isEmpty()) throw new InvalidReview("Nothing was changed: to accept the event as it is, confirm it.");
         changes.add(change("review_state", e.reviewState().dbValue(), "corrected"));
 
@@ -137,11 +139,17 @@ public class EventReview {
                 UPDATE intel_events SET event_type = :type, sub_event_type = :subType, actor1 = :actor1, actor2 = :actor2,
                     place_name = :place, latitude = :lat, longitude = :lon, country = :country, admin1 = :admin1,
                     geo_precision = :precision, gazetteer_id = :gazetteerId, date_earliest = :earliest, date_latest = :latest,
+                    fatalities = :deaths, fatalities_low = :deathsLow, fatalities_high = :deathsHigh,
+                    fatalities_text = :deathsText, fatalities_start = :deathsStart, fatalities_end = :deathsEnd,
                     review_state = 'corrected', updated_at = :now WHERE id = :id""")
                 .param("type", type).param("subType", subType).param("actor1", actor1).param("actor2", actor2)
                 .param("place", where.name).param("lat", where.lat).param("lon", where.lon).param("country", where.country)
                 .param("admin1", where.admin1).param("precision", where.precision).param("gazetteerId", where.gazetteerId)
-                .param("earliest", earliest).param("latest", latest).param("now", now()).param("id", id).update();
+                .param("earliest", earliest).param("latest", latest)
+                .param("deaths", deaths == null ? null : deaths.best()).param("deathsLow", deaths == null ? null : deaths.low())
+                .param("deathsHigh", deaths == null ? null : deaths.high()).param("deathsText", deaths == null ? null : deaths.words())
+                .param("deathsStart", deaths == null ? null : deaths.start()).param("deathsEnd", deaths == null ? null : deaths.end())
+                .param("now", now()).param("id", id).update();
         audit(id, analyst, "correct", String.join("\n", changes));
     }
 
@@ -179,6 +187,16 @@ public class EventReview {
         if (target.reviewState() == ReviewState.UNREVIEWED) {
             setState(into, ReviewState.CONFIRMED);
             absorbed = change("review_state", "unreviewed", "confirmed") + "\n" + absorbed;
+        }
+        // The same deaths told by two articles are counted once: the merged event leaves every count (its state), and
+        // the event it joins keeps its own figure; only when that one has none does it take the duplicate's.
+        if (target.fatalities() == null && dup.fatalities() != null) {
+            TrackedEvent.Deaths d = dup.fatalities();
+            jdbc.sql("""
+                    UPDATE intel_events SET fatalities = :best, fatalities_low = :low, fatalities_high = :high,
+                        fatalities_text = NULL, fatalities_start = NULL, fatalities_end = NULL, updated_at = :now WHERE id = :id""")
+                    .param("best", d.best()).param("low", d.low()).param("high", d.high()).param("now", now).param("id", into).update();
+            absorbed = absorbed + "\n" + change("fatalities", null, d.best() + " (from #" + duplicate + ")");
         }
         audit(into, analyst, "merge", absorbed);
     }
@@ -433,6 +451,35 @@ public class EventReview {
         // The analyst's spelling stays (it is what the desk writes); the gazetteer supplies where it is.
         return new Where(name, best.lat(), best.lon(), best.country(), best.admin1().isEmpty() ? null : best.admin1(),
                 best.precision().word(), best.id());
+    }
+
+    /** Most deaths one event can be said to have: more is a typing slip, not a report. */
+    static final int MOST_DEATHS = 1_000_000;
+
+    /**
+     * The reported deaths after a correction: unchanged when the form did not send the field or sent the figure the
+     * event has (its range and words stay); none when emptied (the reports give no figure); else the analyst's
+     * figure, exact (low = high = it), with the engine's words kept when there were any: they are still what the
+     * text says about deaths.
+     */
+    private static TrackedEvent.Deaths deaths(TrackedEvent.Deaths now, String typed, Map<String, String> errors) {
+        if (typed == null) return now;
+        String t = trim(typed);
+        if (t == null) return null;
+        int n;
+        try {
+            n = Integer.parseInt(t.replace(",", "").replace(" ", ""));
+        } catch (NumberFormatException notANumber) {
+            n = -1;
+        }
+        if (n < 0 || n > MOST_DEATHS) {
+            errors.put("fatalities", "Enter the number of people reported killed (a whole number, 0 for none), "
+                    + "or leave it empty when the reports give no figure.");
+            return now;
+        }
+        if (now != null && now.best() == n) return now;
+        return new TrackedEvent.Deaths(n, n, n, now == null ? null : now.words(), now == null ? null : now.start(),
+                now == null ? null : now.end());
     }
 
     private static Double number(String text, double min, double max, String field, Map<String, String> errors) {

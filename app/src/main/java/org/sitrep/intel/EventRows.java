@@ -31,7 +31,18 @@ final class EventRows {
     record Content(String eventType, String subEventType, String actor1, String actor2, String placeName, String country,
                    String admin1, Double latitude, Double longitude, String geoPrecision, Long gazetteerId,
                    LocalDate dateEarliest, LocalDate dateLatest, String dateText, String trigger, String evidenceSentence,
-                   Integer evidenceStart, Integer evidenceEnd, double confidence, String engineVersion) {
+                   Integer evidenceStart, Integer evidenceEnd, double confidence, String engineVersion,
+                   TrackedEvent.Deaths fatalities) {
+
+        /** Content with no word on deaths. */
+        Content(String eventType, String subEventType, String actor1, String actor2, String placeName, String country,
+                String admin1, Double latitude, Double longitude, String geoPrecision, Long gazetteerId,
+                LocalDate dateEarliest, LocalDate dateLatest, String dateText, String trigger, String evidenceSentence,
+                Integer evidenceStart, Integer evidenceEnd, double confidence, String engineVersion) {
+            this(eventType, subEventType, actor1, actor2, placeName, country, admin1, latitude, longitude, geoPrecision,
+                    gazetteerId, dateEarliest, dateLatest, dateText, trigger, evidenceSentence, evidenceStart, evidenceEnd,
+                    confidence, engineVersion, null);
+        }
 
         Content {
             eventType = cut(eventType, 60);
@@ -62,7 +73,7 @@ final class EventRows {
                     place == null || place.precision() == null ? null : place.precision().word(),
                     place == null ? null : place.gazetteerId(), earliest, latest, e.date() == null ? null : e.date().text(),
                     e.trigger(), evidence == null ? null : evidence.sentence(), evidence == null ? null : evidence.start(),
-                    evidence == null ? null : evidence.end(), e.confidence(), engineVersion);
+                    evidence == null ? null : evidence.end(), e.confidence(), engineVersion, TrackedEvent.Deaths.of(e.fatalities()));
         }
     }
 
@@ -89,7 +100,13 @@ final class EventRows {
             new Column("evidence_start", Content::evidenceStart),
             new Column("evidence_end", Content::evidenceEnd),
             new Column("confidence", Content::confidence),
-            new Column("engine_version", Content::engineVersion));
+            new Column("engine_version", Content::engineVersion),
+            new Column("fatalities", c -> c.fatalities() == null ? null : c.fatalities().best()),
+            new Column("fatalities_low", c -> c.fatalities() == null ? null : c.fatalities().low()),
+            new Column("fatalities_high", c -> c.fatalities() == null ? null : c.fatalities().high()),
+            new Column("fatalities_text", c -> c.fatalities() == null ? null : cut(c.fatalities().words(), 500)),
+            new Column("fatalities_start", c -> c.fatalities() == null ? null : c.fatalities().start()),
+            new Column("fatalities_end", c -> c.fatalities() == null ? null : c.fatalities().end()));
 
     /** A new event: parameters {@link #insertParams}. */
     static final String INSERT = "INSERT INTO intel_events (document_id, origin, machine_key, review_state, created_at, updated_at, "
@@ -128,7 +145,8 @@ final class EventRows {
             e.event_type, e.sub_event_type, e.actor1, e.actor2, e.place_name, e.country, e.admin1, e.latitude, e.longitude,
             e.geo_precision, e.gazetteer_id, e.date_earliest, e.date_latest, e.date_text, e.trigger_word,
             e.evidence_sentence, e.evidence_start, e.evidence_end, e.confidence, e.review_state, e.merged_into,
-            e.engine_version, e.updated_at, e.row_version""";
+            e.engine_version, e.updated_at, e.row_version, e.fatalities, e.fatalities_low, e.fatalities_high,
+            e.fatalities_text, e.fatalities_start, e.fatalities_end""";
 
     static TrackedEvent event(ResultSet rs, int n) throws SQLException {
         var source = new TrackedEvent.Source(rs.getLong("document_id"), rs.getString("source_kind"), rs.getLong("source_id"),
@@ -144,7 +162,14 @@ final class EventRows {
                 rs.getObject("evidence_end", Integer.class), rs.getDouble("confidence"),
                 ReviewState.fromDb(rs.getString("review_state")), rs.getObject("merged_into", Long.class),
                 rs.getString("engine_version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("row_version"));
+                rs.getLong("row_version"), deaths(rs));
+    }
+
+    private static TrackedEvent.Deaths deaths(ResultSet rs) throws SQLException {
+        Integer best = rs.getObject("fatalities", Integer.class);
+        if (best == null) return null;
+        return new TrackedEvent.Deaths(best, rs.getObject("fatalities_low", Integer.class), rs.getObject("fatalities_high", Integer.class),
+                rs.getString("fatalities_text"), rs.getObject("fatalities_start", Integer.class), rs.getObject("fatalities_end", Integer.class));
     }
 
     private static String cut(String s, int max) {

@@ -9,6 +9,7 @@ import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.EventFilterParams;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
+import org.sitrep.intel.EventLabels;
 import org.sitrep.intel.EvidenceInText;
 import org.sitrep.intel.InvalidEventFilter;
 import org.sitrep.intel.SourceLinks;
@@ -70,14 +71,15 @@ class TrackerDataController {
                   String country, String admin1, Double lat, Double lon, String precision, LocalDate dateEarliest,
                   LocalDate dateLatest, String dateText, double confidence, String reviewState, String origin,
                   String sourceTitle, String sourceName, String sourceUrl, LocalDate publishedOn, String evidenceSentence,
-                  EvidenceInText evidence, String reviewUrl, String pageUrl) {
+                  EvidenceInText evidence, String reviewUrl, String pageUrl, String deaths, String deathsWords) {
 
         static Detail of(TrackedEvent e, EvidenceInText evidence, boolean staff) {
             return new Detail(e.id(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(), e.placeName(), e.gazetteerId(),
                     e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.dateEarliest(), e.dateLatest(),
                     e.dateText(), e.confidence(), e.reviewState().dbValue(), e.origin(), e.source().title(), e.source().name(),
                     SourceLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, staff ? "/intel/events/" + e.id() : null,
-                    "/tracker/events/" + e.id());
+                    "/tracker/events/" + e.id(), EventLabels.deaths(e.fatalities()),
+                    e.fatalities() == null ? null : e.fatalities().words());
         }
     }
 

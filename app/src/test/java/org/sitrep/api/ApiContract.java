@@ -109,6 +109,9 @@ abstract class ApiContract {
         unplaced = events.event(wire, battle(D).actors("Islamic Front", null)
                 .evidence("Fighting was reported somewhere in the north.", "Fighting"));
         rejected = events.event(wire, battle(D).actors("Islamic Front", null).state("rejected"));
+        // the deaths the engine read for the air strike ("killing four"), so every answer carries one figure to check
+        jdbc.sql("UPDATE intel_events SET fatalities = 4, fatalities_low = 4, fatalities_high = 4, fatalities_text = 'killing four', "
+                + "fatalities_start = 10, fatalities_end = 22 WHERE id = :id").param("id", airstrike).update();
 
         TestPieces pieces = new TestPieces(jdbc, publisher);
         long tag = pieces.tag("aleppo", "Aleppo");
@@ -168,6 +171,9 @@ abstract class ApiContract {
         assertThat(TEXT.substring(e.get("evidenceStart").asInt(), e.get("evidenceEnd").asInt()))
                 .isEqualTo("Regime aircraft bombed Ramouseh on Monday.");
         assertThat(e.get("source").get("title").asText()).isEqualTo("Rebels push into west Aleppo");
+        assertThat(e.get("fatalities").get("best").asInt()).isEqualTo(4);
+        assertThat(e.get("fatalities").get("words").asText()).isEqualTo("killing four");
+        assertThat(json(200, "/api/v1/events/" + offensive).has("fatalities")).as("no word on deaths: left out").isFalse();
         assertThat(json(200, "/api/v1/events/" + rejected).get("reviewState").asText()).isEqualTo("REJECTED");
         assertThat(json(404, "/api/v1/events/987654321").get("error").asText()).contains("987654321");
     }
@@ -244,6 +250,8 @@ abstract class ApiContract {
             assertThat(off.get("source_url")).startsWith("https://wire.example/");
             assertThat(off.get("notes")).isEqualTo("Rebels launched an offensive on west Aleppo.");
             assertThat(off.get("review_state")).isEqualTo("unreviewed");
+            assertThat(off.get("fatalities")).as("none reported: ACLED's 0").isEqualTo("0");
+            assertThat(rows.get(3).get("fatalities")).isEqualTo("4");
             assertThat(rows.get(0).get("notes")).as("commas and quotes survive").isEqualTo("Protesters gathered in Idlib city, chanting \"freedom, now\".");
             assertThat(rows.get(3).get("actor1")).as("formula guarded").isEqualTo("'=HYPERLINK(\"http://evil.example\")");
             assertThat(rows.get(1).get("latitude")).as("unplaced event: empty coordinates").isEmpty();
@@ -489,7 +497,7 @@ abstract class ApiContract {
     static final List<String> V1_EVENT_FIELDS = List.of("id", "source", "origin", "eventType", "subEventType", "actor1", "actor2",
             "placeName", "country", "admin1", "latitude", "longitude", "geoPrecision", "gazetteerId", "dateEarliest", "dateLatest",
             "dateText", "trigger", "evidenceSentence", "evidenceStart", "evidenceEnd", "confidence", "reviewState", "mergedInto",
-            "engineVersion", "updatedAt", "version");
+            "engineVersion", "updatedAt", "version", "fatalities");
     static final List<String> V1_SOURCE_FIELDS = List.of("documentId", "kind", "sourceId", "title", "url", "name", "publishedOn");
 
     @Test

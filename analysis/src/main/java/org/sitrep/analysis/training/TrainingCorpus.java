@@ -33,7 +33,7 @@ public final class TrainingCorpus {
     public static final Set<String> SOURCES = Set.of("wire", "local", "liveblog", "ngo", "police", "ministry",
             "witness", "rebel");
     private static final Set<String> FIELDS = Set.of("id", "text", "type", "subtype", "actor1", "actor2", "country",
-            "source");
+            "source", "fatalities");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Passages are short; a line longer than this is a pasted article, not a passage. */
     static final int MAX_TEXT = 2_000;
@@ -167,6 +167,11 @@ public final class TrainingCorpus {
             if (a != null && text != null && (a.isBlank() || !text.contains(a))) why.add("actor '" + a + "' is not in the text");
         }
         if (actor1 != null && actor1.equals(actor2)) why.add("actor1 and actor2 are the same words");
+        // the gold deaths of the fatalities evaluation (FatalityEvaluation reads them): a count, ACLED's way
+        JsonNode deaths = o.get("fatalities");
+        if (deaths != null && !deaths.isNull() && !(deaths.isInt() && deaths.asInt() >= 0)) {
+            why.add("'fatalities' is not a whole number of deaths (0 or more)");
+        }
         if (!why.isEmpty()) return null;
         return new Passage(id, text, label.get(), actor1, actor2, country, source, file);
     }
