@@ -1,6 +1,5 @@
 package org.sitrep.analysis.fatalities;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
