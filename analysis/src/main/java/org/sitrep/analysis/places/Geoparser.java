@@ -33,6 +33,7 @@ public final class Geoparser implements PlaceFinder {
     private final NeighbourhoodFallback neighbourhoods;
     private final SpeakerPlaces speakers;
     private final FacilityNames facilities = new FacilityNames();
+    private final NamesInsideNames organisations = new NamesInsideNames();
     private final AdjectivalReferences adjectives = AdjectivalReferences.bundled();
 
     public Geoparser(Gazetteer gazetteer) {
@@ -69,7 +70,8 @@ public final class Geoparser implements PlaceFinder {
      * {@link GazetteerLookup}), context cues ({@link ContextCues}), ranking with the document's focus
      * ({@link PlaceRanking}), districts named as part of a city ({@link NeighbourhoodFallback}), and
      * last the mentions that are no event's place: speakers and institutions ({@link SpeakerPlaces}),
-     * names of roads, gates and bridges ({@link FacilityNames}); adjectival references
+     * names of roads, gates and bridges ({@link FacilityNames}), places inside an organisation's
+     * name ({@link NamesInsideNames}); adjectival references
      * ({@link AdjectivalReferences}) are read beside the names, as a kind of their own.
      */
     @Override
@@ -85,6 +87,7 @@ public final class Geoparser implements PlaceFinder {
         neighbourhoods.apply(text, tokens, mentions);
         speakers.mark(document, tokens, mentions);
         facilities.mark(text, tokens, mentions);
+        organisations.mark(tokens, mentions);
         List<Span> notEventPlaces = new ArrayList<>();
         for (PlaceMention m : mentions) {
             if (m.notEventPlace) notEventPlaces.add(new Span(tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
