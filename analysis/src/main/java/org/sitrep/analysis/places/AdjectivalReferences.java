@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Precision;
 import org.sitrep.analysis.Span;
@@ -66,7 +67,7 @@ public final class AdjectivalReferences {
                 if (target != null) to = i + 2;
             }
             if (target == null) target = targets.get(w.word());
-            if (target == null) continue;
+            if (target == null || aLanguage(tokens, i, to)) continue;
             int feature = resolve(gazetteer, target);
             if (feature < 0) continue;
             spans.computeIfAbsent(feature, f -> new ArrayList<>()).add(new Span(w.start(), tokens.get(to - 1).end()));
@@ -80,6 +81,25 @@ public final class AdjectivalReferences {
                     e.id(), Precision.COUNTRY, List.copyOf(s.getValue())));
         }
         return out;
+    }
+
+    /** Words before a language's name: "speaks French", "fluent Arabic", "wrote in Turkish". */
+    private static final Set<String> LANGUAGE_BEFORE = Set.of("speak", "speaks", "spoke", "speaking", "fluent",
+            "in", "into", "learn", "learns", "learned", "learnt", "learning", "translated", "taught", "teaches");
+    /** Words after a language's name that start a new clause, not a noun the adjective qualifies. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("which", "that", "and", "but", "or", "with", "as", "to",
+            "because", "while", "when", "so");
+
+    /**
+     * "She speaks fluent French which...", "yelled in Turkish, and": the word names a language, not a
+     * reference to the country. Only when nothing it could qualify follows ("in French politics" is a
+     * reference).
+     */
+    private static boolean aLanguage(List<Word> tokens, int from, int to) {
+        if (from == 0 || !LANGUAGE_BEFORE.contains(tokens.get(from - 1).word())) return false;
+        if (to >= tokens.size()) return true;
+        Word next = tokens.get(to);
+        return next.joint() == '.' || next.joint() == ',' || next.sentenceStart() || CLAUSE_WORDS.contains(next.word());
     }
 
     /** The gazetteer feature of a country code or an area's name (a continent or world region), or -1. */

@@ -47,6 +47,14 @@ class AdjectivalReferencesTest {
     }
 
     @Test
+    void aLanguageIsNoReferenceToTheCountry() {
+        assertThat(adjectival("The driver speaks fluent French which helped at the checkpoint near Beirut.")).isEmpty();
+        assertThat(adjectival("A man shouted in Turkish, and the crowd ran.")).isEmpty();
+        // Followed by a noun it qualifies, the same word refers to the country.
+        assertThat(adjectival("The talks were reported in French newspapers.")).containsExactly("French=FR");
+    }
+
+    @Test
     void countryOfReadsTheDataFile() {
         AdjectivalReferences a = AdjectivalReferences.bundled();
         assertThat(a.countryOf("Ukrainian")).isEqualTo("UA");
