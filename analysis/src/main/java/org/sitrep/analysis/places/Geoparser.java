@@ -33,6 +33,8 @@ public final class Geoparser implements PlaceFinder {
     private final NeighbourhoodFallback neighbourhoods;
     private final SpeakerPlaces speakers;
     private final FacilityNames facilities = new FacilityNames();
+    private final NamesInsideNames organisations = new NamesInsideNames();
+    private final AdjectivalReferences adjectives = AdjectivalReferences.bundled();
 
     public Geoparser(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -68,7 +70,9 @@ public final class Geoparser implements PlaceFinder {
      * {@link GazetteerLookup}), context cues ({@link ContextCues}), ranking with the document's focus
      * ({@link PlaceRanking}), districts named as part of a city ({@link NeighbourhoodFallback}), and
      * last the mentions that are no event's place: speakers and institutions ({@link SpeakerPlaces}),
-     * names of roads, gates and bridges ({@link FacilityNames}).
+     * names of roads, gates and bridges ({@link FacilityNames}), places inside an organisation's
+     * name ({@link NamesInsideNames}); adjectival references
+     * ({@link AdjectivalReferences}) are read beside the names, as a kind of their own.
      */
     @Override
     public PlacesInText find(TokenisedText document) {
@@ -76,17 +80,19 @@ public final class Geoparser implements PlaceFinder {
         if (text == null || text.isBlank()) return new PlacesInText(List.of(), List.of());
         List<Word> tokens = document.words();
         List<PlaceMention> mentions = names.find(text, tokens);
-        if (mentions.isEmpty()) return new PlacesInText(List.of(), List.of());
+        List<Place> adjectival = adjectives.find(gazetteer, text, tokens, mentions);
+        if (mentions.isEmpty()) return new PlacesInText(List.of(), List.of(), adjectival);
         cues.apply(text, tokens, mentions);
         ranking.resolveAll(mentions);
         neighbourhoods.apply(text, tokens, mentions);
         speakers.mark(document, tokens, mentions);
         facilities.mark(text, tokens, mentions);
+        organisations.mark(tokens, mentions);
         List<Span> notEventPlaces = new ArrayList<>();
         for (PlaceMention m : mentions) {
             if (m.notEventPlace) notEventPlaces.add(new Span(tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
         }
-        return new PlacesInText(places(text, tokens, mentions), notEventPlaces);
+        return new PlacesInText(places(text, tokens, mentions), notEventPlaces, adjectival);
     }
 
     private List<Place> places(String text, List<Word> tokens, List<PlaceMention> mentions) {

@@ -17,11 +17,13 @@ final class PlaceNameFinder {
     private final Gazetteer gazetteer;
     private final GazetteerLookup lookup;
     private final PlaceWords lists;
+    private final FalseFriends falseFriends;
 
     PlaceNameFinder(GazetteerLookup lookup, PlaceWords lists) {
         this.gazetteer = lookup.gazetteer();
         this.lookup = lookup;
         this.lists = lists;
+        this.falseFriends = new FalseFriends(lists);
     }
 
     /** The place names of a text, in text order, each with the features it may mean. */
@@ -185,6 +187,11 @@ final class PlaceNameFinder {
             if (!locative && !cueAfter) return false;
             if (locative && !cueAfter && population < (m.fuzzy ? 0 : 20_000)) return false;
         }
+        if (words == 1 && !m.fuzzy && falseFriends.speaksAsPerson(tokens, m.from, m.to, population, strong)) {
+            people.add(m.key); // "Johnson said": a person here and wherever the text names Johnson alone
+            return false;
+        }
+        if (words == 1 && falseFriends.givenNameForAnotherPlace(first.word(), primaryName, locative, cueAfter)) return false;
         // A single word known only as some small place's alternate name is more often a person's name.
         // (Not in the transliterated Middle East, where a town's other spellings are its everyday names.)
         if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter) return false;

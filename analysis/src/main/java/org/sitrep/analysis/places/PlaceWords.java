@@ -75,7 +75,9 @@ final class PlaceWords {
         this.givenNames = words("male-first-names.txt");
         givenNames.addAll(words("female-first-names.txt"));
         this.speakingVerbs = words("speaking-verbs.txt");
-        for (String[] row : Gazetteer.rows("demonyms.tsv")) if (row.length >= 2) demonyms.put(row[0].trim(), row[1].trim());
+        // Only the rows naming a country: "european" points to a continent, no country's candidates.
+        for (String[] row : Gazetteer.rows("demonyms.tsv"))
+            if (row.length >= 2 && row[1].trim().length() == 2) demonyms.put(row[0].trim(), row[1].trim());
     }
 
     private static Set<String> words(String resource) {

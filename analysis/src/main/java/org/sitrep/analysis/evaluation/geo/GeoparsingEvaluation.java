@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Span;
 import org.sitrep.analysis.places.Geoparser;
+import org.sitrep.analysis.places.AdjectivalReferences;
+import org.sitrep.analysis.places.Gazetteer;
 import org.sitrep.analysis.places.PlaceFinder;
+import org.sitrep.analysis.places.PlacesInText;
+import org.sitrep.analysis.text.TokenisedText;
 
 /** Scores a {@link PlaceFinder} on a geoparsing corpus in the shared JSONL format. */
 public final class GeoparsingEvaluation {
@@ -22,9 +27,33 @@ public final class GeoparsingEvaluation {
         return score(GeoparsingCorpus.read(jsonl), finder);
     }
 
+    /** Scores {@code finder}; a {@link Geoparser}'s errors are also sorted into classes against its gazetteer. */
     public static GeoparsingScore score(GeoparsingCorpus.Corpus corpus, PlaceFinder finder) {
+        return score(corpus, finder, finder instanceof Geoparser g ? g.gazetteer() : null);
+    }
+
+    /**
+     * The worldwide geoparser with its adjectival references ("Syrian", "European") counted as place
+     * mentions linked to their country or continent: the "with adjectival references" figures the
+     * literature also reports. The engine itself never makes them an event's place.
+     */
+    public static PlaceFinder withAdjectivalReferences(Geoparser geoparser) {
+        return text -> {
+            PlacesInText read = geoparser.find(TokenisedText.of(text));
+            List<Place> all = new ArrayList<>(read.places());
+            all.addAll(read.adjectival());
+            return all;
+        };
+    }
+
+    /**
+     * Scores {@code finder} on {@code corpus}; with a {@code gazetteer}, its errors are sorted into
+     * {@link GeoparsingErrors} classes too (else the score's error map is empty).
+     */
+    public static GeoparsingScore score(GeoparsingCorpus.Corpus corpus, PlaceFinder finder, Gazetteer gazetteer) {
         int gold = 0, predicted = 0, tp = 0;
         List<Double> errors = new ArrayList<>();
+        GeoparsingErrors classes = gazetteer == null ? null : new GeoparsingErrors(gazetteer, AdjectivalReferences.bundled());
         for (GeoparsingCorpus.Doc doc : corpus.documents()) {
             gold += doc.toponyms().size();
             boolean[] matched = new boolean[doc.toponyms().size()];
@@ -42,14 +71,18 @@ public final class GeoparsingEvaluation {
                         predicted++;
                         tp++;
                         GeoparsingCorpus.Toponym t = doc.toponyms().get(hit);
-                        errors.add(Geoparser.km(place.lat(), place.lon(), t.lat(), t.lon()));
+                        double km = Geoparser.km(place.lat(), place.lon(), t.lat(), t.lon());
+                        errors.add(km);
+                        if (classes != null && km > 161) classes.misplaced(doc, t, place, s);
                     } else if (overlapsAny(s, doc.unscored()) || overlapsGold(s, doc)) {
                         // unscored span, or a second prediction on an already matched toponym: neither for nor against
                     } else {
                         predicted++;
+                        if (classes != null) classes.falsePositive(doc, s);
                     }
                 }
             }
+            if (classes != null) for (int g = 0; g < matched.length; g++) if (!matched[g]) classes.missed(doc, doc.toponyms().get(g));
         }
         double p = predicted == 0 ? 0 : (double) tp / predicted;
         double r = gold == 0 ? 0 : (double) tp / gold;
@@ -63,7 +96,8 @@ public final class GeoparsingEvaluation {
                 / Math.log(EARTH_HALF_CIRCUMFERENCE_KM);
         int n = Math.max(1, e.length);
         return new GeoparsingScore(corpus.name(), corpus.documents().size(), gold, predicted, tp, p, r, f1,
-                within161 / n, within10 / n, mean, median, auc);
+                within161 / n, within10 / n, mean, median, auc, gold == 0 ? 0 : within161 / gold,
+                classes == null ? Map.of() : classes.counts());
     }
 
     private static boolean overlapsAny(Span s, List<Span> spans) {
@@ -104,6 +138,12 @@ public final class GeoparsingEvaluation {
             }
         }
         Geoparser g = Geoparser.worldwide();
-        for (Path f : files) System.out.println(score(f, g).summary());
+        for (Path f : files) {
+            GeoparsingCorpus.Corpus c = GeoparsingCorpus.read(f);
+            GeoparsingScore s = score(c, g);
+            System.out.println(s.summary());
+            System.out.println(s.errorSummary());
+            System.out.println("  with adjectival references: " + score(c, withAdjectivalReferences(g), g.gazetteer()).summary());
+        }
     }
 }
