@@ -112,12 +112,13 @@ class DictionaryActorFinderTest {
 
     @Test
     void extraDictionaryFilesExtendTheBuiltInOne(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("sahel.tsv"), "# extra\nJama'at Nasr al-Islam wal Muslimin\tjihadist_group\t"
-                + "jihadist\tML\tJNIM|Nusrat al-Islam\nbroken line without tabs\n");
+        // an invented group, which the built-in dictionary cannot know
+        Files.writeString(dir.resolve("sahel.tsv"), "# extra\nKayes Defence Front\tmilitia\t"
+                + "local\tML\tKDF|Kayes Defence Front\nbroken line without tabs\n");
         DictionaryActorFinder finder = new DictionaryActorFinder(List.of(dir));
-        List<Actor> actors = finder.find(TestTexts.clean("JNIM fighters attacked the base; Islamic State denied it."),
+        List<Actor> actors = finder.find(TestTexts.clean("KDF fighters attacked the base; Islamic State denied it."),
                 List.of());
-        assertThat(actors).extracting(Actor::canonical).contains("Jama'at Nasr al-Islam wal Muslimin", "Islamic State");
-        assertThat(actor(actors, "Jama'at Nasr al-Islam wal Muslimin").orElseThrow().country()).isEqualTo("ML");
+        assertThat(actors).extracting(Actor::canonical).contains("Kayes Defence Front", "Islamic State");
+        assertThat(actor(actors, "Kayes Defence Front").orElseThrow().country()).isEqualTo("ML");
     }
 }
