@@ -1,6 +1,7 @@
 package org.sitrep.analysis.actors;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -118,8 +119,15 @@ public final class PatternActorFinder {
             "north", "south", "east", "west", "home", "domestic", "economic", "political", "diplomatic");
 
     private final ActorDictionary dictionary;
+    private final Set<ActorPattern> on;
 
-    PatternActorFinder(ActorDictionary dictionary) { this.dictionary = dictionary; }
+    PatternActorFinder(ActorDictionary dictionary) { this(dictionary, ActorPattern.all()); }
+
+    /** Only the patterns named (each has its own switch, see {@link ActorPattern}). */
+    PatternActorFinder(ActorDictionary dictionary, Set<ActorPattern> on) {
+        this.dictionary = dictionary;
+        this.on = on.isEmpty() ? EnumSet.noneOf(ActorPattern.class) : EnumSet.copyOf(on);
+    }
 
     /**
      * The actors the patterns find in the text, at most one per span, left to right.
@@ -149,21 +157,25 @@ public final class PatternActorFinder {
     private Found at(String text, List<Token> toks, int i, List<Place> places, String focus, boolean shouting) {
         String w = toks.get(i).text();
         String lower = w.toLowerCase(Locale.ROOT);
-        if ((lower.equals("loyal") || lower.equals("allied")) && i > 0 && i + 2 < toks.size()
+        if (on.contains(ActorPattern.LOYAL_TO) && (lower.equals("loyal") || lower.equals("allied")) && i > 0 && i + 2 < toks.size()
                 && toks.get(i + 1).text().equalsIgnoreCase("to")) {
             return loyalTo(text, toks, i, places, focus);
         }
-        if (lower.equals("supporters") || lower.equals("loyalists") || lower.equals("partisans")) {
+        if (on.contains(ActorPattern.SUPPORTERS)
+                && (lower.equals("supporters") || lower.equals("loyalists") || lower.equals("partisans"))) {
             Found f = supportersOf(text, toks, i, focus);
             return f != null ? f : supportersBefore(text, toks, i, focus);
         }
-        if ((lower.equals("alliance") || lower.equals("coalition")) && i + 3 < toks.size()
+        if (on.contains(ActorPattern.COALITION) && (lower.equals("alliance") || lower.equals("coalition")) && i + 3 < toks.size()
                 && toks.get(i + 1).text().equals("of")) {
             return coalitionOf(toks, i, focus);
         }
-        if (FRONT_HEADS.contains(w) || UNIT_HEADS.contains(w)) return namedFormation(text, toks, i, focus);
-        if (w.equals("Room") && i > 0 && toks.get(i - 1).text().equals("Operations")) return namedFormation(text, toks, i, focus);
-        if (acronym(w) && !shouting) {
+        boolean formations = on.contains(ActorPattern.FORMATION);
+        if (formations && (FRONT_HEADS.contains(w) || UNIT_HEADS.contains(w))) return namedFormation(text, toks, i, focus);
+        if (formations && w.equals("Room") && i > 0 && toks.get(i - 1).text().equals("Operations")) {
+            return namedFormation(text, toks, i, focus);
+        }
+        if (on.contains(ActorPattern.ACRONYM) && acronym(w) && !shouting) {
             Found f = namedByModifier(text, toks, i + 1 < toks.size() ? i + 1 : i, places, focus);
             if (f == null || f.start() > toks.get(i).start()) return acronymActor(toks, i, focus);
             return null; // the head noun after it will find it
@@ -393,19 +405,21 @@ public final class PatternActorFinder {
             from = toks.get(i - 2).text().equals("-") && i >= 3 ? i - 3 : i - 2;
             prevLower = toks.get(from).text().toLowerCase(Locale.ROOT).equals("self") ? "self-defence" : prevLower;
         }
-        if (IDENTITY_HEADS.contains(head) && IDENTITY_WORDS.contains(prevLower)) {
+        if (on.contains(ActorPattern.IDENTITY_MILITIA) && IDENTITY_HEADS.contains(head) && IDENTITY_WORDS.contains(prevLower)) {
             String name = text.substring(toks.get(from).start(), toks.get(i).end());
             String canonical = Character.toUpperCase(name.charAt(0)) + name.substring(1).toLowerCase(Locale.ROOT);
             return new Found(toks.get(from).start(), toks.get(i).end(), new Entry(singularMilitia(canonical) + suffix(focus),
                     ActorKind.MILITIA, "local", focus), null, false);
         }
-        if (prevLower.endsWith("-backed") && (MILITIA_HEADS.contains(head) || head.equals("forces"))) {
+        if (on.contains(ActorPattern.BACKED_MILITIA) && prevLower.endsWith("-backed")
+                && (MILITIA_HEADS.contains(head) || head.equals("forces"))) {
             String backer = prevLower.substring(0, prevLower.length() - "-backed".length());
             boolean state = STATE_WORDS.contains(backer);
             String canonical = Character.toUpperCase(prev.text().charAt(0)) + prev.text().substring(1) + " militia";
             return new Found(prev.start(), toks.get(i).end(), new Entry(state ? canonical + suffix(focus) : canonical,
                     ActorKind.MILITIA, state ? "government" : "pro-" + backer, focus), null, false);
         }
+        if (!on.contains(ActorPattern.NAMED_MILITIA)) return null;
         if (!MILITIA_HEADS.contains(head) && !REBEL_HEADS.contains(head) && !JIHADIST_HEADS.contains(head)) return null;
         int k = i - 1;
         while (k >= 0 && name(toks.get(k), k == 0) && i - 1 - k < 4) k--;

@@ -1,12 +1,11 @@
 package org.sitrep.analysis.events;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.sitrep.analysis.ActorKind;
 import org.sitrep.analysis.SubEventType;
 
@@ -29,8 +28,6 @@ import org.sitrep.analysis.SubEventType;
 public record SentenceSignals(List<String> stems, Set<SubEventType> ruleKinds, Set<SubEventType> triggers,
                               boolean cancelled, boolean hedged, List<ActorKind> actorKinds, boolean place,
                               boolean caption) {
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}#][\\p{L}#'-]*");
     /** Words too common to say anything about the kind of event. */
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by",
             "with", "from", "as", "that", "this", "it", "its", "their", "was", "were", "is", "are", "be", "been", "ha",
@@ -65,11 +62,13 @@ public record SentenceSignals(List<String> stems, Set<SubEventType> ruleKinds, S
      * so the same sentence always gives the same features.
      */
     public String[] features() {
-        Set<String> f = new TreeSet<>();
+        // Sorted and distinct like a TreeSet, but built as a list and sorted once, with the words read by
+        // character rather than by regular expression: this runs once per sentence of every article.
+        List<String> f = new ArrayList<>(stems.size() * 2 + 16);
         String prev = "^";
         for (String raw : stems) {
-            String w = DIGITS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("#");
-            if (!WORD.matcher(w).matches()) {
+            String w = numbersAsHash(raw.toLowerCase(Locale.ROOT));
+            if (!word(w)) {
                 prev = "|";
                 continue;
             }
@@ -95,6 +94,48 @@ public record SentenceSignals(List<String> stems, Set<SubEventType> ruleKinds, S
         if (actorKinds.size() > 1) f.add("actor12=" + actorKinds.get(0).name() + "_" + actorKinds.get(1).name());
         f.add(place ? "place=yes" : "place=no");
         if (caption) f.add("caption");
-        return f.toArray(String[]::new);
+        String[] sorted = f.toArray(String[]::new);
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) if (n == 0 || !sorted[i].equals(sorted[n - 1])) sorted[n++] = sorted[i];
+        return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
+    }
+
+    /** Each run of ASCII digits as one '#' (what {@code \d+} replaced by "#" gives). */
+    static String numbersAsHash(String w) {
+        int first = -1;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= '0' && c <= '9') {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) return w;
+        StringBuilder b = new StringBuilder(w.length()).append(w, 0, first);
+        boolean inRun = false;
+        for (int i = first; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!inRun) b.append('#');
+                inRun = true;
+            } else {
+                b.append(c);
+                inRun = false;
+            }
+        }
+        return b.toString();
+    }
+
+    /** A word for the classifier ({@code [\p{L}#][\p{L}#'-]*}): a letter or '#', then letters, '#', apostrophes, hyphens. */
+    static boolean word(String w) {
+        if (w.isEmpty()) return false;
+        for (int i = 0; i < w.length(); ) {
+            int cp = w.codePointAt(i);
+            boolean ok = Character.isLetter(cp) || cp == '#' || i > 0 && (cp == '\'' || cp == '-');
+            if (!ok) return false;
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

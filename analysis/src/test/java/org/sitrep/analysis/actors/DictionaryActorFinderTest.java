@@ -112,12 +112,38 @@ class DictionaryActorFinderTest {
 
     @Test
     void extraDictionaryFilesExtendTheBuiltInOne(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("sahel.tsv"), "# extra\nJama'at Nasr al-Islam wal Muslimin\tjihadist_group\t"
-                + "jihadist\tML\tJNIM|Nusrat al-Islam\nbroken line without tabs\n");
+        // an invented group, which the built-in dictionary cannot know
+        Files.writeString(dir.resolve("sahel.tsv"), "# extra\nKayes Defence Front\tmilitia\t"
+                + "local\tML\tKDF|Kayes Defence Front\nbroken line without tabs\n");
         DictionaryActorFinder finder = new DictionaryActorFinder(List.of(dir));
-        List<Actor> actors = finder.find(TestTexts.clean("JNIM fighters attacked the base; Islamic State denied it."),
+        List<Actor> actors = finder.find(TestTexts.clean("KDF fighters attacked the base; Islamic State denied it."),
                 List.of());
-        assertThat(actors).extracting(Actor::canonical).contains("Jama'at Nasr al-Islam wal Muslimin", "Islamic State");
-        assertThat(actor(actors, "Jama'at Nasr al-Islam wal Muslimin").orElseThrow().country()).isEqualTo("ML");
+        assertThat(actors).extracting(Actor::canonical).contains("Kayes Defence Front", "Islamic State");
+        assertThat(actor(actors, "Kayes Defence Front").orElseThrow().country()).isEqualTo("ML");
+    }
+
+    @Test
+    void widelyReportedGroupsOfAfricaAsiaAndTheAmericasAreKnown() {
+        String text = "Al-Shabab fighters attacked a base in Lower Shabelle, while the RSF shelled El Fasher. JNIM claimed "
+                + "an ambush; the Pakistani Taliban (TTP) and M23 rebels also fought on Monday.";
+        List<Actor> actors = find(text);
+        assertThat(actor(actors, "Al-Shabaab").orElseThrow().country()).isEqualTo("SO");
+        assertThat(actor(actors, "Al-Shabaab").orElseThrow().kind()).isEqualTo(ActorKind.JIHADIST_GROUP);
+        assertThat(actor(actors, "Rapid Support Forces").orElseThrow().country()).isEqualTo("SD");
+        assertThat(actor(actors, "Jama'at Nusrat al-Islam wal-Muslimin")).isPresent();
+        assertThat(actor(actors, "Tehrik-i-Taliban Pakistan")).isPresent();
+        assertThat(actor(actors, "Taliban")).as("the Pakistani Taliban are not Afghanistan's").isEmpty();
+        assertThat(actor(actors, "March 23 Movement").orElseThrow().kind()).isEqualTo(ActorKind.REBEL_GROUP);
+    }
+
+    @Test
+    void anAcronymThatNamesSomethingElseAsOftenNeedsItsNoun() {
+        // "ADF" is also a defence force, "PDF" a file, "KIA" killed in action, "let" a verb
+        String text = "The ADF said the PDF report listed two soldiers KIA; let the inquiry decide, an official said.";
+        List<Actor> actors = find(text);
+        assertThat(actors).extracting(Actor::canonical)
+                .doesNotContain("Allied Democratic Forces", "People's Defence Force", "Kachin Independence Army");
+        assertThat(find("ADF rebels killed nine villagers near Beni on Sunday.")).extracting(Actor::canonical)
+                .contains("Allied Democratic Forces");
     }
 }

@@ -145,13 +145,14 @@ class PatternActorFinderTest {
 
     @Test
     void aNameThatIsAlsoATownElsewhereOrInsideAPersonsNameIsNoTownsMilitia() {
-        // the gazetteer knows an Italian town of that name, but the story is in Ethiopia
-        String text = "Fano militiamen attacked federal forces near Bahir Dar.";
-        List<Actor> actors = find(text, place(text, "Fano", "IT"), place(text, "Bahir Dar", "ET"),
+        // the gazetteer knows an Italian town of that name, but the story is in Ethiopia (an invented group: the
+        // dictionary now knows Fano, the real case)
+        String text = "Lecce militiamen attacked federal forces near Bahir Dar.";
+        List<Actor> actors = find(text, place(text, "Lecce", "IT"), place(text, "Bahir Dar", "ET"),
                 place(text + " Gondar", "Gondar", "ET"));
-        Actor fano = actor(actors, "Fano").orElseThrow();
-        assertThat(fano.side()).isEqualTo("unknown");
-        assertThat(actor(actors, "Fano militia")).isEmpty();
+        Actor lecce = actor(actors, "Lecce").orElseThrow();
+        assertThat(lecce.side()).isEqualTo("unknown");
+        assertThat(actor(actors, "Lecce militia")).isEmpty();
 
         // a man whose surname is a city's name: his forces are no militia of that city
         String person = "Forces loyal to Jack Aden attacked the port on Friday.";
@@ -210,10 +211,11 @@ class PatternActorFinderTest {
 
     @Test
     void aGroupNamedBeforeItsFightersIsThatGroupWhereverItIsNamed() {
-        String text = "M23 rebels seized the town of Rubaya. M23 later said it controlled the mines.";
-        Actor m23 = actor(find(text), "M23").orElseThrow();
-        assertThat(m23.kind()).isEqualTo(ActorKind.REBEL_GROUP);
-        assertThat(words(text, m23)).containsExactly("M23 rebels", "M23");
+        // an invented group: the dictionary now knows M23, the real case
+        String text = "K27 rebels seized the town of Rubaya. K27 later said it controlled the mines.";
+        Actor k27 = actor(find(text), "K27").orElseThrow();
+        assertThat(k27.kind()).isEqualTo(ActorKind.REBEL_GROUP);
+        assertThat(words(text, k27)).containsExactly("K27 rebels", "K27");
     }
 
     @Test
@@ -229,12 +231,13 @@ class PatternActorFinderTest {
 
     @Test
     void anAcronymBeforeItsFightersIsAGroupButAnAcronymAloneIsNot() {
-        String text = "RSF fighters shelled the city on Monday. Clashes erupted between the army and the RSF near the market.";
-        Actor rsf = actor(find(text), "RSF").orElseThrow();
-        assertThat(rsf.kind()).isEqualTo(ActorKind.MILITIA);
-        assertThat(words(text, rsf)).containsExactly("RSF fighters", "RSF");
-        String alone = "The RSF shelled the city on Monday.";
-        assertThat(find(alone)).noneMatch(a -> a.canonical().equals("RSF"));
+        // an invented group: the dictionary now knows the RSF, the real case
+        String text = "FRX fighters shelled the city on Monday. Clashes erupted between the army and the FRX near the market.";
+        Actor frx = actor(find(text), "FRX").orElseThrow();
+        assertThat(frx.kind()).isEqualTo(ActorKind.MILITIA);
+        assertThat(words(text, frx)).containsExactly("FRX fighters", "FRX");
+        String alone = "The FRX shelled the city on Monday.";
+        assertThat(find(alone)).noneMatch(a -> a.canonical().equals("FRX"));
         String source = "NNA reported that two people were wounded. The UN said the IED had killed a boy.";
         assertThat(find(source)).noneMatch(a -> a.canonical().equals("NNA") || a.canonical().equals("IED"));
         String soldiers = "FARDC soldiers repelled the attack on the village.";
@@ -254,13 +257,34 @@ class PatternActorFinderTest {
     }
 
     @Test
-    void theDefaultFinderLeavesTheSecondSlotEmptyForNow() {
-        String text = "Fighters loyal to warlord Ahmed Mirza stormed the village.";
+    void theDefaultFinderHasOnlyThePatternsThatCostNoPrecision() {
+        String text = "Fighters loyal to warlord Ahmed Mirza stormed the village. Clan militias and supporters of "
+                + "Imran Khan clashed in Peshawar.";
         CleanText clean = CLEANER.clean(Document.text(text, LocalDate.of(2026, 3, 2)));
-        assertThat(new DictionaryActorFinder().find(clean, List.of())).noneMatch(a -> a.canonical().startsWith("Forces loyal to"));
+        List<Actor> byDefault = new DictionaryActorFinder().find(clean, List.of());
+        assertThat(byDefault).noneMatch(a -> a.canonical().startsWith("Forces loyal to"));
+        assertThat(byDefault).anyMatch(a -> a.canonical().startsWith("Clan militia"))
+                .anyMatch(a -> a.kind() == ActorKind.PROTESTERS && words(text, a).contains("supporters of Imran Khan"));
         assertThat(Analyzer.builder().placeFinder(PlaceFinder.NONE).actorFinder(DictionaryActorFinder.withPatterns()).build()
                 .analyze(Document.text(text, LocalDate.of(2026, 3, 2))).events())
                 .anySatisfy(e -> assertThat(e.actor1()).isEqualTo("Forces loyal to Ahmed Mirza"));
+    }
+
+    @Test
+    void eachPatternHasItsOwnSwitch() {
+        String text = "Fighters loyal to warlord Ahmed Mirza stormed the village. Clan militias and supporters of "
+                + "Imran Khan clashed in Peshawar.";
+        CleanText clean = CLEANER.clean(Document.text(text, LocalDate.of(2026, 3, 2)));
+        List<Actor> loyal = DictionaryActorFinder.withPatterns(java.util.EnumSet.of(ActorPattern.LOYAL_TO)).find(clean, List.of());
+        assertThat(loyal).anyMatch(a -> a.canonical().equals("Forces loyal to Ahmed Mirza"))
+                .noneMatch(a -> a.canonical().startsWith("Clan militia"))
+                .noneMatch(a -> a.mentions().stream().anyMatch(m -> text.substring(m.start(), m.end()).startsWith("supporters")));
+        List<Actor> clans = DictionaryActorFinder.withPatterns(java.util.EnumSet.of(ActorPattern.IDENTITY_MILITIA))
+                .find(clean, List.of());
+        assertThat(clans).anyMatch(a -> a.canonical().startsWith("Clan militia"))
+                .noneMatch(a -> a.canonical().startsWith("Forces loyal to"));
+        assertThat(ActorPattern.byDefault()).doesNotContain(ActorPattern.LOYAL_TO, ActorPattern.FORMATION,
+                ActorPattern.NAMED_MILITIA);
     }
 
     @Test
