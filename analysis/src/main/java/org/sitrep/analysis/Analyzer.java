@@ -43,7 +43,7 @@ import org.sitrep.analysis.text.TokenisedText;
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 5;
+    public static final int ENGINE_REVISION = 6;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
