@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.sitrep.intel.TrackedEvent;
 
 /**
- * The small static map of a digest's events, as an image a mail client shows without running scripts. A seam: the
- * map is drawn by the tracker's {@code StaticMap} when the build has it; without it a digest goes out without a map.
+ * The small static map of a digest's events, as an image a mail client shows without running scripts: drawn by the
+ * tracker's {@code StaticMap} ({@link StaticDigestMap}). A seam, so the digest does not depend on how maps are drawn
+ * and goes out without one when none can be.
  */
 interface DigestMap {
     /** An image and its MIME type. */

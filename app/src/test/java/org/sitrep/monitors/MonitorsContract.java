@@ -198,6 +198,15 @@ abstract class MonitorsContract {
                 .contains("http://localhost:8080/tracker/events/" + i1).doesNotContain("Homs").doesNotContain("Mosul")
                 .doesNotContain(DigestLetter.UNSUBSCRIBE_PLACEHOLDER).contains("/monitors/unsubscribe?token=");
         assertThat(html.indexOf("Aleppo, Syria")).as("the busiest place first").isLessThan(html.indexOf("Idlib, Syria"));
+        // the map of them travels inside the mail as a PNG the HTML shows by its Content-ID
+        assertThat(digest.getContentType()).startsWith("multipart/related");
+        Multipart related = (Multipart) digest.getContent();
+        Part map = related.getBodyPart(1);
+        assertThat(map.isMimeType("image/png")).isTrue();
+        assertThat(((jakarta.mail.internet.MimeBodyPart) map).getContentID()).isEqualTo("<map>");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(map.getInputStream());
+        assertThat(png.getWidth()).isEqualTo(StaticDigestMap.WIDTH);
+        assertThat(html).contains("src=\"cid:map\"");
         assertThat(text).contains("ALEPPO, SYRIA").contains("\"Shelling hit Idlib.\"").contains("New: Battles");
         assertThat(mails.of(m.id())).extracting(MonitorMails.Mail::state).containsExactly("SENT");
 
