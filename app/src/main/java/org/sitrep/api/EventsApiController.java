@@ -2,6 +2,8 @@ package org.sitrep.api;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import org.sitrep.intel.EventChanges;
 import org.sitrep.intel.EventExports;
 import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.EventFilterParams;
@@ -23,19 +25,37 @@ class EventsApiController {
 
     private final EventSearch search;
     private final EventExports exports;
+    private final EventChanges changes;
 
-    EventsApiController(EventSearch search, EventExports exports) {
+    EventsApiController(EventSearch search, EventExports exports, EventChanges changes) {
         this.search = search;
         this.exports = exports;
+        this.changes = changes;
     }
 
     @GetMapping(value = "/api/v1/events", produces = "application/json")
     EventsV1.EventList events(EventFilterParams params,
                      @RequestParam(name = "limit", required = false) String limit,
-                     @RequestParam(name = "cursor", required = false) String cursor) {
+                     @RequestParam(name = "cursor", required = false) String cursor,
+                     @RequestParam(name = "updatedSince", required = false) String updatedSince) {
         EventFilter filter = params.filter();
-        EventPage page = search.search(filter, QueryParams.blankToNull(cursor), QueryParams.limit(limit, EventSearch.MAX_PAGE));
+        Instant since = QueryParams.instant("updatedSince", updatedSince);
+        int size = QueryParams.limit(limit, EventSearch.MAX_PAGE);
+        // With updatedSince the order is the order of changes (oldest first), so a client keeping a copy walks forward.
+        EventPage page = since == null ? search.search(filter, QueryParams.blankToNull(cursor), size)
+                : changes.changedSince(filter, since, QueryParams.blankToNull(cursor), size);
         return EventsV1.EventList.of(page.events(), page.nextCursor());
+    }
+
+    /** Events that left the set since a moment: rejected, merged into another, or withdrawn (the engine no longer finds them). */
+    @GetMapping(value = "/api/v1/events/removed", produces = "application/json")
+    EventsV1.RemovalList removed(@RequestParam(name = "since", required = false) String since,
+                                 @RequestParam(name = "limit", required = false) String limit,
+                                 @RequestParam(name = "cursor", required = false) String cursor) {
+        Instant from = QueryParams.instant("since", since);
+        if (from == null) throw ApiProblem.badRequest("since is required: a date-time such as 2024-03-10T08:00:00Z");
+        var page = changes.removedSince(from, QueryParams.blankToNull(cursor), QueryParams.limit(limit, EventSearch.MAX_PAGE));
+        return EventsV1.RemovalList.of(page.removals(), page.nextCursor());
     }
 
     @GetMapping(value = "/api/v1/events/{id}", produces = "application/json")

@@ -80,4 +80,18 @@ final class EventsV1 {
             return d == null ? null : new Fatalities(d.best(), d.low(), d.high(), d.words(), d.start(), d.end());
         }
     }
+
+    /** An event that left the set since a moment: {@code reason} is rejected, merged (into {@code mergedInto}) or withdrawn. */
+    record Removal(long id, String reason, Long mergedInto, Instant at) {
+        static Removal of(org.sitrep.intel.EventChanges.Removal r) {
+            return new Removal(r.id(), r.reason(), r.mergedInto(), r.at());
+        }
+    }
+
+    /** A page of removals, oldest first; {@code next} as in {@link EventList}. */
+    record RemovalList(List<Removal> removed, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {
+        static RemovalList of(List<org.sitrep.intel.EventChanges.Removal> removals, String next) {
+            return new RemovalList(removals.stream().map(Removal::of).toList(), next);
+        }
+    }
 }

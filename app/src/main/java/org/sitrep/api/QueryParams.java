@@ -29,6 +29,16 @@ final class QueryParams {
         }
     }
 
+    /** A moment written ISO 8601 with its offset ({@code 2024-03-10T08:00:00Z}, {@code 2024-03-10T10:00:00+02:00}); null when absent. */
+    static java.time.Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest(name + " must be a date-time with its offset, such as 2024-03-10T08:00:00Z");
+        }
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

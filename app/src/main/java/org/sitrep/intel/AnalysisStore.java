@@ -244,8 +244,13 @@ public class AnalysisStore {
 
     /** A machine event the engine no longer finds; an analyst may have reviewed it since it was read: then it stays. */
     private void deleteEvent(long id) {
-        jdbc.sql("DELETE FROM intel_events WHERE id = :id AND review_state = 'unreviewed' "
+        int gone = jdbc.sql("DELETE FROM intel_events WHERE id = :id AND review_state = 'unreviewed' "
                 + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id)").param("id", id).update();
+        // Remembered, so an API client keeping a copy learns it is gone (EventChanges.removedSince).
+        if (gone == 1) {
+            jdbc.sql("INSERT INTO intel_event_withdrawals (event_id, withdrawn_at) VALUES (:id, :now)")
+                    .param("id", id).param("now", now()).update();
+        }
     }
 
     private static String country(String iso) {

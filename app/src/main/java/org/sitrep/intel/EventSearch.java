@@ -25,6 +25,9 @@ public class EventSearch {
     /** Events per day and type, for the timeline. */
     public record DayCount(LocalDate day, String eventType, long count) {}
 
+    /** Events in one admin-1 area (a province, governorate, state) of a country. */
+    public record AreaCount(String country, String admin1, long count) {}
+
     private final JdbcClient jdbc;
     private final EventMapIndex mapIndex;
 
@@ -163,7 +166,17 @@ public class EventSearch {
                 .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
     }
 
-    private static Where where(EventFilter f) {
+    /** Events matching the filter per admin-1 area; events whose area is not known are left out. */
+    public List<AreaCount> perArea(EventFilter filter) {
+        Where where = where(filter);
+        where.add("e.admin1 IS NOT NULL AND e.country IS NOT NULL");
+        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + where.sql() + " GROUP BY e.country, e.admin1 ORDER BY e.country, e.admin1")
+                .params(where.params)
+                .query((rs, n) -> new AreaCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    static Where where(EventFilter f) {
         return where(f, true);
     }
 
@@ -248,7 +261,7 @@ public class EventSearch {
         return s != null && !s.isBlank();
     }
 
-    private static final class Where {
+    static final class Where {
         final List<String> clauses = new ArrayList<>();
         final Map<String, Object> params = new LinkedHashMap<>();
 

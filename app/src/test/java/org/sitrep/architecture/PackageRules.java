@@ -29,7 +29,7 @@ final class PackageRules {
     static final String[] FEATURES = {"newsroom", "members", "payments", "paywall", "search", "ingest", "intel", "newsletters"};
 
     /** Features that read the others and nobody uses: the public site, the data API and the tracker. */
-    static final String[] READERS = {"site", "api", "tracker"};
+    static final String[] READERS = {"site", "api", "tracker", "monitors"};
 
     /**
      * The analysis library's doors besides its root package ({@code Analyzer}, {@code Document},
