@@ -118,6 +118,11 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The operating system's process id (what the job leases' {@code locked_by} names, as {@code pid@host}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
