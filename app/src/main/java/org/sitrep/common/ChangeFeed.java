@@ -80,6 +80,15 @@ public class ChangeFeed implements DisposableBean {
         return enabled;
     }
 
+    /**
+     * True on the thread that is replaying another instance's change. Listeners that keep a copy (pages, map
+     * index, search) act on a replay like on a local change; listeners that do durable work (queueing an
+     * analysis, recording a training example) must not: the instance where the change happened did it.
+     */
+    public static boolean replaying() {
+        return REPLAYING.get();
+    }
+
     /** How many other instances' changes were replayed here since the start, and how many rows were refused. */
     public long replayedSoFar() {
         return replayed.get();

@@ -61,10 +61,14 @@ abstract class SeveralInstancesContract {
         jdbc.sql("UPDATE pieces SET headline = 'Ceasefire agreed', updated_at = :now WHERE id = :id")
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("id", id).update();
         assertThat(reader.get("/news/truce-talks").body()).as("this instance's cached page, before the news arrives").contains("Truce talks open");
+        // Its analysis is running (queued by the instance where it changed): the replay must not ask for it again.
+        assertThat(jdbc.sql("UPDATE intel_jobs SET state = 'running', again = FALSE WHERE source_id = :id").param("id", id).update()).isEqualTo(1);
         announceFromOther("org.sitrep.newsroom.PieceChanged", "{\"pieceId\":" + id + "}");
         long start = System.nanoTime();
         awaitTrue(() -> reader.get("/news/truce-talks").body().contains("Ceasefire agreed"), Duration.ofSeconds(3));
         awaitTrue(() -> reader.get("/search?q=ceasefire").body().contains("/news/truce-talks"), Duration.ofSeconds(3));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_jobs WHERE source_id = :id AND again").param("id", id).query(Long.class).single())
+                .as("durable work is not repeated on a replay").isZero();
         System.out.printf("change from another instance applied after %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
