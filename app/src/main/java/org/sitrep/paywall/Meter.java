@@ -112,6 +112,11 @@ public class Meter {
      */
     @Scheduled(cron = "${sitrep.meter.prune-cron:0 17 3 * * *}")
     @SchedulerLock(name = "paywall.forget-old-months", lockAtMostFor = JobLeases.LEASE)
+    public void forgetOldMonthsOnOneInstance() {
+        forgetOldMonths(); // the lease needs a method that returns nothing (ShedLock cannot lock one returning a count)
+    }
+
+    /** As the daily job does, at once and on this instance; returns how many reads were deleted. */
     public int forgetOldMonths() {
         String lastMonth = YearMonth.from(clock.instant().atZone(properties.zone())).minusMonths(1).toString();
         visitors.write(); // else old months' reads still waiting would be written after the delete
