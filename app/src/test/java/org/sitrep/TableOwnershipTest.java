@@ -30,14 +30,16 @@ class TableOwnershipTest {
                     "photos", "photo_renditions", "home_lead"),
             "members", Set.of("users", "magic_links", "audit_log", "site_settings", "plans", "subscriptions"),
             "payments", Set.of("payment_events"),
-            "paywall", Set.of("meter_reads"),
+            "paywall", Set.of("meter_reads", "meter_locks"),
             "newsletters", Set.of("newsletters", "newsletter_subscriptions", "newsletter_issues", "newsletter_issue_pieces",
                     "newsletter_sends"),
             "ingest", Set.of("ingest_sources", "ingest_items", "ingest_item_bands", "ingest_copies", "ingest_errors"),
             "intel", Set.of("intel_documents", "intel_document_places", "intel_document_actors", "intel_events", "intel_event_reviews",
                     "intel_jobs", "intel_training_examples", "intel_model_trainings", "intel_event_withdrawals"),
             "api", Set.of("api_keys"),
-            "monitors", Set.of("monitors", "monitor_mails"));
+            "monitors", Set.of("monitors", "monitor_mails"),
+            // Several instances: sessions (Spring Session JDBC), job leases (ShedLock), the change feed.
+            "common", Set.of("spring_session", "spring_session_attributes", "shedlock", "cluster_changes"));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/org/sitrep");

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param names the settings that changed
  */
-public record SettingsChanged(Set<String> names) {
+public record SettingsChanged(Set<String> names) implements SharedChange {
     public SettingsChanged {
         names = Set.copyOf(names);
     }

@@ -76,6 +76,10 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             ConfigurableEnvironment env = event.getEnvironment();
             String url = env.getProperty("spring.datasource.url", "");
             if (!env.getProperty("sitrep.command", "").isEmpty() || !DurableH2.isH2File(url)) return;
+            if (Boolean.parseBoolean(env.getProperty("sitrep.cluster.enabled", "false"))) {
+                throw new StartRefused("sitrep.cluster.enabled: several instances need one PostgreSQL database (SPRING_DATASOURCE_URL); "
+                        + "the embedded database serves one instance only (docs/operations.md)", 2);
+            }
             notInUse(url, env.getProperty("spring.datasource.username", "sa"), env.getProperty("spring.datasource.password", ""),
                     Path.of(env.getProperty("sitrep.data-dir", "./data")), "");
         }

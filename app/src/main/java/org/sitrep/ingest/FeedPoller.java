@@ -1,5 +1,7 @@
 package org.sitrep.ingest;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sitrep.common.JobLeases;
 import org.sitrep.common.RunMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public class FeedPoller {
     }
 
     @Scheduled(fixedDelayString = "${sitrep.ingest.feed-check:15s}", initialDelayString = "${sitrep.ingest.feed-check:15s}")
+    @SchedulerLock(name = "ingest.feed-poll", lockAtMostFor = JobLeases.LEASE)
     void scheduled() {
         if (!enabled) return;
         try {

@@ -4,22 +4,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sitrep.common.JobLeases;
 import org.sitrep.common.RunMode;
 import org.sitrep.common.SitrepProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +58,9 @@ public class Inbox {
     private final Map<Path, String> stuck = new HashMap<>();
 
     Inbox(SitrepProperties properties, Ingestion ingestion, IngestErrors errors, Clock clock, IngestSettings settings,
-          RunMode mode) {
-        this.dir = properties.dataDir().resolve("inbox");
+          RunMode mode, @Value("${sitrep.ingest.inbox-dir:}") String sharedDir) {
+        // Several instances watch one shared folder (sitrep.ingest.inbox-dir); the job's lease lets one scan at a time.
+        this.dir = sharedDir.isBlank() ? properties.dataDir().resolve("inbox") : Path.of(sharedDir);
         this.ingestion = ingestion;
         this.errors = errors;
         this.clock = clock;
@@ -68,6 +72,7 @@ public class Inbox {
     }
 
     @Scheduled(fixedDelayString = "${sitrep.ingest.inbox-poll:2s}", initialDelayString = "${sitrep.ingest.inbox-poll:2s}")
+    @SchedulerLock(name = "ingest.inbox", lockAtMostFor = JobLeases.LEASE)
     void scheduled() {
         if (!enabled) return;
         try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sitrep.common.ChangeFeed;
 import org.sitrep.newsroom.PieceChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -70,6 +71,7 @@ public class AnalysisQueue {
 
     @EventListener
     void pieceChanged(PieceChanged changed) {
+        if (ChangeFeed.replaying()) return; // queued by the instance where the piece changed; again here would run it twice
         enqueue(PieceSource.KIND, changed.pieceId());
     }
 

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.sitrep.analysis.training.TrainingCorpus;
+import org.sitrep.common.ChangeFeed;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ class ReviewedExamples {
 
     @EventListener
     void onChange(EventsChanged changed) {
+        if (ChangeFeed.replaying()) return; // recorded by the instance where the review happened
         for (Long id : changed.eventIds()) if (id != null) record(id);
     }
 

@@ -13,9 +13,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.sitrep.common.JobLeases;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.members.ReaderAccounts;
 import org.sitrep.web.PublicUrls;
@@ -46,6 +53,10 @@ import org.springframework.stereotype.Component;
  * is never sent again. That makes delivery at most once, and a crash leaves at most one recipient
  * per connection in doubt; the progress page counts and lists them.
  *
+ * <p>With several instances, an issue is delivered by the one that holds its lease ({@code newsletters.issue-ID},
+ * renewed while the run lasts; see {@code common.JobLeases}); another instance's scheduler takes the issue over
+ * once the lease lapses (its holder died), and the in-flight rows it finds become UNKNOWN as after a restart.
+ *
  * <p>The issue is rendered once; each copy only differs by its unsubscribe link and Message-ID
  * ({@code <newsletter.ISSUE.USER@host>}, so any copy can be traced to its log row).
  */
@@ -66,12 +77,16 @@ public class Postman {
     /** How long a socket operation with the SMTP server may take (unless spring.mail.properties says otherwise). */
     static final int SMTP_TIMEOUT_MILLIS = 60_000;
 
+    /** How long an issue's lease lasts unrenewed: how soon another instance takes over a send whose instance died. */
+    static final Duration LEASE = Duration.parse(JobLeases.LEASE);
+
     /** What one run did. */
     public record Run(int sent, int failed, boolean finished) {}
 
     private record Recipient(long userId, String email) {}
 
     private final ObjectProvider<JavaMailSender> mail;
+    private final LockProvider leases;
     private final ReaderAccounts readers;
     private final IssueDesk desk;
     private final SendLog sendLog;
@@ -94,12 +109,13 @@ public class Postman {
     });
     private volatile boolean stopping;
 
-    Postman(ObjectProvider<JavaMailSender> mail, ReaderAccounts readers, IssueDesk desk, SendLog sendLog, Newsletters newsletters, IssueLetter letters,
+    Postman(ObjectProvider<JavaMailSender> mail, LockProvider leases, ReaderAccounts readers, IssueDesk desk, SendLog sendLog, Newsletters newsletters, IssueLetter letters,
             UnsubscribeTokens tokens, PublicUrls urls, SitrepProperties properties, Clock clock,
             @Value("${sitrep.newsletters.rate-per-second:2000}") double ratePerSecond,
             @Value("${sitrep.newsletters.connections:2}") int connections,
             @Value("${sitrep.newsletters.from:${sitrep.mail.from:}}") String from) {
         this.mail = mail;
+        this.leases = leases;
         this.readers = readers;
         this.desk = desk;
         this.sendLog = sendLog;
@@ -144,7 +160,15 @@ public class Postman {
     public Run deliver(long issueId) {
         if (!running.add(issueId)) return new Run(0, 0, false);
         try {
-            return deliverClaimed(issueId);
+            // Another instance may be delivering it: only the lease holder may, or a recipient could be mailed twice.
+            Optional<SimpleLock> lease = leases.lock(new LockConfiguration(ClockProvider.now(), "newsletters.issue-" + issueId,
+                    LEASE, Duration.ZERO));
+            if (lease.isEmpty()) return new Run(0, 0, false);
+            try {
+                return deliverClaimed(issueId);
+            } finally {
+                lease.get().unlock();
+            }
         } finally {
             running.remove(issueId);
         }

@@ -1,5 +1,7 @@
 package org.sitrep.newsletters;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sitrep.common.JobLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +26,7 @@ class SendScheduler {
     }
 
     @Scheduled(fixedDelayString = "${sitrep.newsletters.tick:10s}", initialDelayString = "${sitrep.newsletters.initial-delay:5s}")
+    @SchedulerLock(name = "newsletters.tick", lockAtMostFor = JobLeases.LEASE)
     void tick() {
         try {
             if (!postman.mailConfigured()) {

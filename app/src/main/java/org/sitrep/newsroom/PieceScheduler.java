@@ -1,5 +1,7 @@
 package org.sitrep.newsroom;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sitrep.common.JobLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,6 +18,7 @@ class PieceScheduler {
     }
 
     @Scheduled(fixedDelayString = "${sitrep.scheduler.interval:15s}", initialDelayString = "${sitrep.scheduler.initial-delay:5s}")
+    @SchedulerLock(name = "newsroom.publish-due", lockAtMostFor = JobLeases.LEASE)
     void publishDue() {
         try {
             int n = editor.publishDue();

@@ -35,10 +35,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server on {@code dataDir} (embedded H2 file database by default) and waits until it answers. */
     public static ServerProcess start(Path dataDir, Path log, String... extraArgs) throws Exception {
+        return start(dataDir, log, Duration.ofMinutes(3), extraArgs);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, waiting up to {@code timeout} (several servers starting at once share the cores). */
+    public static ServerProcess start(Path dataDir, Path log, Duration timeout, String... extraArgs) throws Exception {
         int port = freePort();
         ProcessBuilder pb = server(dataDir, port, extraArgs).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServerProcess server = new ServerProcess(pb.start(), port, log);
-        server.awaitReady(Duration.ofMinutes(3));
+        server.awaitReady(timeout);
         return server;
     }
 
@@ -116,6 +121,11 @@ public final class ServerProcess implements AutoCloseable {
     public void kill9() throws InterruptedException {
         process.destroyForcibly(); // SIGKILL on Linux
         process.waitFor();
+    }
+
+    /** The operating system's process id (what the job leases' {@code locked_by} names, as {@code pid@host}). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean alive() {

@@ -1,0 +1,14 @@
+package org.sitrep.common;
+
+import org.sitrep.testsupport.RequiresPostgres;
+import org.sitrep.testsupport.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RequiresPostgres
+class SeveralInstancesPostgresTest extends SeveralInstancesContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
+}
