@@ -30,6 +30,8 @@ class TableOwnershipTest {
                     "photos", "photo_renditions", "home_lead"),
             "members", Set.of("users", "magic_links", "audit_log", "site_settings", "plans", "subscriptions"),
             "payments", Set.of("payment_events"),
+            "licences", Set.of("organisations", "organisation_seats", "organisation_domains", "organisation_invitations",
+                    "site_licence_ranges", "site_licence_usage", "gifts"),
             "paywall", Set.of("meter_reads"),
             "newsletters", Set.of("newsletters", "newsletter_subscriptions", "newsletter_issues", "newsletter_issue_pieces",
                     "newsletter_sends"),
