@@ -19,8 +19,15 @@ public record Access(Outcome outcome, int left, boolean signedIn, Offer offer, S
 
     public enum Outcome { FULL, METERED, CUT_METER, CUT_MEMBERS, CUT_PAID }
 
-    /** The subscribe offer as the publisher worded it in /admin/paywall. */
-    public record Offer(String heading, String text, String priceText) {}
+    /**
+     * An offer as the publisher worded it in /admin/paywall: to subscribe, or ({@code join}) the
+     * registration wall's offer to join free, whose button is {@code priceText}.
+     */
+    public record Offer(String heading, String text, String priceText, boolean join) {
+        public Offer(String heading, String text, String priceText) {
+            this(heading, text, priceText, false);
+        }
+    }
 
     public boolean cut() {
         return outcome == Outcome.CUT_METER || outcome == Outcome.CUT_MEMBERS || outcome == Outcome.CUT_PAID;
@@ -28,8 +35,8 @@ public record Access(Outcome outcome, int left, boolean signedIn, Offer offer, S
 
     public boolean metered() { return outcome == Outcome.METERED; }
 
-    /** The anonymous visitor past the meter: offered to register, not to subscribe. */
-    public boolean registrationWall() { return outcome == Outcome.CUT_METER && !signedIn; }
+    /** The anonymous visitor past the meter, when joining gives more free pieces: offered to register, not to subscribe. */
+    public boolean registrationWall() { return outcome == Outcome.CUT_METER && !signedIn && offer != null && offer.join(); }
 
     /** A notice goes above the piece: the meter's count, or whose site licence gives it. */
     public boolean notice() { return metered() || providedBy != null; }

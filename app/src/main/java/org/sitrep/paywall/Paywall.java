@@ -53,7 +53,11 @@ public class Paywall {
     public record Terms(int freeForVisitors, int freeForMembers, Access.Offer offer, Access.Offer visitorOffer) {
         int freePerMonth(boolean signedIn) { return signedIn ? freeForMembers : freeForVisitors; }
 
-        Access.Offer offer(boolean signedIn) { return signedIn ? offer : visitorOffer; }
+        /**
+         * The offer past the meter: members are offered a subscription; so are visitors unless joining
+         * would give them more free pieces (the registration wall), which is only worth offering then.
+         */
+        Access.Offer offer(boolean signedIn) { return signedIn || freeForMembers <= freeForVisitors ? offer : visitorOffer; }
     }
 
     public Terms terms() {
@@ -110,10 +114,11 @@ public class Paywall {
         return Math.max(0, settings.getInt(FREE_FOR_MEMBERS, DEFAULT_FREE_FOR_MEMBERS));
     }
 
-    /** The registration wall's offer to an anonymous visitor past the meter: join free (its button says so). */
+    /** The registration wall's offer to an anonymous visitor past the meter: join free, and how many pieces a member reads. */
     public Access.Offer visitorOffer() {
+        int members = freeForMembers();
         return new Access.Offer(settings.get("paywall.visitor-offer-heading", "Register to keep reading"),
-                settings.get("paywall.visitor-offer-text", ""), "Join free");
+                settings.get("paywall.visitor-offer-text", ""), "Join free: " + members + (members == 1 ? " piece" : " pieces") + " a month", true);
     }
 
     public Access.Offer offer() {

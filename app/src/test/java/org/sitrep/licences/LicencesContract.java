@@ -211,8 +211,14 @@ abstract class LicencesContract {
         assertThat(forged.statusCode()).isEqualTo(410);
         assertThat(forged.body()).contains("This link no longer works");
         assertThat(eve.get("/licences/invitation?token=" + java.net.URLEncoder.encode("<script>alert(1)</script>", java.nio.charset.StandardCharsets.UTF_8)).body()).doesNotContain("<script>alert(1)");
-        // A POST without a pending invitation in the session takes no seat.
-        assertThat(eve.post("/account", "/licences/invitation", Map.of()).statusCode()).isIn(403, 410);
+        // A link withdrawn between opening it and pressing the button seats no one.
+        String withdrawn = invite(manager, org, "eve@example.org");
+        String csrf = Jsoup.parse(eve.get("/licences/invitation?token=" + withdrawn).body())
+                .selectFirst("form[action=\"/licences/invitation\"] input[name=_csrf]").val();
+        long pendingId = invitations.pending(org).get(0).id();
+        assertThat(manager.post("/licences/team/" + org, "/licences/team/" + org + "/withdraw",
+                Map.of("invitation", Long.toString(pendingId))).statusCode()).isEqualTo(302);
+        assertThat(eve.postRaw("/licences/invitation", Map.of("_csrf", csrf)).statusCode()).isEqualTo(410);
         assertThat(organisations.holdsSeat(org, userId("eve@example.org"))).isFalse();
 
         String late = invite(manager, org, "late@example.org");
@@ -375,6 +381,16 @@ abstract class LicencesContract {
             var offer = Jsoup.parse(second.body()).select("#paywall-offer");
             assertThat(offer.select("h2").text()).isEqualTo("Register to keep reading");
             assertThat(offer.select("a.button").attr("href")).isEqualTo("/join");
+            assertThat(offer.select("a.button").text()).isEqualTo("Join free: 5 pieces a month");
+            assertThat(second.body()).doesNotContain("SECRET-THIRD");
+
+            // Joining gives nothing more when both allowances are equal: the visitor is offered a subscription.
+            settings.put(Paywall.FREE_FOR_MEMBERS, "1");
+            cache.clear();
+            HttpResponse<String> again = visitor.get("/news/report-3");
+            assertThat(Jsoup.parse(again.body()).select("#paywall-offer h2").text()).isEqualTo("Join our community of readers");
+            settings.put(Paywall.FREE_FOR_MEMBERS, "5");
+            cache.clear();
 
             WebSession member = signIn("wall@example.org");
             for (int i = 1; i <= 5; i++) assertThat(full(member.get("/news/report-" + i))).as("member piece %d", i).isTrue();
