@@ -242,7 +242,8 @@ abstract class MembersContract {
         assertThat(data.path("newsletters").get(0).path("since").asText()).isEqualTo("2026-03-02T09:00:00Z");
         assertThat(data.path("piecesReadOnTheMeter").get(0).path("headline").asText()).isEqualTo("Read on the meter before leaving");
         assertThat(data.path("piecesReadOnTheMeter").get(0).path("month").asText()).isEqualTo("2026-03");
-        assertThat(data.fieldNames()).toIterable().containsExactly("account", "subscriptions", "newsletters", "piecesReadOnTheMeter");
+        assertThat(data.fieldNames()).toIterable().containsExactly("account", "subscriptions", "newsletters", "piecesReadOnTheMeter",
+                "organisationSeats");
 
         HttpResponse<String> refused = web.post("/account", "/account/delete", Map.of("confirmEmail", "someone.else@example.org"));
         assertThat(refused.statusCode()).isEqualTo(302);
