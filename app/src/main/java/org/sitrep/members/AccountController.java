@@ -24,8 +24,10 @@ class AccountController {
 
     private final ReaderAccounts readers;
     private final Subscriptions subscriptions;
+    private final Entitlements entitlements;
 
-    AccountController(ReaderAccounts readers, Subscriptions subscriptions) {
+    AccountController(ReaderAccounts readers, Subscriptions subscriptions, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.readers = readers;
         this.subscriptions = subscriptions;
     }
@@ -35,6 +37,7 @@ class AccountController {
         ReaderAccounts.Reader r = me(auth);
         model.addAttribute("reader", r);
         model.addAttribute("subscription", subscriptions.current(r.id()).orElse(null));
+        model.addAttribute("grantedBy", entitlements.grantedBy(r.id(), r.email(), r.verified()).orElse(null));
         model.addAttribute("minLength", UserAccounts.MIN_PASSWORD_LENGTH);
         return "members/account";
     }

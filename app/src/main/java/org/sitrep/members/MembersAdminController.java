@@ -2,6 +2,7 @@ package org.sitrep.members;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +30,12 @@ class MembersAdminController {
     /** The paywall settings the admin edits, with their labels. */
     static final Map<String, String> PAYWALL_SETTINGS = new LinkedHashMap<>();
     static {
-        PAYWALL_SETTINGS.put("paywall.free-per-month", "Free pieces per month");
-        PAYWALL_SETTINGS.put("paywall.offer-heading", "Offer heading");
-        PAYWALL_SETTINGS.put("paywall.offer-text", "Offer text");
+        PAYWALL_SETTINGS.put("paywall.free-per-month.visitors", "Free pieces per month for anonymous visitors");
+        PAYWALL_SETTINGS.put("paywall.free-per-month.members", "Free pieces per month for free members");
+        PAYWALL_SETTINGS.put("paywall.visitor-offer-heading", "Visitors' offer heading (the registration wall)");
+        PAYWALL_SETTINGS.put("paywall.visitor-offer-text", "Visitors' offer text");
+        PAYWALL_SETTINGS.put("paywall.offer-heading", "Subscribe offer heading");
+        PAYWALL_SETTINGS.put("paywall.offer-text", "Subscribe offer text");
         PAYWALL_SETTINGS.put("paywall.price-text", "Price text (the subscribe button)");
     }
 
@@ -120,10 +124,11 @@ class MembersAdminController {
 
     @PostMapping("/admin/paywall")
     String savePaywall(@RequestParam Map<String, String> form, Authentication auth, RedirectAttributes redirect) {
-        String free = form.getOrDefault("paywall.free-per-month", "").strip();
-        if (!free.matches("\\d{1,3}")) {
-            redirect.addFlashAttribute("error", "Free pieces per month must be a whole number from 0 to 999.");
-            return "redirect:/admin/paywall";
+        for (String allowance : List.of("paywall.free-per-month.visitors", "paywall.free-per-month.members")) {
+            if (!form.getOrDefault(allowance, "").strip().matches("\\d{1,3}")) {
+                redirect.addFlashAttribute("error", "Free pieces per month must be a whole number from 0 to 999.");
+                return "redirect:/admin/paywall";
+            }
         }
         StringBuilder changed = new StringBuilder();
         Set<String> names = new LinkedHashSet<>();

@@ -36,9 +36,11 @@ public class ReaderAccounts {
     private final AuditLog audit;
     private final Subscriptions subscriptions;
     private final ObjectProvider<AccountData> otherFeatures;
+    private final Entitlements entitlements;
 
     public ReaderAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, AuditLog audit, Subscriptions subscriptions,
-                          ObjectProvider<AccountData> otherFeatures) {
+                          ObjectProvider<AccountData> otherFeatures, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -53,12 +55,13 @@ public class ReaderAccounts {
                 .query((rs, n) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Role.valueOf(rs.getString(4)), rs.getObject(5) != null, false))
                 .optional()
-                .map(r -> new Reader(r.id(), r.email(), r.displayName(), r.role(), r.verified(), isSubscriber(r.id())));
+                .map(r -> new Reader(r.id(), r.email(), r.displayName(), r.role(), r.verified(),
+                        entitlements.readsEverything(r.id(), r.email(), r.verified())));
     }
 
-    /** True while the reader has a subscription that pays now (the one rule: {@link Subscriptions#payingNow(long)}). */
+    /** True while the reader reads everything: a subscription that pays now or another entitlement (the one rule: {@link Entitlements}). */
     public boolean isSubscriber(long userId) {
-        return subscriptions.payingNow(userId);
+        return entitlements.readsEverything(userId, null, false);
     }
 
     /** The addresses of these accounts (enabled or not) by id, for features that mail members; deleted accounts are absent. */
@@ -81,7 +84,14 @@ public class ReaderAccounts {
         for (List<Long> chunk : chunks(userIds)) {
             var q = jdbc.sql("SELECT u.id FROM users u WHERE u.id IN (:ids) AND u.enabled = TRUE" + paying).param("ids", chunk);
             if (paidOnly) q = q.param("now", now());
-            out.addAll(q.query(Long.class).list());
+            List<Long> found = q.query(Long.class).list();
+            out.addAll(found);
+            if (paidOnly) {
+                // Without a subscription of their own, a seat of a team licence still counts (Entitlements' rule).
+                List<Long> enabledNotPaying = jdbc.sql("SELECT u.id FROM users u WHERE u.id IN (:ids) AND u.enabled = TRUE")
+                        .param("ids", chunk).query(Long.class).list().stream().filter(id -> !found.contains(id)).toList();
+                out.addAll(entitlements.entitledOtherwise(enabledNotPaying));
+            }
         }
         return out;
     }

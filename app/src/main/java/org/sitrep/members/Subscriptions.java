@@ -83,6 +83,57 @@ public class Subscriptions {
         return current(userId).orElseThrow();
     }
 
+    /**
+     * Starts a team licence: a subscription to {@code planCode} for {@code seats} seats, billed to
+     * {@code userId} (the organisation's first manager); returns its id. The seats are the
+     * organisation's to hand out (licences' {@code TeamSeats}).
+     */
+    @Transactional
+    public long startTeam(long userId, String planCode, int seats, String provider, String providerRef) {
+        if (seats < 1 || seats > MOST_SEATS) throw new UserAccounts.AccountProblem("A team licence has from 1 to " + MOST_SEATS + " seats.");
+        Subscription s = start(userId, planCode, State.ACTIVE, provider, providerRef);
+        jdbc.sql("UPDATE subscriptions SET seats = :n WHERE id = :id").param("n", seats).param("id", s.id()).update();
+        return s.id();
+    }
+
+    /**
+     * Starts a redeemed gift: one period of {@code planCode} from now (provider {@code GIFT}), even if
+     * the plan has since been withdrawn from sale (it was paid for).
+     */
+    @Transactional
+    public void startGift(long userId, String planCode, String giftRef) {
+        startFromProvider(userId, planCode, State.ACTIVE, null, "GIFT", giftRef, null, clock.instant());
+    }
+
+    /** The most seats one team licence may have. */
+    public static final int MOST_SEATS = 10_000;
+
+    /** Seats bought with this subscription (1 for a reader's own). */
+    public int seats(long subscriptionId) {
+        return jdbc.sql("SELECT seats FROM subscriptions WHERE id = :id").param("id", subscriptionId).query(Integer.class).optional().orElse(0);
+    }
+
+    /** Sets the seats bought (more bought, or the provider's quantity changed). */
+    @Transactional
+    public void setSeats(long subscriptionId, int seats) {
+        if (seats < 1 || seats > MOST_SEATS) throw new UserAccounts.AccountProblem("A team licence has from 1 to " + MOST_SEATS + " seats.");
+        jdbc.sql("UPDATE subscriptions SET seats = :n, updated_at = :now WHERE id = :id")
+                .param("n", seats).param("now", now()).param("id", subscriptionId).update();
+    }
+
+    /** True while this subscription pays now ({@link #PAYING_NOW}): a team licence's seats read while it does. */
+    public boolean subscriptionPaysNow(long subscriptionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM subscriptions s WHERE s.id = :id AND " + PAYING_NOW)
+                .param("id", subscriptionId).param("now", now()).query(Long.class).single() > 0;
+    }
+
+    /** Of these subscriptions, the ones that pay now. */
+    public Set<Long> payingNowAmong(java.util.Collection<Long> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) return Set.of();
+        return new java.util.HashSet<>(jdbc.sql("SELECT s.id FROM subscriptions s WHERE s.id IN (:ids) AND " + PAYING_NOW)
+                .param("ids", subscriptionIds).param("now", now()).query(Long.class).list());
+    }
+
     /** Moves a subscription to {@code to}; refuses moves the state machine does not allow. */
     @Transactional(noRollbackFor = IllegalTransition.class) // a refused move must not spoil the caller's transaction
     public Subscription move(long subscriptionId, State to) {

@@ -96,7 +96,7 @@ public class UserAccounts implements UserDetailsService {
                 .query(String.class).optional().map(h -> h != null && passwords.matches(password, h)).orElse(false);
     }
 
-    static String normalise(String email) {
+    public static String normalise(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -36,7 +36,7 @@ class SubscribeController {
                 request.getHeader("Referer"), request.getServerName(), request.getServerPort())).orElse(null));
         model.addAttribute("plans", plans.active());
         model.addAttribute("offer", paywall.offer());
-        model.addAttribute("free", paywall.freePerMonth());
+        model.addAttribute("free", paywall.freeForMembers());
         model.addAttribute("testMode", testMode);
         model.addAttribute("stripe", stripe.configured());
         return "members/subscribe";

@@ -43,7 +43,7 @@ record ArticlePage(long pieceId, AccessLevel level, byte[][] frame, byte[] ldFre
     byte[] compose(Access access, byte[] meter, byte[] offer) {
         boolean cut = access.cut();
         byte[][] parts = {frame[0], level != AccessLevel.PUBLIC || cut ? ldGated : ldFree, frame[1],
-                access.metered() ? meter : EMPTY, frame[2], cut ? opening : body, frame[3], cut ? offer : EMPTY, frame[4]};
+                access.notice() ? meter : EMPTY, frame[2], cut ? opening : body, frame[3], cut ? offer : EMPTY, frame[4]};
         int length = 0;
         for (byte[] p : parts) length += p.length;
         byte[] page = new byte[length];

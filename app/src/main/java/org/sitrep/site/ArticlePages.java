@@ -72,7 +72,7 @@ class ArticlePages {
         // Its settings are cached with the pages: the paywall admin empties the cache when they change.
         Paywall.Terms terms = cache.get("paywall:terms", paywall::terms);
         Access access = paywall.decide(page.pieceId(), page.level(), terms, request, response);
-        byte[] meter = access.metered() ? fragment("meter", access) : null;
+        byte[] meter = access.notice() ? fragment("meter", access) : null;
         byte[] offer = access.cut() ? fragment("offer", access) : null;
         // The page is shared by every reader and signed out; a signed-in reader's masthead is put in here, after the cache.
         return readerChrome.personalise(page.compose(access, meter, offer), request);

@@ -26,7 +26,7 @@ final class PackageRules {
     static final String APP = "org.sitrep";
 
     /** Features that own tables and services; they may use each other (never in a circle). */
-    static final String[] FEATURES = {"newsroom", "members", "payments", "paywall", "search", "ingest", "intel", "newsletters"};
+    static final String[] FEATURES = {"newsroom", "members", "payments", "paywall", "search", "ingest", "intel", "newsletters", "licences"};
 
     /** Features that read the others and nobody uses: the public site, the data API and the tracker. */
     static final String[] READERS = {"site", "api", "tracker", "monitors"};

@@ -242,7 +242,8 @@ abstract class MembersContract {
         assertThat(data.path("newsletters").get(0).path("since").asText()).isEqualTo("2026-03-02T09:00:00Z");
         assertThat(data.path("piecesReadOnTheMeter").get(0).path("headline").asText()).isEqualTo("Read on the meter before leaving");
         assertThat(data.path("piecesReadOnTheMeter").get(0).path("month").asText()).isEqualTo("2026-03");
-        assertThat(data.fieldNames()).toIterable().containsExactly("account", "subscriptions", "newsletters", "piecesReadOnTheMeter");
+        assertThat(data.fieldNames()).toIterable().containsExactly("account", "subscriptions", "newsletters", "piecesReadOnTheMeter",
+                "organisationSeats");
 
         HttpResponse<String> refused = web.post("/account", "/account/delete", Map.of("confirmEmail", "someone.else@example.org"));
         assertThat(refused.statusCode()).isEqualTo(302);
@@ -351,18 +352,18 @@ abstract class MembersContract {
 
         // Cached pages carry the offer: a saved change is announced (SettingsChanged) and the site drops them.
         pageCache.get("probe:offer", () -> "a page with the old offer");
-        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "lots")
+        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month.visitors", "lots").param("paywall.free-per-month.members", "3")
                 .param("paywall.offer-heading", "Ignored")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.offer-heading'").query(String.class).single())
                 .isEqualTo("Join our community of readers");
         assertThat(pageCache.<String>getIfPresent("probe:offer")).as("a refused change keeps the pages").isNotNull();
-        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "5")
+        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month.visitors", "3").param("paywall.free-per-month.members", "5")
                 .param("paywall.offer-heading", "Join our community of readers").param("paywall.offer-text", "All of it.")
                 .param("paywall.price-text", "Subscribe. Only $100 per year.")).andExpect(status().is3xxRedirection());
         assertThat(pageCache.<String>getIfPresent("probe:offer")).as("a saved change drops them").isNull();
-        assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.free-per-month'").query(String.class).single()).isEqualTo("5");
+        assertThat(jdbc.sql("SELECT setting_value FROM site_settings WHERE name = 'paywall.free-per-month.members'").query(String.class).single()).isEqualTo("5");
         assertThat(body(mvc.perform(get("/admin/paywall").with(admin)).andReturn())).contains("All of it.");
-        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month", "3")
+        mvc.perform(post("/admin/paywall").with(admin).with(csrf()).param("paywall.free-per-month.visitors", "3").param("paywall.free-per-month.members", "3")
                 .param("paywall.offer-heading", "Join our community of readers")
                 .param("paywall.offer-text", "Experience all of our coverage, including 24/7 news, analyses, memos, reports and newsletters.")
                 .param("paywall.price-text", "Subscribe. Only $100 per year."));

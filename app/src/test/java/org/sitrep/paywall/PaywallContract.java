@@ -287,7 +287,8 @@ abstract class PaywallContract {
     void theOfferWordingAndTheMeterComeFromSettings() {
         settings.put("paywall.offer-heading", "Support independent conflict reporting");
         settings.put("paywall.price-text", "Only $8 a month");
-        settings.put(Paywall.FREE_PER_MONTH, "1");
+        settings.put(Paywall.FREE_FOR_VISITORS, "1");
+        settings.put(Paywall.FREE_FOR_MEMBERS, "1"); // equal: past the meter a visitor is offered a subscription, not the wall
         cache.clear();
         try {
             WebSession visitor = new WebSession(port);
@@ -298,7 +299,8 @@ abstract class PaywallContract {
         } finally {
             settings.put("paywall.offer-heading", "Join our community of readers");
             settings.put("paywall.price-text", "Subscribe. Only $100 per year.");
-            settings.put(Paywall.FREE_PER_MONTH, "3");
+            settings.put(Paywall.FREE_FOR_VISITORS, "3");
+            settings.put(Paywall.FREE_FOR_MEMBERS, "3");
             cache.clear();
         }
     }
