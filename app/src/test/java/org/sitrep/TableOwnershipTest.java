@@ -36,7 +36,8 @@ class TableOwnershipTest {
             "ingest", Set.of("ingest_sources", "ingest_items", "ingest_item_bands", "ingest_copies", "ingest_errors"),
             "intel", Set.of("intel_documents", "intel_document_places", "intel_document_actors", "intel_events", "intel_event_reviews",
                     "intel_jobs", "intel_training_examples", "intel_model_trainings"),
-            "api", Set.of("api_keys"));
+            "api", Set.of("api_keys"),
+            "tracker", Set.of("tracker_situation_reports"));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/org/sitrep");

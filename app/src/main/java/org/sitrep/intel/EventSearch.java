@@ -163,7 +163,7 @@ public class EventSearch {
                 .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
     }
 
-    private static Where where(EventFilter f) {
+    static Where where(EventFilter f) {
         return where(f, true);
     }
 
@@ -248,7 +248,8 @@ public class EventSearch {
         return s != null && !s.isBlank();
     }
 
-    private static final class Where {
+    /** Conditions and parameters of a query over {@code intel_events e JOIN intel_documents d} (EventTrends shares them). */
+    static final class Where {
         final List<String> clauses = new ArrayList<>();
         final Map<String, Object> params = new LinkedHashMap<>();
 
