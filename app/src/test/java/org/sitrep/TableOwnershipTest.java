@@ -41,7 +41,8 @@ class TableOwnershipTest {
             Map.entry("api", Set.of("api_keys")),
             Map.entry("monitors", Set.of("monitors", "monitor_mails")),
             // Several instances: sessions (Spring Session JDBC), job leases (ShedLock), the change feed.
-            Map.entry("common", Set.of("spring_session", "spring_session_attributes", "shedlock", "cluster_changes")));
+            Map.entry("common", Set.of("spring_session", "spring_session_attributes", "shedlock", "cluster_changes")),
+            Map.entry("tracker", Set.of("tracker_situation_reports")));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/org/sitrep");

@@ -261,6 +261,7 @@ public class EventSearch {
         return s != null && !s.isBlank();
     }
 
+    /** Conditions and parameters of a query over {@code intel_events e JOIN intel_documents d} (EventTrends shares them). */
     static final class Where {
         final List<String> clauses = new ArrayList<>();
         final Map<String, Object> params = new LinkedHashMap<>();

@@ -30,11 +30,13 @@ class ProfilePages {
     private final PlaceDirectory places;
     private final ActorDirectory actors;
     private final EventSearch events;
+    private final TrendViews trends;
 
-    ProfilePages(PlaceDirectory places, ActorDirectory actors, EventSearch events) {
+    ProfilePages(PlaceDirectory places, ActorDirectory actors, EventSearch events, TrendViews trends) {
         this.places = places;
         this.actors = actors;
         this.events = events;
+        this.trends = trends;
     }
 
     /** A document naming the place or actor, its link kept only when it is http(s). */
@@ -77,5 +79,6 @@ class ProfilePages {
         model.addAttribute("total", events.count(filter));
         model.addAttribute("eventsQuery", query);
         model.addAttribute("trackerUrl", "/tracker?" + query);
+        model.addAttribute("trends", trends.of(filter));
     }
 }

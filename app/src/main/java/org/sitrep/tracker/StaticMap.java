@@ -56,6 +56,17 @@ public class StaticMap {
         }
     }
 
+    /**
+     * An area's change for a change map: events in the recent period against the earlier periods' average. Drawn at
+     * (lat, lon) as a triangle up (more) or down (fewer), its area growing with the size of the change, and labelled
+     * with the signed change, so direction never rests on colour.
+     */
+    public record Change(double lat, double lon, String area, long recent, double earlierAverage) {
+        public long delta() {
+            return Math.round(recent - earlierAverage);
+        }
+    }
+
     /** The drawn map: the same picture as PNG bytes and as SVG text, and the box it actually shows. */
     public record Picture(byte[] png, String svg, Box shown, int width, int height) {}
 
@@ -84,6 +95,26 @@ public class StaticMap {
         SvgCanvas svg = new SvgCanvas(width, height, scene.title);
         scene.paint(svg);
         return new Picture(png(image), svg.text(), projection.shown(), width, height);
+    }
+
+    /** A change map: each area's symbol (see {@link Change}) on the basemap of {@code box}, or around the areas. */
+    public Picture drawChanges(List<Change> changes, Box box, String title) {
+        List<Change> valid = changes.stream().filter(c -> Double.isFinite(c.lat()) && Double.isFinite(c.lon())
+                && Math.abs(c.lat()) <= 85 && Math.abs(c.lon()) <= 180).toList();
+        List<Point> where = valid.stream().map(c -> new Point(c.lat(), c.lon(), null)).toList();
+        Projection projection = Projection.fit(box != null ? box : around(where), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Scene scene = new Scene(basemap(), projection, List.of(), title == null ? "Change map" : title);
+        scene.changes = valid;
+        BufferedImage image = new BufferedImage(DEFAULT_WIDTH, DEFAULT_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            scene.paint(new Java2dCanvas(g));
+        } finally {
+            g.dispose();
+        }
+        SvgCanvas svg = new SvgCanvas(DEFAULT_WIDTH, DEFAULT_HEIGHT, scene.title);
+        scene.paint(svg);
+        return new Picture(png(image), svg.text(), projection.shown(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
     /** The box around the points, padded by a fifth and at least 4° wide; the Middle East when there are none. */
@@ -169,6 +200,7 @@ public class StaticMap {
         final Projection p;
         final List<Point> points;
         final String title;
+        List<Change> changes;
 
         Scene(Basemap basemap, Projection p, List<Point> points, String title) {
             this.basemap = basemap;
@@ -186,6 +218,11 @@ public class StaticMap {
             Path2D borders = new Path2D.Double();
             for (double[] line : basemap.admin1) if (overlaps(line, view)) trace(borders, line, false);
             c.path(borders, null, ADMIN1, 0.6f, true);
+            if (changes != null) {
+                paintChanges(c);
+                c.text(p.width() - 6, p.height() - 6, CREDIT, 11, false, INK, "end");
+                return;
+            }
             boolean lettered = points.size() <= LETTERED_POINTS;
             double r = lettered ? 7 : 3.5;
             Map<EventTypes.Key, Integer> counts = new LinkedHashMap<>();
@@ -199,6 +236,42 @@ public class StaticMap {
             }
             legend(c, counts);
             c.text(p.width() - 6, p.height() - 6, CREDIT, 11, false, INK, "end");
+        }
+
+        static final Color MORE = new Color(0xD55E00), FEWER = new Color(0x0072B2);
+
+        private void paintChanges(Canvas c) {
+            long biggest = Math.max(1, changes.stream().mapToLong(ch -> Math.abs(ch.delta())).max().orElse(1));
+            // largest first, so small symbols stay visible on top
+            List<Change> ordered = new ArrayList<>(changes);
+            ordered.sort((a, b) -> Long.compare(Math.abs(b.delta()), Math.abs(a.delta())));
+            for (Change ch : ordered) {
+                double x = p.px(ch.lon()), y = p.py(ch.lat());
+                long d = ch.delta();
+                double r = 5 + 17 * Math.sqrt(Math.abs(d) / (double) biggest);
+                if (d == 0) {
+                    c.circle(x, y, 4, PAPER, INK);
+                } else {
+                    c.path(triangle(x, y, r, d > 0), d > 0 ? MORE : FEWER, INK, 1f, false);
+                }
+                c.text(x + r + 3, y + 4, (d > 0 ? "+" : d < 0 ? "\u2212" : "\u00b10") + (d == 0 ? "" : Long.toString(Math.abs(d))), 12, true, INK, "start");
+            }
+            c.rect(6, 6, 330, 48, PAPER, COAST);
+            c.path(triangle(20, 20, 7, true), MORE, INK, 1f, false);
+            c.text(34, 24, "More events than the earlier monthly average", 12, false, INK, "start");
+            c.path(triangle(20, 41, 7, false), FEWER, INK, 1f, false);
+            c.text(34, 45, "Fewer events (label: change in events)", 12, false, INK, "start");
+            if (changes.isEmpty()) c.text(p.width() / 2.0, p.height() / 2.0, "No events in these periods", 14, true, INK, "middle");
+        }
+
+        private static Path2D triangle(double x, double y, double r, boolean up) {
+            Path2D t = new Path2D.Double();
+            double s = up ? -1 : 1;
+            t.moveTo(x, y + s * r);
+            t.lineTo(x - r * 0.95, y - s * r * 0.6);
+            t.lineTo(x + r * 0.95, y - s * r * 0.6);
+            t.closePath();
+            return t;
         }
 
         private void legend(Canvas c, Map<EventTypes.Key, Integer> counts) {
@@ -271,11 +344,14 @@ public class StaticMap {
 
         void circle(double x, double y, double r, Color fill, Color stroke);
 
+        /** A rectangle in an event type's colour and its pattern, so bars read without colour. */
+        void typeRect(double x, double y, double w, double h, EventTypes.Key key);
+
         /** anchor: start, middle or end (SVG's text-anchor). */
         void text(double x, double y, String text, int size, boolean bold, Color colour, String anchor);
     }
 
-    private static final class Java2dCanvas implements Canvas {
+    static final class Java2dCanvas implements Canvas {
         private final Graphics2D g;
 
         Java2dCanvas(Graphics2D g) {
@@ -320,6 +396,26 @@ public class StaticMap {
             g.draw(e);
         }
 
+        public void typeRect(double x, double y, double w, double h, EventTypes.Key key) {
+            BufferedImage tile = new BufferedImage(6, 6, BufferedImage.TYPE_INT_RGB);
+            Graphics2D t = tile.createGraphics();
+            t.setColor(colour(key));
+            t.fillRect(0, 0, 6, 6);
+            t.setColor(new Color(0x1A1A1A));
+            String pattern = pattern(key);
+            if (pattern.contains("h")) t.fillRect(0, 0, 6, 1);
+            if (pattern.contains("v")) t.fillRect(0, 0, 1, 6);
+            if (pattern.contains("d")) for (int i = 0; i < 6; i++) t.fillRect(i, 5 - i, 1, 1);
+            if (pattern.contains("o")) t.fillRect(2, 2, 2, 2);
+            t.dispose();
+            Rectangle2D r = new Rectangle2D.Double(x, y, w, h);
+            g.setPaint(new java.awt.TexturePaint(tile, new Rectangle2D.Double(0, 0, 6, 6)));
+            g.fill(r);
+            g.setColor(new Color(0x1A1A1A));
+            g.setStroke(new BasicStroke(0.7f));
+            g.draw(r);
+        }
+
         public void text(double x, double y, String text, int size, boolean bold, Color colour, String anchor) {
             g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, size));
             FontMetrics m = g.getFontMetrics();
@@ -334,14 +430,19 @@ public class StaticMap {
         }
     }
 
-    private static final class SvgCanvas implements Canvas {
+    static final class SvgCanvas implements Canvas {
         private final StringBuilder out = new StringBuilder(64 * 1024);
 
         SvgCanvas(int width, int height, String title) {
+            this(width, height, title, "static-map-title");
+        }
+
+        SvgCanvas(int width, int height, String title, String titleId) {
             out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                     .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                    .append("\" role=\"img\" aria-labelledby=\"static-map-title\" font-family=\"sans-serif\">")
-                    .append("<title id=\"static-map-title\">").append(escape(title)).append("</title>");
+                    .append("\" role=\"img\" aria-labelledby=\"").append(titleId).append("\" font-family=\"sans-serif\">")
+                    .append("<title id=\"").append(titleId).append("\">").append(escape(title)).append("</title>")
+                    .append(PATTERN_DEFS);
         }
 
         String text() {
@@ -381,6 +482,12 @@ public class StaticMap {
                     .append("\" fill=\"").append(hex(fill)).append("\" stroke=\"").append(hex(stroke)).append("\"/>");
         }
 
+        public void typeRect(double x, double y, double w, double h, EventTypes.Key key) {
+            out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
+                    .append("\" height=\"").append(n(h)).append("\" fill=\"url(#pattern-").append(key.css())
+                    .append(")\" stroke=\"#1a1a1a\" stroke-width=\"0.7\"/>");
+        }
+
         public void text(double x, double y, String text, int size, boolean bold, Color colour, String anchor) {
             out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"").append(size)
                     .append("\" fill=\"").append(hex(colour)).append("\" text-anchor=\"").append(anchor).append('"');
@@ -395,6 +502,39 @@ public class StaticMap {
         private static String hex(Color c) {
             return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
         }
+    }
+
+    /** Each type's fill pattern on top of its colour: h horizontal, v vertical, d diagonal lines, o dots (none: solid). */
+    static String pattern(EventTypes.Key key) {
+        return switch (key.css()) {
+            case "explosions" -> "d";
+            case "civilians" -> "h";
+            case "protests" -> "o";
+            case "riots" -> "hv";
+            case "strategic" -> "v";
+            default -> "";
+        };
+    }
+
+    /** The SVG patterns {@link Canvas#typeRect} fills with, one per type, the same 6-pixel tiles the PNG uses. */
+    private static final String PATTERN_DEFS = patternDefs();
+
+    private static String patternDefs() {
+        StringBuilder b = new StringBuilder("<defs>");
+        List<EventTypes.Key> keys = new ArrayList<>(EventTypes.KEYS);
+        keys.add(EventTypes.of(null));
+        for (EventTypes.Key k : keys) {
+            Color c = colour(k);
+            b.append("<pattern id=\"pattern-").append(k.css()).append("\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">")
+                    .append(String.format(Locale.ROOT, "<rect width=\"6\" height=\"6\" fill=\"#%02x%02x%02x\"/>", c.getRed(), c.getGreen(), c.getBlue()));
+            String p = pattern(k);
+            if (p.contains("h")) b.append("<rect width=\"6\" height=\"1\" fill=\"#1a1a1a\"/>");
+            if (p.contains("v")) b.append("<rect width=\"1\" height=\"6\" fill=\"#1a1a1a\"/>");
+            if (p.contains("d")) b.append("<path d=\"M0 6L6 0\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>");
+            if (p.contains("o")) b.append("<rect x=\"2\" y=\"2\" width=\"2\" height=\"2\" fill=\"#1a1a1a\"/>");
+            b.append("</pattern>");
+        }
+        return b.append("</defs>").toString();
     }
 
     /** Text for SVG/XML: the five markup characters escaped, control characters dropped. */

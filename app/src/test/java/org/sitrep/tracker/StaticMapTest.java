@@ -53,10 +53,10 @@ class StaticMapTest {
         assertThat(texts.stream().filter("B"::equals).count()).isEqualTo(3); // two markers and the legend
         assertThat(texts.stream().filter("E"::equals).count()).isEqualTo(2);
         // country outlines and the dashed admin-1 borders are drawn
-        NodeList paths = svg.getElementsByTagName("path");
-        assertThat(paths.getLength()).isEqualTo(2);
-        assertThat(paths.item(0).getAttributes().getNamedItem("d").getNodeValue().length()).isGreaterThan(1000);
-        assertThat(paths.item(1).getAttributes().getNamedItem("stroke-dasharray")).isNotNull();
+        List<org.w3c.dom.Element> paths = drawnPaths(svg);
+        assertThat(paths).hasSize(2);
+        assertThat(paths.get(0).getAttribute("d").length()).isGreaterThan(1000);
+        assertThat(paths.get(1).getAttribute("stroke-dasharray")).isNotEmpty();
     }
 
     @Test
@@ -93,6 +93,29 @@ class StaticMapTest {
         List<String> texts = texts(parse(MAP.draw(many, SYRIA, "Riots").svg()));
         assertThat(texts.stream().filter("R"::equals).count()).isEqualTo(1);
         assertThat(texts).contains("Riots: " + many.size());
+    }
+
+    @Test
+    void aChangeMapPointsUpForMoreAndDownForFewerWithSignedLabels() throws Exception {
+        StaticMap.Picture picture = MAP.drawChanges(List.of(new StaticMap.Change(36.2, 37.1, "Aleppo", 12, 3.0),
+                new StaticMap.Change(33.5, 36.3, "Damascus", 1, 4.0), new StaticMap.Change(35.0, 38.5, "Hama", 2, 2.0)),
+                SYRIA, "Change in Syria");
+        Document svg = parse(picture.svg());
+        assertThat(texts(svg)).contains("+9", "\u22123", "\u00b10", StaticMap.CREDIT);
+        List<org.w3c.dom.Element> triangles = drawnPaths(svg).stream().filter(e -> e.getAttribute("d").endsWith("Z")
+                && e.getAttribute("d").split("L").length == 3).toList();
+        assertThat(triangles).extracting(e -> e.getAttribute("fill")).contains("#d55e00", "#0072b2");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.png()));
+        StaticMap.Projection p = StaticMap.Projection.fit(SYRIA, 800, 500);
+        assertThat(new Color(image.getRGB((int) p.px(37.1), (int) p.py(36.2)))).isEqualTo(new Color(0xD55E00));
+        assertThat(new Color(image.getRGB((int) p.px(36.3), (int) p.py(33.5)))).isEqualTo(new Color(0x0072B2));
+    }
+
+    /** Paths drawn on the map, not those inside the pattern definitions. */
+    private static List<org.w3c.dom.Element> drawnPaths(Document svg) {
+        NodeList nodes = svg.getElementsByTagName("path");
+        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> (org.w3c.dom.Element) nodes.item(i))
+                .filter(e -> !"pattern".equals(e.getParentNode().getNodeName())).toList();
     }
 
     private static Color colour(BufferedImage image, StaticMap.Projection p, double lat, double lon) {

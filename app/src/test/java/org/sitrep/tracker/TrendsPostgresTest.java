@@ -1,0 +1,15 @@
+package org.sitrep.tracker;
+
+import org.sitrep.testsupport.RequiresPostgres;
+import org.sitrep.testsupport.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RequiresPostgres
+class TrendsPostgresTest extends TrendsContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+        mail(registry);
+    }
+}
