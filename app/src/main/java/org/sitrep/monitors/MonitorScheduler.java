@@ -3,6 +3,8 @@ package org.sitrep.monitors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sitrep.common.JobLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +48,7 @@ class MonitorScheduler {
     }
 
     @Scheduled(fixedDelayString = "${sitrep.monitors.tick:60s}", initialDelayString = "${sitrep.monitors.initial-delay:30s}")
+    @SchedulerLock(name = "monitors.tick", lockAtMostFor = JobLeases.LEASE) // one instance at a time (docs/operations.md)
     void tick() {
         try {
             if (!postman.mailConfigured()) return; // nothing could be sent: windows stay where they are
