@@ -116,6 +116,7 @@ class MonitorsBrowserTest {
             browser.manage().window().setSize(new Dimension(size[0], size[1]));
             browser.get(base + "/tracker?country=SY&type=Battles");
             browser.findElement(By.id("save-monitor")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/monitors/new"));
             assertThat(browser.getCurrentUrl()).contains("/monitors/new?type=Battles&country=SY");
             assertThat(browser.findElement(By.id("watches")).getText()).isEqualTo("Event type: Battles · Country: SY");
             look("new monitor form", size[0], size[1]);
@@ -153,6 +154,8 @@ class MonitorsBrowserTest {
             look("unsubscribe", size[0], size[1]);
         }
         browser.findElement(By.id("confirm-unsubscribe")).click();
+        // the answer is a new page: wait for it (seen in CI: looked for before the browser had loaded it)
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("unsubscribed")).isEmpty());
         assertThat(browser.findElement(By.id("unsubscribed")).getText()).contains("no longer sends its digest");
         assertThat(monitors.find(saved.id()).orElseThrow().digest()).isEqualTo(Monitor.Digest.NONE);
         assertThat(problems).isEmpty();
