@@ -31,8 +31,11 @@ public class EventTrends {
     public static final int RECENT_DAYS = 30, EARLIER_DAYS = 90;
     public static final int MAX_AREAS = 200, MAX_NEW_ACTORS = 100;
 
-    /** Events in one week (from Monday) by type label, in ACLED's order of the labels seen. */
-    public record Week(LocalDate monday, Map<String, Long> byType) {
+    /**
+     * Events in one week (from Monday) by type label, in ACLED's order of the labels seen, and the deaths its events
+     * report (each event's own figure; merged duplicates and rejected events are not shown, so a death counts once).
+     */
+    public record Week(LocalDate monday, Map<String, Long> byType, long fatalities) {
         public long total() {
             return byType.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -108,13 +111,30 @@ public class EventTrends {
             if (!types.contains(d.eventType())) types.add(d.eventType());
         }
         types.sort(Comparator.comparingInt(EventTrends::acledOrder).thenComparing(Comparator.naturalOrder()));
+        Map<LocalDate, Long> deaths = fatalitiesPerWeek(filter.withDates(first, asOf), first, asOf);
         List<Week> out = new ArrayList<>();
         weeks.forEach((monday, byType) -> {
             Map<String, Long> ordered = new LinkedHashMap<>();
             for (String t : types) ordered.put(t, byType.getOrDefault(t, 0L));
-            out.add(new Week(monday, ordered));
+            out.add(new Week(monday, ordered, deaths.getOrDefault(monday, 0L)));
         });
         return new Weekly(asOf, out, types);
+    }
+
+    /** Reported deaths per week (by Monday) of the events the filter shows, by each event's first day, as {@link #weekly}. */
+    private Map<LocalDate, Long> fatalitiesPerWeek(EventFilter filter, LocalDate first, LocalDate asOf) {
+        EventSearch.Where where = EventSearch.where(filter);
+        where.add("e.fatalities IS NOT NULL");
+        Map<LocalDate, Long> perWeek = new TreeMap<>();
+        jdbc.sql("SELECT e.date_earliest, SUM(e.fatalities) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + where.sql() + " GROUP BY e.date_earliest")
+                .params(where.params)
+                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
+                .forEach(day -> {
+                    if (day.getKey().isBefore(first) || day.getKey().isAfter(asOf)) return;
+                    perWeek.merge(day.getKey().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), day.getValue(), Long::sum);
+                });
+        return perWeek;
     }
 
     private static int acledOrder(String label) {

@@ -131,12 +131,13 @@ class TrendsController {
     private static byte[] weeklyCsv(EventTrends.Weekly weekly) {
         StringBuilder csv = new StringBuilder("week_starting");
         for (String t : weekly.types()) csv.append(',').append(Csv.cell(t));
-        csv.append(",total\r\n");
+        csv.append(",total,fatalities\r\n");
         for (EventTrends.Week w : weekly.weeks()) {
             List<Object> cells = new ArrayList<>();
             cells.add(w.monday());
             for (String t : weekly.types()) cells.add(w.byType().get(t));
             cells.add(w.total());
+            cells.add(w.fatalities());
             csv.append(Csv.row(cells.toArray()));
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

@@ -62,10 +62,10 @@ public final class TestEvents {
                 INSERT INTO intel_events (document_id, origin, machine_key, event_type, sub_event_type, actor1, actor2, place_name,
                     country, admin1, latitude, longitude, geo_precision, gazetteer_id, date_earliest, date_latest, date_text,
                     trigger_word, evidence_sentence, evidence_start, evidence_end, confidence, review_state, engine_version,
-                    created_at, updated_at)
+                    created_at, updated_at, fatalities)
                 VALUES (:doc, 'machine', :key, :type, :subType, :actor1, :actor2, :place, :country, :admin1, :lat, :lon,
                     :precision, :gazetteerId, :earliest, :latest, :dateText, :trigger, :sentence, :start, :end, :confidence,
-                    :state, 'test', :now, :now)""")
+                    :state, 'test', :now, :now, :fatalities)""")
                 .param("doc", documentId).param("key", spec.type + "@" + start).param("type", spec.type)
                 .param("subType", spec.subType).param("actor1", spec.actor1).param("actor2", spec.actor2)
                 .param("place", spec.place).param("country", spec.country).param("admin1", spec.admin1)
@@ -74,7 +74,8 @@ public final class TestEvents {
                 .param("latest", spec.latest == null ? spec.earliest : spec.latest).param("dateText", spec.dateText)
                 .param("trigger", spec.trigger).param("sentence", spec.sentence)
                 .param("start", start < 0 ? null : start).param("end", start < 0 ? null : start + spec.sentence.length())
-                .param("confidence", spec.confidence).param("state", spec.state).param("now", now).update();
+                .param("confidence", spec.confidence).param("state", spec.state).param("now", now)
+                .param("fatalities", spec.fatalities).update();
         return jdbc.sql("SELECT MAX(id) FROM intel_events WHERE document_id = :doc").param("doc", documentId)
                 .query(Long.class).single();
     }
@@ -95,6 +96,7 @@ public final class TestEvents {
         Long gazetteerId;
         LocalDate earliest, latest;
         double confidence = 0.8;
+        Integer fatalities;
 
         Spec(String type, String subType, LocalDate date) {
             this.type = type;
@@ -111,5 +113,6 @@ public final class TestEvents {
         public Spec evidence(String sentenceText, String triggerWord) { sentence = sentenceText; trigger = triggerWord; return this; }
         public Spec confidence(double value) { confidence = value; return this; }
         public Spec state(String reviewState) { state = reviewState; return this; }
+        public Spec deaths(int reported) { fatalities = reported; return this; }
     }
 }

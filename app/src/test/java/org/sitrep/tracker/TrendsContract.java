@@ -91,7 +91,8 @@ abstract class TrendsContract {
         long older = document(ev, "Earlier fighting", "Wire B", LocalDate.of(2026, 10, 31));
         // Aleppo: 4 battles in the last 30 days (Northern Brigade new there), 3 in the 90 before, one long before
         for (LocalDate d : days("2026-11-02", "2026-11-10", "2026-11-25", "2026-11-30")) {
-            ev.event(doc, TestEvents.battle(d).actors("Northern Brigade", "Government forces").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063));
+            TestEvents.Spec battle = TestEvents.battle(d).actors("Northern Brigade", "Government forces").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063);
+            ev.event(doc, d.equals(LocalDate.of(2026, 11, 10)) ? battle.deaths(5) : battle);
         }
         for (LocalDate d : days("2026-08-10", "2026-09-15", "2026-10-20")) {
             ev.event(older, TestEvents.battle(d).actors("Old Militia", "Government forces").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063));
@@ -99,13 +100,13 @@ abstract class TrendsContract {
         ev.event(older, TestEvents.battle(LocalDate.of(2026, 1, 1)).actors("Students", null).at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063));
         // Idlib: one explosion by a new actor against an old one, six in the 90 days before; a rejected event by "Ghost Group"
         ev.event(doc, TestEvents.spec("Explosions/Remote violence", "Shelling", LocalDate.of(2026, 11, 20))
-                .actors("New Front", "Government forces").at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389));
+                .actors("New Front", "Government forces").at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389).deaths(3));
         for (LocalDate d : days("2026-08-05", "2026-08-20", "2026-09-01", "2026-09-20", "2026-10-05", "2026-10-30")) {
             ev.event(older, TestEvents.spec("Explosions/Remote violence", "Shelling", d).actors("Government forces", null)
                     .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389));
         }
         ev.event(doc, TestEvents.battle(LocalDate.of(2026, 11, 21)).actors("Ghost Group", null)
-                .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389).state("rejected"));
+                .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389).state("rejected").deaths(40));
         // Damascus: two protests by students, new in Damascus though seen in Aleppo in January
         for (LocalDate d : days("2026-11-12", "2026-11-13")) {
             ev.event(doc, TestEvents.spec("Protests", "Peaceful protest", d).actors("Students", null)
@@ -113,7 +114,7 @@ abstract class TrendsContract {
         }
         // Iraq: outside a Syrian view
         ev.event(doc, TestEvents.spec("Protests", "Peaceful protest", LocalDate.of(2026, 11, 11)).actors("Teachers", null)
-                .at("Baghdad", "IQ", "Baghdad", 33.34, 44.4, 98182));
+                .at("Baghdad", "IQ", "Baghdad", 33.34, 44.4, 98182).deaths(7));
         storedTexts.addAll(List.of(NUMBERED_TITLE, "Earlier fighting", "Wire A", "Wire B"));
         accounts.create("analyst@example.org", "Analyst", PASSWORD, Role.ANALYST);
         accounts.create("editor@example.org", "Editor", PASSWORD, Role.EDITOR);
@@ -151,6 +152,11 @@ abstract class TrendsContract {
         // every shown Syrian event since the first week, the rejected one and Iraq's left out; January's before the window
         assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::total).sum()).isEqualTo(4 + 3 + 1 + 6 + 2);
         assertThat(weekly.types()).containsExactly("Battles", "Explosions/Remote violence", "Protests");
+        // reported deaths: the week's shown events' own figures; the rejected event's 40 and Iraq's 7 left out
+        assertThat(nov9.fatalities()).isEqualTo(5);
+        EventTrends.Week nov16 = weekly.weeks().stream().filter(w -> w.monday().equals(LocalDate.of(2026, 11, 16))).findFirst().orElseThrow();
+        assertThat(nov16.fatalities()).isEqualTo(3);
+        assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::fatalities).sum()).isEqualTo(5 + 3);
     }
 
     @Test
@@ -206,7 +212,8 @@ abstract class TrendsContract {
     void chartsMapsAndTablesDownload() throws Exception {
         HttpResponse<String> csv = analyst.get("/tracker/trends/weekly.csv?country=SY");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains("weekly.csv");
-        assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("week_starting,Battles,Explosions/Remote violence,Protests,total");
+        assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("week_starting,Battles,Explosions/Remote violence,Protests,total,fatalities");
+        assertThat(csv.body().lines()).contains("2026-11-09,1,0,2,3,5");
         assertThat(csv.body()).contains("2026-11-09,1,0,2,3");
         assertThat(analyst.get("/tracker/trends/changes.csv?country=SY").body()).contains("SY,Aleppo,4,3,1.0,3,300,2026-11-01,2026-11-30");
         assertThat(analyst.get("/tracker/trends/new-actors.csv?country=SY").body()).contains("Northern Brigade,SY,Aleppo,2026-11-02,4");
