@@ -491,7 +491,9 @@ abstract class NewsroomContract {
         MvcResult refused = mvc.perform(post(location).with(ed).with(csrf()).param("headline", "").param("kind", "PODCAST")
                         .param("status", "SCHEDULED").param("publishAt", "tomorrow-ish").param("accessLevel", "PUBLIC"))
                 .andExpect(redirectedUrl(location)).andReturn();
-        String invalid = mvc.perform(get(location).with(ed).flashAttrs(refused.getFlashMap()))
+        // The redirect is followed as a browser does, with the session cookie the refusal set: sessions are rows
+        // (Spring Session JDBC), so the messages travel in the session, not in MockMvc's own.
+        String invalid = mvc.perform(get(location).with(ed).cookie(refused.getResponse().getCookie("JSESSIONID")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(invalid).contains("Write a headline.").contains("Choose news, analysis, memo or report.")
                 .contains("Enter the publish time").contains("tomorrow-ish");
