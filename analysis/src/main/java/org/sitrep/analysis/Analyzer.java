@@ -80,23 +80,22 @@ public final class Analyzer {
 
     public Analysis analyze(Document document) {
         Objects.requireNonNull(document, "document");
-        // Tokenised once here; every stage reads this one document (actors and events through its CleanText).
+        // Tokenised once here; every stage reads this one document, none splits the text again.
         TokenisedText doc = TokenisedText.of(cleaner.clean(document));
-        CleanText text = doc.clean();
-        if (text.text().isBlank()) {
-            return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
+        if (doc.text().isBlank()) {
+            return new Analysis(Analysis.SCHEMA, engineVersion, doc.published(), doc.title(), doc.text(),
                     List.of(), List.of(), List.of());
         }
         PlacesInText read = places.find(doc);
         List<Place> foundPlaces = read.places();
-        List<Actor> foundActors = List.copyOf(actors.find(text, foundPlaces));
+        List<Actor> foundActors = List.copyOf(actors.find(doc, foundPlaces));
         foundPlaces = outsideNames(foundPlaces, foundActors);
         // "Damascus said", "the X-Y highway": places of the text, but no event happens there
         List<Place> eventPlaces = without(foundPlaces, read.notEventPlaces());
         List<TimeExpression> foundDates = List.copyOf(dates.find(doc));
         List<Event> foundEvents = List.copyOf(fatalities.read(doc,
-                List.copyOf(events.extract(text, eventPlaces, foundActors, foundDates))));
-        return new Analysis(Analysis.SCHEMA, engineVersion, text.published(), text.title(), text.text(),
+                List.copyOf(events.extract(doc, eventPlaces, foundActors, foundDates))));
+        return new Analysis(Analysis.SCHEMA, engineVersion, doc.published(), doc.title(), doc.text(),
                 foundPlaces, foundActors, foundEvents);
     }
 

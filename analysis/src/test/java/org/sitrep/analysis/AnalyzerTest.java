@@ -14,7 +14,12 @@ import org.sitrep.analysis.actors.ActorFinder;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.EventExtractor;
 import org.sitrep.analysis.places.PlaceFinder;
+import org.sitrep.analysis.dates.DateFinder;
+import org.sitrep.analysis.fatalities.FatalityReader;
+import org.sitrep.analysis.places.PlacesInText;
+import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.Sentence;
+import org.sitrep.analysis.text.TokenisedText;
 
 class AnalyzerTest {
     static final String ARTICLE = """
@@ -120,6 +125,50 @@ class AnalyzerTest {
         assertThat(e.date().earliest()).isEqualTo(LocalDate.of(2014, 3, 23));
         assertThat(a.text().substring(e.evidence().start(), e.evidence().end())).isEqualTo(e.evidence().sentence())
                 .startsWith("BEIRUT — Syrian rebels on Sunday captured");
+    }
+
+    /**
+     * The text is tokenised once: places, actors, dates, events and fatalities are all handed the one
+     * document the cleaner made, tagged sentences and all, not a text to split again.
+     */
+    @Test
+    void everyStageReadsTheOneTokenisedDocument() {
+        List<TokenisedText> seen = new ArrayList<>();
+        PlaceFinder places = new PlaceFinder() {
+            @Override public List<Place> find(String text) { throw new AssertionError("the pipeline passes the document"); }
+
+            @Override public PlacesInText find(TokenisedText document) {
+                seen.add(document);
+                return new PlacesInText(List.of(), List.of());
+            }
+        };
+        ActorFinder actors = (document, ps) -> {
+            seen.add(document);
+            return List.of();
+        };
+        DateFinder dates = new DateFinder() {
+            @Override public List<TimeExpression> find(CleanText text) { throw new AssertionError("the pipeline passes the document"); }
+
+            @Override public List<TimeExpression> find(TokenisedText document) {
+                seen.add(document);
+                return List.of();
+            }
+        };
+        EventExtractor events = (document, ps, as, ds) -> {
+            seen.add(document);
+            return List.of();
+        };
+        FatalityReader deaths = (document, es) -> {
+            seen.add(document);
+            return es;
+        };
+        Analyzer.builder().placeFinder(places).actorFinder(actors).dateFinder(dates).eventExtractor(events)
+                .fatalityReader(deaths).build().analyze(Document.text(ARTICLE, PUB));
+
+        assertThat(seen).hasSize(5);
+        for (TokenisedText d : seen) assertThat(d).isSameAs(seen.get(0));
+        assertThat(seen.get(0).sentences()).hasSize(4);
+        assertThat(seen.get(0).sentences().get(1).tokens()).extracting(t -> t.tag()).contains("VBD", "NNP");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.sitrep.analysis.actors.ActorDictionary.Generic;
 import org.sitrep.analysis.actors.ActorDictionary.Meaning;
 import org.sitrep.analysis.actors.ActorDictionary.Named;
 import org.sitrep.analysis.actors.ActorDictionary.Nationality;
-import org.sitrep.analysis.text.CleanText;
+import org.sitrep.analysis.text.TokenisedText;
 
 /**
  * Finds actors with the {@link ActorDictionary}: named actors by alias, nationalities ("Burmese
@@ -78,8 +78,8 @@ public final class DictionaryActorFinder implements ActorFinder {
     private record Mention(int start, int end, Entry entry, String surface) {}
 
     @Override
-    public List<Actor> find(CleanText clean, List<Place> places) {
-        String text = clean.text() == null ? "" : clean.text();
+    public List<Actor> find(TokenisedText document, List<Place> places) {
+        String text = document.text() == null ? "" : document.text();
         List<PhraseMatcher.Match<Meaning>> matches = dictionary.matcher().find(text);
         String focus = countryFocus(places, matches);
 
@@ -122,7 +122,7 @@ public final class DictionaryActorFinder implements ActorFinder {
             }
             if (first(m.values(), Generic.class) != null) generics.add(m);
         }
-        if (patterns != null) addPatterns(clean, places, focus, resolved, countryNames, generics);
+        if (patterns != null) addPatterns(document, places, focus, resolved, countryNames, generics);
         // named mentions by start offset, so each generic looks only at its neighbourhood
         TreeMap<Integer, Mention> named = new TreeMap<>();
         for (Mention m : resolved) named.put(m.start(), m);
@@ -157,10 +157,10 @@ public final class DictionaryActorFinder implements ActorFinder {
      * ("Iran-backed militias") and generic words inside a pattern ("fighters" in "Zintan fighters")
      * give way. A group's own name found by a pattern ("M23 rebels") also names it where it stands alone.
      */
-    private void addPatterns(CleanText clean, List<Place> places, String focus, List<Mention> resolved,
+    private void addPatterns(TokenisedText document, List<Place> places, String focus, List<Mention> resolved,
                              List<Mention> countryNames, List<PhraseMatcher.Match<Meaning>> generics) {
-        String text = clean.text();
-        List<PatternActorFinder.Found> found = patterns.find(clean, places, focus);
+        String text = document.text();
+        List<PatternActorFinder.Found> found = patterns.find(document, places, focus);
         List<PatternActorFinder.Found> kept = new ArrayList<>();
         for (PatternActorFinder.Found f : found) {
             if (f.leader() != null) {

@@ -9,7 +9,7 @@ import org.sitrep.analysis.ActorKind;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Span;
 import org.sitrep.analysis.actors.ActorDictionary.Entry;
-import org.sitrep.analysis.text.CleanText;
+import org.sitrep.analysis.text.TokenisedText;
 import org.sitrep.analysis.text.Sentence;
 import org.sitrep.analysis.text.Token;
 
@@ -134,11 +134,11 @@ public final class PatternActorFinder {
      *
      * @param focus the document's country (ISO code) or null, for actors whose country the words do not say
      */
-    List<Found> find(CleanText clean, List<Place> places, String focus) {
-        String text = clean.text();
+    List<Found> find(TokenisedText document, List<Place> places, String focus) {
+        String text = document.text();
         List<Found> out = new ArrayList<>();
-        if (text == null || clean.sentences() == null) return out;
-        for (Sentence s : clean.sentences()) {
+        if (text == null) return out;
+        for (Sentence s : document.sentences()) {
             List<Token> toks = s.tokens();
             if (toks == null || toks.isEmpty() || titleCase(toks)) continue;
             boolean shouting = shouting(toks);

@@ -17,8 +17,8 @@ import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.TriggerLexicon.Trigger;
-import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.Sentence;
+import org.sitrep.analysis.text.TokenisedText;
 
 /**
  * ACLED-typed events from action words ({@code triggers.tsv}) and shallow syntax over each
@@ -110,9 +110,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
 
 
     @Override
-    public List<Event> extract(CleanText clean, List<Place> places, List<Actor> actors, List<TimeExpression> dates) {
-        if (clean == null || clean.text() == null || clean.text().isBlank()) return List.of();
-        String text = clean.text();
+    public List<Event> extract(TokenisedText document, List<Place> places, List<Actor> actors, List<TimeExpression> dates) {
+        if (document == null || document.text() == null || document.text().isBlank()) return List.of();
+        String text = document.text();
         List<Place> ps = places == null ? List.of() : places;
         List<Actor> as = actors == null ? List.of() : actors;
         List<TimeExpression> ds = dates == null ? List.of() : dates;
@@ -123,9 +123,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Mentioned<Place>> placeIndex = SentenceText.index(ps, Place::mentions);
         List<Mentioned<TimeExpression>> dateIndex = SentenceText.index(ds.stream().filter(d -> d.span() != null && d.range() != null)
                 .toList(), d -> List.of(d.span()));
-        DateRange fallbackDate = PlaceAndDate.dominantDate(SentenceText.sentences(clean), dateIndex, clean.published());
+        List<Sentence> sentences = SentenceText.sentences(document);
+        DateRange fallbackDate = PlaceAndDate.dominantDate(sentences, dateIndex, document.published());
         Place focus = PlaceAndDate.focus(ps);
-        List<Sentence> sentences = SentenceText.sentences(clean);
         boolean[] furniture = PageFurniture.of(text, sentences);
         for (int k = 0; k < sentences.size(); k++) {
             Sentence s = sentences.get(k);

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Span;
-import org.sitrep.analysis.text.CleanText;
+import org.sitrep.analysis.text.TokenisedText;
 import org.sitrep.analysis.text.Sentence;
 import org.sitrep.analysis.text.Token;
 
@@ -39,10 +39,14 @@ final class SentenceText {
 
     // ---- tokens, actors and places per sentence ---------------------------------------------------
 
-    static List<Sentence> sentences(CleanText clean) {
-        if (clean.sentences() != null && !clean.sentences().isEmpty()) return clean.sentences();
+    /**
+     * The document's sentences; a bare text the cleaner never split (a stage used on its own, as the PLOVER
+     * evaluation does) is split here at sentence punctuation.
+     */
+    static List<Sentence> sentences(TokenisedText document) {
+        if (!document.sentences().isEmpty()) return document.sentences();
         List<Sentence> out = new ArrayList<>();
-        Matcher m = SENTENCE.matcher(clean.text());
+        Matcher m = SENTENCE.matcher(document.text());
         while (m.find()) {
             if (m.group().isBlank()) continue;
             out.add(new Sentence(out.size(), m.start(), m.end(), m.group(), null));

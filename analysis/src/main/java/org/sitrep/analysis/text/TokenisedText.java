@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>The {@code Analyzer} builds one per text and hands the same object to each stage, so no stage
  * splits the text again. The word view is built on first use and kept (a document is read by one
- * thread at a time). Stages that still take a {@link CleanText} get it from {@link #clean()}.
+ * thread at a time). Every stage of the pipeline takes it (places, actors, dates, events, fatalities);
+ * code that wants the plain {@link CleanText} gets it from {@link #clean()}.
  */
 public final class TokenisedText {
     private final CleanText clean;
@@ -73,6 +74,6 @@ public final class TokenisedText {
         return null;
     }
 
-    /** The same document as a {@link CleanText}, for the stages that take one (actors, events). */
+    /** The same document as a {@link CleanText} (what {@code Analyzer.clean} returns). */
     public CleanText clean() { return clean; }
 }
