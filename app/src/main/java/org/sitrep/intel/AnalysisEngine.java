@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.sitrep.analysis.Analyzer;
 import org.sitrep.analysis.events.EventClassifier;
-import org.sitrep.analysis.events.LearnedEventClassifier;
+import org.sitrep.analysis.training.LearnedModels;
 import org.sitrep.analysis.places.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 public class AnalysisEngine {
     private static final Logger log = LoggerFactory.getLogger(AnalysisEngine.class);
 
-    /** The engine in use and the model in its learned slot; {@code file} is null for the shipped model. */
-    private record Loaded(Analyzer analyzer, EventClassifier model, Path file) {}
+    /** The engine in use and the models in its learned slots; {@code file} (the event model's) is null for the shipped ones. */
+    private record Loaded(Analyzer analyzer, LearnedModels models, Path file) {
+        EventClassifier model() { return models.events(); }
+    }
 
     private final Clock clock;
     private final String pinnedModel;
@@ -81,24 +83,27 @@ public class AnalysisEngine {
                 log.warn("the active event model cannot be found ({}); analysing with the bundled model", e.getMessage());
             }
         }
-        EventClassifier shipped = LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
-        return new Loaded(Analyzer.builder().clock(clock).eventClassifier(shipped).build(), shipped, null);
+        return loaded(LearnedModels.bundled(), null);
     }
 
+    private Loaded loaded(LearnedModels models, Path file) {
+        return new Loaded(models.into(Analyzer.builder().clock(clock)).build(), models, file);
+    }
+
+    /** An event model file and the role model retrained beside it (the shipped role model when there is none). */
     private Optional<Loaded> read(Path file) {
         try {
-            LearnedEventClassifier model = LearnedEventClassifier.read(file);
-            return Optional.of(new Loaded(Analyzer.builder().clock(clock).eventClassifier(model).build(), model, file));
+            return Optional.of(loaded(LearnedModels.read(file), file));
         } catch (RuntimeException e) {
             log.warn("event model {} cannot be used ({}); analysing with the next one", file, e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** Swaps this model in (its file already stored and made active): the next analysis uses it. */
-    synchronized void use(LearnedEventClassifier model, Path file) {
-        loaded = new Loaded(Analyzer.builder().clock(clock).eventClassifier(model).build(), model, file);
-        log.info("Event model {} in use (engine {})", model.version(), version());
+    /** Swaps these models in (their files already stored and made active): the next analysis uses them. */
+    synchronized void use(LearnedModels models, Path file) {
+        loaded = loaded(models, file);
+        log.info("Event and actor-role models {} in use (engine {})", models.version(), version());
     }
 
     /**
@@ -118,7 +123,7 @@ public class AnalysisEngine {
                 now = active.flatMap(this::read).orElseGet(this::load);
                 loaded = now;
             }
-            if (now.model().version().equals(was.model().version())) return false;
+            if (now.models().version().equals(was.models().version())) return false;
             log.info("Event model {} made active by another process: in use (engine {})", now.model().version(), version());
             return true;
         } catch (RuntimeException e) {
@@ -129,6 +134,9 @@ public class AnalysisEngine {
 
     /** The model in the learned slot ({@link EventClassifier#NONE} for the rules alone). */
     EventClassifier model() { return loaded().model(); }
+
+    /** Both learned slots: the event model and the actor-role model beside it. */
+    LearnedModels models() { return loaded().models(); }
 
     /** Whether {@code sitrep.intel.event-model} chooses the model (retraining then measures but never swaps). */
     boolean pinned() { return !pinnedModel.isEmpty(); }

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sitrep.analysis.training.LearnedModels;
 
 /**
  * The event models retrained from this publication's reviews, in {@code <data>/models}: each under a file
- * named by its version ({@code event-model-ev-3f2a9c01de.bin}) with its training record beside it
+ * named by its version ({@code event-model-ev-3f2a9c01de.bin}) with the actor-role model trained beside it
+ * ({@code event-model-ev-3f2a9c01de.roles.bin}, see {@link LearnedModels#rolesBeside}) and its training record
  * ({@code .json}: date, corpus size, reviewed examples, held-out figures before and after), and
- * {@code active}, one line naming the model the engine uses. Rolling back is writing an older model's
+ * {@code active}, one line naming the event model the engine uses (with its role model, or the shipped role
+ * model when none is beside it). Rolling back is writing an older model's
  * file name there, or deleting it for the model the build shipped. Files are written whole or not at all.
  */
 final class EventModelFiles {
@@ -30,11 +33,19 @@ final class EventModelFiles {
 
     static String fileName(String version) { return "event-model-" + version + ".bin"; }
 
-    /** Writes the model and its record under the version's names; returns the model file. */
-    Path store(String version, byte[] model, String record) {
+    /** Writes an event model alone and its record under the version's names; returns the model file. */
+    Path store(String version, byte[] model, String record) { return store(version, model, null, record); }
+
+    /**
+     * Writes the event model, the actor-role model trained beside it (none: null) and their record under the
+     * event model's version; returns the event model file.
+     */
+    Path store(String version, byte[] model, byte[] roleModel, String record) {
         String name = fileName(version);
         if (!MODEL_NAME.matcher(name).matches()) throw new IllegalArgumentException("not a model version: " + version);
         Path file = dir.resolve(name);
+        // the role model first: the event model file is what makes the pair, so it is written last
+        if (roleModel != null) write(LearnedModels.rolesBeside(file), roleModel);
         write(file, model);
         write(dir.resolve(name.replace(".bin", ".json")), record.getBytes(StandardCharsets.UTF_8));
         return file;

@@ -31,6 +31,7 @@ class IntelAdminController {
         model.addAttribute("troubled", queue.troubled(100));
         model.addAttribute("engineVersion", engine.version());
         model.addAttribute("modelVersion", engine.model().version());
+        model.addAttribute("roleVersion", engine.models().roles().version());
         model.addAttribute("modelPinned", engine.pinned());
         model.addAttribute("trainings", retraining.recent(10));
         model.addAttribute("eventsByVersion", retraining.eventsByVersion());

@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.sitrep.analysis.events.EventClassifier;
-import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.training.HeldOut;
+import org.sitrep.analysis.training.LearnedModels;
 import org.sitrep.analysis.training.Retraining;
 import org.sitrep.analysis.training.TrainingCorpus;
 import org.slf4j.Logger;
@@ -33,9 +32,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Corrections teach the engine: retrains the learned event classifier from the shipped corpus plus the
- * analysts' reviewed examples ({@link ReviewedExamples}), measures it on the held-out split beside the
- * model in use ({@link Retraining}), and only if it is not worse stores it under {@code <data>/models},
+ * Corrections teach the engine: retrains both learned slots (the event classifier, then the actor-role
+ * picker beside it) from the shipped corpus plus the analysts' reviewed examples ({@link ReviewedExamples}),
+ * measures the pair on the held-out split beside the pair in use ({@link Retraining}), and only if it is not
+ * worse stores both under {@code <data>/models},
  * swaps it into the running engine and queues what the old model coded for re-analysis (reviewed events
  * stay as analysts left them). Every run is recorded in {@code intel_model_trainings} with its figures
  * and the reason it was swapped in or kept out.
@@ -144,8 +144,8 @@ public class ModelRetraining {
             if (!reviewed.problems().isEmpty()) {
                 log.warn("Retraining: {} reviewed example(s) left out: {}", reviewed.problems().size(), reviewed.problems());
             }
-            EventClassifier current = engine.model();
-            EventClassifier shipped = LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
+            LearnedModels current = engine.models();
+            LearnedModels shipped = LearnedModels.bundled();
             long t0 = System.nanoTime();
             Retraining.Result r = Retraining.run(split, reviewed.passages(), current, shipped);
             String state;
@@ -161,14 +161,14 @@ public class ModelRetraining {
                 state = "kept";
                 reason = "Kept out: sitrep.intel.event-model pins the model in use (" + reason + ").";
             } else {
-                Path stored = engine.files().store(r.version(), r.model(), record(id, r));
+                Path stored = engine.files().store(r.version(), r.model(), r.roleModel(), record(id, r));
                 engine.files().activate(r.version());
-                engine.use(LearnedEventClassifier.of(r.model()), stored);
+                engine.use(r.models(), stored);
                 int queued = queue.enqueueStale(engine.version());
                 state = "swapped";
                 file = stored.getFileName().toString();
-                reason = "Swapped in: " + reason + "; " + queued + " document(s) queued for re-analysis "
-                        + "(reviewed events stay as analysts left them).";
+                reason = "Swapped in (event model " + r.version() + ", actor-role model " + r.roleVersion() + "): " + reason
+                        + "; " + queued + " document(s) queued for re-analysis (reviewed events stay as analysts left them).";
             }
             log.info("Retraining {}: {} in {} s. {}", id, state, (System.nanoTime() - t0) / 1_000_000_000, reason);
             jdbc.sql("""
@@ -247,6 +247,8 @@ public class ModelRetraining {
         m.put("trainedAt", now().toString());
         m.put("training", id);
         m.put("previousVersion", r.previousVersion());
+        m.put("roleVersion", r.roleVersion());
+        m.put("previousRoleVersion", r.previousRoleVersion());
         m.put("corpusSize", r.corpusSize());
         m.put("reviewedCount", r.reviewedCount());
         m.put("reviewWeight", Retraining.REVIEW_WEIGHT);

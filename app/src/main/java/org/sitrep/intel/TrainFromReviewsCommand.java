@@ -39,7 +39,7 @@ class TrainFromReviewsCommand implements ApplicationRunner {
     }
 
     int run() {
-        System.out.println("train: retraining the event model from the corpus and the analysts' reviews (a minute or two)...");
+        System.out.println("train: retraining the event and actor-role models from the corpus and the analysts' reviews (a few minutes)...");
         ModelRetraining.Training t;
         try {
             t = retraining.runNow("command line");

@@ -34,7 +34,7 @@ final class PackageRules {
     /**
      * The analysis library's doors besides its root package ({@code Analyzer}, {@code Document},
      * {@code Analysis} and the result types): gazetteer look-ups for review, place pages and the map;
-     * the HTML cleaner ingest shares; the taxonomy; loading a retrained event model. A new door is a
+     * the HTML cleaner ingest shares; the taxonomy; loading a retrained event model and the actor-role model beside it. A new door is a
      * decision, taken here.
      */
     static final Set<String> ANALYSIS_DOORS = Set.of(
@@ -46,8 +46,10 @@ final class PackageRules {
             "org.sitrep.analysis.evaluation.AcledTaxonomy",
             "org.sitrep.analysis.events.LearnedEventClassifier",
             "org.sitrep.analysis.events.EventClassifier",
+            "org.sitrep.analysis.events.ActorRolePicker",
             // Retraining from analysts' corrections: the training side's own narrow door.
             "org.sitrep.analysis.training.Retraining",
+            "org.sitrep.analysis.training.LearnedModels",
             "org.sitrep.analysis.training.TrainingCorpus",
             "org.sitrep.analysis.training.HeldOut");
 

@@ -15,6 +15,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sitrep.analysis.events.LearnedActorRolePicker;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.training.Retraining;
 import org.sitrep.members.Role;
@@ -34,8 +35,8 @@ import org.springframework.test.context.TestPropertySource;
  * the shipped model codes "Gunmen opened fire on a police post …" as an armed clash; an analyst corrects
  * three such events to Attack in the review screen (over HTTP, with the form's CSRF token); an admin
  * presses "Retrain from reviews" (a second press while it runs is refused politely; an analyst's press is
- * 403); the new model is measured on the held-out split, swapped in without a restart and stored under
- * the data directory; the queue re-analyses what the old model coded, and the same sentence in another
+ * 403); both learned slots are retrained (the event model, then the actor-role model beside it), measured on
+ * the held-out split, swapped in without a restart and stored under the data directory; the queue re-analyses what the old model coded, and the same sentence in another
  * document is now coded Attack, by the new model's version, while the corrected events stay as the analyst
  * left them. One training per database (about a minute of CPU).
  */
@@ -82,6 +83,7 @@ abstract class RetrainFromReviewsContract {
     @Test
     void aCorrectionInTheReviewScreenRetrainedFromTheAdminChangesHowTheSameSentenceIsCodedNextTime() throws Exception {
         String shipped = LearnedEventClassifier.bundled().orElseThrow().version();
+        String shippedRoles = LearnedActorRolePicker.bundled().orElseThrow().version();
         assertThat(engine.model().version()).isEqualTo(shipped);
         for (int i = 0; i < CORRECTED.size(); i++) analyse(100 + i, CORRECTED.get(i));
         analyse(200, SENTENCE);
@@ -132,22 +134,29 @@ abstract class RetrainFromReviewsContract {
         assertThat(t.heldoutSize()).isGreaterThan(300);
         assertThat(t.compared().get("sub-type weighted F1")[1])
                 .isGreaterThanOrEqualTo(t.compared().get("sub-type weighted F1")[0] - Retraining.TOLERANCE);
-        assertThat(t.compared()).containsKeys("event F1", "actor1 accuracy", "F1 Attack");
+        assertThat(t.compared()).containsKeys("event F1", "actor1 accuracy", "actor2 accuracy", "F1 Attack");
 
-        // hot swap, no restart; the model stored under a versioned name, with its record, and made active
+        // hot swap, no restart; both models stored under the event model's versioned name, with their record,
+        // and made active: the actor-role model was retrained beside the new event model, not kept as shipped
         assertThat(engine.model().version()).isEqualTo(t.modelVersion());
-        assertThat(engine.version()).contains("+" + t.modelVersion() + "+ar-");
         Path models = engine.files().dir();
         assertThat(LearnedEventClassifier.read(models.resolve("event-model-" + t.modelVersion() + ".bin")).version())
                 .isEqualTo(t.modelVersion());
+        String roles = LearnedActorRolePicker.read(models.resolve("event-model-" + t.modelVersion() + ".roles.bin")).version();
+        assertThat(roles).matches("ar-[0-9a-f]{10}").isNotEqualTo(shippedRoles);
+        assertThat(engine.models().roles().version()).isEqualTo(roles);
+        assertThat(engine.version()).endsWith("+" + t.modelVersion() + "+" + roles);
+        assertThat(t.reason()).contains("actor-role model " + roles);
         assertThat(Files.readString(models.resolve("event-model-" + t.modelVersion() + ".json")))
-                .contains("\"reviewedCount\" : 3", "\"before\"", "\"after\"", "sub-type weighted F1");
+                .contains("\"reviewedCount\" : 3", "\"before\"", "\"after\"", "sub-type weighted F1",
+                        "\"roleVersion\" : \"" + roles + "\"", "\"previousRoleVersion\" : \"" + shippedRoles + "\"");
         assertThat(Files.readString(models.resolve("active")).strip()).isEqualTo("event-model-" + t.modelVersion() + ".bin");
         Document page = Jsoup.parse(admin.get("/admin/intel").body());
-        assertThat(page.select("#latest-training").text()).contains("Swapped in", "not worse than the model in use",
+        assertThat(page.select("#latest-training").text()).contains("Swapped in", "not worse than the models in use",
                 "3 reviewed example(s)");
         assertThat(page.select("#latest-training table").text()).contains("sub-type weighted F1", "F1 Attack");
         assertThat(page.select("#model-in-use").text()).isEqualTo(t.modelVersion());
+        assertThat(page.select("#roles-in-use").text()).isEqualTo(roles);
 
         // the queue re-analyses with the new model: the same sentence is now an attack, coded by the new version
         assertThat(queue.find("retrain-wire", 200).orElseThrow().state()).isEqualTo("queued");
@@ -155,7 +164,7 @@ abstract class RetrainFromReviewsContract {
         TrackedEvent recoded = search.find(only(200)).orElseThrow();
         assertThat(recoded.subEventType()).isEqualTo("Attack");
         assertThat(recoded.eventType()).isEqualTo("Violence against civilians");
-        assertThat(recoded.engineVersion()).isEqualTo(engine.version()).contains("+" + t.modelVersion() + "+ar-");
+        assertThat(recoded.engineVersion()).isEqualTo(engine.version()).endsWith("+" + t.modelVersion() + "+" + roles);
         assertThat(Jsoup.parse(analyst.get("/intel/events/" + recoded.id()).body()).select("#coded-by").text())
                 .isEqualTo(t.modelVersion());
         // ...and the analyst's corrected events are exactly as they were left, with no second event beside them
@@ -165,7 +174,7 @@ abstract class RetrainFromReviewsContract {
             TrackedEvent e = search.find(id).orElseThrow();
             assertThat(e.reviewState()).isEqualTo(ReviewState.CORRECTED);
             assertThat(e.version()).isEqualTo(versions.get(id));
-            assertThat(e.engineVersion()).contains("+" + shipped + "+ar-");
+            assertThat(e.engineVersion()).endsWith("+" + shipped + "+" + shippedRoles);
         }
         assertThat(retraining.eventsByVersion()).containsEntry(engine.version(), 1L).containsEntry(shippedEngine, 3L);
         assertThat(Jsoup.parse(admin.get("/admin/intel").body()).select("#events-by-model").text())

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sitrep.analysis.events.LearnedActorRolePicker;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.testsupport.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class RetrainRefusedH2Test {
 
         ModelRetraining.Training t = retraining.recent(1).get(0);
         assertThat(t.state()).isEqualTo("kept");
-        assertThat(t.reason()).startsWith("Kept out: worse than the model in use").contains("weighted F1");
+        assertThat(t.reason()).startsWith("Kept out: worse than the models in use").contains("weighted F1");
         assertThat(t.modelVersion()).isNotEqualTo(shipped);
         assertThat(t.previousVersion()).isEqualTo(shipped);
         assertThat(t.compared().get("sub-type weighted F1")[1]).isLessThan(t.compared().get("sub-type weighted F1")[0]);
@@ -54,6 +55,9 @@ class RetrainRefusedH2Test {
         assertThat(engine.model().version()).isEqualTo(shipped);
         assertThat(engine.files().dir().resolve(EventModelFiles.ACTIVE)).doesNotExist();
         assertThat(engine.files().dir().resolve(EventModelFiles.fileName(t.modelVersion()))).doesNotExist();
+        assertThat(engine.files().dir().resolve(EventModelFiles.fileName(t.modelVersion()).replace(".bin", ".roles.bin")))
+                .as("nor the role model trained beside it").doesNotExist();
+        assertThat(engine.models().roles().version()).isEqualTo(LearnedActorRolePicker.bundled().orElseThrow().version());
         assertThat(retraining.running()).as("the run no longer blocks the next").isEmpty();
     }
 

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sitrep.analysis.Analyzer;
 import org.sitrep.analysis.events.EventClassifier;
-import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.training.AcledSubtypeReport;
 import org.sitrep.analysis.training.CorpusProblem;
 import org.sitrep.analysis.training.HeldOut;
+import org.sitrep.analysis.training.LearnedModels;
 import org.sitrep.analysis.training.Passage;
 import org.sitrep.analysis.training.PassageEvaluation;
 import org.sitrep.analysis.training.Retraining;
@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sitrep train [--corpus DIR] [--reviews FILE ...] [--out FILE] [--report FILE] [--check]}: trains
- * the learned event classifier from the corpus (and reviewed events), measures it on the held-out split
- * beside the model in use, and writes it only if it is not worse.
+ * both learned slots from the corpus (and reviewed events): the event classifier, then the actor-role picker
+ * beside it; measures the pair on the held-out split beside the pair in use, and writes both only if they
+ * are not worse (the role model next to the event model, {@link LearnedModels#rolesBeside}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the learned event classifier from the labelled corpus (and analysts' reviewed events),",
-                "measure it on the held-out split, and keep it only if it is not worse than the model in use."},
+        description = {"Train the learned event classifier and actor-role picker from the labelled corpus (and analysts'",
+                "reviewed events), measure them on the held-out split, and keep them only if they are not worse than the",
+                "models in use."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:trained (and written, unless worse) or, with --check, the corpus is clean",
                 "1:the corpus has broken lines, cannot be read, or the new model is worse and was not written",
@@ -49,7 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
     List<Path> reviews = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where the model goes; the model already there is the one to beat (else the bundled one).")
+            description = {"Where the event model goes; the actor-role model goes beside it (x.bin -> x.roles.bin).",
+                    "The models already there are the ones to beat (else the bundled ones)."})
     Path out;
 
     @Option(names = "--report", paramLabel = "FILE",
@@ -96,18 +99,18 @@ public final class TrainCommand implements Callable<Integer> {
         HeldOut split = HeldOut.of(train, heldout);
         o.printf(Locale.ROOT, "training on %d passages (+ %d reviewed, each counted %d times), measuring on %d (%s)%n",
                 split.train().size(), reviewed.size(), Retraining.REVIEW_WEIGHT, split.size(), split.description());
-        EventClassifier shipped = LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
-        EventClassifier current = out != null && Files.isRegularFile(out) ? LearnedEventClassifier.read(out) : shipped;
+        LearnedModels shipped = LearnedModels.bundled();
+        LearnedModels current = out != null && Files.isRegularFile(out) ? LearnedModels.read(out) : shipped;
         Retraining.Result result = Retraining.run(split, reviewed, current, shipped);
-        o.printf(Locale.ROOT, "held-out sub-type weighted F1: %s %.3f -> new %s %.3f; event F1 %.3f -> %.3f; actor1 %.3f -> %.3f%n",
+        LearnedModels pair = result.models();
+        o.printf(Locale.ROOT, "held-out sub-type weighted F1: %s %.3f -> new %s %.3f; event F1 %.3f -> %.3f; "
+                        + "actor1 %.3f -> %.3f; actor2 %.3f -> %.3f%n",
                 current.version().isEmpty() ? "rules alone" : current.version(), result.before().weightedF1(),
-                result.version(), result.after().weightedF1(), result.before().eventF1(), result.after().eventF1(),
-                result.before().actor1(), result.after().actor1());
-        byte[] bytes = result.model();
-        LearnedEventClassifier model = LearnedEventClassifier.of(bytes);
+                pair.version(), result.after().weightedF1(), result.before().eventF1(), result.after().eventF1(),
+                result.before().actor1(), result.after().actor1(), result.before().actor2(), result.after().actor2());
         if (report != null) {
             Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
-            Analyzer after = Analyzer.builder().eventClassifier(model).build();
+            Analyzer after = pair.into(Analyzer.builder()).build();
             PassageEvaluation rules = PassageEvaluation.run(rulesOnly, split.test());
             PassageEvaluation now = PassageEvaluation.run(after, split.test());
             Files.writeString(report, AcledSubtypeReport.markdown(rules, now, split, split.train().size() + reviewed.size(),
@@ -119,15 +122,27 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         if (!force && !result.notWorse()) {
-            err.println("sitrep train: the new model is " + result.reason() + "; " + out + " left as it was");
+            err.println("sitrep train: the new models are " + result.reason() + "; " + out + " and the role model beside it left as they were");
             return 1;
         }
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "event-model", ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        o.println("written: " + out + " (" + model.version() + ")");
+        Path roles = LearnedModels.rolesBeside(out);
+        // the role model first: the event model is what says a pair is there, so it lands last
+        write(roles, result.roleModel());
+        write(out, result.model());
+        o.println("written: " + out + " (" + result.version() + ") and " + roles + " (" + result.roleVersion() + ")");
         return 0;
+    }
+
+    /** Whole or not at all: a reader never sees half a model. */
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "model", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -45,6 +47,14 @@ public final class LearnedActorRolePicker implements ActorRolePicker {
     }
 
     public static LearnedActorRolePicker of(byte[] bytes) { return new LearnedActorRolePicker(bytes); }
+
+    public static LearnedActorRolePicker read(Path file) {
+        try {
+            return of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read actor-role model " + file, e);
+        }
+    }
 
     /** The model the build trained from the shipped corpus, if this build has one. */
     public static Optional<LearnedActorRolePicker> bundled() {

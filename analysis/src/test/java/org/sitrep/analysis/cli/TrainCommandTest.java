@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.analysis.events.LearnedActorRolePicker;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import picocli.CommandLine;
 
-/** {@code sitrep train} in-process on a small corpus of its own: check, measure, write only if not worse. */
+/** {@code sitrep train} in-process on a small corpus of its own: check, measure, write both models only if not worse. */
 class TrainCommandTest {
     @TempDir Path dir;
 
@@ -84,10 +85,18 @@ class TrainCommandTest {
         assertThat(first.out()).contains("written: ", "measuring on", "analysis/corpus/heldout");
         byte[] written = Files.readAllBytes(model);
         assertThat(LearnedEventClassifier.of(written).version()).matches("ev-[0-9a-f]{10}");
+        // both learned slots: the actor-role model, trained beside the new event model, next to it
+        Path roles = dir.resolve("models/event-model.roles.bin");
+        byte[] rolesWritten = Files.readAllBytes(roles);
+        String roleVersion = LearnedActorRolePicker.of(rolesWritten).version();
+        assertThat(roleVersion).matches("ar-[0-9a-f]{10}")
+                .as("trained on a third of the corpus, not the shipped model").isNotEqualTo(LearnedActorRolePicker.bundled().orElseThrow().version());
+        assertThat(first.out()).contains("(" + roleVersion + ")", "actor2");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("sub-type weighted F1", "| Armed clash |");
         Run same = run("train", "--corpus", good.toString(), "--out", model.toString());
         assertThat(same.exit()).as("as good as the model in use: not worse").isZero();
         assertThat(Files.readAllBytes(model)).isEqualTo(written);
+        assertThat(Files.readAllBytes(roles)).isEqualTo(rolesWritten);
 
         Path reviews = dir.resolve("reviews.jsonl");
         Files.writeString(reviews, "{\"id\":\"rv-1\",\"text\":\"Houthi fighters set up a new base near Marib.\","
@@ -98,5 +107,6 @@ class TrainCommandTest {
         assertThat(worse.exit()).isEqualTo(1);
         assertThat(worse.err()).contains("worse");
         assertThat(Files.readAllBytes(model)).isEqualTo(written);
+        assertThat(Files.readAllBytes(roles)).as("the pair is kept out together").isEqualTo(rolesWritten);
     }
 }
