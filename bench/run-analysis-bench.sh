@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Analysis engine benchmarks: throughput of the full pipeline on ~800-word articles (2 threads),
 # the stages that dominate it, time to a ready engine, and heap. Results go to bench/results/.
-#   bench/run-analysis-bench.sh            full run (about 6 minutes)
+#   bench/run-analysis-bench.sh            full run (about 20 minutes: a minute of JMH warm-up per benchmark)
 #   bench/run-analysis-bench.sh --quick    shorter iterations, for a smoke check
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,5 +26,7 @@ RAW="$OUT/analysis-raw-$STAMP.txt"
   java -Xmx1g -cp "$JAR" org.sitrep.bench.analysis.CpuCostReport
   echo "## heap (-Xmx1g)"
   java -Xmx1g -cp "$JAR" org.sitrep.bench.analysis.HeapReport
+  # others share the machine: the load after the run says whether the wall-clock figures above can be read
+  echo "# done $(date -u), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$RAW"
 echo "raw output: $RAW"

@@ -13,11 +13,12 @@ import org.sitrep.analysis.actors.DictionaryActorFinder;
 import org.sitrep.analysis.dates.NewsDateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.EventClassifier;
+import org.sitrep.analysis.events.LearnedActorRolePicker;
 import org.sitrep.analysis.events.LearnedEventClassifier;
 import org.sitrep.analysis.events.RuleBasedEventExtractor;
 import org.sitrep.analysis.places.Geoparser;
-import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.TextCleaner;
+import org.sitrep.analysis.text.TokenisedText;
 
 /**
  * CPU time per article, per stage and for the whole pipeline, measured with the thread's CPU clock
@@ -39,14 +40,16 @@ public final class CpuCostReport {
         DictionaryActorFinder actors = new DictionaryActorFinder();
         NewsDateFinder dates = new NewsDateFinder();
         RuleBasedEventExtractor events = new RuleBasedEventExtractor();
-        RuleBasedEventExtractor learned = new RuleBasedEventExtractor(LearnedEventClassifier.bundled().orElseThrow());
-        List<CleanText> clean = new ArrayList<>();
-        for (String a : articles) clean.add(cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED)));
+        RuleBasedEventExtractor learned = new RuleBasedEventExtractor(LearnedEventClassifier.bundled().orElseThrow(),
+                LearnedActorRolePicker.bundled().orElseThrow());
+        // the stages read one tokenised document each, as in the Analyzer
+        List<TokenisedText> clean = new ArrayList<>();
+        for (String a : articles) clean.add(TokenisedText.of(cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED))));
         List<List<Place>> foundPlaces = new ArrayList<>();
         List<List<Actor>> foundActors = new ArrayList<>();
         List<List<TimeExpression>> foundDates = new ArrayList<>();
-        for (CleanText c : clean) {
-            foundPlaces.add(places.find(c.text()));
+        for (TokenisedText c : clean) {
+            foundPlaces.add(places.find(c).places());
             foundActors.add(actors.find(c, foundPlaces.get(foundPlaces.size() - 1)));
             foundDates.add(dates.find(c));
         }
@@ -63,12 +66,12 @@ public final class CpuCostReport {
                     i -> untagged.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
             report(warm, "  clean + sentences + tokens", articles.size(),
                     i -> cleaner.clean(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
-            report(warm, "  places", articles.size(), i -> places.find(clean.get(i).text()));
+            report(warm, "  places", articles.size(), i -> places.find(clean.get(i)));
             report(warm, "  actors", articles.size(), i -> actors.find(clean.get(i), foundPlaces.get(i)));
             report(warm, "  dates", articles.size(), i -> dates.find(clean.get(i)));
             report(warm, "  events (rules alone)", articles.size(),
                     i -> events.extract(clean.get(i), foundPlaces.get(i), foundActors.get(i), foundDates.get(i)));
-            report(warm, "  events (rules + learned slot)", articles.size(),
+            report(warm, "  events (rules + both learned slots)", articles.size(),
                     i -> learned.extract(clean.get(i), foundPlaces.get(i), foundActors.get(i), foundDates.get(i)));
         }
     }
