@@ -196,6 +196,7 @@ abstract class EditionsContract {
         assertThat(ar.select("nav.nav-kinds a").eachAttr("href")).contains("/ar/", "/ar/analysis");
         assertThat(ar.select("a:contains(" + ARABIC_HEADLINE + ")").attr("href")).isEqualTo("/ar/analysis/oil-fields-ar");
         assertThat(ar.select("nav.nav-regions a").eachAttr("href")).containsExactly("/ar/sections/libya");
+        assertThat(ar.select("h2.rule-heading a").eachAttr("href")).containsExactly("/ar/analysis");
 
         Document en = html("/");
         assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
