@@ -38,6 +38,8 @@ class PiecePreviewController {
         Piece p = catalog.findById(id).orElseThrow(SitePages::notFound);
         Piece shown = p.publishAt() != null ? p : p.publishedAt(clock.instant());
         model.addAttribute("piece", shown);
+        // A translation is previewed in its own edition's language and direction.
+        model.addAttribute("edition", org.sitrep.web.Edition.of(org.sitrep.web.Language.orEnglish(p.language())));
         model.addAttribute("kindNav", KindNav.of(p.kind()));
         model.addAttribute("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
         model.addAttribute("related", List.of());
