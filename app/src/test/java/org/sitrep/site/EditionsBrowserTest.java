@@ -39,6 +39,7 @@ class EditionsBrowserTest {
 
     @LocalServerPort int port;
     @Autowired PieceCatalog catalog;
+    @Autowired org.sitrep.members.UserAccounts accounts;
 
     WebDriver browser;
     Piece original;
@@ -51,6 +52,7 @@ class EditionsBrowserTest {
                 .filter(p -> p.headline().startsWith("Why the Euphrates")).findFirst().orElseThrow();
         arabic = catalog.translation(original.id(), "ar").orElseThrow();
         turkish = catalog.translation(original.id(), "tr").orElseThrow();
+        accounts.create("translator@example.org", "Tran Slator", "correct horse battery", org.sitrep.members.Role.EDITOR);
         browser = Browser.start();
     }
 
@@ -76,6 +78,29 @@ class EditionsBrowserTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theNewsroomShowsTheOriginalBesideItsTranslationAccessibly() throws java.io.IOException {
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.get(url("/signin"));
+        browser.findElement(By.id("username")).sendKeys("translator@example.org");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery");
+        Browser.navigating(browser, () -> browser.findElement(By.id("password")).sendKeys(org.openqa.selenium.Keys.ENTER));
+        List<String> problems = new ArrayList<>();
+        for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            for (long id : List.of(original.id(), arabic.id())) {
+                browser.get(url("/newsroom/pieces/" + id));
+                for (String p : Axe.seriousViolations(browser)) problems.add(size.width + "px piece " + id + " → " + p);
+            }
+        }
+        assertThat(problems).isEmpty();
+        browser.get(url("/newsroom/pieces/" + arabic.id()));
+        assertThat(browser.findElement(By.cssSelector(".original-pane")).getText()).contains(original.headline());
+        assertThat(browser.findElement(By.id("translator")).getAttribute("value")).isEqualTo(arabic.translator());
+        browser.get(url("/newsroom/pieces/" + original.id()));
+        assertThat(browser.findElements(By.cssSelector(".translations-panel li"))).hasSize(2);
     }
 
     @Test
