@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Our own pieces as documents to analyse: headline, standfirst and body (the Markdown the editor
  * wrote, which the engine reads block by block), dated on the day the piece went live in the
  * publication's zone. A piece that is not live (draft, scheduled ahead, unpublished, deleted) has
- * nothing to analyse.
+ * nothing to analyse; nor has a translation: its events are its original's (the engine reads
+ * English, and one report in two languages is one set of events, not two).
  */
 @Component
 class PieceSource implements SourceDocuments {
@@ -35,7 +36,7 @@ class PieceSource implements SourceDocuments {
 
     @Override
     public Optional<SourceDocument> load(long id) {
-        return catalog.findById(id).filter(p -> p.isLive(clock.instant())).map(this::document);
+        return catalog.findById(id).filter(p -> p.isLive(clock.instant()) && !p.isTranslation()).map(this::document);
     }
 
     /** Ids of every live piece, newest first (listings only: no bodies are read). */
@@ -43,7 +44,9 @@ class PieceSource implements SourceDocuments {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
             var page = catalog.listings(1000, offset);
-            page.forEach(l -> ids.add(l.id()));
+            page.forEach(l -> {
+                if (l.originalId() == null) ids.add(l.id()); // translations have no events of their own
+            });
             if (page.size() < 1000) return ids;
         }
     }

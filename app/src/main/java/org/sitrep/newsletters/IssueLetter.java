@@ -11,6 +11,7 @@ import org.sitrep.newsroom.Photo;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.web.Dateline;
+import org.sitrep.web.Language;
 import org.sitrep.web.PublicUrls;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -66,13 +67,22 @@ class IssueLetter {
     }
 
     Letter render(Issue issue, Newsletter newsletter) {
+        return render(issue, newsletter, Language.EN);
+    }
+
+    /**
+     * The issue for readers of {@code language}: each piece in its live translation into that language
+     * where it has one, else as written; the issue's own subject and introduction as the editor wrote them.
+     */
+    Letter render(Issue issue, Newsletter newsletter, Language language) {
         String introHtml = renderer.toHtml(issue.introMarkdown());
         Instant now = clock.instant();
         String introMail = forMail(introHtml);
         List<Item> items = catalog.byIds(issue.pieceIds()).stream()
                 .filter(p -> p.isLive(now)) // a piece unpublished since the issue was written drops out
+                .map(p -> translated(p, language))
                 .map(this::item).toList();
-        Context context = new Context();
+        Context context = new Context(language.locale());
         context.setVariable("newsletter", newsletter);
         context.setVariable("subject", issue.subject());
         context.setVariable("introHtml", introMail);
@@ -88,6 +98,13 @@ class IssueLetter {
         context.setVariable("width", WIDTH);
         String html = templates.process("newsletters/mail", context);
         return new Letter(issue.subject(), html, text(issue, newsletter, introHtml, items));
+    }
+
+    /** {@code p} in {@code language}: its live translation, or itself when it has none (or is in that language already). */
+    private Piece translated(Piece p, Language language) {
+        if (language.code().equals(p.language())) return p;
+        return catalog.family(p.familyId()).stream().filter(l -> language.code().equals(l.language())).findFirst()
+                .flatMap(l -> catalog.byIds(List.of(l.id())).stream().findFirst()).orElse(p);
     }
 
     /** The items of the issue, as they are now (for the archive's web view). */

@@ -22,9 +22,15 @@ class NewsletterChoicesController {
     }
 
     @PostMapping("/account/newsletters")
-    String choose(@RequestParam(name = "newsletter", required = false) List<String> chosen, Authentication auth, RedirectAttributes redirect) {
+    String choose(@RequestParam(name = "newsletter", required = false) List<String> chosen,
+                  @RequestParam java.util.Map<String, String> form, Authentication auth, RedirectAttributes redirect) {
         ReaderAccounts.Reader reader = readers.find(auth.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        newsletters.choose(reader.id(), chosen == null ? List.of() : chosen);
+        // "language-daily-brief=ar": the language of each newsletter (Newsletters ignores codes that are no edition's).
+        java.util.Map<String, String> languages = new java.util.HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("language-")) languages.put(name.substring("language-".length()), value);
+        });
+        newsletters.choose(reader.id(), chosen == null ? List.of() : chosen, languages);
         redirect.addFlashAttribute("notice", "Your newsletters are saved.");
         return "redirect:/account";
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sitrep.members.NewslettersChosen;
 import org.sitrep.members.ReaderAccounts;
+import org.sitrep.web.Language;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** The newsletters on offer (edited in /admin/newsletters) and who opted into which. */
 @Service("newsletters") // templates ask it for the choices on the join and account pages
 public class Newsletters {
-    /** One newsletter as a reader sees it on their account page. */
-    public record Choice(Newsletter newsletter, boolean chosen, boolean delivered) {}
+    /** One newsletter as a reader sees it on their account page, with the language they read it in. */
+    public record Choice(Newsletter newsletter, boolean chosen, boolean delivered, Language language) {}
+
+    /** The languages a newsletter can be read in: every edition's (where a piece has no translation, it comes in English). */
+    public List<Language> languages() {
+        return List.of(Language.values());
+    }
 
     /** An edit refused with a message for the editor. */
     public static class Refused extends RuntimeException {
@@ -85,7 +91,11 @@ public class Newsletters {
     public List<Choice> choices(long userId) {
         boolean paying = readers.isSubscriber(userId);
         Set<Long> chosen = Set.copyOf(chosenIds(userId));
-        return offered().stream().map(n -> new Choice(n, chosen.contains(n.id()), chosen.contains(n.id()) && (!n.paid() || paying))).toList();
+        java.util.Map<Long, String> languages = new java.util.HashMap<>();
+        jdbc.sql("SELECT newsletter_id, language FROM newsletter_subscriptions WHERE user_id = :u").param("u", userId)
+                .query(rs -> { languages.put(rs.getLong(1), rs.getString(2)); });
+        return offered().stream().map(n -> new Choice(n, chosen.contains(n.id()), chosen.contains(n.id()) && (!n.paid() || paying),
+                Language.orEnglish(languages.get(n.id())))).toList();
     }
 
     public List<Long> chosenIds(long userId) {
@@ -95,10 +105,35 @@ public class Newsletters {
     /** Sets the reader's opt-ins to exactly {@code slugs} among the offered newsletters. */
     @Transactional
     public void choose(long userId, Collection<String> slugs) {
+        choose(userId, slugs, java.util.Map.of());
+    }
+
+    /**
+     * Sets the reader's opt-ins to exactly {@code slugs}, each read in the language {@code languages}
+     * gives for its slug ("ar"); a newsletter without one, or with a code that is no edition's, keeps its language.
+     */
+    @Transactional
+    public void choose(long userId, Collection<String> slugs, java.util.Map<String, String> languages) {
         for (Newsletter n : offered()) {
-            if (slugs.contains(n.slug())) optIn(userId, n.id());
-            else optOut(userId, n.id());
+            if (slugs.contains(n.slug())) {
+                optIn(userId, n.id());
+                Language.of(languages.get(n.slug())).ifPresent(l -> jdbc.sql(
+                                "UPDATE newsletter_subscriptions SET language = :l WHERE newsletter_id = :n AND user_id = :u")
+                        .param("l", l.code()).param("n", n.id()).param("u", userId).update());
+            } else {
+                optOut(userId, n.id());
+            }
         }
+    }
+
+    /** The language each of {@code userIds} reads {@code newsletterId} in (English for anyone not found). */
+    public java.util.Map<Long, Language> languages(long newsletterId, Collection<Long> userIds) {
+        java.util.Map<Long, Language> found = new java.util.HashMap<>();
+        if (userIds.isEmpty()) return found;
+        jdbc.sql("SELECT user_id, language FROM newsletter_subscriptions WHERE newsletter_id = :n AND user_id IN (:ids)")
+                .param("n", newsletterId).param("ids", userIds)
+                .query(rs -> { found.put(rs.getLong(1), Language.orEnglish(rs.getString(2))); });
+        return found;
     }
 
     public void optIn(long userId, long newsletterId) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -33,6 +35,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.sitrep.common.JobLeases;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.members.ReaderAccounts;
+import org.sitrep.web.Language;
 import org.sitrep.web.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +86,7 @@ public class Postman {
     /** What one run did. */
     public record Run(int sent, int failed, boolean finished) {}
 
-    private record Recipient(long userId, String email) {}
+    private record Recipient(long userId, String email, Language language) {}
 
     private final ObjectProvider<JavaMailSender> mail;
     private final LockProvider leases;
@@ -185,9 +188,11 @@ public class Postman {
             return new Run(0, 0, false);
         }
         Newsletter newsletter = newsletters.byId(issue.newsletterId()).orElseThrow();
-        IssueLetter.Letter letter = letters.render(issue, newsletter);
+        // Rendered once per language its readers chose (on first need: most sends are one language).
+        Map<Language, IssueLetter.Letter> byLanguage = new ConcurrentHashMap<>();
+        Function<Language, IssueLetter.Letter> letter = l -> byLanguage.computeIfAbsent(l, x -> letters.render(issue, newsletter, x));
         // One walk along the primary key for who is left (8 bytes a recipient); lanes take it in chunks.
-        Queue queue = new Queue(sendLog.queued(issueId));
+        Queue queue = new Queue(sendLog.queued(issueId), newsletter.id());
         Pacer pacer = new Pacer(ratePerSecond);
         List<Envelope> envelopes = new ArrayList<>();
         for (int i = 0; i < connections; i++) envelopes.add(new Envelope(sender, newsletter, letter, issueId));
@@ -283,11 +288,13 @@ public class Postman {
     private final class Queue {
         private static final int CHUNK = 100;
         private final List<Long> userIds;
+        private final long newsletterId;
         private int position;
         private volatile boolean halted;
 
-        Queue(List<Long> userIds) {
+        Queue(List<Long> userIds, long newsletterId) {
             this.userIds = userIds;
+            this.newsletterId = newsletterId;
         }
 
         /**
@@ -301,7 +308,9 @@ public class Postman {
                 ids = userIds.subList(position, Math.min(userIds.size(), position + CHUNK));
                 position += ids.size();
             }
-            return readers.addresses(ids).entrySet().stream().map(e -> new Recipient(e.getKey(), e.getValue())).toList();
+            Map<Long, Language> languages = newsletters.languages(newsletterId, ids);
+            return readers.addresses(ids).entrySet().stream().map(e -> new Recipient(e.getKey(), e.getValue(),
+                    languages.getOrDefault(e.getKey(), Language.EN))).toList();
         }
 
         /** Stops every lane before its next recipient (the server is gone). */
@@ -351,19 +360,19 @@ public class Postman {
         private final JavaMailSenderImpl smtp; // null: a sender we cannot hold a connection on; one send() each
         private final Session session;
         private final Newsletter newsletter;
-        private final IssueLetter.Letter letter;
+        private final Function<Language, IssueLetter.Letter> letters;
         private final long issueId;
         private final InternetAddress fromAddress;
         private final String host;
         private final String listId;
         private Transport transport;
 
-        Envelope(JavaMailSender sender, Newsletter newsletter, IssueLetter.Letter letter, long issueId) {
+        Envelope(JavaMailSender sender, Newsletter newsletter, Function<Language, IssueLetter.Letter> letters, long issueId) {
             this.sender = sender;
             this.smtp = sender instanceof JavaMailSenderImpl impl ? impl : null;
             this.session = smtp != null ? withTimeouts(smtp) : Session.getInstance(new java.util.Properties());
             this.newsletter = newsletter;
-            this.letter = letter;
+            this.letters = letters;
             this.issueId = issueId;
             this.host = urls.host();
             this.listId = newsletter.slug() + "." + host;
@@ -429,6 +438,7 @@ public class Postman {
 
         private MimeMessage message(Recipient r) throws MessagingException {
             String unsubscribe = urls.absolute("/newsletters/unsubscribe?token=" + tokens.token(r.userId(), newsletter.id()));
+            IssueLetter.Letter letter = letters.apply(r.language());
             MimeMessage m = new TracedMessage(session, "<newsletter." + issueId + "." + r.userId() + "@" + host + ">");
             m.setFrom(fromAddress);
             m.setRecipient(Message.RecipientType.TO, new InternetAddress(r.email(), true));

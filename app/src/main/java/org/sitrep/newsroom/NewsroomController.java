@@ -2,10 +2,12 @@ package org.sitrep.newsroom;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.web.Language;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,6 +108,7 @@ class NewsroomController {
     String edit(@PathVariable("id") long id, Principal who, Model model) {
         Piece piece = piece(id);
         PieceDraft stored = PieceDraft.of(piece, properties.zone());
+        if (piece.isTranslation()) stored.setLeadPhotoCaption(editor.translatedCaption(id));
         stored.setLeadStory(catalog.homeLeadId().orElse(-1L) == id);
         int latest = editor.latestRevision(id);
         stored.setBaseRevision(Integer.toString(latest));
@@ -169,6 +172,27 @@ class NewsroomController {
         return errors instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 
+    /** "Translate" on an original: starts (or opens) its translation into {@code language}, a draft beside the original. */
+    @PostMapping("/newsroom/pieces/{id}/translate")
+    String translate(@PathVariable("id") long id, @RequestParam(name = "language", required = false) String language,
+                     Principal who, RedirectAttributes redirect) {
+        piece(id);
+        Optional<Language> into = Language.of(language);
+        if (into.isEmpty()) {
+            redirect.addFlashAttribute("notice", "Choose a language to translate into.");
+            return "redirect:/newsroom/pieces/" + id;
+        }
+        try {
+            long translation = editor.translate(id, into.get(), who.getName());
+            redirect.addFlashAttribute("notice", "Translation into " + into.get().nativeName()
+                    + ": write it over the original's text, beside the original.");
+            return "redirect:/newsroom/pieces/" + translation;
+        } catch (InvalidPiece e) {
+            redirect.addFlashAttribute("notice", String.join(" ", e.errors().values()));
+            return "redirect:/newsroom/pieces/" + id;
+        }
+    }
+
     /** Takes a live or scheduled piece off the site in one click; it stays in the newsroom. */
     @PostMapping("/newsroom/pieces/{id}/unpublish")
     String unpublish(@PathVariable("id") long id, Principal who, RedirectAttributes redirect) {
@@ -216,6 +240,17 @@ class NewsroomController {
         model.addAttribute("draft", draft);
         model.addAttribute("piece", piece);
         model.addAttribute("live", piece != null && piece.isLive(clock.instant()));
+        if (piece != null && piece.isTranslation()) {
+            // Side by side: the original the translator works from.
+            model.addAttribute("original", catalog.findById(piece.originalId()).orElse(null));
+            model.addAttribute("language", Language.orEnglish(piece.language()));
+        } else if (piece != null) {
+            List<Piece> translations = catalog.translations(piece.id());
+            model.addAttribute("translations", translations);
+            model.addAttribute("untranslated", java.util.Arrays.stream(Language.values())
+                    .filter(l -> !l.code().equals(piece.language()))
+                    .filter(l -> translations.stream().noneMatch(t -> t.language().equals(l.code()))).toList());
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", PieceKind.values());
         model.addAttribute("statuses", PieceStatus.values());

@@ -12,6 +12,11 @@ public record Photo(long id, String storageKey, String contentType, int width, i
 
     public record Rendition(int width, int height, String fileName) {}
 
+    /** The same photo captioned in another language (a translation's own caption). */
+    public Photo withCaption(String translated) {
+        return new Photo(id, storageKey, contentType, width, height, translated, credit, pictureId, keywords, altText, renditions);
+    }
+
     /** Public URL of the uploaded original. */
     public String url() { return "/media/" + storageKey + extension(); }
 

@@ -27,7 +27,8 @@ public class PieceCatalog {
     static final String LIVE = "p.status IN ('PUBLISHED','SCHEDULED') AND p.publish_at <= :now";
     private static final String COLUMNS = "p.id, p.slug, p.kind, p.headline, p.standfirst, p.body_markdown, "
             + "p.body_html, p.section, p.status, p.access_level, p.lead_photo_id, p.publish_at, "
-            + "p.first_published_at, p.created_at, p.updated_at, p.sample";
+            + "p.first_published_at, p.created_at, p.updated_at, p.sample, p.language, p.original_id, p.translator, p.lead_photo_caption";
+    private static final String LISTING = "p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at, p.language, p.original_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -58,30 +59,86 @@ public class PieceCatalog {
                 .param("id", id)));
     }
 
+    // Each list comes in two forms: of every language (the API, newsletters) and of one edition's
+    // language (the public site's pages of that edition); a null language means every language.
+
     public List<Piece> latest(int limit, int offset) {
-        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE " + LIVE + page()), limit, offset);
+        return latest(null, limit, offset);
+    }
+
+    public List<Piece> latest(String language, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE " + LIVE + in(language) + page()).param("language", language), limit, offset);
     }
 
     public List<Piece> latestOfKind(PieceKind kind, int limit, int offset) {
-        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.kind = :kind AND " + LIVE + page())
-                .param("kind", kind.name()), limit, offset);
+        return latestOfKind(kind, null, limit, offset);
+    }
+
+    public List<Piece> latestOfKind(PieceKind kind, String language, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE p.kind = :kind AND " + LIVE + in(language) + page())
+                .param("kind", kind.name()).param("language", language), limit, offset);
     }
 
     public List<Piece> latestInSection(String section, int limit, int offset) {
-        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE LOWER(p.section) = LOWER(:section) AND " + LIVE + page())
-                .param("section", section), limit, offset);
+        return latestInSection(section, null, limit, offset);
+    }
+
+    public List<Piece> latestInSection(String section, String language, int limit, int offset) {
+        return list(query("SELECT " + COLUMNS + " FROM pieces p WHERE LOWER(p.section) = LOWER(:section) AND " + LIVE
+                + in(language) + page()).param("section", section).param("language", language), limit, offset);
     }
 
     public List<Piece> latestWithTag(String tagSlug, int limit, int offset) {
+        return latestWithTag(tagSlug, null, limit, offset);
+    }
+
+    public List<Piece> latestWithTag(String tagSlug, String language, int limit, int offset) {
         return list(query("SELECT " + COLUMNS + " FROM pieces p JOIN piece_tags pt ON pt.piece_id = p.id "
-                + "JOIN tags t ON t.id = pt.tag_id WHERE t.slug = :tag AND " + LIVE + page())
-                .param("tag", tagSlug), limit, offset);
+                + "JOIN tags t ON t.id = pt.tag_id WHERE t.slug = :tag AND " + LIVE + in(language) + page())
+                .param("tag", tagSlug).param("language", language), limit, offset);
     }
 
     public List<Piece> latestByAuthor(String authorSlug, int limit, int offset) {
+        return latestByAuthor(authorSlug, null, limit, offset);
+    }
+
+    public List<Piece> latestByAuthor(String authorSlug, String language, int limit, int offset) {
         return list(query("SELECT " + COLUMNS + " FROM pieces p JOIN piece_authors pa ON pa.piece_id = p.id "
-                + "JOIN authors a ON a.id = pa.author_id WHERE a.slug = :author AND " + LIVE + page())
-                .param("author", authorSlug), limit, offset);
+                + "JOIN authors a ON a.id = pa.author_id WHERE a.slug = :author AND " + LIVE + in(language) + page())
+                .param("author", authorSlug).param("language", language), limit, offset);
+    }
+
+    /** The live pieces of a family (an original and its translations), original first: the language switcher. */
+    public List<PieceListing> family(long familyId) {
+        return families(List.of(familyId)).getOrDefault(familyId, List.of());
+    }
+
+    /** The live members of each family (by its original's id) that has any: hreflang in sitemaps. */
+    public Map<Long, List<PieceListing>> families(Collection<Long> familyIds) {
+        if (familyIds.isEmpty()) return Map.of();
+        Map<Long, List<PieceListing>> found = new LinkedHashMap<>();
+        query("SELECT " + LISTING + " FROM pieces p WHERE (p.id IN (:ids) OR p.original_id IN (:ids)) AND " + LIVE
+                + " ORDER BY CASE WHEN p.original_id IS NULL THEN 0 ELSE 1 END, p.language")
+                .param("ids", familyIds).query(PieceCatalog::listing).list()
+                .forEach(l -> found.computeIfAbsent(l.familyId(), k -> new ArrayList<>()).add(l));
+        return found;
+    }
+
+    /** The translation of {@code originalId} into {@code language}, live or not: the newsroom's "Translate". */
+    public Optional<Piece> translation(long originalId, String language) {
+        return first(jdbc.sql("SELECT " + COLUMNS + " FROM pieces p WHERE p.original_id = :id AND p.language = :language")
+                .param("id", originalId).param("language", language));
+    }
+
+    /** Every translation of {@code originalId}, live or not, by language: the newsroom's list beside the original. */
+    public List<Piece> translations(long originalId) {
+        return assemble(jdbc.sql("SELECT " + COLUMNS + " FROM pieces p WHERE p.original_id = :id ORDER BY p.language")
+                .param("id", originalId).query(PieceCatalog::row).list());
+    }
+
+    /** " AND p.language = :language" when one language is asked for (the parameter is always bound). */
+    private static String in(String language) {
+        return language == null ? "" : " AND p.language = :language";
     }
 
     /** Every piece for the newsroom's desk, live or not, most recently edited first; {@code status} null for all. */
@@ -132,12 +189,22 @@ public class PieceCatalog {
     }
 
     public List<String> sections() {
-        return query("SELECT DISTINCT p.section FROM pieces p WHERE p.section IS NOT NULL AND " + LIVE
-                + " ORDER BY p.section").query(String.class).list();
+        return sections(null);
+    }
+
+    /** Sections that have live pieces in {@code language} (null: in any). */
+    public List<String> sections(String language) {
+        return query("SELECT DISTINCT p.section FROM pieces p WHERE p.section IS NOT NULL AND " + LIVE + in(language)
+                + " ORDER BY p.section").param("language", language).query(String.class).list();
     }
 
     public long countLive() {
-        return query("SELECT COUNT(*) FROM pieces p WHERE " + LIVE).query(Long.class).single();
+        return countLive(null);
+    }
+
+    public long countLive(String language) {
+        return query("SELECT COUNT(*) FROM pieces p WHERE " + LIVE + in(language)).param("language", language)
+                .query(Long.class).single();
     }
 
     /** Streams every live piece, in id order, in batches: for re-indexing. */
@@ -183,7 +250,7 @@ public class PieceCatalog {
     }
 
     /** Rows without their children; {@link #assemble} fills bylines, tags and photos in three queries. */
-    private record Row(Piece piece, Long leadPhotoId) {}
+    private record Row(Piece piece, Long leadPhotoId, String caption) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Long photoId = rs.getObject("lead_photo_id") == null ? null : rs.getLong("lead_photo_id");
@@ -192,8 +259,9 @@ public class PieceCatalog {
                 rs.getString("body_html"), rs.getString("section"), PieceStatus.valueOf(rs.getString("status")),
                 AccessLevel.valueOf(rs.getString("access_level")), null, List.of(), List.of(),
                 instant(rs, "publish_at"), instant(rs, "first_published_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), rs.getBoolean("sample"));
-        return new Row(p, photoId);
+                instant(rs, "updated_at"), rs.getBoolean("sample"), rs.getString("language"),
+                rs.getObject("original_id") == null ? null : rs.getLong("original_id"), rs.getString("translator"));
+        return new Row(p, photoId, rs.getString("lead_photo_caption"));
     }
 
     private List<Piece> assemble(List<Row> rows) {
@@ -218,11 +286,14 @@ public class PieceCatalog {
         Map<Long, Photo> photos = photos(rows.stream().map(Row::leadPhotoId).filter(id -> id != null).toList());
         return rows.stream().map(r -> {
             Piece p = r.piece();
+            Photo photo = r.leadPhotoId() == null ? null : photos.get(r.leadPhotoId());
+            // A translation's caption is its own: the photo is shared, its words are not.
+            if (photo != null && r.caption() != null && !r.caption().isBlank()) photo = photo.withCaption(r.caption());
             return new Piece(p.id(), p.slug(), p.kind(), p.headline(), p.standfirst(), p.bodyMarkdown(),
-                    p.bodyHtml(), p.section(), p.status(), p.accessLevel(),
-                    r.leadPhotoId() == null ? null : photos.get(r.leadPhotoId()),
+                    p.bodyHtml(), p.section(), p.status(), p.accessLevel(), photo,
                     List.copyOf(authors.getOrDefault(p.id(), List.of())), List.copyOf(tags.getOrDefault(p.id(), List.of())),
-                    p.publishAt(), p.firstPublishedAt(), p.createdAt(), p.updatedAt(), p.sample());
+                    p.publishAt(), p.firstPublishedAt(), p.createdAt(), p.updatedAt(), p.sample(),
+                    p.language(), p.originalId(), p.translator());
         }).toList();
     }
 
@@ -266,14 +337,24 @@ public class PieceCatalog {
 
     /** Live pieces without bodies, newest first: sitemaps list tens of thousands of these. */
     public List<PieceListing> listings(int limit, int offset) {
-        return query("SELECT p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at FROM pieces p WHERE "
-                + LIVE + page()).param("limit", limit).param("offset", offset).query(PieceCatalog::listing).list();
+        return listings(null, limit, offset);
+    }
+
+    /** Live pieces in {@code language} (null: any) without bodies, newest first: an edition's sitemap. */
+    public List<PieceListing> listings(String language, int limit, int offset) {
+        return query("SELECT " + LISTING + " FROM pieces p WHERE " + LIVE + in(language) + page())
+                .param("language", language).param("limit", limit).param("offset", offset).query(PieceCatalog::listing).list();
     }
 
     /** Live pieces that went live at or after {@code since}, newest first (the Google News sitemap). */
     public List<PieceListing> listingsSince(Instant since, int limit) {
-        return query("SELECT p.id, p.kind, p.slug, p.headline, p.section, p.publish_at, p.updated_at FROM pieces p WHERE "
-                + LIVE + " AND p.publish_at >= :since ORDER BY p.publish_at DESC, p.id DESC LIMIT :limit")
+        return listingsSince(null, since, limit);
+    }
+
+    public List<PieceListing> listingsSince(String language, Instant since, int limit) {
+        return query("SELECT " + LISTING + " FROM pieces p WHERE "
+                + LIVE + in(language) + " AND p.publish_at >= :since ORDER BY p.publish_at DESC, p.id DESC LIMIT :limit")
+                .param("language", language)
                 .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("limit", limit)
                 .query(PieceCatalog::listing).list();
     }
@@ -297,7 +378,7 @@ public class PieceCatalog {
 
     private static PieceListing listing(ResultSet rs, int n) throws SQLException {
         return new PieceListing(rs.getLong(1), PieceKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), instant(rs, 6), instant(rs, 7));
+                rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), rs.getObject(9) == null ? null : rs.getLong(9));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -26,6 +26,8 @@ public class PieceDraft {
     private String baseRevision = "";
     private boolean leadStory;
     private String formToken = "";
+    private String translator = "";
+    private String leadPhotoCaption = "";
 
     /** The form for an existing piece, its publish time shown in the publication's zone. */
     public static PieceDraft of(Piece p, ZoneId zone) {
@@ -42,6 +44,7 @@ public class PieceDraft {
         d.status = p.status().name();
         d.publishAt = p.publishAt() == null ? "" : LOCAL_INPUT.format(p.publishAt().atZone(zone));
         d.slug = p.slug();
+        d.translator = p.translator() == null ? "" : p.translator();
         return d;
     }
 
@@ -75,6 +78,12 @@ public class PieceDraft {
     /** Names one new-piece form, so an autosave still on its way after that form created the piece is ignored. */
     public String getFormToken() { return formToken; }
     public void setFormToken(String v) { formToken = v == null ? "" : v; }
+    /** Who translated the piece (a translation's byline credit). */
+    public String getTranslator() { return translator; }
+    public void setTranslator(String v) { translator = v == null ? "" : v; }
+    /** A translation's own caption for the lead photo; empty shows the photo's caption. */
+    public String getLeadPhotoCaption() { return leadPhotoCaption; }
+    public void setLeadPhotoCaption(String v) { leadPhotoCaption = v == null ? "" : v; }
     /** The home page's lead story. */
     public boolean isLeadStory() { return leadStory; }
     public void setLeadStory(boolean v) { leadStory = v; }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.web.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,12 +106,75 @@ public class PieceEditor {
         } catch (DuplicateKeyException e) {
             throw slugTaken(slug);
         }
+        if (before.isTranslation()) {
+            jdbc.sql("UPDATE pieces SET translator = :translator, lead_photo_caption = :caption WHERE id = :id")
+                    .param("translator", blankToNull(draft.getTranslator())).param("caption", blankToNull(draft.getLeadPhotoCaption()))
+                    .param("id", id).update();
+        }
         jdbc.sql("DELETE FROM piece_authors WHERE piece_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM piece_tags WHERE piece_id = :id").param("id", id).update();
         writeChildren(id, c);
         chooseLead(id, c.leadStory, editor, now);
         addRevision(id, c, editor, now);
         announce(id);
+    }
+
+    /**
+     * Starts the translation of {@code originalId} into {@code language}: a draft with the original's
+     * text to write over, its kind, section, access, photo, bylines and tags, an address of its own
+     * ("…-ar") and no publish time. Asking again opens the translation already started.
+     *
+     * @return the translation's id
+     */
+    @Transactional
+    public long translate(long originalId, Language language, String editor) {
+        Piece original = catalog.findById(originalId).orElseThrow(() -> new UnknownPiece(originalId));
+        if (original.isTranslation()) {
+            throw new InvalidPiece(Map.of("language", "This is a translation: translate its original instead."));
+        }
+        if (language.code().equals(original.language())) {
+            throw new InvalidPiece(Map.of("language", "The piece is already in " + language.nativeName() + "."));
+        }
+        Optional<Piece> started = catalog.translation(originalId, language.code());
+        if (started.isPresent()) return started.get().id();
+        Instant now = clock.instant();
+        String slug = freeSlug(original.slug() + "-" + language.code());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, "
+                            + "access_level, lead_photo_id, publish_at, created_at, updated_at, sample, language, original_id) "
+                            + "VALUES (:slug, :kind, :headline, :standfirst, :md, :html, :section, 'DRAFT', :access, :photo, "
+                            + "NULL, :now, :now, :sample, :language, :original)")
+                    .param("slug", slug).param("kind", original.kind().name()).param("headline", original.headline())
+                    .param("standfirst", original.standfirst()).param("md", original.bodyMarkdown())
+                    .param("html", original.bodyHtml()).param("section", original.section())
+                    .param("access", original.accessLevel().name())
+                    .param("photo", original.leadPhoto() == null ? null : original.leadPhoto().id())
+                    .param("now", utc(now)).param("sample", original.sample()).param("language", language.code())
+                    .param("original", originalId).update(key, "id");
+        } catch (DuplicateKeyException raced) {
+            // A colleague started the same translation a moment ago (the transaction cannot go on after this on PostgreSQL).
+            throw new InvalidPiece(Map.of("language", "A colleague has just started this translation: find it on the original."));
+        }
+        long id = key.getKey().longValue();
+        Checked copy = new Checked(original.headline(), original.standfirst(), original.bodyMarkdown(), original.kind(),
+                original.section(), original.tags().stream().map(Tag::name).toList(),
+                original.authors().stream().map(Author::id).toList(), null, original.accessLevel(), PieceStatus.DRAFT,
+                null, slug, false);
+        writeChildren(id, copy);
+        addRevision(id, copy, editor, now);
+        announce(id);
+        return id;
+    }
+
+    /** The caption a translation gives its lead photo, as stored (empty when it shows the photo's own). */
+    public String translatedCaption(long id) {
+        return jdbc.sql("SELECT lead_photo_caption FROM pieces WHERE id = :id").param("id", id).query(String.class)
+                .optional().orElse("");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The number of the piece's latest save (0 before the first): the version an editor's form started from. */
@@ -324,6 +388,8 @@ public class PieceEditor {
                 errors.put("slug", "The address “" + slug + "” is already used by another piece; choose another.");
             }
         }
+        if (d.getTranslator().strip().length() > 200) errors.put("translator", "Keep the translator's name under 200 characters.");
+        if (d.getLeadPhotoCaption().strip().length() > 2000) errors.put("leadPhotoCaption", "Keep the caption under 2,000 characters.");
         if (!errors.isEmpty()) throw new InvalidPiece(errors);
         return new Checked(headline, standfirst.isEmpty() ? null : standfirst, body, kind,
                 section.isEmpty() ? null : section, tags, authorIds, photoId, access, status, publishAt, slug,

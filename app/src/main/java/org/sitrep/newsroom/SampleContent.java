@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from {@code classpath:samples/} (Markdown with a small front-matter header). Every sample is
  * marked {@code sample=true}, tagged "Sample content" and says so at the top of its body. Publish
  * times are relative to now ("-26h", "+3h": the latter are scheduled) or absolute in the
- * publication's zone ("2014-04-08T10:00").
+ * publication's zone ("2014-04-08T10:00"). Translations ({@code samples/translations/<piece>.<language>.md})
+ * are published beside their original, and their editions announced ({@link SampleContentLoaded}).
  */
 @Component
 class SampleContent implements SmartInitializingSingleton {
@@ -49,10 +50,14 @@ class SampleContent implements SmartInitializingSingleton {
     private final ZoneId zone;
     private final boolean enabled;
     private final RunMode mode;
+    private final PieceCatalog catalog;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SampleContent(JdbcClient jdbc, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
                   TransactionTemplate transaction, Clock clock, SitrepProperties properties,
-                  RunMode mode) {
+                  RunMode mode, PieceCatalog catalog, org.springframework.context.ApplicationEventPublisher events) {
+        this.catalog = catalog;
+        this.events = events;
         this.jdbc = jdbc;
         this.editor = editor;
         this.authors = authors;
@@ -93,6 +98,7 @@ class SampleContent implements SmartInitializingSingleton {
             authors.save(null, a.get("name"), a.name, a.body.strip(), portraitId);
         }
         int count = 0;
+        Map<String, Long> ids = new LinkedHashMap<>();
         for (FrontMatter p : read("classpath*:samples/pieces/*.md")) {
             String caption = p.get("caption");
             List<String> places = split(p.get("places"));
@@ -124,9 +130,40 @@ class SampleContent implements SmartInitializingSingleton {
             // A sample dated in the past was not "updated" today: its record times follow its date.
             jdbc.sql("UPDATE pieces SET created_at = publish_at, updated_at = publish_at WHERE id = :id AND publish_at < created_at")
                     .param("id", id).update();
+            ids.put(p.name, id);
             count++;
         }
+        java.util.Set<String> languages = new java.util.TreeSet<>();
+        for (FrontMatter t : read("classpath*:samples/translations/*.md")) {
+            translate(t, ids);
+            languages.add(t.get("language"));
+            count++;
+        }
+        if (!languages.isEmpty()) events.publishEvent(new SampleContentLoaded(List.copyOf(languages)));
         return count;
+    }
+
+    /** A sample translation ("16-analysis-….ar.md"): started from its original, written and published with it. */
+    private void translate(FrontMatter t, Map<String, Long> ids) {
+        String originalName = t.name.substring(0, t.name.lastIndexOf('.'));
+        Long originalId = ids.get(originalName);
+        org.sitrep.web.Language language = org.sitrep.web.Language.of(t.get("language"))
+                .orElseThrow(() -> new IllegalArgumentException(t.name + ": no edition for language " + t.get("language")));
+        if (originalId == null) throw new IllegalArgumentException(t.name + ": no sample piece " + originalName);
+        long id = editor.translate(originalId, language, "sample-content");
+        Piece original = catalog.findById(originalId).orElseThrow();
+        PieceDraft d = PieceDraft.of(catalog.findById(id).orElseThrow(), zone);
+        d.setHeadline(t.get("headline"));
+        d.setStandfirst(t.get("standfirst"));
+        d.setBody(t.get("note") + "\n\n" + t.body.strip() + "\n");
+        d.setTranslator(t.get("translator"));
+        d.setLeadPhotoCaption(t.get("caption"));
+        d.setPublishAt(PieceDraft.LOCAL_INPUT.format(original.publishAt().atZone(zone)));
+        d.setStatus(original.status().name());
+        d.setBaseRevision(Integer.toString(editor.latestRevision(id)));
+        editor.update(id, d, "sample-content");
+        jdbc.sql("UPDATE pieces SET created_at = publish_at, updated_at = publish_at WHERE id = :id AND publish_at < created_at")
+                .param("id", id).update();
     }
 
     /** Drawing needs fonts; a server without any gets pieces without pictures rather than no samples. */

@@ -12,11 +12,14 @@ import org.sitrep.newsroom.AccessLevel;
 import org.sitrep.newsroom.Piece;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.newsroom.PieceKind;
+import org.sitrep.newsroom.PieceListing;
 import org.sitrep.newsroom.Tag;
 import org.sitrep.paywall.Access;
 import org.sitrep.paywall.Paywall;
 import org.sitrep.search.SearchIndex;
 import org.sitrep.web.Dateline;
+import org.sitrep.web.Edition;
+import org.sitrep.web.Language;
 import org.sitrep.web.PageMeta;
 import org.sitrep.web.PublicUrls;
 import org.sitrep.web.Section;
@@ -39,11 +42,13 @@ class ArticlePages {
     private final PageCache cache;
     private final SearchIndex search;
     private final ReaderChrome readerChrome;
+    private final Editions editions;
 
     ArticlePages(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls,
                  StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache,
-                 SearchIndex search, ReaderChrome readerChrome) {
+                 SearchIndex search, ReaderChrome readerChrome, Editions editions) {
         this.readerChrome = readerChrome;
+        this.editions = editions;
         this.search = search;
         this.paywall = paywall;
         this.cache = cache;
@@ -56,9 +61,14 @@ class ArticlePages {
         cache.watch(paywall::terms); // another instance's admin may change them
     }
 
-    /** The page of a live piece, rendered if it is not in the cache; empty when there is no such piece. */
+    /**
+     * The page of a live piece in this request's edition, rendered if it is not in the cache; empty when
+     * there is no such piece in this edition (an Arabic piece has no English address).
+     */
     Optional<ArticlePage> page(PieceKind kind, String slug) {
-        return cache.get(key(kind.path(), slug), () -> catalog.findLive(kind, slug).map(this::render));
+        Edition edition = pages.edition();
+        return cache.get(key(edition, kind.path(), slug), () -> catalog.findLive(kind, slug)
+                .filter(p -> edition.language().equals(p.language())).map(this::render));
     }
 
     /** The page at {@code path} ("/news/slug") if it is rendered and cached; else null. */
@@ -78,8 +88,9 @@ class ArticlePages {
         return readerChrome.personalise(page.compose(access, meter, offer), request);
     }
 
-    private static String key(String kindPath, String slug) {
-        return "article:/" + kindPath + "/" + slug;
+    /** "article:" and the page's path, as {@link #cached} finds it ("/ar/analysis/…" in Arabic). */
+    private static String key(Edition edition, String kindPath, String slug) {
+        return "article:" + edition.prefix() + "/" + kindPath + "/" + slug;
     }
 
     /** The paywall's meter notice or offer for one outcome, rendered once per outcome (not per piece). */
@@ -98,9 +109,10 @@ class ArticlePages {
     /** Pieces sharing tags (from the search index, which answers this cheaply); else the latest of the kind. */
     private List<Piece> related(Piece p) {
         if (p.tags().isEmpty()) {
-            return catalog.latestOfKind(p.kind(), 5, 0).stream().filter(o -> o.id() != p.id()).limit(4).toList();
+            return catalog.latestOfKind(p.kind(), p.language(), 5, 0).stream().filter(o -> o.id() != p.id()).limit(4).toList();
         }
-        return catalog.byIds(search.related(p, 4));
+        // Related pieces in the reader's language only: an Arabic page links to Arabic pieces.
+        return catalog.byIds(search.related(p, 8)).stream().filter(o -> p.language().equals(o.language())).limit(4).toList();
     }
 
     private Map<String, Object> model(Piece p) {
@@ -120,7 +132,28 @@ class ArticlePages {
         String imageAlt = p.leadPhoto() == null ? null : p.leadPhoto().altText();
         m.put("meta", new PageMeta(p.headline() + " · " + properties.siteName(), description, urls.absolute(p.path()),
                 "article", image, imageAlt, ArticlePage.SLOTS.jsonLd(),
-                Feeds.links(urls, KindNav.of(p.kind()).title(), "/" + p.kind().path() + "/feed"), article, false));
+                Feeds.links(urls, KindNav.of(p.kind()).title(), pages.edition().path("/" + p.kind().path() + "/feed")), article, false));
+        translations(p, m);
         return m;
+    }
+
+    /** One language of a piece in its switcher. */
+    record Translation(String language, String name, String path, boolean current) {}
+
+    /**
+     * The piece's live translations in editions that are on: the reader's language switcher, and
+     * {@code hreflang} alternates with x-default on the original (nothing when it has none).
+     */
+    private void translations(Piece p, Map<String, Object> m) {
+        List<PieceListing> family = catalog.family(p.familyId()).stream()
+                .filter(l -> Language.of(l.language()).map(editions::enabled).orElse(false)).toList();
+        if (family.size() < 2) return;
+        m.put("translations", family.stream().map(l -> new Translation(l.language(),
+                Language.orEnglish(l.language()).nativeName(), l.path(), l.id() == p.id())).toList());
+        List<SitePages.Alternate> alternates = new java.util.ArrayList<>();
+        family.forEach(l -> alternates.add(new SitePages.Alternate(l.language(), urls.absolute(l.path()))));
+        family.stream().filter(l -> l.originalId() == null).findFirst()
+                .ifPresent(original -> alternates.add(new SitePages.Alternate("x-default", urls.absolute(original.path()))));
+        m.put("alternates", alternates);
     }
 }

@@ -71,17 +71,19 @@ public class Feeds {
     }
 
     /**
-     * @param path  the page the feed mirrors ("/", "/news", "/tags/syria")
-     * @param self  the feed's own path without extension ("/feed", "/news/feed")
+     * @param path     the page the feed mirrors ("/", "/news", "/tags/syria"; "/ar/news" in Arabic)
+     * @param self     the feed's own path without extension ("/feed", "/news/feed")
+     * @param language the edition's language: the feed's {@code language}, its pieces' language
      */
-    public String write(Format format, String title, String description, String path, String self, List<Piece> pieces) {
+    public String write(Format format, String title, String description, String path, String self, List<Piece> pieces,
+                        String language) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
         feed.setTitle(title);
         feed.setDescription(description);
         feed.setLink(urls.absolute(path));
         feed.setUri(urls.absolute(self + "." + format.extension));
-        feed.setLanguage("en");
+        feed.setLanguage(language);
         List<SyndLink> links = new ArrayList<>();
         links.add(link("alternate", urls.absolute(path), "text/html"));
         links.add(link("self", urls.absolute(self + "." + format.extension), format.contentType.toString()));
@@ -114,7 +116,7 @@ public class Feeds {
         p.authors().forEach(a -> {
             SyndPerson person = new SyndPersonImpl();
             person.setName(a.name());
-            person.setUri(urls.absolute("/authors/" + a.slug()));
+            person.setUri(urls.absolute(Piece.prefix(p.language()) + "/authors/" + a.slug()));
             authors.add(person);
         });
         if (!authors.isEmpty()) {

@@ -44,9 +44,11 @@ class ListingController {
     ResponseEntity<byte[]> kind(@PathVariable("kind") String kind, @RequestParam(name = "page", required = false) String page) {
         KindNav k = KindNav.of(PieceKind.fromPath(kind).orElseThrow());
         String path = k.path();
-        return list(path, page, n -> catalog.latestOfKind(k.kind(), PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
-                () -> Optional.of(Map.of("heading", k.title(), "intro", k.description(), "kindLabel", k.label())),
-                Feeds.links(urls, k.title(), path + "/feed"));
+        String language = pages.edition().language();
+        return list(path, page, n -> catalog.latestOfKind(k.kind(), language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+                () -> Optional.of(Map.of("heading", k.title(), "intro", k.description(), "kindLabel", k.label(),
+                        "alternates", pages.alternates(path))),
+                Feeds.links(urls, k.title(), pages.edition().path(path + "/feed")));
     }
 
     @GetMapping("/sections/{slug}")
@@ -54,24 +56,27 @@ class ListingController {
         Optional<Section> section = pages.section(slug);
         if (section.isEmpty()) throw SitePages.notFound();
         Section s = section.get();
-        return list(s.path(), page, n -> catalog.latestInSection(s.name(), PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+        String language = pages.edition().language();
+        return list(s.path(), page, n -> catalog.latestInSection(s.name(), language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
                 () -> Optional.of(Map.of("heading", s.name(), "intro", "Everything we publish on " + s.name() + ", newest first.")),
-                Feeds.siteWide(urls));
+                Feeds.links(urls, "All pieces", pages.edition().path("/feed")));
     }
 
     @GetMapping("/tags/{slug}")
     ResponseEntity<byte[]> tag(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         String path = "/tags/" + slug;
-        return list(path, page, n -> catalog.latestWithTag(slug, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+        String language = pages.edition().language();
+        return list(path, page, n -> catalog.latestWithTag(slug, language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
                 () -> catalog.findTag(slug).map(t -> Map.<String, Object>of("heading", t.name(), "intro",
                         "Pieces tagged “" + t.name() + "”, newest first.", "tag", t)),
-                Feeds.links(urls, "Tag: " + slug, path + "/feed"));
+                Feeds.links(urls, "Tag: " + slug, pages.edition().path(path + "/feed")));
     }
 
     @GetMapping("/authors/{slug}")
     ResponseEntity<byte[]> author(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         String path = "/authors/" + slug;
-        return list(path, page, n -> catalog.latestByAuthor(slug, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+        String language = pages.edition().language();
+        return list(path, page, n -> catalog.latestByAuthor(slug, language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
                 () -> catalog.findAuthor(slug).map(a -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("heading", a.name());
@@ -80,7 +85,7 @@ class ListingController {
                     m.put("personLd", StructuredData.write(person(a)));
                     return m;
                 }),
-                Feeds.siteWide(urls));
+                Feeds.links(urls, "All pieces", pages.edition().path("/feed")));
     }
 
     private Map<String, Object> person(Author a) {
@@ -109,10 +114,12 @@ class ListingController {
             List<Piece> shown = more ? found.subList(0, PAGE_SIZE) : found;
             Map<String, Object> m = new LinkedHashMap<>(h);
             m.put("pieces", shown);
-            m.put("paging", new Paging(n, n > 1 ? (n == 2 ? path : path + "?page=" + (n - 1)) : null,
-                    more ? path + "?page=" + (n + 1) : null));
+            String here = pages.edition().path(path); // links stay in the reader's edition
+            m.put("paging", new Paging(n, n > 1 ? (n == 2 ? here : here + "?page=" + (n - 1)) : null,
+                    more ? here + "?page=" + (n + 1) : null));
+            if (n > 1) m.remove("alternates"); // hreflang pairs first pages only: later pages hold different pieces in each edition
             String heading = (String) h.get("heading");
-            String canonical = urls.absolute(n == 1 ? path : path + "?page=" + n);
+            String canonical = pages.absolute(n == 1 ? path : path + "?page=" + n);
             m.put("meta", PageMeta.website(heading + (n > 1 ? " · page " + n : "") + " · " + properties.siteName(),
                     (String) h.get("intro"), canonical, feeds));
             return Optional.of(m);

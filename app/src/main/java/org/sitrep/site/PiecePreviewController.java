@@ -36,10 +36,10 @@ class PiecePreviewController {
     @GetMapping("/newsroom/pieces/{id}/preview")
     String preview(@PathVariable("id") long id, Model model) {
         Piece p = catalog.findById(id).orElseThrow(SitePages::notFound);
-        Piece shown = p.publishAt() != null ? p : new Piece(p.id(), p.slug(), p.kind(), p.headline(), p.standfirst(),
-                p.bodyMarkdown(), p.bodyHtml(), p.section(), p.status(), p.accessLevel(), p.leadPhoto(), p.authors(),
-                p.tags(), clock.instant(), p.firstPublishedAt(), p.createdAt(), p.updatedAt(), p.sample());
+        Piece shown = p.publishAt() != null ? p : p.publishedAt(clock.instant());
         model.addAttribute("piece", shown);
+        // A translation is previewed in its own edition's language and direction.
+        model.addAttribute("edition", org.sitrep.web.Edition.of(org.sitrep.web.Language.orEnglish(p.language())));
         model.addAttribute("kindNav", KindNav.of(p.kind()));
         model.addAttribute("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
         model.addAttribute("related", List.of());

@@ -3,6 +3,7 @@ package org.sitrep.site;
 import java.util.List;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.web.Dateline;
+import org.sitrep.web.Edition;
 import org.sitrep.web.PageMeta;
 import org.sitrep.web.PublicUrls;
 import org.sitrep.web.Section;
@@ -59,6 +60,12 @@ class SiteModel {
     @ModelAttribute("labels")
     Labels labels() {
         return labels;
+    }
+
+    /** The edition of the page (English, or the one its /ar/ prefix names): {@code <html lang dir>} and edition links. */
+    @ModelAttribute("edition")
+    Edition edition(jakarta.servlet.http.HttpServletRequest request) {
+        return EditionLocaleResolver.edition(request);
     }
 
     @ModelAttribute("urls")

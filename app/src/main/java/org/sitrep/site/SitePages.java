@@ -2,13 +2,13 @@ package org.sitrep.site;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.web.Dateline;
+import org.sitrep.web.Edition;
 import org.sitrep.web.PublicUrls;
 import org.sitrep.web.Section;
 import org.springframework.http.HttpStatus;
@@ -35,11 +35,13 @@ public class SitePages {
     private final Dateline dateline;
     private final PublicUrls urls;
     private final ReaderChrome readerChrome;
+    private final Editions editions;
     private static final Labels LABELS = new Labels();
 
     public SitePages(ITemplateEngine templates, PageCache cache, PieceCatalog catalog, SitrepProperties properties,
-                     Dateline dateline, PublicUrls urls, ReaderChrome readerChrome) {
+                     Dateline dateline, PublicUrls urls, ReaderChrome readerChrome, Editions editions) {
         this.readerChrome = readerChrome;
+        this.editions = editions;
         this.templates = templates;
         this.cache = cache;
         this.catalog = catalog;
@@ -48,9 +50,33 @@ public class SitePages {
         this.urls = urls;
     }
 
-    /** Regions and desks that have live pieces, for the navigation. */
+    /** Regions and desks that have live pieces in this request's edition, for the navigation. */
     public List<Section> sections() {
-        return cache.get("nav:sections", () -> catalog.sections().stream().map(Section::of).distinct().toList());
+        String language = edition().language();
+        return cache.get("nav:sections:" + language, () -> catalog.sections(language).stream().map(Section::of).distinct().toList());
+    }
+
+    /** The edition of the page being served. */
+    public Edition edition() {
+        return Editions.current();
+    }
+
+    /** The absolute address of {@code sitePath} ("/news") in this request's edition. */
+    public String absolute(String sitePath) {
+        return urls.absolute(edition().path(sitePath));
+    }
+
+    /** A page's other editions, for {@code <link rel="alternate" hreflang>}; x-default is the English page. */
+    public record Alternate(String hreflang, String href) {}
+
+    /** {@code sitePath} in every edition that is on, and x-default; none when only English is on. */
+    public List<Alternate> alternates(String sitePath) {
+        List<Edition> on = editions.all();
+        if (on.size() < 2) return List.of();
+        List<Alternate> all = new java.util.ArrayList<>();
+        for (Edition e : on) all.add(new Alternate(e.language(), urls.absolute(e.path(sitePath))));
+        all.add(new Alternate("x-default", urls.absolute(sitePath)));
+        return all;
     }
 
     public Optional<Section> section(String slug) {
@@ -66,6 +92,7 @@ public class SitePages {
         vars.put("dateline", dateline);
         vars.put("urls", urls);
         vars.put("labels", LABELS);
+        vars.put("edition", edition());
         return vars;
     }
 
@@ -76,10 +103,11 @@ public class SitePages {
     public ResponseEntity<byte[]> page(String key, String template, Supplier<Optional<Map<String, Object>>> model) {
         // Kept as UTF-8 bytes: a cache hit then costs no rendering and no encoding.
         String path = key.contains("?") ? key.substring(0, key.indexOf('?')) : key;
-        byte[] html = cache.get("page:" + key, () -> model.get().map(m -> {
+        Edition edition = edition();
+        byte[] html = cache.get("page:" + edition.prefix() + key, () -> model.get().map(m -> {
             Map<String, Object> vars = new HashMap<>(m);
-            vars.putIfAbsent("currentPath", path); // marks the navigation link to this page
-            vars.putIfAbsent("nextPath", key); // where sign in and join return to
+            vars.putIfAbsent("currentPath", path); // marks the navigation link to this page (a path without the edition's prefix)
+            vars.putIfAbsent("nextPath", edition.path(key)); // where sign in and join return to
             return render(template, vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }).orElse(null));
         if (html == null) throw notFound();
@@ -95,7 +123,7 @@ public class SitePages {
         vars.putAll(model);
         Object next = vars.getOrDefault("nextPath", vars.get("currentPath"));
         vars.put("readerNav", ReaderChrome.signedOut(next == null ? null : next.toString()));
-        return templates.process(template, new Context(Locale.ENGLISH, vars));
+        return templates.process(template, new Context(edition().locale(), vars));
     }
 
     private static jakarta.servlet.http.HttpServletRequest currentRequest() {
@@ -107,7 +135,7 @@ public class SitePages {
     public String fragment(String template, String selector, Map<String, Object> model) {
         Map<String, Object> vars = chrome();
         vars.putAll(model);
-        return templates.process(template, java.util.Set.of(selector), new Context(Locale.ENGLISH, vars));
+        return templates.process(template, java.util.Set.of(selector), new Context(edition().locale(), vars));
     }
 
     /** Answered with the site's 404 page. */

@@ -231,6 +231,37 @@ abstract class NewslettersContract {
     }
 
     @Test
+    void eachMemberReadsTheIssueInTheLanguageTheyChoseAndEnglishWhereThereIsNoTranslation() throws Exception {
+        long arabic = new TestPieces(jdbc, events).piece("aden-port-reopens-ar").kind("NEWS")
+                .headline("ميناء عدن يستقبل السفن من جديد").standfirst("السفن ترسو مجددًا").insert();
+        jdbc.sql("UPDATE pieces SET language = 'ar', original_id = :o WHERE id = :id").param("o", report).param("id", arabic).update();
+        Newsletter n = newsletter("brief-languages", Newsletter.Access.FREE);
+        long english = member("english-reader@example.org");
+        long arabicReader = member("arabic-reader@example.org");
+        long turkishReader = member("turkish-reader@example.org");
+        newsletters.choose(english, List.of("brief-languages"));
+        newsletters.choose(arabicReader, List.of("brief-languages"), Map.of("brief-languages", "ar"));
+        newsletters.choose(turkishReader, List.of("brief-languages"), Map.of("brief-languages", "tr"));
+        newsletters.choose(arabicReader, List.of("brief-languages"), Map.of("brief-languages", "<script>")); // no edition: kept
+        assertThat(newsletters.choices(arabicReader)).filteredOn(c -> c.newsletter().id() == n.id())
+                .extracting(c -> c.language().code()).containsExactly("ar");
+
+        long issue = compose(n, "Morning", "Good morning.", report);
+        sendNow(issue);
+        MimeMessage[] got = awaitMail(3);
+        awaitState(issue, Issue.State.SENT);
+        Map<String, String> html = new java.util.HashMap<>();
+        for (MimeMessage m : got) html.put(m.getAllRecipients()[0].toString(), part(m, "text/html"));
+        assertThat(html.get("arabic-reader@example.org")).contains("ميناء عدن يستقبل السفن من جديد", "السفن ترسو مجددًا",
+                "http://localhost:8080/ar/news/aden-port-reopens-ar").doesNotContain("Aden port reopens");
+        assertThat(html.get("english-reader@example.org")).contains("Aden port reopens").doesNotContain("ميناء عدن");
+        // No Turkish translation: the piece comes in English.
+        assertThat(html.get("turkish-reader@example.org")).contains("Aden port reopens", "http://localhost:8080/news/aden-port-reopens");
+        jdbc.sql("UPDATE pieces SET status = 'UNPUBLISHED' WHERE id = :id").param("id", arabic).update();
+        new TestPieces(jdbc, events).changed(arabic);
+    }
+
+    @Test
     void oneClickPostFromTheMailClientUnsubscribesWithoutSignInOrCsrf() throws Exception {
         Newsletter n = newsletter("brief-b", Newsletter.Access.FREE, "carla@example.org");
         long carla = jdbc.sql("SELECT id FROM users WHERE email = 'carla@example.org'").query(Long.class).single();
@@ -597,6 +628,11 @@ abstract class NewslettersContract {
         web.post("/account", "/account/newsletters", Map.of("newsletter", "weekly-memo"));
         assertThat(newsletters.chosenIds(joiner)).containsExactly(weekly);
         assertThat(web.get("/account").body()).contains("a paid newsletter reaches you only with a paid subscription");
+        // The language of each newsletter (newsletters per edition); a code that is no edition's changes nothing.
+        web.post("/account", "/account/newsletters", Map.of("newsletter", "weekly-memo", "language-weekly-memo", "tr"));
+        assertThat(org.jsoup.Jsoup.parse(web.get("/account").body()).select("#language-weekly-memo option[selected]").val()).isEqualTo("tr");
+        web.post("/account", "/account/newsletters", Map.of("newsletter", "weekly-memo", "language-weekly-memo", "xx"));
+        assertThat(org.jsoup.Jsoup.parse(web.get("/account").body()).select("#language-weekly-memo option[selected]").val()).isEqualTo("tr");
         assertThat(web.get("/account/export").body()).contains("\"newsletter\" : \"Weekly Memo\"").doesNotContain("Daily Brief");
         // Unsigned requests cannot change anyone's choices.
         assertThat(new WebSession(port).postRaw("/account/newsletters", Map.of("newsletter", "daily-brief")).statusCode()).isIn(302, 403);

@@ -362,7 +362,8 @@ abstract class NewsroomContract {
         List<Piece> samples = catalog.byIds(jdbc.sql("SELECT id FROM pieces WHERE sample = TRUE").query(Long.class).list());
         assertThat(samples).allSatisfy(p -> {
             assertThat(p.tags()).extracting(Tag::name).contains(SampleContent.TAG);
-            assertThat(p.bodyHtml()).contains("Sample content");
+            // Translations say so in their own language (below).
+            if (!p.isTranslation()) assertThat(p.bodyHtml()).contains("Sample content");
             assertThat(p.authors()).isNotEmpty();
             assertThat(p.leadPhoto().credit()).isEqualTo(SampleContent.CREDIT);
             assertThat(p.leadPhoto().renditions()).isNotEmpty();
@@ -375,6 +376,20 @@ abstract class NewsroomContract {
                 "Jabhat al-Nusra", "Nusra Front", "in late March", "in the past few days");
         assertThat(aleppo.publishAt()).isEqualTo(Instant.parse("2014-04-30T08:00:00Z"));
         assertThat(aleppo.updatedAt()).isEqualTo(aleppo.publishAt()); // not "updated" on the day it was loaded
+        // One analysis with its Arabic and Turkish translations, published with it, translators credited.
+        Piece euphrates = samples.stream().filter(p -> p.headline().startsWith("Why the Euphrates")).findFirst().orElseThrow();
+        List<Piece> translations = catalog.translations(euphrates.id());
+        assertThat(translations).extracting(Piece::language).containsExactly("ar", "tr");
+        assertThat(translations).allSatisfy(t -> {
+            assertThat(t.isLive(clock.instant())).isTrue();
+            assertThat(t.publishAt()).isEqualTo(euphrates.publishAt());
+            assertThat(t.translator()).isNotBlank();
+            assertThat(t.leadPhoto().id()).isEqualTo(euphrates.leadPhoto().id());
+            assertThat(t.leadPhoto().caption()).isNotEqualTo(euphrates.leadPhoto().caption());
+            assertThat(t.path()).startsWith("/" + t.language() + "/analysis/");
+        });
+        assertThat(translations.get(0).headline()).contains("الفرات");
+        assertThat(translations.get(1).bodyHtml()).contains("Fırat");
         assertThat(catalog.findAuthor("rania-haddad")).hasValueSatisfying(a -> {
             assertThat(a.bio()).isNotBlank();
             assertThat(a.photo()).isNotNull();

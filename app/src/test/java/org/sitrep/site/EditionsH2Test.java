@@ -1,0 +1,10 @@
+package org.sitrep.site;
+
+import org.sitrep.testsupport.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class EditionsH2Test extends EditionsContract {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+}
