@@ -65,20 +65,24 @@ class EventsApiController {
     }
 
     @GetMapping("/api/v1/events.csv")
-    void csv(EventFilterParams params, HttpServletResponse response) throws IOException {
+    void csv(EventFilterParams params, @RequestParam(name = "updatedSince", required = false) String updatedSince,
+             HttpServletResponse response) throws IOException {
         EventFilter filter = params.filter();
+        Instant since = QueryParams.instant("updatedSince", updatedSince);
         // Written to the response as rows are read (no async timeout, no whole file in memory).
         response.setContentType(CSV);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sitrep-events.csv\"");
-        exports.csv(filter, response.getOutputStream());
+        exports.csv(filter, since, response.getOutputStream());
     }
 
     @GetMapping("/api/v1/events.geojson")
-    void geojson(EventFilterParams params, HttpServletResponse response) throws IOException {
+    void geojson(EventFilterParams params, @RequestParam(name = "updatedSince", required = false) String updatedSince,
+                 HttpServletResponse response) throws IOException {
         EventFilter filter = params.filter();
+        Instant since = QueryParams.instant("updatedSince", updatedSince);
         response.setContentType(GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sitrep-events.geojson\"");
-        exports.geojson(filter, response.getOutputStream());
+        exports.geojson(filter, since, response.getOutputStream());
     }
 }

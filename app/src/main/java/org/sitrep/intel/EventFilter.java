@@ -13,7 +13,9 @@ import org.sitrep.analysis.EventType;
  * @param actor          an actor name matching actor1 or actor2, case-insensitive
  * @param place          a place name, case-insensitive
  * @param gazetteerId    a place by its gazetteer id (more exact than its name)
- * @param country        ISO 3166-1 alpha-2
+ * @param countries      ISO 3166-1 alpha-2 codes; an event in any of them matches
+ * @param admin1         a first-level division (governorate, province, state) by name as the events carry it,
+ *                       case-insensitive, e.g. "Aleppo"; with countries, the division of one of those countries
  * @param source         a document's source name, e.g. "Sitrep" or a wire
  * @param minConfidence  at least this confidence (0..1)
  * @param states         review states; empty means every state except rejected and merged
@@ -24,19 +26,39 @@ import org.sitrep.analysis.EventType;
  * also writes it back as a query string.
  */
 public record EventFilter(LocalDate from, LocalDate to, Set<String> types, String actor, String place, Long gazetteerId,
-                          String country, String source, Double minConfidence, Set<ReviewState> states, BoundingBox bbox,
-                          Long documentId) {
+                          Set<String> countries, String admin1, String source, Double minConfidence, Set<ReviewState> states,
+                          BoundingBox bbox, Long documentId) {
+
+    /** The most countries one filter names (a monitor of a region, not of the world: that is no filter). */
+    public static final int MOST_COUNTRIES = 50;
 
     public EventFilter {
         types = types == null ? Set.of() : Set.copyOf(types);
         states = states == null ? Set.of() : Set.copyOf(states);
+        countries = countries == null ? Set.of() : Set.copyOf(new java.util.LinkedHashSet<>(countries.stream()
+                .filter(c -> c != null && !c.isBlank()).map(String::trim).toList()));
+        admin1 = admin1 == null || admin1.isBlank() ? null : admin1.trim();
+        if (countries.size() > MOST_COUNTRIES) throw new InvalidEventFilter("country is given more than " + MOST_COUNTRIES + " times");
+        for (String country : countries) {
+            if (!country.matches("[A-Za-z]{2}")) throw new InvalidEventFilter("country must be a two-letter ISO 3166-1 code");
+        }
         if (from != null && to != null && from.isAfter(to)) throw new InvalidEventFilter("from must not be after to");
         if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
             throw new InvalidEventFilter("minConfidence must be between 0 and 1");
         }
-        if (country != null && !country.isBlank() && !country.matches("[A-Za-z]{2}")) {
-            throw new InvalidEventFilter("country must be a two-letter ISO 3166-1 code");
-        }
+    }
+
+    /** A filter of one country or none, as the filter was before it took several (and no admin-1 area). */
+    public EventFilter(LocalDate from, LocalDate to, Set<String> types, String actor, String place, Long gazetteerId,
+                       String country, String source, Double minConfidence, Set<ReviewState> states, BoundingBox bbox,
+                       Long documentId) {
+        this(from, to, types, actor, place, gazetteerId, country == null || country.isBlank() ? Set.of() : Set.of(country), null,
+                source, minConfidence, states, bbox, documentId);
+    }
+
+    /** The one country asked for; null when the filter names none or several ({@link #countries()}). */
+    public String country() {
+        return countries.size() == 1 ? countries.iterator().next() : null;
     }
 
     public static EventFilter any() {
@@ -64,20 +86,20 @@ public record EventFilter(LocalDate from, LocalDate to, Set<String> types, Strin
     }
 
     public EventFilter withBox(BoundingBox box) {
-        return new EventFilter(from, to, types, actor, place, gazetteerId, country, source, minConfidence, states, box, documentId);
+        return new EventFilter(from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, box, documentId);
     }
 
     public EventFilter withDocument(long id) {
-        return new EventFilter(from, to, types, actor, place, gazetteerId, country, source, minConfidence, states, bbox, id);
+        return new EventFilter(from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, bbox, id);
     }
 
     public EventFilter withDates(LocalDate newFrom, LocalDate newTo) {
-        return new EventFilter(newFrom, newTo, types, actor, place, gazetteerId, country, source, minConfidence, states, bbox,
+        return new EventFilter(newFrom, newTo, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, bbox,
                 documentId);
     }
 
     public EventFilter withStates(Set<ReviewState> newStates) {
-        return new EventFilter(from, to, types, actor, place, gazetteerId, country, source, minConfidence, newStates, bbox,
+        return new EventFilter(from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, newStates, bbox,
                 documentId);
     }
 }

@@ -29,9 +29,11 @@ import org.sitrep.analysis.EventType;
  * @param type  ACLED event types as {@link EventType#label()} spells them; repeat for several
  * @param state review states as stored ({@link ReviewState#dbValue()}); repeat for several
  * @param bbox  {@code west,south,east,north}
+ * @param country ISO 3166-1 alpha-2 codes; repeat for several (an event in any of them)
+ * @param admin1 a first-level division by name (governorate, province, state), case-insensitive
  */
 public record EventFilterParams(String from, String to, List<String> type, String actor, String place, String gazetteerId,
-                                String country, String source, String minConfidence, List<String> state, String bbox,
+                                List<String> country, String admin1, String source, String minConfidence, List<String> state, String bbox,
                                 String placeId, String confidence) {
 
     /** Deprecated parameter name → the name it stands for. */
@@ -50,7 +52,7 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
 
     /** No parameters: every event but the rejected and merged ones. */
     public static EventFilterParams none() {
-        return new EventFilterParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new EventFilterParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -61,7 +63,7 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
      */
     public static EventFilterParams of(Map<String, String[]> query) {
         return new EventFilterParams(one(query, "from"), one(query, "to"), many(query, "type"), one(query, "actor"),
-                one(query, "place"), one(query, "gazetteerId"), one(query, "country"), one(query, "source"),
+                one(query, "place"), one(query, "gazetteerId"), many(query, "country"), one(query, "admin1"), one(query, "source"),
                 one(query, "minConfidence"), many(query, "state"), one(query, "bbox"), one(query, "placeId"),
                 one(query, "confidence"));
     }
@@ -81,7 +83,7 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
     /** Checks every parameter and builds the filter. */
     public EventFilter filter() {
         return new EventFilter(date("from", from), date("to", to), parsedTypes(), text("actor", actor), text("place", place),
-                parsedGazetteerId(), text("country", country), text("source", source), parsedMinConfidence(), parsedStates(),
+                parsedGazetteerId(), Set.copyOf(values(country)), text("admin1", admin1), text("source", source), parsedMinConfidence(), parsedStates(),
                 BoundingBox.parse(bbox), null);
     }
 
@@ -97,7 +99,8 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
         if (f.actor() != null) parts.add("actor=" + encode(f.actor()));
         if (f.place() != null) parts.add("place=" + encode(f.place()));
         if (f.gazetteerId() != null) parts.add("gazetteerId=" + f.gazetteerId());
-        if (f.country() != null) parts.add("country=" + encode(f.country()));
+        for (String c : f.countries().stream().sorted().toList()) parts.add("country=" + encode(c));
+        if (f.admin1() != null) parts.add("admin1=" + encode(f.admin1()));
         if (f.source() != null) parts.add("source=" + encode(f.source()));
         if (f.minConfidence() != null) parts.add("minConfidence=" + f.minConfidence());
         for (ReviewState s : ReviewState.values()) if (f.states().contains(s)) parts.add("state=" + s.dbValue());

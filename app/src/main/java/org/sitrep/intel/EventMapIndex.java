@@ -90,10 +90,10 @@ public class EventMapIndex implements SmartLifecycle {
 
     /**
      * The index's form of {@code filter}, or null when the index cannot answer it (not built yet, or the filter names
-     * an actor, place, country, source or document: those stay with the database).
+     * an actor, place, country, admin-1 area, source or document: those stay with the database).
      */
     Match match(EventFilter f) {
-        if (!state.ready || present(f.actor()) || present(f.place()) || f.gazetteerId() != null || present(f.country())
+        if (!state.ready || present(f.actor()) || present(f.place()) || f.gazetteerId() != null || !f.countries().isEmpty() || present(f.admin1())
                 || present(f.source()) || f.documentId() != null) {
             return null;
         }

@@ -109,7 +109,7 @@ public class EventSearch {
     /** Whether every condition of the filter is in {@code ix_intel_events_box_dates}. */
     private static boolean onlyBoxDatesAndStates(EventFilter f) {
         return f.types().isEmpty() && !present(f.actor()) && !present(f.place()) && f.gazetteerId() == null
-                && !present(f.country()) && !present(f.source()) && f.minConfidence() == null && f.documentId() == null;
+                && f.countries().isEmpty() && !present(f.admin1()) && !present(f.source()) && f.minConfidence() == null && f.documentId() == null;
     }
 
     /** A page's ids from the covering box index alone, then those events' rows. */
@@ -220,9 +220,13 @@ public class EventSearch {
             w.add("e.gazetteer_id = :gazetteerId");
             w.params.put("gazetteerId", f.gazetteerId());
         }
-        if (present(f.country())) {
-            w.add("e.country = :country");
-            w.params.put("country", f.country().trim().toUpperCase(Locale.ROOT));
+        if (!f.countries().isEmpty()) {
+            w.add("e.country IN (:countries)");
+            w.params.put("countries", f.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).sorted().toList());
+        }
+        if (present(f.admin1())) {
+            w.add("LOWER(e.admin1) = :admin1");
+            w.params.put("admin1", f.admin1().trim().toLowerCase(Locale.ROOT));
         }
         if (present(f.source())) {
             w.add("d.source_name = :source");

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.sitrep.members.ReaderAccounts;
 import org.sitrep.members.TestPayments;
+import org.sitrep.payments.StripeCheckout;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,11 +27,13 @@ class GiftController {
     private final Gifts gifts;
     private final ReaderAccounts readers;
     private final boolean testMode;
+    private final StripeCheckout stripe;
 
-    GiftController(Gifts gifts, ReaderAccounts readers, TestPayments testPayments) {
+    GiftController(Gifts gifts, ReaderAccounts readers, TestPayments testPayments, StripeCheckout stripe) {
         this.gifts = gifts;
         this.readers = readers;
         this.testMode = testPayments.enabled();
+        this.stripe = stripe;
     }
 
     @GetMapping("/gift")
@@ -45,14 +48,26 @@ class GiftController {
                @RequestParam(name = "message", required = false) String message, HttpServletResponse response, Model model) {
         model.addAttribute("plan", gifts.giftPlan().orElse(null));
         model.addAttribute("testMode", testMode);
-        if (!testMode) {
-            // Stripe Checkout in payment mode is still to come (docs/members.md): nothing is sold that cannot be paid for.
+        boolean byStripe = !testMode && stripe.configured();
+        if (!testMode && !byStripe) {
+            // Neither test payments nor Stripe: nothing is sold that cannot be paid for.
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("error", "Gifts cannot be bought online on this server yet.");
+            model.addAttribute("error", "Gifts cannot be bought online on this server.");
             return "licences/gift";
         }
         try {
+            if (byStripe) {
+                // Recorded unpaid; Stripe's webhook pays it and only then is the recipient mailed.
+                long id = gifts.ordered(buyer, recipient, message);
+                Gifts.Order order = gifts.unpaid(id).orElseThrow();
+                return "redirect:" + stripe.checkoutGift(id, order.buyer(), order.plan());
+            }
             gifts.bought(buyer, recipient, message, "TEST");
+        } catch (StripeCheckout.Unavailable e) {
+            org.slf4j.LoggerFactory.getLogger(GiftController.class).error(e.getMessage());
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("error", "Payment is unavailable just now. Please try again in a few minutes.");
+            return "licences/gift";
         } catch (Organisations.Refused e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
@@ -65,22 +80,18 @@ class GiftController {
         return "licences/gift-sent";
     }
 
+    /** Where Stripe sends the buyer back: the mails go once Stripe confirms the payment (its webhook). */
+    @GetMapping("/gift/paid")
+    String paid(Model model) {
+        model.addAttribute("recipient", null);
+        return "licences/gift-sent";
+    }
+
     @GetMapping("/gift/redeem")
     String open(@RequestParam(name = "token", required = false) String token, Authentication auth, HttpSession session,
                 HttpServletResponse response, Model model) {
-        response.setHeader("Referrer-Policy", "no-referrer");
-        String t = token != null ? token : (String) session.getAttribute(PENDING);
-        Optional<Gifts.Gift> gift = gifts.redeemable(t);
-        if (gift.isEmpty()) {
-            session.removeAttribute(PENDING);
-            response.setStatus(HttpStatus.GONE.value());
-            model.addAttribute("what", "gift");
-            return "licences/link-invalid";
-        }
-        session.setAttribute(PENDING, t);
-        model.addAttribute("gift", gift.get());
-        model.addAttribute("signedIn", Readers.of(auth, readers).isPresent());
-        return "licences/redeem";
+        return LinkPages.open(token, PENDING, gifts::redeemable, "gift", "gift", "licences/redeem",
+                Readers.of(auth, readers).isPresent(), session, response, model);
     }
 
     @PostMapping("/gift/redeem")
@@ -100,10 +111,7 @@ class GiftController {
                 return open(null, auth, session, response, model);
             }
             default -> {
-                session.removeAttribute(PENDING);
-                response.setStatus(HttpStatus.GONE.value());
-                model.addAttribute("what", "gift");
-                return "licences/link-invalid";
+                return LinkPages.gone(PENDING, "gift", session, response, model);
             }
         }
     }

@@ -34,19 +34,8 @@ class InvitationController {
     @GetMapping("/licences/invitation")
     String open(@RequestParam(name = "token", required = false) String token, Authentication auth, HttpSession session,
                 HttpServletResponse response, Model model) {
-        response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
-        String t = token != null ? token : (String) session.getAttribute(PENDING);
-        Optional<Invitations.Invitation> invitation = invitations.usable(t);
-        if (invitation.isEmpty()) {
-            session.removeAttribute(PENDING);
-            response.setStatus(HttpStatus.GONE.value());
-            model.addAttribute("what", "invitation");
-            return "licences/link-invalid";
-        }
-        session.setAttribute(PENDING, t);
-        model.addAttribute("invitation", invitation.get());
-        model.addAttribute("signedIn", Readers.of(auth, readers).isPresent());
-        return "licences/invitation";
+        return LinkPages.open(token, PENDING, invitations::usable, "invitation", "invitation", "licences/invitation",
+                Readers.of(auth, readers).isPresent(), session, response, model);
     }
 
     @PostMapping("/licences/invitation")
@@ -70,10 +59,7 @@ class InvitationController {
                 return open(null, auth, session, response, model);
             }
             default -> {
-                session.removeAttribute(PENDING);
-                response.setStatus(HttpStatus.GONE.value());
-                model.addAttribute("what", "invitation");
-                return "licences/link-invalid";
+                return LinkPages.gone(PENDING, "invitation", session, response, model);
             }
         }
     }

@@ -60,8 +60,32 @@ public class Organisations {
         } catch (UserAccounts.AccountProblem e) {
             throw new Refused(e.getMessage());
         }
+        return founded(managerId, n, subscription);
+    }
+
+    /** Why a team licence cannot be sold with these values (the same checks as {@link #buyTeam}), or empty. */
+    public Optional<String> cannotBuyTeam(String name, int seats) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 200) return Optional.of("Enter the organisation's name (at most 200 characters).");
+        if (seats < 1 || seats > Subscriptions.MOST_SEATS) return Optional.of("Choose from 1 to " + Subscriptions.MOST_SEATS + " seats.");
+        return Optional.empty();
+    }
+
+    /**
+     * The team licence Stripe has made (its webhook): the subscription as Stripe has it, then the
+     * organisation with the buyer as its first manager, in the webhook's transaction.
+     */
+    @Transactional
+    public Organisation startTeamFromStripe(long managerId, String name, String planCode, int seats, Subscriptions.State state,
+                                            Instant periodEnd, String ref, String customer, Instant at) {
+        long subscription = subscriptions.startFromProvider(managerId, planCode, state, periodEnd, "STRIPE", ref, customer, at).id();
+        subscriptions.setSeats(subscription, seats);
+        return founded(managerId, name.strip(), subscription);
+    }
+
+    private Organisation founded(long managerId, String name, long subscription) {
         jdbc.sql("INSERT INTO organisations (name, subscription_id, created_at) VALUES (:n, :s, :now)")
-                .param("n", n).param("s", subscription).param("now", now()).update();
+                .param("n", name).param("s", subscription).param("now", now()).update();
         long id = jdbc.sql("SELECT id FROM organisations WHERE subscription_id = :s").param("s", subscription).query(Long.class).single();
         jdbc.sql("INSERT INTO organisation_seats (organisation_id, user_id, manager, joined_at, how) VALUES (:o, :u, TRUE, :now, 'BOUGHT')")
                 .param("o", id).param("u", managerId).param("now", now()).update();
@@ -170,6 +194,12 @@ public class Organisations {
         int now = seatsBought(o);
         if (more < 1 || now + more > Subscriptions.MOST_SEATS) throw new Refused("Choose from 1 to " + (Subscriptions.MOST_SEATS - now) + " more seats.");
         subscriptions.setSeats(o.subscriptionId(), now + more);
+    }
+
+    /** The Stripe subscription id of the organisation's team licence, when Stripe bills it. */
+    public Optional<String> stripeSubscription(Organisation o) {
+        if (o.subscriptionId() == null) return Optional.empty();
+        return subscriptions.providerRef(o.subscriptionId(), "STRIPE");
     }
 
     /** The organisations whose seat this reader holds, with their subscriptions. */

@@ -3,6 +3,7 @@ package org.sitrep.licences;
 import org.sitrep.members.Plans;
 import org.sitrep.members.ReaderAccounts;
 import org.sitrep.members.TestPayments;
+import org.sitrep.payments.StripeCheckout;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,18 +21,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class TeamController {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamController.class);
     private final Organisations organisations;
     private final Invitations invitations;
     private final ReaderAccounts readers;
     private final Plans plans;
     private final boolean testMode;
+    private final StripeCheckout stripe;
 
-    TeamController(Organisations organisations, Invitations invitations, ReaderAccounts readers, Plans plans, TestPayments testPayments) {
+    TeamController(Organisations organisations, Invitations invitations, ReaderAccounts readers, Plans plans, TestPayments testPayments,
+                   StripeCheckout stripe) {
         this.organisations = organisations;
         this.invitations = invitations;
         this.readers = readers;
         this.plans = plans;
         this.testMode = testPayments.enabled();
+        this.stripe = stripe;
     }
 
     @GetMapping("/licences/team")
@@ -47,9 +52,10 @@ class TeamController {
     String buy(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "plan", defaultValue = "") String plan,
                @RequestParam(name = "seats", defaultValue = "") String seats, Authentication auth, RedirectAttributes redirect) {
         ReaderAccounts.Reader me = me(auth);
+        if (!testMode && stripe.configured()) return checkout(me, name, plan, seats, redirect);
         if (!testMode) {
-            // Stripe Checkout with a quantity is still to come (docs/members.md); nothing is sold that cannot be paid for.
-            redirect.addFlashAttribute("error", "Team licences cannot be bought online on this server yet: write to us.");
+            // Neither test payments nor Stripe: nothing is sold that cannot be paid for.
+            redirect.addFlashAttribute("error", "Team licences cannot be bought online on this server: write to us.");
             return "redirect:/licences/team";
         }
         try {
@@ -61,6 +67,23 @@ class TeamController {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/licences/team";
         }
+    }
+
+    /** Stripe Checkout for the seats; the organisation is made when Stripe's webhook says the licence is paid. */
+    private String checkout(ReaderAccounts.Reader me, String name, String code, String seats, RedirectAttributes redirect) {
+        try {
+            int n = number(seats);
+            organisations.cannotBuyTeam(name, n).ifPresent(why -> { throw new Organisations.Refused(why); });
+            Plans.Plan plan = plans.active().stream().filter(p -> p.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new Organisations.Refused("That plan is not offered."));
+            return "redirect:" + stripe.checkoutTeam(me, plan, n, name.strip());
+        } catch (Organisations.Refused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (StripeCheckout.Unavailable e) {
+            log.error(e.getMessage());
+            redirect.addFlashAttribute("error", "Payment is unavailable just now. Please try again in a few minutes.");
+        }
+        return "redirect:/licences/team";
     }
 
     @GetMapping("/licences/team/{id}")
@@ -80,57 +103,62 @@ class TeamController {
     @PostMapping("/licences/team/{id}/invite")
     String invite(@PathVariable("id") String id, @RequestParam(name = "email", defaultValue = "") String email,
                   Authentication auth, RedirectAttributes redirect) {
-        ReaderAccounts.Reader me = me(auth);
-        Organisations.Organisation o = managed(id, me);
-        try {
+        return act(id, auth, redirect, (o, me) -> {
             invitations.invite(o.id(), me.id(), email);
-            redirect.addFlashAttribute("notice", "Invitation sent to " + email.strip() + ".");
-        } catch (Organisations.Refused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/licences/team/" + o.id();
+            return "Invitation sent to " + email.strip() + ".";
+        });
     }
 
     @PostMapping("/licences/team/{id}/free")
     String free(@PathVariable("id") String id, @RequestParam(name = "user", defaultValue = "") String user,
                 Authentication auth, RedirectAttributes redirect) {
-        ReaderAccounts.Reader me = me(auth);
-        Organisations.Organisation o = managed(id, me);
-        try {
+        return act(id, auth, redirect, (o, me) -> {
             organisations.freeSeat(o.id(), me.id(), id(user));
-            redirect.addFlashAttribute("notice", "Seat freed: that reader no longer reads through your licence.");
-        } catch (Organisations.Refused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/licences/team/" + o.id();
+            return "Seat freed: that reader no longer reads through your licence.";
+        });
     }
 
     @PostMapping("/licences/team/{id}/withdraw")
     String withdraw(@PathVariable("id") String id, @RequestParam(name = "invitation", defaultValue = "") String invitation,
                     Authentication auth, RedirectAttributes redirect) {
-        ReaderAccounts.Reader me = me(auth);
-        Organisations.Organisation o = managed(id, me);
-        try {
+        return act(id, auth, redirect, (o, me) -> {
             invitations.withdraw(o.id(), me.id(), id(invitation));
-            redirect.addFlashAttribute("notice", "Invitation withdrawn.");
-        } catch (Organisations.Refused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/licences/team/" + o.id();
+            return "Invitation withdrawn.";
+        });
     }
 
     @PostMapping("/licences/team/{id}/seats")
     String buyMore(@PathVariable("id") String id, @RequestParam(name = "more", defaultValue = "") String more,
                    Authentication auth, RedirectAttributes redirect) {
+        return act(id, auth, redirect, (o, me) -> {
+            java.util.Optional<String> atStripe = organisations.stripeSubscription(o);
+            if (atStripe.isPresent() && stripe.configured()) {
+                int n = number(more);
+                int now = organisations.seatsBought(o);
+                if (n < 1 || now + n > org.sitrep.members.Subscriptions.MOST_SEATS) {
+                    throw new Organisations.Refused("Choose from 1 to " + (org.sitrep.members.Subscriptions.MOST_SEATS - now) + " more seats.");
+                }
+                try {
+                    stripe.changeSeats(atStripe.get(), now + n);
+                } catch (StripeCheckout.Unavailable e) {
+                    log.error(e.getMessage());
+                    throw new Organisations.Refused("Payment is unavailable just now. Please try again in a few minutes.");
+                }
+                return "Stripe is charging for " + n + " more seats: they appear here once it confirms.";
+            }
+            if (!testMode) throw new Organisations.Refused("More seats cannot be bought online for this licence: write to us.");
+            organisations.buyMoreSeats(o.id(), me.id(), number(more));
+            return "Test payment accepted (no money moved): " + organisations.seatsBought(o) + " seats now.";
+        });
+    }
+
+    /** One action of a manager on their organisation's page: done with a notice, or refused with the reason; back to the page. */
+    private String act(String id, Authentication auth, RedirectAttributes redirect,
+                       java.util.function.BiFunction<Organisations.Organisation, ReaderAccounts.Reader, String> action) {
         ReaderAccounts.Reader me = me(auth);
         Organisations.Organisation o = managed(id, me);
-        if (!testMode) {
-            redirect.addFlashAttribute("error", "More seats cannot be bought online on this server yet: write to us.");
-            return "redirect:/licences/team/" + o.id();
-        }
         try {
-            organisations.buyMoreSeats(o.id(), me.id(), number(more));
-            redirect.addFlashAttribute("notice", "Test payment accepted (no money moved): " + organisations.seatsBought(o) + " seats now.");
+            redirect.addFlashAttribute("notice", action.apply(o, me));
         } catch (Organisations.Refused e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -1,36 +1,18 @@
 package org.sitrep.members;
 
 import org.sitrep.common.SitrepProperties;
-import org.sitrep.web.PublicUrls;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.sitrep.web.LinkMail;
 import org.springframework.stereotype.Component;
 
-/**
- * Sends the sign-in link. Without {@code spring.mail.host} (the embedded default) there is no
- * mail server, so the link is written to the console, clearly marked, for a person trying the
- * site locally to copy.
- */
+/** The sign-in link by mail ({@link LinkMail}: on the console when there is no mail server). */
 @Component
 class SignInMail {
-    private static final Logger log = LoggerFactory.getLogger(SignInMail.class);
-
-    private final ObjectProvider<JavaMailSender> mail;
+    private final LinkMail mail;
     private final SitrepProperties properties;
-    private final PublicUrls urls;
-    private final String from;
 
-    SignInMail(ObjectProvider<JavaMailSender> mail, SitrepProperties properties, PublicUrls urls,
-               @Value("${sitrep.mail.from:}") String from) {
+    SignInMail(LinkMail mail, SitrepProperties properties) {
         this.mail = mail;
         this.properties = properties;
-        this.urls = urls;
-        this.from = from;
     }
 
     void send(String email, String token) {
@@ -39,25 +21,11 @@ class SignInMail {
 
     /** The link also carries {@code next}, the page to return to (checked again when it is used). */
     void send(String email, String token, String next) {
-        String link = org.sitrep.common.ReturnPath.link(properties.baseUrl().replaceAll("/+$", "") + "/signin/link?token=" + token, next);
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            log.warn("\n==== NO MAIL SERVER (spring.mail.host unset): sign-in link for {} ====\n{}\n==== (valid {} minutes, once) ====",
-                    email, link, MagicLinks.LIFETIME.toMinutes());
-            return;
-        }
-        SimpleMailMessage m = new SimpleMailMessage();
-        m.setTo(email);
-        m.setFrom(from == null || from.isBlank() ? "no-reply@" + urls.host() : from);
-        m.setSubject("Your sign-in link for " + properties.siteName());
-        m.setText("Hello,\n\nUse this link to sign in to " + properties.siteName() + ". It works once, for "
-                + MagicLinks.LIFETIME.toMinutes() + " minutes:\n\n" + link
-                + "\n\nIf you did not ask for it, ignore this mail: nothing happens without the link.\n");
-        try {
-            sender.send(m);
-        } catch (MailException e) {
-            // The answer to the reader must not differ (no enumeration); the operator sees the failure here.
-            log.error("Could not send the sign-in mail: {}", e.getMessage());
-        }
+        String link = org.sitrep.common.ReturnPath.link(mail.link("/signin/link?token=" + token), next);
+        mail.send(email, "Your sign-in link for " + properties.siteName(),
+                "Hello,\n\nUse this link to sign in to " + properties.siteName() + ". It works once, for "
+                        + MagicLinks.LIFETIME.toMinutes() + " minutes:\n\n" + link
+                        + "\n\nIf you did not ask for it, ignore this mail: nothing happens without the link.\n",
+                "sign-in link", link, "valid " + MagicLinks.LIFETIME.toMinutes() + " minutes, once");
     }
 }

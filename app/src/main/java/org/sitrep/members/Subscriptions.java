@@ -221,6 +221,12 @@ public class Subscriptions {
         if (updated != 1) throw new IllegalTransition(s.state(), to);
     }
 
+    /** This subscription's id at {@code provider}, when that provider bills it. */
+    public Optional<String> providerRef(long subscriptionId, String provider) {
+        return jdbc.sql("SELECT provider_ref FROM subscriptions WHERE id = :id AND provider = :p AND provider_ref IS NOT NULL")
+                .param("id", subscriptionId).param("p", provider).query(String.class).optional();
+    }
+
     /** Records the provider's customer for a subscription (its billing portal needs it). */
     @Transactional
     public void setProviderCustomer(long subscriptionId, String customer) {

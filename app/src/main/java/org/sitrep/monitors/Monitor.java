@@ -82,7 +82,11 @@ public record Monitor(long id, long userId, String name, String filter, Digest d
         if (f.actor() != null) parts.add("Actor: " + f.actor());
         if (f.place() != null) parts.add("Place: " + f.place());
         if (f.gazetteerId() != null) parts.add("Gazetteer place: " + f.gazetteerId());
-        if (f.country() != null) parts.add("Country: " + f.country().toUpperCase(Locale.ROOT));
+        if (!f.countries().isEmpty()) {
+            parts.add((f.countries().size() == 1 ? "Country: " : "Countries: ")
+                    + String.join(", ", f.countries().stream().map(c -> c.toUpperCase(Locale.ROOT)).sorted().toList()));
+        }
+        if (f.admin1() != null) parts.add("Area: " + f.admin1());
         if (f.source() != null) parts.add("Source: " + f.source());
         if (f.minConfidence() != null) parts.add("Confidence at least " + f.minConfidence());
         if (!f.states().isEmpty()) {

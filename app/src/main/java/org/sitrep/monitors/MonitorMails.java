@@ -9,20 +9,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
+import org.sitrep.common.SendLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The send log of digests and surge alerts ({@code monitor_mails}), kept as newsletters keep theirs
- * (docs/newsletters.md, "The send log"): a mail is claimed (QUEUED → SENDING) in a commit of its own before it goes
+ * The send log of digests and surge alerts ({@code monitor_mails}, a row per mail), kept by the one resumable send
+ * log, {@link SendLog}, as newsletters keep theirs (docs/newsletters.md, "The send log"): a mail is claimed (QUEUED → SENDING) in a commit of its own before it goes
  * to the server, and its verdict (SENT, FAILED) is the next commit. A row still SENDING when a run begins was in
  * flight when a run died: it becomes UNKNOWN and is never sent again. So nobody gets a mail twice, and a crash
  * leaves at most the one mail in hand in doubt.
  */
 @Component
 class MonitorMails {
-    static final String IN_DOUBT = "interrupted while sending: may or may not have arrived; not sent again";
+    static final String IN_DOUBT = SendLog.IN_DOUBT;
 
     /** One queued mail. */
     record Mail(long id, long monitorId, String kind, Instant since, Instant until, String area, String message, String state) {
@@ -32,11 +33,13 @@ class MonitorMails {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SendLog log;
 
     MonitorMails(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.log = new SendLog(jdbc, clock, "monitor_mails");
     }
 
     /** Queues a digest of the changes in [since, until) and moves the monitor's window on, in one transaction. */
@@ -65,7 +68,7 @@ class MonitorMails {
 
     /** Rows a dead run left claimed: UNKNOWN, never resent. */
     int markInDoubt() {
-        return jdbc.sql("UPDATE monitor_mails SET state = 'UNKNOWN', error = :e WHERE state = 'SENDING'").param("e", IN_DOUBT).update();
+        return log.markInDoubt(SendLog.Rows.of("1 = 1"));
     }
 
     List<Long> queued(int max) {
@@ -83,49 +86,40 @@ class MonitorMails {
                     .query(MonitorMails::row).optional().orElse(null);
             if (m == null) return null;
             if (!stillWanted.test(m.monitorId())) {
-                finish(id, "SKIPPED", skippedBecause);
+                log.skipped(mail(id), "QUEUED", skippedBecause);
                 return null;
             }
-            int claimed = jdbc.sql("UPDATE monitor_mails SET state = 'SENDING', attempt = attempt + 1 WHERE id = :id AND state = 'QUEUED'")
-                    .param("id", id).update();
-            return claimed == 1 ? m : null;
+            return log.claim(mail(id)) ? m : null;
         }));
     }
 
     void sent(long id) {
-        jdbc.sql("UPDATE monitor_mails SET state = 'SENT', sent_at = :now, error = NULL WHERE id = :id AND state = 'SENDING'")
-                .param("now", now()).param("id", id).update();
+        log.sent(mail(id));
     }
 
     void failed(long id, String problem) {
-        finishFrom("SENDING", id, "FAILED", problem);
+        log.failed(mail(id), problem);
     }
 
     /** Claimed but never handed over (the server could not be reached): back to the queue. */
     void release(long id) {
-        jdbc.sql("UPDATE monitor_mails SET state = 'QUEUED', attempt = attempt - 1 WHERE id = :id AND state = 'SENDING'")
-                .param("id", id).update();
+        log.release(mail(id));
     }
 
     /** Claimed, then found to have nothing to say (every change since withdrawn): not sent. */
     void nothingToSay(long id, String why) {
-        finishFrom("SENDING", id, "SKIPPED", why);
+        log.skipped(mail(id), "SENDING", why);
+    }
+
+    /** This mail's row of the send log. */
+    private static SendLog.Rows mail(long id) {
+        return SendLog.Rows.of("id = :id", "id", id);
     }
 
     /** The states of a monitor's mails, newest first: for its page and for tests. */
     List<Mail> of(long monitorId) {
         return jdbc.sql("SELECT * FROM monitor_mails WHERE monitor_id = :m ORDER BY id DESC").param("m", monitorId)
                 .query(MonitorMails::row).list();
-    }
-
-    private void finish(long id, String state, String why) {
-        finishFrom("QUEUED", id, state, why);
-    }
-
-    private void finishFrom(String from, long id, String state, String why) {
-        String problem = why == null || why.length() <= 1000 ? why : why.substring(0, 1000);
-        jdbc.sql("UPDATE monitor_mails SET state = :s, error = :e WHERE id = :id AND state = :from")
-                .param("s", state).param("e", problem).param("id", id).param("from", from).update();
     }
 
     private OffsetDateTime now() {

@@ -48,9 +48,8 @@ public class StripeCheckout {
 
     /** The same, Stripe sending the reader back to {@code next} (a safe path on this site) once paid, else to the account page. */
     public String checkout(ReaderAccounts.Reader reader, Plans.Plan plan, String next) {
-        String base = properties.baseUrl().replaceAll("/+$", "");
         String back = org.sitrep.common.ReturnPath.of(next).orElse(null);
-        SessionCreateParams params = SessionCreateParams.builder()
+        return create(SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setClientReferenceId(String.valueOf(reader.id()))
                 .setCustomerEmail(reader.email())
@@ -59,27 +58,91 @@ public class StripeCheckout {
                 // when they arrive before checkout.session.completed (Stripe does not order webhooks).
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                         .putMetadata("reader", String.valueOf(reader.id())).putMetadata("plan", plan.code()).build())
-                .setSuccessUrl(base + (back != null ? back : "/account?checkout=done"))
-                .setCancelUrl(base + org.sitrep.common.ReturnPath.link("/subscribe", back))
-                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
-                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
-                                .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
-                                .setUnitAmount((long) plan.priceCents())
-                                .setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
-                                        .setInterval(plan.interval() == Plans.Interval.YEAR
-                                                ? SessionCreateParams.LineItem.PriceData.Recurring.Interval.YEAR
-                                                : SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
-                                        .build())
-                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                        .setName(plan.name()).build())
-                                .build())
-                        .build())
-                .build();
+                .setSuccessUrl(base() + (back != null ? back : "/account?checkout=done"))
+                .setCancelUrl(base() + org.sitrep.common.ReturnPath.link("/subscribe", back))
+                .addLineItem(lineItem(plan, 1, plan.name(), true))
+                .build());
+    }
+
+    /**
+     * Checkout for a team licence: one subscription with a quantity of {@code seats}. The session and
+     * the subscription both carry {@code kind=team}, the buyer, the plan and the organisation's name,
+     * so whichever webhook comes first can make the organisation ({@link StripeSales#startTeam}).
+     */
+    public String checkoutTeam(ReaderAccounts.Reader buyer, Plans.Plan plan, int seats, String organisation) {
+        return create(SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .setClientReferenceId(String.valueOf(buyer.id()))
+                .setCustomerEmail(buyer.email())
+                .putMetadata("kind", "team").putMetadata("plan", plan.code()).putMetadata("organisation", organisation)
+                .putMetadata("seats", String.valueOf(seats))
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                        .putMetadata("kind", "team").putMetadata("reader", String.valueOf(buyer.id()))
+                        .putMetadata("plan", plan.code()).putMetadata("organisation", organisation).build())
+                .setSuccessUrl(base() + "/licences/team?checkout=done")
+                .setCancelUrl(base() + "/licences/team")
+                .addLineItem(lineItem(plan, seats, plan.name() + " (team seats)", true))
+                .build());
+    }
+
+    /**
+     * Checkout for a gift: a one-off payment of the plan's price (no subscription: the recipient's
+     * year starts when they redeem it). Only the gift's id travels; its addresses and message stay here.
+     */
+    public String checkoutGift(long giftId, String buyerEmail, Plans.Plan plan) {
+        return create(SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .setCustomerEmail(buyerEmail)
+                .setClientReferenceId("gift-" + giftId)
+                .putMetadata("kind", "gift").putMetadata("gift", String.valueOf(giftId))
+                .setSuccessUrl(base() + "/gift/paid")
+                .setCancelUrl(base() + "/gift")
+                .addLineItem(lineItem(plan, 1, "A year of " + plan.name() + " (gift)", false))
+                .build());
+    }
+
+    /**
+     * Changes a team licence's seats at Stripe (its one item's quantity, prorated); our seats follow
+     * by the {@code customer.subscription.updated} webhook, as every change Stripe makes does.
+     */
+    public void changeSeats(String subscriptionRef, int seats) {
+        try {
+            com.stripe.model.Subscription sub = client.subscriptions().retrieve(subscriptionRef);
+            String item = sub.getItems().getData().get(0).getId();
+            client.subscriptions().update(subscriptionRef, com.stripe.param.SubscriptionUpdateParams.builder()
+                    .addItem(com.stripe.param.SubscriptionUpdateParams.Item.builder().setId(item).setQuantity((long) seats).build())
+                    .setProrationBehavior(com.stripe.param.SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
+                    .build());
+        } catch (StripeException | RuntimeException e) {
+            throw new Unavailable("Stripe seat change failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String create(SessionCreateParams params) {
         try {
             return client.checkout().sessions().create(params).getUrl();
         } catch (StripeException | RuntimeException e) {
             throw new Unavailable("Stripe checkout failed: " + e.getMessage(), e);
         }
+    }
+
+    private static SessionCreateParams.LineItem lineItem(Plans.Plan plan, int quantity, String name, boolean recurring) {
+        SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder()
+                .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
+                .setUnitAmount((long) plan.priceCents())
+                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(name).build());
+        if (recurring) {
+            price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                    .setInterval(plan.interval() == Plans.Interval.YEAR
+                            ? SessionCreateParams.LineItem.PriceData.Recurring.Interval.YEAR
+                            : SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                    .build());
+        }
+        return SessionCreateParams.LineItem.builder().setQuantity((long) quantity).setPriceData(price.build()).build();
+    }
+
+    private String base() {
+        return properties.baseUrl().replaceAll("/+$", "");
     }
 
     /**

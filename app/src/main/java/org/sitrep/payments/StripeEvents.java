@@ -65,6 +65,13 @@ public class StripeEvents {
         static Snapshot of(JsonNode sub, Instant at) {
             return new Snapshot(sub.path("id").asText(""), stateOf(sub), StripeEvents.periodEnd(sub), text(sub.path("customer")), at, sub);
         }
+
+        /** The seats billed: the quantity of the subscription's one item (0 when the snapshot does not say). */
+        int quantity() {
+            JsonNode q = json.path("items").path("data").path(0).path("quantity");
+            if (!q.canConvertToInt()) q = json.path("quantity");
+            return q.canConvertToInt() && q.asInt() > 0 && q.asInt() <= Subscriptions.MOST_SEATS ? q.asInt() : 0;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -72,14 +79,17 @@ public class StripeEvents {
     private final Subscriptions subscriptions;
     private final StripeCheckout stripe;
     private final String secret;
+    private final org.springframework.beans.factory.ObjectProvider<StripeSales> sales;
 
     public StripeEvents(JdbcClient jdbc, Clock clock, Subscriptions subscriptions, StripeCheckout stripe,
-                        @Value("${sitrep.stripe.webhook-secret:}") String secret) {
+                        @Value("${sitrep.stripe.webhook-secret:}") String secret,
+                        org.springframework.beans.factory.ObjectProvider<StripeSales> sales) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.subscriptions = subscriptions;
         this.stripe = stripe;
         this.secret = secret;
+        this.sales = sales;
     }
 
     public boolean configured() {
@@ -113,7 +123,10 @@ public class StripeEvents {
             return Result.DUPLICATE;
         }
         Outcome outcome = switch (type) {
-            case "checkout.session.completed" -> checkoutCompleted(object, created);
+            case "checkout.session.completed" -> GIFT.equals(kind(object)) ? giftPaid(object) : checkoutCompleted(object, created);
+            // A gift paid by a delayed method (a bank debit): completed said "unpaid", this says paid.
+            case "checkout.session.async_payment_succeeded" -> GIFT.equals(kind(object)) ? giftPaid(object)
+                    : Outcome.of(Result.IGNORED, null, "not a gift's checkout");
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
                  "customer.subscription.paused", "customer.subscription.resumed" -> subscriptionChanged(Snapshot.of(object, created));
             case "invoice.payment_failed" -> paymentFailed(subscriptionOfInvoice(object), created);
@@ -145,7 +158,11 @@ public class StripeEvents {
         }
         String plan = session.path("metadata").path("plan").asText("");
         if (plan.isEmpty()) return Outcome.of(Result.IGNORED, ref, "the checkout names no plan (metadata.plan)");
-        Optional<String> cannot = subscriptions.cannotStart(reader, plan);
+        boolean team = TEAM.equals(kind(session));
+        int seats = team ? seatsOf(session.path("metadata").path("seats")) : 1;
+        Optional<String> cannot = team ? teamSales().flatMap(s -> s.cannotStartTeam(reader, plan, seats))
+                .or(() -> sales.getIfAvailable() == null ? Optional.of("team licences are not sold here") : Optional.empty())
+                : subscriptions.cannotStart(reader, plan);
         if (cannot.isPresent()) {
             log.warn("Stripe checkout {} for subscription {} not applied: {}", session.path("id").asText(""), ref, cannot.get());
             return Outcome.of(Result.IGNORED, ref, cannot.get());
@@ -156,8 +173,14 @@ public class StripeEvents {
                         .map(sub -> Snapshot.of(sub, Instant.now(clock)))))
                 .filter(s -> s.state() != null).orElse(null);
         State state = snapshot == null ? State.ACTIVE : snapshot.state();
-        subscriptions.startFromProvider(reader, plan, state, snapshot == null ? null : snapshot.periodEnd(), STRIPE, ref,
-                text(session.path("customer")), snapshot == null ? null : snapshot.at());
+        if (team) {
+            int bought = snapshot != null && snapshot.quantity() > 0 ? snapshot.quantity() : seats;
+            sales.getObject().startTeam(reader, plan, bought, session.path("metadata").path("organisation").asText(""), state,
+                    snapshot == null ? null : snapshot.periodEnd(), ref, text(session.path("customer")), snapshot == null ? null : snapshot.at());
+        } else {
+            subscriptions.startFromProvider(reader, plan, state, snapshot == null ? null : snapshot.periodEnd(), STRIPE, ref,
+                    text(session.path("customer")), snapshot == null ? null : snapshot.at());
+        }
         return Outcome.of(Result.APPLIED, ref, snapshot == null ? "started ACTIVE for one period (no snapshot of the subscription)"
                 : "started " + state + " from the subscription as of " + snapshot.at());
     }
@@ -170,6 +193,11 @@ public class StripeEvents {
         boolean ended = s.state() == State.EXPIRED; // final at Stripe, whatever order it comes in
         if (!ended && s.at() != null && current.providerEventAt() != null && s.at().isBefore(current.providerEventAt())) {
             return Outcome.of(Result.STALE, s.ref(), "snapshot of " + s.at() + " is older than the one applied (" + current.providerEventAt() + ")");
+        }
+        // A team licence's seats are the quantity Stripe bills (a manager bought more, or support changed it there).
+        if (TEAM.equals(kind(s.json())) && s.quantity() > 0 && s.quantity() <= Subscriptions.MOST_SEATS
+                && s.quantity() != subscriptions.seats(current.id())) {
+            subscriptions.setSeats(current.id(), s.quantity());
         }
         if (s.state() == null) return Outcome.of(Result.IGNORED, s.ref(), "status '" + s.json().path("status").asText("") + "' changes nothing");
         Instant at = newest(s.at(), current.providerEventAt());
@@ -185,11 +213,62 @@ public class StripeEvents {
         } catch (NumberFormatException e) {
             reader = -1;
         }
-        if (reader > 0 && !plan.isEmpty() && s.state() != null && subscriptions.cannotStart(reader, plan).isEmpty()) {
+        if (TEAM.equals(kind(s.json()))) {
+            long buyer = reader;
+            if (buyer > 0 && !plan.isEmpty() && s.state() != null && s.quantity() > 0 && teamSales().isPresent()
+                    && teamSales().get().cannotStartTeam(buyer, plan, s.quantity()).isEmpty()) {
+                teamSales().get().startTeam(buyer, plan, s.quantity(), meta.path("organisation").asText(""), s.state(), s.periodEnd(),
+                        s.ref(), s.customer(), s.at());
+                return Outcome.of(Result.APPLIED, s.ref(), "team licence of " + s.quantity() + " seats started " + s.state()
+                        + " from the subscription's own event");
+            }
+        } else if (reader > 0 && !plan.isEmpty() && s.state() != null && subscriptions.cannotStart(reader, plan).isEmpty()) {
             subscriptions.startFromProvider(reader, plan, s.state(), s.periodEnd(), STRIPE, s.ref(), s.customer(), s.at());
             return Outcome.of(Result.APPLIED, s.ref(), "started " + s.state() + " from the subscription's own event");
         }
         return new Outcome(Result.WAITING, s.ref(), "no subscription " + s.ref() + " yet: kept for its checkout", s.json().toString());
+    }
+
+    /**
+     * A gift's Checkout: paid once its {@code payment_status} says so (a delayed method says so in
+     * a later event). Applied once however often it comes: the gift's row changes only while unpaid.
+     */
+    private Outcome giftPaid(JsonNode session) {
+        String id = session.path("id").asText("");
+        if (!"paid".equals(session.path("payment_status").asText(""))) {
+            return Outcome.of(Result.IGNORED, null, "gift checkout " + id + " not paid yet (" + session.path("payment_status").asText("") + ")");
+        }
+        long gift;
+        try {
+            gift = Long.parseLong(session.path("metadata").path("gift").asText(""));
+        } catch (NumberFormatException e) {
+            return Outcome.of(Result.IGNORED, null, "the gift checkout names no gift (metadata.gift)");
+        }
+        StripeSales s = sales.getIfAvailable();
+        if (s == null) return Outcome.of(Result.IGNORED, null, "gifts are not sold here");
+        return s.giftPaid(gift, id) ? Outcome.of(Result.APPLIED, null, "gift " + gift + " paid and sent")
+                : Outcome.of(Result.IGNORED, null, "no unpaid gift " + gift);
+    }
+
+    private Optional<StripeSales> teamSales() {
+        return Optional.ofNullable(sales.getIfAvailable());
+    }
+
+    private static final String TEAM = "team";
+    private static final String GIFT = "gift";
+
+    /** What a Checkout session or subscription sells ({@code metadata.kind}: team, gift; none for a reader's own). */
+    private static String kind(JsonNode object) {
+        return object.path("metadata").path("kind").asText("");
+    }
+
+    private static int seatsOf(JsonNode node) {
+        try {
+            int n = Integer.parseInt(node.asText(""));
+            return n >= 1 && n <= Subscriptions.MOST_SEATS ? n : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private Outcome paymentFailed(String ref, Instant created) {

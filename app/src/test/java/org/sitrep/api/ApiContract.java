@@ -517,7 +517,23 @@ abstract class ApiContract {
         assertThat(json(400, "/api/v1/events?actor=" + "x".repeat(301)).get("error").asText()).contains("actor is too long");
         // shapes of names a data binder would choke on (a 500 before) are not the filter's: left alone
         assertThat(ids("/api/v1/events?actor%5Bx%5D=1&type%5B0%5D=Riots&class.module.classLoader=x")).hasSize(4);
-        assertThat(json(400, "/api/v1/events?country=SY&country=IQ").get("error").asText()).isEqualTo("country is given 2 times: give it once");
+        assertThat(json(400, "/api/v1/events?source=A&source=B").get("error").asText()).isEqualTo("source is given 2 times: give it once");
+    }
+
+    @Test
+    void severalCountriesAndAnAdmin1AreaFilterTheJsonCsvAndGeoJson() throws Exception {
+        List<Long> syria = ids("/api/v1/events?country=SY");
+        assertThat(syria).contains(offensive, airstrike);
+        assertThat(ids("/api/v1/events?country=SY&country=IQ")).isEqualTo(syria);
+        assertThat(ids("/api/v1/events?country=IQ&country=LB")).isEmpty();
+        // admin1: case-insensitive, the division's events only (Idlib's protest is left out)
+        assertThat(ids("/api/v1/events?admin1=aleppo")).containsExactlyInAnyOrder(offensive, airstrike);
+        assertThat(ids("/api/v1/events?country=IQ&country=SY&admin1=Aleppo")).containsExactlyInAnyOrder(offensive, airstrike);
+        assertThat(ids("/api/v1/events?country=IQ&admin1=Aleppo")).isEmpty();
+        assertThat(get("/api/v1/events.csv?country=SY&country=IQ&admin1=ALEPPO", BOOTSTRAP).body().split("\r\n")).hasSize(3);
+        assertThat(JSON.readTree(get("/api/v1/events.geojson?admin1=Idlib", BOOTSTRAP).body()).get("features")).hasSize(1);
+        assertThat(json(400, "/api/v1/events?country=SY&country=Syria").get("error").asText())
+                .isEqualTo("country must be a two-letter ISO 3166-1 code");
     }
 
     @Test

@@ -149,6 +149,31 @@ abstract class EventSyncContract {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theCsvAndGeoJsonExportsTakeUpdatedSinceAsTheJsonListDoes() throws Exception {
+        // Whatever the other test has done by now, the exports list what the JSON list lists, in its order (oldest change first).
+        String since = "2026-03-01T08:02:00Z";
+        List<Long> changed = walk("/api/v1/events?updatedSince=" + since + "&limit=1");
+        assertThat(changed).isNotEmpty();
+        HttpResponse<String> csv = get("/api/v1/events.csv?updatedSince=" + since);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<Long> csvIds = csv.body().lines().skip(1).map(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).toList();
+        assertThat(csvIds).containsExactlyElementsOf(changed);
+        JsonNode geo = JSON.readTree(get("/api/v1/events.geojson?updatedSince=" + since).body());
+        List<Long> geoIds = new ArrayList<>();
+        geo.get("features").forEach(f -> geoIds.add(f.get("properties").get("event_id").asLong()));
+        assertThat(geoIds).containsExactlyElementsOf(changed);
+
+        // Nothing changed after a future moment: the header alone, an empty collection; without it, every event.
+        assertThat(get("/api/v1/events.csv?updatedSince=2030-01-01T00:00:00Z").body().lines().count()).isEqualTo(1);
+        assertThat(JSON.readTree(get("/api/v1/events.geojson?updatedSince=2030-01-01T00:00:00Z").body()).get("features")).isEmpty();
+        assertThat(get("/api/v1/events.csv").body().lines().count()).isGreaterThan(1);
+
+        // A bad moment is a JSON 400 naming the parameter, as on the JSON list.
+        assertThat(json(400, "/api/v1/events.csv?updatedSince=yesterday").get("error").asText()).startsWith("updatedSince");
+        assertThat(json(400, "/api/v1/events.geojson?updatedSince=2026-03-01").get("error").asText()).startsWith("updatedSince");
+    }
+
     List<Long> walk(String path) throws Exception {
         return walkList(path, "events");
     }

@@ -18,7 +18,8 @@ class EventFilterParamsTest {
 
     private static EventFilterParams params(Map<String, String> single, List<String> types, List<String> states) {
         return new EventFilterParams(single.get("from"), single.get("to"), types, single.get("actor"), single.get("place"),
-                single.get("gazetteerId"), single.get("country"), single.get("source"), single.get("minConfidence"), states,
+                single.get("gazetteerId"), single.containsKey("country") ? List.of(single.get("country").split(";")) : null,
+                single.get("admin1"), single.get("source"), single.get("minConfidence"), states,
                 single.get("bbox"), single.get("placeId"), single.get("confidence"));
     }
 
@@ -43,6 +44,34 @@ class EventFilterParamsTest {
         assertThat(f.states()).containsExactlyInAnyOrder(ReviewState.CONFIRMED, ReviewState.REJECTED);
         assertThat(f.bbox()).isEqualTo(new BoundingBox(36, 35, 38, 37));
         assertThat(EventFilterParams.none().filter()).isEqualTo(EventFilter.any());
+    }
+
+    @Test
+    void severalCountriesAndAnAdmin1AreaAreReadCheckedAndWrittenBack() {
+        EventFilter f = params(Map.of("country", "SY;iq; ;SY", "admin1", " Aleppo ")).filter();
+        assertThat(f.countries()).containsExactlyInAnyOrder("SY", "iq");
+        assertThat(f.country()).as("not one country").isNull();
+        assertThat(f.admin1()).isEqualTo("Aleppo");
+        String query = EventFilterParams.queryString(f);
+        assertThat(query).isEqualTo("country=SY&country=iq&admin1=Aleppo");
+        java.util.Map<String, String[]> back = new java.util.HashMap<>();
+        for (String part : query.split("&")) {
+            String[] kv = part.split("=", 2);
+            back.merge(kv[0], new String[] {kv[1]}, (x, y) -> java.util.stream.Stream.concat(Arrays.stream(x), Arrays.stream(y)).toArray(String[]::new));
+        }
+        assertThat(EventFilterParams.of(back).filter()).isEqualTo(f);
+        assertThatThrownBy(() -> params(Map.of("country", "SY;Syria")).filter()).isInstanceOf(InvalidEventFilter.class)
+                .hasMessage("country must be a two-letter ISO 3166-1 code");
+        assertThat(params(Map.of("country", String.join(";", java.util.Collections.nCopies(51, "SY")))).filter().countries())
+                .as("51 times the same code is one country").containsExactly("SY");
+        String many = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "" + (char) ('A' + i / 26) + (char) ('A' + i % 26))
+                .collect(java.util.stream.Collectors.joining(";"));
+        assertThatThrownBy(() -> params(Map.of("country", many)).filter()).isInstanceOf(InvalidEventFilter.class)
+                .hasMessageContaining("more than 50");
+        assertThatThrownBy(() -> params(Map.of("admin1", "x".repeat(301))).filter()).isInstanceOf(InvalidEventFilter.class)
+                .hasMessageStartingWith("admin1 is too long");
+        // one country still reads as it did
+        assertThat(params(Map.of("country", "SY")).filter().country()).isEqualTo("SY");
     }
 
     @Test

@@ -17,9 +17,10 @@ class SignInMailTest {
     void withoutAMailServerTheLinkGoesToTheConsoleClearlyMarked(CapturedOutput output) {
         SitrepProperties props = new SitrepProperties(java.nio.file.Path.of("."), "http://localhost:8080/", "Sitrep", "t",
                 java.time.ZoneId.of("Asia/Beirut"), false);
-        SignInMail mail = new SignInMail(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), props, new org.sitrep.web.PublicUrls(props), "");
+        SignInMail mail = new SignInMail(new org.sitrep.web.LinkMail(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), props,
+                new org.sitrep.web.PublicUrls(props), ""), props);
         mail.send("reader@example.org", "TOKEN123abc");
         assertThat(output.getAll()).contains("NO MAIL SERVER").contains("reader@example.org")
-                .contains("http://localhost:8080/signin/link?token=TOKEN123abc");
+                .contains("http://localhost:8080/signin/link?token=TOKEN123abc").contains("valid 15 minutes, once");
     }
 }
