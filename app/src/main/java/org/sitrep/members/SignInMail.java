@@ -1,11 +1,15 @@
 package org.sitrep.members;
 
+import java.util.Locale;
 import org.sitrep.common.SitrepProperties;
+import org.sitrep.web.Dateline;
 import org.sitrep.web.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -24,9 +28,13 @@ class SignInMail {
     private final SitrepProperties properties;
     private final PublicUrls urls;
     private final String from;
+    private final MessageSource messages;
+    private final Dateline dateline;
 
     SignInMail(ObjectProvider<JavaMailSender> mail, SitrepProperties properties, PublicUrls urls,
-               @Value("${sitrep.mail.from:}") String from) {
+               @Value("${sitrep.mail.from:}") String from, MessageSource messages, Dateline dateline) {
+        this.messages = messages;
+        this.dateline = dateline;
         this.mail = mail;
         this.properties = properties;
         this.urls = urls;
@@ -49,10 +57,11 @@ class SignInMail {
         SimpleMailMessage m = new SimpleMailMessage();
         m.setTo(email);
         m.setFrom(from == null || from.isBlank() ? "no-reply@" + urls.host() : from);
-        m.setSubject("Your sign-in link for " + properties.siteName());
-        m.setText("Hello,\n\nUse this link to sign in to " + properties.siteName() + ". It works once, for "
-                + MagicLinks.LIFETIME.toMinutes() + " minutes:\n\n" + link
-                + "\n\nIf you did not ask for it, ignore this mail: nothing happens without the link.\n");
+        // In the language of the page the link was asked from (the edition's), digits included.
+        Locale language = LocaleContextHolder.getLocale();
+        m.setSubject(messages.getMessage("mail.signin.subject", new Object[] {properties.siteName()}, language));
+        m.setText(messages.getMessage("mail.signin.body",
+                new Object[] {properties.siteName(), dateline.number(MagicLinks.LIFETIME.toMinutes()), link}, language));
         try {
             sender.send(m);
         } catch (MailException e) {

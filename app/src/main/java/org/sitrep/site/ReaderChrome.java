@@ -2,7 +2,6 @@ package org.sitrep.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +86,7 @@ public class ReaderChrome {
         int to = from < 0 ? -1 : html.indexOf(close(place), from);
         if (to < 0) return html;
         String part = templates.process("site/layout", Set.of("readerNav"),
-                new Context(Locale.ENGLISH, Map.of("nav", nav, "place", place)));
+                new Context(SitePages.pageLocale(), Map.of("nav", nav, "place", place)));
         return html.substring(0, from + open(place).length()) + part.strip() + html.substring(to);
     }
 

@@ -11,6 +11,7 @@ import org.sitrep.newsroom.PieceCatalog;
 import org.sitrep.web.Dateline;
 import org.sitrep.web.PublicUrls;
 import org.sitrep.web.Section;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +77,8 @@ public class SitePages {
     public ResponseEntity<byte[]> page(String key, String template, Supplier<Optional<Map<String, Object>>> model) {
         // Kept as UTF-8 bytes: a cache hit then costs no rendering and no encoding.
         String path = key.contains("?") ? key.substring(0, key.indexOf('?')) : key;
-        byte[] html = cache.get("page:" + key, () -> model.get().map(m -> {
+        // Keyed by language too: one address may be rendered in several (the edition's words, dates and digits).
+        byte[] html = cache.get("page:" + pageLocale().toLanguageTag() + ":" + key, () -> model.get().map(m -> {
             Map<String, Object> vars = new HashMap<>(m);
             vars.putIfAbsent("currentPath", path); // marks the navigation link to this page
             vars.putIfAbsent("nextPath", key); // where sign in and join return to
@@ -95,7 +97,7 @@ public class SitePages {
         vars.putAll(model);
         Object next = vars.getOrDefault("nextPath", vars.get("currentPath"));
         vars.put("readerNav", ReaderChrome.signedOut(next == null ? null : next.toString()));
-        return templates.process(template, new Context(Locale.ENGLISH, vars));
+        return templates.process(template, new Context(pageLocale(), vars));
     }
 
     private static jakarta.servlet.http.HttpServletRequest currentRequest() {
@@ -107,7 +109,17 @@ public class SitePages {
     public String fragment(String template, String selector, Map<String, Object> model) {
         Map<String, Object> vars = chrome();
         vars.putAll(model);
-        return templates.process(template, java.util.Set.of(selector), new Context(Locale.ENGLISH, vars));
+        return templates.process(template, java.util.Set.of(selector), new Context(pageLocale(), vars));
+    }
+
+    /**
+     * The language pages are rendered in: the request's (Spring's LocaleContextHolder, set by the edition's locale
+     * resolver; {@code spring.web.locale=en} until there is one), so messages, dates and digits agree.
+     */
+    public static Locale pageLocale() {
+        // Outside a request (a job rendering pages) English, not the server's own locale.
+        var context = LocaleContextHolder.getLocaleContext();
+        return context == null || context.getLocale() == null ? Locale.ENGLISH : context.getLocale();
     }
 
     /** Answered with the site's 404 page. */

@@ -1,0 +1,132 @@
+package org.sitrep.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sitrep.testsupport.TestClockConfig;
+import org.sitrep.testsupport.TestDatabases;
+import org.sitrep.testsupport.TestPieces;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The reader pages in the page's language: the real controllers and templates rendered with Spring's locale set
+ * as an edition's locale resolver will set it (no resolver of this test's own), and over HTTP that a browser's
+ * Accept-Language does not change a page (the cache serves one address to everyone).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.payments.test-mode=true"})
+@Import(TestClockConfig.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderPagesInLanguagesH2Test {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired HomeController home;
+    @Autowired ArticleController articles;
+
+    @BeforeAll
+    void seed() {
+        TestPieces fixture = new TestPieces(jdbc, events);
+        long author = fixture.author("rana-haddad", "Rana Haddad", "Correspondent");
+        long tag = fixture.tag("ceasefire", "Ceasefire");
+        fixture.piece("after-the-truce").kind("ANALYSIS").headline("After the truce").section("Syria").author(author).tag(tag)
+                .publishAt(Instant.parse("2026-12-07T05:58:00Z")).updatedAt(Instant.parse("2026-12-07T05:58:00Z"))
+                .body("<p>What the truce changes.</p><p>And what it does not.</p>").insert();
+    }
+
+    @AfterEach
+    void english() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    Document homeIn(String language) {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag(language));
+        return Jsoup.parse(new String(home.home().getBody(), StandardCharsets.UTF_8));
+    }
+
+    Document articleIn(String language) {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag(language));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/analysis/after-the-truce");
+        return Jsoup.parse(new String(articles.article("analysis", "after-the-truce", request, new MockHttpServletResponse()).getBody(),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theHomePageSpeaksEachLanguageWithItsDigits() {
+        Document en = homeIn("en");
+        assertThat(en.select(".skip-link").text()).isEqualTo("Skip to main content");
+        assertThat(en.select(".nav-kinds a").eachText()).containsExactly("Latest", "News", "Analysis", "Memos", "Reports");
+        assertThat(en.select(".teaser-lead time").text()).isEqualTo("7 December 2026");
+
+        Document ar = homeIn("ar");
+        assertThat(ar.select(".skip-link").text()).isEqualTo("انتقل إلى المحتوى الرئيسي");
+        assertThat(ar.select(".nav-kinds a").eachText()).containsExactly("الأحدث", "الأخبار", "التحليلات", "المذكرات", "التقارير");
+        assertThat(ar.select(".teaser-lead .kind-label").text()).isEqualTo("تحليل");
+        assertThat(ar.select(".teaser-lead time").text()).isEqualTo("٧ ديسمبر ٢٠٢٦");
+        assertThat(ar.select(".teaser-lead time").attr("datetime")).as("machines read Latin digits").startsWith("2026-12-07T07:58");
+        assertThat(ar.select(".teaser-lead .teaser-meta bdi").text()).as("an English name isolated in Arabic").isEqualTo("Rana Haddad");
+        assertThat(ar.select("#masthead-signin").text()).isEqualTo("تسجيل الدخول");
+        assertThat(ar.select(".site-footer").text()).doesNotContain("Search").doesNotContain("Newsletters").contains("النشرات البريدية");
+
+        assertThat(homeIn("fa").select(".teaser-lead time").text()).isEqualTo("۷ دسامبر ۲۰۲۶");
+        assertThat(homeIn("tr").select(".nav-kinds a").first().text()).isEqualTo("Son yazılar");
+        assertThat(homeIn("he").select(".skip-link").text()).isEqualTo("דילוג לתוכן הראשי");
+        assertThat(homeIn("en").select(".skip-link").text()).as("each language cached apart").isEqualTo("Skip to main content");
+    }
+
+    @Test
+    void theArticleSpeaksTheLanguageAroundThePiecesOwnWords() {
+        Document fa = articleIn("fa");
+        assertThat(fa.select(".byline").text()).startsWith("نوشتهٔ").contains("Rana Haddad");
+        assertThat(fa.select(".byline bdi").text()).isEqualTo("Rana Haddad");
+        assertThat(fa.select(".kicker-section bdi").text()).isEqualTo("Syria");
+        assertThat(fa.select(".tags bdi").text()).isEqualTo("Ceasefire");
+        assertThat(fa.select(".dates").text()).contains("انتشار:").contains("۲۰۲۶");
+        assertThat(fa.select("h1.headline").text()).as("the piece's own words are the piece's").isEqualTo("After the truce");
+
+        Document tr = articleIn("tr");
+        assertThat(tr.select(".dates").text()).contains("Yayımlanma:").contains("7 Aralık 2026");
+        assertThat(tr.select(".kind-label").first().text()).isEqualTo("Analiz");
+    }
+
+    @Test
+    void aBrowsersLanguageDoesNotChangeTheEnglishSite() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Accept-Language", "ar,fa;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select(".skip-link").text()).isEqualTo("Skip to main content");
+        assertThat(page.select(".teaser-lead time").text()).isEqualTo("7 December 2026");
+        HttpResponse<String> signin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/signin"))
+                .header("Accept-Language", "he").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(Jsoup.parse(signin.body()).select("h1").text()).isEqualTo("Sign in");
+    }
+}
