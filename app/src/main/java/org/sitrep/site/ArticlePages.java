@@ -63,7 +63,7 @@ class ArticlePages {
 
     /** The page at {@code path} ("/news/slug") if it is rendered and cached; else null. */
     ArticlePage cached(String path) {
-        Optional<ArticlePage> page = cache.getIfPresent("article:" + path);
+        Optional<ArticlePage> page = cache.getIfPresent("article:" + SitePages.pageLocale().toLanguageTag() + ":" + path);
         return page == null ? null : page.orElse(null);
     }
 
@@ -79,7 +79,8 @@ class ArticlePages {
     }
 
     private static String key(String kindPath, String slug) {
-        return "article:/" + kindPath + "/" + slug;
+        // By language too, as SitePages keys its pages: one article may be rendered in several page languages.
+        return "article:" + SitePages.pageLocale().toLanguageTag() + ":/" + kindPath + "/" + slug;
     }
 
     /** The paywall's meter notice or offer for one outcome, rendered once per outcome (not per piece). */
