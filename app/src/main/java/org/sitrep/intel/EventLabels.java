@@ -6,16 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.sitrep.web.Dateline;
 import org.springframework.stereotype.Component;
 
 /**
  * How the tracker and review pages write dates and stored codes for people: "7 Mar 2026", "7–9 Mar 2026",
  * "Rebel group" for {@code rebel_group}, "Not yet reviewed" for {@code unreviewed}. Templates call it as
- * {@code @eventLabels}. One place on purpose: the site's shared date formatter replaces {@link #date} when it lands.
+ * {@code @eventLabels}. Calendar dates are written by the app's one formatter, {@link Dateline} (in the page's
+ * language and digits); a moment stays in UTC here, since the tracker's events are dated in UTC.
  */
 @Component("eventLabels")
 public class EventLabels {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK);
 
     private static final Map<String, String> STATES = Map.of(
@@ -26,7 +27,6 @@ public class EventLabels {
             "admin1", "Province (admin-1)", "country", "Country");
     private static final Map<String, String> ORIGINS = Map.of("machine", "Found by the engine", "analyst", "Added by an analyst");
 
-    /** "7 Mar 2026"; a dash for no date. */
     /** "12 killed", "at least 6 killed", "10–15 killed", "None reported" (a report of no deaths), "Not reported". */
     public static String deaths(TrackedEvent.Deaths d) {
         if (d == null) return "Not reported";
@@ -37,8 +37,15 @@ public class EventLabels {
     /** {@link #deaths} for templates. */
     public String reportedDeaths(TrackedEvent.Deaths d) { return deaths(d); }
 
+    private final Dateline dateline;
+
+    public EventLabels(Dateline dateline) {
+        this.dateline = dateline;
+    }
+
+    /** "7 Mar 2026"; a dash for no date. */
     public String date(LocalDate d) {
-        return d == null ? "—" : DAY.format(d);
+        return d == null ? "—" : dateline.date(d);
     }
 
     /** "7 Dec 2026, 16:50 UTC" for a moment (a retraining's start or end); a dash for none. */

@@ -32,6 +32,8 @@ final class PieceDocuments {
     static final String PATH = "path";
     static final String AUTHORS = "authors";
     static final String SECTION_NAME = "sectionName";
+    /** The piece's language ({@link SearchLanguages#of}); a document indexed before languages has none: English. */
+    static final String LANGUAGE = "language";
 
     /** Searchable text fields, stored for highlighting, with offsets so snippets need no re-analysis. */
     static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
@@ -43,15 +45,17 @@ final class PieceDocuments {
 
     private PieceDocuments() {}
 
-    static Document of(Piece p) {
+    static Document of(Piece p, String language) {
         Document d = new Document();
         d.add(new StringField(ID, Long.toString(p.id()), Field.Store.YES));
-        d.add(new Field(HEADLINE, p.headline(), TEXT_WITH_OFFSETS));
-        d.add(new Field(STANDFIRST, nullToEmpty(p.standfirst()), TEXT_WITH_OFFSETS));
+        // The words in fields of the piece's language, analysed as that language (SearchLanguages).
+        d.add(new StringField(LANGUAGE, language, Field.Store.YES));
+        d.add(new Field(SearchLanguages.field(HEADLINE, language), p.headline(), TEXT_WITH_OFFSETS));
+        d.add(new Field(SearchLanguages.field(STANDFIRST, language), nullToEmpty(p.standfirst()), TEXT_WITH_OFFSETS));
         // A paid piece is found by any of its words, but only readable text is kept to show: a snippet
         // made from the whole body would hand anyone the paragraphs the paywall cuts.
-        d.add(new Field(BODY, ReaderText.plainText(p.bodyHtml()), TextField.TYPE_NOT_STORED));
-        d.add(new Field(READABLE, ReaderText.freeText(p), TEXT_WITH_OFFSETS));
+        d.add(new Field(SearchLanguages.field(BODY, language), ReaderText.plainText(p.bodyHtml()), TextField.TYPE_NOT_STORED));
+        d.add(new Field(SearchLanguages.field(READABLE, language), ReaderText.freeText(p), TEXT_WITH_OFFSETS));
         d.add(new Field(TAGS, p.tags().stream().map(Tag::name).collect(Collectors.joining(", ")), TEXT_WITH_OFFSETS));
         d.add(new StringField(KIND, p.kind().name(), Field.Store.YES));
         if (p.section() != null && !p.section().isBlank()) {

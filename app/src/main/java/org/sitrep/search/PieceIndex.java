@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.CorruptIndexException;
@@ -32,6 +31,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -74,7 +74,13 @@ public class PieceIndex implements Closeable {
     /** Length of a snippet that is only the start of the readable text. */
     static final int SNIPPET_CHARS = 240;
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    /** Each language's fields analysed by its language's analyser (SearchLanguages). */
+    private final Analyzer analyzer = SearchLanguages.perField();
+    /**
+     * How far the reader's own language is lifted above the others: BM25 scores of a 200-character query stay far
+     * below this, so every piece in the reader's language ranks before any other, and relevance orders each group.
+     */
+    static final float READERS_LANGUAGE_FIRST = 10_000f;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -108,7 +114,12 @@ public class PieceIndex implements Closeable {
      * costs no refresh or fsync per piece.
      */
     public void put(Piece p) throws IOException {
-        writer.updateDocument(new Term(PieceDocuments.ID, Long.toString(p.id())), PieceDocuments.of(p));
+        put(p, SearchLanguages.of(p));
+    }
+
+    /** {@link #put} for a piece in {@code language} (what {@link SearchLanguages#of} will say once pieces have one). */
+    void put(Piece p, String language) throws IOException {
+        writer.updateDocument(new Term(PieceDocuments.ID, Long.toString(p.id())), PieceDocuments.of(p, language));
         changed();
     }
 
@@ -185,11 +196,17 @@ public class PieceIndex implements Closeable {
      * answers with a message.
      */
     public SearchResults search(String rawQuery, int page, int pageSize, Instant now) {
+        return search(rawQuery, page, pageSize, now, SearchLanguages.ENGLISH);
+    }
+
+    /** {@link #search}, the pieces in {@code readerLanguage} (a language code, e.g. "ar") first. */
+    public SearchResults search(String rawQuery, int page, int pageSize, Instant now, String readerLanguage) {
+        String reader = SearchLanguages.normalise(readerLanguage);
         String q = rawQuery == null ? "" : rawQuery.strip();
         if (q.isEmpty()) return SearchResults.empty("", pageSize, "Type a word or phrase to search for.");
         if (q.length() > MAX_QUERY_LENGTH) q = q.substring(0, MAX_QUERY_LENGTH);
         int p = Math.max(1, Math.min(page, MAX_PAGE));
-        Query parsed = parse(q, QueryParser.Operator.AND);
+        Query parsed = parse(q, QueryParser.Operator.AND, reader);
         if (parsed == null) {
             return SearchResults.empty(q, pageSize, "Those words are too common to search for. Try something more specific.");
         }
@@ -201,7 +218,7 @@ public class PieceIndex implements Closeable {
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(p * pageSize, null, COUNT_LIMIT));
                 if (top.totalHits.value == 0 && allRequired(parsed)) {
                     // Every word together found nothing: rank the pieces that have some of them.
-                    Query any = parse(q, QueryParser.Operator.OR);
+                    Query any = parse(q, QueryParser.Operator.OR, reader);
                     if (any != null) {
                         query = liveAt(any, now);
                         top = searcher.search(query, new TopScoreDocCollectorManager(p * pageSize, null, COUNT_LIMIT));
@@ -259,16 +276,33 @@ public class PieceIndex implements Closeable {
         }
     }
 
+    /**
+     * The query read in every language, each against its own fields, the reader's language lifted first; null when
+     * nothing is left of it in the reader's language (all its words too common to search for).
+     */
+    private Query parse(String q, QueryParser.Operator operator, String readerLanguage) {
+        Query own = parse(q, operator, SearchLanguages.fieldsOf(FIELDS, readerLanguage), SearchLanguages.boostsOf(BOOSTS, readerLanguage));
+        if (own == null) return null;
+        BooleanQuery.Builder languages = new BooleanQuery.Builder()
+                .add(new BoostQuery(own, READERS_LANGUAGE_FIRST), BooleanClause.Occur.SHOULD);
+        for (String language : SearchLanguages.ALL) {
+            if (language.equals(readerLanguage)) continue;
+            Query other = parse(q, operator, SearchLanguages.fieldsOf(FIELDS, language), SearchLanguages.boostsOf(BOOSTS, language));
+            if (other != null) languages.add(other, BooleanClause.Occur.SHOULD);
+        }
+        return languages.build();
+    }
+
     /** Lucene syntax when it parses, the same words as plain text when it does not; null when nothing is left. */
-    private Query parse(String q, QueryParser.Operator operator) {
+    private Query parse(String q, QueryParser.Operator operator, String[] fields, Map<String, Float> boosts) {
         // Regular expressions (/…/) can be costly to run; a slash is never needed in a news search.
         String text = q.replace('/', ' ');
         Query query;
         try {
-            query = parser(operator).parse(text);
+            query = parser(operator, fields, boosts).parse(text);
         } catch (ParseException | IllegalArgumentException e) {
             try {
-                query = parser(operator).parse(QueryParserBase.escape(text));
+                query = parser(operator, fields, boosts).parse(QueryParserBase.escape(text));
             } catch (ParseException | IllegalArgumentException again) {
                 return null;
             }
@@ -278,15 +312,22 @@ public class PieceIndex implements Closeable {
         return query;
     }
 
-    private MultiFieldQueryParser parser(QueryParser.Operator operator) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+    private MultiFieldQueryParser parser(QueryParser.Operator operator, String[] fields, Map<String, Float> boosts) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
         parser.setDefaultOperator(operator);
         parser.setAllowLeadingWildcard(false);
         parser.setSplitOnWhitespace(true);
         return parser;
     }
 
+    /** Whether the query in some language needs every one of several words (so an OR may find more). */
     private static boolean allRequired(Query q) {
+        if (q instanceof BoostQuery boosted) return allRequired(boosted.getQuery());
+        if (q instanceof BooleanQuery b && !b.clauses().isEmpty()
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)
+                && b.clauses().stream().anyMatch(c -> c.getQuery() instanceof BoostQuery)) {
+            return b.clauses().stream().anyMatch(c -> allRequired(c.getQuery())); // the languages
+        }
         return q instanceof BooleanQuery b && b.clauses().size() > 1
                 && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST);
     }
@@ -305,23 +346,32 @@ public class PieceIndex implements Closeable {
         // Escaping formatter: the text is HTML-escaped, only the <mark> elements are markup.
         DefaultPassageFormatter marks = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
         // The headline whole, with its matches marked; the body as its best one or two passages.
+        // Each text field exists in every language; a piece has it in its own only, the others answer null.
+        String[] headlineFields = SearchLanguages.fieldsOf(new String[] {PieceDocuments.HEADLINE});
         Map<String, String[]> headlines = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
                 .withBreakIterator(WholeBreakIterator::new).withMaxLength(1000).build()
-                .highlightFields(new String[] {PieceDocuments.HEADLINE}, query, pageTop, new int[] {1});
+                .highlightFields(headlineFields, query, pageTop, ones(headlineFields.length, 1));
         // Body snippets come only from the readable text (the whole body is not stored): the query's
         // words, whichever field they were searched in, are marked where they occur in it. No passage
         // without a match (null), so the standfirst can stand in.
+        String[] snippetFields = SearchLanguages.fieldsOf(new String[] {PieceDocuments.READABLE, PieceDocuments.STANDFIRST});
+        int[] snippetPassages = new int[snippetFields.length];
+        for (int f = 0; f < snippetFields.length; f++) snippetPassages[f] = snippetFields[f].startsWith(PieceDocuments.READABLE) ? 2 : 1;
         Map<String, String[]> snippets = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
                 .withMaxLength(20_000).withFieldMatcher(field -> true).withWeightMatches(false).withMaxNoHighlightPassages(0).build()
-                .highlightFields(new String[] {PieceDocuments.READABLE, PieceDocuments.STANDFIRST}, query, pageTop, new int[] {2, 1});
+                .highlightFields(snippetFields, query, pageTop, snippetPassages);
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             Document d = stored.document(docs[i].doc);
             PieceKind kind = PieceKind.valueOf(d.get(PieceDocuments.KIND));
-            String headline = firstNonBlank(headlines.get(PieceDocuments.HEADLINE)[i], HtmlUtils.htmlEscape(d.get(PieceDocuments.HEADLINE)));
-            String snippet = firstNonBlank(snippets.get(PieceDocuments.READABLE)[i], snippets.get(PieceDocuments.STANDFIRST)[i],
-                    HtmlUtils.htmlEscape(d.get(PieceDocuments.STANDFIRST)), HtmlUtils.htmlEscape(opening(d.get(PieceDocuments.READABLE))));
+            String language = SearchLanguages.normalise(d.get(PieceDocuments.LANGUAGE));
+            String headlineField = SearchLanguages.field(PieceDocuments.HEADLINE, language);
+            String readableField = SearchLanguages.field(PieceDocuments.READABLE, language);
+            String standfirstField = SearchLanguages.field(PieceDocuments.STANDFIRST, language);
+            String headline = firstNonBlank(headlines.get(headlineField)[i], HtmlUtils.htmlEscape(nullToEmpty(d.get(headlineField))));
+            String snippet = firstNonBlank(snippets.get(readableField)[i], snippets.get(standfirstField)[i],
+                    HtmlUtils.htmlEscape(nullToEmpty(d.get(standfirstField))), HtmlUtils.htmlEscape(opening(d.get(readableField))));
             String authors = d.get(PieceDocuments.AUTHORS);
             hits.add(new SearchResults.Hit(Long.parseLong(d.get(PieceDocuments.ID)), d.get(PieceDocuments.PATH), kind.name(),
                     kind.label(), kind.path(), d.get(PieceDocuments.SECTION_NAME), headline, snippet,
@@ -336,6 +386,16 @@ public class PieceIndex implements Closeable {
         if (readable == null || readable.length() <= SNIPPET_CHARS) return readable == null ? "" : readable;
         int cut = readable.lastIndexOf(' ', SNIPPET_CHARS);
         return readable.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
+    }
+
+    private static int[] ones(int n, int passages) {
+        int[] each = new int[n];
+        Arrays.fill(each, passages);
+        return each;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String firstNonBlank(String... candidates) {

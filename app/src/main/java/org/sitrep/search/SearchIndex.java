@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -60,9 +61,12 @@ public class SearchIndex implements DisposableBean {
         this.index = new PieceIndex(properties.indexDir());
     }
 
-    /** Ranked results among pieces live now; see {@link PieceIndex#search}. */
+    /**
+     * Ranked results among pieces live now, those in the page's language first (Spring's locale: the edition's);
+     * see {@link PieceIndex#search}.
+     */
     public SearchResults search(String query, int page, int pageSize) {
-        return index.search(query, page, pageSize, clock.instant());
+        return index.search(query, page, pageSize, clock.instant(), LocaleContextHolder.getLocale().getLanguage());
     }
 
     /** Ids of live pieces sharing tags with this one, best first; see {@link PieceIndex#related}. */

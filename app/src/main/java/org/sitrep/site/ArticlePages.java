@@ -95,7 +95,7 @@ class ArticlePages {
 
     /** The paywall's meter notice or offer for one outcome, rendered once per outcome (not per piece). */
     private byte[] fragment(String name, Access access) {
-        return cache.get("paywall:" + name + access.cacheKey(), () -> pages.fragment("paywall/offer", name, Map.of("access", access))
+        return cache.get("paywall:" + name + access.cacheKey() + ":" + SitePages.pageLocale().toLanguageTag(), () -> pages.fragment("paywall/offer", name, Map.of("access", access))
                 .strip().getBytes(StandardCharsets.UTF_8));
     }
 

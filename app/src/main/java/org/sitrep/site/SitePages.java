@@ -2,6 +2,7 @@ package org.sitrep.site;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -136,6 +137,14 @@ public class SitePages {
         Map<String, Object> vars = chrome();
         vars.putAll(model);
         return templates.process(template, java.util.Set.of(selector), new Context(edition().locale(), vars));
+    }
+
+    /**
+     * The language pages are rendered in: the request's edition's (English outside a request), so messages,
+     * dates and digits agree with the page's address and its cache key.
+     */
+    public static Locale pageLocale() {
+        return Editions.current().locale();
     }
 
     /** Answered with the site's 404 page. */

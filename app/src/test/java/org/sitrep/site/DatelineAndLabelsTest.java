@@ -8,15 +8,19 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.sitrep.members.Role;
 import org.sitrep.members.Subscriptions;
 import org.sitrep.web.Dateline;
 
-/** One date format per context, in the publication's zone, from any stored time; enum values in words. */
+/** One date format per context, in the publication's zone and the page's language, from any stored time; enum values in words. */
 class DatelineAndLabelsTest {
-    static final Dateline BEIRUT = new Dateline(new org.sitrep.common.SitrepProperties(
-            java.nio.file.Path.of("data"), "http://localhost:8080", "Sitrep", "tagline", ZoneId.of("Asia/Beirut"), false));
+    static final org.sitrep.common.SitrepProperties BEIRUT_PROPERTIES = new org.sitrep.common.SitrepProperties(
+            java.nio.file.Path.of("data"), "http://localhost:8080", "Sitrep", "tagline", ZoneId.of("Asia/Beirut"), false);
+    static final Dateline BEIRUT = new Dateline(BEIRUT_PROPERTIES);
     // 05:58 UTC on 7 December is 07:58 in Beirut (UTC+2 in winter).
     static final Instant T = Instant.parse("2026-12-07T05:58:36.562461Z");
 
@@ -35,6 +39,50 @@ class DatelineAndLabelsTest {
         assertThat(BEIRUT.isoOf(OffsetDateTime.ofInstant(T, ZoneOffset.UTC))).isEqualTo("2026-12-07T07:58:36.562461+02:00");
         assertThat(BEIRUT.when(null)).isEmpty();
         assertThat(BEIRUT.date("2026-12-07")).as("text is not a time").isEmpty();
+    }
+
+    @Test
+    void datesAndNumbersAreWrittenInThePagesLanguage() {
+        try {
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("ar"));
+            assertThat(BEIRUT.day(T)).as("Arabic-Indic digits by default").isEqualTo("٧ ديسمبر ٢٠٢٦");
+            assertThat(BEIRUT.number(12345)).isEqualTo("١٢٬٣٤٥");
+            assertThat(BEIRUT.human(T)).contains("٧ ديسمبر ٢٠٢٦").contains("٧:٥٨");
+            assertThat(BEIRUT.iso(T)).as("for machines: Latin digits").isEqualTo("2026-12-07T07:58:36.562461+02:00");
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("fa-IR"));
+            assertThat(BEIRUT.day(T)).as("Persian digits").isEqualTo("۷ دسامبر ۲۰۲۶");
+            assertThat(BEIRUT.number(3)).isEqualTo("۳");
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("tr"));
+            assertThat(BEIRUT.day(T)).isEqualTo("7 Aralık 2026");
+            assertThat(BEIRUT.number(12345)).isEqualTo("12.345");
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("he"));
+            assertThat(BEIRUT.day(T)).isEqualTo("7 בדצמבר 2026");
+            assertThat(BEIRUT.date(LocalDate.of(2027, 1, 1))).doesNotContain("Jan").contains("2027");
+            LocaleContextHolder.setLocale(Locale.GERMAN);
+            assertThat(BEIRUT.day(T)).as("a language without an edition reads English").isEqualTo("7 December 2026");
+            assertThat(BEIRUT.number(12345)).isEqualTo("12,345");
+            LocaleContextHolder.setLocale(Locale.ENGLISH);
+            assertThat(BEIRUT.number(null)).isEmpty();
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
+    void anEditionChoosesItsDigits() {
+        // sitrep.i18n.native-digits=fa: Arabic then writes 0-9, Persian keeps its own; Turkish listed changes nothing.
+        Dateline persianOnly = new Dateline(BEIRUT_PROPERTIES, Set.of("fa", "tr"));
+        try {
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("ar"));
+            assertThat(persianOnly.day(T)).isEqualTo("7 ديسمبر 2026");
+            assertThat(persianOnly.number(12345)).isEqualTo("12,345");
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("fa"));
+            assertThat(persianOnly.day(T)).isEqualTo("۷ دسامبر ۲۰۲۶");
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("tr"));
+            assertThat(persianOnly.day(T)).isEqualTo("7 Aralık 2026");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
