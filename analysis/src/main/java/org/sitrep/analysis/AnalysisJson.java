@@ -32,6 +32,19 @@ public final class AnalysisJson {
         }
     }
 
+    private static void place(ObjectNode o, Place p) {
+        o.put("text", p.text());
+        o.put("name", p.name());
+        o.put("lat", p.lat());
+        o.put("lon", p.lon());
+        o.put("country", p.country());
+        o.put("admin1", p.admin1());
+        o.put("featureCode", p.featureCode());
+        o.put("gazetteerId", p.gazetteerId());
+        o.put("precision", word(p.precision()));
+        spans(o.putArray("mentions"), p.mentions());
+    }
+
     public static ObjectNode tree(Analysis a) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", a.schema());
@@ -40,18 +53,11 @@ public final class AnalysisJson {
         root.put("title", a.title());
         root.put("text", a.text());
         ArrayNode places = root.putArray("places");
-        for (Place p : a.places()) {
-            ObjectNode o = places.addObject();
-            o.put("text", p.text());
-            o.put("name", p.name());
-            o.put("lat", p.lat());
-            o.put("lon", p.lon());
-            o.put("country", p.country());
-            o.put("admin1", p.admin1());
-            o.put("featureCode", p.featureCode());
-            o.put("gazetteerId", p.gazetteerId());
-            o.put("precision", word(p.precision()));
-            spans(o.putArray("mentions"), p.mentions());
+        for (Place p : a.places()) place(places.addObject(), p);
+        // Adjectival references ("Syrian forces"): an optional array of schema 1, written only when there are some.
+        if (!a.adjectival().isEmpty()) {
+            ArrayNode adjectival = root.putArray("adjectival");
+            for (Place p : a.adjectival()) place(adjectival.addObject(), p);
         }
         ArrayNode actors = root.putArray("actors");
         for (Actor x : a.actors()) {
@@ -115,6 +121,12 @@ public final class AnalysisJson {
     }
 
     /** Reads JSON written by {@link #write}; throws IllegalArgumentException with the reason when it cannot. */
+    private static Place place(JsonNode o) {
+        return new Place(text(o, "text"), text(o, "name"), o.path("lat").asDouble(), o.path("lon").asDouble(),
+                text(o, "country"), text(o, "admin1"), text(o, "featureCode"), o.path("gazetteerId").asLong(),
+                precision(text(o, "precision")), spans(o.path("mentions")));
+    }
+
     public static Analysis read(String json) {
         JsonNode root;
         try {
@@ -130,11 +142,9 @@ public final class AnalysisJson {
         }
         try {
             List<Place> places = new ArrayList<>();
-            for (JsonNode o : root.path("places")) {
-                places.add(new Place(text(o, "text"), text(o, "name"), o.path("lat").asDouble(), o.path("lon").asDouble(),
-                        text(o, "country"), text(o, "admin1"), text(o, "featureCode"), o.path("gazetteerId").asLong(),
-                        precision(text(o, "precision")), spans(o.path("mentions"))));
-            }
+            for (JsonNode o : root.path("places")) places.add(place(o));
+            List<Place> adjectival = new ArrayList<>();
+            for (JsonNode o : root.path("adjectival")) adjectival.add(place(o));
             List<Actor> actors = new ArrayList<>();
             for (JsonNode o : root.path("actors")) {
                 String kind = text(o, "kind");
@@ -162,7 +172,7 @@ public final class AnalysisJson {
                         date, text(o, "trigger"), evidence, o.path("confidence").asDouble(), deaths));
             }
             return new Analysis(schema, text(root, "engineVersion"), date(text(root, "published")), text(root, "title"),
-                    text(root, "text"), List.copyOf(places), List.copyOf(actors), List.copyOf(events));
+                    text(root, "text"), List.copyOf(places), List.copyOf(actors), List.copyOf(events), adjectival);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad date in analysis JSON: " + e.getParsedString(), e);
         }

@@ -43,7 +43,7 @@ import org.sitrep.analysis.text.TokenisedText;
  */
 public final class Analyzer {
     /** Bumped whenever the rules or dictionaries change what the engine finds in the same text. */
-    public static final int ENGINE_REVISION = 6;
+    public static final int ENGINE_REVISION = 7;
 
     private final TextCleaner cleaner;
     private final PlaceFinder places;
@@ -96,7 +96,7 @@ public final class Analyzer {
         List<Event> foundEvents = List.copyOf(fatalities.read(doc,
                 List.copyOf(events.extract(doc, eventPlaces, foundActors, foundDates))));
         return new Analysis(Analysis.SCHEMA, engineVersion, doc.published(), doc.title(), doc.text(),
-                foundPlaces, foundActors, foundEvents);
+                foundPlaces, foundActors, foundEvents, read.adjectival());
     }
 
     /**

@@ -74,6 +74,35 @@ class AnalysisJsonTest {
         assertThat(schema.validate(json)).isNotEmpty();
     }
 
+    @Test
+    void adjectivalReferencesAreAnOptionalArrayOfTheirOwnThatRoundTrips() throws IOException {
+        Place syrian = new Place("Syrian", "Syria", 35.0, 38.0, "SY", null, "PCLI", 163843L, Precision.COUNTRY,
+                List.of(new Span(0, 6)));
+        Analysis base = sample();
+        Analysis a = new Analysis(base.schema(), base.engineVersion(), base.published(), base.title(), base.text(),
+                base.places(), base.actors(), base.events(), List.of(syrian));
+        JsonNode json = new ObjectMapper().readTree(AnalysisJson.write(a));
+        assertThat(json.get("adjectival").get(0).get("name").asText()).isEqualTo("Syria");
+        assertThat(json.get("adjectival").get(0).get("mentions").get(0).get("end").asInt()).isEqualTo(6);
+        assertThat(AnalysisJson.read(AnalysisJson.write(a))).isEqualTo(a);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(schemaFile()));
+        assertThat(schema.validate(json)).isEmpty();
+        // Without any, the field is left out: JSON written before it existed reads the same.
+        assertThat(new ObjectMapper().readTree(AnalysisJson.write(base)).has("adjectival")).isFalse();
+        assertThat(AnalysisJson.read(AnalysisJson.write(base)).adjectival()).isEmpty();
+    }
+
+    @Test
+    void theEngineReportsAdjectivalReferencesButNeverPlacesAnEventThere() {
+        Analysis a = Analyzer.create().analyze(Document.text(
+                "Syrian troops shelled Idlib on Monday, killing three civilians.", LocalDate.of(2020, 3, 2)));
+        assertThat(a.adjectival()).extracting(Place::text).contains("Syrian");
+        assertThat(a.places()).extracting(Place::text).doesNotContain("Syrian");
+        assertThat(a.events()).isNotEmpty().allSatisfy(e -> assertThat(e.place() == null ? null : e.place().name())
+                .isNotEqualTo("Syria"));
+    }
+
     static Path schemaFile() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path p = dir.resolve("docs/analysis/analysis-schema-v1.json");

@@ -39,7 +39,7 @@ final class ContextCues {
             // "Tripoli, Lebanon" / "Springfield, Illinois": the next mention after a comma names the container.
             if (k + 1 < mentions.size()) {
                 PlaceMention next = mentions.get(k + 1);
-                if (next.from == m.to && tokens.get(next.from).joint() == ',') containerBonus(m, next, 15);
+                if (next.from == m.to && tokens.get(next.from).joint() == ',') m.contained = containerBonus(m, next, 15) && namesAnArea(next);
             }
             // "X, a town near Y" / "X, north of Y" / "X in Y": Y a few words later.
             if (k + 1 < mentions.size()) {
@@ -74,10 +74,11 @@ final class ContextCues {
             "^,?\\s*(a|an|the)?\\s*(\\w+\\s+)?(town|village|city|suburb|district|neighbou?rhood|area|camp|base|"
                     + "north|south|east|west|northeast|northwest|southeast|southwest|outskirts|near|close|outside)\\b.*"
                     + "(of|near|to|outside|from)\\s*$");
-    private static final Pattern IN = Pattern.compile("^,?\\s*in\\s+(the\\s+)?((northern|southern|eastern|western|central)\\s+)?$");
+    private static final Pattern IN = Pattern.compile("^,?\\s*in\\s+(the\\s+)?((northern|southern|eastern|western|central|(north|south)(east|west)(ern)?|north|south|east|west)\\s+)?$");
 
-    /** Candidates of {@code m} inside what {@code container} may mean get {@code weight}. */
-    private void containerBonus(PlaceMention m, PlaceMention container, double weight) {
+    /** Candidates of {@code m} inside what {@code container} may mean get {@code weight}; true if any did. */
+    private boolean containerBonus(PlaceMention m, PlaceMention container, double weight) {
+        boolean any = false;
         for (int c = 0; c < m.candidates.length; c++) {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
             for (int d : container.candidates) {
@@ -90,10 +91,21 @@ final class ContextCues {
                 };
                 if (inside) {
                     m.bonus[c] += weight;
+                    any = true;
                     break;
                 }
             }
         }
+        return any;
+    }
+
+    /** True when a container may be a country or a first-level division: "Paris, Texas", not "Portland. OAKLAND". */
+    private boolean namesAnArea(PlaceMention container) {
+        for (int d : container.candidates) {
+            Precision p = gazetteer.entry(d).precision();
+            if (p == Precision.COUNTRY || p == Precision.ADMIN1) return true;
+        }
+        return false;
     }
 
     private void proximityBonus(PlaceMention m, PlaceMention other, double weight) {

@@ -18,6 +18,8 @@ final class PlaceMention {
     Precision fallbackPrecision; // set when the name is unknown and stands for a containing place
     /** The name is a place, but here not where anything happened: a speaker, an institution, a road's name. */
     boolean notEventPlace;
+    /** The text names its container right after it ("Paris, Texas", "Churchill, Man."): the name is pinned down here. */
+    boolean contained;
 
     PlaceMention(int from, int to, String key, int[] candidates, boolean fuzzy) {
         this.from = from;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sitrep.analysis.Precision;
 import org.sitrep.analysis.text.Word;
 
@@ -57,10 +59,17 @@ final class PlaceNameFinder {
         return out;
     }
 
-    /** "FRANKFORT, Ky." / "Kelowna, B.C.": a state or province abbreviation after a comma, before a full stop. */
+    /**
+     * "FRANKFORT, Ky." / "Kelowna, B.C.": a state or province abbreviation after a comma, before a full
+     * stop; or anywhere an abbreviation of initials ("in B.C.", "the N.S. government"), except after a
+     * number ("300 B.C.", a year).
+     */
     private PlaceMention abbreviation(String text, List<Word> tokens, int i) {
         Word first = tokens.get(i);
-        if (!first.capitalised() || first.joint() != ',' || i == 0) return null;
+        if (!first.capitalised()) return null;
+        PlaceMention initials = initials(text, tokens, i);
+        if (initials != null) return initials;
+        if (first.joint() != ',' || i == 0) return null;
         int comma = tokens.get(i - 1).end();
         if (text.substring(comma, first.start()).strip().equals(",") == false) return null;
         StringBuilder key = new StringBuilder(first.word());
@@ -76,6 +85,21 @@ final class PlaceNameFinder {
             }
         }
         return null;
+    }
+
+    /** Initials with a full stop after each ("B.C.", "P.E.I.", "W.Va."): two at least, so "Ky." alone is no state. */
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\p{Ll}{0,2}\\.){2,}");
+
+    private PlaceMention initials(String text, List<Word> tokens, int i) {
+        Word first = tokens.get(i);
+        Matcher dotted = INITIALS.matcher(text).region(first.start(), text.length());
+        if (!dotted.lookingAt()) return null;
+        if (i > 0 && Character.isDigit(tokens.get(i - 1).word().charAt(0))) return null;
+        int j = i;
+        StringBuilder key = new StringBuilder(first.word());
+        while (j + 1 < tokens.size() && tokens.get(j + 1).end() <= dotted.end()) key.append(' ').append(tokens.get(++j).word());
+        int d = gazetteer.admin1Abbreviation(key.toString());
+        return d < 0 ? null : new PlaceMention(i, j + 1, key.toString(), new int[] {d}, false);
     }
 
     private PlaceMention longestMatch(List<Word> tokens, int i, int max) {
@@ -127,12 +151,13 @@ final class PlaceNameFinder {
         // "US-led coalition", "Iran-backed militias": the name says who stands behind an actor, not where
         if (after != null && after.joint() == '-' && PlaceWords.BACKING.contains(after.word())) return false;
         if (words == 1 && first.word().length() < 3 && !allCaps(text, first)) return false;
-        boolean country = false, admin1 = false, primaryName = false, focus = false;
+        boolean country = false, admin1 = false, primaryName = false, focus = false, curatedRegion = false;
         long population = 0;
         for (int c : m.candidates) {
             GazetteerEntry e = gazetteer.entry(c);
             country |= e.precision() == Precision.COUNTRY;
             admin1 |= e.precision() == Precision.ADMIN1 || "RGN".equals(e.featureCode());
+            curatedRegion |= e.id() < 0 && "RGN".equals(e.featureCode());
             population = Math.max(population, e.population());
             focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
             if (!primaryName && (m.fuzzy || gazetteer.nameKey(c).equals(m.key))) primaryName = true;
@@ -140,8 +165,9 @@ final class PlaceNameFinder {
         boolean common = words == 1 && (lists.commonWords.contains(first.word())
                 || lists.givenNames.contains(first.word()) && population < 300_000);
         boolean strong = country || admin1 && !common;
-        // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE").
-        if (words == 1 && allCaps(text, first) && !country
+        // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE")
+        // or a region's of the curated supplement ("EU"), where someone chose the abbreviation as a name.
+        if (words == 1 && allCaps(text, first) && !country && !curatedRegion
                 && (first.word().length() <= 3 || first.word().length() <= 5 && population < 100_000)) return false;
         // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
         boolean glued = first.joint() == ' ' || first.joint() == '-';

@@ -32,9 +32,10 @@ final class PlaceRanking {
     /** Resolves every mention: a first pass without neighbours gives anchors, the second uses them. */
     void resolveAll(List<PlaceMention> mentions) {
         Map<String, Double> focus = countryFocus(mentions);
-        for (PlaceMention m : mentions) resolve(m, focus, List.of(), false, null);
+        for (PlaceMention m : mentions) resolve(m, focus, List.of(), false, null, null);
         List<PlaceMention> anchors = distinctResolved(mentions);
         GazetteerEntry city = focusCity(mentions);
+        DocumentContext context = DocumentContext.of(gazetteer, mentions);
         // Repeated names without cues of their own resolve alike: decide each once.
         Map<String, PlaceMention> decided = new HashMap<>();
         for (PlaceMention m : mentions) {
@@ -46,9 +47,10 @@ final class PlaceRanking {
                 m.confidence = same.confidence;
                 continue;
             }
-            resolve(m, focus, anchors, true, city);
+            resolve(m, focus, anchors, true, city, context);
             if (plain) decided.put(m.key, m);
         }
+        context.onePlacePerName(mentions);
     }
 
     /** Share of the document's unambiguous place mentions per country. */
@@ -152,13 +154,13 @@ final class PlaceRanking {
     }
 
     private void resolve(PlaceMention m, Map<String, Double> focus, List<PlaceMention> all, boolean withNeighbours,
-                         GazetteerEntry city) {
+                         GazetteerEntry city, DocumentContext context) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m.candidates.length; c++) {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
             double s = prior(m.candidates[c], m) + m.bonus[c] + FOCUS_WEIGHT * focus.getOrDefault(e.country(), 0.0);
-            if (withNeighbours) s += neighbourhood(e, m, all) + nearFocusCity(e, city);
+            if (withNeighbours) s += neighbourhood(e, m, all) + nearFocusCity(e, city) + context.namedDivision(e, m);
             if (s > bestScore) {
                 second = bestScore;
                 bestScore = s;
