@@ -26,9 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable analysis queue, in the database so it survives restarts and is shared by every app
  * instance. One row per source document: asking again for a queued document changes nothing, for a
- * running one it marks it to run once more. Workers claim with a conditional UPDATE (only one of
- * several concurrent claimers sees its update count at 1, on H2 and on PostgreSQL alike), failures
- * wait with exponential back-off, and a job left running by a crashed worker is queued again.
+ * running one it marks it to run once more. On PostgreSQL a worker claims with {@code FOR UPDATE SKIP
+ * LOCKED}: claimers on every instance take different jobs in one statement each, none waiting on a row
+ * another is taking. The embedded H2 database (one instance) claims with a conditional UPDATE (only one
+ * of several concurrent claimers sees its update count at 1). Failures wait with exponential back-off,
+ * and a job left running by a crashed worker is queued again.
  */
 @Service
 public class AnalysisQueue {
@@ -51,13 +53,16 @@ public class AnalysisQueue {
     private final Duration maxRetry;
     private final Duration stuckAfter;
     private final Object signal = new Object();
+    private final boolean skipLocked;
 
     AnalysisQueue(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
                   @Value("${sitrep.intel.max-attempts:5}") int maxAttempts,
                   @Value("${sitrep.intel.first-retry:30s}") Duration firstRetry,
                   @Value("${sitrep.intel.max-retry:6h}") Duration maxRetry,
-                  @Value("${sitrep.intel.stuck-after:10m}") Duration stuckAfter) {
+                  @Value("${sitrep.intel.stuck-after:10m}") Duration stuckAfter,
+                  @Value("${spring.datasource.url:}") String databaseUrl) {
         this.jdbc = jdbc;
+        this.skipLocked = databaseUrl.startsWith("jdbc:postgresql:");
         this.clock = clock;
         // Listeners run after the newsroom's commit, when its transaction is still bound: a write
         // there must open its own or it would never be committed.
@@ -125,6 +130,18 @@ public class AnalysisQueue {
     /** Claims the next due job for {@code worker}, or empty when none is due. */
     public Optional<Job> claim(String worker) {
         OffsetDateTime now = now();
+        if (skipLocked) {
+            // One statement: the row is locked by the sub-select, so the UPDATE cannot lose it to another claimer,
+            // and a row another claimer holds is passed over rather than waited for.
+            return jdbc.sql("UPDATE intel_jobs SET state = 'running', claimed_by = :token, claimed_at = :now, "
+                            + "attempts = attempts + 1, again = FALSE WHERE state = 'queued' AND id = ("
+                            + "SELECT id FROM intel_jobs WHERE state = 'queued' AND next_attempt_at <= :now "
+                            + "ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                            + "RETURNING id, source_kind, source_id, attempts, claimed_by")
+                    .param("token", worker + "/" + UUID.randomUUID()).param("now", now)
+                    .query((rs, n) -> new Job(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)))
+                    .optional();
+        }
         List<Long> due = jdbc.sql("SELECT id FROM intel_jobs WHERE state = 'queued' AND next_attempt_at <= :now "
                         + "ORDER BY next_attempt_at, id FETCH FIRST 8 ROWS ONLY")
                 .param("now", now).query(Long.class).list();

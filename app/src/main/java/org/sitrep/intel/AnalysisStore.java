@@ -19,6 +19,7 @@ import java.util.Set;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Event;
+import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,8 +57,58 @@ public class AnalysisStore {
         savePlaces(documentId, analysis.places());
         saveActors(documentId, analysis.actors());
 
-        // Events the machine may touch: unreviewed, from the machine, never looked at by an analyst and
-        // not the target of a merge. Everything else is the analysts'.
+        Set<Long> deleted = reconcileEvents(documentId, analysis.events(), published, analysis.engineVersion(), now);
+        relocateReviewedEvidence(documentId, analysis.text());
+        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
+        return documentId;
+    }
+
+    /**
+     * Stores events found again in an existing document, as a Spark archive run found them
+     * ({@link ArchiveImport}): the same rules as {@link #save} (analysts' events kept, untouched machine events
+     * updated in place or dropped), but the document's text, places and actors stay as the server stored them;
+     * the events' evidence offsets are set against that text (cleared when their sentence is not in it).
+     */
+    @Transactional
+    public ImportedEvents importEvents(long documentId, List<Event> events, String engineVersion) {
+        OffsetDateTime now = now();
+        Object[] doc = jdbc.sql("SELECT published_on, text FROM intel_documents WHERE id = :doc").param("doc", documentId)
+                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getString(2)}).single();
+        String text = (String) doc[1];
+        int before = eventCount(documentId);
+        Set<Long> deleted = reconcileEvents(documentId, events.stream().map(e -> inText(e, text)).toList(), (LocalDate) doc[0],
+                engineVersion, now);
+        jdbc.sql("UPDATE intel_documents SET engine_version = :version, analysed_at = :now WHERE id = :doc")
+                .param("version", cut(engineVersion, 60)).param("now", now).param("doc", documentId).update();
+        relocateReviewedEvidence(documentId, text);
+        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
+        return new ImportedEvents(before, eventCount(documentId), deleted.size());
+    }
+
+    /** The event with its evidence offsets pointing at its sentence in {@code text} (-1 when it is not there). */
+    private static Event inText(Event e, String text) {
+        if (e.evidence() == null || e.evidence().sentence() == null) return e;
+        String sentence = e.evidence().sentence();
+        int at = e.evidence().start() >= 0 && text.startsWith(sentence, e.evidence().start()) ? e.evidence().start() : text.indexOf(sentence);
+        if (at == e.evidence().start()) return e;
+        return new Event(e.type(), e.subType(), e.actor1(), e.actor2(), e.place(), e.date(), e.trigger(),
+                new Evidence(sentence, at, at < 0 ? -1 : at + sentence.length()), e.confidence(), e.fatalities());
+    }
+
+    /** What an import did to one document: its events before and after, and how many machine events went. */
+    public record ImportedEvents(int before, int after, int dropped) {}
+
+    private int eventCount(long documentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc").param("doc", documentId)
+                .query(Long.class).single().intValue();
+    }
+
+    /**
+     * Events the machine may touch: unreviewed, from the machine, never looked at by an analyst and not the target
+     * of a merge. Everything else is the analysts'. Returns the ids of the machine events that went.
+     */
+    private Set<Long> reconcileEvents(long documentId, List<Event> events, LocalDate published, String engineVersion,
+                                      OffsetDateTime now) {
         Map<String, Long> replaceable = new HashMap<>();
         Set<String> analysts = new HashSet<>();
         Set<Long> deleted = new HashSet<>();
@@ -86,7 +137,7 @@ public class AnalysisStore {
         }
 
         Map<String, Event> found = new LinkedHashMap<>();
-        for (Event e : analysis.events()) {
+        for (Event e : events) {
             String key = machineKey(e);
             Event seen = found.get(key);
             if (seen == null || e.confidence() > seen.confidence()) found.put(key, e);
@@ -96,14 +147,12 @@ public class AnalysisStore {
             Event e = f.getValue();
             if (analystSpots.contains(spot(e.trigger(), e.evidence() == null ? null : e.evidence().sentence()))) continue;
             Long same = replaceable.remove(f.getKey());
-            if (same != null) updateEvent(same, f.getValue(), published, analysis.engineVersion(), now);
-            else insertEvent(documentId, f.getKey(), f.getValue(), published, analysis.engineVersion(), now);
+            if (same != null) updateEvent(same, f.getValue(), published, engineVersion, now);
+            else insertEvent(documentId, f.getKey(), f.getValue(), published, engineVersion, now);
         }
         deleted.addAll(replaceable.values());
         deleted.forEach(this::deleteEvent);
-        relocateReviewedEvidence(documentId, analysis.text());
-        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
-        return documentId;
+        return deleted;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,14 @@ class FirstAdmin implements ApplicationRunner {
             }
         } else {
             try {
-                UserAccount admin = accounts.createOrResetAdmin(email, password);
+                UserAccount admin;
+                try {
+                    admin = accounts.createOrResetAdmin(email, password);
+                } catch (DuplicateKeyException raced) {
+                    // Several instances starting at once on one database: another created the account a moment
+                    // ago (its transaction was rolled back here); now it exists, so this resets its password.
+                    admin = accounts.createOrResetAdmin(email, password);
+                }
                 log.info("Administrator {} is ready", admin.email());
                 if (isCommand) System.out.println("Administrator " + admin.email() + " is ready; sign in at /signin");
             } catch (UserAccounts.AccountProblem e) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,14 +54,15 @@ import org.sitrep.testsupport.WebSession;
  * the others' cached pages within two seconds; the meter holds for one visitor whichever instance answers,
  * even for pages opened at once on all three; a scheduled piece is published once and a scheduled issue
  * started once; and a newsletter send whose instance is {@code kill -9}'d mid-send is finished by another,
- * GreenMail's inbox showing nobody mailed twice, while nginx keeps serving from the survivors.
+ * GreenMail's inbox showing nobody mailed twice, while nginx keeps serving from the survivors; wrong passwords
+ * sent round robin are counted by every instance (the sign-in throttle's attempts are rows).
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesPostgresIT {
-    /** Two or three: each starts a JVM, and on a busy 2-core machine three start slowly. */
-    static final int INSTANCES = 2;
+    /** Three: each starts a JVM (in parallel); on a busy 2-core machine they start slowly, so their limit is generous. */
+    static final int INSTANCES = 3;
     static final int MEMBERS = 600;
     static final int CONNECTIONS = 2;
     static final String SECRET = "<p>Opening paragraph.</p><p>Second paragraph.</p><h2>Inside</h2><p>SECRET-THIRD detail.</p>"
@@ -92,8 +94,17 @@ class SeveralInstancesPostgresIT {
             started.add(starting.submit(() -> ServerProcess.start(dir.resolve("data-" + n), dir.resolve("instance-" + n + ".log"),
                     Duration.ofMinutes(6), arguments())));
         }
-        for (Future<ServerProcess> f : started) instances.add(f.get(7, TimeUnit.MINUTES));
+        // Every instance that did start is kept, so @AfterAll stops it even when another failed to start.
+        ExecutionException failed = null;
+        for (Future<ServerProcess> f : started) {
+            try {
+                instances.add(f.get(7, TimeUnit.MINUTES));
+            } catch (ExecutionException e) {
+                failed = e;
+            }
+        }
         starting.shutdown();
+        if (failed != null) throw failed;
         front = TestDatabases.freePort();
         nginx = startNginx();
     }
@@ -153,6 +164,25 @@ class SeveralInstancesPostgresIT {
 
     @Test
     @Order(3)
+    void passwordsGuessedRoundRobinAreCountedByEveryInstance() {
+        // Five wrong passwords (sitrep.signin.rate-limit) for one account, sent through nginx: round robin spreads them.
+        Set<String> answeredBy = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> guess = new WebSession(front).post("/signin", "/signin",
+                    Map.of("username", "guessed@example.org", "password", "guess number " + i));
+            assertThat(guess.statusCode()).as("guess %d is checked, and wrong", i).isEqualTo(302);
+            answeredBy.add(guess.headers().firstValue("X-Upstream").orElse("?"));
+        }
+        assertThat(answeredBy).as("the guesses reached several instances").hasSizeGreaterThan(1);
+        for (ServerProcess s : instances) {
+            HttpResponse<String> sixth = new WebSession(s.port).post("/signin", "/signin",
+                    Map.of("username", "guessed@example.org", "password", "guess number 6"));
+            assertThat(sixth.statusCode()).as("instance on port %d slows the account", s.port).isEqualTo(429);
+        }
+    }
+
+    @Test
+    @Order(4)
     void theMeterHoldsWhicheverInstanceAnswersEvenForPagesOpenedAtOnce() throws Exception {
         WebSession visitor = new WebSession(front);
         int full = 0;
@@ -190,7 +220,7 @@ class SeveralInstancesPostgresIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNewsletterSendWhoseInstanceIsKilledFinishesOnAnotherAndNobodyIsMailedTwice() throws Exception {
         try (Connection c = connection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE newsletter_issues SET send_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE id = " + issue);
@@ -239,7 +269,7 @@ class SeveralInstancesPostgresIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void scheduledJobsRanOnceAcrossTheInstances() throws Exception {
         assertThat(query("SELECT status FROM pieces WHERE id = " + scheduledPiece)).isEqualTo("PUBLISHED");
         int publishedLines = 0;

@@ -23,7 +23,8 @@ import org.sitrep.analysis.Event;
 /**
  * One row per event, with its evidence: the columns of the app's tracker export (ACLED's names, in
  * ACLED's meanings, see {@code docs/tracker.md}) first, then what an archive run adds: the article it
- * came from, the evidence's offsets in the cleaned text, the trigger word and the engine that coded it.
+ * came from, the evidence's offsets in the cleaned text, the trigger word and the engine that coded it, then
+ * what {@code ./sitrep import-batch} needs to store the event as the server would (precision word, deaths).
  */
 final class EventRows {
     /** The ACLED-named columns, in the tracker export's order (without its review_state: nothing is reviewed yet). */
@@ -41,7 +42,12 @@ final class EventRows {
         field("article_id", StringType), field("article_title", StringType), field("published", DateType),
         field("date_latest", DateType), field("date_text", StringType), field("gazetteer_id", LongType),
         field("trigger", StringType), field("evidence_start", IntegerType), field("evidence_end", IntegerType),
-        field("engine_version", StringType)});
+        field("engine_version", StringType),
+        // For ./sitrep import-batch: the place's own precision word (ACLED's 1-3 loses the difference between a
+        // neighbourhood and a city) and the deaths reported, as the app stores them.
+        field("place_precision", StringType), field("fatalities", IntegerType), field("fatalities_low", IntegerType),
+        field("fatalities_high", IntegerType), field("fatalities_text", StringType), field("fatalities_start", IntegerType),
+        field("fatalities_end", IntegerType)});
 
     private EventRows() {}
 
@@ -57,6 +63,7 @@ final class EventRows {
             LocalDate earliest = e.date() == null ? null : e.date().earliest();
             LocalDate latest = e.date() == null ? null : e.date().latest();
             var p = e.place();
+            var f = e.fatalities();
             rows.add(RowFactory.create(
                     (article.id() == null ? "?" : article.id()) + "-" + n,
                     sqlDate(earliest),
@@ -77,7 +84,10 @@ final class EventRows {
                     e.trigger(),
                     e.evidence() == null ? null : e.evidence().start(),
                     e.evidence() == null ? null : e.evidence().end(),
-                    analysis.engineVersion()));
+                    analysis.engineVersion(),
+                    p == null || p.precision() == null ? null : p.precision().word(),
+                    f == null ? null : f.best(), f == null ? null : f.low(), f == null ? null : f.high(),
+                    f == null ? null : f.text(), f == null ? null : f.start(), f == null ? null : f.end()));
         }
         return rows;
     }
