@@ -375,6 +375,22 @@ abstract class ApiContract {
         assertThat(get("/api/v1/openapi.json", null).statusCode()).isEqualTo(200);
     }
 
+    /** Through the whole application (security chain, error page): another method than GET gets the API's JSON 405. */
+    @Test
+    void otherMethodsThanGetAreRefusedAsJson() throws Exception {
+        for (String path : List.of("/api/v1/openapi.json", "/api/v1/events")) {
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Authorization", "Bearer " + BOOTSTRAP).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(path).isEqualTo(405);
+            assertThat(posted.headers().firstValue("Allow")).as(path).hasValue("GET");
+            assertThat(posted.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+            JsonNode body = JSON.readTree(posted.body());
+            assertThat(body.path("status").asInt()).as(path).isEqualTo(405);
+            assertThat(body.path("error").asText()).as(path).isEqualTo("the API only answers GET");
+        }
+    }
+
     @Test
     void memberWithADataPlanMakesUsesAndRevokesAKeyInTheAccountPage() throws Exception {
         WebSession web = signedIn(MEMBER);

@@ -1,8 +1,10 @@
 package org.sitrep.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +60,11 @@ class ApiErrorsSliceTest {
             return "limit " + limit;
         }
 
+        @GetMapping("/faults/page")
+        String page() {
+            return "not the API";
+        }
+
         @GetMapping("/api/v1/faults/unexpected")
         String unexpected() {
             throw new IllegalStateException("connection to jdbc:postgresql://db.internal/sitrep refused");
@@ -83,17 +90,32 @@ class ApiErrorsSliceTest {
     }
 
     /**
-     * Refused, but not (yet) with the JSON object: no handler matched, and Spring applies an advice limited to a
-     * package ({@code basePackageClasses}) only to that package's handlers, so {@code ApiErrors.method} is never
-     * reached for it and the answer has no body here (the full application's error page answers instead).
-     * Found by this slice; left to the API's owners.
+     * No handler matches a POST to a GET-only route, and Spring applies an advice limited to a package
+     * ({@code basePackageClasses}) only to that package's handlers, so {@code ApiErrors} never sees it:
+     * {@link ApiMethodNotAllowed} answers it with the same JSON object (found by this slice, which first saw no body).
      */
     @Test
-    void otherMethodsThanGetAreRefused() throws Exception {
-        MockHttpServletResponse r = mvc.perform(post("/api/v1/openapi.json")).andReturn().getResponse();
+    void otherMethodsThanGetAreRefusedWithTheJsonError() throws Exception {
+        for (RequestBuilder refused : new RequestBuilder[] {post("/api/v1/openapi.json"), delete("/api/v1/faults/problem"),
+                put("/api/v1/faults/typed").param("limit", "1")}) {
+            MockHttpServletResponse r = mvc.perform(refused).andReturn().getResponse();
+            assertThat(r.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED.value());
+            assertThat(r.getHeader("Allow")).isEqualTo("GET");
+            assertThat(r.getContentType()).startsWith("application/json");
+            JsonNode body = JSON.readTree(r.getContentAsString());
+            assertThat(body.path("status").asInt()).isEqualTo(405);
+            assertThat(body.path("error").asText()).isEqualTo("the API only answers GET");
+            assertThat(body.size()).as("status and error, nothing else").isEqualTo(2);
+        }
+    }
+
+    /** Outside {@code /api/} a refused method is left to the site's own error handling, not given the API's JSON. */
+    @Test
+    void aRefusedMethodOutsideTheApiIsNotAnsweredAsTheApi() throws Exception {
+        MockHttpServletResponse r = mvc.perform(post("/faults/page")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED.value());
-        assertThat(r.getHeader("Allow")).isEqualTo("GET");
-        assertThat(r.getContentAsString()).doesNotContain("Exception", "at org.");
+        assertThat(r.getContentAsString()).doesNotContain("the API only answers GET");
+        assertThat(r.getContentType()).isNull();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.sitrep.analysis.DateRange;
 import org.sitrep.analysis.Span;
 import org.sitrep.analysis.text.CleanText;
@@ -43,7 +44,7 @@ public final class NewsDateFinder implements DateFinder {
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
             Map.entry("twelve", 12), Map.entry("a couple of", 2));
 
-    private record Rule(int anchors, Pattern pattern, BiFunction<Matcher, LocalDate, Range> resolve) {}
+    private record Rule(int anchors, Pattern pattern, BiFunction<Matcher, LocalDate, @Nullable Range> resolve) {}
 
     // Kinds of anchor word; a rule runs only in windows holding one of the kinds it needs.
     private static final int DIGITS = 1;
@@ -109,7 +110,7 @@ public final class NewsDateFinder implements DateFinder {
                     + "(?<season>spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?<y>(?:19|20)\\d{2})\\b)?",
                     NewsDateFinder::season));
 
-    private static Rule rule(int anchors, String regex, BiFunction<Matcher, LocalDate, Range> resolve) {
+    private static Rule rule(int anchors, String regex, BiFunction<Matcher, LocalDate, @Nullable Range> resolve) {
         return new Rule(anchors, Pattern.compile(regex), resolve);
     }
 
@@ -220,7 +221,7 @@ public final class NewsDateFinder implements DateFinder {
         return day(d.isAfter(pub) ? d.minusYears(1) : d);
     }
 
-    private static Range month(Matcher m, LocalDate pub) {
+    private static @Nullable Range month(Matcher m, LocalDate pub) {
         String name = m.group("month");
         String prep = lower(m.group("prep"));
         String part = lower(m.group("part"));
@@ -331,7 +332,7 @@ public final class NewsDateFinder implements DateFinder {
         };
     }
 
-    private static Range calendar(Matcher m, LocalDate pub) {
+    private static @Nullable Range calendar(Matcher m, LocalDate pub) {
         String which = m.group("which").toLowerCase(Locale.ROOT);
         String unit = m.group("unit").toLowerCase(Locale.ROOT);
         boolean earlier = "earlier".equalsIgnoreCase(m.group("early"));
@@ -358,7 +359,7 @@ public final class NewsDateFinder implements DateFinder {
         }
     }
 
-    private static Range past(Matcher m, LocalDate pub) {
+    private static @Nullable Range past(Matcher m, LocalDate pub) {
         String n = m.group("n") == null ? null : m.group("n").toLowerCase(Locale.ROOT);
         String unit = m.group("unit").toLowerCase(Locale.ROOT);
         if (unit.equals("hour")) return new Range(pub.minusDays(1), pub); // "in the past 24 hours"
@@ -388,7 +389,7 @@ public final class NewsDateFinder implements DateFinder {
         return new Range(saturday, saturday.plusDays(1));
     }
 
-    private static Range season(Matcher m, LocalDate pub) {
+    private static @Nullable Range season(Matcher m, LocalDate pub) {
         String prep = lower(m.group("prep"));
         String part = lower(m.group("part"));
         boolean hasYear = m.group("y") != null;
@@ -430,7 +431,7 @@ public final class NewsDateFinder implements DateFinder {
         return k != null ? k : Integer.parseInt(n);
     }
 
-    private static String lower(String s) { return s == null ? null : s.toLowerCase(Locale.ROOT); }
+    private static @Nullable String lower(@Nullable String s) { return s == null ? null : s.toLowerCase(Locale.ROOT); }
 
     private static int month(String name) {
         String key = name.replace(".", "").toUpperCase(Locale.ROOT);
