@@ -37,11 +37,13 @@ public class AnalysisStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final StoryLinks stories;
 
-    AnalysisStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher) {
+    AnalysisStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher, StoryLinks stories) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.publisher = publisher;
+        this.stories = stories;
     }
 
     /** Stores one analysis of {@code source}; returns the document id. */
@@ -102,7 +104,10 @@ public class AnalysisStore {
         deleted.addAll(replaceable.values());
         deleted.forEach(this::deleteEvent);
         relocateReviewedEvidence(documentId, analysis.text());
-        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
+        // the same event told by another article is linked to it (counted once); the kept event may take its deaths
+        Set<Long> documents = new HashSet<>(Set.of(documentId));
+        stories.link(documentId).forEach(l -> documents.add(l.intoDocument()));
+        publisher.publishEvent(new EventsChanged(deleted, documents));
         return documentId;
     }
 
