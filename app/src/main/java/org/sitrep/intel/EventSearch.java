@@ -166,6 +166,25 @@ public class EventSearch {
                 .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
     }
 
+    /**
+     * Events per day and type of the events whose <em>first</em> day is in {@code first..last} (the filter's own dates
+     * ignored), oldest first; may also hold days outside the window (the map index answers by overlap), which the
+     * caller drops. By first day, the database reads it from {@code ix_intel_events_trends} alone for the filters the
+     * map index does not answer (a country, a type): the overlap of {@link #perDay} needs each row's last day.
+     */
+    public List<DayCount> perFirstDay(EventFilter filter, LocalDate first, LocalDate last) {
+        EventMapIndex.Match match = mapIndex.match(filter.withDates(first, last));
+        if (match != null) return mapIndex.perDay(match);
+        Where where = where(filter.withDates(null, null));
+        where.add("e.date_earliest BETWEEN :firstDay AND :lastDay");
+        where.params.put("firstDay", first);
+        where.params.put("lastDay", last);
+        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from()
+                        + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
+                .params(where.params)
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
+    }
+
     /** Events matching the filter per admin-1 area; events whose area is not known are left out. */
     public List<AreaCount> perArea(EventFilter filter) {
         Where where = where(filter);

@@ -150,7 +150,7 @@ public class EventTrends {
         Map<LocalDate, Map<String, Long>> weeks = new TreeMap<>();
         for (LocalDate m = first; !m.isAfter(lastMonday); m = m.plusWeeks(1)) weeks.put(m, new LinkedHashMap<>());
         List<String> types = new ArrayList<>();
-        for (EventSearch.DayCount d : search.perDay(filter.withDates(first, asOf))) {
+        for (EventSearch.DayCount d : search.perFirstDay(filter, first, asOf)) {
             if (d.day().isBefore(first) || d.day().isAfter(asOf)) continue; // started before the window, or ran into it
             LocalDate monday = d.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             weeks.get(monday).merge(d.eventType(), d.count(), Long::sum);
