@@ -3,7 +3,8 @@
 # (default 1,000,000), on the embedded default (H2) or, with DB=postgres, PostgreSQL. Generates the events once with
 # the same generator as bench/api (kept in $WORK for the next run), starts the server (-Xmx512m) with an admin,
 # signs in, waits for the map index, then times REPEAT sequential requests of each query with curl.
-# Appends a section to bench/results/trends.md.
+# Appends a section to bench/results/trends.md. JAR and GENERATORS_JAR may name copies of the jars (so a build in the
+# work tree during a long run does not pull them from under it).
 #   bench/trends/run-trends-bench.sh [COUNT] [REPEAT]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -13,7 +14,7 @@ PORT="${PORT:-8231}"
 DB="${DB:-h2}"
 WORK="${WORK:-/tmp/sitrep-trends-bench}"
 RESULTS="$ROOT/bench/results/trends.md"
-JAR="$ROOT/app/target/sitrep-app.jar"
+JAR="${JAR:-$ROOT/app/target/sitrep-app.jar}"
 EMAIL="bench@example.org"
 PASSWORD="bench passphrase long enough"
 
@@ -33,7 +34,7 @@ if [ ! -f "$data/.generated" ]; then
   echo "Generating $COUNT events ($DB) into $data ..."
   mkdir -p "$data"
   start=$(date +%s)
-  GENERATORS_JAR="$ROOT/bench/target/sitrep-bench-generators.jar"
+  GENERATORS_JAR="${GENERATORS_JAR:-$ROOT/bench/target/sitrep-bench-generators.jar}"
   [ -f "$GENERATORS_JAR" ] || ./sitrep build
   java -Xmx1g -Dloader.path="$GENERATORS_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
     --sitrep.data-dir="$data" --sitrep.sample-content=false --sitrep.command=generate-events \
@@ -74,10 +75,12 @@ rows_table=$(
   measure "change map, country=SY" "/tracker/trends/changes.csv?country=SY"
   measure "new actors, all events" "/tracker/trends/new-actors.csv"
   measure "change map as PNG (query and drawing)" "/tracker/trends/changes.png"
+  measure "change map of deaths as PNG" "/tracker/trends/changes.png?measure=deaths"
   measure "trends page (all three and the chart)" "/tracker/trends"
 )
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 {
+  echo
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $DB, $COUNT events, $REPEAT sequential requests each, -Xmx512m"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1). Generation: $(cat "$data/.generated")."

@@ -38,11 +38,13 @@ public class AnalysisStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final StoryLinks stories;
 
-    AnalysisStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher) {
+    AnalysisStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher, StoryLinks stories) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.publisher = publisher;
+        this.stories = stories;
     }
 
     /** Stores one analysis of {@code source}; returns the document id. */
@@ -59,7 +61,7 @@ public class AnalysisStore {
 
         Set<Long> deleted = reconcileEvents(documentId, analysis.events(), published, analysis.engineVersion(), now);
         relocateReviewedEvidence(documentId, analysis.text());
-        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
+        announce(documentId, deleted);
         return documentId;
     }
 
@@ -81,8 +83,18 @@ public class AnalysisStore {
         jdbc.sql("UPDATE intel_documents SET engine_version = :version, analysed_at = :now WHERE id = :doc")
                 .param("version", cut(engineVersion, 60)).param("now", now).param("doc", documentId).update();
         relocateReviewedEvidence(documentId, text);
-        publisher.publishEvent(new EventsChanged(deleted, Set.of(documentId)));
+        announce(documentId, deleted);
         return new ImportedEvents(before, eventCount(documentId), deleted.size());
+    }
+
+    /**
+     * Links the document's new events to the same event told by another article (counted once; the kept event may
+     * take its deaths), then tells the caches which events and documents changed.
+     */
+    private void announce(long documentId, Set<Long> deleted) {
+        Set<Long> documents = new HashSet<>(Set.of(documentId));
+        stories.link(documentId).forEach(l -> documents.add(l.intoDocument()));
+        publisher.publishEvent(new EventsChanged(deleted, documents));
     }
 
     /** The event with its evidence offsets pointing at its sentence in {@code text} (-1 when it is not there). */

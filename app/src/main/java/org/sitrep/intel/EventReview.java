@@ -85,7 +85,11 @@ public class EventReview {
         audit(id, analyst, "reject", change("review_state", e.reviewState().dbValue(), "rejected"));
     }
 
-    /** Back to the review queue; a merged event is un-merged. Corrected values stay as they are. */
+    /**
+     * Back to the review queue; a merged event is un-merged ("Unlink" for one linked automatically, which the machine
+     * then never links again: it has a history). Corrected values stay as they are. The deaths the event it had joined
+     * took from it, when that one had none of its own, go back with it, or they would be counted twice.
+     */
     @Transactional
     public void reopen(long id, long seen, String analyst) {
         TrackedEvent e = current(id, seen);
@@ -93,8 +97,27 @@ public class EventReview {
         jdbc.sql("UPDATE intel_events SET review_state = 'unreviewed', merged_into = NULL, updated_at = :now WHERE id = :id")
                 .param("now", now()).param("id", id).update();
         StringBuilder changes = new StringBuilder(change("review_state", e.reviewState().dbValue(), "unreviewed"));
-        if (e.mergedInto() != null) changes.append('\n').append(change("merged_into", "#" + e.mergedInto(), null));
+        if (e.mergedInto() != null) {
+            changes.append('\n').append(change("merged_into", "#" + e.mergedInto(), null));
+            returnTakenDeaths(e, analyst);
+        }
         audit(id, analyst, "reopen", changes.toString());
+    }
+
+    /** Clears the figure {@code e}'s merge copied into the event it joined, if that event still holds exactly it. */
+    private void returnTakenDeaths(TrackedEvent e, String analyst) {
+        if (e.fatalities() == null) return;
+        String taken = "fatalities: — → " + e.fatalities().best() + " (from #" + e.id() + ")";
+        boolean copied = jdbc.sql("SELECT changes FROM intel_event_reviews WHERE event_id = :into AND action IN ('merge', 'link')")
+                .param("into", e.mergedInto()).query(String.class).list().stream().anyMatch(c -> c != null && c.contains(taken));
+        if (!copied) return;
+        int cleared = jdbc.sql("UPDATE intel_events SET fatalities = NULL, fatalities_low = NULL, fatalities_high = NULL,"
+                        + " updated_at = :now WHERE id = :into AND fatalities = :best AND fatalities_text IS NULL")
+                .param("now", now()).param("into", e.mergedInto()).param("best", e.fatalities().best()).update();
+        if (cleared == 1) {
+            audit(e.mergedInto(), analyst, "unlink", change("fatalities", Integer.toString(e.fatalities().best()), null)
+                    + " (returned to #" + e.id() + ")");
+        }
     }
 
     @Transactional

@@ -160,7 +160,26 @@ public class EventSearch {
         EventMapIndex.Match match = mapIndex.match(filter);
         if (match != null) return mapIndex.perDay(match);
         Where where = where(filter);
-        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from()
+                        + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
+                .params(where.params)
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    /**
+     * Events per day and type of the events whose <em>first</em> day is in {@code first..last} (the filter's own dates
+     * ignored), oldest first; may also hold days outside the window (the map index answers by overlap), which the
+     * caller drops. By first day, the database reads it from {@code ix_intel_events_trends} alone for the filters the
+     * map index does not answer (a country, a type): the overlap of {@link #perDay} needs each row's last day.
+     */
+    public List<DayCount> perFirstDay(EventFilter filter, LocalDate first, LocalDate last) {
+        EventMapIndex.Match match = mapIndex.match(filter.withDates(first, last));
+        if (match != null) return mapIndex.perDay(match);
+        Where where = where(filter.withDates(null, null));
+        where.add("e.date_earliest BETWEEN :firstDay AND :lastDay");
+        where.params.put("firstDay", first);
+        where.params.put("lastDay", last);
+        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from()
                         + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
                 .params(where.params)
                 .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
@@ -170,7 +189,7 @@ public class EventSearch {
     public List<AreaCount> perArea(EventFilter filter) {
         Where where = where(filter);
         where.add("e.admin1 IS NOT NULL AND e.country IS NOT NULL");
-        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*)" + where.from()
                         + where.sql() + " GROUP BY e.country, e.admin1 ORDER BY e.country, e.admin1")
                 .params(where.params)
                 .query((rs, n) -> new AreaCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
@@ -277,6 +296,18 @@ public class EventSearch {
         String sql() {
             return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
         }
+
+        /**
+         * {@code FROM intel_events e}, joined to its documents ({@code d}) only when a condition reads them: every event
+         * has its document (a foreign key), so the join filters nothing, and over a month of a million events it is a
+         * hash of every document that the aggregate queries of the trends do not need.
+         */
+        String from() {
+            return clauses.stream().anyMatch(c -> DOCUMENT_COLUMN.matcher(c).find())
+                    ? " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" : " FROM intel_events e";
+        }
+
+        private static final java.util.regex.Pattern DOCUMENT_COLUMN = java.util.regex.Pattern.compile("\\bd\\.");
     }
 
     /** Position after the last event of a page: its earliest date and id, base64url-encoded so clients treat it as opaque. */

@@ -11,7 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +27,7 @@ import org.springframework.stereotype.Service;
  * indexes they walk.
  *
  * <p>Trends are "as of" a day: the filter's {@code to} when given, else the newest event the filter matches (so the
- * sample data, months old, still has a last month). Fatalities per week are a follow-up: this counts events.
+ * sample data, months old, still has a last month). Each figure is given in events and in the deaths they report.
  */
 @Service
 public class EventTrends {
@@ -45,9 +51,26 @@ public class EventTrends {
 
     /**
      * One admin-1 area (or a country's events without a division, admin1 null): events in the last 30 days, in the
-     * 90 before, and where its events are on average (the change map's symbol goes there).
+     * 90 before, the deaths those events report (each event's own figure, so a death told in two linked articles
+     * counts once), and where its events are on average (the change map's symbol goes there).
      */
-    public record AreaChange(String country, String admin1, long recent, long earlier, double lat, double lon) {
+    public record AreaChange(String country, String admin1, long recent, long earlier, long recentDeaths, long earlierDeaths,
+                             double lat, double lon) {
+        /** The earlier period's reported deaths per 30 days. */
+        public double earlierDeathsPerMonth() {
+            return earlierDeaths / 3.0;
+        }
+
+        /** Recent reported deaths minus the earlier monthly average, rounded. */
+        public long deathsChange() {
+            return Math.round(recentDeaths - earlierDeathsPerMonth());
+        }
+
+        /** The deaths' change in percent of the earlier monthly average; null when none were reported before. */
+        public Long deathsPercent() {
+            return earlierDeaths == 0 ? null : Math.round(100.0 * (recentDeaths - earlierDeathsPerMonth()) / earlierDeathsPerMonth());
+        }
+
         /** The earlier period's events per 30 days, the base the recent count is compared with. */
         public double earlierPerMonth() {
             return earlier / 3.0;
@@ -82,10 +105,29 @@ public class EventTrends {
 
     private final JdbcClient jdbc;
     private final EventSearch search;
+    private final TransactionTemplate transaction;
+    private final boolean postgres;
 
-    public EventTrends(JdbcClient jdbc, EventSearch search) {
+    public EventTrends(JdbcClient jdbc, EventSearch search, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.search = search;
+        this.transaction = new TransactionTemplate(transactions);
+        this.postgres = "PostgreSQL".equals(new JdbcTemplate(dataSource).execute(
+                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+    }
+
+    /**
+     * Runs one figure's queries with PostgreSQL's JIT compiler off. Their cost estimates (a window of a million events,
+     * a probe per new-actor candidate) pass {@code jit_above_cost}, and compiling them took 2.5 s on the loaded
+     * benchmark machine for a query that runs in 0.3 s without (bench/results/trends.md). {@code SET LOCAL}: for this
+     * transaction only, the connection goes back to the pool as it came.
+     */
+    private <T> T aggregate(Supplier<T> figure) {
+        if (!postgres) return figure.get();
+        return transaction.execute(status -> {
+            jdbc.sql("SET LOCAL jit = off").update();
+            return figure.get();
+        });
     }
 
     /** The filter's {@code to}, else the newest matching event's date, else null (no events). */
@@ -97,6 +139,10 @@ public class EventTrends {
 
     /** Events per week and type for the {@link #WEEKS} weeks up to the as-of day (the filter's own dates are replaced). */
     public Weekly weekly(EventFilter filter) {
+        return aggregate(() -> weeklyFigures(filter));
+    }
+
+    private Weekly weeklyFigures(EventFilter filter) {
         LocalDate asOf = asOf(filter);
         if (asOf == null) return new Weekly(null, List.of(), List.of());
         LocalDate lastMonday = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -104,14 +150,14 @@ public class EventTrends {
         Map<LocalDate, Map<String, Long>> weeks = new TreeMap<>();
         for (LocalDate m = first; !m.isAfter(lastMonday); m = m.plusWeeks(1)) weeks.put(m, new LinkedHashMap<>());
         List<String> types = new ArrayList<>();
-        for (EventSearch.DayCount d : search.perDay(filter.withDates(first, asOf))) {
+        for (EventSearch.DayCount d : search.perFirstDay(filter, first, asOf)) {
             if (d.day().isBefore(first) || d.day().isAfter(asOf)) continue; // started before the window, or ran into it
             LocalDate monday = d.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             weeks.get(monday).merge(d.eventType(), d.count(), Long::sum);
             if (!types.contains(d.eventType())) types.add(d.eventType());
         }
         types.sort(Comparator.comparingInt(EventTrends::acledOrder).thenComparing(Comparator.naturalOrder()));
-        Map<LocalDate, Long> deaths = fatalitiesPerWeek(filter.withDates(first, asOf), first, asOf);
+        Map<LocalDate, Long> deaths = fatalitiesPerWeek(filter, first, asOf);
         List<Week> out = new ArrayList<>();
         weeks.forEach((monday, byType) -> {
             Map<String, Long> ordered = new LinkedHashMap<>();
@@ -121,12 +167,18 @@ public class EventTrends {
         return new Weekly(asOf, out, types);
     }
 
-    /** Reported deaths per week (by Monday) of the events the filter shows, by each event's first day, as {@link #weekly}. */
+    /**
+     * Reported deaths per week (by Monday) of the events the filter shows, by each event's first day, as {@link #weekly}:
+     * the window is a range of first days (not the filter's overlap of spans), so it is read from {@code
+     * ix_intel_events_trends} alone, which holds the figure (V200).
+     */
     private Map<LocalDate, Long> fatalitiesPerWeek(EventFilter filter, LocalDate first, LocalDate asOf) {
-        EventSearch.Where where = EventSearch.where(filter);
-        where.add("e.fatalities IS NOT NULL");
+        EventSearch.Where where = EventSearch.where(filter.withDates(null, null));
+        where.add("e.date_earliest BETWEEN :first AND :asOf AND e.fatalities IS NOT NULL");
+        where.params.put("first", first);
+        where.params.put("asOf", asOf);
         Map<LocalDate, Long> perWeek = new TreeMap<>();
-        jdbc.sql("SELECT e.date_earliest, SUM(e.fatalities) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        jdbc.sql("SELECT e.date_earliest, SUM(e.fatalities)" + where.from()
                         + where.sql() + " GROUP BY e.date_earliest")
                 .params(where.params)
                 .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
@@ -141,8 +193,15 @@ public class EventTrends {
         return org.sitrep.analysis.EventType.of(label).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
     }
 
-    /** Each area's last 30 days against the 90 before, by the events' earliest dates; busiest recent first. */
+    /**
+     * Each area's last 30 days against the 90 before, in events and in reported deaths, by the events' earliest dates;
+     * busiest recent first.
+     */
     public Changes changes(EventFilter filter) {
+        return aggregate(() -> changeFigures(filter));
+    }
+
+    private Changes changeFigures(EventFilter filter) {
         LocalDate asOf = asOf(filter);
         if (asOf == null) return new Changes(null, null, null, List.of());
         LocalDate recentFrom = asOf.minusDays(RECENT_DAYS - 1), earlierFrom = recentFrom.minusDays(EARLIER_DAYS);
@@ -154,14 +213,16 @@ public class EventTrends {
         List<AreaChange> areas = jdbc.sql("SELECT e.country, e.admin1,"
                         + " SUM(CASE WHEN e.date_earliest >= :recentFrom THEN 1 ELSE 0 END) AS recent,"
                         + " SUM(CASE WHEN e.date_earliest < :recentFrom THEN 1 ELSE 0 END) AS earlier,"
+                        + " SUM(CASE WHEN e.date_earliest >= :recentFrom THEN COALESCE(e.fatalities, 0) ELSE 0 END) AS recent_deaths,"
+                        + " SUM(CASE WHEN e.date_earliest < :recentFrom THEN COALESCE(e.fatalities, 0) ELSE 0 END) AS earlier_deaths,"
                         + " AVG(e.latitude) AS lat, AVG(e.longitude) AS lon"
-                        + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql()
+                        + where.from() + where.sql()
                         + " AND e.latitude IS NOT NULL AND e.country IS NOT NULL"
                         + " GROUP BY e.country, e.admin1 ORDER BY recent DESC, earlier DESC, e.country, e.admin1"
                         + " FETCH FIRST " + MAX_AREAS + " ROWS ONLY")
                 .params(where.params)
                 .query((rs, n) -> new AreaChange(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getDouble(5), rs.getDouble(6)))
+                        rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8)))
                 .list();
         return new Changes(asOf, recentFrom, earlierFrom, areas);
     }
@@ -171,6 +232,10 @@ public class EventTrends {
      * admin-1) is in those 30 days; newest first. "Before" counts every event shown by default, whatever the filter.
      */
     public List<NewActor> newActors(EventFilter filter) {
+        return aggregate(() -> newActorFigures(filter));
+    }
+
+    private List<NewActor> newActorFigures(EventFilter filter) {
         LocalDate asOf = asOf(filter);
         if (asOf == null) return List.of();
         LocalDate since = asOf.minusDays(RECENT_DAYS - 1);
@@ -181,15 +246,17 @@ public class EventTrends {
             where.params.put("since", since);
             where.params.put("asOf", asOf);
             where.params.put("hidden", List.of(ReviewState.REJECTED.dbValue(), ReviewState.MERGED.dbValue()));
-            String seenBefore = "SELECT 1 FROM intel_events o WHERE o.%1$s = g.actor AND o.country = g.country"
+            // A scalar subquery, not NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti join and, over a million events,
+            // hashes every earlier event (7.5 s); a scalar subquery stays one index probe per candidate (actor1_area,
+            // actor2_area), stopping at the first earlier event.
+            String seenBefore = "(SELECT 1 FROM intel_events o WHERE o.%1$s = g.actor AND o.country = g.country"
                     + " AND (o.admin1 = g.admin1 OR (o.admin1 IS NULL AND g.admin1 IS NULL))"
-                    + " AND o.date_earliest < :since AND o.review_state NOT IN (:hidden)";
+                    + " AND o.date_earliest < :since AND o.review_state NOT IN (:hidden) FETCH FIRST 1 ROWS ONLY) IS NULL";
             out.addAll(jdbc.sql("SELECT g.actor, g.country, g.admin1, g.first_seen, g.events FROM ("
                             + "SELECT e." + side + " AS actor, e.country, e.admin1, MIN(e.date_earliest) AS first_seen, COUNT(*) AS events"
-                            + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql()
+                            + where.from() + where.sql()
                             + " GROUP BY e." + side + ", e.country, e.admin1) g"
-                            + " WHERE NOT EXISTS (" + seenBefore.formatted("actor1") + ")"
-                            + " AND NOT EXISTS (" + seenBefore.formatted("actor2") + ")")
+                            + " WHERE " + seenBefore.formatted("actor1") + " AND " + seenBefore.formatted("actor2"))
                     .params(where.params)
                     .query((rs, n) -> new NewActor(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getLong(5)))
@@ -212,7 +279,7 @@ public class EventTrends {
     /** The filter's events by area, busiest first (events without a country are left out). */
     public List<AreaCount> byArea(EventFilter filter, int limit) {
         EventSearch.Where where = EventSearch.where(filter);
-        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*) AS n FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*) AS n" + where.from()
                         + where.sql() + " AND e.country IS NOT NULL GROUP BY e.country, e.admin1 ORDER BY n DESC, e.country, e.admin1"
                         + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .params(where.params)
@@ -232,7 +299,7 @@ public class EventTrends {
     /** How many events the filter matches and when the last of them changed: recorded with a drafted report. */
     public DataVersion dataVersion(EventFilter filter) {
         EventSearch.Where where = EventSearch.where(filter);
-        return jdbc.sql("SELECT COUNT(*), MAX(e.updated_at) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT COUNT(*), MAX(e.updated_at)" + where.from()
                         + where.sql())
                 .params(where.params)
                 .query((rs, n) -> {

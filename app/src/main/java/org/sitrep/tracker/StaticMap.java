@@ -68,7 +68,59 @@ public class StaticMap {
     }
 
     /** The drawn map: the same picture as PNG bytes and as SVG text, and the box it actually shows. */
-    public record Picture(byte[] png, String svg, Box shown, int width, int height) {}
+    public static final class Picture {
+        private final Scene scene;
+        private final Box shown;
+        private final int width, height;
+        private byte[] png;
+        private String svg;
+
+        private Picture(Scene scene, Box shown, int width, int height) {
+            this.scene = scene;
+            this.shown = shown;
+            this.width = width;
+            this.height = height;
+        }
+
+        /**
+         * Drawn when first asked for, in that format only: a download wants one of the two, and drawing the basemap's
+         * coasts and borders is most of a change map's time (seconds on a loaded machine, bench/results/trends.md).
+         */
+        public synchronized byte[] png() {
+            if (png == null) {
+                BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                try {
+                    scene.paint(new Java2dCanvas(g));
+                } finally {
+                    g.dispose();
+                }
+                png = StaticMap.png(image);
+            }
+            return png;
+        }
+
+        public synchronized String svg() {
+            if (svg == null) {
+                SvgCanvas canvas = new SvgCanvas(width, height, scene.title);
+                scene.paint(canvas);
+                svg = canvas.text();
+            }
+            return svg;
+        }
+
+        public Box shown() {
+            return shown;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+    }
 
     private volatile Basemap basemap;
 
@@ -85,36 +137,24 @@ public class StaticMap {
                 && Math.abs(p.lat()) <= 85 && Math.abs(p.lon()) <= 180).toList();
         Projection projection = Projection.fit(box != null ? box : around(valid), width, height);
         Scene scene = new Scene(basemap(), projection, valid, title == null ? "Map" : title);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            scene.paint(new Java2dCanvas(g));
-        } finally {
-            g.dispose();
-        }
-        SvgCanvas svg = new SvgCanvas(width, height, scene.title);
-        scene.paint(svg);
-        return new Picture(png(image), svg.text(), projection.shown(), width, height);
+        return new Picture(scene, projection.shown(), width, height);
     }
 
     /** A change map: each area's symbol (see {@link Change}) on the basemap of {@code box}, or around the areas. */
     public Picture drawChanges(List<Change> changes, Box box, String title) {
+        return drawChanges(changes, box, title, "events");
+    }
+
+    /** The change map of a count named {@code unit} in its legend ("events", "reported deaths"). */
+    public Picture drawChanges(List<Change> changes, Box box, String title, String unit) {
         List<Change> valid = changes.stream().filter(c -> Double.isFinite(c.lat()) && Double.isFinite(c.lon())
                 && Math.abs(c.lat()) <= 85 && Math.abs(c.lon()) <= 180).toList();
         List<Point> where = valid.stream().map(c -> new Point(c.lat(), c.lon(), null)).toList();
         Projection projection = Projection.fit(box != null ? box : around(where), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Scene scene = new Scene(basemap(), projection, List.of(), title == null ? "Change map" : title);
         scene.changes = valid;
-        BufferedImage image = new BufferedImage(DEFAULT_WIDTH, DEFAULT_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            scene.paint(new Java2dCanvas(g));
-        } finally {
-            g.dispose();
-        }
-        SvgCanvas svg = new SvgCanvas(DEFAULT_WIDTH, DEFAULT_HEIGHT, scene.title);
-        scene.paint(svg);
-        return new Picture(png(image), svg.text(), projection.shown(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.unit = unit;
+        return new Picture(scene, projection.shown(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
     /** The box around the points, padded by a fifth and at least 4° wide; the Middle East when there are none. */
@@ -201,6 +241,7 @@ public class StaticMap {
         final List<Point> points;
         final String title;
         List<Change> changes;
+        String unit = "events";
 
         Scene(Basemap basemap, Projection p, List<Point> points, String title) {
             this.basemap = basemap;
@@ -256,11 +297,11 @@ public class StaticMap {
                 }
                 c.text(x + r + 3, y + 4, (d > 0 ? "+" : d < 0 ? "\u2212" : "\u00b10") + (d == 0 ? "" : Long.toString(Math.abs(d))), 12, true, INK, "start");
             }
-            c.rect(6, 6, 330, 48, PAPER, COAST);
+            c.rect(6, 6, 330 + 7 * Math.max(0, unit.length() - 6), 48, PAPER, COAST);
             c.path(triangle(20, 20, 7, true), MORE, INK, 1f, false);
-            c.text(34, 24, "More events than the earlier monthly average", 12, false, INK, "start");
+            c.text(34, 24, "More " + unit + " than the earlier monthly average", 12, false, INK, "start");
             c.path(triangle(20, 41, 7, false), FEWER, INK, 1f, false);
-            c.text(34, 45, "Fewer events (label: change in events)", 12, false, INK, "start");
+            c.text(34, 45, "Fewer " + unit + " (label: change in " + unit + ")", 12, false, INK, "start");
             if (changes.isEmpty()) c.text(p.width() / 2.0, p.height() / 2.0, "No events in these periods", 14, true, INK, "middle");
         }
 

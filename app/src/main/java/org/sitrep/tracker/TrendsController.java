@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Trends for any tracker view (the same filters): the weekly chart with its table, the change map with its table,
@@ -65,12 +66,20 @@ class TrendsController {
         };
     }
 
+    /** {@code measure=deaths}: the map of reported deaths instead of events (the CSV has both either way). */
     @GetMapping("/tracker/trends/changes.{format}")
-    ResponseEntity<byte[]> changes(EventFilterParams params, @PathVariable("format") String format) {
+    ResponseEntity<byte[]> changes(EventFilterParams params, @PathVariable("format") String format,
+                                   @RequestParam(name = "measure", defaultValue = "events") String measure) {
+        boolean deaths = switch (measure) {
+            case "events" -> false;
+            case "deaths" -> true;
+            default -> throw new InvalidEventFilter("measure must be events or deaths");
+        };
         EventTrends.Changes changes = trends.changes(params.filter());
+        String name = deaths ? "changes-deaths" : "changes";
         return switch (format) {
-            case "svg" -> file("changes.svg", "image/svg+xml", changeMap(changes).svg().getBytes(StandardCharsets.UTF_8));
-            case "png" -> file("changes.png", MediaType.IMAGE_PNG_VALUE, changeMap(changes).png());
+            case "svg" -> file(name + ".svg", "image/svg+xml", changeMap(changes, deaths).svg().getBytes(StandardCharsets.UTF_8));
+            case "png" -> file(name + ".png", MediaType.IMAGE_PNG_VALUE, changeMap(changes, deaths).png());
             case "csv" -> file("changes.csv", "text/csv", changesCsv(changes));
             default -> throw new ResponseStatusNotFound();
         };
@@ -115,13 +124,14 @@ class TrendsController {
         return points;
     }
 
-    StaticMap.Picture changeMap(EventTrends.Changes changes) {
+    StaticMap.Picture changeMap(EventTrends.Changes changes, boolean deaths) {
         List<StaticMap.Change> marks = changes.areas().stream()
-                .map(a -> new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recent(), a.earlierPerMonth())).toList();
+                .map(a -> deaths ? new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recentDeaths(), a.earlierDeathsPerMonth())
+                        : new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recent(), a.earlierPerMonth())).toList();
         String title = changes.asOf() == null ? "Change map: no events"
-                : "Change by area: " + day(changes.recentFrom()) + " to " + day(changes.asOf())
-                + " against the monthly average of the 90 days before";
-        return maps.drawChanges(marks, null, title);
+                : (deaths ? "Change in reported deaths by area: " : "Change by area: ") + day(changes.recentFrom()) + " to "
+                + day(changes.asOf()) + " against the monthly average of the 90 days before";
+        return maps.drawChanges(marks, null, title, deaths ? "reported deaths" : "events");
     }
 
     private static String day(LocalDate d) {
@@ -144,10 +154,14 @@ class TrendsController {
     }
 
     private static byte[] changesCsv(EventTrends.Changes changes) {
-        StringBuilder csv = new StringBuilder("country,admin1,recent_30_days,earlier_90_days,earlier_per_30_days,change,change_percent,recent_from,as_of\r\n");
+        StringBuilder csv = new StringBuilder("country,admin1,recent_30_days,earlier_90_days,earlier_per_30_days,change,change_percent,"
+                + "fatalities_recent_30_days,fatalities_earlier_90_days,fatalities_earlier_per_30_days,fatalities_change,"
+                + "fatalities_change_percent,recent_from,as_of\r\n");
         for (EventTrends.AreaChange a : changes.areas()) {
             csv.append(Csv.row(a.country(), a.admin1(), a.recent(), a.earlier(), String.format(java.util.Locale.ROOT, "%.1f", a.earlierPerMonth()),
-                    a.change(), a.percent(), changes.recentFrom(), changes.asOf()));
+                    a.change(), a.percent(), a.recentDeaths(), a.earlierDeaths(),
+                    String.format(java.util.Locale.ROOT, "%.1f", a.earlierDeathsPerMonth()), a.deathsChange(), a.deathsPercent(),
+                    changes.recentFrom(), changes.asOf()));
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

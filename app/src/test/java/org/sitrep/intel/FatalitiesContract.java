@@ -57,7 +57,17 @@ abstract class FatalitiesContract {
         return new Analysis(Analysis.SCHEMA, "test-engine-1", D, "Car bomb in Azaz", TEXT, List.of(), List.of(), List.of(e));
     }
 
+    /**
+     * Saves the analysis with the event on a day of its own source's (sources 9101, 9102, … a month apart), so one
+     * test's article is never linked automatically as another article of the same story as another test's.
+     */
     long save(long sourceId, Event e) {
+        LocalDate day = D.plusDays(30 * (sourceId - 9100));
+        return saveAsIs(sourceId, new Event(e.type(), e.subType(), e.actor1(), e.actor2(), e.place(), new DateRange(day, day, "on Monday"),
+                e.trigger(), e.evidence(), e.confidence(), e.fatalities()));
+    }
+
+    long saveAsIs(long sourceId, Event e) {
         SourceDocument source = new SourceDocument("item", sourceId, "Car bomb in Azaz", TEXT, "text", D,
                 "https://wire.example/" + sourceId, "Wire F");
         return store.save(source, analysis(e));
@@ -148,15 +158,17 @@ abstract class FatalitiesContract {
 
     @Test
     void twoArticlesOfOneStoryCountTheirDeathsOnce() throws Exception {
-        // the first article reports the bomb with no figure, the second with seven dead
-        long first = save(9104, event(null));
-        long second = save(9105, event(atLeast(7, "killing at least seven people")));
+        // the first article reports the bomb with no figure, the second (the same day) with seven dead: the second is
+        // linked to the first automatically (StoryLinks) as an analyst's merge would
+        long first = saveAsIs(9104, event(null));
+        long second = saveAsIs(9105, event(atLeast(7, "killing at least seven people")));
         TrackedEvent a = only(first), b = only(second);
-        review.merge(b.id(), b.version(), a.id(), "analyst@example.org");
+        assertThat(b.mergedInto()).isEqualTo(a.id());
         TrackedEvent kept = only(first);
         assertThat(kept.fatalities().best()).as("takes the duplicate's figure, having none").isEqualTo(7);
         assertThat(only(second).reviewState()).isEqualTo(ReviewState.MERGED);
         assertThat(review.history(a.id())).anySatisfy(h -> assertThat(h.changes()).contains("fatalities: — → 7 (from #" + b.id() + ")"));
+        assertThat(kept.reviewState()).as("a link is not an analyst's confirmation").isEqualTo(ReviewState.UNREVIEWED);
 
         // the exports (default states: merged events left out) count the seven once
         String csv = csv(EventFilter.any());

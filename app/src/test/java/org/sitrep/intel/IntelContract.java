@@ -122,7 +122,15 @@ abstract class IntelContract {
             assertThat(value(e, "evidence_sentence").toString().toLowerCase(Locale.ROOT))
                     .contains(value(e, "trigger_word").toString().toLowerCase(Locale.ROOT).split(" ")[0]);
             assertThat(value(e, "engine_version")).isEqualTo(engine.version());
-            assertThat(value(e, "review_state")).isEqualTo("unreviewed");
+            if ("merged".equals(value(e, "review_state"))) {
+                // another test published the same sample into this database first: its twin is linked to the event of
+                // that earlier copy that the same sentence reports (StoryLinks), never to another one
+                Object twin = jdbc.sql("SELECT evidence_sentence FROM intel_events WHERE id = :id AND document_id <> :doc")
+                        .param("id", ((Number) value(e, "merged_into")).longValue()).param("doc", doc).query(String.class).single();
+                assertThat(twin).isEqualTo(value(e, "evidence_sentence"));
+            } else {
+                assertThat(value(e, "review_state")).isEqualTo("unreviewed");
+            }
             assertThat(value(e, "machine_key")).isNotNull();
         }
         // The tunnel bomb under the intelligence building: an explosion, in Aleppo, on the Sunday before publication.

@@ -89,7 +89,15 @@ class TrendsBrowserTest {
             waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                     "const i = document.querySelector('img.change-map'); return i.complete && i.naturalWidth === 800"));
             assertThat(browser.findElements(By.cssSelector(".changes tbody tr"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("img.change-map-deaths")).isDisplayed()).isFalse();
             fitsAndPassesAxe("trends at " + size);
+            // the change map of reported deaths: chosen by its label (a person's click), shown and loaded, the other hidden
+            browser.findElement(By.xpath("//fieldset[@class='change-measure']//label[contains(., 'Reported deaths')]")).click();
+            waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "const i = document.querySelector('img.change-map-deaths'); return i.complete && i.naturalWidth === 800"));
+            assertThat(browser.findElement(By.cssSelector("img.change-map-deaths")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("img.change-map-events")).isDisplayed()).isFalse();
+            fitsAndPassesAxe("trends with the deaths change map at " + size);
 
             browser.get(url("/tracker/places/" + TrackerFixture.ALEPPO));
             assertThat(browser.findElements(By.cssSelector(".trends .trend-chart svg"))).hasSize(1);

@@ -102,8 +102,9 @@ abstract class TrendsContract {
         ev.event(doc, TestEvents.spec("Explosions/Remote violence", "Shelling", LocalDate.of(2026, 11, 20))
                 .actors("New Front", "Government forces").at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389).deaths(3));
         for (LocalDate d : days("2026-08-05", "2026-08-20", "2026-09-01", "2026-09-20", "2026-10-05", "2026-10-30")) {
-            ev.event(older, TestEvents.spec("Explosions/Remote violence", "Shelling", d).actors("Government forces", null)
-                    .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389));
+            TestEvents.Spec shelling = TestEvents.spec("Explosions/Remote violence", "Shelling", d).actors("Government forces", null)
+                    .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389);
+            ev.event(older, d.equals(LocalDate.of(2026, 9, 1)) ? shelling.deaths(6) : shelling);
         }
         ev.event(doc, TestEvents.battle(LocalDate.of(2026, 11, 21)).actors("Ghost Group", null)
                 .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169389).state("rejected").deaths(40));
@@ -156,7 +157,7 @@ abstract class TrendsContract {
         assertThat(nov9.fatalities()).isEqualTo(5);
         EventTrends.Week nov16 = weekly.weeks().stream().filter(w -> w.monday().equals(LocalDate.of(2026, 11, 16))).findFirst().orElseThrow();
         assertThat(nov16.fatalities()).isEqualTo(3);
-        assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::fatalities).sum()).isEqualTo(5 + 3);
+        assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::fatalities).sum()).isEqualTo(5 + 3 + 6);
     }
 
     @Test
@@ -172,6 +173,14 @@ abstract class TrendsContract {
         assertThat(byArea.get("Idlib")).extracting(EventTrends.AreaChange::recent, EventTrends.AreaChange::earlier,
                 EventTrends.AreaChange::change, EventTrends.AreaChange::percent).containsExactly(1L, 6L, -1L, -50L);
         assertThat(byArea.get("Damascus").percent()).isNull();
+        // reported deaths the same way: Aleppo 5 now and none before; Idlib 3 now (the rejected event's 40 left out)
+        // against 6 in the 90 days before, 2 a month
+        assertThat(byArea.get("Aleppo")).extracting(EventTrends.AreaChange::recentDeaths, EventTrends.AreaChange::earlierDeaths,
+                EventTrends.AreaChange::deathsChange, EventTrends.AreaChange::deathsPercent).containsExactly(5L, 0L, 5L, null);
+        assertThat(byArea.get("Idlib")).extracting(EventTrends.AreaChange::recentDeaths, EventTrends.AreaChange::earlierDeaths,
+                EventTrends.AreaChange::deathsChange, EventTrends.AreaChange::deathsPercent).containsExactly(3L, 6L, 1L, 50L);
+        assertThat(byArea.get("Damascus")).extracting(EventTrends.AreaChange::recentDeaths, EventTrends.AreaChange::deathsChange)
+                .containsExactly(0L, 0L);
         assertThat(changes.areas().get(0).admin1()).isEqualTo("Aleppo");
     }
 
@@ -193,7 +202,15 @@ abstract class TrendsContract {
         assertThat(d.select(".trend-chart svg[role=img] title").text()).isEqualTo("Events per week by type");
         assertThat(d.select(".trend-table tbody tr")).hasSize(EventTrends.WEEKS);
         assertThat(d.select(".changes tbody tr").first().select("th").text()).isEqualTo("Aleppo, SY");
-        assertThat(d.select(".changes tbody tr").first().select("td").eachText()).containsExactly("4", "3", "1.0", "+3 (+300%)");
+        assertThat(d.select(".changes tbody tr").first().select("td").eachText())
+                .containsExactly("4", "3", "1.0", "+3 (+300%)", "5", "0", "+5 (none before)");
+        assertThat(d.select(".changes tbody tr:has(th:contains(Idlib)) td").eachText())
+                .containsExactly("1", "6", "2.0", "-1 (-50%)", "3", "6", "+1 (+50%)");
+        // the change map in events (shown) and in reported deaths (chosen with the radio pair), each with its own text
+        assertThat(d.select(".change-maps img.change-map-events").attr("src")).isEqualTo("/tracker/trends/changes.png?country=SY");
+        assertThat(d.select(".change-maps img.change-map-deaths").attr("src")).isEqualTo("/tracker/trends/changes.png?country=SY&measure=deaths");
+        assertThat(d.select(".change-maps img.change-map-deaths").attr("alt")).startsWith("Change map of reported deaths");
+        assertThat(d.select(".change-measure input[type=radio]")).hasSize(2);
         assertThat(d.select(".new-actors tbody th").eachText()).contains("Northern Brigade", "New Front", "Students");
         assertThat(d.select("a[href^=/tracker/trends/weekly.csv]").attr("href")).contains("country=SY");
         // place and actor pages carry the same section for their own events
@@ -215,7 +232,12 @@ abstract class TrendsContract {
         assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("week_starting,Battles,Explosions/Remote violence,Protests,total,fatalities");
         assertThat(csv.body().lines()).contains("2026-11-09,1,0,2,3,5");
         assertThat(csv.body()).contains("2026-11-09,1,0,2,3");
-        assertThat(analyst.get("/tracker/trends/changes.csv?country=SY").body()).contains("SY,Aleppo,4,3,1.0,3,300,2026-11-01,2026-11-30");
+        String changes = analyst.get("/tracker/trends/changes.csv?country=SY").body();
+        assertThat(changes.lines().findFirst().orElseThrow()).isEqualTo("country,admin1,recent_30_days,earlier_90_days,earlier_per_30_days,"
+                + "change,change_percent,fatalities_recent_30_days,fatalities_earlier_90_days,fatalities_earlier_per_30_days,"
+                + "fatalities_change,fatalities_change_percent,recent_from,as_of");
+        assertThat(changes).contains("SY,Aleppo,4,3,1.0,3,300,5,0,0.0,5,,2026-11-01,2026-11-30")
+                .contains("SY,Idlib,1,6,2.0,-1,-50,3,6,2.0,1,50,2026-11-01,2026-11-30");
         assertThat(analyst.get("/tracker/trends/new-actors.csv?country=SY").body()).contains("Northern Brigade,SY,Aleppo,2026-11-02,4");
         for (String path : List.of("/tracker/trends/weekly", "/tracker/trends/changes", "/tracker/map")) {
             HttpResponse<byte[]> png = bytes(analyst, path + ".png?country=SY");
@@ -229,6 +251,19 @@ abstract class TrendsContract {
         assertThat(analyst.get("/tracker/map.svg?country=SY").body()).contains("Battles: 8").contains("Explosions/Remote violence: 7").contains("Protests: 2");
         assertThat(analyst.get("/tracker/trends/changes.svg?country=SY").body()).contains(">+3<").contains(">\u22121<");
         assertThat(analyst.get("/tracker/trends/weekly.gif?country=SY").statusCode()).isEqualTo(404);
+        // deaths in the chart: a second series with its key when the weeks report any; none without
+        assertThat(analyst.get("/tracker/trends/weekly.svg?country=SY").body()).contains("Reported deaths (right scale)")
+                .contains("and their reported deaths");
+        assertThat(analyst.get("/tracker/trends/weekly.svg?country=SY&type=Protests").body()).doesNotContain("Reported deaths");
+        // the change map of deaths: its own legend and labels (Aleppo +5, Idlib +1), as PNG too; a bad measure is a 400
+        HttpResponse<String> deathsMap = analyst.get("/tracker/trends/changes.svg?country=SY&measure=deaths");
+        assertThat(deathsMap.body()).contains("More reported deaths than the earlier monthly average").contains(">+5<").contains(">+1<")
+                .doesNotContain(">+3<");
+        assertThat(deathsMap.headers().firstValue("Content-Disposition").orElse("")).contains("changes-deaths.svg");
+        assertThat(ImageIO.read(new ByteArrayInputStream(bytes(analyst, "/tracker/trends/changes.png?country=SY&measure=deaths").body()))).isNotNull();
+        HttpResponse<String> badMeasure = analyst.get("/tracker/trends/changes.png?country=SY&measure=%3Cscript%3E");
+        assertThat(badMeasure.statusCode()).isEqualTo(400);
+        assertThat(badMeasure.body()).contains("measure must be events or deaths").doesNotContain("<script>");
     }
 
     private HttpResponse<byte[]> bytes(WebSession s, String path) throws Exception {

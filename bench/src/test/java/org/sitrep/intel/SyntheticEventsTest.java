@@ -57,7 +57,12 @@ class SyntheticEventsTest {
             assertThat(e.reviewState()).isIn(ReviewState.UNREVIEWED, ReviewState.CONFIRMED);
             assertThat(e.confidence()).isBetween(0.3, 1.0);
             assertThat(e.source().kind()).isEqualTo("synthetic");
+            if (e.fatalities() != null) assertThat(e.fatalities().best()).isBetween(0, 8);
         }
+        // deaths for about a third (so the trends' deaths series sums real figures), none said for the rest
+        long withDeaths = first.stream().filter(e -> e.fatalities() != null).count();
+        assertThat(withDeaths).isBetween(5L, 30L);
+        assertThat(first.stream().filter(e -> e.fatalities() != null && e.fatalities().best() > 0)).isNotEmpty();
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT machine_key) FROM intel_events WHERE machine_key LIKE 'synthetic@%'")
                 .query(Long.class).single()).isEqualTo(45); // numbered per run, as before
         assertThat(second.stream().map(SyntheticEventsTest::content).sorted().toList())
@@ -67,6 +72,6 @@ class SyntheticEventsTest {
     private static String content(TrackedEvent e) {
         return String.join("|", e.eventType(), e.subEventType(), e.actor1(), String.valueOf(e.actor2()), e.placeName(),
                 e.latitude() + "," + e.longitude(), e.dateEarliest() + ".." + e.dateLatest(), Double.toString(e.confidence()),
-                e.reviewState().name());
+                e.reviewState().name(), e.fatalities() == null ? "-" : Integer.toString(e.fatalities().best()));
     }
 }
