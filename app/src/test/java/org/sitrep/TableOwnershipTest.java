@@ -28,7 +28,7 @@ class TableOwnershipTest {
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("newsroom", Set.of("pieces", "piece_revisions", "piece_authors", "piece_tags", "piece_autosaves", "authors", "tags",
                     "photos", "photo_renditions", "home_lead")),
-            Map.entry("members", Set.of("users", "magic_links", "audit_log", "site_settings", "plans", "subscriptions")),
+            Map.entry("members", Set.of("users", "magic_links", "audit_log", "site_settings", "plans", "subscriptions", "signin_attempts")),
             Map.entry("payments", Set.of("payment_events")),
             Map.entry("licences", Set.of("organisations", "organisation_seats", "organisation_domains", "organisation_invitations",
                     "site_licence_ranges", "site_licence_usage", "gifts")),
@@ -38,7 +38,7 @@ class TableOwnershipTest {
             Map.entry("ingest", Set.of("ingest_sources", "ingest_items", "ingest_item_bands", "ingest_copies", "ingest_errors")),
             Map.entry("intel", Set.of("intel_documents", "intel_document_places", "intel_document_actors", "intel_events", "intel_event_reviews",
                     "intel_jobs", "intel_training_examples", "intel_model_trainings", "intel_event_withdrawals")),
-            Map.entry("api", Set.of("api_keys")),
+            Map.entry("api", Set.of("api_keys", "api_rate_windows")),
             Map.entry("monitors", Set.of("monitors", "monitor_mails")),
             // Several instances: sessions (Spring Session JDBC), job leases (ShedLock), the change feed.
             Map.entry("common", Set.of("spring_session", "spring_session_attributes", "shedlock", "cluster_changes")),

@@ -49,8 +49,8 @@ class MessageBundlesTest {
             "error/404.html", "error/5xx.html");
     /** Names, not words: the same in every language. */
     static final Set<String> NAMES = Set.of("RSS", "Atom", "Sitrep", "JSON", "API", "Stripe");
-    static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
-    static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.]+)'");
+    static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
+    static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.-]+)'");
     static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     /** A quoted literal in an expression with a capitalised word or two words: 'Free member', 'access until'. */
     static final Pattern LITERAL = Pattern.compile("'([^']*)'");

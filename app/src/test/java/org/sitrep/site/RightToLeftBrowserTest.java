@@ -3,13 +3,12 @@ package org.sitrep.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,23 +24,20 @@ import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.TestPieces;
+import org.sitrep.web.Language;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The Arabic, Persian and Hebrew pages in Chromium, right to left: the real templates rendered in the language
- * (as the editions' resolver will), with the {@code <html lang dir>} the editions give them, shown from the
- * app's own address so its style sheet and fonts load. The layout mirrors by logical properties alone, the
+ * The Arabic, Persian and Hebrew editions' pages in Chromium, right to left, opened at their addresses
+ * ({@code /ar/…}) with the {@code <html lang dir>} their edition gives them. The layout mirrors by logical properties alone, the
  * script's font is loaded (and the English page loads none), and axe finds nothing serious at 1366 and 390 px.
  * Screenshots are left in target/rtl-screenshots for a person to look at.
  */
@@ -58,8 +54,7 @@ class RightToLeftBrowserTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
-    @Autowired HomeController home;
-    @Autowired ArticleController articles;
+    @Autowired Editions editions;
     WebDriver browser;
 
     @BeforeAll
@@ -73,35 +68,23 @@ class RightToLeftBrowserTest {
                         + "<blockquote><p>انتظرنا طوال الليل.</p></blockquote><ul><li>طوابير طويلة</li></ul>").insert();
         fixture.piece("checkpoint").kind("NEWS").headline("إعادة فتح المعبر").section("Lebanon").author(author)
                 .publishAt(TestClockConfig.START.minus(Duration.ofHours(8))).body("<p>فُتح المعبر فجراً.</p>").insert();
+        // Arabic pieces, in the Arabic edition; the Persian and Hebrew editions open too (their pages in their words).
+        jdbc.sql("UPDATE pieces SET language = 'ar'").update();
+        fixture.piece("truce-holds").kind("NEWS").headline("The truce holds").section("Syria").author(author)
+                .publishAt(TestClockConfig.START.minus(Duration.ofHours(9))).body("<p>The truce held overnight.</p>").insert();
+        editions.enable(Set.of(Language.AR, Language.FA, Language.HE));
         browser = Browser.start();
     }
 
     @AfterAll
     void close() {
         if (browser != null) browser.quit();
-        LocaleContextHolder.resetLocaleContext();
     }
 
-    String rendered(String language, boolean article) {
-        LocaleContextHolder.setLocale(Locale.forLanguageTag(language));
-        try {
-            byte[] body = article
-                    ? articles.article("analysis", "after-the-truce", new MockHttpServletRequest("GET", "/analysis/after-the-truce"),
-                            new MockHttpServletResponse()).getBody()
-                    : home.home().getBody();
-            String dir = language.equals("en") || language.equals("tr") ? "ltr" : "rtl";
-            // What the editions' templates will write: <html lang dir>.
-            return new String(body, StandardCharsets.UTF_8).replaceFirst("<html lang=\"en\"", "<html lang=\"" + language + "\" dir=\"" + dir + "\"");
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
-    }
-
-    /** Shows the page from the app's own address (its style sheet, fonts and policies), then waits for its fonts. */
-    void show(String html) {
-        browser.get("http://127.0.0.1:" + port + "/robots.txt");
+    /** Opens the page at {@code path} as a reader would, then waits for its fonts. */
+    void show(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
         js.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "var wait = () => document.readyState === 'complete' ? document.fonts.ready.then(() => done()) : setTimeout(wait, 50); wait();");
     }
@@ -117,7 +100,7 @@ class RightToLeftBrowserTest {
         for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             for (boolean article : List.of(false, true)) {
-                show(rendered("ar", article));
+                show(article ? "/ar/analysis/after-the-truce" : "/ar/");
                 String name = (article ? "article" : "home") + "-ar-" + size.width;
                 Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
                 for (String p : Axe.seriousViolations(browser)) problems.add(name + " → " + p);
@@ -133,7 +116,7 @@ class RightToLeftBrowserTest {
                         .as(name + ": Noto Sans Arabic loaded").isEqualTo(true);
             }
         }
-        show(rendered("ar", true));
+        show("/ar/analysis/after-the-truce");
         // A blockquote in Arabic has its rule on the right, and a list its bullets' room on the right.
         assertThat(js("var s = getComputedStyle(document.querySelector('.body blockquote'));"
                 + "return s.borderRightWidth + ' ' + s.borderLeftWidth;")).isEqualTo("3px 0px");
@@ -148,7 +131,7 @@ class RightToLeftBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         List<String> problems = new ArrayList<>();
         for (String language : List.of("fa", "he")) {
-            show(rendered(language, false));
+            show("/" + language + "/");
             Files.write(SHOTS.resolve("home-" + language + "-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             for (String p : Axe.seriousViolations(browser)) problems.add(language + " → " + p);
             assertThat(browser.findElement(By.cssSelector(".skip-link")).getAttribute("textContent")).doesNotContain("Skip");
