@@ -26,18 +26,64 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTest {
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("newsroom", Set.of("pieces", "piece_revisions", "piece_authors", "piece_tags", "piece_autosaves", "authors", "tags",
-                    "photos", "photo_renditions", "home_lead")),
-            Map.entry("members", Set.of("users", "magic_links", "audit_log", "site_settings", "plans", "subscriptions", "signin_attempts")),
+            Map.entry(
+                    "newsroom",
+                    Set.of(
+                            "pieces",
+                            "piece_revisions",
+                            "piece_authors",
+                            "piece_tags",
+                            "piece_autosaves",
+                            "authors",
+                            "tags",
+                            "photos",
+                            "photo_renditions",
+                            "home_lead")),
+            Map.entry(
+                    "members",
+                    Set.of(
+                            "users",
+                            "magic_links",
+                            "audit_log",
+                            "site_settings",
+                            "plans",
+                            "subscriptions",
+                            "signin_attempts")),
             Map.entry("payments", Set.of("payment_events")),
-            Map.entry("licences", Set.of("organisations", "organisation_seats", "organisation_domains", "organisation_invitations",
-                    "site_licence_ranges", "site_licence_usage", "gifts")),
+            Map.entry(
+                    "licences",
+                    Set.of(
+                            "organisations",
+                            "organisation_seats",
+                            "organisation_domains",
+                            "organisation_invitations",
+                            "site_licence_ranges",
+                            "site_licence_usage",
+                            "gifts")),
             Map.entry("paywall", Set.of("meter_reads", "meter_locks")),
-            Map.entry("newsletters", Set.of("newsletters", "newsletter_subscriptions", "newsletter_issues", "newsletter_issue_pieces",
-                    "newsletter_sends")),
-            Map.entry("ingest", Set.of("ingest_sources", "ingest_items", "ingest_item_bands", "ingest_copies", "ingest_errors")),
-            Map.entry("intel", Set.of("intel_documents", "intel_document_places", "intel_document_actors", "intel_events", "intel_event_reviews",
-                    "intel_jobs", "intel_training_examples", "intel_model_trainings", "intel_event_withdrawals")),
+            Map.entry(
+                    "newsletters",
+                    Set.of(
+                            "newsletters",
+                            "newsletter_subscriptions",
+                            "newsletter_issues",
+                            "newsletter_issue_pieces",
+                            "newsletter_sends")),
+            Map.entry(
+                    "ingest",
+                    Set.of("ingest_sources", "ingest_items", "ingest_item_bands", "ingest_copies", "ingest_errors")),
+            Map.entry(
+                    "intel",
+                    Set.of(
+                            "intel_documents",
+                            "intel_document_places",
+                            "intel_document_actors",
+                            "intel_events",
+                            "intel_event_reviews",
+                            "intel_jobs",
+                            "intel_training_examples",
+                            "intel_model_trainings",
+                            "intel_event_withdrawals")),
             Map.entry("api", Set.of("api_keys", "api_rate_windows")),
             Map.entry("monitors", Set.of("monitors", "monitor_mails")),
             // Several instances: sessions (Spring Session JDBC), job leases (ShedLock), the change feed.
@@ -46,7 +92,8 @@ class TableOwnershipTest {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/org/sitrep");
-    private static final Pattern CREATED = Pattern.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+    private static final Pattern CREATED =
+            Pattern.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
     /** A table as SQL names it: after FROM, JOIN, INTO, UPDATE, TABLE (DELETE FROM, MERGE INTO and TRUNCATE TABLE too). */
     private static final Pattern NAMED = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+(\\w+)");
 
@@ -58,9 +105,11 @@ class TableOwnershipTest {
             while (m.find()) created.add(m.group(1).toLowerCase(Locale.ROOT));
         }
         assertThat(created).as("tables made by the migrations").hasSizeGreaterThan(30);
-        List<String> owned = OWNERS.values().stream().flatMap(Set::stream).sorted().toList();
+        List<String> owned =
+                OWNERS.values().stream().flatMap(Set::stream).sorted().toList();
         assertThat(owned).as("a table owned twice").doesNotHaveDuplicates();
-        assertThat(new TreeSet<>(owned)).as("the ownership map (docs/architecture.md) against the migrations' tables")
+        assertThat(new TreeSet<>(owned))
+                .as("the ownership map (docs/architecture.md) against the migrations' tables")
                 .isEqualTo(created);
     }
 
@@ -68,7 +117,9 @@ class TableOwnershipTest {
     void noFeatureNamesAnotherFeaturesTableInSql() {
         List<String> trespasses = new ArrayList<>();
         for (Path source : files(SOURCES, ".java")) {
-            String feature = SOURCES.relativize(source).getNameCount() > 1 ? SOURCES.relativize(source).getName(0).toString() : "";
+            String feature = SOURCES.relativize(source).getNameCount() > 1
+                    ? SOURCES.relativize(source).getName(0).toString()
+                    : "";
             for (String table : tablesNamed(read(source))) {
                 String owner = owner(table);
                 if (owner != null && !owner.equals(feature)) {
@@ -76,7 +127,9 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(trespasses).as("SQL on another feature's table: call the owner's service instead").isEmpty();
+        assertThat(trespasses)
+                .as("SQL on another feature's table: call the owner's service instead")
+                .isEmpty();
     }
 
     @Test
@@ -91,8 +144,9 @@ class TableOwnershipTest {
                         \""");
                 jdbc.sql("INSERT INTO payment_events (id) VALUES (:id)");
                 """;
-        assertThat(tablesNamed(source)).containsExactlyInAnyOrder("newsletter_sends", "users", "meter_reads", "subscriptions",
-                "payment_events");
+        assertThat(tablesNamed(source))
+                .containsExactlyInAnyOrder(
+                        "newsletter_sends", "users", "meter_reads", "subscriptions", "payment_events");
     }
 
     static Set<String> tablesNamed(String javaSource) {
@@ -107,7 +161,11 @@ class TableOwnershipTest {
     }
 
     private static String owner(String table) {
-        return OWNERS.entrySet().stream().filter(e -> e.getValue().contains(table)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return OWNERS.entrySet().stream()
+                .filter(e -> e.getValue().contains(table))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<Path> files(Path root, String suffix) {

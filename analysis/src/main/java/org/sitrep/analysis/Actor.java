@@ -10,5 +10,4 @@ import java.util.List;
  * @param side      the side it fights on in this conflict, e.g. "government", "opposition"
  * @param country   ISO 3166-1 alpha-2 code of the conflict it belongs to, if any
  */
-public record Actor(String name, String canonical, ActorKind kind, String side, String country,
-                    List<Span> mentions) {}
+public record Actor(String name, String canonical, ActorKind kind, String side, String country, List<Span> mentions) {}

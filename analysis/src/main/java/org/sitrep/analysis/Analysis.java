@@ -11,8 +11,16 @@ import java.util.List;
  * "European leaders"): a kind of place mention of their own, for filters and an actor's
  * nationality, never among {@code places} and never an event's place.
  */
-public record Analysis(int schema, String engineVersion, LocalDate published, String title, String text,
-                       List<Place> places, List<Actor> actors, List<Event> events, List<Place> adjectival) {
+public record Analysis(
+        int schema,
+        String engineVersion,
+        LocalDate published,
+        String title,
+        String text,
+        List<Place> places,
+        List<Actor> actors,
+        List<Event> events,
+        List<Place> adjectival) {
     public static final int SCHEMA = 1;
 
     public Analysis {
@@ -20,8 +28,15 @@ public record Analysis(int schema, String engineVersion, LocalDate published, St
     }
 
     /** An analysis without adjectival references (as read from JSON written before they were). */
-    public Analysis(int schema, String engineVersion, LocalDate published, String title, String text,
-                    List<Place> places, List<Actor> actors, List<Event> events) {
+    public Analysis(
+            int schema,
+            String engineVersion,
+            LocalDate published,
+            String title,
+            String text,
+            List<Place> places,
+            List<Actor> actors,
+            List<Event> events) {
         this(schema, engineVersion, published, title, text, places, actors, events, List.of());
     }
 }

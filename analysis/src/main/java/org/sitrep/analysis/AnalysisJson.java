@@ -92,8 +92,12 @@ public final class AnalysisJson {
                 o.putNull("date");
             } else {
                 ObjectNode d = o.putObject("date");
-                d.put("earliest", e.date().earliest() == null ? null : e.date().earliest().toString());
-                d.put("latest", e.date().latest() == null ? null : e.date().latest().toString());
+                d.put(
+                        "earliest",
+                        e.date().earliest() == null ? null : e.date().earliest().toString());
+                d.put(
+                        "latest",
+                        e.date().latest() == null ? null : e.date().latest().toString());
                 d.put("text", e.date().text());
             }
             o.put("trigger", e.trigger());
@@ -111,7 +115,8 @@ public final class AnalysisJson {
                 ObjectNode fo = o.putObject("fatalities");
                 fo.put("best", f.best());
                 fo.put("low", f.low());
-                if (f.high() == null) fo.putNull("high"); else fo.put("high", f.high());
+                if (f.high() == null) fo.putNull("high");
+                else fo.put("high", f.high());
                 fo.put("text", f.text());
                 fo.put("start", f.start());
                 fo.put("end", f.end());
@@ -122,9 +127,17 @@ public final class AnalysisJson {
 
     /** Reads JSON written by {@link #write}; throws IllegalArgumentException with the reason when it cannot. */
     private static Place place(JsonNode o) {
-        return new Place(text(o, "text"), text(o, "name"), o.path("lat").asDouble(), o.path("lon").asDouble(),
-                text(o, "country"), text(o, "admin1"), text(o, "featureCode"), o.path("gazetteerId").asLong(),
-                precision(text(o, "precision")), spans(o.path("mentions")));
+        return new Place(
+                text(o, "text"),
+                text(o, "name"),
+                o.path("lat").asDouble(),
+                o.path("lon").asDouble(),
+                text(o, "country"),
+                text(o, "admin1"),
+                text(o, "featureCode"),
+                o.path("gazetteerId").asLong(),
+                precision(text(o, "precision")),
+                spans(o.path("mentions")));
     }
 
     public static Analysis read(String json) {
@@ -134,7 +147,8 @@ public final class AnalysisJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) throw new IllegalArgumentException("not an analysis: expected a JSON object");
+        if (root == null || !root.isObject())
+            throw new IllegalArgumentException("not an analysis: expected a JSON object");
         int schema = root.path("schema").asInt(-1);
         if (schema != Analysis.SCHEMA) {
             throw new IllegalArgumentException("unsupported analysis schema " + root.path("schema")
@@ -148,31 +162,72 @@ public final class AnalysisJson {
             List<Actor> actors = new ArrayList<>();
             for (JsonNode o : root.path("actors")) {
                 String kind = text(o, "kind");
-                actors.add(new Actor(text(o, "name"), text(o, "canonical"),
-                        kind == null ? null : ActorKind.valueOf(kind.toUpperCase(Locale.ROOT)), text(o, "side"),
-                        text(o, "country"), spans(o.path("mentions"))));
+                actors.add(new Actor(
+                        text(o, "name"),
+                        text(o, "canonical"),
+                        kind == null ? null : ActorKind.valueOf(kind.toUpperCase(Locale.ROOT)),
+                        text(o, "side"),
+                        text(o, "country"),
+                        spans(o.path("mentions"))));
             }
             List<Event> events = new ArrayList<>();
             for (JsonNode o : root.path("events")) {
                 JsonNode p = o.path("place");
-                EventPlace place = p.isObject() ? new EventPlace(text(p, "name"), p.path("lat").asDouble(),
-                        p.path("lon").asDouble(), precision(text(p, "precision")), text(p, "country"), text(p, "admin1"),
-                        p.path("gazetteerId").asLong()) : null;
+                EventPlace place = p.isObject()
+                        ? new EventPlace(
+                                text(p, "name"),
+                                p.path("lat").asDouble(),
+                                p.path("lon").asDouble(),
+                                precision(text(p, "precision")),
+                                text(p, "country"),
+                                text(p, "admin1"),
+                                p.path("gazetteerId").asLong())
+                        : null;
                 JsonNode d = o.path("date");
-                DateRange date = d.isObject() ? new DateRange(date(text(d, "earliest")), date(text(d, "latest")),
-                        text(d, "text")) : null;
+                DateRange date = d.isObject()
+                        ? new DateRange(date(text(d, "earliest")), date(text(d, "latest")), text(d, "text"))
+                        : null;
                 JsonNode ev = o.path("evidence");
-                Evidence evidence = ev.isObject() ? new Evidence(text(ev, "sentence"), ev.path("start").asInt(),
-                        ev.path("end").asInt()) : null;
+                Evidence evidence = ev.isObject()
+                        ? new Evidence(
+                                text(ev, "sentence"),
+                                ev.path("start").asInt(),
+                                ev.path("end").asInt())
+                        : null;
                 JsonNode f = o.path("fatalities");
-                Fatalities deaths = f.isObject() ? new Fatalities(f.path("best").asInt(), f.path("low").asInt(),
-                        f.path("high").isNumber() ? Integer.valueOf(f.path("high").asInt()) : null, text(f, "text"),
-                        f.path("start").asInt(), f.path("end").asInt()) : null;
-                events.add(new Event(text(o, "type"), text(o, "subType"), text(o, "actor1"), text(o, "actor2"), place,
-                        date, text(o, "trigger"), evidence, o.path("confidence").asDouble(), deaths));
+                Fatalities deaths = f.isObject()
+                        ? new Fatalities(
+                                f.path("best").asInt(),
+                                f.path("low").asInt(),
+                                f.path("high").isNumber()
+                                        ? Integer.valueOf(f.path("high").asInt())
+                                        : null,
+                                text(f, "text"),
+                                f.path("start").asInt(),
+                                f.path("end").asInt())
+                        : null;
+                events.add(new Event(
+                        text(o, "type"),
+                        text(o, "subType"),
+                        text(o, "actor1"),
+                        text(o, "actor2"),
+                        place,
+                        date,
+                        text(o, "trigger"),
+                        evidence,
+                        o.path("confidence").asDouble(),
+                        deaths));
             }
-            return new Analysis(schema, text(root, "engineVersion"), date(text(root, "published")), text(root, "title"),
-                    text(root, "text"), List.copyOf(places), List.copyOf(actors), List.copyOf(events), adjectival);
+            return new Analysis(
+                    schema,
+                    text(root, "engineVersion"),
+                    date(text(root, "published")),
+                    text(root, "title"),
+                    text(root, "text"),
+                    List.copyOf(places),
+                    List.copyOf(actors),
+                    List.copyOf(events),
+                    adjectival);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad date in analysis JSON: " + e.getParsedString(), e);
         }
@@ -189,11 +244,14 @@ public final class AnalysisJson {
 
     private static List<Span> spans(JsonNode array) {
         List<Span> out = new ArrayList<>();
-        for (JsonNode s : array) out.add(new Span(s.path("start").asInt(), s.path("end").asInt()));
+        for (JsonNode s : array)
+            out.add(new Span(s.path("start").asInt(), s.path("end").asInt()));
         return List.copyOf(out);
     }
 
-    private static String word(Precision p) { return p == null ? null : p.word(); }
+    private static String word(Precision p) {
+        return p == null ? null : p.word();
+    }
 
     private static Precision precision(String word) {
         return word == null ? null : Precision.valueOf(word.toUpperCase(Locale.ROOT));
@@ -204,5 +262,7 @@ public final class AnalysisJson {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    private static LocalDate date(String s) { return s == null ? null : LocalDate.parse(s); }
+    private static LocalDate date(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
 }

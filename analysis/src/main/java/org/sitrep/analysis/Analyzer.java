@@ -58,11 +58,17 @@ public final class Analyzer {
         this.places = b.places != null ? b.places : Geoparser.worldwide();
         this.actors = b.actors != null ? b.actors : new DictionaryActorFinder();
         this.dates = b.dates != null ? b.dates : new NewsDateFinder();
-        EventClassifier classifier = b.classifier != null ? b.classifier
+        EventClassifier classifier = b.classifier != null
+                ? b.classifier
                 : LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE);
         // "the rules alone" (no event classifier) means no learned role picker either, unless one is named
-        ActorRolePicker roles = b.rolePicker != null ? b.rolePicker : classifier == EventClassifier.NONE
-                ? ActorRolePicker.NONE : LearnedActorRolePicker.bundled().<ActorRolePicker>map(r -> r).orElse(ActorRolePicker.NONE);
+        ActorRolePicker roles = b.rolePicker != null
+                ? b.rolePicker
+                : classifier == EventClassifier.NONE
+                        ? ActorRolePicker.NONE
+                        : LearnedActorRolePicker.bundled()
+                                .<ActorRolePicker>map(r -> r)
+                                .orElse(ActorRolePicker.NONE);
         this.events = b.events != null ? b.events : new RuleBasedEventExtractor(classifier, roles);
         this.fatalities = b.fatalities != null ? b.fatalities : new ReportedDeaths();
         this.engineVersion = version(events.model());
@@ -74,17 +80,28 @@ public final class Analyzer {
      * learned classifier the build trained from the shipped corpus in its slot. The gazetteer loads
      * once per JVM and is shared by every analyzer.
      */
-    public static Analyzer create() { return builder().build(); }
+    public static Analyzer create() {
+        return builder().build();
+    }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     public Analysis analyze(Document document) {
         Objects.requireNonNull(document, "document");
         // Tokenised once here; every stage reads this one document, none splits the text again.
         TokenisedText doc = TokenisedText.of(cleaner.clean(document));
         if (doc.text().isBlank()) {
-            return new Analysis(Analysis.SCHEMA, engineVersion, doc.published(), doc.title(), doc.text(),
-                    List.of(), List.of(), List.of());
+            return new Analysis(
+                    Analysis.SCHEMA,
+                    engineVersion,
+                    doc.published(),
+                    doc.title(),
+                    doc.text(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         PlacesInText read = places.find(doc);
         List<Place> foundPlaces = read.places();
@@ -93,10 +110,18 @@ public final class Analyzer {
         // "Damascus said", "the X-Y highway": places of the text, but no event happens there
         List<Place> eventPlaces = without(foundPlaces, read.notEventPlaces());
         List<TimeExpression> foundDates = List.copyOf(dates.find(doc));
-        List<Event> foundEvents = List.copyOf(fatalities.read(doc,
-                List.copyOf(events.extract(doc, eventPlaces, foundActors, foundDates))));
-        return new Analysis(Analysis.SCHEMA, engineVersion, doc.published(), doc.title(), doc.text(),
-                foundPlaces, foundActors, foundEvents, read.adjectival());
+        List<Event> foundEvents = List.copyOf(
+                fatalities.read(doc, List.copyOf(events.extract(doc, eventPlaces, foundActors, foundDates))));
+        return new Analysis(
+                Analysis.SCHEMA,
+                engineVersion,
+                doc.published(),
+                doc.title(),
+                doc.text(),
+                foundPlaces,
+                foundActors,
+                foundEvents,
+                read.adjectival());
     }
 
     /**
@@ -126,8 +151,18 @@ public final class Analyzer {
             List<Span> kept = new ArrayList<>();
             for (Span m : p.mentions()) if (keep.test(m)) kept.add(m);
             if (kept.size() == p.mentions().size()) out.add(p);
-            else if (!kept.isEmpty()) out.add(new Place(p.text(), p.name(), p.lat(), p.lon(), p.country(), p.admin1(),
-                    p.featureCode(), p.gazetteerId(), p.precision(), List.copyOf(kept)));
+            else if (!kept.isEmpty())
+                out.add(new Place(
+                        p.text(),
+                        p.name(),
+                        p.lat(),
+                        p.lon(),
+                        p.country(),
+                        p.admin1(),
+                        p.featureCode(),
+                        p.gazetteerId(),
+                        p.precision(),
+                        List.copyOf(kept)));
         }
         return List.copyOf(out);
     }
@@ -141,10 +176,14 @@ public final class Analyzer {
     }
 
     /** Cleans a document without analysing it: the text, sentences and tokens every offset refers to. */
-    public CleanText clean(Document document) { return cleaner.clean(document); }
+    public CleanText clean(Document document) {
+        return cleaner.clean(document);
+    }
 
     /** The time expressions in a cleaned text, resolved against its publication date. */
-    public List<TimeExpression> dates(CleanText text) { return dates.find(text); }
+    public List<TimeExpression> dates(CleanText text) {
+        return dates.find(text);
+    }
 
     /**
      * "0.1.0-SNAPSHOT+r4+ev-3f2a9c01de+ar-51c0e2d9a7": the library's version, the {@link #ENGINE_REVISION}
@@ -152,13 +191,15 @@ public final class Analyzer {
      * event classifier, the actor-role picker) when there are any. Stored with every event, so each event
      * says which engine and which models coded it.
      */
-    public String engineVersion() { return engineVersion; }
+    public String engineVersion() {
+        return engineVersion;
+    }
 
     private static String version(String model) {
         String v = Analyzer.class.getPackage().getImplementationVersion();
         if (v == null) {
-            try (InputStream in = Analyzer.class.getResourceAsStream(
-                    "/META-INF/maven/org.sitrep/sitrep-analysis/pom.properties")) {
+            try (InputStream in =
+                    Analyzer.class.getResourceAsStream("/META-INF/maven/org.sitrep/sitrep-analysis/pom.properties")) {
                 if (in != null) {
                     Properties p = new Properties();
                     p.load(in);
@@ -191,7 +232,10 @@ public final class Analyzer {
         private Builder() {}
 
         /** The fatalities stage (default {@link ReportedDeaths}); {@link FatalityReader#NONE} switches it off. */
-        public Builder fatalityReader(FatalityReader reader) { this.fatalities = Objects.requireNonNull(reader); return this; }
+        public Builder fatalityReader(FatalityReader reader) {
+            this.fatalities = Objects.requireNonNull(reader);
+            return this;
+        }
 
         /**
          * The classifier in the rule extractor's learned slot (default: the bundled model);
@@ -212,26 +256,49 @@ public final class Analyzer {
             return this;
         }
 
-        public Builder textCleaner(TextCleaner cleaner) { this.cleaner = Objects.requireNonNull(cleaner); return this; }
+        public Builder textCleaner(TextCleaner cleaner) {
+            this.cleaner = Objects.requireNonNull(cleaner);
+            return this;
+        }
 
         /** The clock that says "today" for documents with no publication date. */
-        public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
 
         /**
          * Whether tokens get part-of-speech tags and lemmas (default true). Tagging is about a fifth of
          * the engine's time; without it the event extractor reads word forms only, with lower accuracy
          * (see bench/results/analysis.md).
          */
-        public Builder tagging(boolean tagging) { this.tagging = tagging; return this; }
+        public Builder tagging(boolean tagging) {
+            this.tagging = tagging;
+            return this;
+        }
 
-        public Builder placeFinder(PlaceFinder places) { this.places = Objects.requireNonNull(places); return this; }
+        public Builder placeFinder(PlaceFinder places) {
+            this.places = Objects.requireNonNull(places);
+            return this;
+        }
 
-        public Builder actorFinder(ActorFinder actors) { this.actors = Objects.requireNonNull(actors); return this; }
+        public Builder actorFinder(ActorFinder actors) {
+            this.actors = Objects.requireNonNull(actors);
+            return this;
+        }
 
-        public Builder dateFinder(DateFinder dates) { this.dates = Objects.requireNonNull(dates); return this; }
+        public Builder dateFinder(DateFinder dates) {
+            this.dates = Objects.requireNonNull(dates);
+            return this;
+        }
 
-        public Builder eventExtractor(EventExtractor events) { this.events = Objects.requireNonNull(events); return this; }
+        public Builder eventExtractor(EventExtractor events) {
+            this.events = Objects.requireNonNull(events);
+            return this;
+        }
 
-        public Analyzer build() { return new Analyzer(this); }
+        public Analyzer build() {
+            return new Analyzer(this);
+        }
     }
 }

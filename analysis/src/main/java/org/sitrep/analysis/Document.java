@@ -12,7 +12,12 @@ import java.time.LocalDate;
  * @param title     headline if known separately; null to take it from the content
  */
 public record Document(String content, Format format, LocalDate published, String title) {
-    public enum Format { AUTO, TEXT, MARKDOWN, HTML }
+    public enum Format {
+        AUTO,
+        TEXT,
+        MARKDOWN,
+        HTML
+    }
 
     public static Document text(String text, LocalDate published) {
         return new Document(text, Format.TEXT, published, null);

@@ -14,12 +14,29 @@ package org.sitrep.analysis;
  * @param fatalities the deaths the text reports for it, or null when it says nothing of deaths (filled by the
  *                   analyzer's fatalities stage, {@code org.sitrep.analysis.fatalities})
  */
-public record Event(String type, String subType, String actor1, String actor2, EventPlace place, DateRange date,
-                   String trigger, Evidence evidence, double confidence, Fatalities fatalities) {
+public record Event(
+        String type,
+        String subType,
+        String actor1,
+        String actor2,
+        EventPlace place,
+        DateRange date,
+        String trigger,
+        Evidence evidence,
+        double confidence,
+        Fatalities fatalities) {
 
     /** An event with no word on deaths (what the event stage builds; the fatalities stage fills them in). */
-    public Event(String type, String subType, String actor1, String actor2, EventPlace place, DateRange date,
-                 String trigger, Evidence evidence, double confidence) {
+    public Event(
+            String type,
+            String subType,
+            String actor1,
+            String actor2,
+            EventPlace place,
+            DateRange date,
+            String trigger,
+            Evidence evidence,
+            double confidence) {
         this(type, subType, actor1, actor2, place, date, trigger, evidence, confidence, null);
     }
 

@@ -18,12 +18,18 @@ public enum EventType {
 
     private final String label;
 
-    EventType(String label) { this.label = label; }
+    EventType(String label) {
+        this.label = label;
+    }
 
     /** ACLED's spelling ("Explosions/Remote violence"). */
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public boolean isEvent() { return this != NONE; }
+    public boolean isEvent() {
+        return this != NONE;
+    }
 
     /** The type with this exact ACLED spelling. */
     public static Optional<EventType> of(String label) {
@@ -32,5 +38,7 @@ public enum EventType {
     }
 
     @Override
-    public String toString() { return label; }
+    public String toString() {
+        return label;
+    }
 }

@@ -21,5 +21,7 @@ public record Fatalities(int best, int low, Integer high, String text, int start
     }
 
     /** Whether the words report that nobody died. */
-    public boolean none() { return best == 0 && (high == null || high == 0); }
+    public boolean none() {
+        return best == 0 && (high == null || high == 0);
+    }
 }

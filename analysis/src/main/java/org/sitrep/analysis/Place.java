@@ -13,5 +13,14 @@ import java.util.List;
  * @param gazetteerId GeoNames id (or the id in whichever gazetteer resolved it)
  * @param mentions    every place in the text where it is named
  */
-public record Place(String text, String name, double lat, double lon, String country, String admin1,
-                    String featureCode, long gazetteerId, Precision precision, List<Span> mentions) {}
+public record Place(
+        String text,
+        String name,
+        double lat,
+        double lon,
+        String country,
+        String admin1,
+        String featureCode,
+        long gazetteerId,
+        Precision precision,
+        List<Span> mentions) {}

@@ -6,5 +6,7 @@ public record Span(int start, int end) {
         if (start < 0 || end < start) throw new IllegalArgumentException("bad span " + start + ".." + end);
     }
 
-    public boolean overlaps(Span other) { return start < other.end && other.start < end; }
+    public boolean overlaps(Span other) {
+        return start < other.end && other.start < end;
+    }
 }

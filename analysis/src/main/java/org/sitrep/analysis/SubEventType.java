@@ -54,12 +54,18 @@ public enum SubEventType {
         this.label = label;
     }
 
-    public EventType type() { return type; }
+    public EventType type() {
+        return type;
+    }
 
     /** ACLED's spelling ("Air/drone strike"). */
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public boolean isEvent() { return type.isEvent(); }
+    public boolean isEvent() {
+        return type.isEvent();
+    }
 
     /** The sub-type with this exact spelling, under any type. Sub-type names are unique across types. */
     public static Optional<SubEventType> of(String label) {
@@ -80,5 +86,7 @@ public enum SubEventType {
     }
 
     @Override
-    public String toString() { return label; }
+    public String toString() {
+        return label;
+    }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.sitrep.analysis.actors.ActorFinder;
+import org.sitrep.analysis.dates.DateFinder;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.EventExtractor;
-import org.sitrep.analysis.places.PlaceFinder;
-import org.sitrep.analysis.dates.DateFinder;
 import org.sitrep.analysis.fatalities.FatalityReader;
+import org.sitrep.analysis.places.PlaceFinder;
 import org.sitrep.analysis.places.PlacesInText;
 import org.sitrep.analysis.text.CleanText;
 import org.sitrep.analysis.text.Sentence;
@@ -38,29 +38,41 @@ class AnalyzerTest {
         Analysis a = Analyzer.create().analyze(Document.text(ARTICLE, PUB));
         assertThat(a.schema()).isEqualTo(Analysis.SCHEMA);
         // the rules' revision and the learned model's digest: every event stored with it says what coded it
-        assertThat(a.engineVersion()).matches(".+\\+r" + Analyzer.ENGINE_REVISION + "\\+ev-[0-9a-f]{10}\\+ar-[0-9a-f]{10}");
+        assertThat(a.engineVersion())
+                .matches(".+\\+r" + Analyzer.ENGINE_REVISION + "\\+ev-[0-9a-f]{10}\\+ar-[0-9a-f]{10}");
         assertThat(a.published()).isEqualTo(PUB);
         assertThat(a.title()).isEqualTo("Rebels seize border crossing near Kessab");
-        assertThat(a.text()).startsWith("Rebels seize border crossing near Kessab\n\nBEIRUT — Syrian rebels")
+        assertThat(a.text())
+                .startsWith("Rebels seize border crossing near Kessab\n\nBEIRUT — Syrian rebels")
                 .endsWith("in the past few days.");
 
-        Place kessab = a.places().stream().filter(p -> p.text().equals("Kessab")).findFirst().orElseThrow();
+        Place kessab = a.places().stream()
+                .filter(p -> p.text().equals("Kessab"))
+                .findFirst()
+                .orElseThrow();
         assertThat(kessab.country()).isEqualTo("SY");
         assertThat(kessab.lat()).isCloseTo(35.93, org.assertj.core.data.Offset.offset(0.1));
         assertThat(kessab.lon()).isCloseTo(35.99, org.assertj.core.data.Offset.offset(0.1));
-        for (Span m : kessab.mentions()) assertThat(a.text().substring(m.start(), m.end())).isEqualTo("Kessab");
+        for (Span m : kessab.mentions())
+            assertThat(a.text().substring(m.start(), m.end())).isEqualTo("Kessab");
 
         assertThat(a.actors()).anySatisfy(x -> {
             assertThat(x.name()).containsIgnoringCase("rebels");
             assertThat(x.side()).isEqualTo("opposition");
         });
 
-        Event capture = a.events().stream().filter(e -> "captured".equals(e.trigger())).findFirst().orElseThrow();
+        Event capture = a.events().stream()
+                .filter(e -> "captured".equals(e.trigger()))
+                .findFirst()
+                .orElseThrow();
         assertThat(capture.place().name()).isEqualTo(kessab.name());
         assertThat(capture.date().earliest()).isEqualTo(LocalDate.of(2014, 3, 23));
         assertThat(capture.date().latest()).isEqualTo(LocalDate.of(2014, 3, 23));
-        assertThat(a.text().substring(capture.evidence().start(), capture.evidence().end()))
-                .isEqualTo(capture.evidence().sentence()).contains("captured the Kessab border crossing");
+        assertThat(a.text()
+                        .substring(
+                                capture.evidence().start(), capture.evidence().end()))
+                .isEqualTo(capture.evidence().sentence())
+                .contains("captured the Kessab border crossing");
         assertThat(a.events()).allSatisfy(e -> {
             if (e.date() != null) assertThat(e.date().latest()).isBeforeOrEqualTo(PUB);
         });
@@ -80,8 +92,12 @@ class AnalyzerTest {
 
     @Test
     void stagesCanBeSwitchedOff() {
-        Analysis a = Analyzer.builder().placeFinder(PlaceFinder.NONE).actorFinder(ActorFinder.NONE)
-                .eventExtractor(EventExtractor.NONE).build().analyze(Document.text(ARTICLE, PUB));
+        Analysis a = Analyzer.builder()
+                .placeFinder(PlaceFinder.NONE)
+                .actorFinder(ActorFinder.NONE)
+                .eventExtractor(EventExtractor.NONE)
+                .build()
+                .analyze(Document.text(ARTICLE, PUB));
         assertThat(a.places()).isEmpty();
         assertThat(a.actors()).isEmpty();
         assertThat(a.events()).isEmpty();
@@ -93,8 +109,19 @@ class AnalyzerTest {
     void stagesSeeEachOthersResults() {
         PlaceFinder kessab = text -> {
             int at = text.indexOf("Kessab");
-            return at < 0 ? List.of() : List.of(new Place("Kessab", "Kassab", 35.92, 35.99, "SY", "Latakia", "PPL",
-                    170063L, Precision.CITY, List.of(new Span(at, at + 6))));
+            return at < 0
+                    ? List.of()
+                    : List.of(new Place(
+                            "Kessab",
+                            "Kassab",
+                            35.92,
+                            35.99,
+                            "SY",
+                            "Latakia",
+                            "PPL",
+                            170063L,
+                            Precision.CITY,
+                            List.of(new Span(at, at + 6))));
         };
         AtomicReference<List<TimeExpression>> datesSeen = new AtomicReference<>();
         EventExtractor captures = (text, places, actors, dates) -> {
@@ -103,27 +130,48 @@ class AnalyzerTest {
             for (Sentence s : text.sentences()) {
                 if (!s.text().contains("captured")) continue;
                 TimeExpression when = dates.stream()
-                        .filter(d -> d.span().start() >= s.start() && d.span().end() <= s.end()).findFirst().orElseThrow();
+                        .filter(d -> d.span().start() >= s.start() && d.span().end() <= s.end())
+                        .findFirst()
+                        .orElseThrow();
                 Place where = places.get(0);
-                events.add(new Event("Strategic developments", "Non-violent transfer of territory", null, null,
-                        new EventPlace(where.name(), where.lat(), where.lon(), where.precision(), where.country(),
-                                where.admin1(), where.gazetteerId()),
-                        when.range(), "captured", new Evidence(s.text(), s.start(), s.end()), 0.9));
+                events.add(new Event(
+                        "Strategic developments",
+                        "Non-violent transfer of territory",
+                        null,
+                        null,
+                        new EventPlace(
+                                where.name(),
+                                where.lat(),
+                                where.lon(),
+                                where.precision(),
+                                where.country(),
+                                where.admin1(),
+                                where.gazetteerId()),
+                        when.range(),
+                        "captured",
+                        new Evidence(s.text(), s.start(), s.end()),
+                        0.9));
             }
             return events;
         };
-        Analysis a = Analyzer.builder().placeFinder(kessab).actorFinder(ActorFinder.NONE).eventExtractor(captures).build()
+        Analysis a = Analyzer.builder()
+                .placeFinder(kessab)
+                .actorFinder(ActorFinder.NONE)
+                .eventExtractor(captures)
+                .build()
                 .analyze(Document.text(ARTICLE, PUB));
 
         assertThat(a.places()).extracting(Place::name).containsExactly("Kassab");
         Span mention = a.places().get(0).mentions().get(0);
         assertThat(a.text().substring(mention.start(), mention.end())).isEqualTo("Kessab");
-        assertThat(datesSeen.get()).extracting(t -> t.range().text())
+        assertThat(datesSeen.get())
+                .extracting(t -> t.range().text())
                 .containsExactly("on Sunday", "on Monday", "in the past few days");
         assertThat(a.events()).hasSize(1);
         Event e = a.events().get(0);
         assertThat(e.date().earliest()).isEqualTo(LocalDate.of(2014, 3, 23));
-        assertThat(a.text().substring(e.evidence().start(), e.evidence().end())).isEqualTo(e.evidence().sentence())
+        assertThat(a.text().substring(e.evidence().start(), e.evidence().end()))
+                .isEqualTo(e.evidence().sentence())
                 .startsWith("BEIRUT — Syrian rebels on Sunday captured");
     }
 
@@ -135,9 +183,13 @@ class AnalyzerTest {
     void everyStageReadsTheOneTokenisedDocument() {
         List<TokenisedText> seen = new ArrayList<>();
         PlaceFinder places = new PlaceFinder() {
-            @Override public List<Place> find(String text) { throw new AssertionError("the pipeline passes the document"); }
+            @Override
+            public List<Place> find(String text) {
+                throw new AssertionError("the pipeline passes the document");
+            }
 
-            @Override public PlacesInText find(TokenisedText document) {
+            @Override
+            public PlacesInText find(TokenisedText document) {
                 seen.add(document);
                 return new PlacesInText(List.of(), List.of());
             }
@@ -147,9 +199,13 @@ class AnalyzerTest {
             return List.of();
         };
         DateFinder dates = new DateFinder() {
-            @Override public List<TimeExpression> find(CleanText text) { throw new AssertionError("the pipeline passes the document"); }
+            @Override
+            public List<TimeExpression> find(CleanText text) {
+                throw new AssertionError("the pipeline passes the document");
+            }
 
-            @Override public List<TimeExpression> find(TokenisedText document) {
+            @Override
+            public List<TimeExpression> find(TokenisedText document) {
                 seen.add(document);
                 return List.of();
             }
@@ -162,13 +218,21 @@ class AnalyzerTest {
             seen.add(document);
             return es;
         };
-        Analyzer.builder().placeFinder(places).actorFinder(actors).dateFinder(dates).eventExtractor(events)
-                .fatalityReader(deaths).build().analyze(Document.text(ARTICLE, PUB));
+        Analyzer.builder()
+                .placeFinder(places)
+                .actorFinder(actors)
+                .dateFinder(dates)
+                .eventExtractor(events)
+                .fatalityReader(deaths)
+                .build()
+                .analyze(Document.text(ARTICLE, PUB));
 
         assertThat(seen).hasSize(5);
         for (TokenisedText d : seen) assertThat(d).isSameAs(seen.get(0));
         assertThat(seen.get(0).sentences()).hasSize(4);
-        assertThat(seen.get(0).sentences().get(1).tokens()).extracting(t -> t.tag()).contains("VBD", "NNP");
+        assertThat(seen.get(0).sentences().get(1).tokens())
+                .extracting(t -> t.tag())
+                .contains("VBD", "NNP");
     }
 
     @Test
@@ -188,10 +252,11 @@ class AnalyzerTest {
 
     @Test
     void missingPublicationDateIsReadFromThePageOrToday() {
-        Analysis fromPage = Analyzer.create().analyze(Document.html(
-                "<html><head><meta property='article:published_time' content='2014-03-24T10:00:00Z'></head>"
-                        + "<body><article><h1>Kessab falls</h1><p>Rebels captured Kessab yesterday.</p></article></body></html>",
-                null));
+        Analysis fromPage = Analyzer.create()
+                .analyze(Document.html(
+                        "<html><head><meta property='article:published_time' content='2014-03-24T10:00:00Z'></head>"
+                                + "<body><article><h1>Kessab falls</h1><p>Rebels captured Kessab yesterday.</p></article></body></html>",
+                        null));
         assertThat(fromPage.published()).isEqualTo(LocalDate.of(2014, 3, 24));
         assertThat(fromPage.text()).isEqualTo("Kessab falls\n\nRebels captured Kessab yesterday.");
     }

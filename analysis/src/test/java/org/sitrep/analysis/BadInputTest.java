@@ -57,8 +57,10 @@ class BadInputTest {
     void tenMegabytesOfHtmlDoNotHang() {
         StringBuilder html = new StringBuilder("<html><body><article><h1>Long page</h1>");
         while (html.length() < 10 * 1024 * 1024) {
-            html.append("<div class=item><p>Rebels attacked a convoy near Idlib on Monday.</p><img src='data:image/png;base64,")
-                    .append("iVBORw0KGgo".repeat(40)).append("'></div>");
+            html.append(
+                            "<div class=item><p>Rebels attacked a convoy near Idlib on Monday.</p><img src='data:image/png;base64,")
+                    .append("iVBORw0KGgo".repeat(40))
+                    .append("'></div>");
         }
         Analysis a = assertTimeoutPreemptively(HANG, () -> analyzer.analyze(Document.html(html.toString(), PUB)));
         assertThat(a.title()).isEqualTo("Long page");
@@ -71,7 +73,8 @@ class BadInputTest {
                 + "separatists clashed with government troops in Aden on Sunday.<p>At least 10 people <b><i>died</b>."
                 + "<script>alert(1)</scr<div <p>>>><<</article></bod";
         Analysis a = assertTimeoutPreemptively(HANG, () -> analyzer.analyze(Document.html(broken, PUB)));
-        assertThat(a.text()).contains("Southern separatists clashed with government troops in Aden on Sunday.")
+        assertThat(a.text())
+                .contains("Southern separatists clashed with government troops in Aden on Sunday.")
                 .doesNotContain("alert(1)");
         assertOffsetsValid(a);
     }
@@ -99,13 +102,13 @@ class BadInputTest {
     @Test
     void pathologicalTextFinishes() {
         String[] hostile = {
-            "a".repeat(500_000),                              // one 500k-character word
-            ".".repeat(200_000),                              // nothing but full stops
-            "Gen. ".repeat(50_000),                           // abbreviations without end
-            "in early ".repeat(30_000) + "March",             // date words without end
-            "<".repeat(100_000) + ">".repeat(100_000),        // angle brackets
-            "**[".repeat(50_000),                             // Markdown openers
-            "\u0000".repeat(0) + "\t\r\f\u000b".repeat(10),   // whitespace controls only
+            "a".repeat(500_000), // one 500k-character word
+            ".".repeat(200_000), // nothing but full stops
+            "Gen. ".repeat(50_000), // abbreviations without end
+            "in early ".repeat(30_000) + "March", // date words without end
+            "<".repeat(100_000) + ">".repeat(100_000), // angle brackets
+            "**[".repeat(50_000), // Markdown openers
+            "\u0000".repeat(0) + "\t\r\f\u000b".repeat(10), // whitespace controls only
         };
         for (String h : hostile) {
             assertTimeoutPreemptively(HANG, () -> {
@@ -122,10 +125,13 @@ class BadInputTest {
     static void assertOffsetsValid(Analysis a) {
         for (Event e : a.events()) {
             if (e.evidence() != null) {
-                assertThat(a.text().substring(e.evidence().start(), e.evidence().end())).isEqualTo(e.evidence().sentence());
+                assertThat(a.text().substring(e.evidence().start(), e.evidence().end()))
+                        .isEqualTo(e.evidence().sentence());
             }
         }
-        for (Place p : a.places()) for (Span s : p.mentions()) assertThat(s.end()).isLessThanOrEqualTo(a.text().length());
+        for (Place p : a.places())
+            for (Span s : p.mentions())
+                assertThat(s.end()).isLessThanOrEqualTo(a.text().length());
     }
 
     @Test
@@ -134,7 +140,8 @@ class BadInputTest {
         var clean = analyzer.clean(Document.text(text, PUB));
         for (Sentence s : clean.sentences()) {
             assertThat(clean.text().substring(s.start(), s.end())).isEqualTo(s.text());
-            for (Token t : s.tokens()) assertThat(clean.text().substring(t.start(), t.end())).isEqualTo(t.text());
+            for (Token t : s.tokens())
+                assertThat(clean.text().substring(t.start(), t.end())).isEqualTo(t.text());
         }
     }
 }

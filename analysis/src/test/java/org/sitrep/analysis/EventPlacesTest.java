@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 class EventPlacesTest {
     static final Analyzer ENGINE = Analyzer.create();
 
-    static Analysis analyse(String text) { return ENGINE.analyze(Document.text(text, LocalDate.of(2024, 5, 2))); }
+    static Analysis analyse(String text) {
+        return ENGINE.analyze(Document.text(text, LocalDate.of(2024, 5, 2)));
+    }
 
     static String eventPlaces(Analysis a) {
-        return a.events().stream().map(e -> e.place() == null ? "-" : e.place().name()).toList().toString();
+        return a.events().stream()
+                .map(e -> e.place() == null ? "-" : e.place().name())
+                .toList()
+                .toString();
     }
 
     @Test
@@ -24,8 +29,10 @@ class EventPlacesTest {
         Analysis a = analyse("Damascus said rebels shelled army positions on Monday, killing four soldiers.");
         assertThat(a.places()).extracting(Place::text).contains("Damascus");
         assertThat(a.events()).as(eventPlaces(a)).isNotEmpty();
-        assertThat(a.events()).allSatisfy(e -> assertThat(e.place() == null ? null : e.place().name())
-                .as(eventPlaces(a)).isNotEqualTo("Damascus"));
+        assertThat(a.events())
+                .allSatisfy(e -> assertThat(e.place() == null ? null : e.place().name())
+                        .as(eventPlaces(a))
+                        .isNotEqualTo("Damascus"));
     }
 
     @Test
@@ -33,12 +40,15 @@ class EventPlacesTest {
         Analysis a = analyse("Gunmen ambushed a bus on the Damascus–Homs highway on Monday, killing six passengers.");
         assertThat(a.places()).extracting(Place::text).contains("Damascus", "Homs");
         assertThat(a.events()).as(eventPlaces(a)).isNotEmpty();
-        assertThat(a.events()).allSatisfy(e -> assertThat(e.place()).as(eventPlaces(a)).isNull());
+        assertThat(a.events())
+                .allSatisfy(e -> assertThat(e.place()).as(eventPlaces(a)).isNull());
     }
 
     @Test
     void aCityNamedPlainlyStaysTheEventsPlace() {
         Analysis a = analyse("Rebels shelled Homs on Monday, killing four civilians.");
-        assertThat(a.events()).as(eventPlaces(a)).anySatisfy(e -> assertThat(e.place().name()).isEqualTo("Homs"));
+        assertThat(a.events())
+                .as(eventPlaces(a))
+                .anySatisfy(e -> assertThat(e.place().name()).isEqualTo("Homs"));
     }
 }

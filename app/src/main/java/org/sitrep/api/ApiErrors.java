@@ -24,7 +24,9 @@ class ApiErrors {
     }
 
     static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, message));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(status, message));
     }
 
     @ExceptionHandler(ApiProblem.class)

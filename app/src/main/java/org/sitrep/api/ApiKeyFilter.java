@@ -45,10 +45,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
             setAuthenticated(true);
         }
 
-        @Override public Object getCredentials() { return ""; }
-        @Override public Object getPrincipal() { return "api-key:" + holder.keyId(); }
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
 
-        ApiKeys.Holder holder() { return holder; }
+        @Override
+        public Object getPrincipal() {
+            return "api-key:" + holder.keyId();
+        }
+
+        ApiKeys.Holder holder() {
+            return holder;
+        }
     }
 
     @Override
@@ -71,7 +80,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         if (!rateLimit.allow(h.keyId())) {
             response.setHeader("Retry-After", "60");
-            refuse(response, HttpStatus.TOO_MANY_REQUESTS, "more than " + rateLimit.perMinute() + " requests a minute with this key");
+            refuse(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "more than " + rateLimit.perMinute() + " requests a minute with this key");
             return;
         }
         SecurityContext previous = SecurityContextHolder.getContext();
@@ -87,7 +99,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     static Optional<String> token(HttpServletRequest request) {
         String auth = request.getHeader("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.of(auth.substring(7).trim());
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7))
+            return Optional.of(auth.substring(7).trim());
         String header = request.getHeader("X-API-Key");
         if (header != null && !header.isBlank()) return Optional.of(header.trim());
         return Optional.empty();

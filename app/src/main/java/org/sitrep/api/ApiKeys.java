@@ -33,8 +33,11 @@ public class ApiKeys {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     /** A key as its owner sees it: never the key itself. */
-    public record ApiKey(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-        public boolean revoked() { return revokedAt != null; }
+    public record ApiKey(
+            long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+        public boolean revoked() {
+            return revokedAt != null;
+        }
     }
 
     /** A key just made: {@code token} is shown to the member once and then forgotten. */
@@ -48,7 +51,10 @@ public class ApiKeys {
     private final String bootstrapKey;
     private final Map<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    ApiKeys(JdbcClient jdbc, Clock clock, @Value("${sitrep.api.bootstrap-key:${SITREP_BOOTSTRAP_API_KEY:}}") String bootstrapKey) {
+    ApiKeys(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${sitrep.api.bootstrap-key:${SITREP_BOOTSTRAP_API_KEY:}}") String bootstrapKey) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.bootstrapKey = bootstrapKey == null ? "" : bootstrapKey.trim();
@@ -56,10 +62,15 @@ public class ApiKeys {
 
     public Created create(long userId, String ownerEmail, String name) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 100) throw new UserAccounts.AccountProblem("Name the key (up to 100 characters), e.g. after the script that uses it.");
-        long active = jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE user_id = :u AND revoked_at IS NULL").param("u", userId)
-                .query(Long.class).single();
-        if (active >= MAX_KEYS_PER_MEMBER) throw new UserAccounts.AccountProblem("You have " + MAX_KEYS_PER_MEMBER + " keys: revoke one first.");
+        if (n.isEmpty() || n.length() > 100)
+            throw new UserAccounts.AccountProblem(
+                    "Name the key (up to 100 characters), e.g. after the script that uses it.");
+        long active = jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE user_id = :u AND revoked_at IS NULL")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
+        if (active >= MAX_KEYS_PER_MEMBER)
+            throw new UserAccounts.AccountProblem("You have " + MAX_KEYS_PER_MEMBER + " keys: revoke one first.");
         String token = TOKEN_START + Tokens.fresh();
         long id = insert(userId, ownerEmail, n, token);
         return new Created(find(id).orElseThrow(), token);
@@ -68,23 +79,35 @@ public class ApiKeys {
     public List<ApiKey> of(long userId) {
         return jdbc.sql("SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE user_id = :u"
                         + " ORDER BY revoked_at DESC NULLS FIRST, created_at DESC, id DESC")
-                .param("u", userId).query((rs, n) -> new ApiKey(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
-                        instant(rs.getObject(6, OffsetDateTime.class)))).list();
+                .param("u", userId)
+                .query((rs, n) -> new ApiKey(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        instant(rs.getObject(6, OffsetDateTime.class))))
+                .list();
     }
 
     /** Revokes one of the member's own keys; false when it is not theirs or already revoked. */
     public boolean revoke(long userId, long keyId) {
         return jdbc.sql("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
-                .param("now", now()).param("id", keyId).param("u", userId).update() == 1;
+                        .param("now", now())
+                        .param("id", keyId)
+                        .param("u", userId)
+                        .update()
+                == 1;
     }
 
     /** Whose key this is, if it is a key we gave out and it is not revoked; notes when it was last used. */
     public Optional<Holder> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
-        Optional<Holder> holder = jdbc.sql("SELECT id, user_id, owner_email FROM api_keys WHERE key_hash = :h AND revoked_at IS NULL")
+        Optional<Holder> holder = jdbc.sql(
+                        "SELECT id, user_id, owner_email FROM api_keys WHERE key_hash = :h AND revoked_at IS NULL")
                 .param("h", Tokens.sha256(token.trim()))
-                .query((rs, n) -> new Holder(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3))).optional();
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3)))
+                .optional();
         holder.ifPresent(h -> noteUse(h.keyId()));
         return holder;
     }
@@ -98,15 +121,24 @@ public class ApiKeys {
             return;
         }
         String hash = Tokens.sha256(bootstrapKey);
-        jdbc.sql("UPDATE api_keys SET revoked_at = :now WHERE user_id IS NULL AND name = :n AND key_hash <> :h AND revoked_at IS NULL")
-                .param("now", now()).param("n", BOOTSTRAP_NAME).param("h", hash).update();
-        long present = jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE key_hash = :h").param("h", hash).query(Long.class).single();
+        jdbc.sql(
+                        "UPDATE api_keys SET revoked_at = :now WHERE user_id IS NULL AND name = :n AND key_hash <> :h AND revoked_at IS NULL")
+                .param("now", now())
+                .param("n", BOOTSTRAP_NAME)
+                .param("h", hash)
+                .update();
+        long present = jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE key_hash = :h")
+                .param("h", hash)
+                .query(Long.class)
+                .single();
         if (present == 0) {
             insert(null, null, BOOTSTRAP_NAME, bootstrapKey);
             log.info("API key from sitrep.api.bootstrap-key stored (prefix {})", prefix(bootstrapKey));
         } else {
             // set again after another key was configured in between: it is the bootstrap key once more
-            jdbc.sql("UPDATE api_keys SET revoked_at = NULL WHERE key_hash = :h AND user_id IS NULL").param("h", hash).update();
+            jdbc.sql("UPDATE api_keys SET revoked_at = NULL WHERE key_hash = :h AND user_id IS NULL")
+                    .param("h", hash)
+                    .update();
         }
     }
 
@@ -114,25 +146,43 @@ public class ApiKeys {
         String hash = Tokens.sha256(token);
         jdbc.sql("INSERT INTO api_keys (user_id, owner_email, name, prefix, key_hash, created_at)"
                         + " VALUES (:u, :e, :n, :p, :h, :now)")
-                .param("u", userId).param("e", ownerEmail).param("n", name).param("p", prefix(token)).param("h", hash)
-                .param("now", now()).update();
-        return jdbc.sql("SELECT id FROM api_keys WHERE key_hash = :h").param("h", hash).query(Long.class).single();
+                .param("u", userId)
+                .param("e", ownerEmail)
+                .param("n", name)
+                .param("p", prefix(token))
+                .param("h", hash)
+                .param("now", now())
+                .update();
+        return jdbc.sql("SELECT id FROM api_keys WHERE key_hash = :h")
+                .param("h", hash)
+                .query(Long.class)
+                .single();
     }
 
     private Optional<ApiKey> find(long id) {
         return jdbc.sql("SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE id = :id")
-                .param("id", id).query((rs, n) -> new ApiKey(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
-                        instant(rs.getObject(6, OffsetDateTime.class)))).optional();
+                .param("id", id)
+                .query((rs, n) -> new ApiKey(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        instant(rs.getObject(6, OffsetDateTime.class))))
+                .optional();
     }
 
-    // Last use is shown to the owner to the minute: writing it on every call would double the cost of a busy client's requests.
+    // Last use is shown to the owner to the minute: writing it on every call would double the cost of a busy client's
+    // requests.
     private void noteUse(long keyId) {
         Instant now = clock.instant();
         Instant written = lastUseWritten.get(keyId);
         if (written != null && written.plus(LAST_USED_RESOLUTION).isAfter(now)) return;
         lastUseWritten.put(keyId, now);
-        jdbc.sql("UPDATE api_keys SET last_used_at = :now WHERE id = :id").param("now", now()).param("id", keyId).update();
+        jdbc.sql("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
+                .param("now", now())
+                .param("id", keyId)
+                .update();
     }
 
     static String prefix(String token) {

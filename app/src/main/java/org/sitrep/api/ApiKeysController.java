@@ -36,7 +36,10 @@ class ApiKeysController {
     }
 
     @PostMapping("/account/api-keys")
-    String create(Authentication auth, @RequestParam(name = "name", defaultValue = "") String name, RedirectAttributes redirect) {
+    String create(
+            Authentication auth,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            RedirectAttributes redirect) {
         ReaderAccounts.Reader me = me(auth);
         if (!access.allowed(me.email())) {
             redirect.addFlashAttribute("error", "Your plan does not include the data API.");
@@ -46,7 +49,8 @@ class ApiKeysController {
             ApiKeys.Created created = keys.create(me.id(), me.email(), name);
             // a flash attribute lives for the next request only: the key is shown once and is then gone
             redirect.addFlashAttribute("newKey", created.token());
-            redirect.addFlashAttribute("notice", "Key “" + created.key().name() + "” made. Copy it now: it will not be shown again.");
+            redirect.addFlashAttribute(
+                    "notice", "Key “" + created.key().name() + "” made. Copy it now: it will not be shown again.");
         } catch (UserAccounts.AccountProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -55,7 +59,8 @@ class ApiKeysController {
 
     @PostMapping("/account/api-keys/{id}/revoke")
     String revoke(Authentication auth, @PathVariable("id") long id, RedirectAttributes redirect) {
-        if (keys.revoke(me(auth).id(), id)) redirect.addFlashAttribute("notice", "Key revoked: it no longer opens the API.");
+        if (keys.revoke(me(auth).id(), id))
+            redirect.addFlashAttribute("notice", "Key revoked: it no longer opens the API.");
         else redirect.addFlashAttribute("error", "That key is not yours or is already revoked.");
         return "redirect:/account/api-keys";
     }

@@ -23,13 +23,17 @@ class ApiMethodNotAllowed implements WebMvcConfigurer {
     public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
         // First in the list: Spring's default resolver would otherwise answer the 405 with an empty body.
         resolvers.add(0, (request, response, handler, e) -> {
-            if (!(e instanceof HttpRequestMethodNotSupportedException refused) || !request.getRequestURI().startsWith("/api/")) {
+            if (!(e instanceof HttpRequestMethodNotSupportedException refused)
+                    || !request.getRequestURI().startsWith("/api/")) {
                 return null;
             }
             try {
                 if (refused.getSupportedHttpMethods() != null) {
-                    response.setHeader("Allow", refused.getSupportedHttpMethods().stream().map(Object::toString)
-                            .collect(Collectors.joining(", ")));
+                    response.setHeader(
+                            "Allow",
+                            refused.getSupportedHttpMethods().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", ")));
                 }
                 ApiKeyFilter.refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "the API only answers GET");
                 return new ModelAndView();

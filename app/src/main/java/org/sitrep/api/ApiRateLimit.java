@@ -26,6 +26,7 @@ class ApiRateLimit {
     private final Map<Long, Window> windows = new ConcurrentHashMap<>();
     /** Set with several instances: the counts are rows, shared by all. */
     private final JdbcClient shared;
+
     private final AtomicLong prunedMinute = new AtomicLong();
 
     ApiRateLimit(Clock clock, int perMinute) {
@@ -33,8 +34,11 @@ class ApiRateLimit {
     }
 
     @Autowired
-    ApiRateLimit(Clock clock, @Value("${sitrep.api.rate-limit:1200}") int perMinute, JdbcClient jdbc,
-                 @Value("${sitrep.cluster.enabled:false}") boolean severalInstances) {
+    ApiRateLimit(
+            Clock clock,
+            @Value("${sitrep.api.rate-limit:1200}") int perMinute,
+            JdbcClient jdbc,
+            @Value("${sitrep.cluster.enabled:false}") boolean severalInstances) {
         this.clock = clock;
         this.perMinute = perMinute;
         this.shared = severalInstances ? jdbc : null;
@@ -44,7 +48,9 @@ class ApiRateLimit {
         if (perMinute <= 0) return true;
         long minute = clock.millis() / 60_000;
         if (shared != null) return sharedCount(keyId, minute) <= perMinute;
-        Window w = windows.compute(keyId, (k, old) -> old == null || old.minute() != minute ? new Window(minute, new AtomicInteger()) : old);
+        Window w = windows.compute(
+                keyId,
+                (k, old) -> old == null || old.minute() != minute ? new Window(minute, new AtomicInteger()) : old);
         return w.count().incrementAndGet() <= perMinute;
     }
 
@@ -52,11 +58,17 @@ class ApiRateLimit {
         // Earlier minutes count for nothing: the first call of each minute on an instance drops them.
         long last = prunedMinute.get();
         if (last != minute && prunedMinute.compareAndSet(last, minute)) {
-            shared.sql("DELETE FROM api_rate_windows WHERE window_minute < :minute").param("minute", minute).update();
+            shared.sql("DELETE FROM api_rate_windows WHERE window_minute < :minute")
+                    .param("minute", minute)
+                    .update();
         }
-        return shared.sql("INSERT INTO api_rate_windows (key_id, window_minute, calls) VALUES (:key, :minute, 1) "
-                        + "ON CONFLICT (key_id, window_minute) DO UPDATE SET calls = api_rate_windows.calls + 1 RETURNING calls")
-                .param("key", keyId).param("minute", minute).query(Integer.class).single();
+        return shared.sql(
+                        "INSERT INTO api_rate_windows (key_id, window_minute, calls) VALUES (:key, :minute, 1) "
+                                + "ON CONFLICT (key_id, window_minute) DO UPDATE SET calls = api_rate_windows.calls + 1 RETURNING calls")
+                .param("key", keyId)
+                .param("minute", minute)
+                .query(Integer.class)
+                .single();
     }
 
     int perMinute() {

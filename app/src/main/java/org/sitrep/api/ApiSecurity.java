@@ -23,23 +23,24 @@ class ApiSecurity {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, DataAccess access, ApiRateLimit rateLimit, ReaderAccounts readers)
+    SecurityFilterChain api(
+            HttpSecurity http, ApiKeys keys, DataAccess access, ApiRateLimit rateLimit, ReaderAccounts readers)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/openapi.json").permitAll()
-                        .anyRequest().hasAnyAuthority(ApiKeyFilter.API_CLIENT, "ROLE_ANALYST", "ROLE_EDITOR", "ROLE_ADMIN"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi.json")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority(ApiKeyFilter.API_CLIENT, "ROLE_ANALYST", "ROLE_EDITOR", "ROLE_ADMIN"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())
                 .anonymous(a -> {})
                 .addFilterAfter(new SessionEpochFilter(readers), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ApiKeyFilter(keys, access, rateLimit), SessionEpochFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> ApiKeyFilter.refuse(res, HttpStatus.UNAUTHORIZED,
-                                "send an API key: Authorization: Bearer <key>"))
-                        .accessDeniedHandler((req, res, ex) -> ApiKeyFilter.refuse(res, HttpStatus.FORBIDDEN,
-                                "this account may not use the data API")));
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> ApiKeyFilter.refuse(
+                                res, HttpStatus.UNAUTHORIZED, "send an API key: Authorization: Bearer <key>"))
+                        .accessDeniedHandler((req, res, ex) -> ApiKeyFilter.refuse(
+                                res, HttpStatus.FORBIDDEN, "this account may not use the data API")));
         return http.build();
     }
 }

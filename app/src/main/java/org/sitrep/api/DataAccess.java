@@ -44,7 +44,11 @@ public class DataAccess {
         if (reader.isEmpty()) return false;
         ReaderAccounts.Reader r = reader.get();
         if (STAFF.contains(r.role())) return true;
-        return r.subscriber() && subscriptions.current(r.id()).map(s -> plans.dataAccess(s.planCode())).orElse(false);
+        return r.subscriber()
+                && subscriptions
+                        .current(r.id())
+                        .map(s -> plans.dataAccess(s.planCode()))
+                        .orElse(false);
     }
 
     /** {@link #allowed}, kept a minute: for checks made on every request (API keys, the tracker's pages). */

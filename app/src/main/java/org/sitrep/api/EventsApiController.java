@@ -34,39 +34,48 @@ class EventsApiController {
     }
 
     @GetMapping(value = "/api/v1/events", produces = "application/json")
-    EventsV1.EventList events(EventFilterParams params,
-                     @RequestParam(name = "limit", required = false) String limit,
-                     @RequestParam(name = "cursor", required = false) String cursor,
-                     @RequestParam(name = "updatedSince", required = false) String updatedSince) {
+    EventsV1.EventList events(
+            EventFilterParams params,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor,
+            @RequestParam(name = "updatedSince", required = false) String updatedSince) {
         EventFilter filter = params.filter();
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         int size = QueryParams.limit(limit, EventSearch.MAX_PAGE);
         // With updatedSince the order is the order of changes (oldest first), so a client keeping a copy walks forward.
-        EventPage page = since == null ? search.search(filter, QueryParams.blankToNull(cursor), size)
+        EventPage page = since == null
+                ? search.search(filter, QueryParams.blankToNull(cursor), size)
                 : changes.changedSince(filter, since, QueryParams.blankToNull(cursor), size);
         return EventsV1.EventList.of(page.events(), page.nextCursor());
     }
 
     /** Events that left the set since a moment: rejected, merged into another, or withdrawn (the engine no longer finds them). */
     @GetMapping(value = "/api/v1/events/removed", produces = "application/json")
-    EventsV1.RemovalList removed(@RequestParam(name = "since", required = false) String since,
-                                 @RequestParam(name = "limit", required = false) String limit,
-                                 @RequestParam(name = "cursor", required = false) String cursor) {
+    EventsV1.RemovalList removed(
+            @RequestParam(name = "since", required = false) String since,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
         Instant from = QueryParams.instant("since", since);
         if (from == null) throw ApiProblem.badRequest("since is required: a date-time such as 2024-03-10T08:00:00Z");
-        var page = changes.removedSince(from, QueryParams.blankToNull(cursor), QueryParams.limit(limit, EventSearch.MAX_PAGE));
+        var page = changes.removedSince(
+                from, QueryParams.blankToNull(cursor), QueryParams.limit(limit, EventSearch.MAX_PAGE));
         return EventsV1.RemovalList.of(page.removals(), page.nextCursor());
     }
 
     @GetMapping(value = "/api/v1/events/{id}", produces = "application/json")
     EventsV1.Event event(@PathVariable("id") String id) {
         Long eventId = QueryParams.number("id", id);
-        return search.find(eventId).map(EventsV1.Event::of).orElseThrow(() -> ApiProblem.notFound("no event " + eventId));
+        return search.find(eventId)
+                .map(EventsV1.Event::of)
+                .orElseThrow(() -> ApiProblem.notFound("no event " + eventId));
     }
 
     @GetMapping("/api/v1/events.csv")
-    void csv(EventFilterParams params, @RequestParam(name = "updatedSince", required = false) String updatedSince,
-             HttpServletResponse response) throws IOException {
+    void csv(
+            EventFilterParams params,
+            @RequestParam(name = "updatedSince", required = false) String updatedSince,
+            HttpServletResponse response)
+            throws IOException {
         EventFilter filter = params.filter();
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         // Written to the response as rows are read (no async timeout, no whole file in memory).
@@ -76,8 +85,11 @@ class EventsApiController {
     }
 
     @GetMapping("/api/v1/events.geojson")
-    void geojson(EventFilterParams params, @RequestParam(name = "updatedSince", required = false) String updatedSince,
-                 HttpServletResponse response) throws IOException {
+    void geojson(
+            EventFilterParams params,
+            @RequestParam(name = "updatedSince", required = false) String updatedSince,
+            HttpServletResponse response)
+            throws IOException {
         EventFilter filter = params.filter();
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         response.setContentType(GEOJSON);

@@ -18,7 +18,9 @@ final class EventsV1 {
     private EventsV1() {}
 
     /** A page of events; {@code next} is the cursor of the following page, null on the last (always written). */
-    record EventList(List<Event> events, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {
+    record EventList(
+            List<Event> events,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {
         static EventList of(List<TrackedEvent> events, String next) {
             return new EventList(events.stream().map(Event::of).toList(), next);
         }
@@ -26,7 +28,11 @@ final class EventsV1 {
 
     /** Where an event stands with the analysts, as v1 spells it. */
     enum ReviewState {
-        UNREVIEWED, CONFIRMED, CORRECTED, REJECTED, MERGED;
+        UNREVIEWED,
+        CONFIRMED,
+        CORRECTED,
+        REJECTED,
+        MERGED;
 
         static ReviewState of(org.sitrep.intel.ReviewState state) {
             return switch (state) { // no default: a new intel state must be given its v1 name here
@@ -40,7 +46,8 @@ final class EventsV1 {
     }
 
     /** The analysed document an event came from. */
-    record Source(long documentId, String kind, long sourceId, String title, String url, String name, LocalDate publishedOn) {
+    record Source(
+            long documentId, String kind, long sourceId, String title, String url, String name, LocalDate publishedOn) {
         static Source of(TrackedEvent.Source s) {
             return new Source(s.documentId(), s.kind(), s.sourceId(), s.title(), s.url(), s.name(), s.publishedOn());
         }
@@ -53,19 +60,66 @@ final class EventsV1 {
      * @param subEventType an ACLED sub-type as {@link org.sitrep.analysis.SubEventType#label()} spells it
      * @param version      raised by every change to the event (a review or a re-analysis)
      */
-    record Event(long id, Source source, String origin, String eventType, String subEventType, String actor1, String actor2,
-                 String placeName, String country, String admin1, Double latitude, Double longitude, String geoPrecision,
-                 Long gazetteerId, LocalDate dateEarliest, LocalDate dateLatest, String dateText, String trigger,
-                 String evidenceSentence, Integer evidenceStart, Integer evidenceEnd, double confidence,
-                 ReviewState reviewState, Long mergedInto, String engineVersion, Instant updatedAt, long version,
-                 Fatalities fatalities) {
+    record Event(
+            long id,
+            Source source,
+            String origin,
+            String eventType,
+            String subEventType,
+            String actor1,
+            String actor2,
+            String placeName,
+            String country,
+            String admin1,
+            Double latitude,
+            Double longitude,
+            String geoPrecision,
+            Long gazetteerId,
+            LocalDate dateEarliest,
+            LocalDate dateLatest,
+            String dateText,
+            String trigger,
+            String evidenceSentence,
+            Integer evidenceStart,
+            Integer evidenceEnd,
+            double confidence,
+            ReviewState reviewState,
+            Long mergedInto,
+            String engineVersion,
+            Instant updatedAt,
+            long version,
+            Fatalities fatalities) {
 
         static Event of(TrackedEvent e) {
-            return new Event(e.id(), Source.of(e.source()), e.origin(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(),
-                    e.placeName(), e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.gazetteerId(),
-                    e.dateEarliest(), e.dateLatest(), e.dateText(), e.trigger(), e.evidenceSentence(), e.evidenceStart(),
-                    e.evidenceEnd(), e.confidence(), ReviewState.of(e.reviewState()), e.mergedInto(), e.engineVersion(),
-                    e.updatedAt(), e.version(), Fatalities.of(e.fatalities()));
+            return new Event(
+                    e.id(),
+                    Source.of(e.source()),
+                    e.origin(),
+                    e.eventType(),
+                    e.subEventType(),
+                    e.actor1(),
+                    e.actor2(),
+                    e.placeName(),
+                    e.country(),
+                    e.admin1(),
+                    e.latitude(),
+                    e.longitude(),
+                    e.geoPrecision(),
+                    e.gazetteerId(),
+                    e.dateEarliest(),
+                    e.dateLatest(),
+                    e.dateText(),
+                    e.trigger(),
+                    e.evidenceSentence(),
+                    e.evidenceStart(),
+                    e.evidenceEnd(),
+                    e.confidence(),
+                    ReviewState.of(e.reviewState()),
+                    e.mergedInto(),
+                    e.engineVersion(),
+                    e.updatedAt(),
+                    e.version(),
+                    Fatalities.of(e.fatalities()));
         }
     }
 
@@ -89,7 +143,9 @@ final class EventsV1 {
     }
 
     /** A page of removals, oldest first; {@code next} as in {@link EventList}. */
-    record RemovalList(List<Removal> removed, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {
+    record RemovalList(
+            List<Removal> removed,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {
         static RemovalList of(List<org.sitrep.intel.EventChanges.Removal> removals, String next) {
             return new RemovalList(removals.stream().map(Removal::of).toList(), next);
         }

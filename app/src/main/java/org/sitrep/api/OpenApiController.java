@@ -25,6 +25,9 @@ class OpenApiController {
 
     @GetMapping("/api/v1/openapi.json")
     ResponseEntity<byte[]> openapi() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache()).body(description);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache())
+                .body(description);
     }
 }

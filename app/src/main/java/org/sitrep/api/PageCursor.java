@@ -12,7 +12,9 @@ final class PageCursor {
     private PageCursor() {}
 
     static String encode(String kind, String payload) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + payload).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((kind + ":" + payload).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The payload of a cursor of this kind; null for no cursor. */

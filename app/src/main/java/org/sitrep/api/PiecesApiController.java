@@ -26,13 +26,27 @@ import org.springframework.web.bind.annotation.RestController;
 class PiecesApiController {
     static final int MAX_LIMIT = 100;
 
-    record PieceJson(long id, String kind, String slug, String url, String headline, String standfirst, String section,
-                     String access, Instant publishedAt, Instant updatedAt, List<String> authors, List<TagJson> tags,
-                     String bodyHtml, boolean bodyCut) {}
+    record PieceJson(
+            long id,
+            String kind,
+            String slug,
+            String url,
+            String headline,
+            String standfirst,
+            String section,
+            String access,
+            Instant publishedAt,
+            Instant updatedAt,
+            List<String> authors,
+            List<TagJson> tags,
+            String bodyHtml,
+            boolean bodyCut) {}
 
     record TagJson(String slug, String name) {}
 
-    record PieceList(List<PieceJson> pieces, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+    record PieceList(
+            List<PieceJson> pieces,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
     private final PieceCatalog catalog;
     private final PublicUrls urls;
@@ -45,11 +59,12 @@ class PiecesApiController {
     }
 
     @GetMapping(value = "/api/v1/pieces", produces = "application/json")
-    PieceList pieces(@RequestParam(name = "kind", required = false) String kind,
-                     @RequestParam(name = "tag", required = false) String tag,
-                     @RequestParam(name = "since", required = false) String since,
-                     @RequestParam(name = "limit", required = false) String limit,
-                     @RequestParam(name = "cursor", required = false) String cursor) {
+    PieceList pieces(
+            @RequestParam(name = "kind", required = false) String kind,
+            @RequestParam(name = "tag", required = false) String tag,
+            @RequestParam(name = "since", required = false) String since,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
         int max = QueryParams.limit(limit, MAX_LIMIT);
         Instant after = null;
         Long afterId = null;
@@ -63,7 +78,8 @@ class PiecesApiController {
                 throw ApiProblem.badRequest("cursor is not one this server gave out");
             }
         }
-        List<Piece> rows = catalog.liveAfter(kind(kind), QueryParams.blankToNull(tag), since(since), after, afterId, max + 1);
+        List<Piece> rows =
+                catalog.liveAfter(kind(kind), QueryParams.blankToNull(tag), since(since), after, afterId, max + 1);
         String next = null;
         if (rows.size() > max) {
             rows = rows.subList(0, max);
@@ -89,18 +105,30 @@ class PiecesApiController {
     /** The body as the caller may read it ({@link ReaderText}): a paid piece for a non-subscriber is only its opening. */
     private PieceJson json(Piece p, Caller caller) {
         boolean whole = caller.everything() || ReaderText.readsWhole(p.accessLevel(), caller.reader());
-        return new PieceJson(p.id(), p.kind().path(), p.slug(), urls.absolute(p.path()), p.headline(), p.standfirst(),
-                p.section(), p.accessLevel().name().toLowerCase(Locale.ROOT), p.publishAt(), p.updatedAt(),
+        return new PieceJson(
+                p.id(),
+                p.kind().path(),
+                p.slug(),
+                urls.absolute(p.path()),
+                p.headline(),
+                p.standfirst(),
+                p.section(),
+                p.accessLevel().name().toLowerCase(Locale.ROOT),
+                p.publishAt(),
+                p.updatedAt(),
                 p.authors().stream().map(a -> a.name()).toList(),
                 p.tags().stream().map(t -> new TagJson(t.slug(), t.name())).toList(),
-                whole ? p.bodyHtml() : ReaderText.opening(p), !whole);
+                whole ? p.bodyHtml() : ReaderText.opening(p),
+                !whole);
     }
 
     private static PieceKind kind(String text) {
         if (text == null || text.isBlank()) return null;
         String k = text.trim().toLowerCase(Locale.ROOT);
-        return PieceKind.fromPath(k).or(() -> Arrays.stream(PieceKind.values())
-                        .filter(v -> v.name().equalsIgnoreCase(k)).findFirst())
+        return PieceKind.fromPath(k)
+                .or(() -> Arrays.stream(PieceKind.values())
+                        .filter(v -> v.name().equalsIgnoreCase(k))
+                        .findFirst())
                 .orElseThrow(() -> ApiProblem.badRequest("kind must be one of news, analysis, memos, reports"));
     }
 
@@ -109,7 +137,9 @@ class PiecesApiController {
         if (text == null || text.isBlank()) return null;
         String t = text.trim();
         try {
-            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(t);
+            return t.length() == 10
+                    ? LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(t);
         } catch (DateTimeParseException e) {
             throw ApiProblem.badRequest("since must be a date like 2024-03-31 or an instant like 2024-03-31T12:00:00Z");
         }

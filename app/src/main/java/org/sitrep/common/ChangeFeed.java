@@ -47,6 +47,7 @@ public class ChangeFeed implements DisposableBean {
     static final Duration GAP_PATIENCE = Duration.ofMinutes(1);
     /** How long rows are kept: an instance that was away longer rebuilds its copies anyway when it starts. */
     static final Duration KEPT = Duration.ofHours(1);
+
     private static final int BATCH = 500;
     private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
 
@@ -56,24 +57,31 @@ public class ChangeFeed implements DisposableBean {
     private final boolean enabled;
     private final long pollMillis;
     private final String origin;
-    private final ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final ObjectMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private ScheduledExecutorService poller;
     /** The highest id read so far; below it, only the ids in {@link #gaps} are still unknown. */
     private long seen = -1;
     /** Skipped ids, with when they were first missed. */
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
+
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
-    ChangeFeed(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-               @Value("${sitrep.cluster.enabled:false}") boolean enabled,
-               @Value("${sitrep.cluster.poll-ms:500}") long pollMillis) {
+    ChangeFeed(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${sitrep.cluster.enabled:false}") boolean enabled,
+            @Value("${sitrep.cluster.poll-ms:500}") long pollMillis) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.enabled = enabled;
         this.pollMillis = Math.max(50, pollMillis);
-        this.origin = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.origin = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public boolean enabled() {
@@ -111,12 +119,18 @@ public class ChangeFeed implements DisposableBean {
             String payload = json.writeValueAsString(change);
             if (payload.length() > 1_000_000) {
                 // Too big for one row (a re-analysis of a whole archive): the others' periodic checks catch up.
-                log.warn("A change too large to share ({} characters of {}); other instances catch up at their next full check",
-                        payload.length(), change.getClass().getSimpleName());
+                log.warn(
+                        "A change too large to share ({} characters of {}); other instances catch up at their next full check",
+                        payload.length(),
+                        change.getClass().getSimpleName());
                 return;
             }
             jdbc.sql("INSERT INTO cluster_changes (origin, kind, payload, made_at) VALUES (:o, :k, :p, :at)")
-                    .param("o", origin).param("k", change.getClass().getName()).param("p", payload).param("at", now()).update();
+                    .param("o", origin)
+                    .param("k", change.getClass().getName())
+                    .param("p", payload)
+                    .param("at", now())
+                    .update();
         } catch (Exception e) {
             // The change itself is committed; never fail its writer. The others' periodic checks catch up.
             log.warn("Could not share a change with the other instances: {}", e.toString());
@@ -127,14 +141,17 @@ public class ChangeFeed implements DisposableBean {
     void start() {
         if (!enabled) return;
         // What was changed before this instance started is already in its freshly built copies.
-        seen = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM cluster_changes").query(Long.class).single();
+        seen = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM cluster_changes")
+                .query(Long.class)
+                .single();
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-changes");
             t.setDaemon(true);
             return t;
         });
         poller.scheduleWithFixedDelay(this::pollQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        log.info("Several instances: this one is {}; it reads other instances' changes every {} ms", origin, pollMillis);
+        log.info(
+                "Several instances: this one is {}; it reads other instances' changes every {} ms", origin, pollMillis);
     }
 
     private void pollQuietly() {
@@ -149,20 +166,28 @@ public class ChangeFeed implements DisposableBean {
 
     /** Reads and replays every change made elsewhere since the last look; returns how many were replayed. */
     synchronized int poll() {
-        if (seen < 0) seen = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM cluster_changes").query(Long.class).single();
+        if (seen < 0)
+            seen = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM cluster_changes")
+                    .query(Long.class)
+                    .single();
         long nowMillis = clock.millis();
         gaps.values().removeIf(since -> nowMillis - since > GAP_PATIENCE.toMillis());
         List<Row> rows = new ArrayList<>();
         String columns = "SELECT id, origin, kind, payload FROM cluster_changes ";
         if (!gaps.isEmpty()) {
-            rows.addAll(jdbc.sql(columns + "WHERE id IN (:ids) ORDER BY id").param("ids", List.copyOf(gaps.keySet()))
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+            rows.addAll(jdbc.sql(columns + "WHERE id IN (:ids) ORDER BY id")
+                    .param("ids", List.copyOf(gaps.keySet()))
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list());
             rows.forEach(r -> gaps.remove(r.id()));
         }
-        List<Row> fresh = jdbc.sql(columns + "WHERE id > :seen ORDER BY id LIMIT " + BATCH).param("seen", seen)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        List<Row> fresh = jdbc.sql(columns + "WHERE id > :seen ORDER BY id LIMIT " + BATCH)
+                .param("seen", seen)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         for (Row r : fresh) {
-            for (long missing = seen + 1; missing < r.id() && missing - seen < 10_000; missing++) gaps.put(missing, nowMillis);
+            for (long missing = seen + 1; missing < r.id() && missing - seen < 10_000; missing++)
+                gaps.put(missing, nowMillis);
             seen = r.id();
         }
         rows.addAll(fresh);
@@ -180,7 +205,8 @@ public class ChangeFeed implements DisposableBean {
         SharedChange change;
         try {
             Class<?> kind = Class.forName(r.kind());
-            // Only a SharedChange is ever made from a row: the table names classes, and nothing else may be instantiated from it.
+            // Only a SharedChange is ever made from a row: the table names classes, and nothing else may be
+            // instantiated from it.
             if (!SharedChange.class.isAssignableFrom(kind)) {
                 log.warn("Change {} names {}, which is not a shared change: skipped", r.id(), r.kind());
                 return false;
@@ -204,10 +230,14 @@ public class ChangeFeed implements DisposableBean {
     }
 
     /** Old rows go; one instance does it (its lease), every ten minutes. */
-    @Scheduled(fixedDelayString = "${sitrep.cluster.prune-every:10m}", initialDelayString = "${sitrep.cluster.prune-every:10m}")
+    @Scheduled(
+            fixedDelayString = "${sitrep.cluster.prune-every:10m}",
+            initialDelayString = "${sitrep.cluster.prune-every:10m}")
     @SchedulerLock(name = "common.prune-changes", lockAtMostFor = JobLeases.LEASE)
     public void prune() {
-        jdbc.sql("DELETE FROM cluster_changes WHERE made_at < :before").param("before", now().minus(KEPT)).update();
+        jdbc.sql("DELETE FROM cluster_changes WHERE made_at < :before")
+                .param("before", now().minus(KEPT))
+                .update();
     }
 
     private OffsetDateTime now() {

@@ -21,14 +21,20 @@ public class DurableH2 implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String url = environment.getProperty("spring.datasource.url");
         if (!isH2File(url) || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=")) return;
-        environment.getPropertySources().addFirst(new MapPropertySource("sitrep-durable-h2",
-                Map.of("spring.datasource.url", url + ";WRITE_DELAY=0")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "sitrep-durable-h2", Map.of("spring.datasource.url", url + ";WRITE_DELAY=0")));
     }
 
     static boolean isH2File(String url) {
         if (url == null) return false;
         String u = url.toLowerCase(Locale.ROOT);
-        return u.startsWith("jdbc:h2:file:") || (u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:h2:mem:") && !u.startsWith("jdbc:h2:tcp:")
-                && !u.startsWith("jdbc:h2:ssl:") && !u.startsWith("jdbc:h2:zip:"));
+        return u.startsWith("jdbc:h2:file:")
+                || (u.startsWith("jdbc:h2:")
+                        && !u.startsWith("jdbc:h2:mem:")
+                        && !u.startsWith("jdbc:h2:tcp:")
+                        && !u.startsWith("jdbc:h2:ssl:")
+                        && !u.startsWith("jdbc:h2:zip:"));
     }
 }

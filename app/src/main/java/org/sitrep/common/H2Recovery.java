@@ -62,7 +62,8 @@ public class H2Recovery implements DisposableBean {
     private void dropConnections() {
         try {
             if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                HikariPoolMXBean pool =
+                        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
                 if (pool != null) pool.softEvictConnections();
             }
         } catch (SQLException | RuntimeException e) {

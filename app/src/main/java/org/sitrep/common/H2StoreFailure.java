@@ -25,14 +25,17 @@ final class H2StoreFailure {
         for (Throwable t = e; t != null; t = t.getCause()) {
             // The pool closes a connection whose store failed at once, so the rollback after a failed
             // statement fails too ("Connection is closed"): the store's failure is the application exception.
-            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && rollback.getApplicationException() != e && storeFailed(rollback.getApplicationException())) {
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != e
+                    && storeFailed(rollback.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException s && t.getClass().getName().startsWith("org.h2.")) {
                 for (int code : FATAL) if (s.getErrorCode() == code) return true;
                 // GENERAL_ERROR_1 wrapping the storage layer's failure to write its file.
-                if (s.getErrorCode() == 50000 && String.valueOf(s.getMessage()).contains("MVStoreException")) return true;
+                if (s.getErrorCode() == 50000 && String.valueOf(s.getMessage()).contains("MVStoreException"))
+                    return true;
             }
             // Thrown by the JDK only when this very process already holds a lock on the file: the forgotten database.
             if (t instanceof java.nio.channels.OverlappingFileLockException) return true;

@@ -34,7 +34,8 @@ public class JobLeases {
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName("shedlock")
                 .usingDbTime()
-                // "pid@host": several instances on one host must be told apart in the table (the default is the host name).
+                // "pid@host": several instances on one host must be told apart in the table (the default is the host
+                // name).
                 .withLockedByValue(ManagementFactory.getRuntimeMXBean().getName())
                 .build());
         ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {

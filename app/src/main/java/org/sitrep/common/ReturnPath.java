@@ -20,7 +20,9 @@ public final class ReturnPath {
      * The sign-in pages themselves are no place to return to (a loop), nor is signing out or an error
      * page; nor is a page whose address holds a token (a sign-in or unsubscribe link), which is not to be copied about.
      */
-    private static final Pattern NOT_A_DESTINATION = Pattern.compile("/(signin|signout|join|error)([/?].*)?|.*[?&]token=.*");
+    private static final Pattern NOT_A_DESTINATION =
+            Pattern.compile("/(signin|signout|join|error)([/?].*)?|.*[?&]token=.*");
+
     static final int MAX_LENGTH = 1000;
 
     private ReturnPath() {}
@@ -30,14 +32,17 @@ public final class ReturnPath {
         if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH) return Optional.empty();
         if (!SAFE.matcher(raw).matches()) return Optional.empty();
         if (NOT_A_DESTINATION.matcher(raw).matches()) return Optional.empty();
-        // Percent-decoded, the path must still be ours (no "%2F%2Fhost", "%5Chost" or encoded CR/LF a proxy might decode).
+        // Percent-decoded, the path must still be ours (no "%2F%2Fhost", "%5Chost" or encoded CR/LF a proxy might
+        // decode).
         String decoded;
         try {
             decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (decoded.startsWith("//") || decoded.startsWith("/\\") || decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (decoded.startsWith("//")
+                || decoded.startsWith("/\\")
+                || decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return Optional.empty();
         }
         return Optional.of(raw);

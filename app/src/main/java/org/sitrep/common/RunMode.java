@@ -24,14 +24,17 @@ public final class RunMode {
     /** Whether a feature took the command: one that nobody runs would otherwise leave a process idling forever. */
     private volatile boolean taken;
 
-    RunMode(@Value("${sitrep.command:}") String command, @Value("${sitrep.command-exits:true}") boolean exitsAfterCommand) {
+    RunMode(
+            @Value("${sitrep.command:}") String command,
+            @Value("${sitrep.command-exits:true}") boolean exitsAfterCommand) {
         this.command = command == null ? "" : command.strip();
         this.exitsAfterCommand = exitsAfterCommand;
     }
 
     /** Before the context exists (startup checks), read from the environment the same way. */
     public static RunMode of(Environment env) {
-        return new RunMode(env.getProperty("sitrep.command", ""), env.getProperty("sitrep.command-exits", Boolean.class, true));
+        return new RunMode(
+                env.getProperty("sitrep.command", ""), env.getProperty("sitrep.command-exits", Boolean.class, true));
     }
 
     /** Serving the site: no command given. */
@@ -66,8 +69,10 @@ public final class RunMode {
     @EventListener(ApplicationReadyEvent.class)
     void refuseAnUnknownCommand() {
         if (!server() && !taken) {
-            throw new StartRefused("unknown command '" + command + "' (generate-corpus and generate-events need"
-                    + " bench/target/sitrep-bench-generators.jar on loader.path; see ./sitrep --help)", 2);
+            throw new StartRefused(
+                    "unknown command '" + command + "' (generate-corpus and generate-events need"
+                            + " bench/target/sitrep-bench-generators.jar on loader.path; see ./sitrep --help)",
+                    2);
         }
     }
 

@@ -51,7 +51,9 @@ class SchedulingConfig implements SchedulingConfigurer, DisposableBean {
 
     /** How many jobs were registered: each needs a thread to itself. */
     static int jobs(ScheduledTaskRegistrar registrar) {
-        return registrar.getFixedDelayTaskList().size() + registrar.getFixedRateTaskList().size()
-                + registrar.getCronTaskList().size() + registrar.getTriggerTaskList().size();
+        return registrar.getFixedDelayTaskList().size()
+                + registrar.getFixedRateTaskList().size()
+                + registrar.getCronTaskList().size()
+                + registrar.getTriggerTaskList().size();
     }
 }

@@ -25,8 +25,8 @@ class SecurityConfig {
             urls.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().permitAll();
         });
         for (SecurityRules f : features) f.configure(http);
-        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        http.headers(h -> h.contentSecurityPolicy(csp ->
+                csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                         + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")));
         return http.build();
     }

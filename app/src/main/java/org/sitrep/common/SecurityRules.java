@@ -16,7 +16,8 @@ public interface SecurityRules {
      * This feature's URL rules. Each feature's addresses are its own (no two features match the same
      * address), so the order between features does not matter; within one, put the narrower first.
      */
-    default void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {}
+    default void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {}
 
     /** Anything else this feature adds to the filter chain. */
     default void configure(HttpSecurity http) throws Exception {}

@@ -29,7 +29,8 @@ public final class SendLog {
         /** {@code where} with parameters given as name, value, name, value… */
         public static Rows of(String where, Object... namesAndValues) {
             Map<String, Object> params = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < namesAndValues.length; i += 2) params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2)
+                params.put((String) namesAndValues[i], namesAndValues[i + 1]);
             return new Rows(where, params);
         }
     }
@@ -58,8 +59,10 @@ public final class SendLog {
 
     /** The server took the claimed message. */
     public void sent(Rows row) {
-        var update = jdbc.sql("UPDATE " + table + " SET state = 'SENT', sent_at = :sendlog_now, error = NULL WHERE (" + row.where()
-                + ") AND state = 'SENDING'").params(row.params()).param("sendlog_now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        var update = jdbc.sql("UPDATE " + table + " SET state = 'SENT', sent_at = :sendlog_now, error = NULL WHERE ("
+                        + row.where() + ") AND state = 'SENDING'")
+                .params(row.params())
+                .param("sendlog_now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         update.update();
     }
 
@@ -79,8 +82,10 @@ public final class SendLog {
     }
 
     private int move(Rows rows, String from, String set, String error) {
-        var update = jdbc.sql("UPDATE " + table + " SET " + set + " WHERE (" + rows.where() + ") AND state = :sendlog_from")
-                .params(rows.params()).param("sendlog_from", from);
+        var update = jdbc.sql(
+                        "UPDATE " + table + " SET " + set + " WHERE (" + rows.where() + ") AND state = :sendlog_from")
+                .params(rows.params())
+                .param("sendlog_from", from);
         if (set.contains(":sendlog_e")) update = update.param("sendlog_e", clip(error));
         return update.update();
     }

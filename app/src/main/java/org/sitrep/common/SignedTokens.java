@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignedTokens {
     private static final int MAC_BYTES = 16;
-    private static final int LONGEST = 100; // characters: far above any payload here, bounds the work a forged link costs
+    private static final int LONGEST =
+            100; // characters: far above any payload here, bounds the work a forged link costs
 
     private final SecretKeySpec key;
     private final byte[] purpose;
@@ -37,7 +38,8 @@ public final class SignedTokens {
 
     /** The token for this payload (of the length given at construction). */
     public String sign(byte[] payload) {
-        if (payload.length != payloadBytes) throw new IllegalArgumentException("payload is " + payloadBytes + " bytes, not " + payload.length);
+        if (payload.length != payloadBytes)
+            throw new IllegalArgumentException("payload is " + payloadBytes + " bytes, not " + payload.length);
         byte[] out = Arrays.copyOf(payload, payloadBytes + MAC_BYTES);
         System.arraycopy(mac(payload), 0, out, payloadBytes, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -55,7 +57,9 @@ public final class SignedTokens {
         if (raw.length != payloadBytes + MAC_BYTES) return Optional.empty();
         byte[] payload = Arrays.copyOf(raw, payloadBytes);
         byte[] given = Arrays.copyOfRange(raw, payloadBytes, raw.length);
-        return MessageDigest.isEqual(given, mac(payload)) ? Optional.of(ByteBuffer.wrap(payload).asReadOnlyBuffer()) : Optional.empty();
+        return MessageDigest.isEqual(given, mac(payload))
+                ? Optional.of(ByteBuffer.wrap(payload).asReadOnlyBuffer())
+                : Optional.empty();
     }
 
     private byte[] mac(byte[] payload) {

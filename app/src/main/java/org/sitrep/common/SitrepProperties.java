@@ -18,11 +18,18 @@ public record SitrepProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("Sitrep") String siteName,
-        @DefaultValue("24/7 news, analyses, memos and reports on armed conflict") String tagline,
+
+        @DefaultValue("24/7 news, analyses, memos and reports on armed conflict")
+        String tagline,
+
         @DefaultValue("Asia/Beirut") ZoneId zone,
         @DefaultValue("true") boolean sampleContent) {
 
-    public Path mediaDir() { return dataDir.resolve("media"); }
+    public Path mediaDir() {
+        return dataDir.resolve("media");
+    }
 
-    public Path indexDir() { return dataDir.resolve("index"); }
+    public Path indexDir() {
+        return dataDir.resolve("index");
+    }
 }

@@ -32,19 +32,28 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
         String url = env.getProperty("spring.datasource.url", "");
         // Only for commands: a test context's own database settings arrive after this event, so there
         // the URL is still the default one, which must be neither opened nor created.
-        if (!command.isEmpty() && DurableH2.isH2File(url)) notInUse(url, env.getProperty("spring.datasource.username", "sa"),
-                env.getProperty("spring.datasource.password", ""), data, command);
+        if (!command.isEmpty() && DurableH2.isH2File(url))
+            notInUse(
+                    url,
+                    env.getProperty("spring.datasource.username", "sa"),
+                    env.getProperty("spring.datasource.password", ""),
+                    data,
+                    command);
     }
 
     static void commandArguments(String command, String[] args, ConfigurableEnvironment env) {
         if ("ingest".equals(command)) {
-            List<String> inputs = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+            List<String> inputs =
+                    Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
             if (inputs.isEmpty()) {
-                throw new StartRefused("ingest: give one or more files or web addresses, e.g. ./sitrep ingest story.xml https://example.org/report", 2);
+                throw new StartRefused(
+                        "ingest: give one or more files or web addresses, e.g. ./sitrep ingest story.xml https://example.org/report",
+                        2);
             }
         }
         if ("create-admin".equals(command)
-                && (env.getProperty("sitrep.admin.email", "").isBlank() || env.getProperty("sitrep.admin.password", "").isEmpty())) {
+                && (env.getProperty("sitrep.admin.email", "").isBlank()
+                        || env.getProperty("sitrep.admin.password", "").isEmpty())) {
             throw new StartRefused("create-admin: both --email and --password are required", 2);
         }
     }
@@ -58,8 +67,11 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             Path probe = Files.createTempFile(existing, ".sitrep-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new StartRefused("cannot write to the data directory " + data.toAbsolutePath().normalize()
-                    + " (" + reason(e) + "): make it writable, or give another with --data DIR", 1);
+            throw new StartRefused(
+                    "cannot write to the data directory "
+                            + data.toAbsolutePath().normalize() + " (" + reason(e)
+                            + "): make it writable, or give another with --data DIR",
+                    1);
         }
     }
 
@@ -77,11 +89,17 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
             String url = env.getProperty("spring.datasource.url", "");
             if (!env.getProperty("sitrep.command", "").isEmpty() || !DurableH2.isH2File(url)) return;
             if (Boolean.parseBoolean(env.getProperty("sitrep.cluster.enabled", "false"))) {
-                throw new StartRefused("sitrep.cluster.enabled: several instances need one PostgreSQL database (SPRING_DATASOURCE_URL); "
-                        + "the embedded database serves one instance only (docs/operations.md)", 2);
+                throw new StartRefused(
+                        "sitrep.cluster.enabled: several instances need one PostgreSQL database (SPRING_DATASOURCE_URL); "
+                                + "the embedded database serves one instance only (docs/operations.md)",
+                        2);
             }
-            notInUse(url, env.getProperty("spring.datasource.username", "sa"), env.getProperty("spring.datasource.password", ""),
-                    Path.of(env.getProperty("sitrep.data-dir", "./data")), "");
+            notInUse(
+                    url,
+                    env.getProperty("spring.datasource.username", "sa"),
+                    env.getProperty("spring.datasource.password", ""),
+                    Path.of(env.getProperty("sitrep.data-dir", "./data")),
+                    "");
         }
     }
 
@@ -93,10 +111,16 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
         } catch (SQLException e) {
             if (e.getErrorCode() != H2_ALREADY_OPEN) return; // anything else is reported by the start proper
             String instead = "ingest".equals(command)
-                    ? "drop the files into " + data.resolve("inbox").toAbsolutePath().normalize() + " (the running server takes them in) or stop the server first"
-                    : command.isEmpty() ? "stop it first, or start this one with another --data DIR"
-                    : "stop the server first";
-            throw new StartRefused("the database in " + data.toAbsolutePath().normalize() + " is in use by a running Sitrep server: " + instead, 3);
+                    ? "drop the files into "
+                            + data.resolve("inbox").toAbsolutePath().normalize()
+                            + " (the running server takes them in) or stop the server first"
+                    : command.isEmpty()
+                            ? "stop it first, or start this one with another --data DIR"
+                            : "stop the server first";
+            throw new StartRefused(
+                    "the database in " + data.toAbsolutePath().normalize() + " is in use by a running Sitrep server: "
+                            + instead,
+                    3);
         }
     }
 

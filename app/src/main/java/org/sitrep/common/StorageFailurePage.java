@@ -27,11 +27,16 @@ class StorageFailurePage implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!storageFailed(e)) return null;
         if (H2StoreFailure.storeFailed(e)) recovery.startAfresh();
         if (response.isCommitted()) return null;
-        log.warn("{} {} not done: the data volume cannot be written ({})", request.getMethod(), request.getRequestURI(), rootMessage(e));
+        log.warn(
+                "{} {} not done: the data volume cannot be written ({})",
+                request.getMethod(),
+                request.getRequestURI(),
+                rootMessage(e));
         try {
             response.setHeader("Retry-After", "60");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -45,7 +50,8 @@ class StorageFailurePage implements HandlerExceptionResolver, Ordered {
         if (H2StoreFailure.storeFailed(e)) return true;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
-            if (t instanceof IOException && (m.contains("No space left on device") || m.contains("Read-only file system"))) return true;
+            if (t instanceof IOException
+                    && (m.contains("No space left on device") || m.contains("Read-only file system"))) return true;
             if (t.getCause() == t) break;
         }
         return false;

@@ -35,7 +35,8 @@ final class FeedEntries {
             feed = input.build(new XmlReader(new ByteArrayInputStream(xml)));
         } catch (Exception e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (m.contains("DOCTYPE")) throw new BadInput("feed with a DOCTYPE refused (external entities are not allowed)");
+            if (m.contains("DOCTYPE"))
+                throw new BadInput("feed with a DOCTYPE refused (external entities are not allowed)");
             throw new BadInput("malformed feed: " + m, e);
         }
         String title = feed.getTitle() == null ? null : Markup.oneLine(feed.getTitle());
@@ -43,7 +44,8 @@ final class FeedEntries {
         int n = 0;
         for (SyndEntry e : feed.getEntries()) {
             n++;
-            String location = webUrl(e.getLink()) != null ? e.getLink().strip()
+            String location = webUrl(e.getLink()) != null
+                    ? e.getLink().strip()
                     : e.getUri() != null ? e.getUri().strip() : "entry " + n;
             try {
                 entries.add(new Entry(location, entry(e), null));
@@ -65,19 +67,23 @@ final class FeedEntries {
                 break;
             }
         }
-        if (content == null && e.getDescription() != null && e.getDescription().getValue() != null) content = e.getDescription();
+        if (content == null && e.getDescription() != null && e.getDescription().getValue() != null)
+            content = e.getDescription();
         String body = content == null ? null : content.getValue();
         boolean html = body != null && body.indexOf('<') >= 0;
         // Rome types every RSS description text/html; one without any tag is a plain-text summary (its
         // entities still escaped), which the page reader would drop for want of a paragraph.
         if (body != null && !html && isHtmlType(content.getType())) body = Parser.unescapeEntities(body, false);
-        if ((title == null || title.isBlank()) && (body == null || Markup.oneLine(body).isEmpty())) {
+        if ((title == null || title.isBlank())
+                && (body == null || Markup.oneLine(body).isEmpty())) {
             throw new BadInput("feed entry has neither a title nor any text");
         }
-        String guid = e.getUri() == null || e.getUri().isBlank() ? null : e.getUri().strip();
+        String guid =
+                e.getUri() == null || e.getUri().isBlank() ? null : e.getUri().strip();
         String url = webUrl(e.getLink());
         LocalDate published = date(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate());
-        WireItem item = html ? WireItem.fromHtml(guid, url, title, body, published, null, "feed")
+        WireItem item = html
+                ? WireItem.fromHtml(guid, url, title, body, published, null, "feed")
                 : WireItem.fromText(guid, url, title, body, published, null, "feed");
         if (item.blocks().isEmpty()) throw new BadInput("feed entry has no readable text");
         List<String> categories = new ArrayList<>();

@@ -24,8 +24,14 @@ public class FeedPoller {
     private final LinkedArticles linkedArticles;
     private final boolean enabled;
 
-    FeedPoller(Sources sources, Fetcher fetcher, Ingestion ingestion, IngestErrors errors, LinkedArticles linkedArticles,
-               IngestSettings settings, RunMode mode) {
+    FeedPoller(
+            Sources sources,
+            Fetcher fetcher,
+            Ingestion ingestion,
+            IngestErrors errors,
+            LinkedArticles linkedArticles,
+            IngestSettings settings,
+            RunMode mode) {
         this.sources = sources;
         this.linkedArticles = linkedArticles;
         this.fetcher = fetcher;
@@ -34,7 +40,9 @@ public class FeedPoller {
         this.enabled = settings.feeds() && mode.server();
     }
 
-    @Scheduled(fixedDelayString = "${sitrep.ingest.feed-check:15s}", initialDelayString = "${sitrep.ingest.feed-check:15s}")
+    @Scheduled(
+            fixedDelayString = "${sitrep.ingest.feed-check:15s}",
+            initialDelayString = "${sitrep.ingest.feed-check:15s}")
     @SchedulerLock(name = "ingest.feed-poll", lockAtMostFor = JobLeases.LEASE)
     void scheduled() {
         if (!enabled) return;
@@ -71,15 +79,22 @@ public class FeedPoller {
         }
         int waitingBefore = round.waiting();
         Ingestion.Report report = s.kind() == Sources.Kind.FEED && !"feed".equals(kind(s, response))
-                ? notAFeed(s, response) : ingestion.bytes(s.url(), response.body(), response.contentType(),
-                s.kind() == Sources.Kind.PAGE ? s.url() : null, origin,
-                s.kind() == Sources.Kind.FEED && s.fetchLinked() ? round : null);
+                ? notAFeed(s, response)
+                : ingestion.bytes(
+                        s.url(),
+                        response.body(),
+                        response.contentType(),
+                        s.kind() == Sources.Kind.PAGE ? s.url() : null,
+                        origin,
+                        s.kind() == Sources.Kind.FEED && s.fetchLinked() ? round : null);
         // A feed that gave items with some bad entries still worked; one that gave nothing but errors failed.
         if (report.outcomes().isEmpty() && report.failed()) {
             sources.failed(s, report.errors().get(0));
         } else if (round.waiting() > waitingBefore) {
             // Entries left for the next poll: without validators it fetches the whole feed again, even unchanged.
-            log.info("Feed {}: {} new entries wait for the next poll (per-host limit on linked pages)", s.name(),
+            log.info(
+                    "Feed {}: {} new entries wait for the next poll (per-host limit on linked pages)",
+                    s.name(),
                     round.waiting() - waitingBefore);
             sources.succeeded(s, null, null);
         } else {
@@ -96,7 +111,8 @@ public class FeedPoller {
     }
 
     private Ingestion.Report notAFeed(Sources.Source s, Fetcher.Response response) {
-        String reason = "not an RSS or Atom feed (" + (response.contentType().isBlank() ? "no content type" : response.contentType()) + ")";
+        String reason = "not an RSS or Atom feed ("
+                + (response.contentType().isBlank() ? "no content type" : response.contentType()) + ")";
         errors.record(s.id(), s.name(), s.url(), reason);
         return new Ingestion.Report(s.url(), java.util.List.of(), java.util.List.of(reason));
     }

@@ -52,7 +52,9 @@ class Fetcher implements DisposableBean {
 
     /** A response: 304 (nothing new) or the body with its type and validators for next time. */
     record Response(int status, byte[] body, String contentType, String etag, String lastModified, String finalUrl) {
-        boolean notModified() { return status == 304; }
+        boolean notModified() {
+            return status == 304;
+        }
     }
 
     /** Cuts off fetches that outlive the whole-fetch limit (a daemon: never keeps the JVM up). */
@@ -92,12 +94,21 @@ class Fetcher implements DisposableBean {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(checked)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read)
-                                .setTimeToLive(Timeout.ofMinutes(1)).build())
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
-                        .setMaxConnTotal(16).setMaxConnPerRoute(2).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(connect).setResponseTimeout(read)
-                        .setRedirectsEnabled(false).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(read)
+                                .setTimeToLive(Timeout.ofMinutes(1))
+                                .build())
+                        .setDefaultSocketConfig(
+                                SocketConfig.custom().setSoTimeout(read).build())
+                        .setMaxConnTotal(16)
+                        .setMaxConnPerRoute(2)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connect)
+                        .setResponseTimeout(read)
+                        .setRedirectsEnabled(false)
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -114,7 +125,8 @@ class Fetcher implements DisposableBean {
                 Response response = once(uri, url, etag, lastModified, deadline);
                 if (response.status() / 100 != 3 || response.status() == 304) return response;
                 if (hop == MAX_REDIRECTS) throw new BadInput("more than " + MAX_REDIRECTS + " redirects from " + url);
-                if (response.finalUrl() == null) throw new BadInput("HTTP " + response.status() + " without a Location from " + url);
+                if (response.finalUrl() == null)
+                    throw new BadInput("HTTP " + response.status() + " without a Location from " + url);
                 URI next;
                 try {
                     next = webUri(uri.resolve(response.finalUrl().strip()).toString());
@@ -134,8 +146,10 @@ class Fetcher implements DisposableBean {
     /** One request, no redirect followed: a 3xx comes back with its Location as {@code finalUrl}. */
     private Response once(URI uri, String url, String etag, String lastModified, Deadline deadline) {
         HttpGet request = new HttpGet(uri);
-        request.setHeader("Accept", "application/rss+xml, application/atom+xml, application/xml, text/xml, text/html, "
-                + "application/json;q=0.9, */*;q=0.8");
+        request.setHeader(
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/xml, text/xml, text/html, "
+                        + "application/json;q=0.9, */*;q=0.8");
         if (etag != null && !etag.isBlank()) request.setHeader("If-None-Match", etag);
         if (lastModified != null && !lastModified.isBlank()) request.setHeader("If-Modified-Since", lastModified);
         boolean done = false;
@@ -162,17 +176,25 @@ class Fetcher implements DisposableBean {
             if (status < 200 || status >= 300) throw new BadInput("HTTP " + status + " from " + url);
             byte[] body = body(response.getEntity(), url);
             done = true;
-            return new Response(status, body, type, header(response, "ETag", null), header(response, "Last-Modified", null),
+            return new Response(
+                    status,
+                    body,
+                    type,
+                    header(response, "ETag", null),
+                    header(response, "Last-Modified", null),
                     uri.toString());
         } catch (OutboundPolicy.Refused e) {
             throw new BadInput(e.getMessage() + ": " + url);
         } catch (IOException e) {
             if (deadline.expired()) throw new BadInput(deadline.said() + " fetching " + url);
-            if (e instanceof java.net.SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            if (e instanceof java.net.SocketTimeoutException
+                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 throw new BadInput("timed out fetching " + url);
             }
-            if (e instanceof UnknownHostException) throw new BadInput("could not fetch " + url + ": unknown host " + uri.getHost());
-            throw new BadInput("could not fetch " + url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (e instanceof UnknownHostException)
+                throw new BadInput("could not fetch " + url + ": unknown host " + uri.getHost());
+            throw new BadInput("could not fetch " + url + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (RuntimeException e) {
             if (e instanceof BadInput) throw e;
             if (deadline.expired()) throw new BadInput(deadline.said() + " fetching " + url);
@@ -187,7 +209,8 @@ class Fetcher implements DisposableBean {
         int max = settings.maxBytes();
         if (entity == null) return new byte[0];
         if (entity.getContentLength() > max) throw tooLarge(url);
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(entity.getContentLength(), 1 << 20)));
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream((int) Math.max(0, Math.min(entity.getContentLength(), 1 << 20)));
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = entity.getContent()) {
             for (int n; (n = in.read(buffer)) != -1; ) {
@@ -237,11 +260,14 @@ class Fetcher implements DisposableBean {
         Deadline(Duration limit) {
             this.limit = limit;
             this.endsAt = System.nanoTime() + limit.toNanos();
-            this.timer = DEADLINES.schedule(() -> {
-                expired.set(true);
-                HttpGet request = current;
-                if (request != null) request.cancel();
-            }, limit.toNanos(), TimeUnit.NANOSECONDS);
+            this.timer = DEADLINES.schedule(
+                    () -> {
+                        expired.set(true);
+                        HttpGet request = current;
+                        if (request != null) request.cancel();
+                    },
+                    limit.toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
 
         void watch(HttpGet request) {

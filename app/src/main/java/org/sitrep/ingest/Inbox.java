@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Inbox {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** Longest file name kept, in UTF-8 bytes: 255 (the usual limit) less room for {@code .reason.txt}. */
     static final int MAX_NAME_BYTES = 255 - ".reason.txt".length();
 
@@ -57,8 +58,14 @@ public class Inbox {
     /** Files that could be neither moved nor quarantined, with their look then: left alone until they change. */
     private final Map<Path, String> stuck = new HashMap<>();
 
-    Inbox(SitrepProperties properties, Ingestion ingestion, IngestErrors errors, Clock clock, IngestSettings settings,
-          RunMode mode, @Value("${sitrep.ingest.inbox-dir:}") String sharedDir) {
+    Inbox(
+            SitrepProperties properties,
+            Ingestion ingestion,
+            IngestErrors errors,
+            Clock clock,
+            IngestSettings settings,
+            RunMode mode,
+            @Value("${sitrep.ingest.inbox-dir:}") String sharedDir) {
         // Several instances watch one shared folder (sitrep.ingest.inbox-dir); the job's lease lets one scan at a time.
         this.dir = sharedDir.isBlank() ? properties.dataDir().resolve("inbox") : Path.of(sharedDir);
         this.ingestion = ingestion;
@@ -71,7 +78,9 @@ public class Inbox {
         return dir;
     }
 
-    @Scheduled(fixedDelayString = "${sitrep.ingest.inbox-poll:2s}", initialDelayString = "${sitrep.ingest.inbox-poll:2s}")
+    @Scheduled(
+            fixedDelayString = "${sitrep.ingest.inbox-poll:2s}",
+            initialDelayString = "${sitrep.ingest.inbox-poll:2s}")
     @SchedulerLock(name = "ingest.inbox", lockAtMostFor = JobLeases.LEASE)
     void scheduled() {
         if (!enabled) return;
@@ -101,8 +110,9 @@ public class Inbox {
                 BasicFileAttributes attributes = attributes(file);
                 // Folders (done/, failed/ and any other) are not inputs; everything else is judged below.
                 if (attributes == null || attributes.isDirectory()) continue;
-                String look = attributes.size() + "@" + attributes.lastModifiedTime().toMillis()
-                        + (attributes.isRegularFile() ? "" : attributes.isSymbolicLink() ? "@link" : "@other");
+                String look =
+                        attributes.size() + "@" + attributes.lastModifiedTime().toMillis()
+                                + (attributes.isRegularFile() ? "" : attributes.isSymbolicLink() ? "@link" : "@other");
                 if (look.equals(stuck.get(file))) continue;
                 seen.put(file, look);
                 if (!look.equals(lastLook.get(file))) continue; // new or still growing: look again next time
@@ -160,19 +170,28 @@ public class Inbox {
         try {
             Files.move(file, quarantine, StandardCopyOption.ATOMIC_MOVE);
             writeReason(quarantine, why);
-            errors.record(null, "Inbox", name, "could not be moved to inbox/" + folder + "; quarantined as failed/"
-                    + quarantine.getFileName());
+            errors.record(
+                    null,
+                    "Inbox",
+                    name,
+                    "could not be moved to inbox/" + folder + "; quarantined as failed/" + quarantine.getFileName());
         } catch (IOException e) {
             stuck.put(file, look);
-            errors.record(null, "Inbox", name, "could not be moved out of the inbox (" + e.getClass().getSimpleName()
-                    + "); left there and not taken in again until it changes");
+            errors.record(
+                    null,
+                    "Inbox",
+                    name,
+                    "could not be moved out of the inbox (" + e.getClass().getSimpleName()
+                            + "); left there and not taken in again until it changes");
         }
     }
 
     private static void writeReason(Path target, List<String> reasons) {
         try {
-            Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"),
-                    String.join("\n", reasons) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    target.resolveSibling(target.getFileName() + ".reason.txt"),
+                    String.join("\n", reasons) + "\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             log.warn("Inbox: could not write the reason beside {}: {}", target, e.toString());
         }
@@ -224,8 +243,15 @@ public class Inbox {
 
     private static boolean inProgress(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.startsWith(".") || n.startsWith("~") || n.endsWith("~") || n.endsWith(".part") || n.endsWith(".tmp")
-                || n.endsWith(".partial") || n.endsWith(".crdownload") || n.endsWith(".download") || n.endsWith(".swp")
+        return n.startsWith(".")
+                || n.startsWith("~")
+                || n.endsWith("~")
+                || n.endsWith(".part")
+                || n.endsWith(".tmp")
+                || n.endsWith(".partial")
+                || n.endsWith(".crdownload")
+                || n.endsWith(".download")
+                || n.endsWith(".swp")
                 || n.endsWith(".reason.txt");
     }
 }

@@ -1,8 +1,8 @@
 package org.sitrep.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.web.Paging;
 import org.springframework.http.ContentDisposition;
@@ -36,8 +36,14 @@ class IngestAdminController {
     private final Inbox inbox;
     private final SitrepProperties properties;
 
-    IngestAdminController(Sources sources, Ingestion ingestion, IngestedStories stories, IngestErrors errors, RawCopies raw,
-                          Inbox inbox, SitrepProperties properties) {
+    IngestAdminController(
+            Sources sources,
+            Ingestion ingestion,
+            IngestedStories stories,
+            IngestErrors errors,
+            RawCopies raw,
+            Inbox inbox,
+            SitrepProperties properties) {
         this.properties = properties;
         this.sources = sources;
         this.ingestion = ingestion;
@@ -63,10 +69,14 @@ class IngestAdminController {
     }
 
     @PostMapping("/admin/ingest/sources")
-    String add(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "kind", defaultValue = "feed") String kind,
-               @RequestParam(name = "url", defaultValue = "") String url, @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes,
-               @RequestParam(name = "active", defaultValue = "false") boolean active,
-               @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked, RedirectAttributes redirect) {
+    String add(
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "kind", defaultValue = "feed") String kind,
+            @RequestParam(name = "url", defaultValue = "") String url,
+            @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes,
+            @RequestParam(name = "active", defaultValue = "false") boolean active,
+            @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked,
+            RedirectAttributes redirect) {
         try {
             Sources.Kind k = "page".equals(kind) ? Sources.Kind.PAGE : Sources.Kind.FEED;
             sources.add(name, k, url, minutes(pollMinutes), active, fetchLinked);
@@ -84,9 +94,14 @@ class IngestAdminController {
     }
 
     @PostMapping("/admin/ingest/sources/{id}")
-    String update(@PathVariable("id") long id, @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "url", defaultValue = "") String url,
-                  @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes, @RequestParam(name = "active", defaultValue = "false") boolean active,
-                  @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked, RedirectAttributes redirect) {
+    String update(
+            @PathVariable("id") long id,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "url", defaultValue = "") String url,
+            @RequestParam(name = "pollMinutes", defaultValue = "") String pollMinutes,
+            @RequestParam(name = "active", defaultValue = "false") boolean active,
+            @RequestParam(name = "fetchLinked", defaultValue = "false") boolean fetchLinked,
+            RedirectAttributes redirect) {
         sources.find(id).orElseThrow(IngestAdminController::notFound);
         try {
             sources.update(id, name, url, minutes(pollMinutes), active, fetchLinked);
@@ -119,9 +134,11 @@ class IngestAdminController {
             return "redirect:/admin/ingest";
         }
         Ingestion.Report report = ingestion.url(url.strip(), new Intake.Origin(null, "Added by hand"));
-        if (report.failed() && report.outcomes().isEmpty()) redirect.addFlashAttribute("error", "Not ingested: " + String.join("; ", report.errors()));
+        if (report.failed() && report.outcomes().isEmpty())
+            redirect.addFlashAttribute("error", "Not ingested: " + String.join("; ", report.errors()));
         else redirect.addFlashAttribute("notice", url.strip() + ": " + report.describe());
-        if (report.outcomes().size() == 1) return "redirect:/admin/ingest/stories/" + report.outcomes().get(0).itemId();
+        if (report.outcomes().size() == 1)
+            return "redirect:/admin/ingest/stories/" + report.outcomes().get(0).itemId();
         return "redirect:/admin/ingest";
     }
 
@@ -175,7 +192,8 @@ class IngestAdminController {
         } else {
             headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
             headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename("copy-" + id + (type.contains("jpeg") ? ".jpg" : ".bin")).build());
+                    .filename("copy-" + id + (type.contains("jpeg") ? ".jpg" : ".bin"))
+                    .build());
         }
         return new ResponseEntity<>(bytes, headers, HttpStatus.OK);
     }

@@ -48,9 +48,8 @@ class IngestCommand implements ApplicationRunner {
         }
         boolean anyFailed = false;
         for (String input : inputs) {
-            Ingestion.Report report = isWebAddress(input)
-                    ? ingestion.url(input, new Intake.Origin(null, "Command line"))
-                    : file(input);
+            Ingestion.Report report =
+                    isWebAddress(input) ? ingestion.url(input, new Intake.Origin(null, "Command line")) : file(input);
             out.println(input + ": " + report.describe());
             anyFailed |= report.failed();
         }

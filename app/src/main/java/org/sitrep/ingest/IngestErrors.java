@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 public class IngestErrors {
     private static final Logger log = LoggerFactory.getLogger(IngestErrors.class);
 
-    public record Error(long id, Long sourceId, String sourceName, String location, String reason, Instant occurredAt) {}
+    public record Error(
+            long id, Long sourceId, String sourceName, String location, String reason, Instant occurredAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -29,10 +30,12 @@ public class IngestErrors {
         log.info("Ingest error ({}, {}): {}", sourceName, location, reason);
         jdbc.sql("INSERT INTO ingest_errors (source_id, source_name, location, reason, occurred_at) "
                         + "VALUES (:source, :name, :location, :reason, :now)")
-                .param("source", sourceId).param("name", Intake.cut(sourceName, 300))
+                .param("source", sourceId)
+                .param("name", Intake.cut(sourceName, 300))
                 .param("location", Intake.cut(location == null ? "" : location, 2000))
                 .param("reason", Intake.cut(reason == null ? "unknown error" : reason, 2000))
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
     }
 
     public List<Error> latest(int limit) {
@@ -40,9 +43,15 @@ public class IngestErrors {
                         + "ORDER BY occurred_at DESC, id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .query((rs, n) -> {
                     long source = rs.getLong(2);
-                    return new Error(rs.getLong(1), rs.wasNull() ? null : source, rs.getString(3), rs.getString(4),
-                            rs.getString(5), IngestedStories.instant(rs, 6));
-                }).list();
+                    return new Error(
+                            rs.getLong(1),
+                            rs.wasNull() ? null : source,
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            IngestedStories.instant(rs, 6));
+                })
+                .list();
     }
 
     public long count() {

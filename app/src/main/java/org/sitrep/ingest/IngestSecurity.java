@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IngestSecurity implements SecurityRules {
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
         urls.requestMatchers("/admin/ingest/**").hasAnyRole("EDITOR", "ADMIN");
     }
 }

@@ -29,14 +29,20 @@ import org.springframework.stereotype.Service;
 public class Ingestion {
     /** What happened to one input: the items it gave and the errors (an input may give both, e.g. a feed). */
     public record Report(String input, List<Intake.Outcome> outcomes, List<String> errors) {
-        public boolean failed() { return !errors.isEmpty(); }
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
 
         /** One line: the outcome of a single item, or a count for a feed or a wire message. */
         public String describe() {
             if (outcomes.size() == 1 && errors.isEmpty()) return outcomes.get(0).describe();
             if (outcomes.isEmpty() && errors.size() == 1) return "error: " + errors.get(0);
-            long fresh = outcomes.stream().filter(o -> o.result() == Intake.Result.NEW).count();
-            long dup = outcomes.stream().filter(o -> o.result() == Intake.Result.DUPLICATE).count();
+            long fresh = outcomes.stream()
+                    .filter(o -> o.result() == Intake.Result.NEW)
+                    .count();
+            long dup = outcomes.stream()
+                    .filter(o -> o.result() == Intake.Result.DUPLICATE)
+                    .count();
             long repeat = outcomes.size() - fresh - dup;
             String s = fresh + " new, " + dup + " duplicate, " + repeat + " already ingested";
             if (!errors.isEmpty()) s += "; " + errors.size() + " error(s): " + String.join("; ", errors);
@@ -64,14 +70,17 @@ public class Ingestion {
     public Report file(Path file, Intake.Origin origin, LinkOption... options) {
         String name = file.getFileName().toString();
         try {
-            long size = Files.readAttributes(file, BasicFileAttributes.class, options).size();
-            if (size > settings.maxBytes()) throw new BadInput("larger than " + settings.maxBytes() / (1024 * 1024) + " MB");
+            long size = Files.readAttributes(file, BasicFileAttributes.class, options)
+                    .size();
+            if (size > settings.maxBytes())
+                throw new BadInput("larger than " + settings.maxBytes() / (1024 * 1024) + " MB");
             if (size == 0) throw new BadInput("empty file");
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file, options)) {
                 bytes = in.readNBytes(settings.maxBytes() + 1);
             }
-            if (bytes.length > settings.maxBytes()) throw new BadInput("larger than " + settings.maxBytes() / (1024 * 1024) + " MB");
+            if (bytes.length > settings.maxBytes())
+                throw new BadInput("larger than " + settings.maxBytes() / (1024 * 1024) + " MB");
             return bytes(name, bytes, null, null, origin);
         } catch (BadInput e) {
             return failed(name, origin, e.getMessage());
@@ -102,7 +111,13 @@ public class Ingestion {
      * As {@link #bytes(String, byte[], String, String, Intake.Origin)}; for a feed, {@code linked}
      * (when not null) fetches each new entry's linked article within its round's per-host share.
      */
-    Report bytes(String name, byte[] bytes, String contentType, String pageUrl, Intake.Origin origin, LinkedArticles.Round linked) {
+    Report bytes(
+            String name,
+            byte[] bytes,
+            String contentType,
+            String pageUrl,
+            Intake.Origin origin,
+            LinkedArticles.Round linked) {
         List<Intake.Outcome> outcomes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
@@ -110,28 +125,43 @@ public class Ingestion {
             switch (kind) {
                 case "photo" -> outcomes.add(intake.take(WirePhoto.read(bytes), origin, bytes, "image/jpeg"));
                 case "ninjs" -> {
-                    for (WireItem item : Ninjs.read(bytes)) outcomes.add(intake.take(item, origin, bytes, "application/json"));
+                    for (WireItem item : Ninjs.read(bytes))
+                        outcomes.add(intake.take(item, origin, bytes, "application/json"));
                 }
                 case "newsml" -> {
-                    for (WireItem item : NewsMl.read(bytes)) outcomes.add(intake.take(item, origin, bytes, "application/xml"));
+                    for (WireItem item : NewsMl.read(bytes))
+                        outcomes.add(intake.take(item, origin, bytes, "application/xml"));
                 }
                 case "feed" -> feed(bytes, origin, linked, outcomes, problems);
                 case "markdown" -> {
                     String html = MARKDOWN_HTML.render(MARKDOWN.parse(readableText(bytes, null)));
-                    outcomes.add(intake.take(checked(WireItem.fromHtml(null, null, null, html, null, null, "text")),
-                            origin, bytes, "text/markdown; charset=utf-8"));
+                    outcomes.add(intake.take(
+                            checked(WireItem.fromHtml(null, null, null, html, null, null, "text")),
+                            origin,
+                            bytes,
+                            "text/markdown; charset=utf-8"));
                 }
-                case "text" -> outcomes.add(intake.take(checked(textItem(readableText(bytes, contentType))), origin, bytes,
-                        "text/plain; charset=utf-8"));
-                default -> outcomes.add(intake.take(checked(WireItem.fromHtml(null, pageUrl, null,
-                        html(bytes, contentType), null, null, "page")), origin, bytes, "text/html"));
+                case "text" ->
+                    outcomes.add(intake.take(
+                            checked(textItem(readableText(bytes, contentType))),
+                            origin,
+                            bytes,
+                            "text/plain; charset=utf-8"));
+                default ->
+                    outcomes.add(intake.take(
+                            checked(WireItem.fromHtml(
+                                    null, pageUrl, null, html(bytes, contentType), null, null, "page")),
+                            origin,
+                            bytes,
+                            "text/html"));
             }
         } catch (BadInput e) {
             problems.add(e.getMessage());
             errors.record(origin.sourceId(), origin.sourceName(), name, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // A reader tripped on something unforeseen: still an error on this input, not a crash of the rest.
-            String reason = "could not be read (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+            String reason = "could not be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
             problems.add(reason);
             errors.record(origin.sourceId(), origin.sourceName(), name, reason);
         }
@@ -139,11 +169,18 @@ public class Ingestion {
     }
 
     /** Every entry of a feed; one bad entry is an error of its own and does not stop the others. */
-    private void feed(byte[] bytes, Intake.Origin origin, LinkedArticles.Round linked, List<Intake.Outcome> outcomes,
-                      List<String> problems) {
+    private void feed(
+            byte[] bytes,
+            Intake.Origin origin,
+            LinkedArticles.Round linked,
+            List<Intake.Outcome> outcomes,
+            List<String> problems) {
         FeedEntries.Feed feed = FeedEntries.read(bytes);
-        Intake.Origin named = origin.sourceId() == null && feed.title() != null && !feed.title().isBlank()
-                ? new Intake.Origin(null, feed.title()) : origin;
+        Intake.Origin named = origin.sourceId() == null
+                        && feed.title() != null
+                        && !feed.title().isBlank()
+                ? new Intake.Origin(null, feed.title())
+                : origin;
         for (FeedEntries.Entry entry : feed.entries()) {
             if (entry.error() != null) {
                 problems.add(entry.location() + ": " + entry.error());
@@ -151,7 +188,8 @@ public class Ingestion {
                 continue;
             }
             try {
-                LinkedArticles.Taken taken = linked == null ? new LinkedArticles.Taken(entry.item(), null)
+                LinkedArticles.Taken taken = linked == null
+                        ? new LinkedArticles.Taken(entry.item(), null)
                         : linked.article(entry.item(), named);
                 if (taken == null) continue; // its host had its share of fetches this round: taken at the next poll
                 outcomes.add(intake.take(taken.item(), named, bytes, "application/xml", taken.page()));
@@ -175,13 +213,18 @@ public class Ingestion {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
         String trimmed = head.stripLeading().replace("\uFEFF", "").replace("ï»¿", "");
-        if (n.endsWith(".jpg") || n.endsWith(".jpeg") || type.startsWith("image/")
+        if (n.endsWith(".jpg")
+                || n.endsWith(".jpeg")
+                || type.startsWith("image/")
                 || bytes.length > 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8) return "photo";
-        if (n.endsWith(".json") || type.contains("json") || trimmed.startsWith("{") || trimmed.startsWith("[")) return "ninjs";
+        if (n.endsWith(".json") || type.contains("json") || trimmed.startsWith("{") || trimmed.startsWith("["))
+            return "ninjs";
         if (n.endsWith(".rss") || n.endsWith(".atom") || type.contains("rss") || type.contains("atom")) return "feed";
         boolean xmlish = n.endsWith(".xml") || type.contains("xml") || trimmed.startsWith("<?xml");
         if (xmlish || trimmed.startsWith("<")) {
-            if (head.contains("<newsItem") || head.contains("<newsMessage") || head.contains(":newsItem")
+            if (head.contains("<newsItem")
+                    || head.contains("<newsMessage")
+                    || head.contains(":newsItem")
                     || head.contains(":newsMessage")) return "newsml";
             if (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF")) return "feed";
             if (xmlish && !head.toLowerCase(Locale.ROOT).contains("<html")) {
@@ -190,7 +233,8 @@ public class Ingestion {
         }
         if (n.endsWith(".md") || n.endsWith(".markdown")) return "markdown";
         if (n.endsWith(".txt") || type.startsWith("text/plain")) return "text";
-        if (n.endsWith(".html") || n.endsWith(".htm") || type.contains("html") || trimmed.startsWith("<")) return "page";
+        if (n.endsWith(".html") || n.endsWith(".htm") || type.contains("html") || trimmed.startsWith("<"))
+            return "page";
         if (n.startsWith("http")) return "page";
         throw new BadInput("unknown kind of file (expected .html, .xml, .json, .jpg, .txt, .md, .rss or .atom)");
     }
@@ -201,8 +245,14 @@ public class Ingestion {
         // A first short line without a full stop is the headline, as in a plain-text wire story.
         String first = paragraphs.get(0);
         boolean headline = paragraphs.size() > 1 && first.length() <= 200 && !first.endsWith(".");
-        return WireItem.fromText(null, null, headline ? first : null,
-                String.join("\n\n", headline ? paragraphs.subList(1, paragraphs.size()) : paragraphs), null, null, "text");
+        return WireItem.fromText(
+                null,
+                null,
+                headline ? first : null,
+                String.join("\n\n", headline ? paragraphs.subList(1, paragraphs.size()) : paragraphs),
+                null,
+                null,
+                "text");
     }
 
     private static WireItem checked(WireItem item) {
@@ -248,7 +298,8 @@ public class Ingestion {
             if (c == 0) throw new BadInput("binary data, not text");
             if (c == '\uFFFD' || c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') bad++;
         }
-        if (sample > 0 && bad > Math.max(8, sample / 20)) throw new BadInput("not readable text (" + bad + " undecodable characters)");
+        if (sample > 0 && bad > Math.max(8, sample / 20))
+            throw new BadInput("not readable text (" + bad + " undecodable characters)");
     }
 
     private static Charset charset(String contentType) {

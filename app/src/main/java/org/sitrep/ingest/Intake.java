@@ -24,14 +24,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Intake {
     /** What became of one item. */
-    public enum Result { NEW, DUPLICATE, REPEAT }
+    public enum Result {
+        NEW,
+        DUPLICATE,
+        REPEAT
+    }
 
     public record Outcome(Result result, long itemId, String title, double similarity) {
         /** One line for the command line and the admin's notices. */
         public String describe() {
             return switch (result) {
                 case NEW -> "ingested as story #" + itemId + (title == null ? "" : " (" + title + ")");
-                case DUPLICATE -> "duplicate of story #" + itemId + String.format(" (similarity %.2f), kept as another source", similarity);
+                case DUPLICATE ->
+                    "duplicate of story #" + itemId
+                            + String.format(" (similarity %.2f), kept as another source", similarity);
                 case REPEAT -> "already ingested as story #" + itemId + " (no change)";
             };
         }
@@ -48,8 +54,14 @@ public class Intake {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    Intake(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, RawCopies raw, IngestSettings settings, ApplicationEventPublisher events,
-           PlatformTransactionManager transactions) {
+    Intake(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            Clock clock,
+            RawCopies raw,
+            IngestSettings settings,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
@@ -77,10 +89,12 @@ public class Intake {
         RawPage page = pageBytes == null ? null : new RawPage(raw.keep(pageBytes), pageBytes.length);
         Outcome outcome;
         synchronized (this) {
-            outcome = transaction.execute(status -> store(item, origin, new RawCopy(sha, rawType, rawBytes.length, page)));
+            outcome = transaction.execute(
+                    status -> store(item, origin, new RawCopy(sha, rawType, rawBytes.length, page)));
         }
         // After the commit: the analysis queue must find the story when it looks.
-        if (outcome.result() == Result.NEW) events.publishEvent(new AnalysisRequested(ItemDocuments.KIND, outcome.itemId()));
+        if (outcome.result() == Result.NEW)
+            events.publishEvent(new AnalysisRequested(ItemDocuments.KIND, outcome.itemId()));
         return outcome;
     }
 
@@ -105,17 +119,26 @@ public class Intake {
             Match best = nearest(signature, now.minus(settings.duplicateWindow()));
             if (best != null && best.similarity >= settings.duplicateSimilarity()) {
                 insertCopy(best.itemId, item, origin, sourceName, now, best.similarity, rawCopy);
-                jdbc.sql("UPDATE ingest_items SET copies = copies + 1 WHERE id = :id").param("id", best.itemId).update();
+                jdbc.sql("UPDATE ingest_items SET copies = copies + 1 WHERE id = :id")
+                        .param("id", best.itemId)
+                        .update();
                 return new Outcome(Result.DUPLICATE, best.itemId, item.title(), best.similarity);
             }
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ingest_items (title, text, html, format, source_name, url, published_on, keywords, fetched_at, "
-                        + "signature, copies) VALUES (:title, :text, :html, :format, :source, :url, :published, :keywords, :now, "
-                        + ":signature, 1)")
-                .param("title", cut(item.title(), 1000)).param("text", item.text()).param("html", item.html())
-                .param("format", item.format()).param("source", cut(sourceName, 300)).param("url", cut(item.url(), 2000))
-                .param("published", item.published()).param("keywords", keywords(item.keywords())).param("now", now)
+        jdbc.sql(
+                        "INSERT INTO ingest_items (title, text, html, format, source_name, url, published_on, keywords, fetched_at, "
+                                + "signature, copies) VALUES (:title, :text, :html, :format, :source, :url, :published, :keywords, :now, "
+                                + ":signature, 1)")
+                .param("title", cut(item.title(), 1000))
+                .param("text", item.text())
+                .param("html", item.html())
+                .param("format", item.format())
+                .param("source", cut(sourceName, 300))
+                .param("url", cut(item.url(), 2000))
+                .param("published", item.published())
+                .param("keywords", keywords(item.keywords()))
+                .param("now", now)
                 .param("signature", signature == null ? null : signature.encode())
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -134,24 +157,36 @@ public class Intake {
         if (known.isPresent()) return known;
         if (item.guid() == null && item.url() == null) {
             if (item.title() == null) {
-                return jdbc.sql("SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title IS NULL FETCH FIRST 1 ROWS ONLY")
-                        .param("sha", sha).query(Long.class).optional();
+                return jdbc.sql(
+                                "SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title IS NULL FETCH FIRST 1 ROWS ONLY")
+                        .param("sha", sha)
+                        .query(Long.class)
+                        .optional();
             }
-            return jdbc.sql("SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title = :title FETCH FIRST 1 ROWS ONLY")
-                    .param("sha", sha).param("title", cut(item.title(), 1000)).query(Long.class).optional();
+            return jdbc.sql(
+                            "SELECT item_id FROM ingest_copies WHERE raw_sha256 = :sha AND title = :title FETCH FIRST 1 ROWS ONLY")
+                    .param("sha", sha)
+                    .param("title", cut(item.title(), 1000))
+                    .query(Long.class)
+                    .optional();
         }
         return Optional.empty();
     }
 
     private Optional<Long> knownByGuidOrUrl(WireItem item) {
         if (item.guid() != null) {
-            Optional<Long> byGuid = jdbc.sql("SELECT item_id FROM ingest_copies WHERE guid = :g FETCH FIRST 1 ROWS ONLY")
-                    .param("g", cut(item.guid(), 2000)).query(Long.class).optional();
+            Optional<Long> byGuid = jdbc.sql(
+                            "SELECT item_id FROM ingest_copies WHERE guid = :g FETCH FIRST 1 ROWS ONLY")
+                    .param("g", cut(item.guid(), 2000))
+                    .query(Long.class)
+                    .optional();
             if (byGuid.isPresent()) return byGuid;
         }
         if (item.url() != null) {
             Optional<Long> byUrl = jdbc.sql("SELECT item_id FROM ingest_copies WHERE url = :u FETCH FIRST 1 ROWS ONLY")
-                    .param("u", cut(item.url(), 2000)).query(Long.class).optional();
+                    .param("u", cut(item.url(), 2000))
+                    .query(Long.class)
+                    .optional();
             if (byUrl.isPresent()) return byUrl;
         }
         return Optional.empty();
@@ -164,10 +199,13 @@ public class Intake {
         long[] bands = signature.bandKeys();
         List<Long> keys = new ArrayList<>(bands.length);
         for (long b : bands) keys.add(b);
-        List<Object[]> candidates = jdbc.sql("SELECT DISTINCT i.id, i.signature FROM ingest_item_bands b "
-                        + "JOIN ingest_items i ON i.id = b.item_id WHERE b.band_key IN (:keys) AND i.fetched_at >= :since")
-                .param("keys", keys).param("since", since)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        List<Object[]> candidates = jdbc.sql(
+                        "SELECT DISTINCT i.id, i.signature FROM ingest_item_bands b "
+                                + "JOIN ingest_items i ON i.id = b.item_id WHERE b.band_key IN (:keys) AND i.fetched_at >= :since")
+                .param("keys", keys)
+                .param("since", since)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
         Match best = null;
         for (Object[] c : candidates) {
             StorySignature other = StorySignature.decode((String) c[1]);
@@ -180,22 +218,39 @@ public class Intake {
         return best;
     }
 
-    private void insertCopy(long itemId, WireItem item, Origin origin, String sourceName, OffsetDateTime now,
-                            Double similarity, RawCopy raw) {
-        jdbc.sql("INSERT INTO ingest_copies (item_id, source_id, source_name, url, guid, title, fetched_at, similarity, "
-                        + "raw_sha256, raw_type, raw_bytes, page_sha256, page_bytes) VALUES (:item, :source, :name, :url, :guid, "
-                        + ":title, :now, :similarity, :sha, :type, :bytes, :pageSha, :pageBytes)")
-                .param("item", itemId).param("source", origin.sourceId()).param("name", cut(sourceName, 300))
-                .param("url", cut(item.url(), 2000)).param("guid", cut(item.guid(), 2000))
-                .param("title", cut(item.title(), 1000)).param("now", now).param("similarity", similarity)
-                .param("sha", raw.sha()).param("type", cut(raw.type(), 100)).param("bytes", raw.bytes())
+    private void insertCopy(
+            long itemId,
+            WireItem item,
+            Origin origin,
+            String sourceName,
+            OffsetDateTime now,
+            Double similarity,
+            RawCopy raw) {
+        jdbc.sql(
+                        "INSERT INTO ingest_copies (item_id, source_id, source_name, url, guid, title, fetched_at, similarity, "
+                                + "raw_sha256, raw_type, raw_bytes, page_sha256, page_bytes) VALUES (:item, :source, :name, :url, :guid, "
+                                + ":title, :now, :similarity, :sha, :type, :bytes, :pageSha, :pageBytes)")
+                .param("item", itemId)
+                .param("source", origin.sourceId())
+                .param("name", cut(sourceName, 300))
+                .param("url", cut(item.url(), 2000))
+                .param("guid", cut(item.guid(), 2000))
+                .param("title", cut(item.title(), 1000))
+                .param("now", now)
+                .param("similarity", similarity)
+                .param("sha", raw.sha())
+                .param("type", cut(raw.type(), 100))
+                .param("bytes", raw.bytes())
                 .param("pageSha", raw.page() == null ? null : raw.page().sha())
-                .param("pageBytes", raw.page() == null ? null : raw.page().bytes()).update();
+                .param("pageBytes", raw.page() == null ? null : raw.page().bytes())
+                .update();
     }
 
     /** A wire item names its provider ("Example Wire via inbox"); a feed or page is named by its configured source. */
     private static String sourceName(WireItem item, Origin origin) {
-        if (origin.sourceId() == null && item.provider() != null && !item.provider().isBlank()) return item.provider();
+        if (origin.sourceId() == null
+                && item.provider() != null
+                && !item.provider().isBlank()) return item.provider();
         return origin.sourceName();
     }
 

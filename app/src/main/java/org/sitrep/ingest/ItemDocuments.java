@@ -27,10 +27,19 @@ class ItemDocuments implements SourceDocuments {
 
     @Override
     public Optional<SourceDocument> load(long id) {
-        return stories.find(id).map(s -> new SourceDocument(KIND, id,
-                // A photo's title is its caption's first sentence: passing it would make the engine read it twice.
-                "photo".equals(s.format()) ? null : s.title(), s.text(), "text",
-                s.published() != null ? s.published() : s.fetchedAt().atOffset(ZoneOffset.UTC).toLocalDate(),
-                s.url(), s.sourceName()));
+        return stories.find(id)
+                .map(s -> new SourceDocument(
+                        KIND,
+                        id,
+                        // A photo's title is its caption's first sentence: passing it would make the engine read it
+                        // twice.
+                        "photo".equals(s.format()) ? null : s.title(),
+                        s.text(),
+                        "text",
+                        s.published() != null
+                                ? s.published()
+                                : s.fetchedAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                        s.url(),
+                        s.sourceName()));
     }
 }

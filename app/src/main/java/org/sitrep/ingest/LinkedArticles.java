@@ -65,7 +65,10 @@ class LinkedArticles {
                 Fetcher.Response page = fetcher.get(entry.url(), null, null);
                 return new Taken(withArticle(entry, page), page.body());
             } catch (BadInput e) {
-                errors.record(origin.sourceId(), origin.sourceName(), entry.url(),
+                errors.record(
+                        origin.sourceId(),
+                        origin.sourceName(),
+                        entry.url(),
                         "linked article not taken (" + e.getMessage() + "); the feed's own text is kept");
                 return new Taken(entry, null);
             }
@@ -84,19 +87,26 @@ class LinkedArticles {
     static WireItem withArticle(WireItem entry, Fetcher.Response response) {
         String type = response.contentType().toLowerCase(Locale.ROOT);
         boolean html = type.contains("html") || type.isBlank() && looksLikeHtml(response.body());
-        if (!html) throw new BadInput("not an HTML page: " + (type.isBlank() ? "no content type" : response.contentType()));
+        if (!html)
+            throw new BadInput("not an HTML page: " + (type.isBlank() ? "no content type" : response.contentType()));
         // The analysis library's own reader, as for a page source: the text is what the engine would keep.
         WebPage page = WebPage.parse(Ingestion.html(response.body(), response.contentType()));
         boolean pageHeadline = page.title() != null && !page.title().isEmpty(); // then it is the first block
-        List<String> article = page.blocks().subList(pageHeadline ? 1 : 0, page.blocks().size());
+        List<String> article =
+                page.blocks().subList(pageHeadline ? 1 : 0, page.blocks().size());
         if (article.isEmpty()) throw new BadInput("no article text found on the page");
-        List<String> feedText = entry.title() == null ? entry.blocks() : entry.blocks().subList(1, entry.blocks().size());
-        if (words(article) < words(feedText)) throw new BadInput("the page's article is shorter than the feed's own text");
+        List<String> feedText = entry.title() == null
+                ? entry.blocks()
+                : entry.blocks().subList(1, entry.blocks().size());
+        if (words(article) < words(feedText))
+            throw new BadInput("the page's article is shorter than the feed's own text");
 
         String summary = Markup.oneLine(String.join(" ", feedText));
         String articleText = Markup.oneLine(String.join(" ", article)).toLowerCase(Locale.ROOT);
         List<String> body = new ArrayList<>();
-        if (!summary.isEmpty() && words(feedText) <= SUMMARY_WORDS && !articleText.contains(summary.toLowerCase(Locale.ROOT))) {
+        if (!summary.isEmpty()
+                && words(feedText) <= SUMMARY_WORDS
+                && !articleText.contains(summary.toLowerCase(Locale.ROOT))) {
             body.add(summary);
         }
         body.addAll(article);
@@ -105,14 +115,22 @@ class LinkedArticles {
         if (headline != null) blocks.add(headline);
         blocks.addAll(body);
         // Shown as escaped paragraphs, as a page is: the page's own markup would bring its chrome (and worse) back.
-        return new WireItem(entry.guid(), entry.url(), headline, List.copyOf(blocks), Markup.paragraphs(body),
-                entry.published() != null ? entry.published() : page.published(), entry.provider(), entry.format(),
+        return new WireItem(
+                entry.guid(),
+                entry.url(),
+                headline,
+                List.copyOf(blocks),
+                Markup.paragraphs(body),
+                entry.published() != null ? entry.published() : page.published(),
+                entry.provider(),
+                entry.format(),
                 entry.keywords());
     }
 
     /** A page served without a content type: an HTML document by its first bytes. */
     private static boolean looksLikeHtml(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        String head =
+                new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         return head.contains("<html") || head.contains("<!doctype html");
     }
 

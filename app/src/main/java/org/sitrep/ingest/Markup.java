@@ -12,8 +12,8 @@ import org.jsoup.safety.Safelist;
  * mailto, marked nofollow).
  */
 final class Markup {
-    private static final Safelist SAFE = Safelist.basic().addTags("h2", "h3", "h4", "figure", "figcaption")
-            .removeProtocols("a", "href", "ftp");
+    private static final Safelist SAFE =
+            Safelist.basic().addTags("h2", "h3", "h4", "figure", "figcaption").removeProtocols("a", "href", "ftp");
 
     private Markup() {}
 

@@ -27,22 +27,78 @@ final class MarkupLimits {
     static final int MAX_DEPTH = 256;
     static final int MAX_ELEMENTS = 100_000;
 
-    private static final Set<String> VOID = Set.of("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame",
-            "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "image", "command");
+    private static final Set<String> VOID = Set.of(
+            "area",
+            "base",
+            "basefont",
+            "bgsound",
+            "br",
+            "col",
+            "embed",
+            "frame",
+            "hr",
+            "img",
+            "input",
+            "keygen",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "image",
+            "command");
     /** Elements whose content is text, not markup: a '<' inside them opens nothing. */
-    private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-            "noframes", "plaintext");
+    private static final Set<String> RAW_TEXT =
+            Set.of("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext");
     /** Taken as the document's own: never nested, whatever the markup says. */
     private static final Set<String> DOCUMENT = Set.of("html", "head", "body");
     /** Start tags that end an open paragraph. */
-    private static final Set<String> CLOSES_P = Set.of("address", "article", "aside", "blockquote", "center", "details",
-            "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-            "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "listing", "section", "summary", "ul",
-            "li", "dd", "dt", "table");
+    private static final Set<String> CLOSES_P = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "listing",
+            "section",
+            "summary",
+            "ul",
+            "li",
+            "dd",
+            "dt",
+            "table");
     /** An end tag does not reach past these (the HTML "scope" boundaries). */
-    private static final Set<String> SCOPE = Set.of("table", "td", "th", "caption", "template", "object", "applet",
-            "marquee", "button");
-    private static final Set<String> TABLE_PARTS = Set.of("td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup");
+    private static final Set<String> SCOPE =
+            Set.of("table", "td", "th", "caption", "template", "object", "applet", "marquee", "button");
+
+    private static final Set<String> TABLE_PARTS =
+            Set.of("td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private MarkupLimits() {}
@@ -107,7 +163,8 @@ final class MarkupLimits {
             if (VOID.contains(name) || DOCUMENT.contains(name)) continue;
             // "<div/>" opens a div like "<div>" in HTML (so a thousand of them nest a thousand deep); only inside
             // SVG and MathML does the slash close the element.
-            if (html.charAt(end - 1) == '/' && (name.equals("svg") || name.equals("math") || foreign(open, depth))) continue;
+            if (html.charAt(end - 1) == '/' && (name.equals("svg") || name.equals("math") || foreign(open, depth)))
+                continue;
             if (RAW_TEXT.contains(name)) {
                 int closeAt = indexOfIgnoreCase(html, "</" + name, i);
                 i = closeAt < 0 ? n : closeAt;
@@ -133,7 +190,8 @@ final class MarkupLimits {
                 depth = popTo(open, depth, "td", Set.of("table"));
                 depth = popTo(open, depth, "th", Set.of("table"));
                 depth = popTo(open, depth, "tr", Set.of("table"));
-                if (!name.equals("tr")) depth = popToAny(open, depth, Set.of("tbody", "thead", "tfoot"), Set.of("table"));
+                if (!name.equals("tr"))
+                    depth = popToAny(open, depth, Set.of("tbody", "thead", "tfoot"), Set.of("table"));
             }
             case "td", "th" -> {
                 depth = popTo(open, depth, "td", Set.of("table", "tr"));
@@ -236,10 +294,12 @@ final class MarkupLimits {
     }
 
     private static BadInput tooDeep() {
-        return new BadInput("HTML nested more than " + MAX_DEPTH + " elements deep is refused (it costs too much to clean)");
+        return new BadInput(
+                "HTML nested more than " + MAX_DEPTH + " elements deep is refused (it costs too much to clean)");
     }
 
     private static BadInput tooMany() {
-        return new BadInput("HTML with more than " + MAX_ELEMENTS + " elements is refused (it costs too much to clean)");
+        return new BadInput(
+                "HTML with more than " + MAX_ELEMENTS + " elements is refused (it costs too much to clean)");
     }
 }

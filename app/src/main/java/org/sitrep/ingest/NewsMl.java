@@ -61,7 +61,8 @@ final class NewsMl {
         WireItem parsed;
         String provider = provider(itemMeta, credit);
         if (bodyHtml != null) {
-            String withSummary = description == null ? bodyHtml
+            String withSummary = description == null
+                    ? bodyHtml
                     : "<p class=\"standfirst\">" + org.jsoup.nodes.Entities.escape(description) + "</p>" + bodyHtml;
             parsed = WireItem.fromHtml(guid, null, headline, withSummary, published, provider, "newsml");
         } else {
@@ -69,7 +70,8 @@ final class NewsMl {
             parsed = WireItem.fromText(guid, null, headline, body, published, provider, "newsml");
         }
         if (parsed.blocks().size() < 2) {
-            throw new BadInput("news item " + (guid == null ? "without guid" : guid) + " has no text beyond its headline");
+            throw new BadInput(
+                    "news item " + (guid == null ? "without guid" : guid) + " has no text beyond its headline");
         }
         List<String> keywords = new ArrayList<>();
         if (contentMeta != null) {
@@ -85,10 +87,13 @@ final class NewsMl {
         if (provider != null) {
             String name = text(first(provider, "name"));
             if (name != null) return name;
-            if (!provider.getAttribute("literal").isBlank()) return provider.getAttribute("literal").strip();
+            if (!provider.getAttribute("literal").isBlank())
+                return provider.getAttribute("literal").strip();
         }
         if (credit != null) return credit;
-        return provider != null && !provider.getAttribute("qcode").isBlank() ? provider.getAttribute("qcode").strip() : null;
+        return provider != null && !provider.getAttribute("qcode").isBlank()
+                ? provider.getAttribute("qcode").strip()
+                : null;
     }
 
     /** The XHTML inside {@code inlineXML}, as markup for the HTML cleaner. */
@@ -116,7 +121,8 @@ final class NewsMl {
             return java.time.OffsetDateTime.parse(s.strip()).toLocalDate();
         } catch (RuntimeException notOffset) {
             try {
-                return LocalDate.parse(s.strip().substring(0, Math.min(10, s.strip().length())));
+                return LocalDate.parse(
+                        s.strip().substring(0, Math.min(10, s.strip().length())));
             } catch (RuntimeException notDate) {
                 return null;
             }

@@ -1,8 +1,8 @@
 package org.sitrep.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -15,7 +15,9 @@ import java.util.List;
  */
 final class Ninjs {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .build());
 
     private Ninjs() {}
 
@@ -24,7 +26,8 @@ final class Ninjs {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String line =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new BadInput("malformed JSON" + line + ": " + e.getOriginalMessage());
         } catch (Exception e) {
             throw new BadInput("unreadable JSON: " + e.getMessage(), e);
@@ -37,13 +40,19 @@ final class Ninjs {
 
     private static WireItem item(JsonNode n) {
         if (n == null || !n.isObject()) throw new BadInput("not a ninjs item (expected a JSON object)");
-        if (!n.has("uri") && !n.has("headline") && !n.has("headlines") && !n.has("body_html") && !n.has("body_text")
+        if (!n.has("uri")
+                && !n.has("headline")
+                && !n.has("headlines")
+                && !n.has("body_html")
+                && !n.has("body_text")
                 && !n.has("bodies")) {
             throw new BadInput("not a ninjs item (no uri, headline or body)");
         }
         String uri = text(n.get("uri"));
         String headline = text(n.get("headline"));
-        if (headline == null && n.path("headlines").isArray() && n.path("headlines").size() > 0) {
+        if (headline == null
+                && n.path("headlines").isArray()
+                && n.path("headlines").size() > 0) {
             headline = text(n.path("headlines").get(0).get("value"));
         }
         String html = text(n.get("body_html"));
@@ -54,7 +63,8 @@ final class Ninjs {
             else if (plain == null) plain = text(body.get("value"));
         }
         String description = text(n.get("description_text"));
-        if (description == null) description = text(n.path("descriptions").path(0).get("value"));
+        if (description == null)
+            description = text(n.path("descriptions").path(0).get("value"));
         LocalDate published = NewsMl.date(text(n.get("firstcreated")));
         if (published == null) published = NewsMl.date(text(n.get("versioncreated")));
         String byline = text(n.get("byline"));
@@ -64,21 +74,30 @@ final class Ninjs {
 
         WireItem item;
         if (html != null) {
-            String withSummary = description == null ? html
+            String withSummary = description == null
+                    ? html
                     : "<p class=\"standfirst\">" + org.jsoup.nodes.Entities.escape(description) + "</p>" + html;
             item = WireItem.fromHtml(uri, url, headline, withSummary, published, provider, "ninjs");
         } else {
-            item = WireItem.fromText(uri, url, headline, (description == null ? "" : description + "\n\n")
-                    + (plain == null ? "" : plain), published, provider, "ninjs");
+            item = WireItem.fromText(
+                    uri,
+                    url,
+                    headline,
+                    (description == null ? "" : description + "\n\n") + (plain == null ? "" : plain),
+                    published,
+                    provider,
+                    "ninjs");
         }
         if (item.blocks().size() < 2) {
-            throw new BadInput("ninjs item " + (uri == null ? "without uri" : uri) + " has no text beyond its headline");
+            throw new BadInput(
+                    "ninjs item " + (uri == null ? "without uri" : uri) + " has no text beyond its headline");
         }
         List<String> keywords = new ArrayList<>();
         JsonNode located = n.get("located");
         if (located != null) keywords.add(located.isObject() ? text(located.get("name")) : text(located));
         for (JsonNode place : n.path("places")) keywords.add(text(place.get("name")));
-        for (JsonNode subject : n.path("subject")) keywords.add(subject.isObject() ? text(subject.get("name")) : text(subject));
+        for (JsonNode subject : n.path("subject"))
+            keywords.add(subject.isObject() ? text(subject.get("name")) : text(subject));
         for (JsonNode subject : n.path("subjects")) keywords.add(text(subject.get("name")));
         return item.withKeywords(keywords);
     }

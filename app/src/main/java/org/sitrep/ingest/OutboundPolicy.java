@@ -72,8 +72,8 @@ class OutboundPolicy {
                 allowed.add(new IpAddressMatcher(network.strip()));
                 text.add(network.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sitrep.ingest.allow-networks: not an address range (CIDR, e.g. 10.0.0.0/8): "
-                        + network, e);
+                throw new IllegalArgumentException(
+                        "sitrep.ingest.allow-networks: not an address range (CIDR, e.g. 10.0.0.0/8): " + network, e);
             }
         }
         this.allowedText = List.copyOf(text);
@@ -115,7 +115,8 @@ class OutboundPolicy {
         if (address.isLinkLocalAddress()) return "a link-local address";
         if (address.isSiteLocalAddress()) return "a private address";
         if (address.isMulticastAddress()) return "a multicast address";
-        if (address instanceof Inet4Address && address.getHostAddress().equals("255.255.255.255")) return "a broadcast address";
+        if (address instanceof Inet4Address && address.getHostAddress().equals("255.255.255.255"))
+            return "a broadcast address";
         for (Range r : NOT_PUBLIC) {
             if (r.matcher().matches(address.getHostAddress())) return r.kind();
         }
@@ -123,10 +124,10 @@ class OutboundPolicy {
         if (address instanceof Inet6Address v6) {
             byte[] b = v6.getAddress();
             byte[] inner = null;
-            if (zero(b, 0, 12)) inner = slice(b, 12);                                            // ::a.b.c.d (IPv4-compatible)
+            if (zero(b, 0, 12)) inner = slice(b, 12); // ::a.b.c.d (IPv4-compatible)
             else if (b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zero(b, 4, 12)) {
-                inner = slice(b, 12);                                                             // 64:ff9b::a.b.c.d (NAT64)
-            } else if (b[0] == 0x20 && b[1] == 0x02) inner = slice(b, 2);                          // 2002:AABB:CCDD:: (6to4)
+                inner = slice(b, 12); // 64:ff9b::a.b.c.d (NAT64)
+            } else if (b[0] == 0x20 && b[1] == 0x02) inner = slice(b, 2); // 2002:AABB:CCDD:: (6to4)
             if (inner != null) {
                 try {
                     String kind = kind(InetAddress.getByAddress(inner));

@@ -22,7 +22,8 @@ final class SafeXml {
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
-            if (m.contains("DOCTYPE")) throw new BadInput("XML with a DOCTYPE is refused (external entities are not allowed)");
+            if (m.contains("DOCTYPE"))
+                throw new BadInput("XML with a DOCTYPE is refused (external entities are not allowed)");
             throw new BadInput("malformed XML (line " + e.getLineNumber() + "): " + m);
         } catch (Exception e) {
             throw new BadInput("unreadable XML: " + e.getMessage(), e);
@@ -41,7 +42,9 @@ final class SafeXml {
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         // Nesting costs the readers after the parser (and their recursion) more than it costs the parser: bounded
         // as HTML is (MarkupLimits), so an XHTML body cannot smuggle in what a page may not.
-        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MarkupLimits.MAX_DEPTH + 16));
+        f.setAttribute(
+                "http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
+                String.valueOf(MarkupLimits.MAX_DEPTH + 16));
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         return f;

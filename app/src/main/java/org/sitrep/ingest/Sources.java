@@ -20,14 +20,31 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Sources {
-    public enum Kind { FEED, PAGE;
-        public String db() { return name().toLowerCase(Locale.ROOT); }
+    public enum Kind {
+        FEED,
+        PAGE;
+
+        public String db() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** @param fetchLinked for a feed: fetch each new entry's linked page and take the article from it */
-    public record Source(long id, String name, Kind kind, String url, int pollMinutes, boolean active, String etag,
-                         String lastModified, Instant nextPollAt, Instant lastPolledAt, Instant lastSuccessAt,
-                         int failures, String lastError, boolean fetchLinked) {}
+    public record Source(
+            long id,
+            String name,
+            Kind kind,
+            String url,
+            int pollMinutes,
+            boolean active,
+            String etag,
+            String lastModified,
+            Instant nextPollAt,
+            Instant lastPolledAt,
+            Instant lastSuccessAt,
+            int failures,
+            String lastError,
+            boolean fetchLinked) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,21 +57,34 @@ public class Sources {
     }
 
     public List<Source> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM ingest_sources ORDER BY name, id").query(Sources::source).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ingest_sources ORDER BY name, id")
+                .query(Sources::source)
+                .list();
     }
 
     public Optional<Source> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM ingest_sources WHERE id = :id").param("id", id).query(Sources::source).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ingest_sources WHERE id = :id")
+                .param("id", id)
+                .query(Sources::source)
+                .optional();
     }
 
     /** Adds a source, due at once. */
     public long add(String name, Kind kind, String url, int pollMinutes, boolean active, boolean fetchLinked) {
         check(name, url, pollMinutes);
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ingest_sources (name, kind, url, poll_minutes, active, fetch_linked, next_poll_at, failures, "
-                        + "created_at) VALUES (:name, :kind, :url, :poll, :active, :linked, :now, 0, :now)")
-                .param("name", name.strip()).param("kind", kind.db()).param("url", url.strip()).param("poll", pollMinutes)
-                .param("active", active).param("linked", fetchLinked).param("now", now()).update(key, "id");
+        org.springframework.jdbc.support.GeneratedKeyHolder key =
+                new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql(
+                        "INSERT INTO ingest_sources (name, kind, url, poll_minutes, active, fetch_linked, next_poll_at, failures, "
+                                + "created_at) VALUES (:name, :kind, :url, :poll, :active, :linked, :now, 0, :now)")
+                .param("name", name.strip())
+                .param("kind", kind.db())
+                .param("url", url.strip())
+                .param("poll", pollMinutes)
+                .param("active", active)
+                .param("linked", fetchLinked)
+                .param("now", now())
+                .update(key, "id");
         return key.getKey().longValue();
     }
 
@@ -68,8 +98,14 @@ public class Sources {
                         + (newUrl ? ", etag = NULL, last_modified = NULL" : "")
                         + (newUrl || active && !old.active() ? ", next_poll_at = :now, failures = 0" : "")
                         + " WHERE id = :id")
-                .param("name", name.strip()).param("url", url.strip()).param("poll", pollMinutes).param("active", active)
-                .param("linked", fetchLinked).param("now", now()).param("id", id).update();
+                .param("name", name.strip())
+                .param("url", url.strip())
+                .param("poll", pollMinutes)
+                .param("active", active)
+                .param("linked", fetchLinked)
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     public void delete(long id) {
@@ -78,13 +114,19 @@ public class Sources {
 
     /** Makes a source due now ("poll now" in the admin). */
     public void pollSoon(long id) {
-        jdbc.sql("UPDATE ingest_sources SET next_poll_at = :now WHERE id = :id").param("now", now()).param("id", id).update();
+        jdbc.sql("UPDATE ingest_sources SET next_poll_at = :now WHERE id = :id")
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     /** Active sources whose next poll time has come. */
     List<Source> due() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ingest_sources WHERE active = TRUE AND next_poll_at <= :now "
-                        + "ORDER BY next_poll_at, id").param("now", now()).query(Sources::source).list();
+                        + "ORDER BY next_poll_at, id")
+                .param("now", now())
+                .query(Sources::source)
+                .list();
     }
 
     /** The poll went through (a 200 or a 304): validators kept, back-off over. */
@@ -92,8 +134,12 @@ public class Sources {
         OffsetDateTime now = now();
         jdbc.sql("UPDATE ingest_sources SET etag = :etag, last_modified = :modified, failures = 0, last_error = NULL, "
                         + "last_polled_at = :now, last_success_at = :now, next_poll_at = :next WHERE id = :id")
-                .param("etag", Intake.cut(etag, 500)).param("modified", Intake.cut(lastModified, 100)).param("now", now)
-                .param("next", now.plus(Duration.ofMinutes(s.pollMinutes()))).param("id", s.id()).update();
+                .param("etag", Intake.cut(etag, 500))
+                .param("modified", Intake.cut(lastModified, 100))
+                .param("now", now)
+                .param("next", now.plus(Duration.ofMinutes(s.pollMinutes())))
+                .param("id", s.id())
+                .update();
     }
 
     /** The poll failed: wait longer each time, up to the cap. */
@@ -102,8 +148,12 @@ public class Sources {
         int failures = s.failures() + 1;
         jdbc.sql("UPDATE ingest_sources SET failures = :failures, last_error = :error, last_polled_at = :now, "
                         + "next_poll_at = :next WHERE id = :id")
-                .param("failures", failures).param("error", Intake.cut(error, 2000)).param("now", now)
-                .param("next", now.plus(backoff(s.pollMinutes(), failures))).param("id", s.id()).update();
+                .param("failures", failures)
+                .param("error", Intake.cut(error, 2000))
+                .param("now", now)
+                .param("next", now.plus(backoff(s.pollMinutes(), failures)))
+                .param("id", s.id())
+                .update();
     }
 
     /** After {@code failures} failures in a row: the interval times 2^failures, capped. */
@@ -125,13 +175,25 @@ public class Sources {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static final String COLUMNS = "id, name, kind, url, poll_minutes, active, etag, last_modified, next_poll_at, "
-            + "last_polled_at, last_success_at, failures, last_error, fetch_linked";
+    private static final String COLUMNS =
+            "id, name, kind, url, poll_minutes, active, etag, last_modified, next_poll_at, "
+                    + "last_polled_at, last_success_at, failures, last_error, fetch_linked";
 
     private static Source source(ResultSet rs, int n) throws SQLException {
-        return new Source(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                rs.getString(4), rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
-                IngestedStories.instant(rs, 9), IngestedStories.instant(rs, 10), IngestedStories.instant(rs, 11),
-                rs.getInt(12), rs.getString(13), rs.getBoolean(14));
+        return new Source(
+                rs.getLong(1),
+                rs.getString(2),
+                Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getBoolean(6),
+                rs.getString(7),
+                rs.getString(8),
+                IngestedStories.instant(rs, 9),
+                IngestedStories.instant(rs, 10),
+                IngestedStories.instant(rs, 11),
+                rs.getInt(12),
+                rs.getString(13),
+                rs.getBoolean(14));
     }
 }

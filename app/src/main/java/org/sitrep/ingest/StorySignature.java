@@ -23,17 +23,19 @@ final class StorySignature {
     static final int MIN_SHINGLES = 25;
 
     private static final long[] SEEDS = new long[HASHES];
+
     static {
         long x = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < HASHES; i++) SEEDS[i] = mix(x += 0x9E3779B97F4A7C15L);
     }
+
     private static final Set<String> STOP = Set.of(
-            "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
-            "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "its", "this", "that",
-            "these", "those", "he", "she", "they", "we", "his", "her", "their", "our", "said", "says", "say",
-            "which", "who", "whom", "whose", "what", "when", "where", "after", "before", "into", "over", "about",
-            "than", "then", "there", "not", "no", "also", "would", "could", "will", "can", "may", "did", "do",
-            "does", "s", "t", "up", "out", "more", "most", "some", "such", "other", "while", "during");
+            "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is",
+            "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "its", "this", "that", "these",
+            "those", "he", "she", "they", "we", "his", "her", "their", "our", "said", "says", "say", "which", "who",
+            "whom", "whose", "what", "when", "where", "after", "before", "into", "over", "about", "than", "then",
+            "there", "not", "no", "also", "would", "could", "will", "can", "may", "did", "do", "does", "s", "t", "up",
+            "out", "more", "most", "some", "such", "other", "while", "during");
 
     private final int[] mins;
 

@@ -17,8 +17,16 @@ import org.sitrep.analysis.text.WebPage;
  * @param format   feed | page | newsml | ninjs | photo | text
  * @param keywords subjects, places and keywords the sender attached (NewsML subject/located, IPTC keywords)
  */
-public record WireItem(String guid, String url, String title, List<String> blocks, String html, LocalDate published,
-                       String provider, String format, List<String> keywords) {
+public record WireItem(
+        String guid,
+        String url,
+        String title,
+        List<String> blocks,
+        String html,
+        LocalDate published,
+        String provider,
+        String format,
+        List<String> keywords) {
 
     public WireItem {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -36,27 +44,50 @@ public record WireItem(String guid, String url, String title, List<String> block
     }
 
     /** An item whose body is HTML (a fragment or a whole page): chrome dropped as the analysis engine drops it. */
-    static WireItem fromHtml(String guid, String url, String title, String bodyHtml, LocalDate published,
-                             String provider, String format) {
+    static WireItem fromHtml(
+            String guid,
+            String url,
+            String title,
+            String bodyHtml,
+            LocalDate published,
+            String provider,
+            String format) {
         // The page reader and the allow-list work in proportion to depth x size: bounded before either runs.
         MarkupLimits.checked(bodyHtml == null ? "" : bodyHtml);
         WebPage page = WebPage.parse(bodyHtml == null ? "" : bodyHtml);
         String headline = title != null && !title.isBlank() ? Markup.oneLine(title) : page.title();
         List<String> blocks = withHeadline(headline, page.blocks());
         // For display: a whole page's own markup (sanitised) would bring its chrome back; the kept blocks do not.
-        String html = "page".equals(format) ? Markup.paragraphs(blocks.subList(headline == null ? 0 : 1, blocks.size()))
+        String html = "page".equals(format)
+                ? Markup.paragraphs(blocks.subList(headline == null ? 0 : 1, blocks.size()))
                 : Markup.sanitise(bodyHtml);
-        return new WireItem(guid, url, headline, blocks, html, published != null ? published : page.published(),
-                provider, format, List.of());
+        return new WireItem(
+                guid,
+                url,
+                headline,
+                blocks,
+                html,
+                published != null ? published : page.published(),
+                provider,
+                format,
+                List.of());
     }
 
     /** An item whose body is plain text, paragraphs separated by blank lines. */
-    static WireItem fromText(String guid, String url, String title, String body, LocalDate published,
-                             String provider, String format) {
+    static WireItem fromText(
+            String guid, String url, String title, String body, LocalDate published, String provider, String format) {
         List<String> paragraphs = Markup.textParagraphs(body);
         String headline = title != null && !title.isBlank() ? Markup.oneLine(title) : null;
-        return new WireItem(guid, url, headline, withHeadline(headline, paragraphs), Markup.paragraphs(paragraphs),
-                published, provider, format, List.of());
+        return new WireItem(
+                guid,
+                url,
+                headline,
+                withHeadline(headline, paragraphs),
+                Markup.paragraphs(paragraphs),
+                published,
+                provider,
+                format,
+                List.of());
     }
 
     private static List<String> withHeadline(String headline, List<String> blocks) {

@@ -29,7 +29,8 @@ final class WirePhoto {
         String guid = meta.pictureId().isBlank() ? null : "photo:" + meta.pictureId();
         String credit = meta.credit().isBlank() ? null : meta.credit();
         // The caption is the text as it stands; the title (its first sentence) is not repeated above it.
-        String html = Markup.paragraphs(paragraphs) + (credit == null ? "" : Markup.paragraphs(List.of("Credit: " + credit)));
+        String html =
+                Markup.paragraphs(paragraphs) + (credit == null ? "" : Markup.paragraphs(List.of("Credit: " + credit)));
         return new WireItem(guid, null, title, paragraphs, html, null, credit, "photo", meta.keywords());
     }
 
@@ -44,7 +45,8 @@ final class WirePhoto {
         } catch (BadInput e) {
             throw e;
         } catch (Exception e) {
-            throw new BadInput("corrupt JPEG: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new BadInput(
+                    "corrupt JPEG: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
             reader.dispose();
         }

@@ -27,8 +27,13 @@ public class ActorDirectory {
     /** The other actor in an actor's events. */
     public record Counterpart(String actor, long events) {}
 
-    public record Profile(Actor actor, LocalDate firstEvent, LocalDate lastEvent, List<PlaceCount> places,
-                          List<Counterpart> counterparts, List<TrackedEvent.Source> documents) {}
+    public record Profile(
+            Actor actor,
+            LocalDate firstEvent,
+            LocalDate lastEvent,
+            List<PlaceCount> places,
+            List<Counterpart> counterparts,
+            List<TrackedEvent.Source> documents) {}
 
     // Every document mention and every visible event naming an actor, one row each.
     private static final String MENTIONS = """
@@ -65,7 +70,9 @@ public class ActorDirectory {
         }
         List<Actor> rows = jdbc.sql(MENTIONS + where + " GROUP BY name" + having + " ORDER BY events DESC, name"
                         + " OFFSET " + offset + " ROWS FETCH FIRST " + (limit + 1) + " ROWS ONLY")
-                .params(params).query(ActorDirectory::actor).list();
+                .params(params)
+                .query(ActorDirectory::actor)
+                .list();
         return DirectoryPage.of(rows, offset, limit);
     }
 
@@ -73,9 +80,13 @@ public class ActorDirectory {
     public Optional<Profile> find(String name) {
         if (name == null || name.isBlank()) return Optional.empty();
         List<Actor> matches = jdbc.sql(MENTIONS + " WHERE LOWER(name) = :name GROUP BY name ORDER BY name")
-                .param("states", PlaceDirectory.visibleStates()).param("name", name.trim().toLowerCase(Locale.ROOT))
-                .query(ActorDirectory::actor).list();
-        Optional<Actor> actor = matches.stream().filter(a -> a.name().equals(name.trim())).findFirst()
+                .param("states", PlaceDirectory.visibleStates())
+                .param("name", name.trim().toLowerCase(Locale.ROOT))
+                .query(ActorDirectory::actor)
+                .list();
+        Optional<Actor> actor = matches.stream()
+                .filter(a -> a.name().equals(name.trim()))
+                .findFirst()
                 .or(() -> matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty());
         return actor.map(this::profile);
     }
@@ -85,12 +96,19 @@ public class ActorDirectory {
         String mine = "(actor1 = :name OR actor2 = :name) AND review_state IN (:states)";
         Map<String, Object> span = jdbc.sql("SELECT MIN(date_earliest) AS first_event, MAX(date_latest) AS last_event"
                         + " FROM intel_events WHERE " + mine)
-                .param("name", a.name()).param("states", states).query().singleRow();
-        List<PlaceCount> places = jdbc.sql("SELECT gazetteer_id, MAX(place_name), MAX(country), COUNT(*) AS events FROM intel_events"
-                        + " WHERE gazetteer_id IS NOT NULL AND " + mine
-                        + " GROUP BY gazetteer_id ORDER BY events DESC, gazetteer_id FETCH FIRST " + PROFILE_PLACES + " ROWS ONLY")
-                .param("name", a.name()).param("states", states)
-                .query((rs, n) -> new PlaceCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+                .param("name", a.name())
+                .param("states", states)
+                .query()
+                .singleRow();
+        List<PlaceCount> places = jdbc.sql(
+                        "SELECT gazetteer_id, MAX(place_name), MAX(country), COUNT(*) AS events FROM intel_events"
+                                + " WHERE gazetteer_id IS NOT NULL AND " + mine
+                                + " GROUP BY gazetteer_id ORDER BY events DESC, gazetteer_id FETCH FIRST "
+                                + PROFILE_PLACES + " ROWS ONLY")
+                .param("name", a.name())
+                .param("states", states)
+                .query((rs, n) -> new PlaceCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
         List<Counterpart> counterparts = jdbc.sql("""
                 SELECT other, COUNT(*) AS events FROM (
                     SELECT actor2 AS other FROM intel_events WHERE actor1 = :name AND actor2 IS NOT NULL AND actor2 <> :name
@@ -99,20 +117,34 @@ public class ActorDirectory {
                     SELECT actor1 FROM intel_events WHERE actor2 = :name AND actor1 IS NOT NULL AND actor1 <> :name
                        AND review_state IN (:states)
                 ) o GROUP BY other ORDER BY events DESC, other FETCH FIRST %d ROWS ONLY""".formatted(PROFILE_COUNTERPARTS))
-                .param("name", a.name()).param("states", states)
-                .query((rs, n) -> new Counterpart(rs.getString(1), rs.getLong(2))).list();
+                .param("name", a.name())
+                .param("states", states)
+                .query((rs, n) -> new Counterpart(rs.getString(1), rs.getLong(2)))
+                .list();
         List<TrackedEvent.Source> documents = jdbc.sql("""
                 SELECT id, source_kind, source_id, title, url, source_name, published_on FROM intel_documents
                  WHERE id IN (SELECT document_id FROM intel_document_actors WHERE canonical = :name)
                     OR id IN (SELECT document_id FROM intel_events WHERE (actor1 = :name OR actor2 = :name) AND review_state IN (:states))
                  ORDER BY published_on DESC, id DESC FETCH FIRST %d ROWS ONLY""".formatted(PROFILE_DOCUMENTS))
-                .param("name", a.name()).param("states", states).query(PlaceDirectory::source).list();
-        return new Profile(a, PlaceDirectory.date(span.get("first_event")), PlaceDirectory.date(span.get("last_event")), places,
-                counterparts, documents);
+                .param("name", a.name())
+                .param("states", states)
+                .query(PlaceDirectory::source)
+                .list();
+        return new Profile(
+                a,
+                PlaceDirectory.date(span.get("first_event")),
+                PlaceDirectory.date(span.get("last_event")),
+                places,
+                counterparts,
+                documents);
     }
 
     private static Actor actor(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Actor(rs.getString("name"), rs.getString("kind"), rs.getString("side"), rs.getLong("events"),
+        return new Actor(
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("side"),
+                rs.getLong("events"),
                 rs.getLong("documents"));
     }
 }

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.sitrep.analysis.Analyzer;
 import org.sitrep.analysis.events.EventClassifier;
-import org.sitrep.analysis.training.LearnedModels;
 import org.sitrep.analysis.places.Gazetteer;
+import org.sitrep.analysis.training.LearnedModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,9 @@ public class AnalysisEngine {
 
     /** The engine in use and the models in its learned slots; {@code file} (the event model's) is null for the shipped ones. */
     private record Loaded(Analyzer analyzer, LearnedModels models, Path file) {
-        EventClassifier model() { return models.events(); }
+        EventClassifier model() {
+            return models.events();
+        }
     }
 
     private final Clock clock;
@@ -34,12 +36,15 @@ public class AnalysisEngine {
     private final EventModelFiles files;
     /** How often the workers look whether another process (./sitrep train --with-reviews) changed the model. */
     long lookEveryNanos = 10_000_000_000L;
+
     private volatile Loaded loaded;
     private volatile long lookedAt = System.nanoTime();
 
     @Autowired
-    AnalysisEngine(Clock clock, @Value("${sitrep.intel.event-model:}") String eventModel,
-                   @Value("${sitrep.data-dir:./data}") String dataDir) {
+    AnalysisEngine(
+            Clock clock,
+            @Value("${sitrep.intel.event-model:}") String eventModel,
+            @Value("${sitrep.data-dir:./data}") String dataDir) {
         this.clock = clock;
         this.pinnedModel = eventModel.strip();
         this.files = new EventModelFiles(Path.of(dataDir));
@@ -80,7 +85,9 @@ public class AnalysisEngine {
                 Optional<Loaded> l = files.active().flatMap(this::read);
                 if (l.isPresent()) return l.get();
             } catch (RuntimeException e) {
-                log.warn("the active event model cannot be found ({}); analysing with the bundled model", e.getMessage());
+                log.warn(
+                        "the active event model cannot be found ({}); analysing with the bundled model",
+                        e.getMessage());
             }
         }
         return loaded(LearnedModels.bundled(), null);
@@ -124,7 +131,10 @@ public class AnalysisEngine {
                 loaded = now;
             }
             if (now.models().version().equals(was.models().version())) return false;
-            log.info("Event model {} made active by another process: in use (engine {})", now.model().version(), version());
+            log.info(
+                    "Event model {} made active by another process: in use (engine {})",
+                    now.model().version(),
+                    version());
             return true;
         } catch (RuntimeException e) {
             log.warn("cannot look for a new event model: {}", e.getMessage());
@@ -133,15 +143,23 @@ public class AnalysisEngine {
     }
 
     /** The model in the learned slot ({@link EventClassifier#NONE} for the rules alone). */
-    EventClassifier model() { return loaded().model(); }
+    EventClassifier model() {
+        return loaded().model();
+    }
 
     /** Both learned slots: the event model and the actor-role model beside it. */
-    LearnedModels models() { return loaded().models(); }
+    LearnedModels models() {
+        return loaded().models();
+    }
 
     /** Whether {@code sitrep.intel.event-model} chooses the model (retraining then measures but never swaps). */
-    boolean pinned() { return !pinnedModel.isEmpty(); }
+    boolean pinned() {
+        return !pinnedModel.isEmpty();
+    }
 
-    EventModelFiles files() { return files; }
+    EventModelFiles files() {
+        return files;
+    }
 
     /** "0.1.0-SNAPSHOT+r2+ev-…": stored with every analysis, so an upgrade can find what it has not read yet. */
     public String version() {

@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +54,12 @@ public class AnalysisStore {
         LocalDate published = source.published() != null ? source.published() : analysis.published();
         long documentId = upsertDocument(source, analysis, published, now);
 
-        jdbc.sql("DELETE FROM intel_document_places WHERE document_id = :doc").param("doc", documentId).update();
-        jdbc.sql("DELETE FROM intel_document_actors WHERE document_id = :doc").param("doc", documentId).update();
+        jdbc.sql("DELETE FROM intel_document_places WHERE document_id = :doc")
+                .param("doc", documentId)
+                .update();
+        jdbc.sql("DELETE FROM intel_document_actors WHERE document_id = :doc")
+                .param("doc", documentId)
+                .update();
         savePlaces(documentId, analysis.places());
         saveActors(documentId, analysis.actors());
 
@@ -74,14 +78,19 @@ public class AnalysisStore {
     @Transactional
     public ImportedEvents importEvents(long documentId, List<Event> events, String engineVersion) {
         OffsetDateTime now = now();
-        Object[] doc = jdbc.sql("SELECT published_on, text FROM intel_documents WHERE id = :doc").param("doc", documentId)
-                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getString(2)}).single();
+        Object[] doc = jdbc.sql("SELECT published_on, text FROM intel_documents WHERE id = :doc")
+                .param("doc", documentId)
+                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getString(2)})
+                .single();
         String text = (String) doc[1];
         int before = eventCount(documentId);
-        Set<Long> deleted = reconcileEvents(documentId, events.stream().map(e -> inText(e, text)).toList(), (LocalDate) doc[0],
-                engineVersion, now);
+        Set<Long> deleted = reconcileEvents(
+                documentId, events.stream().map(e -> inText(e, text)).toList(), (LocalDate) doc[0], engineVersion, now);
         jdbc.sql("UPDATE intel_documents SET engine_version = :version, analysed_at = :now WHERE id = :doc")
-                .param("version", cut(engineVersion, 60)).param("now", now).param("doc", documentId).update();
+                .param("version", cut(engineVersion, 60))
+                .param("now", now)
+                .param("doc", documentId)
+                .update();
         relocateReviewedEvidence(documentId, text);
         announce(documentId, deleted);
         return new ImportedEvents(before, eventCount(documentId), deleted.size());
@@ -101,26 +110,41 @@ public class AnalysisStore {
     private static Event inText(Event e, String text) {
         if (e.evidence() == null || e.evidence().sentence() == null) return e;
         String sentence = e.evidence().sentence();
-        int at = e.evidence().start() >= 0 && text.startsWith(sentence, e.evidence().start()) ? e.evidence().start() : text.indexOf(sentence);
+        int at = e.evidence().start() >= 0
+                        && text.startsWith(sentence, e.evidence().start())
+                ? e.evidence().start()
+                : text.indexOf(sentence);
         if (at == e.evidence().start()) return e;
-        return new Event(e.type(), e.subType(), e.actor1(), e.actor2(), e.place(), e.date(), e.trigger(),
-                new Evidence(sentence, at, at < 0 ? -1 : at + sentence.length()), e.confidence(), e.fatalities());
+        return new Event(
+                e.type(),
+                e.subType(),
+                e.actor1(),
+                e.actor2(),
+                e.place(),
+                e.date(),
+                e.trigger(),
+                new Evidence(sentence, at, at < 0 ? -1 : at + sentence.length()),
+                e.confidence(),
+                e.fatalities());
     }
 
     /** What an import did to one document: its events before and after, and how many machine events went. */
     public record ImportedEvents(int before, int after, int dropped) {}
 
     private int eventCount(long documentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc").param("doc", documentId)
-                .query(Long.class).single().intValue();
+        return jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc")
+                .param("doc", documentId)
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     /**
      * Events the machine may touch: unreviewed, from the machine, never looked at by an analyst and not the target
      * of a merge. Everything else is the analysts'. Returns the ids of the machine events that went.
      */
-    private Set<Long> reconcileEvents(long documentId, List<Event> events, LocalDate published, String engineVersion,
-                                      OffsetDateTime now) {
+    private Set<Long> reconcileEvents(
+            long documentId, List<Event> events, LocalDate published, String engineVersion, OffsetDateTime now) {
         Map<String, Long> replaceable = new HashMap<>();
         Set<String> analysts = new HashSet<>();
         Set<Long> deleted = new HashSet<>();
@@ -133,8 +157,12 @@ public class AnalysisStore {
                         + "e.trigger_word, e.evidence_sentence "
                         + "FROM intel_events e WHERE e.document_id = :doc ORDER BY e.id")
                 .param("doc", documentId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), "unreviewed".equals(rs.getString(3))
-                        && "machine".equals(rs.getString(4)) && rs.getLong(5) == 0, spot(rs.getString(6), rs.getString(7))})
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getString(2),
+                    "unreviewed".equals(rs.getString(3)) && "machine".equals(rs.getString(4)) && rs.getLong(5) == 0,
+                    spot(rs.getString(6), rs.getString(7))
+                })
                 .list();
         for (Object[] row : existing) {
             long id = (Long) row[0];
@@ -157,7 +185,8 @@ public class AnalysisStore {
         for (Map.Entry<String, Event> f : found.entrySet()) {
             if (analysts.contains(f.getKey())) continue;
             Event e = f.getValue();
-            if (analystSpots.contains(spot(e.trigger(), e.evidence() == null ? null : e.evidence().sentence()))) continue;
+            if (analystSpots.contains(
+                    spot(e.trigger(), e.evidence() == null ? null : e.evidence().sentence()))) continue;
             Long same = replaceable.remove(f.getKey());
             if (same != null) updateEvent(same, f.getValue(), published, engineVersion, now);
             else insertEvent(documentId, f.getKey(), f.getValue(), published, engineVersion, now);
@@ -174,25 +203,41 @@ public class AnalysisStore {
     @Transactional
     public boolean withdraw(String kind, long sourceId) {
         Long documentId = jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :id")
-                .param("kind", kind).param("id", sourceId).query(Long.class).optional().orElse(null);
+                .param("kind", kind)
+                .param("id", sourceId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (documentId == null) return false;
         List<Long> machineOnly = jdbc.sql("SELECT id FROM intel_events WHERE document_id = :doc AND origin = 'machine' "
                         + "AND review_state = 'unreviewed' "
                         + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id) "
                         + "AND id NOT IN (SELECT m.merged_into FROM intel_events m WHERE m.merged_into IS NOT NULL)")
-                .param("doc", documentId).query(Long.class).list();
+                .param("doc", documentId)
+                .query(Long.class)
+                .list();
         machineOnly.forEach(this::deleteEvent);
         publisher.publishEvent(new EventsChanged(new HashSet<>(machineOnly), Set.of(documentId)));
-        long left = jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc").param("doc", documentId)
-                .query(Long.class).single();
+        long left = jdbc.sql("SELECT COUNT(*) FROM intel_events WHERE document_id = :doc")
+                .param("doc", documentId)
+                .query(Long.class)
+                .single();
         if (left == 0) {
-            jdbc.sql("DELETE FROM intel_documents WHERE id = :doc").param("doc", documentId).update();
+            jdbc.sql("DELETE FROM intel_documents WHERE id = :doc")
+                    .param("doc", documentId)
+                    .update();
             return false;
         }
-        jdbc.sql("DELETE FROM intel_document_places WHERE document_id = :doc").param("doc", documentId).update();
-        jdbc.sql("DELETE FROM intel_document_actors WHERE document_id = :doc").param("doc", documentId).update();
+        jdbc.sql("DELETE FROM intel_document_places WHERE document_id = :doc")
+                .param("doc", documentId)
+                .update();
+        jdbc.sql("DELETE FROM intel_document_actors WHERE document_id = :doc")
+                .param("doc", documentId)
+                .update();
         jdbc.sql("UPDATE intel_documents SET withdrawn_at = COALESCE(withdrawn_at, :now) WHERE id = :doc")
-                .param("now", now()).param("doc", documentId).update();
+                .param("now", now())
+                .param("doc", documentId)
+                .update();
         return true;
     }
 
@@ -224,23 +269,44 @@ public class AnalysisStore {
     }
 
     private long upsertDocument(SourceDocument source, Analysis analysis, LocalDate published, OffsetDateTime now) {
-        String title = cut(source.title() != null && !source.title().isBlank() ? source.title() : analysis.title(), 1000);
-        String sourceName = cut(source.sourceName() == null || source.sourceName().isBlank() ? source.kind() : source.sourceName(), 300);
+        String title =
+                cut(source.title() != null && !source.title().isBlank() ? source.title() : analysis.title(), 1000);
+        String sourceName = cut(
+                source.sourceName() == null || source.sourceName().isBlank() ? source.kind() : source.sourceName(),
+                300);
         int updated = jdbc.sql("UPDATE intel_documents SET title = :title, url = :url, source_name = :source, "
                         + "published_on = :published, text = :text, engine_version = :version, analysed_at = :now, "
                         + "withdrawn_at = NULL WHERE source_kind = :kind AND source_id = :id")
-                .param("title", title).param("url", cut(source.url(), 2000)).param("source", sourceName)
-                .param("published", published).param("text", analysis.text()).param("version", analysis.engineVersion())
-                .param("now", now).param("kind", source.kind()).param("id", source.id()).update();
+                .param("title", title)
+                .param("url", cut(source.url(), 2000))
+                .param("source", sourceName)
+                .param("published", published)
+                .param("text", analysis.text())
+                .param("version", analysis.engineVersion())
+                .param("now", now)
+                .param("kind", source.kind())
+                .param("id", source.id())
+                .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO intel_documents (source_kind, source_id, title, url, source_name, published_on, text, "
-                            + "engine_version, analysed_at) VALUES (:kind, :id, :title, :url, :source, :published, :text, :version, :now)")
-                    .param("title", title).param("url", cut(source.url(), 2000)).param("source", sourceName)
-                    .param("published", published).param("text", analysis.text()).param("version", analysis.engineVersion())
-                    .param("now", now).param("kind", source.kind()).param("id", source.id()).update();
+            jdbc.sql(
+                            "INSERT INTO intel_documents (source_kind, source_id, title, url, source_name, published_on, text, "
+                                    + "engine_version, analysed_at) VALUES (:kind, :id, :title, :url, :source, :published, :text, :version, :now)")
+                    .param("title", title)
+                    .param("url", cut(source.url(), 2000))
+                    .param("source", sourceName)
+                    .param("published", published)
+                    .param("text", analysis.text())
+                    .param("version", analysis.engineVersion())
+                    .param("now", now)
+                    .param("kind", source.kind())
+                    .param("id", source.id())
+                    .update();
         }
         return jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :id")
-                .param("kind", source.kind()).param("id", source.id()).query(Long.class).single();
+                .param("kind", source.kind())
+                .param("id", source.id())
+                .query(Long.class)
+                .single();
     }
 
     private void savePlaces(long documentId, List<Place> places) {
@@ -251,12 +317,19 @@ public class AnalysisStore {
             mentions.merge(p.gazetteerId(), Math.max(1, p.mentions().size()), Integer::sum);
         }
         for (Place p : byId.values()) {
-            jdbc.sql("INSERT INTO intel_document_places (document_id, gazetteer_id, name, country, admin1, latitude, longitude, "
-                            + "geo_precision, mentions) VALUES (:doc, :gid, :name, :country, :admin1, :lat, :lon, :precision, :mentions)")
-                    .param("doc", documentId).param("gid", p.gazetteerId()).param("name", cut(p.name(), 300))
-                    .param("country", country(p.country())).param("admin1", cut(blankToNull(p.admin1()), 200))
-                    .param("lat", p.lat()).param("lon", p.lon()).param("precision", p.precision().word())
-                    .param("mentions", mentions.get(p.gazetteerId())).update();
+            jdbc.sql(
+                            "INSERT INTO intel_document_places (document_id, gazetteer_id, name, country, admin1, latitude, longitude, "
+                                    + "geo_precision, mentions) VALUES (:doc, :gid, :name, :country, :admin1, :lat, :lon, :precision, :mentions)")
+                    .param("doc", documentId)
+                    .param("gid", p.gazetteerId())
+                    .param("name", cut(p.name(), 300))
+                    .param("country", country(p.country()))
+                    .param("admin1", cut(blankToNull(p.admin1()), 200))
+                    .param("lat", p.lat())
+                    .param("lon", p.lon())
+                    .param("precision", p.precision().word())
+                    .param("mentions", mentions.get(p.gazetteerId()))
+                    .update();
         }
     }
 
@@ -269,20 +342,35 @@ public class AnalysisStore {
             byName.putIfAbsent(canonical, a);
             mentions.merge(canonical, Math.max(1, a.mentions().size()), Integer::sum);
         }
-        byName.forEach((canonical, a) -> jdbc.sql("INSERT INTO intel_document_actors (document_id, canonical, kind, side, mentions) "
-                        + "VALUES (:doc, :canonical, :kind, :side, :mentions)")
-                .param("doc", documentId).param("canonical", canonical).param("kind", a.kind() == null ? null : a.kind().word())
-                .param("side", cut(a.side(), 200)).param("mentions", mentions.get(canonical)).update());
+        byName.forEach((canonical, a) -> jdbc.sql(
+                        "INSERT INTO intel_document_actors (document_id, canonical, kind, side, mentions) "
+                                + "VALUES (:doc, :canonical, :kind, :side, :mentions)")
+                .param("doc", documentId)
+                .param("canonical", canonical)
+                .param("kind", a.kind() == null ? null : a.kind().word())
+                .param("side", cut(a.side(), 200))
+                .param("mentions", mentions.get(canonical))
+                .update());
     }
 
-    private void insertEvent(long documentId, String key, Event e, LocalDate published, String version, OffsetDateTime now) {
-        jdbc.sql(EventRows.INSERT).params(EventRows.insertParams(documentId, "machine", key, ReviewState.UNREVIEWED,
-                EventRows.Content.of(e, published, version), now)).update();
+    private void insertEvent(
+            long documentId, String key, Event e, LocalDate published, String version, OffsetDateTime now) {
+        jdbc.sql(EventRows.INSERT)
+                .params(EventRows.insertParams(
+                        documentId,
+                        "machine",
+                        key,
+                        ReviewState.UNREVIEWED,
+                        EventRows.Content.of(e, published, version),
+                        now))
+                .update();
     }
 
     private void updateEvent(long id, Event e, LocalDate published, String version, OffsetDateTime now) {
-        jdbc.sql(EventRows.UPDATE_UNREVIEWED).params(EventRows.contentParams(EventRows.Content.of(e, published, version), now))
-                .param("id", id).update();
+        jdbc.sql(EventRows.UPDATE_UNREVIEWED)
+                .params(EventRows.contentParams(EventRows.Content.of(e, published, version), now))
+                .param("id", id)
+                .update();
     }
 
     /** An analyst's event keeps its sentence; its offsets follow the sentence into the new text (or clear if it is gone). */
@@ -298,19 +386,25 @@ public class AnalysisStore {
                     if (oldStart != null && text.startsWith(sentence, oldStart)) return;
                     int at = text.indexOf(sentence);
                     jdbc.sql("UPDATE intel_events SET evidence_start = :start, evidence_end = :end WHERE id = :id")
-                            .param("start", at < 0 ? null : at).param("end", at < 0 ? null : at + sentence.length())
-                            .param("id", row[0]).update();
+                            .param("start", at < 0 ? null : at)
+                            .param("end", at < 0 ? null : at + sentence.length())
+                            .param("id", row[0])
+                            .update();
                 });
     }
 
     /** A machine event the engine no longer finds; an analyst may have reviewed it since it was read: then it stays. */
     private void deleteEvent(long id) {
         int gone = jdbc.sql("DELETE FROM intel_events WHERE id = :id AND review_state = 'unreviewed' "
-                + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id)").param("id", id).update();
+                        + "AND NOT EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = intel_events.id)")
+                .param("id", id)
+                .update();
         // Remembered, so an API client keeping a copy learns it is gone (EventChanges.removedSince).
         if (gone == 1) {
             jdbc.sql("INSERT INTO intel_event_withdrawals (event_id, withdrawn_at) VALUES (:id, :now)")
-                    .param("id", id).param("now", now()).update();
+                    .param("id", id)
+                    .param("now", now())
+                    .update();
         }
     }
 

@@ -33,9 +33,15 @@ class AnalysisWorkers implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    AnalysisWorkers(DocumentAnalysis analysis, AnalysisQueue queue, AnalysisEngine engine, JdbcClient jdbc, PieceSource pieces,
-                    @Value("${sitrep.intel.workers:2}") int size, @Value("${sitrep.intel.poll:5s}") Duration poll,
-                    RunMode mode) {
+    AnalysisWorkers(
+            DocumentAnalysis analysis,
+            AnalysisQueue queue,
+            AnalysisEngine engine,
+            JdbcClient jdbc,
+            PieceSource pieces,
+            @Value("${sitrep.intel.workers:2}") int size,
+            @Value("${sitrep.intel.poll:5s}") Duration poll,
+            RunMode mode) {
         this.analysis = analysis;
         this.queue = queue;
         this.engine = engine;
@@ -73,7 +79,9 @@ class AnalysisWorkers implements SmartLifecycle {
                 }
                 if (engine.pickUpNewModel()) {
                     // ./sitrep train --with-reviews swapped a model in: what the old one coded is read again
-                    log.info("Engine {}: {} document(s) queued for the new event model", engine.version(),
+                    log.info(
+                            "Engine {}: {} document(s) queued for the new event model",
+                            engine.version(),
                             queue.enqueueStale(engine.version()));
                 }
                 if (!analysis.runOnce(name)) queue.awaitWork(poll.toMillis());
@@ -99,10 +107,13 @@ class AnalysisWorkers implements SmartLifecycle {
     int upgradeCheck() {
         try {
             int added = backfill();
-            long documents = jdbc.sql("SELECT COUNT(*) FROM intel_documents").query(Long.class).single();
+            long documents = jdbc.sql("SELECT COUNT(*) FROM intel_documents")
+                    .query(Long.class)
+                    .single();
             if (documents == 0 && !queue.anyPending()) return 0;
             int stale = queue.enqueueStale(engine.version());
-            if (stale > 0) log.info("Engine {}: {} document(s) analysed by an older engine queued again", engine.version(), stale);
+            if (stale > 0)
+                log.info("Engine {}: {} document(s) analysed by an older engine queued again", engine.version(), stale);
             return added + stale;
         } catch (RuntimeException e) {
             log.warn("Could not check for documents analysed by an older engine: {}", e.toString());
@@ -112,8 +123,11 @@ class AnalysisWorkers implements SmartLifecycle {
 
     /** Live pieces without a job: queued. Returns how many. */
     int backfill() {
-        java.util.Set<Long> known = new java.util.HashSet<>(jdbc.sql("SELECT source_id FROM intel_jobs WHERE source_kind = :kind")
-                .param("kind", PieceSource.KIND).query(Long.class).list());
+        java.util.Set<Long> known =
+                new java.util.HashSet<>(jdbc.sql("SELECT source_id FROM intel_jobs WHERE source_kind = :kind")
+                        .param("kind", PieceSource.KIND)
+                        .query(Long.class)
+                        .list());
         int added = 0;
         for (long id : pieces.liveIds()) {
             if (known.contains(id)) continue;

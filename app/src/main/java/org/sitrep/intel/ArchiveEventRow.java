@@ -62,9 +62,19 @@ final class ArchiveEventRow {
             throw new IllegalArgumentException("date_latest " + latest + " is before event_date " + earliest);
         }
         Double confidence = number(n, "confidence");
-        if (confidence == null || confidence < 0 || confidence > 1) throw new IllegalArgumentException("confidence is not between 0 and 1");
-        return new Event(type, text(n, "sub_event_type"), text(n, "actor1"), text(n, "actor2"), place(n),
-                new DateRange(earliest, latest, text(n, "date_text")), text(n, "trigger"), evidence, confidence, fatalities(n));
+        if (confidence == null || confidence < 0 || confidence > 1)
+            throw new IllegalArgumentException("confidence is not between 0 and 1");
+        return new Event(
+                type,
+                text(n, "sub_event_type"),
+                text(n, "actor1"),
+                text(n, "actor2"),
+                place(n),
+                new DateRange(earliest, latest, text(n, "date_text")),
+                text(n, "trigger"),
+                evidence,
+                confidence,
+                fatalities(n));
     }
 
     private static EventPlace place(JsonNode n) {
@@ -76,7 +86,8 @@ final class ArchiveEventRow {
         if (name == null || lat == null || lon == null || gazetteerId == null) {
             throw new IllegalArgumentException("a place needs location, latitude, longitude and gazetteer_id");
         }
-        if (lat < -90 || lat > 90 || lon < -180 || lon > 180) throw new IllegalArgumentException("latitude or longitude out of range");
+        if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
+            throw new IllegalArgumentException("latitude or longitude out of range");
         return new EventPlace(name, lat, lon, precision(n), text(n, "iso"), text(n, "admin1"), gazetteerId);
     }
 
@@ -109,8 +120,13 @@ final class ArchiveEventRow {
         Integer start = integer(n, "fatalities_start");
         Integer end = integer(n, "fatalities_end");
         try {
-            return new Fatalities(best.intValue(), low.intValue(), high == null ? null : high.intValue(),
-                    text(n, "fatalities_text"), start == null ? 0 : start, end == null ? 0 : end);
+            return new Fatalities(
+                    best.intValue(),
+                    low.intValue(),
+                    high == null ? null : high.intValue(),
+                    text(n, "fatalities_text"),
+                    start == null ? 0 : start,
+                    end == null ? 0 : end);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("fatalities: " + e.getMessage());
         }
@@ -133,13 +149,15 @@ final class ArchiveEventRow {
     private static Double number(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) throw new IllegalArgumentException(field + " is not a number");
+        if (!v.isNumber() || !Double.isFinite(v.asDouble()))
+            throw new IllegalArgumentException(field + " is not a number");
         return v.asDouble();
     }
 
     private static Long whole(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw new IllegalArgumentException(field + " is not a whole number");
+        if (!v.isIntegralNumber() || !v.canConvertToLong())
+            throw new IllegalArgumentException(field + " is not a whole number");
         return v.asLong();
     }
 

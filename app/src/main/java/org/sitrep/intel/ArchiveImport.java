@@ -45,8 +45,18 @@ public class ArchiveImport {
     }
 
     /** What an import did. {@code problems} lists the first {@value #LISTED} rows and articles set aside, with why. */
-    public record Report(int files, long rows, int articles, int imported, int unmatched, int setAside, long malformedRows,
-                         long events, long kept, long dropped, List<String> problems) {}
+    public record Report(
+            int files,
+            long rows,
+            int articles,
+            int imported,
+            int unmatched,
+            int setAside,
+            long malformedRows,
+            long events,
+            long kept,
+            long dropped,
+            List<String> problems) {}
 
     /**
      * Imports the JSON Lines files in {@code paths}; a folder stands for its {@code part-*} files (what Spark wrote
@@ -69,8 +79,18 @@ public class ArchiveImport {
             }
             run.flush(); // Spark writes each article's rows together, in one part file
         }
-        return new Report(files.size(), run.rows, run.articles, run.imported, run.unmatched, run.setAside, run.malformed,
-                run.events, run.kept, run.dropped, List.copyOf(run.problems));
+        return new Report(
+                files.size(),
+                run.rows,
+                run.articles,
+                run.imported,
+                run.unmatched,
+                run.setAside,
+                run.malformed,
+                run.events,
+                run.kept,
+                run.dropped,
+                List.copyOf(run.problems));
     }
 
     /** The input files, in a stable order; a path that is neither a file nor a folder is an error. */
@@ -80,7 +100,8 @@ public class ArchiveImport {
             if (Files.isDirectory(p) && Files.isDirectory(p.resolve("events.jsonl"))) p = p.resolve("events.jsonl");
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> f.getFileName().toString().startsWith("part-") && Files.isRegularFile(f)).sorted()
+                    list.filter(f -> f.getFileName().toString().startsWith("part-") && Files.isRegularFile(f))
+                            .sorted()
                             .forEach(files::add);
                 }
             } else if (Files.isRegularFile(p)) {
@@ -116,7 +137,9 @@ public class ArchiveImport {
 
         void line(String at, ArchiveEventRow.Read read) {
             rows++;
-            String id = read instanceof ArchiveEventRow.Row r ? r.articleId() : ((ArchiveEventRow.Malformed) read).articleId();
+            String id = read instanceof ArchiveEventRow.Row r
+                    ? r.articleId()
+                    : ((ArchiveEventRow.Malformed) read).articleId();
             if (read instanceof ArchiveEventRow.Malformed m) {
                 malformed++;
                 problem(at + ": " + m.reason());
@@ -128,7 +151,8 @@ public class ArchiveImport {
                 where = at;
                 if (!done.add(id)) badReason = "its rows are not together in the input (first seen earlier): set aside";
             }
-            if (read instanceof ArchiveEventRow.Malformed && badReason == null) badReason = "a malformed row (" + at + "): set aside, left as it was";
+            if (read instanceof ArchiveEventRow.Malformed && badReason == null)
+                badReason = "a malformed row (" + at + "): set aside, left as it was";
             if (read instanceof ArchiveEventRow.Row r) {
                 if (sourceUrl == null) sourceUrl = r.sourceUrl();
                 if (engineVersion == null) engineVersion = r.engineVersion();
@@ -148,8 +172,11 @@ public class ArchiveImport {
                 List<Long> documents = documents(article, sourceUrl);
                 if (documents.size() != 1) {
                     unmatched++;
-                    problem("article " + article + " (" + where + "): " + (documents.isEmpty() ? "no such document in this database"
-                            : documents.size() + " documents have this address") + ": skipped");
+                    problem("article " + article + " (" + where + "): "
+                            + (documents.isEmpty()
+                                    ? "no such document in this database"
+                                    : documents.size() + " documents have this address")
+                            + ": skipped");
                     return;
                 }
                 AnalysisStore.ImportedEvents result = store.importEvents(documents.get(0), found, engineVersion);
@@ -175,12 +202,17 @@ public class ArchiveImport {
         Matcher key = SOURCE_KEY.matcher(articleId);
         if (key.matches()) {
             return jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = :kind AND source_id = :id")
-                    .param("kind", key.group(1)).param("id", Long.parseLong(key.group(2))).query(Long.class).list();
+                    .param("kind", key.group(1))
+                    .param("id", Long.parseLong(key.group(2)))
+                    .query(Long.class)
+                    .list();
         }
         for (String address : new String[] {sourceUrl, articleId}) {
             if (address == null) continue;
             List<Long> found = jdbc.sql("SELECT id FROM intel_documents WHERE url = :url FETCH FIRST 2 ROWS ONLY")
-                    .param("url", address).query(Long.class).list();
+                    .param("url", address)
+                    .query(Long.class)
+                    .list();
             if (!found.isEmpty()) return found;
         }
         return List.of();
@@ -188,8 +220,11 @@ public class ArchiveImport {
 
     /** The document's events that are the analysts' (kept whatever the import brought). */
     private long analystEvents(long documentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM intel_events e WHERE e.document_id = :doc AND (e.review_state <> 'unreviewed' "
-                        + "OR e.origin <> 'machine' OR EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = e.id))")
-                .param("doc", documentId).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM intel_events e WHERE e.document_id = :doc AND (e.review_state <> 'unreviewed' "
+                                + "OR e.origin <> 'machine' OR EXISTS (SELECT 1 FROM intel_event_reviews r WHERE r.event_id = e.id))")
+                .param("doc", documentId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -15,7 +15,8 @@ public record DirectoryPage<T>(List<T> items, int offset, boolean more) {
     }
 
     static <T> DirectoryPage<T> of(List<T> rows, int offset, int limit) {
-        return rows.size() > limit ? new DirectoryPage<>(List.copyOf(rows.subList(0, limit)), offset, true)
+        return rows.size() > limit
+                ? new DirectoryPage<>(List.copyOf(rows.subList(0, limit)), offset, true)
                 : new DirectoryPage<>(List.copyOf(rows), offset, false);
     }
 }

@@ -31,7 +31,8 @@ public class DocumentAnalysis {
         this.queue = queue;
         this.engine = engine;
         this.store = store;
-        this.sources = sources.stream().collect(Collectors.toMap(SourceDocuments::kind, Function.identity(), (a, b) -> a));
+        this.sources =
+                sources.stream().collect(Collectors.toMap(SourceDocuments::kind, Function.identity(), (a, b) -> a));
     }
 
     /** Runs the next due job, if any; returns whether there was one. */
@@ -41,7 +42,8 @@ public class DocumentAnalysis {
         AnalysisQueue.Job job = claimed.get();
         try {
             SourceDocuments source = sources.get(job.kind());
-            if (source == null) throw new IllegalStateException("no feature provides documents of kind '" + job.kind() + "'");
+            if (source == null)
+                throw new IllegalStateException("no feature provides documents of kind '" + job.kind() + "'");
             Optional<SourceDocument> document = source.load(job.sourceId());
             if (document.isEmpty()) {
                 store.withdraw(job.kind(), job.sourceId());
@@ -55,7 +57,12 @@ public class DocumentAnalysis {
             // Binary or garbled input stays so however often it is read: no point retrying.
             queue.failed(job, "unreadable document: " + e.getMessage(), true);
         } catch (Exception | StackOverflowError e) {
-            log.warn("Analysis of {} {} failed (attempt {}): {}", job.kind(), job.sourceId(), job.attempts(), e.toString());
+            log.warn(
+                    "Analysis of {} {} failed (attempt {}): {}",
+                    job.kind(),
+                    job.sourceId(),
+                    job.attempts(),
+                    e.toString());
             queue.failed(job, describe(e), false);
         }
         return true;
@@ -69,12 +76,13 @@ public class DocumentAnalysis {
     }
 
     static Document toEngine(SourceDocument d) {
-        Document.Format format = switch (d.format() == null ? "" : d.format().toLowerCase(Locale.ROOT)) {
-            case "html" -> Document.Format.HTML;
-            case "markdown" -> Document.Format.MARKDOWN;
-            case "text" -> Document.Format.TEXT;
-            default -> Document.Format.AUTO;
-        };
+        Document.Format format =
+                switch (d.format() == null ? "" : d.format().toLowerCase(Locale.ROOT)) {
+                    case "html" -> Document.Format.HTML;
+                    case "markdown" -> Document.Format.MARKDOWN;
+                    case "text" -> Document.Format.TEXT;
+                    default -> Document.Format.AUTO;
+                };
         return new Document(d.content() == null ? "" : d.content(), format, d.published(), d.title());
     }
 

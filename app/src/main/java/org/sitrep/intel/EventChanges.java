@@ -41,7 +41,8 @@ public class EventChanges {
      * {@code cursor} is the previous page's, null for the first.
      */
     public EventPage changedSince(EventFilter filter, Instant since, String cursor, int limit) {
-        if (limit < 1 || limit > EventSearch.MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + EventSearch.MAX_PAGE);
+        if (limit < 1 || limit > EventSearch.MAX_PAGE)
+            throw new InvalidEventFilter("limit must be between 1 and " + EventSearch.MAX_PAGE);
         Position after = Position.decode("changed", cursor);
         EventSearch.Where where = EventSearch.where(filter);
         where.add("e.updated_at >= :since");
@@ -51,17 +52,22 @@ public class EventChanges {
             where.params.put("afterAt", utc(after.at()));
             where.params.put("afterId", after.id());
         }
-        List<TrackedEvent> rows = jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
-                        + where.sql() + " ORDER BY e.updated_at, e.id FETCH FIRST " + (limit + 1) + " ROWS ONLY")
-                .params(where.params).query(EventRows::event).list();
+        List<TrackedEvent> rows = jdbc.sql("SELECT " + EventRows.SELECT
+                        + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql()
+                        + " ORDER BY e.updated_at, e.id FETCH FIRST " + (limit + 1) + " ROWS ONLY")
+                .params(where.params)
+                .query(EventRows::event)
+                .list();
         if (rows.size() <= limit) return new EventPage(List.copyOf(rows), null);
         TrackedEvent last = rows.get(limit - 1);
-        return new EventPage(List.copyOf(rows.subList(0, limit)), new Position(last.updatedAt(), last.id()).encode("changed"));
+        return new EventPage(
+                List.copyOf(rows.subList(0, limit)), new Position(last.updatedAt(), last.id()).encode("changed"));
     }
 
     /** Events rejected, merged or withdrawn at or after {@code since}, oldest first (then by id). */
     public RemovalPage removedSince(Instant since, String cursor, int limit) {
-        if (limit < 1 || limit > EventSearch.MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + EventSearch.MAX_PAGE);
+        if (limit < 1 || limit > EventSearch.MAX_PAGE)
+            throw new InvalidEventFilter("limit must be between 1 and " + EventSearch.MAX_PAGE);
         Position after = Position.decode("removed", cursor);
         String keyset = after == null ? "" : " AND (x.at > :afterAt OR (x.at = :afterAt AND x.id > :afterId))";
         var sql = jdbc.sql("""
@@ -74,11 +80,16 @@ public class EventChanges {
                         ) x WHERE 1 = 1""" + keyset + " ORDER BY x.at, x.id FETCH FIRST " + (limit + 1) + " ROWS ONLY")
                 .param("since", utc(since));
         if (after != null) sql = sql.param("afterAt", utc(after.at())).param("afterId", after.id());
-        List<Removal> rows = new ArrayList<>(sql.query((rs, n) -> new Removal(rs.getLong(1), rs.getString(2),
-                rs.getObject(3, Long.class), rs.getObject(4, OffsetDateTime.class).toInstant())).list());
+        List<Removal> rows = new ArrayList<>(sql.query((rs, n) -> new Removal(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3, Long.class),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list());
         if (rows.size() <= limit) return new RemovalPage(List.copyOf(rows), null);
         Removal last = rows.get(limit - 1);
-        return new RemovalPage(List.copyOf(rows.subList(0, limit)), new Position(last.at(), last.id()).encode("removed"));
+        return new RemovalPage(
+                List.copyOf(rows.subList(0, limit)), new Position(last.at(), last.id()).encode("removed"));
     }
 
     private static OffsetDateTime utc(Instant at) {
@@ -88,14 +99,18 @@ public class EventChanges {
     /** Where a page ended: the change time and id of its last row, opaque to clients and tied to its list. */
     private record Position(Instant at, long id) {
         String encode(String list) {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((list + "/" + at + "/" + id).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((list + "/" + at + "/" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         static Position decode(String list, String text) {
             if (text == null || text.isBlank()) return null;
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8).split("/", -1);
-                if (parts.length == 3 && parts[0].equals(list)) return new Position(Instant.parse(parts[1]), Long.parseLong(parts[2]));
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8).split("/", -1);
+                if (parts.length == 3 && parts[0].equals(list))
+                    return new Position(Instant.parse(parts[1]), Long.parseLong(parts[2]));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 // answered below
             }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.time.Instant;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +28,28 @@ public class EventExports {
      * The CSV header, in this order. {@code fatalities} is ACLED's column, where ACLED has it (after the notes): the
      * deaths reported for the event, 0 when its text reports none or says nothing of deaths, as in ACLED's data.
      */
-    public static final List<String> COLUMNS = List.of("event_id", "event_date", "year", "time_precision", "event_type",
-            "sub_event_type", "actor1", "actor2", "country", "iso", "admin1", "location", "latitude", "longitude",
-            "geo_precision", "source", "source_url", "notes", "fatalities", "confidence", "review_state");
+    public static final List<String> COLUMNS = List.of(
+            "event_id",
+            "event_date",
+            "year",
+            "time_precision",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "actor2",
+            "country",
+            "iso",
+            "admin1",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "source",
+            "source_url",
+            "notes",
+            "fatalities",
+            "confidence",
+            "review_state");
 
     private static final int BATCH = EventSearch.MAX_PAGE;
     private static final JsonFactory JSON = new JsonFactory();
@@ -109,7 +128,8 @@ public class EventExports {
         String cursor = null;
         try {
             do {
-                EventPage page = updatedSince == null ? search.search(filter, cursor, BATCH)
+                EventPage page = updatedSince == null
+                        ? search.search(filter, cursor, BATCH)
                         : changes.changedSince(filter, updatedSince, cursor, BATCH);
                 page.events().forEach(each);
                 cursor = page.nextCursor();
@@ -129,8 +149,16 @@ public class EventExports {
         w.write(Integer.toString(e.dateEarliest().getYear()));
         w.write(',');
         w.write(Integer.toString(timePrecision(e)));
-        for (String text : new String[] {e.eventType(), e.subEventType(), e.actor1(), e.actor2(), countryName(e.country()),
-                e.country(), e.admin1(), e.placeName()}) {
+        for (String text : new String[] {
+            e.eventType(),
+            e.subEventType(),
+            e.actor1(),
+            e.actor2(),
+            countryName(e.country()),
+            e.country(),
+            e.admin1(),
+            e.placeName()
+        }) {
             w.write(',');
             w.write(CsvCell.of(text));
         }

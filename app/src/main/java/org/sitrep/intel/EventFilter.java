@@ -25,9 +25,20 @@ import org.sitrep.analysis.EventType;
  * <p>Built from a URL's parameters (the tracker's and the API's, one set of names) by {@link EventFilterParams}, which
  * also writes it back as a query string.
  */
-public record EventFilter(LocalDate from, LocalDate to, Set<String> types, String actor, String place, Long gazetteerId,
-                          Set<String> countries, String admin1, String source, Double minConfidence, Set<ReviewState> states,
-                          BoundingBox bbox, Long documentId) {
+public record EventFilter(
+        LocalDate from,
+        LocalDate to,
+        Set<String> types,
+        String actor,
+        String place,
+        Long gazetteerId,
+        Set<String> countries,
+        String admin1,
+        String source,
+        Double minConfidence,
+        Set<ReviewState> states,
+        BoundingBox bbox,
+        Long documentId) {
 
     /** The most countries one filter names (a monitor of a region, not of the world: that is no filter). */
     public static final int MOST_COUNTRIES = 50;
@@ -35,12 +46,18 @@ public record EventFilter(LocalDate from, LocalDate to, Set<String> types, Strin
     public EventFilter {
         types = types == null ? Set.of() : Set.copyOf(types);
         states = states == null ? Set.of() : Set.copyOf(states);
-        countries = countries == null ? Set.of() : Set.copyOf(new java.util.LinkedHashSet<>(countries.stream()
-                .filter(c -> c != null && !c.isBlank()).map(String::trim).toList()));
+        countries = countries == null
+                ? Set.of()
+                : Set.copyOf(new java.util.LinkedHashSet<>(countries.stream()
+                        .filter(c -> c != null && !c.isBlank())
+                        .map(String::trim)
+                        .toList()));
         admin1 = admin1 == null || admin1.isBlank() ? null : admin1.trim();
-        if (countries.size() > MOST_COUNTRIES) throw new InvalidEventFilter("country is given more than " + MOST_COUNTRIES + " times");
+        if (countries.size() > MOST_COUNTRIES)
+            throw new InvalidEventFilter("country is given more than " + MOST_COUNTRIES + " times");
         for (String country : countries) {
-            if (!country.matches("[A-Za-z]{2}")) throw new InvalidEventFilter("country must be a two-letter ISO 3166-1 code");
+            if (!country.matches("[A-Za-z]{2}"))
+                throw new InvalidEventFilter("country must be a two-letter ISO 3166-1 code");
         }
         if (from != null && to != null && from.isAfter(to)) throw new InvalidEventFilter("from must not be after to");
         if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
@@ -49,11 +66,33 @@ public record EventFilter(LocalDate from, LocalDate to, Set<String> types, Strin
     }
 
     /** A filter of one country or none, as the filter was before it took several (and no admin-1 area). */
-    public EventFilter(LocalDate from, LocalDate to, Set<String> types, String actor, String place, Long gazetteerId,
-                       String country, String source, Double minConfidence, Set<ReviewState> states, BoundingBox bbox,
-                       Long documentId) {
-        this(from, to, types, actor, place, gazetteerId, country == null || country.isBlank() ? Set.of() : Set.of(country), null,
-                source, minConfidence, states, bbox, documentId);
+    public EventFilter(
+            LocalDate from,
+            LocalDate to,
+            Set<String> types,
+            String actor,
+            String place,
+            Long gazetteerId,
+            String country,
+            String source,
+            Double minConfidence,
+            Set<ReviewState> states,
+            BoundingBox bbox,
+            Long documentId) {
+        this(
+                from,
+                to,
+                types,
+                actor,
+                place,
+                gazetteerId,
+                country == null || country.isBlank() ? Set.of() : Set.of(country),
+                null,
+                source,
+                minConfidence,
+                states,
+                bbox,
+                documentId);
     }
 
     /** The one country asked for; null when the filter names none or several ({@link #countries()}). */
@@ -86,20 +125,58 @@ public record EventFilter(LocalDate from, LocalDate to, Set<String> types, Strin
     }
 
     public EventFilter withBox(BoundingBox box) {
-        return new EventFilter(from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, box, documentId);
+        return new EventFilter(
+                from,
+                to,
+                types,
+                actor,
+                place,
+                gazetteerId,
+                countries,
+                admin1,
+                source,
+                minConfidence,
+                states,
+                box,
+                documentId);
     }
 
     public EventFilter withDocument(long id) {
-        return new EventFilter(from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, bbox, id);
+        return new EventFilter(
+                from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, bbox, id);
     }
 
     public EventFilter withDates(LocalDate newFrom, LocalDate newTo) {
-        return new EventFilter(newFrom, newTo, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, states, bbox,
+        return new EventFilter(
+                newFrom,
+                newTo,
+                types,
+                actor,
+                place,
+                gazetteerId,
+                countries,
+                admin1,
+                source,
+                minConfidence,
+                states,
+                bbox,
                 documentId);
     }
 
     public EventFilter withStates(Set<ReviewState> newStates) {
-        return new EventFilter(from, to, types, actor, place, gazetteerId, countries, admin1, source, minConfidence, newStates, bbox,
+        return new EventFilter(
+                from,
+                to,
+                types,
+                actor,
+                place,
+                gazetteerId,
+                countries,
+                admin1,
+                source,
+                minConfidence,
+                newStates,
+                bbox,
                 documentId);
     }
 }

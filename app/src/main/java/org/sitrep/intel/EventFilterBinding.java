@@ -24,8 +24,11 @@ class EventFilterBinding implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                          WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
                 return EventFilterParams.of(request.getParameterMap());
             }
         });

@@ -32,9 +32,21 @@ import org.sitrep.analysis.EventType;
  * @param country ISO 3166-1 alpha-2 codes; repeat for several (an event in any of them)
  * @param admin1 a first-level division by name (governorate, province, state), case-insensitive
  */
-public record EventFilterParams(String from, String to, List<String> type, String actor, String place, String gazetteerId,
-                                List<String> country, String admin1, String source, String minConfidence, List<String> state, String bbox,
-                                String placeId, String confidence) {
+public record EventFilterParams(
+        String from,
+        String to,
+        List<String> type,
+        String actor,
+        String place,
+        String gazetteerId,
+        List<String> country,
+        String admin1,
+        String source,
+        String minConfidence,
+        List<String> state,
+        String bbox,
+        String placeId,
+        String confidence) {
 
     /** Deprecated parameter name → the name it stands for. */
     public static final Map<String, String> ALIASES = Map.of("placeId", "gazetteerId", "confidence", "minConfidence");
@@ -43,16 +55,18 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
     static final int MAX_TEXT = 300;
 
     /** The event types a filter may name, in ACLED's order (the legend's and the error message's). */
-    public static final List<EventType> TYPES = Arrays.stream(EventType.values()).filter(EventType::isEvent).toList();
+    public static final List<EventType> TYPES =
+            Arrays.stream(EventType.values()).filter(EventType::isEvent).toList();
 
-    private static final String TYPE_ERROR = "type must be one of "
-            + TYPES.stream().map(EventType::label).collect(Collectors.joining(", "));
+    private static final String TYPE_ERROR =
+            "type must be one of " + TYPES.stream().map(EventType::label).collect(Collectors.joining(", "));
     private static final String STATE_ERROR = "state must be one of "
             + Arrays.stream(ReviewState.values()).map(ReviewState::dbValue).collect(Collectors.joining(", "));
 
     /** No parameters: every event but the rejected and merged ones. */
     public static EventFilterParams none() {
-        return new EventFilterParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new EventFilterParams(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -62,16 +76,28 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
      * which one was meant cannot be known.
      */
     public static EventFilterParams of(Map<String, String[]> query) {
-        return new EventFilterParams(one(query, "from"), one(query, "to"), many(query, "type"), one(query, "actor"),
-                one(query, "place"), one(query, "gazetteerId"), many(query, "country"), one(query, "admin1"), one(query, "source"),
-                one(query, "minConfidence"), many(query, "state"), one(query, "bbox"), one(query, "placeId"),
+        return new EventFilterParams(
+                one(query, "from"),
+                one(query, "to"),
+                many(query, "type"),
+                one(query, "actor"),
+                one(query, "place"),
+                one(query, "gazetteerId"),
+                many(query, "country"),
+                one(query, "admin1"),
+                one(query, "source"),
+                one(query, "minConfidence"),
+                many(query, "state"),
+                one(query, "bbox"),
+                one(query, "placeId"),
                 one(query, "confidence"));
     }
 
     private static String one(Map<String, String[]> query, String name) {
         String[] values = query.get(name);
         if (values == null || values.length == 0) return null;
-        if (values.length > 1) throw new InvalidEventFilter(name + " is given " + values.length + " times: give it once");
+        if (values.length > 1)
+            throw new InvalidEventFilter(name + " is given " + values.length + " times: give it once");
         return values[0];
     }
 
@@ -82,9 +108,20 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
 
     /** Checks every parameter and builds the filter. */
     public EventFilter filter() {
-        return new EventFilter(date("from", from), date("to", to), parsedTypes(), text("actor", actor), text("place", place),
-                parsedGazetteerId(), Set.copyOf(values(country)), text("admin1", admin1), text("source", source), parsedMinConfidence(), parsedStates(),
-                BoundingBox.parse(bbox), null);
+        return new EventFilter(
+                date("from", from),
+                date("to", to),
+                parsedTypes(),
+                text("actor", actor),
+                text("place", place),
+                parsedGazetteerId(),
+                Set.copyOf(values(country)),
+                text("admin1", admin1),
+                text("source", source),
+                parsedMinConfidence(),
+                parsedStates(),
+                BoundingBox.parse(bbox),
+                null);
     }
 
     /**
@@ -114,7 +151,8 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
     private Set<String> parsedTypes() {
         Set<String> out = new LinkedHashSet<>();
         for (String t : values(type)) {
-            EventType known = EventType.of(t).filter(EventType::isEvent).orElseThrow(() -> new InvalidEventFilter(TYPE_ERROR));
+            EventType known =
+                    EventType.of(t).filter(EventType::isEvent).orElseThrow(() -> new InvalidEventFilter(TYPE_ERROR));
             out.add(known.label());
         }
         return out;
@@ -160,7 +198,8 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
 
     /** The name the caller used for a filter that has an old name too; both at once is refused. */
     private static String oneOf(String current, String currentValue, String old, String oldValue) {
-        boolean hasCurrent = currentValue != null && !currentValue.isBlank(), hasOld = oldValue != null && !oldValue.isBlank();
+        boolean hasCurrent = currentValue != null && !currentValue.isBlank(),
+                hasOld = oldValue != null && !oldValue.isBlank();
         if (hasCurrent && hasOld) {
             throw new InvalidEventFilter(old + " is the old name of " + current + ": give one of them, not both");
         }
@@ -180,7 +219,8 @@ public record EventFilterParams(String from, String to, List<String> type, Strin
     private static String text(String name, String text) {
         if (text == null || text.isBlank()) return null;
         String v = text.trim();
-        if (v.length() > MAX_TEXT) throw new InvalidEventFilter(name + " is too long (" + MAX_TEXT + " characters at most)");
+        if (v.length() > MAX_TEXT)
+            throw new InvalidEventFilter(name + " is too long (" + MAX_TEXT + " characters at most)");
         return v;
     }
 

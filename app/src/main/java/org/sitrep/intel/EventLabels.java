@@ -20,12 +20,29 @@ public class EventLabels {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK);
 
     private static final Map<String, String> STATES = Map.of(
-            "unreviewed", "Not yet reviewed", "confirmed", "Confirmed", "corrected", "Corrected",
-            "rejected", "Rejected", "merged", "Merged");
+            "unreviewed",
+            "Not yet reviewed",
+            "confirmed",
+            "Confirmed",
+            "corrected",
+            "Corrected",
+            "rejected",
+            "Rejected",
+            "merged",
+            "Merged");
     private static final Map<String, String> PRECISIONS = Map.of(
-            "neighbourhood", "Neighbourhood", "city", "Town or city", "admin2", "District (admin-2)",
-            "admin1", "Province (admin-1)", "country", "Country");
-    private static final Map<String, String> ORIGINS = Map.of("machine", "Found by the engine", "analyst", "Added by an analyst");
+            "neighbourhood",
+            "Neighbourhood",
+            "city",
+            "Town or city",
+            "admin2",
+            "District (admin-2)",
+            "admin1",
+            "Province (admin-1)",
+            "country",
+            "Country");
+    private static final Map<String, String> ORIGINS =
+            Map.of("machine", "Found by the engine", "analyst", "Added by an analyst");
 
     /** "12 killed", "at least 6 killed", "10–15 killed", "None reported" (a report of no deaths), "Not reported". */
     public static String deaths(TrackedEvent.Deaths d) {
@@ -35,7 +52,9 @@ public class EventLabels {
     }
 
     /** {@link #deaths} for templates. */
-    public String reportedDeaths(TrackedEvent.Deaths d) { return deaths(d); }
+    public String reportedDeaths(TrackedEvent.Deaths d) {
+        return deaths(d);
+    }
 
     private final Dateline dateline;
 

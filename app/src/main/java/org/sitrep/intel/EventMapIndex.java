@@ -53,8 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EventMapIndex implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventMapIndex.class);
-    private static final String ROW = "SELECT id, longitude, latitude, date_earliest, date_latest, review_state, event_type, "
-            + "confidence FROM intel_events";
+    private static final String ROW =
+            "SELECT id, longitude, latitude, date_earliest, date_latest, review_state, event_type, "
+                    + "confidence FROM intel_events";
     private static final ReviewState[] STATES = ReviewState.values();
 
     private final JdbcClient jdbc;
@@ -70,10 +71,13 @@ public class EventMapIndex implements SmartLifecycle {
     private long changeSeq;
     private ScheduledExecutorService background;
 
-    EventMapIndex(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                  @Value("${sitrep.intel.map-index.enabled:true}") boolean enabled,
-                  @Value("${sitrep.intel.map-index.reconcile:10m}") Duration reconcile,
-                  RunMode mode) {
+    EventMapIndex(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            @Value("${sitrep.intel.map-index.enabled:true}") boolean enabled,
+            @Value("${sitrep.intel.map-index.reconcile:10m}") Duration reconcile,
+            RunMode mode) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000); // PostgreSQL streams a result only with a fetch size, in a transaction
@@ -93,8 +97,14 @@ public class EventMapIndex implements SmartLifecycle {
      * an actor, place, country, admin-1 area, source or document: those stay with the database).
      */
     Match match(EventFilter f) {
-        if (!state.ready || present(f.actor()) || present(f.place()) || f.gazetteerId() != null || !f.countries().isEmpty() || present(f.admin1())
-                || present(f.source()) || f.documentId() != null) {
+        if (!state.ready
+                || present(f.actor())
+                || present(f.place())
+                || f.gazetteerId() != null
+                || !f.countries().isEmpty()
+                || present(f.admin1())
+                || present(f.source())
+                || f.documentId() != null) {
             return null;
         }
         catchUpInserts();
@@ -114,7 +124,8 @@ public class EventMapIndex implements SmartLifecycle {
         int stop = m.from == Integer.MIN_VALUE ? Integer.MIN_VALUE : m.from - b.longestSpan;
         for (int i = b.firstAfter(bound); i < b.size && hits.size() < rows; i++) {
             if (b.earliest[i] < stop) break; // nothing older can reach into the window
-            if (b.matches(i, m) && !(masked && s.overlay.containsKey(b.ids[i]))) hits.add(new Hit(b.ids[i], b.earliest[i]));
+            if (b.matches(i, m) && !(masked && s.overlay.containsKey(b.ids[i])))
+                hits.add(new Hit(b.ids[i], b.earliest[i]));
         }
         if (!masked) return hits;
         // changes held on the side: merged into the page by order
@@ -135,7 +146,8 @@ public class EventMapIndex implements SmartLifecycle {
         return page;
     }
 
-    private static final Comparator<Hit> PAGE_ORDER = Comparator.comparingInt(Hit::day).thenComparingLong(Hit::id).reversed();
+    private static final Comparator<Hit> PAGE_ORDER =
+            Comparator.comparingInt(Hit::day).thenComparingLong(Hit::id).reversed();
 
     long count(Match m) {
         long[] n = new long[1];
@@ -162,7 +174,8 @@ public class EventMapIndex implements SmartLifecycle {
         List<EventSearch.DayCount> out = new ArrayList<>();
         days.forEach((day, byType) -> {
             List<EventSearch.DayCount> sameDay = new ArrayList<>();
-            byType.forEach((type, n) -> sameDay.add(new EventSearch.DayCount(LocalDate.ofEpochDay(day), types.name(type), n[0])));
+            byType.forEach((type, n) ->
+                    sameDay.add(new EventSearch.DayCount(LocalDate.ofEpochDay(day), types.name(type), n[0])));
             sameDay.sort(Comparator.comparing(EventSearch.DayCount::eventType));
             out.addAll(sameDay);
         });
@@ -208,10 +221,16 @@ public class EventMapIndex implements SmartLifecycle {
             List<Entry> rows = new ArrayList<>();
             Set<Long> missing = new HashSet<>(changed.eventIds());
             for (List<Long> ids : chunks(changed.eventIds())) {
-                rows.addAll(jdbc.sql(ROW + " WHERE id IN (:ids)").param("ids", ids).query(this::entry).list());
+                rows.addAll(jdbc.sql(ROW + " WHERE id IN (:ids)")
+                        .param("ids", ids)
+                        .query(this::entry)
+                        .list());
             }
             for (List<Long> docs : chunks(changed.documentIds())) {
-                rows.addAll(jdbc.sql(ROW + " WHERE document_id IN (:docs)").param("docs", docs).query(this::entry).list());
+                rows.addAll(jdbc.sql(ROW + " WHERE document_id IN (:docs)")
+                        .param("docs", docs)
+                        .query(this::entry)
+                        .list());
             }
             rows.forEach(e -> missing.remove(e.id));
             apply(rows, missing);
@@ -220,7 +239,10 @@ public class EventMapIndex implements SmartLifecycle {
 
     /** Rows inserted since the last look (by another instance, a script, an import): their ids are above ours. */
     private void catchUpInserts() {
-        Long max = jdbc.sql("SELECT MAX(id) FROM intel_events").query(Long.class).optional().orElse(null);
+        Long max = jdbc.sql("SELECT MAX(id) FROM intel_events")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (max == null || max <= knownMaxId) return;
         synchronized (writes) {
             long known = knownMaxId;
@@ -229,7 +251,12 @@ public class EventMapIndex implements SmartLifecycle {
                 scheduleRebuild();
                 return;
             }
-            apply(jdbc.sql(ROW + " WHERE id > :known").param("known", known).query(this::entry).list(), Set.of());
+            apply(
+                    jdbc.sql(ROW + " WHERE id > :known")
+                            .param("known", known)
+                            .query(this::entry)
+                            .list(),
+                    Set.of());
             knownMaxId = Math.max(knownMaxId, max);
         }
     }
@@ -258,8 +285,10 @@ public class EventMapIndex implements SmartLifecycle {
             since = changeSeq;
         }
         long started = System.nanoTime();
-        long rows = jdbc.sql("SELECT COUNT(*) FROM intel_events").query(Long.class).single();
-        Snapshot.Builder builder = new Snapshot.Builder((int) Math.min(Integer.MAX_VALUE - 8, rows + rows / 100 + 1024));
+        long rows =
+                jdbc.sql("SELECT COUNT(*) FROM intel_events").query(Long.class).single();
+        Snapshot.Builder builder =
+                new Snapshot.Builder((int) Math.min(Integer.MAX_VALUE - 8, rows + rows / 100 + 1024));
         long[] max = {0};
         readOnly.executeWithoutResult(tx -> streaming.query(ROW + " ORDER BY date_earliest DESC, id DESC", rs -> {
             Entry e = entry(rs, 0);
@@ -283,9 +312,17 @@ public class EventMapIndex implements SmartLifecycle {
         if (rs.wasNull()) lon = Double.NaN;
         double lat = rs.getDouble(3);
         if (rs.wasNull()) lat = Double.NaN;
-        return new Entry(rs.getLong(1), lon, lat, (int) rs.getObject(4, LocalDate.class).toEpochDay(),
-                (int) rs.getObject(5, LocalDate.class).toEpochDay(), (byte) ReviewState.fromDb(rs.getString(6)).ordinal(),
-                types.code(rs.getString(7)), rs.getDouble(8), false, 0);
+        return new Entry(
+                rs.getLong(1),
+                lon,
+                lat,
+                (int) rs.getObject(4, LocalDate.class).toEpochDay(),
+                (int) rs.getObject(5, LocalDate.class).toEpochDay(),
+                (byte) ReviewState.fromDb(rs.getString(6)).ordinal(),
+                types.code(rs.getString(7)),
+                rs.getDouble(8),
+                false,
+                0);
     }
 
     private static List<List<Long>> chunks(Set<Long> ids) {
@@ -414,17 +451,27 @@ public class EventMapIndex implements SmartLifecycle {
         // NaN coordinates (an event without a place) fail every box comparison, as NULL does in SQL
         boolean test(double lon, double lat, int earliest, int latest, int state, int type, double confidence) {
             return (!box || (lon >= west && lon <= east && lat >= south && lat <= north))
-                    && earliest <= to && latest >= from && (states & (1 << state)) != 0
-                    && (types == null || types.get(type)) && confidence >= minConfidence;
+                    && earliest <= to
+                    && latest >= from
+                    && (states & (1 << state)) != 0
+                    && (types == null || types.get(type))
+                    && confidence >= minConfidence;
         }
 
         /** The same test on an event read from the database. */
         boolean test(TrackedEvent e) {
-            return (!box || (e.longitude() != null && e.latitude() != null && e.longitude() >= west && e.longitude() <= east
-                    && e.latitude() >= south && e.latitude() <= north))
-                    && e.dateEarliest().toEpochDay() <= to && e.dateLatest().toEpochDay() >= from
+            return (!box
+                            || (e.longitude() != null
+                                    && e.latitude() != null
+                                    && e.longitude() >= west
+                                    && e.longitude() <= east
+                                    && e.latitude() >= south
+                                    && e.latitude() <= north))
+                    && e.dateEarliest().toEpochDay() <= to
+                    && e.dateLatest().toEpochDay() >= from
                     && (states & (1 << e.reviewState().ordinal())) != 0
-                    && (typeNames.isEmpty() || typeNames.contains(e.eventType())) && e.confidence() >= minConfidence;
+                    && (typeNames.isEmpty() || typeNames.contains(e.eventType()))
+                    && e.confidence() >= minConfidence;
         }
     }
 
@@ -432,7 +479,9 @@ public class EventMapIndex implements SmartLifecycle {
     private record Bound(int day, long id) {
         static Bound of(Match m, EventSearch.Cursor after) {
             // "earliest <= to" is "before (to + 1, any id)"
-            Bound top = m.to == Integer.MAX_VALUE ? new Bound(Integer.MAX_VALUE, Long.MAX_VALUE) : new Bound(m.to + 1, Long.MIN_VALUE);
+            Bound top = m.to == Integer.MAX_VALUE
+                    ? new Bound(Integer.MAX_VALUE, Long.MAX_VALUE)
+                    : new Bound(m.to + 1, Long.MIN_VALUE);
             if (after == null) return top;
             Bound cursor = new Bound((int) after.date().toEpochDay(), after.id());
             return cursor.day < top.day || (cursor.day == top.day && cursor.id < top.id) ? cursor : top;
@@ -444,8 +493,17 @@ public class EventMapIndex implements SmartLifecycle {
     }
 
     /** One event as the index holds it; {@code seq} orders changes, {@code removed} marks a deleted event. */
-    private record Entry(long id, double lon, double lat, int earliest, int latest, byte state, int type, double confidence,
-                         boolean removed, long seq) {
+    private record Entry(
+            long id,
+            double lon,
+            double lat,
+            int earliest,
+            int latest,
+            byte state,
+            int type,
+            double confidence,
+            boolean removed,
+            long seq) {
         static Entry removed(long id, long seq) {
             return new Entry(id, Double.NaN, Double.NaN, 0, 0, (byte) 0, 0, 0, true, seq);
         }

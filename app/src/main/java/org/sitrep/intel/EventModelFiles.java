@@ -23,18 +23,27 @@ import org.sitrep.analysis.training.LearnedModels;
 final class EventModelFiles {
     /** The only names {@code active} may hold: a model of this folder, never a path elsewhere. */
     static final Pattern MODEL_NAME = Pattern.compile("event-model-ev-[0-9a-f]{10}\\.bin");
+
     static final String ACTIVE = "active";
 
     private final Path dir;
 
-    EventModelFiles(Path dataDir) { this.dir = dataDir.resolve("models"); }
+    EventModelFiles(Path dataDir) {
+        this.dir = dataDir.resolve("models");
+    }
 
-    Path dir() { return dir; }
+    Path dir() {
+        return dir;
+    }
 
-    static String fileName(String version) { return "event-model-" + version + ".bin"; }
+    static String fileName(String version) {
+        return "event-model-" + version + ".bin";
+    }
 
     /** Writes an event model alone and its record under the version's names; returns the model file. */
-    Path store(String version, byte[] model, String record) { return store(version, model, null, record); }
+    Path store(String version, byte[] model, String record) {
+        return store(version, model, null, record);
+    }
 
     /**
      * Writes the event model, the actor-role model trained beside it (none: null) and their record under the
@@ -59,7 +68,8 @@ final class EventModelFiles {
     /** The model file {@code active} names, if it names one of this folder that exists. */
     Optional<Path> active() {
         try {
-            String name = Files.readString(dir.resolve(ACTIVE), StandardCharsets.UTF_8).strip();
+            String name = Files.readString(dir.resolve(ACTIVE), StandardCharsets.UTF_8)
+                    .strip();
             if (!MODEL_NAME.matcher(name).matches()) return Optional.empty();
             Path file = dir.resolve(name);
             return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();

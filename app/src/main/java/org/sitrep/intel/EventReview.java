@@ -38,7 +38,9 @@ public class EventReview {
     public record Entry(String analyst, String action, String changes, Instant at) {
         /** "2026-03-02 12:00" in UTC, as the page shows it. */
         public String when() {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(at);
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(ZoneOffset.UTC)
+                    .format(at);
         }
     }
 
@@ -55,8 +57,13 @@ public class EventReview {
     private final ApplicationEventPublisher publisher;
     private final PlaceLookup places;
 
-    EventReview(JdbcClient jdbc, EventSearch search, AnalysisEngine engine, Clock clock, ApplicationEventPublisher publisher,
-                PlaceLookup places) {
+    EventReview(
+            JdbcClient jdbc,
+            EventSearch search,
+            AnalysisEngine engine,
+            Clock clock,
+            ApplicationEventPublisher publisher,
+            PlaceLookup places) {
         this.places = places;
         this.jdbc = jdbc;
         this.search = search;
@@ -93,10 +100,15 @@ public class EventReview {
     @Transactional
     public void reopen(long id, long seen, String analyst) {
         TrackedEvent e = current(id, seen);
-        if (e.reviewState() == ReviewState.UNREVIEWED) throw new InvalidReview("This event is already waiting for review.");
-        jdbc.sql("UPDATE intel_events SET review_state = 'unreviewed', merged_into = NULL, updated_at = :now WHERE id = :id")
-                .param("now", now()).param("id", id).update();
-        StringBuilder changes = new StringBuilder(change("review_state", e.reviewState().dbValue(), "unreviewed"));
+        if (e.reviewState() == ReviewState.UNREVIEWED)
+            throw new InvalidReview("This event is already waiting for review.");
+        jdbc.sql(
+                        "UPDATE intel_events SET review_state = 'unreviewed', merged_into = NULL, updated_at = :now WHERE id = :id")
+                .param("now", now())
+                .param("id", id)
+                .update();
+        StringBuilder changes =
+                new StringBuilder(change("review_state", e.reviewState().dbValue(), "unreviewed"));
         if (e.mergedInto() != null) {
             changes.append('\n').append(change("merged_into", "#" + e.mergedInto(), null));
             returnTakenDeaths(e, analyst);
@@ -108,15 +120,28 @@ public class EventReview {
     private void returnTakenDeaths(TrackedEvent e, String analyst) {
         if (e.fatalities() == null) return;
         String taken = "fatalities: — → " + e.fatalities().best() + " (from #" + e.id() + ")";
-        boolean copied = jdbc.sql("SELECT changes FROM intel_event_reviews WHERE event_id = :into AND action IN ('merge', 'link')")
-                .param("into", e.mergedInto()).query(String.class).list().stream().anyMatch(c -> c != null && c.contains(taken));
+        boolean copied = jdbc
+                .sql("SELECT changes FROM intel_event_reviews WHERE event_id = :into AND action IN ('merge', 'link')")
+                .param("into", e.mergedInto())
+                .query(String.class)
+                .list()
+                .stream()
+                .anyMatch(c -> c != null && c.contains(taken));
         if (!copied) return;
-        int cleared = jdbc.sql("UPDATE intel_events SET fatalities = NULL, fatalities_low = NULL, fatalities_high = NULL,"
-                        + " updated_at = :now WHERE id = :into AND fatalities = :best AND fatalities_text IS NULL")
-                .param("now", now()).param("into", e.mergedInto()).param("best", e.fatalities().best()).update();
+        int cleared = jdbc.sql(
+                        "UPDATE intel_events SET fatalities = NULL, fatalities_low = NULL, fatalities_high = NULL,"
+                                + " updated_at = :now WHERE id = :into AND fatalities = :best AND fatalities_text IS NULL")
+                .param("now", now())
+                .param("into", e.mergedInto())
+                .param("best", e.fatalities().best())
+                .update();
         if (cleared == 1) {
-            audit(e.mergedInto(), analyst, "unlink", change("fatalities", Integer.toString(e.fatalities().best()), null)
-                    + " (returned to #" + e.id() + ")");
+            audit(
+                    e.mergedInto(),
+                    analyst,
+                    "unlink",
+                    change("fatalities", Integer.toString(e.fatalities().best()), null) + " (returned to #" + e.id()
+                            + ")");
         }
     }
 
@@ -154,8 +179,13 @@ public class EventReview {
         diff(changes, "gazetteer_id", e.gazetteerId(), where.gazetteerId);
         diff(changes, "date_earliest", e.dateEarliest(), earliest);
         diff(changes, "date_latest", e.dateLatest(), latest);
-        diff(changes, "fatalities", e.fatalities() == null ? null : e.fatalities().best(), deaths == null ? null : deaths.best());
-        if (changes.isEmpty()) throw new InvalidReview("Nothing was changed: to accept the event as it is, confirm it.");
+        diff(
+                changes,
+                "fatalities",
+                e.fatalities() == null ? null : e.fatalities().best(),
+                deaths == null ? null : deaths.best());
+        if (changes.isEmpty())
+            throw new InvalidReview("Nothing was changed: to accept the event as it is, confirm it.");
         changes.add(change("review_state", e.reviewState().dbValue(), "corrected"));
 
         jdbc.sql("""
@@ -165,14 +195,28 @@ public class EventReview {
                     fatalities = :deaths, fatalities_low = :deathsLow, fatalities_high = :deathsHigh,
                     fatalities_text = :deathsText, fatalities_start = :deathsStart, fatalities_end = :deathsEnd,
                     review_state = 'corrected', updated_at = :now WHERE id = :id""")
-                .param("type", type).param("subType", subType).param("actor1", actor1).param("actor2", actor2)
-                .param("place", where.name).param("lat", where.lat).param("lon", where.lon).param("country", where.country)
-                .param("admin1", where.admin1).param("precision", where.precision).param("gazetteerId", where.gazetteerId)
-                .param("earliest", earliest).param("latest", latest)
-                .param("deaths", deaths == null ? null : deaths.best()).param("deathsLow", deaths == null ? null : deaths.low())
-                .param("deathsHigh", deaths == null ? null : deaths.high()).param("deathsText", deaths == null ? null : deaths.words())
-                .param("deathsStart", deaths == null ? null : deaths.start()).param("deathsEnd", deaths == null ? null : deaths.end())
-                .param("now", now()).param("id", id).update();
+                .param("type", type)
+                .param("subType", subType)
+                .param("actor1", actor1)
+                .param("actor2", actor2)
+                .param("place", where.name)
+                .param("lat", where.lat)
+                .param("lon", where.lon)
+                .param("country", where.country)
+                .param("admin1", where.admin1)
+                .param("precision", where.precision)
+                .param("gazetteerId", where.gazetteerId)
+                .param("earliest", earliest)
+                .param("latest", latest)
+                .param("deaths", deaths == null ? null : deaths.best())
+                .param("deathsLow", deaths == null ? null : deaths.low())
+                .param("deathsHigh", deaths == null ? null : deaths.high())
+                .param("deathsText", deaths == null ? null : deaths.words())
+                .param("deathsStart", deaths == null ? null : deaths.start())
+                .param("deathsEnd", deaths == null ? null : deaths.end())
+                .param("now", now())
+                .param("id", id)
+                .update();
         audit(id, analyst, "correct", String.join("\n", changes));
     }
 
@@ -185,28 +229,48 @@ public class EventReview {
     public void merge(long duplicate, long seen, long into, String analyst) {
         if (duplicate == into) throw new InvalidReview(Map.of("into", "An event cannot be merged into itself."));
         TrackedEvent dup = open(duplicate, seen);
-        TrackedEvent target = search.find(into).orElseThrow(() -> new InvalidReview(Map.of("into", "There is no event #" + into + ".")));
+        TrackedEvent target = search.find(into)
+                .orElseThrow(() -> new InvalidReview(Map.of("into", "There is no event #" + into + ".")));
         if (target.reviewState() == ReviewState.MERGED) {
-            throw new InvalidReview(Map.of("into", "Event #" + into + " was itself merged into #" + target.mergedInto()
-                    + ": merge into that one."));
+            throw new InvalidReview(Map.of(
+                    "into",
+                    "Event #" + into + " was itself merged into #" + target.mergedInto() + ": merge into that one."));
         }
         if (target.reviewState() == ReviewState.REJECTED) {
-            throw new InvalidReview(Map.of("into", "Event #" + into + " was rejected: reopen it first, or reject this one too."));
+            throw new InvalidReview(
+                    Map.of("into", "Event #" + into + " was rejected: reopen it first, or reject this one too."));
         }
         OffsetDateTime now = now();
-        List<Long> followers = jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :dup").param("dup", duplicate)
-                .query(Long.class).list();
+        List<Long> followers = jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :dup")
+                .param("dup", duplicate)
+                .query(Long.class)
+                .list();
         for (long f : followers) {
-            jdbc.sql("UPDATE intel_events SET merged_into = :into, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
-                    .param("into", into).param("now", now).param("id", f).update();
+            jdbc.sql(
+                            "UPDATE intel_events SET merged_into = :into, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
+                    .param("into", into)
+                    .param("now", now)
+                    .param("id", f)
+                    .update();
             audit(f, analyst, "merge", change("merged_into", "#" + duplicate, "#" + into));
         }
-        jdbc.sql("UPDATE intel_events SET review_state = 'merged', merged_into = :into, updated_at = :now WHERE id = :id")
-                .param("into", into).param("now", now).param("id", duplicate).update();
-        audit(duplicate, analyst, "merge", change("review_state", dup.reviewState().dbValue(), "merged") + "\n"
-                + change("merged_into", null, "#" + into));
-        String absorbed = change("sources", null, "#" + duplicate + " (" + dup.source().name() + ": "
-                + Objects.toString(dup.source().title(), "untitled") + ")");
+        jdbc.sql(
+                        "UPDATE intel_events SET review_state = 'merged', merged_into = :into, updated_at = :now WHERE id = :id")
+                .param("into", into)
+                .param("now", now)
+                .param("id", duplicate)
+                .update();
+        audit(
+                duplicate,
+                analyst,
+                "merge",
+                change("review_state", dup.reviewState().dbValue(), "merged") + "\n"
+                        + change("merged_into", null, "#" + into));
+        String absorbed = change(
+                "sources",
+                null,
+                "#" + duplicate + " (" + dup.source().name() + ": "
+                        + Objects.toString(dup.source().title(), "untitled") + ")");
         if (target.reviewState() == ReviewState.UNREVIEWED) {
             setState(into, ReviewState.CONFIRMED);
             absorbed = change("review_state", "unreviewed", "confirmed") + "\n" + absorbed;
@@ -218,7 +282,12 @@ public class EventReview {
             jdbc.sql("""
                     UPDATE intel_events SET fatalities = :best, fatalities_low = :low, fatalities_high = :high,
                         fatalities_text = NULL, fatalities_start = NULL, fatalities_end = NULL, updated_at = :now WHERE id = :id""")
-                    .param("best", d.best()).param("low", d.low()).param("high", d.high()).param("now", now).param("id", into).update();
+                    .param("best", d.best())
+                    .param("low", d.low())
+                    .param("high", d.high())
+                    .param("now", now)
+                    .param("id", into)
+                    .update();
             absorbed = absorbed + "\n" + change("fatalities", null, d.best() + " (from #" + duplicate + ")");
         }
         audit(into, analyst, "merge", absorbed);
@@ -226,23 +295,30 @@ public class EventReview {
 
     /** The audit trail of one event, oldest first. */
     public List<Entry> history(long id) {
-        return jdbc.sql("SELECT analyst, action, changes, happened_at FROM intel_event_reviews WHERE event_id = :id ORDER BY id")
+        return jdbc.sql(
+                        "SELECT analyst, action, changes, happened_at FROM intel_event_reviews WHERE event_id = :id ORDER BY id")
                 .param("id", id)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Entry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     /** Events merged into this one: its other sources. */
     public List<TrackedEvent> mergedInto(long id) {
-        return events(jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :id ORDER BY id").param("id", id)
-                .query(Long.class).list());
+        return events(jdbc.sql("SELECT id FROM intel_events WHERE merged_into = :id ORDER BY id")
+                .param("id", id)
+                .query(Long.class)
+                .list());
     }
 
     /** Possible duplicates: the same type, within {@value #MERGE_DAYS} days and about {@value #MERGE_KM} km, nearest first. */
     public List<Candidate> mergeCandidates(TrackedEvent e) {
-        var sql = new StringBuilder("SELECT id, latitude, longitude FROM intel_events WHERE id <> :id AND event_type = :type "
-                + "AND review_state IN ('unreviewed','confirmed','corrected') AND date_earliest <= :until AND date_latest >= :since");
+        var sql = new StringBuilder(
+                "SELECT id, latitude, longitude FROM intel_events WHERE id <> :id AND event_type = :type "
+                        + "AND review_state IN ('unreviewed','confirmed','corrected') AND date_earliest <= :until AND date_latest >= :since");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", e.id());
         params.put("type", e.eventType());
@@ -259,13 +335,17 @@ public class EventReview {
         }
         sql.append(" ORDER BY date_earliest DESC, id DESC FETCH FIRST 200 ROWS ONLY");
         List<Candidate> found = new ArrayList<>();
-        jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Double.class), rs.getObject(3, Double.class)})
+        jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) ->
+                        new Object[] {rs.getLong(1), rs.getObject(2, Double.class), rs.getObject(3, Double.class)})
                 .list()
                 .forEach(row -> {
                     Double km = e.located() && row[1] != null && row[2] != null
-                            ? Geoparser.km(e.latitude(), e.longitude(), (Double) row[1], (Double) row[2]) : null;
-                    if (km == null || km <= MERGE_KM) search.find((Long) row[0]).ifPresent(c -> found.add(new Candidate(c, km)));
+                            ? Geoparser.km(e.latitude(), e.longitude(), (Double) row[1], (Double) row[2])
+                            : null;
+                    if (km == null || km <= MERGE_KM)
+                        search.find((Long) row[0]).ifPresent(c -> found.add(new Candidate(c, km)));
                 });
         found.sort(Comparator.comparing((Candidate c) -> c.km() == null ? Double.MAX_VALUE : c.km()));
         return found.size() > 20 ? List.copyOf(found.subList(0, 20)) : found;
@@ -308,13 +388,18 @@ public class EventReview {
     public QueuePage queue(QueueFilter filter, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         String from = " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + filter.where(params);
-        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*)" + from)
+                .params(params)
+                .query(Long.class)
+                .single();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int p = Math.min(Math.max(1, page), pages);
         params.put("limit", size);
         params.put("offset", (p - 1) * size);
         List<Long> ids = jdbc.sql("SELECT e.id" + from + " ORDER BY e.confidence, e.id LIMIT :limit OFFSET :offset")
-                .params(params).query(Long.class).list();
+                .params(params)
+                .query(Long.class)
+                .list();
         return new QueuePage(events(ids), total, p, pages);
     }
 
@@ -327,18 +412,26 @@ public class EventReview {
         String where = filter.where(params) + " AND e.id <> :done";
         params.put("done", done);
         String from = " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id";
-        Double confidence = jdbc.sql("SELECT confidence FROM intel_events WHERE id = :id").param("id", done)
-                .query(Double.class).optional().orElse(null);
+        Double confidence = jdbc.sql("SELECT confidence FROM intel_events WHERE id = :id")
+                .param("id", done)
+                .query(Double.class)
+                .optional()
+                .orElse(null);
         if (confidence != null) {
             Map<String, Object> after = new LinkedHashMap<>(params);
             after.put("c", confidence);
-            Optional<Long> next = jdbc.sql("SELECT e.id" + from + where
-                            + " AND (e.confidence > :c OR (e.confidence = :c AND e.id > :done)) ORDER BY e.confidence, e.id FETCH FIRST 1 ROWS ONLY")
-                    .params(after).query(Long.class).optional();
+            Optional<Long> next = jdbc.sql(
+                            "SELECT e.id" + from + where
+                                    + " AND (e.confidence > :c OR (e.confidence = :c AND e.id > :done)) ORDER BY e.confidence, e.id FETCH FIRST 1 ROWS ONLY")
+                    .params(after)
+                    .query(Long.class)
+                    .optional();
             if (next.isPresent()) return next;
         }
         return jdbc.sql("SELECT e.id" + from + where + " ORDER BY e.confidence, e.id FETCH FIRST 1 ROWS ONLY")
-                .params(params).query(Long.class).optional();
+                .params(params)
+                .query(Long.class)
+                .optional();
     }
 
     public TrackedEvent find(long id) {
@@ -362,8 +455,11 @@ public class EventReview {
      */
     private TrackedEvent current(long id, long seen) {
         find(id); // an unknown event is a 404, not a conflict
-        int claimed = jdbc.sql("UPDATE intel_events SET row_version = row_version + 1 WHERE id = :id AND row_version = :seen")
-                .param("id", id).param("seen", seen).update();
+        int claimed = jdbc.sql(
+                        "UPDATE intel_events SET row_version = row_version + 1 WHERE id = :id AND row_version = :seen")
+                .param("id", id)
+                .param("seen", seen)
+                .update();
         if (claimed == 0) {
             TrackedEvent now = find(id);
             List<Entry> trail = history(id);
@@ -387,19 +483,28 @@ public class EventReview {
     }
 
     private void setState(long id, ReviewState state) {
-        jdbc.sql("UPDATE intel_events SET review_state = :state, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
-                .param("state", state.dbValue()).param("now", now()).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE intel_events SET review_state = :state, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
+                .param("state", state.dbValue())
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     private void audit(long id, String analyst, String action, String changes) {
         jdbc.sql("INSERT INTO intel_event_reviews (event_id, analyst, action, changes, happened_at) "
                         + "VALUES (:id, :analyst, :action, :changes, :now)")
-                .param("id", id).param("analyst", AnalysisStore.cut(analyst, 320)).param("action", action)
-                .param("changes", AnalysisStore.cut(changes, 4000)).param("now", now()).update();
+                .param("id", id)
+                .param("analyst", AnalysisStore.cut(analyst, 320))
+                .param("action", action)
+                .param("changes", AnalysisStore.cut(changes, 4000))
+                .param("now", now())
+                .update();
         publisher.publishEvent(EventsChanged.events(id)); // every change is audited: the map index hears of it here
     }
 
-    private record Where(String name, Double lat, Double lon, String country, String admin1, String precision, Long gazetteerId) {}
+    private record Where(
+            String name, Double lat, Double lon, String country, String admin1, String precision, Long gazetteerId) {}
 
     /**
      * The corrected place: a place picked from the gazetteer (its id; the analyst's spelling kept); cleared (no name,
@@ -429,7 +534,8 @@ public class EventReview {
                 return null;
             }
             PlaceLookup.Place g = p.get();
-            return new Where(name == null ? g.name() : name, g.lat(), g.lon(), g.country(), g.admin1(), g.precision(), g.id());
+            return new Where(
+                    name == null ? g.name() : name, g.lat(), g.lon(), g.country(), g.admin1(), g.precision(), g.id());
         }
         if (name == null) {
             if (latText != null || lonText != null) errors.put("placeName", "Name the place at these coordinates.");
@@ -438,7 +544,9 @@ public class EventReview {
         Double lat = number(latText, -90, 90, "latitude", errors);
         Double lon = number(lonText, -180, 180, "longitude", errors);
         if ((lat == null) != (lon == null) && !errors.containsKey("latitude") && !errors.containsKey("longitude")) {
-            errors.put(lat == null ? "latitude" : "longitude", "Give both latitude and longitude, or neither to look the place up.");
+            errors.put(
+                    lat == null ? "latitude" : "longitude",
+                    "Give both latitude and longitude, or neither to look the place up.");
             return null;
         }
         if (errors.containsKey("latitude") || errors.containsKey("longitude")) return null;
@@ -449,31 +557,49 @@ public class EventReview {
         }
         boolean sameSpot = lat != null && Objects.equals(lat, e.latitude()) && Objects.equals(lon, e.longitude());
         if (sameName && sameSpot) {
-            return new Where(e.placeName(), e.latitude(), e.longitude(), e.country(), e.admin1(), e.geoPrecision(), e.gazetteerId());
+            return new Where(
+                    e.placeName(),
+                    e.latitude(),
+                    e.longitude(),
+                    e.country(),
+                    e.admin1(),
+                    e.geoPrecision(),
+                    e.gazetteerId());
         }
         if (lat != null && !sameSpot) {
             String country = trim(c.country());
             if (country != null && !country.matches("[A-Za-z]{2}")) {
                 errors.put("country", "A country is its two-letter ISO code, e.g. SY.");
             }
-            String precision = trim(c.precision()) == null ? "city" : trim(c.precision()).toLowerCase(Locale.ROOT);
+            String precision =
+                    trim(c.precision()) == null ? "city" : trim(c.precision()).toLowerCase(Locale.ROOT);
             if (!PRECISIONS.contains(precision)) errors.put("precision", "Choose a precision from the list.");
-            return new Where(name, lat, lon, country == null ? null : country.toUpperCase(Locale.ROOT), null, precision, null);
+            return new Where(
+                    name, lat, lon, country == null ? null : country.toUpperCase(Locale.ROOT), null, precision, null);
         }
         List<GazetteerEntry> named = engine.gazetteer().named(name);
         if (named.isEmpty()) {
-            errors.put("placeName", "No place called “" + name + "” in the gazetteer: choose one from the suggestions, "
-                    + "click the map, or enter its latitude and longitude.");
+            errors.put(
+                    "placeName",
+                    "No place called “" + name + "” in the gazetteer: choose one from the suggestions, "
+                            + "click the map, or enter its latitude and longitude.");
             return null;
         }
         String country = trim(c.country()) != null ? trim(c.country()).toUpperCase(Locale.ROOT) : e.country();
         GazetteerEntry best = named.stream()
-                .max(Comparator.comparing((GazetteerEntry g) -> g.country().equalsIgnoreCase(Objects.toString(country, "")))
+                .max(Comparator.comparing(
+                                (GazetteerEntry g) -> g.country().equalsIgnoreCase(Objects.toString(country, "")))
                         .thenComparingLong(GazetteerEntry::population))
                 .orElseThrow();
         // The analyst's spelling stays (it is what the desk writes); the gazetteer supplies where it is.
-        return new Where(name, best.lat(), best.lon(), best.country(), best.admin1().isEmpty() ? null : best.admin1(),
-                best.precision().word(), best.id());
+        return new Where(
+                name,
+                best.lat(),
+                best.lon(),
+                best.country(),
+                best.admin1().isEmpty() ? null : best.admin1(),
+                best.precision().word(),
+                best.id());
     }
 
     /** Most deaths one event can be said to have: more is a typing slip, not a report. */
@@ -496,12 +622,19 @@ public class EventReview {
             n = -1;
         }
         if (n < 0 || n > MOST_DEATHS) {
-            errors.put("fatalities", "Enter the number of people reported killed (a whole number, 0 for none), "
-                    + "or leave it empty when the reports give no figure.");
+            errors.put(
+                    "fatalities",
+                    "Enter the number of people reported killed (a whole number, 0 for none), "
+                            + "or leave it empty when the reports give no figure.");
             return now;
         }
         if (now != null && now.best() == n) return now;
-        return new TrackedEvent.Deaths(n, n, n, now == null ? null : now.words(), now == null ? null : now.start(),
+        return new TrackedEvent.Deaths(
+                n,
+                n,
+                n,
+                now == null ? null : now.words(),
+                now == null ? null : now.start(),
                 now == null ? null : now.end());
     }
 

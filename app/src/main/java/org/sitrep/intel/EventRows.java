@@ -28,20 +28,73 @@ final class EventRows {
      * What an analysis says about one event, cut to the columns' widths: everything but its identity (id,
      * document, machine key), its review and its bookkeeping (created/updated, row version).
      */
-    record Content(String eventType, String subEventType, String actor1, String actor2, String placeName, String country,
-                   String admin1, Double latitude, Double longitude, String geoPrecision, Long gazetteerId,
-                   LocalDate dateEarliest, LocalDate dateLatest, String dateText, String trigger, String evidenceSentence,
-                   Integer evidenceStart, Integer evidenceEnd, double confidence, String engineVersion,
-                   TrackedEvent.Deaths fatalities) {
+    record Content(
+            String eventType,
+            String subEventType,
+            String actor1,
+            String actor2,
+            String placeName,
+            String country,
+            String admin1,
+            Double latitude,
+            Double longitude,
+            String geoPrecision,
+            Long gazetteerId,
+            LocalDate dateEarliest,
+            LocalDate dateLatest,
+            String dateText,
+            String trigger,
+            String evidenceSentence,
+            Integer evidenceStart,
+            Integer evidenceEnd,
+            double confidence,
+            String engineVersion,
+            TrackedEvent.Deaths fatalities) {
 
         /** Content with no word on deaths. */
-        Content(String eventType, String subEventType, String actor1, String actor2, String placeName, String country,
-                String admin1, Double latitude, Double longitude, String geoPrecision, Long gazetteerId,
-                LocalDate dateEarliest, LocalDate dateLatest, String dateText, String trigger, String evidenceSentence,
-                Integer evidenceStart, Integer evidenceEnd, double confidence, String engineVersion) {
-            this(eventType, subEventType, actor1, actor2, placeName, country, admin1, latitude, longitude, geoPrecision,
-                    gazetteerId, dateEarliest, dateLatest, dateText, trigger, evidenceSentence, evidenceStart, evidenceEnd,
-                    confidence, engineVersion, null);
+        Content(
+                String eventType,
+                String subEventType,
+                String actor1,
+                String actor2,
+                String placeName,
+                String country,
+                String admin1,
+                Double latitude,
+                Double longitude,
+                String geoPrecision,
+                Long gazetteerId,
+                LocalDate dateEarliest,
+                LocalDate dateLatest,
+                String dateText,
+                String trigger,
+                String evidenceSentence,
+                Integer evidenceStart,
+                Integer evidenceEnd,
+                double confidence,
+                String engineVersion) {
+            this(
+                    eventType,
+                    subEventType,
+                    actor1,
+                    actor2,
+                    placeName,
+                    country,
+                    admin1,
+                    latitude,
+                    longitude,
+                    geoPrecision,
+                    gazetteerId,
+                    dateEarliest,
+                    dateLatest,
+                    dateText,
+                    trigger,
+                    evidenceSentence,
+                    evidenceStart,
+                    evidenceEnd,
+                    confidence,
+                    engineVersion,
+                    null);
         }
 
         Content {
@@ -62,18 +115,37 @@ final class EventRows {
         /** An event the engine found in a document published on {@code published}. */
         static Content of(Event e, LocalDate published, String engineVersion) {
             // An event the text gives no date for happened, as far as we know, on the day it was reported.
-            LocalDate earliest = e.date() != null && e.date().earliest() != null ? e.date().earliest() : published;
-            LocalDate latest = e.date() != null && e.date().latest() != null ? e.date().latest() : earliest;
+            LocalDate earliest =
+                    e.date() != null && e.date().earliest() != null ? e.date().earliest() : published;
+            LocalDate latest =
+                    e.date() != null && e.date().latest() != null ? e.date().latest() : earliest;
             if (latest.isBefore(earliest)) latest = earliest;
             var place = e.place();
             var evidence = e.evidence();
-            return new Content(e.type(), e.subType(), e.actor1(), e.actor2(), place == null ? null : place.name(),
-                    place == null ? null : place.country(), place == null ? null : place.admin1(),
-                    place == null ? null : place.lat(), place == null ? null : place.lon(),
-                    place == null || place.precision() == null ? null : place.precision().word(),
-                    place == null ? null : place.gazetteerId(), earliest, latest, e.date() == null ? null : e.date().text(),
-                    e.trigger(), evidence == null ? null : evidence.sentence(), evidence == null ? null : evidence.start(),
-                    evidence == null ? null : evidence.end(), e.confidence(), engineVersion, TrackedEvent.Deaths.of(e.fatalities()));
+            return new Content(
+                    e.type(),
+                    e.subType(),
+                    e.actor1(),
+                    e.actor2(),
+                    place == null ? null : place.name(),
+                    place == null ? null : place.country(),
+                    place == null ? null : place.admin1(),
+                    place == null ? null : place.lat(),
+                    place == null ? null : place.lon(),
+                    place == null || place.precision() == null
+                            ? null
+                            : place.precision().word(),
+                    place == null ? null : place.gazetteerId(),
+                    earliest,
+                    latest,
+                    e.date() == null ? null : e.date().text(),
+                    e.trigger(),
+                    evidence == null ? null : evidence.sentence(),
+                    evidence == null ? null : evidence.start(),
+                    evidence == null ? null : evidence.end(),
+                    e.confidence(),
+                    engineVersion,
+                    TrackedEvent.Deaths.of(e.fatalities()));
         }
     }
 
@@ -101,18 +173,31 @@ final class EventRows {
             new Column("evidence_end", Content::evidenceEnd),
             new Column("confidence", Content::confidence),
             new Column("engine_version", Content::engineVersion),
-            new Column("fatalities", c -> c.fatalities() == null ? null : c.fatalities().best()),
-            new Column("fatalities_low", c -> c.fatalities() == null ? null : c.fatalities().low()),
-            new Column("fatalities_high", c -> c.fatalities() == null ? null : c.fatalities().high()),
-            new Column("fatalities_text", c -> c.fatalities() == null ? null : cut(c.fatalities().words(), 500)),
-            new Column("fatalities_start", c -> c.fatalities() == null ? null : c.fatalities().start()),
-            new Column("fatalities_end", c -> c.fatalities() == null ? null : c.fatalities().end()));
+            new Column(
+                    "fatalities",
+                    c -> c.fatalities() == null ? null : c.fatalities().best()),
+            new Column(
+                    "fatalities_low",
+                    c -> c.fatalities() == null ? null : c.fatalities().low()),
+            new Column(
+                    "fatalities_high",
+                    c -> c.fatalities() == null ? null : c.fatalities().high()),
+            new Column(
+                    "fatalities_text",
+                    c -> c.fatalities() == null ? null : cut(c.fatalities().words(), 500)),
+            new Column(
+                    "fatalities_start",
+                    c -> c.fatalities() == null ? null : c.fatalities().start()),
+            new Column(
+                    "fatalities_end",
+                    c -> c.fatalities() == null ? null : c.fatalities().end()));
 
     /** A new event: parameters {@link #insertParams}. */
-    static final String INSERT = "INSERT INTO intel_events (document_id, origin, machine_key, review_state, created_at, updated_at, "
-            + CONTENT.stream().map(Column::name).collect(Collectors.joining(", "))
-            + ") VALUES (:document_id, :origin, :machine_key, :review_state, :now, :now, "
-            + CONTENT.stream().map(c -> ":" + c.name()).collect(Collectors.joining(", ")) + ")";
+    static final String INSERT =
+            "INSERT INTO intel_events (document_id, origin, machine_key, review_state, created_at, updated_at, "
+                    + CONTENT.stream().map(Column::name).collect(Collectors.joining(", "))
+                    + ") VALUES (:document_id, :origin, :machine_key, :review_state, :now, :now, "
+                    + CONTENT.stream().map(c -> ":" + c.name()).collect(Collectors.joining(", ")) + ")";
 
     /**
      * New content for an event no analyst has touched (the row is left alone once one has): parameters
@@ -129,8 +214,8 @@ final class EventRows {
         return params;
     }
 
-    static Map<String, Object> insertParams(long documentId, String origin, String machineKey, ReviewState state, Content content,
-                                            OffsetDateTime now) {
+    static Map<String, Object> insertParams(
+            long documentId, String origin, String machineKey, ReviewState state, Content content, OffsetDateTime now) {
         Map<String, Object> params = contentParams(content, now);
         params.put("document_id", documentId);
         params.put("origin", origin);
@@ -149,27 +234,55 @@ final class EventRows {
             e.fatalities_text, e.fatalities_start, e.fatalities_end""";
 
     static TrackedEvent event(ResultSet rs, int n) throws SQLException {
-        var source = new TrackedEvent.Source(rs.getLong("document_id"), rs.getString("source_kind"), rs.getLong("source_id"),
-                rs.getString("title"), rs.getString("url"), rs.getString("source_name"),
+        var source = new TrackedEvent.Source(
+                rs.getLong("document_id"),
+                rs.getString("source_kind"),
+                rs.getLong("source_id"),
+                rs.getString("title"),
+                rs.getString("url"),
+                rs.getString("source_name"),
                 rs.getObject("published_on", LocalDate.class));
-        return new TrackedEvent(rs.getLong("id"), source, rs.getString("origin"), rs.getString("event_type"),
-                rs.getString("sub_event_type"), rs.getString("actor1"), rs.getString("actor2"), rs.getString("place_name"),
-                rs.getString("country"), rs.getString("admin1"), rs.getObject("latitude", Double.class),
-                rs.getObject("longitude", Double.class), rs.getString("geo_precision"),
-                rs.getObject("gazetteer_id", Long.class), rs.getObject("date_earliest", LocalDate.class),
-                rs.getObject("date_latest", LocalDate.class), rs.getString("date_text"), rs.getString("trigger_word"),
-                rs.getString("evidence_sentence"), rs.getObject("evidence_start", Integer.class),
-                rs.getObject("evidence_end", Integer.class), rs.getDouble("confidence"),
-                ReviewState.fromDb(rs.getString("review_state")), rs.getObject("merged_into", Long.class),
-                rs.getString("engine_version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("row_version"), deaths(rs));
+        return new TrackedEvent(
+                rs.getLong("id"),
+                source,
+                rs.getString("origin"),
+                rs.getString("event_type"),
+                rs.getString("sub_event_type"),
+                rs.getString("actor1"),
+                rs.getString("actor2"),
+                rs.getString("place_name"),
+                rs.getString("country"),
+                rs.getString("admin1"),
+                rs.getObject("latitude", Double.class),
+                rs.getObject("longitude", Double.class),
+                rs.getString("geo_precision"),
+                rs.getObject("gazetteer_id", Long.class),
+                rs.getObject("date_earliest", LocalDate.class),
+                rs.getObject("date_latest", LocalDate.class),
+                rs.getString("date_text"),
+                rs.getString("trigger_word"),
+                rs.getString("evidence_sentence"),
+                rs.getObject("evidence_start", Integer.class),
+                rs.getObject("evidence_end", Integer.class),
+                rs.getDouble("confidence"),
+                ReviewState.fromDb(rs.getString("review_state")),
+                rs.getObject("merged_into", Long.class),
+                rs.getString("engine_version"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("row_version"),
+                deaths(rs));
     }
 
     private static TrackedEvent.Deaths deaths(ResultSet rs) throws SQLException {
         Integer best = rs.getObject("fatalities", Integer.class);
         if (best == null) return null;
-        return new TrackedEvent.Deaths(best, rs.getObject("fatalities_low", Integer.class), rs.getObject("fatalities_high", Integer.class),
-                rs.getString("fatalities_text"), rs.getObject("fatalities_start", Integer.class), rs.getObject("fatalities_end", Integer.class));
+        return new TrackedEvent.Deaths(
+                best,
+                rs.getObject("fatalities_low", Integer.class),
+                rs.getObject("fatalities_high", Integer.class),
+                rs.getString("fatalities_text"),
+                rs.getObject("fatalities_start", Integer.class),
+                rs.getObject("fatalities_end", Integer.class));
     }
 
     private static String cut(String s, int max) {

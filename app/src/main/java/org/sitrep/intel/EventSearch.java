@@ -41,7 +41,8 @@ public class EventSearch {
         if (limit < 1 || limit > MAX_PAGE) throw new InvalidEventFilter("limit must be between 1 and " + MAX_PAGE);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         EventMapIndex.Match match = mapIndex.match(filter);
-        List<TrackedEvent> rows = match != null ? pageFromMapIndex(match, after, limit + 1) : pageFromDatabase(filter, after, limit + 1);
+        List<TrackedEvent> rows =
+                match != null ? pageFromMapIndex(match, after, limit + 1) : pageFromDatabase(filter, after, limit + 1);
         if (rows.size() <= limit) return new EventPage(List.copyOf(rows), null);
         List<TrackedEvent> page = rows.subList(0, limit);
         TrackedEvent last = page.get(limit - 1);
@@ -72,7 +73,9 @@ public class EventSearch {
     /** The database alone: before the map index is built, and for filters it does not answer (actor, place, source…). */
     List<TrackedEvent> pageFromDatabase(EventFilter filter, Cursor after, int limit) {
         List<TrackedEvent> rows;
-        if (filter.bbox() != null && filter.from() != null && filter.bbox().east() - filter.bbox().west() > NARROW_BOX_DEGREES) {
+        if (filter.bbox() != null
+                && filter.from() != null
+                && filter.bbox().east() - filter.bbox().west() > NARROW_BOX_DEGREES) {
             // A map view with a date window. Walk the date index newest first through the events that start in the
             // window (or up to WINDOW_SLACK days before it): a page usually fills there, and since pages are ordered by
             // start date, nothing older could come before it. Only a page left short asks again, box index first, for
@@ -88,10 +91,15 @@ public class EventSearch {
                 Where older = where(filter, true);
                 older.add("e.date_earliest < :floor");
                 older.params.put("floor", floor);
-                Cursor from = rows.isEmpty() ? after : new Cursor(rows.get(rows.size() - 1).dateEarliest(), rows.get(rows.size() - 1).id());
+                Cursor from = rows.isEmpty()
+                        ? after
+                        : new Cursor(
+                                rows.get(rows.size() - 1).dateEarliest(),
+                                rows.get(rows.size() - 1).id());
                 rows.addAll(page(older, from, limit - rows.size()));
             }
-        } else if (filter.bbox() != null && filter.bbox().east() - filter.bbox().west() <= NARROW_BOX_DEGREES
+        } else if (filter.bbox() != null
+                && filter.bbox().east() - filter.bbox().west() <= NARROW_BOX_DEGREES
                 && onlyBoxDatesAndStates(filter)) {
             rows = pageByIds(where(filter, true), after, limit);
         } else {
@@ -104,12 +112,20 @@ public class EventSearch {
     static final int WINDOW_SLACK_DAYS = 31;
     /** Boxes at most this wide (east-west) are looked up by the box index. */
     static final double NARROW_BOX_DEGREES = 0.5;
+
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     /** Whether every condition of the filter is in {@code ix_intel_events_box_dates}. */
     private static boolean onlyBoxDatesAndStates(EventFilter f) {
-        return f.types().isEmpty() && !present(f.actor()) && !present(f.place()) && f.gazetteerId() == null
-                && f.countries().isEmpty() && !present(f.admin1()) && !present(f.source()) && f.minConfidence() == null && f.documentId() == null;
+        return f.types().isEmpty()
+                && !present(f.actor())
+                && !present(f.place())
+                && f.gazetteerId() == null
+                && f.countries().isEmpty()
+                && !present(f.admin1())
+                && !present(f.source())
+                && f.minConfidence() == null
+                && f.documentId() == null;
     }
 
     /** A page's ids from the covering box index alone, then those events' rows. */
@@ -117,42 +133,59 @@ public class EventSearch {
         cursorCondition(where, after);
         List<Long> ids = jdbc.sql("SELECT e.id FROM intel_events e" + where.sql()
                         + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
-                .params(where.params).query(Long.class).list();
+                .params(where.params)
+                .query(Long.class)
+                .list();
         return byIds(ids);
     }
 
     /** These events, in page order. */
     private List<TrackedEvent> byIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+        return jdbc.sql("SELECT " + EventRows.SELECT
+                        + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
                         + " WHERE e.id IN (:ids) ORDER BY e.date_earliest DESC, e.id DESC")
-                .param("ids", ids).query(EventRows::event).list();
+                .param("ids", ids)
+                .query(EventRows::event)
+                .list();
     }
 
     private List<TrackedEvent> page(Where where, Cursor after, int rows) {
         cursorCondition(where, after);
-        return jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
-                        + where.sql() + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
-                .params(where.params).query(EventRows::event).list();
+        return jdbc.sql("SELECT " + EventRows.SELECT
+                        + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql()
+                        + " ORDER BY e.date_earliest DESC, e.id DESC FETCH FIRST " + rows + " ROWS ONLY")
+                .params(where.params)
+                .query(EventRows::event)
+                .list();
     }
 
     public long count(EventFilter filter) {
         EventMapIndex.Match match = mapIndex.match(filter);
         if (match != null) return mapIndex.count(match);
         Where where = where(filter);
-        return jdbc.sql("SELECT COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" + where.sql())
-                .params(where.params).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                        + where.sql())
+                .params(where.params)
+                .query(Long.class)
+                .single();
     }
 
     /** Any event by id, whatever its review state. */
     public Optional<TrackedEvent> find(long id) {
-        return jdbc.sql("SELECT " + EventRows.SELECT + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id WHERE e.id = :id")
-                .param("id", id).query(EventRows::event).optional();
+        return jdbc.sql("SELECT " + EventRows.SELECT
+                        + " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id WHERE e.id = :id")
+                .param("id", id)
+                .query(EventRows::event)
+                .optional();
     }
 
     /** The cleaned text of an analysed document: what the events' evidence offsets point into. */
     public Optional<String> documentText(long documentId) {
-        return jdbc.sql("SELECT text FROM intel_documents WHERE id = :id").param("id", documentId).query(String.class).optional();
+        return jdbc.sql("SELECT text FROM intel_documents WHERE id = :id")
+                .param("id", documentId)
+                .query(String.class)
+                .optional();
     }
 
     /** Events per day (by earliest date) and type, oldest day first. */
@@ -160,10 +193,11 @@ public class EventSearch {
         EventMapIndex.Match match = mapIndex.match(filter);
         if (match != null) return mapIndex.perDay(match);
         Where where = where(filter);
-        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from()
-                        + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
+        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from() + where.sql()
+                        + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
                 .params(where.params)
-                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
     /**
@@ -179,20 +213,22 @@ public class EventSearch {
         where.add("e.date_earliest BETWEEN :firstDay AND :lastDay");
         where.params.put("firstDay", first);
         where.params.put("lastDay", last);
-        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from()
-                        + where.sql() + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
+        return jdbc.sql("SELECT e.date_earliest, e.event_type, COUNT(*)" + where.from() + where.sql()
+                        + " GROUP BY e.date_earliest, e.event_type ORDER BY e.date_earliest, e.event_type")
                 .params(where.params)
-                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
     /** Events matching the filter per admin-1 area; events whose area is not known are left out. */
     public List<AreaCount> perArea(EventFilter filter) {
         Where where = where(filter);
         where.add("e.admin1 IS NOT NULL AND e.country IS NOT NULL");
-        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*)" + where.from()
-                        + where.sql() + " GROUP BY e.country, e.admin1 ORDER BY e.country, e.admin1")
+        return jdbc.sql("SELECT e.country, e.admin1, COUNT(*)" + where.from() + where.sql()
+                        + " GROUP BY e.country, e.admin1 ORDER BY e.country, e.admin1")
                 .params(where.params)
-                .query((rs, n) -> new AreaCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, n) -> new AreaCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
     static Where where(EventFilter f) {
@@ -241,7 +277,12 @@ public class EventSearch {
         }
         if (!f.countries().isEmpty()) {
             w.add("e.country IN (:countries)");
-            w.params.put("countries", f.countries().stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).sorted().toList());
+            w.params.put(
+                    "countries",
+                    f.countries().stream()
+                            .map(c -> c.trim().toUpperCase(Locale.ROOT))
+                            .sorted()
+                            .toList());
         }
         if (present(f.admin1())) {
             w.add("LOWER(e.admin1) = :admin1");
@@ -266,8 +307,10 @@ public class EventSearch {
         w.params.put("states", states);
         if (f.bbox() != null) {
             // "+ 0" keeps the database off the box index when the date index should lead
-            w.add(boxIndex ? "e.longitude BETWEEN :west AND :east AND e.latitude BETWEEN :south AND :north"
-                    : "e.longitude + 0 BETWEEN :west AND :east AND e.latitude + 0 BETWEEN :south AND :north");
+            w.add(
+                    boxIndex
+                            ? "e.longitude BETWEEN :west AND :east AND e.latitude BETWEEN :south AND :north"
+                            : "e.longitude + 0 BETWEEN :west AND :east AND e.latitude + 0 BETWEEN :south AND :north");
             w.params.put("west", f.bbox().west());
             w.params.put("east", f.bbox().east());
             w.params.put("south", f.bbox().south());
@@ -304,7 +347,8 @@ public class EventSearch {
          */
         String from() {
             return clauses.stream().anyMatch(c -> DOCUMENT_COLUMN.matcher(c).find())
-                    ? " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id" : " FROM intel_events e";
+                    ? " FROM intel_events e JOIN intel_documents d ON d.id = e.document_id"
+                    : " FROM intel_events e";
         }
 
         private static final java.util.regex.Pattern DOCUMENT_COLUMN = java.util.regex.Pattern.compile("\\bd\\.");
@@ -313,14 +357,17 @@ public class EventSearch {
     /** Position after the last event of a page: its earliest date and id, base64url-encoded so clients treat it as opaque. */
     record Cursor(LocalDate date, long id) {
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((date + "/" + id).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((date + "/" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor decode(String text) {
             try {
                 String plain = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8);
                 int slash = plain.indexOf('/');
-                return new Cursor(LocalDate.parse(plain.substring(0, slash)), Long.parseLong(plain.substring(slash + 1)));
+                return new Cursor(
+                        LocalDate.parse(plain.substring(0, slash)), Long.parseLong(plain.substring(slash + 1)));
             } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
                 throw new InvalidEventFilter("cursor is not one this server gave out");
             }

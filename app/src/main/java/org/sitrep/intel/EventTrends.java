@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Service;
 
 /**
  * What changed, from the stored events: events per week by type, each admin-1 area's last 30 days against the 90
@@ -35,6 +35,7 @@ public class EventTrends {
     public static final int WEEKS = 26;
     /** "This month": the 30 days up to the as-of day; compared with the 90 days before it, per 30 days. */
     public static final int RECENT_DAYS = 30, EARLIER_DAYS = 90;
+
     public static final int MAX_AREAS = 200, MAX_NEW_ACTORS = 100;
 
     /**
@@ -54,8 +55,15 @@ public class EventTrends {
      * 90 before, the deaths those events report (each event's own figure, so a death told in two linked articles
      * counts once), and where its events are on average (the change map's symbol goes there).
      */
-    public record AreaChange(String country, String admin1, long recent, long earlier, long recentDeaths, long earlierDeaths,
-                             double lat, double lon) {
+    public record AreaChange(
+            String country,
+            String admin1,
+            long recent,
+            long earlier,
+            long recentDeaths,
+            long earlierDeaths,
+            double lat,
+            double lon) {
         /** The earlier period's reported deaths per 30 days. */
         public double earlierDeathsPerMonth() {
             return earlierDeaths / 3.0;
@@ -68,7 +76,9 @@ public class EventTrends {
 
         /** The deaths' change in percent of the earlier monthly average; null when none were reported before. */
         public Long deathsPercent() {
-            return earlierDeaths == 0 ? null : Math.round(100.0 * (recentDeaths - earlierDeathsPerMonth()) / earlierDeathsPerMonth());
+            return earlierDeaths == 0
+                    ? null
+                    : Math.round(100.0 * (recentDeaths - earlierDeathsPerMonth()) / earlierDeathsPerMonth());
         }
 
         /** The earlier period's events per 30 days, the base the recent count is compared with. */
@@ -87,7 +97,8 @@ public class EventTrends {
         }
 
         public String name() {
-            return (admin1 == null || admin1.isBlank() ? "(no division)" : admin1) + (country == null ? "" : ", " + country);
+            return (admin1 == null || admin1.isBlank() ? "(no division)" : admin1)
+                    + (country == null ? "" : ", " + country);
         }
     }
 
@@ -108,12 +119,13 @@ public class EventTrends {
     private final TransactionTemplate transaction;
     private final boolean postgres;
 
-    public EventTrends(JdbcClient jdbc, EventSearch search, DataSource dataSource, PlatformTransactionManager transactions) {
+    public EventTrends(
+            JdbcClient jdbc, EventSearch search, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.search = search;
         this.transaction = new TransactionTemplate(transactions);
-        this.postgres = "PostgreSQL".equals(new JdbcTemplate(dataSource).execute(
-                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.postgres = "PostgreSQL".equals(new JdbcTemplate(dataSource).execute((ConnectionCallback<String>)
+                        c -> c.getMetaData().getDatabaseProductName()));
     }
 
     /**
@@ -178,13 +190,16 @@ public class EventTrends {
         where.params.put("first", first);
         where.params.put("asOf", asOf);
         Map<LocalDate, Long> perWeek = new TreeMap<>();
-        jdbc.sql("SELECT e.date_earliest, SUM(e.fatalities)" + where.from()
-                        + where.sql() + " GROUP BY e.date_earliest")
+        jdbc.sql("SELECT e.date_earliest, SUM(e.fatalities)" + where.from() + where.sql() + " GROUP BY e.date_earliest")
                 .params(where.params)
-                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
+                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list()
                 .forEach(day -> {
                     if (day.getKey().isBefore(first) || day.getKey().isAfter(asOf)) return;
-                    perWeek.merge(day.getKey().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), day.getValue(), Long::sum);
+                    perWeek.merge(
+                            day.getKey().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                            day.getValue(),
+                            Long::sum);
                 });
         return perWeek;
     }
@@ -221,8 +236,15 @@ public class EventTrends {
                         + " GROUP BY e.country, e.admin1 ORDER BY recent DESC, earlier DESC, e.country, e.admin1"
                         + " FETCH FIRST " + MAX_AREAS + " ROWS ONLY")
                 .params(where.params)
-                .query((rs, n) -> new AreaChange(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8)))
+                .query((rs, n) -> new AreaChange(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getDouble(7),
+                        rs.getDouble(8)))
                 .list();
         return new Changes(asOf, recentFrom, earlierFrom, areas);
     }
@@ -242,35 +264,50 @@ public class EventTrends {
         List<NewActor> out = new ArrayList<>();
         for (String side : List.of("actor1", "actor2")) {
             EventSearch.Where where = EventSearch.where(filter.withDates(null, null));
-            where.add("e.date_earliest BETWEEN :since AND :asOf AND e." + side + " IS NOT NULL AND e.country IS NOT NULL");
+            where.add("e.date_earliest BETWEEN :since AND :asOf AND e." + side
+                    + " IS NOT NULL AND e.country IS NOT NULL");
             where.params.put("since", since);
             where.params.put("asOf", asOf);
             where.params.put("hidden", List.of(ReviewState.REJECTED.dbValue(), ReviewState.MERGED.dbValue()));
-            // A scalar subquery, not NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti join and, over a million events,
+            // A scalar subquery, not NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti join and, over a million
+            // events,
             // hashes every earlier event (7.5 s); a scalar subquery stays one index probe per candidate (actor1_area,
             // actor2_area), stopping at the first earlier event.
             String seenBefore = "(SELECT 1 FROM intel_events o WHERE o.%1$s = g.actor AND o.country = g.country"
                     + " AND (o.admin1 = g.admin1 OR (o.admin1 IS NULL AND g.admin1 IS NULL))"
                     + " AND o.date_earliest < :since AND o.review_state NOT IN (:hidden) FETCH FIRST 1 ROWS ONLY) IS NULL";
             out.addAll(jdbc.sql("SELECT g.actor, g.country, g.admin1, g.first_seen, g.events FROM ("
-                            + "SELECT e." + side + " AS actor, e.country, e.admin1, MIN(e.date_earliest) AS first_seen, COUNT(*) AS events"
+                            + "SELECT e." + side
+                            + " AS actor, e.country, e.admin1, MIN(e.date_earliest) AS first_seen, COUNT(*) AS events"
                             + where.from() + where.sql()
                             + " GROUP BY e." + side + ", e.country, e.admin1) g"
                             + " WHERE " + seenBefore.formatted("actor1") + " AND " + seenBefore.formatted("actor2"))
                     .params(where.params)
-                    .query((rs, n) -> new NewActor(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, LocalDate.class), rs.getLong(5)))
+                    .query((rs, n) -> new NewActor(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getObject(4, LocalDate.class),
+                            rs.getLong(5)))
                     .list());
         }
         // an actor on side 1 in one event and side 2 in another is one new actor in that area
         Map<String, NewActor> merged = new LinkedHashMap<>();
         for (NewActor a : out) {
-            merged.merge(a.actor() + "\u0000" + a.country() + "\u0000" + a.admin1(), a, (x, y) -> new NewActor(x.actor(), x.country(),
-                    x.admin1(), x.firstSeen().isBefore(y.firstSeen()) ? x.firstSeen() : y.firstSeen(), x.events() + y.events()));
+            merged.merge(
+                    a.actor() + "\u0000" + a.country() + "\u0000" + a.admin1(),
+                    a,
+                    (x, y) -> new NewActor(
+                            x.actor(),
+                            x.country(),
+                            x.admin1(),
+                            x.firstSeen().isBefore(y.firstSeen()) ? x.firstSeen() : y.firstSeen(),
+                            x.events() + y.events()));
         }
         return merged.values().stream()
                 .sorted(Comparator.comparing(NewActor::firstSeen).reversed().thenComparing(NewActor::actor))
-                .limit(MAX_NEW_ACTORS).toList();
+                .limit(MAX_NEW_ACTORS)
+                .toList();
     }
 
     /** Events in one area (country and admin-1; admin1 null for events placed no closer than the country). */
@@ -280,10 +317,12 @@ public class EventTrends {
     public List<AreaCount> byArea(EventFilter filter, int limit) {
         EventSearch.Where where = EventSearch.where(filter);
         return jdbc.sql("SELECT e.country, e.admin1, COUNT(*) AS n" + where.from()
-                        + where.sql() + " AND e.country IS NOT NULL GROUP BY e.country, e.admin1 ORDER BY n DESC, e.country, e.admin1"
+                        + where.sql()
+                        + " AND e.country IS NOT NULL GROUP BY e.country, e.admin1 ORDER BY n DESC, e.country, e.admin1"
                         + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .params(where.params)
-                .query((rs, n) -> new AreaCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, n) -> new AreaCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
     /** Events of the filter by type label (each event once, by its type), most first. */
@@ -291,7 +330,8 @@ public class EventTrends {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (EventSearch.DayCount d : search.perDay(filter)) counts.merge(d.eventType(), d.count(), Long::sum);
         Map<String, Long> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
@@ -299,8 +339,7 @@ public class EventTrends {
     /** How many events the filter matches and when the last of them changed: recorded with a drafted report. */
     public DataVersion dataVersion(EventFilter filter) {
         EventSearch.Where where = EventSearch.where(filter);
-        return jdbc.sql("SELECT COUNT(*), MAX(e.updated_at)" + where.from()
-                        + where.sql())
+        return jdbc.sql("SELECT COUNT(*), MAX(e.updated_at)" + where.from() + where.sql())
                 .params(where.params)
                 .query((rs, n) -> {
                     OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);

@@ -12,7 +12,11 @@ public record EvidenceInText(String before, String evidence, String after, boole
         if (sentence == null || sentence.isEmpty()) return new EvidenceInText(text, "", "", false);
         Integer start = e.evidenceStart();
         Integer end = e.evidenceEnd();
-        if (start == null || end == null || start < 0 || end > text.length() || start > end
+        if (start == null
+                || end == null
+                || start < 0
+                || end > text.length()
+                || start > end
                 || !text.substring(start, end).equals(sentence)) {
             start = text.indexOf(sentence);
             end = start < 0 ? null : start + sentence.length();

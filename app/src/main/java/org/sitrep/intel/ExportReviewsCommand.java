@@ -24,9 +24,11 @@ class ExportReviewsCommand implements ApplicationRunner {
     private final RunMode mode;
     private final Path out;
 
-    ExportReviewsCommand(ReviewedExamples examples, ConfigurableApplicationContext context,
-                         RunMode mode,
-                         @Value("${sitrep.reviews-out:${sitrep.data-dir:./data}/reviews.jsonl}") String out) {
+    ExportReviewsCommand(
+            ReviewedExamples examples,
+            ConfigurableApplicationContext context,
+            RunMode mode,
+            @Value("${sitrep.reviews-out:${sitrep.data-dir:./data}/reviews.jsonl}") String out) {
         this.examples = examples;
         this.context = context;
         this.mode = mode;

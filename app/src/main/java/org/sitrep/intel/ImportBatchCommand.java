@@ -41,17 +41,21 @@ class ImportBatchCommand implements ApplicationRunner {
         try {
             r = archive.importFrom(inputs.stream().map(Path::of).toList());
         } catch (IOException e) {
-            System.err.println("import-batch: cannot read the input (" + e.getMessage() + "); nothing more was imported");
+            System.err.println(
+                    "import-batch: cannot read the input (" + e.getMessage() + "); nothing more was imported");
             return 1;
         }
-        System.out.printf("import-batch: %d file(s), %d row(s), %d article(s): %d imported (%d events; %d analysts' events "
+        System.out.printf(
+                "import-batch: %d file(s), %d row(s), %d article(s): %d imported (%d events; %d analysts' events "
                         + "kept as they were; %d machine events no longer found, dropped)%n",
                 r.files(), r.rows(), r.articles(), r.imported(), r.events(), r.kept(), r.dropped());
         if (r.unmatched() + r.setAside() + r.malformedRows() > 0) {
-            System.out.printf("import-batch: %d article(s) not in this database, %d set aside, %d malformed row(s):%n",
+            System.out.printf(
+                    "import-batch: %d article(s) not in this database, %d set aside, %d malformed row(s):%n",
                     r.unmatched(), r.setAside(), r.malformedRows());
             r.problems().forEach(p -> System.out.println("  " + p));
-            if (r.problems().size() == ArchiveImport.LISTED) System.out.println("  (only the first " + ArchiveImport.LISTED + " are listed)");
+            if (r.problems().size() == ArchiveImport.LISTED)
+                System.out.println("  (only the first " + ArchiveImport.LISTED + " are listed)");
         }
         return 0;
     }

@@ -41,7 +41,8 @@ class IntelAdminController {
     @PostMapping("/admin/intel/retry")
     String retry(@RequestParam(name = "job", defaultValue = "0") long job, RedirectAttributes flash) {
         if (queue.retry(job)) flash.addFlashAttribute("notice", "Job " + job + " is queued again.");
-        else flash.addFlashAttribute("error", "Job " + job + " is not a failed job (it may have been retried already).");
+        else
+            flash.addFlashAttribute("error", "Job " + job + " is not a failed job (it may have been retried already).");
         return "redirect:/admin/intel";
     }
 
@@ -50,8 +51,10 @@ class IntelAdminController {
     String retrain(Principal who, RedirectAttributes flash) {
         try {
             retraining.start(who.getName());
-            flash.addFlashAttribute("notice", "Retraining from reviews started. It takes a minute or two; reload this page "
-                    + "for the before and after figures.");
+            flash.addFlashAttribute(
+                    "notice",
+                    "Retraining from reviews started. It takes a minute or two; reload this page "
+                            + "for the before and after figures.");
         } catch (ModelRetraining.AlreadyRunning e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

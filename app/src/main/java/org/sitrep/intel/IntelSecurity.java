@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IntelSecurity implements SecurityRules {
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
         urls.requestMatchers("/intel/**").hasAnyRole("ANALYST", "EDITOR", "ADMIN");
     }
 }

@@ -52,11 +52,23 @@ public class ModelRetraining {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
 
     /** One recorded run, as the admin page shows it. */
-    public record Training(long id, String state, String requestedBy, Instant startedAt, Instant finishedAt,
-                           String previousVersion, String modelVersion, String modelFile, Integer corpusSize,
-                           Integer reviewedCount, Integer heldoutSize, Map<String, Map<String, Object>> figures,
-                           String reason) {
-        public boolean running() { return "running".equals(state); }
+    public record Training(
+            long id,
+            String state,
+            String requestedBy,
+            Instant startedAt,
+            Instant finishedAt,
+            String previousVersion,
+            String modelVersion,
+            String modelFile,
+            Integer corpusSize,
+            Integer reviewedCount,
+            Integer heldoutSize,
+            Map<String, Map<String, Object>> figures,
+            String reason) {
+        public boolean running() {
+            return "running".equals(state);
+        }
 
         /** Before and after side by side: figure name → [before, after] (per-label F1 after the overall ones). */
         public Map<String, Double[]> compared() {
@@ -68,12 +80,16 @@ public class ModelRetraining {
             return out;
         }
 
-        private static Double number(Object o) { return o instanceof Number n ? n.doubleValue() : null; }
+        private static Double number(Object o) {
+            return o instanceof Number n ? n.doubleValue() : null;
+        }
     }
 
     /** Refused: another run is going on. */
     public static final class AlreadyRunning extends RuntimeException {
-        AlreadyRunning(String message) { super(message); }
+        AlreadyRunning(String message) {
+            super(message);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -84,6 +100,7 @@ public class ModelRetraining {
     private final String corpusDir;
     /** The run this instance is doing, if any: marked interrupted if the application stops under it. */
     private volatile long current;
+
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "intel-retrain");
         t.setDaemon(true);
@@ -91,8 +108,13 @@ public class ModelRetraining {
         return t;
     });
 
-    ModelRetraining(JdbcClient jdbc, Clock clock, AnalysisEngine engine, AnalysisQueue queue, ReviewedExamples examples,
-                    @Value("${sitrep.intel.training-corpus:}") String corpusDir) {
+    ModelRetraining(
+            JdbcClient jdbc,
+            Clock clock,
+            AnalysisEngine engine,
+            AnalysisQueue queue,
+            ReviewedExamples examples,
+            @Value("${sitrep.intel.training-corpus:}") String corpusDir) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.engine = engine;
@@ -117,20 +139,30 @@ public class ModelRetraining {
 
     private long claim(String requestedBy) {
         OffsetDateTime now = now();
-        jdbc.sql("UPDATE intel_model_trainings SET running = NULL, state = 'failed', finished_at = :now, "
-                        + "reason = 'interrupted: the process running it stopped' WHERE running = 1 AND started_at < :cutoff")
-                .param("now", now).param("cutoff", now.minus(ABANDONED_AFTER)).update();
+        jdbc.sql(
+                        "UPDATE intel_model_trainings SET running = NULL, state = 'failed', finished_at = :now, "
+                                + "reason = 'interrupted: the process running it stopped' WHERE running = 1 AND started_at < :cutoff")
+                .param("now", now)
+                .param("cutoff", now.minus(ABANDONED_AFTER))
+                .update();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.sql("INSERT INTO intel_model_trainings (running, state, requested_by, started_at) "
                             + "VALUES (1, 'running', :who, :now)")
-                    .param("who", requestedBy).param("now", now).update(key, "id");
+                    .param("who", requestedBy)
+                    .param("now", now)
+                    .update(key, "id");
         } catch (DuplicateKeyException taken) {
             Training other = running().orElse(null);
-            throw new AlreadyRunning(other == null ? "A retraining is already running; its result will show here."
-                    : "A retraining started by " + other.requestedBy() + " at "
-                    + other.startedAt().atOffset(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC"
-                    + " is still running; its result will show here. Only one runs at a time.");
+            throw new AlreadyRunning(
+                    other == null
+                            ? "A retraining is already running; its result will show here."
+                            : "A retraining started by " + other.requestedBy() + " at "
+                                    + other.startedAt()
+                                            .atOffset(ZoneOffset.UTC)
+                                            .toLocalTime()
+                                            .withNano(0) + " UTC"
+                                    + " is still running; its result will show here. Only one runs at a time.");
         }
         return key.getKey().longValue();
     }
@@ -142,7 +174,10 @@ public class ModelRetraining {
             HeldOut split = split();
             TrainingCorpus reviewed = examples.passages();
             if (!reviewed.problems().isEmpty()) {
-                log.warn("Retraining: {} reviewed example(s) left out: {}", reviewed.problems().size(), reviewed.problems());
+                log.warn(
+                        "Retraining: {} reviewed example(s) left out: {}",
+                        reviewed.problems().size(),
+                        reviewed.problems());
             }
             LearnedModels current = engine.models();
             LearnedModels shipped = LearnedModels.bundled();
@@ -167,8 +202,9 @@ public class ModelRetraining {
                 int queued = queue.enqueueStale(engine.version());
                 state = "swapped";
                 file = stored.getFileName().toString();
-                reason = "Swapped in (event model " + r.version() + ", actor-role model " + r.roleVersion() + "): " + reason
-                        + "; " + queued + " document(s) queued for re-analysis (reviewed events stay as analysts left them).";
+                reason = "Swapped in (event model " + r.version() + ", actor-role model " + r.roleVersion() + "): "
+                        + reason + "; " + queued
+                        + " document(s) queued for re-analysis (reviewed events stay as analysts left them).";
             }
             log.info("Retraining {}: {} in {} s. {}", id, state, (System.nanoTime() - t0) / 1_000_000_000, reason);
             jdbc.sql("""
@@ -176,16 +212,28 @@ public class ModelRetraining {
                         previous_version = :previous, model_version = :version, model_file = :file, corpus_size = :corpus,
                         reviewed_count = :reviewed, heldout_size = :heldout, figures = :figures, reason = :reason
                     WHERE id = :id""")
-                    .param("state", state).param("now", now()).param("previous", r.previousVersion())
-                    .param("version", r.version()).param("file", file).param("corpus", r.corpusSize())
-                    .param("reviewed", r.reviewedCount()).param("heldout", r.heldOutSize())
-                    .param("figures", figures(r)).param("reason", AnalysisStore.cut(reason, 2000)).param("id", id).update();
+                    .param("state", state)
+                    .param("now", now())
+                    .param("previous", r.previousVersion())
+                    .param("version", r.version())
+                    .param("file", file)
+                    .param("corpus", r.corpusSize())
+                    .param("reviewed", r.reviewedCount())
+                    .param("heldout", r.heldOutSize())
+                    .param("figures", figures(r))
+                    .param("reason", AnalysisStore.cut(reason, 2000))
+                    .param("id", id)
+                    .update();
         } catch (RuntimeException | Error e) {
             log.warn("Retraining {} failed", id, e);
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("UPDATE intel_model_trainings SET running = NULL, state = 'failed', finished_at = :now, reason = :reason "
-                            + "WHERE id = :id")
-                    .param("now", now()).param("reason", AnalysisStore.cut("Failed: " + why, 2000)).param("id", id).update();
+            jdbc.sql(
+                            "UPDATE intel_model_trainings SET running = NULL, state = 'failed', finished_at = :now, reason = :reason "
+                                    + "WHERE id = :id")
+                    .param("now", now())
+                    .param("reason", AnalysisStore.cut("Failed: " + why, 2000))
+                    .param("id", id)
+                    .update();
         } finally {
             current = 0;
         }
@@ -204,8 +252,10 @@ public class ModelRetraining {
             train = TrainingCorpus.load(dir.resolve("train"));
             heldout = TrainingCorpus.load(dir.resolve("heldout"));
         } else {
-            train = TrainingCorpus.bundled(TrainingCorpus.BUNDLED_TRAIN).orElseThrow(() -> new IllegalStateException(
-                    "this build carries no training corpus; set sitrep.intel.training-corpus to analysis/corpus"));
+            train = TrainingCorpus.bundled(TrainingCorpus.BUNDLED_TRAIN)
+                    .orElseThrow(
+                            () -> new IllegalStateException(
+                                    "this build carries no training corpus; set sitrep.intel.training-corpus to analysis/corpus"));
             heldout = TrainingCorpus.bundled(TrainingCorpus.BUNDLED_HELDOUT).orElse(TrainingCorpus.of(List.of()));
         }
         if (!train.problems().isEmpty() || !heldout.problems().isEmpty()) {
@@ -238,7 +288,9 @@ public class ModelRetraining {
         return m;
     }
 
-    private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 
     /** The record kept beside the model file: enough to choose a version to roll back to without the database. */
     private String record(long id, Retraining.Result r) {
@@ -263,30 +315,40 @@ public class ModelRetraining {
     }
 
     public Optional<Training> running() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_model_trainings WHERE running = 1").query(this::training).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_model_trainings WHERE running = 1")
+                .query(this::training)
+                .optional();
     }
 
     public Optional<Training> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_model_trainings WHERE id = :id").param("id", id)
-                .query(this::training).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intel_model_trainings WHERE id = :id")
+                .param("id", id)
+                .query(this::training)
+                .optional();
     }
 
     /** The latest runs, newest first. */
     public List<Training> recent(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM intel_model_trainings ORDER BY id DESC FETCH FIRST "
-                + Math.max(1, limit) + " ROWS ONLY").query(this::training).list();
+                        + Math.max(1, limit) + " ROWS ONLY")
+                .query(this::training)
+                .list();
     }
 
     /** How many stored events each engine version (and so each model) coded, most first. */
     public Map<String, Long> eventsByVersion() {
         Map<String, Long> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT engine_version, COUNT(*) FROM intel_events GROUP BY engine_version ORDER BY COUNT(*) DESC, engine_version")
-                .query(rs -> { out.put(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2)); });
+        jdbc.sql(
+                        "SELECT engine_version, COUNT(*) FROM intel_events GROUP BY engine_version ORDER BY COUNT(*) DESC, engine_version")
+                .query(rs -> {
+                    out.put(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2));
+                });
         return out;
     }
 
-    private static final String COLUMNS = "id, state, requested_by, started_at, finished_at, previous_version, model_version, "
-            + "model_file, corpus_size, reviewed_count, heldout_size, figures, reason";
+    private static final String COLUMNS =
+            "id, state, requested_by, started_at, finished_at, previous_version, model_version, "
+                    + "model_file, corpus_size, reviewed_count, heldout_size, figures, reason";
 
     private Training training(ResultSet rs, int n) throws SQLException {
         Map<String, Map<String, Object>> figures = null;
@@ -298,9 +360,20 @@ public class ModelRetraining {
                 figures = null; // written by us; a hand-edited row shows without figures
             }
         }
-        return new Training(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5), rs.getString(6),
-                rs.getString(7), rs.getString(8), (Integer) rs.getObject(9, Integer.class),
-                rs.getObject(10, Integer.class), rs.getObject(11, Integer.class), figures, rs.getString(13));
+        return new Training(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                instant(rs, 4),
+                instant(rs, 5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                (Integer) rs.getObject(9, Integer.class),
+                rs.getObject(10, Integer.class),
+                rs.getObject(11, Integer.class),
+                figures,
+                rs.getString(13));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -319,8 +392,10 @@ public class ModelRetraining {
         if (id == 0) return;
         try {
             jdbc.sql("UPDATE intel_model_trainings SET running = NULL, state = 'failed', finished_at = :now, "
-                    + "reason = 'interrupted: the application stopped' WHERE id = :id AND running = 1")
-                    .param("now", now()).param("id", id).update();
+                            + "reason = 'interrupted: the application stopped' WHERE id = :id AND running = 1")
+                    .param("now", now())
+                    .param("id", id)
+                    .update();
         } catch (RuntimeException e) {
             log.warn("Retraining {} interrupted; its row stays 'running' until {} have passed", id, ABANDONED_AFTER);
         }

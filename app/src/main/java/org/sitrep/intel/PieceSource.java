@@ -36,7 +36,9 @@ class PieceSource implements SourceDocuments {
 
     @Override
     public Optional<SourceDocument> load(long id) {
-        return catalog.findById(id).filter(p -> p.isLive(clock.instant()) && !p.isTranslation()).map(this::document);
+        return catalog.findById(id)
+                .filter(p -> p.isLive(clock.instant()) && !p.isTranslation())
+                .map(this::document);
     }
 
     /** Ids of every live piece, newest first (listings only: no bodies are read). */
@@ -54,10 +56,18 @@ class PieceSource implements SourceDocuments {
     private SourceDocument document(Piece p) {
         StringBuilder content = new StringBuilder();
         // The standfirst is its own paragraph: a blank line keeps the engine from running it into the body.
-        if (p.standfirst() != null && !p.standfirst().isBlank()) content.append(p.standfirst().strip()).append("\n\n");
+        if (p.standfirst() != null && !p.standfirst().isBlank())
+            content.append(p.standfirst().strip()).append("\n\n");
         content.append(p.bodyMarkdown() == null ? "" : p.bodyMarkdown());
         LocalDate published = p.publishAt().atZone(properties.zone()).toLocalDate();
-        return new SourceDocument(KIND, p.id(), p.headline(), content.toString(), "markdown", published,
-                properties.baseUrl() + p.path(), properties.siteName());
+        return new SourceDocument(
+                KIND,
+                p.id(),
+                p.headline(),
+                content.toString(),
+                "markdown",
+                published,
+                properties.baseUrl() + p.path(),
+                properties.siteName());
     }
 }

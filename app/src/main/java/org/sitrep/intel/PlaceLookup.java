@@ -25,11 +25,25 @@ public class PlaceLookup {
     public static final int MAX_RESULTS = 20;
 
     /** A gazetteer place as the correction form shows and stores it. */
-    public record Place(long id, String name, String country, String admin1, double lat, double lon, String precision,
-                        long population) {
+    public record Place(
+            long id,
+            String name,
+            String country,
+            String admin1,
+            double lat,
+            double lon,
+            String precision,
+            long population) {
         static Place of(GazetteerEntry e) {
-            return new Place(e.id(), e.name(), e.country(), e.admin1().isEmpty() ? null : e.admin1(), e.lat(), e.lon(),
-                    e.precision().word(), e.population());
+            return new Place(
+                    e.id(),
+                    e.name(),
+                    e.country(),
+                    e.admin1().isEmpty() ? null : e.admin1(),
+                    e.lat(),
+                    e.lon(),
+                    e.precision().word(),
+                    e.population());
         }
     }
 
@@ -79,7 +93,9 @@ public class PlaceLookup {
     public Optional<Place> byId(long gazetteerId) {
         Index ix = index();
         Integer i = ix.byId().get(gazetteerId);
-        return i == null ? Optional.empty() : Optional.of(Place.of(ix.gazetteer().entry(i)));
+        return i == null
+                ? Optional.empty()
+                : Optional.of(Place.of(ix.gazetteer().entry(i)));
     }
 
     private Index index() {

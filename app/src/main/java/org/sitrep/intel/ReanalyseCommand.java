@@ -18,8 +18,8 @@ class ReanalyseCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final RunMode mode;
 
-    ReanalyseCommand(AnalysisQueue queue, AnalysisWorkers workers, ConfigurableApplicationContext context,
-                     RunMode mode) {
+    ReanalyseCommand(
+            AnalysisQueue queue, AnalysisWorkers workers, ConfigurableApplicationContext context, RunMode mode) {
         this.queue = queue;
         this.workers = workers;
         this.context = context;

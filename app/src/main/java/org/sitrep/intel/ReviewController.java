@@ -39,11 +39,13 @@ class ReviewController {
     }
 
     @GetMapping("/intel/review")
-    String queue(@RequestParam(name = "page", defaultValue = "1") String page,
-                 @RequestParam(name = "source", required = false) String source,
-                 @RequestParam(name = "type", required = false) String type,
-                 @RequestParam(name = "confidence", required = false) String confidence,
-                 @RequestParam(name = "place", required = false) String place, Model model) {
+    String queue(
+            @RequestParam(name = "page", defaultValue = "1") String page,
+            @RequestParam(name = "source", required = false) String source,
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "confidence", required = false) String confidence,
+            @RequestParam(name = "place", required = false) String place,
+            Model model) {
         int p;
         try {
             p = Integer.parseInt(page.strip());
@@ -63,7 +65,8 @@ class ReviewController {
             }
         }
         if (type != null && !type.isBlank() && !EventReview.taxonomy().containsKey(type.strip())) type = null;
-        EventReview.QueueFilter filter = new EventReview.QueueFilter(blankless(source), blankless(type), min, blankless(place));
+        EventReview.QueueFilter filter =
+                new EventReview.QueueFilter(blankless(source), blankless(type), min, blankless(place));
         model.addAttribute("queue", review.queue(filter, p, PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("taxonomy", EventReview.taxonomy());
@@ -76,13 +79,18 @@ class ReviewController {
      * Each is confirmed on its own under the usual rules: one changed meanwhile is left and named, the rest go through.
      */
     @PostMapping("/intel/review/confirm")
-    String confirmTicked(@RequestParam(name = "event", required = false) List<String> ticked,
-                         @RequestParam(name = "back", defaultValue = "") String back, Principal who, RedirectAttributes flash) {
+    String confirmTicked(
+            @RequestParam(name = "event", required = false) List<String> ticked,
+            @RequestParam(name = "back", defaultValue = "") String back,
+            Principal who,
+            RedirectAttributes flash) {
         Map<Long, Long> seen = new LinkedHashMap<>();
         for (String t : ticked == null ? List.<String>of() : ticked) {
             String[] idVersion = t.split(":", 2);
             try {
-                seen.put(Long.parseLong(idVersion[0].strip()), idVersion.length == 2 ? Long.parseLong(idVersion[1].strip()) : -1);
+                seen.put(
+                        Long.parseLong(idVersion[0].strip()),
+                        idVersion.length == 2 ? Long.parseLong(idVersion[1].strip()) : -1);
             } catch (NumberFormatException e) {
                 // not from our form: ignored, and the count below says what was done
             }
@@ -102,7 +110,8 @@ class ReviewController {
             }
         });
         if (seen.isEmpty()) flash.addFlashAttribute("error", "Tick the events to confirm first.");
-        else flash.addFlashAttribute("notice", "Confirmed " + done.size() + (done.size() == 1 ? " event." : " events."));
+        else
+            flash.addFlashAttribute("notice", "Confirmed " + done.size() + (done.size() == 1 ? " event." : " events."));
         if (!left.isEmpty()) flash.addFlashAttribute("error", "Left as they were: " + String.join("; ", left) + ".");
         // Back to the same filtered queue; only our own query strings are followed (never another site).
         return "redirect:/intel/review" + (back.matches("[A-Za-z0-9_=&%.+\\-]*") && !back.isEmpty() ? "?" + back : "");
@@ -120,8 +129,11 @@ class ReviewController {
     @GetMapping("/intel/places/nearest")
     @ResponseBody
     ResponseEntity<PlaceLookup.Place> nearest(@RequestParam("lat") double lat, @RequestParam("lon") double lon) {
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return ResponseEntity.badRequest().build();
-        return places.nearest(lat, lon).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+            return ResponseEntity.badRequest().build();
+        return places.nearest(lat, lon)
+                .map(ResponseEntity::ok)
+                .orElse(ResponseEntity.notFound().build());
     }
 
     /** Known actors whose name starts with {@code q}, most events first: suggestions for the actor fields. */
@@ -129,7 +141,9 @@ class ReviewController {
     @ResponseBody
     List<String> actorNames(@RequestParam(name = "q", defaultValue = "") String q) {
         if (q.isBlank() || q.length() > 100) return List.of();
-        return actors.list(q.strip(), null, 0, 10).items().stream().map(ActorDirectory.Actor::name).toList();
+        return actors.list(q.strip(), null, 0, 10).items().stream()
+                .map(ActorDirectory.Actor::name)
+                .toList();
     }
 
     @GetMapping("/intel/events/{id}")
@@ -138,46 +152,70 @@ class ReviewController {
         if (!model.containsAttribute("form")) model.addAttribute("form", Correction.of(e));
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
         model.addAttribute("event", e);
-        model.addAttribute("evidence", EvidenceInText.of(e, search.documentText(e.source().documentId()).orElse("")));
+        model.addAttribute(
+                "evidence",
+                EvidenceInText.of(
+                        e, search.documentText(e.source().documentId()).orElse("")));
         model.addAttribute("sourceUrl", SourceLinks.http(e.source().url()));
         model.addAttribute("history", review.history(id));
         model.addAttribute("sources", review.mergedInto(id));
-        model.addAttribute("candidates", e.reviewState() == ReviewState.MERGED ? java.util.List.of() : review.mergeCandidates(e));
+        model.addAttribute(
+                "candidates", e.reviewState() == ReviewState.MERGED ? java.util.List.of() : review.mergeCandidates(e));
         model.addAttribute("taxonomy", EventReview.taxonomy());
         model.addAttribute("precisions", java.util.List.of("neighbourhood", "city", "admin2", "admin1", "country"));
-        model.addAttribute("knownActors", actors.list(null, null, 0, 200).items().stream().map(ActorDirectory.Actor::name).toList());
+        model.addAttribute(
+                "knownActors",
+                actors.list(null, null, 0, 200).items().stream()
+                        .map(ActorDirectory.Actor::name)
+                        .toList());
         return "intel/event";
     }
 
     @PostMapping("/intel/events/{id}/confirm")
-    String confirm(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
-                   RedirectAttributes flash) {
+    String confirm(
+            @PathVariable("id") long id,
+            @RequestParam(name = "version", defaultValue = "") String version,
+            Principal who,
+            RedirectAttributes flash) {
         review.confirm(id, seen(version), who.getName());
         return next(id, "Event #" + id + " confirmed.", flash);
     }
 
     @PostMapping("/intel/events/{id}/reject")
-    String reject(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
-                  RedirectAttributes flash) {
+    String reject(
+            @PathVariable("id") long id,
+            @RequestParam(name = "version", defaultValue = "") String version,
+            Principal who,
+            RedirectAttributes flash) {
         review.reject(id, seen(version), who.getName());
         return next(id, "Event #" + id + " rejected: it no longer shows on the tracker or in exports.", flash);
     }
 
     @PostMapping("/intel/events/{id}/reopen")
-    String reopen(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version, Principal who,
-                  RedirectAttributes flash) {
+    String reopen(
+            @PathVariable("id") long id,
+            @RequestParam(name = "version", defaultValue = "") String version,
+            Principal who,
+            RedirectAttributes flash) {
         review.reopen(id, seen(version), who.getName());
         flash.addFlashAttribute("notice", "Event reopened: it is back in the review queue.");
         return "redirect:/intel/events/" + id;
     }
 
     @PostMapping("/intel/events/{id}/correct")
-    String correct(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version,
-                   Correction form, Principal who, Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String correct(
+            @PathVariable("id") long id,
+            @RequestParam(name = "version", defaultValue = "") String version,
+            Correction form,
+            Principal who,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             review.correct(id, seen(version), form, who.getName());
         } catch (StaleReview e) {
-            model.addAttribute("form", form); // the analyst's correction, to check against the current values and save again
+            model.addAttribute(
+                    "form", form); // the analyst's correction, to check against the current values and save again
             return stale(e, model, response);
         } catch (InvalidReview e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -191,8 +229,12 @@ class ReviewController {
     }
 
     @PostMapping("/intel/events/{id}/merge")
-    String merge(@PathVariable("id") long id, @RequestParam(name = "version", defaultValue = "") String version,
-                 @RequestParam(name = "into", defaultValue = "") String into, Principal who, RedirectAttributes flash) {
+    String merge(
+            @PathVariable("id") long id,
+            @RequestParam(name = "version", defaultValue = "") String version,
+            @RequestParam(name = "into", defaultValue = "") String into,
+            Principal who,
+            RedirectAttributes flash) {
         long target;
         try {
             target = Long.parseLong(into.strip().replace("#", ""));
@@ -257,5 +299,4 @@ class ReviewController {
         String path = request.getRequestURI();
         return "redirect:" + path.substring(0, path.lastIndexOf('/'));
     }
-
 }

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Where an event stands with the analysts. Machine events start UNREVIEWED; re-analysis only replaces those. */
 public enum ReviewState {
-    UNREVIEWED, CONFIRMED, CORRECTED, REJECTED, MERGED;
+    UNREVIEWED,
+    CONFIRMED,
+    CORRECTED,
+    REJECTED,
+    MERGED;
 
     /** The value stored in {@code intel_events.review_state}. */
     public String dbValue() {

@@ -44,10 +44,13 @@ class ReviewedExamples {
     }
 
     void record(long eventId) {
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
                 SELECT review_state, event_type, sub_event_type, actor1, actor2, evidence_sentence, place_name, country,
                        engine_version FROM intel_events WHERE id = :id""").param("id", eventId).query().listOfRows();
-        jdbc.sql("DELETE FROM intel_training_examples WHERE event_id = :id").param("id", eventId).update();
+        jdbc.sql("DELETE FROM intel_training_examples WHERE event_id = :id")
+                .param("id", eventId)
+                .update();
         if (rows.isEmpty()) return;
         Map<String, Object> e = lower(rows.get(0));
         String state = (String) e.get("review_state");
@@ -59,14 +62,19 @@ class ReviewedExamples {
                 INSERT INTO intel_training_examples (event_id, sentence, event_type, sub_event_type, actor1, actor2,
                     place_name, country, review_action, engine_version, reviewed_at)
                 VALUES (:id, :sentence, :type, :subType, :actor1, :actor2, :place, :country, :action, :version, :at)""")
-                .param("id", eventId).param("sentence", AnalysisStore.cut(sentence, 4000))
+                .param("id", eventId)
+                .param("sentence", AnalysisStore.cut(sentence, 4000))
                 // a rejection says "no such event here", not which kind of non-event: Background, the widest
                 .param("type", rejected ? "None" : e.get("event_type"))
                 .param("subType", rejected ? "Background" : e.get("sub_event_type"))
-                .param("actor1", rejected ? null : e.get("actor1")).param("actor2", rejected ? null : e.get("actor2"))
-                .param("place", e.get("place_name")).param("country", e.get("country")).param("action", state)
+                .param("actor1", rejected ? null : e.get("actor1"))
+                .param("actor2", rejected ? null : e.get("actor2"))
+                .param("place", e.get("place_name"))
+                .param("country", e.get("country"))
+                .param("action", state)
                 .param("version", e.get("engine_version"))
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
     }
 
     /**

@@ -12,5 +12,12 @@ import java.time.LocalDate;
  * @param url        the public URL of a piece, the original URL of an item (may be null)
  * @param sourceName "Sitrep" for our own pieces, the feed or wire name otherwise
  */
-public record SourceDocument(String kind, long id, String title, String content, String format, LocalDate published,
-                             String url, String sourceName) {}
+public record SourceDocument(
+        String kind,
+        long id,
+        String title,
+        String content,
+        String format,
+        LocalDate published,
+        String url,
+        String sourceName) {}

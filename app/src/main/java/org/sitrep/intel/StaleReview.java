@@ -27,8 +27,10 @@ public class StaleReview extends RuntimeException {
 
     /** What the page says: who changed the event, when, and how; then what to do. */
     public String explanation() {
-        String who = lastChange == null ? "The analysis engine updated this event"
-                : lastChange.analyst() + " (" + lastChange.action() + ", " + lastChange.when() + " UTC) changed this event";
+        String who = lastChange == null
+                ? "The analysis engine updated this event"
+                : lastChange.analyst() + " (" + lastChange.action() + ", " + lastChange.when()
+                        + " UTC) changed this event";
         return who + " after you opened it, so your action was not saved. The page now shows the event as it is; "
                 + "your correction, if you made one, is still in the form: check it against the current values and save again.";
     }

@@ -12,23 +12,94 @@ import java.time.LocalDate;
  * @param version               raised by every change, by an analyst or the engine: a review names the version it saw
  * @param fatalities            the deaths reported for it, or null when its text says nothing of deaths
  */
-public record TrackedEvent(long id, Source source, String origin, String eventType, String subEventType, String actor1,
-                           String actor2, String placeName, String country, String admin1, Double latitude, Double longitude,
-                           String geoPrecision, Long gazetteerId, LocalDate dateEarliest, LocalDate dateLatest, String dateText,
-                           String trigger, String evidenceSentence, Integer evidenceStart, Integer evidenceEnd,
-                           double confidence, ReviewState reviewState, Long mergedInto, String engineVersion,
-                           Instant updatedAt, long version, Deaths fatalities) {
+public record TrackedEvent(
+        long id,
+        Source source,
+        String origin,
+        String eventType,
+        String subEventType,
+        String actor1,
+        String actor2,
+        String placeName,
+        String country,
+        String admin1,
+        Double latitude,
+        Double longitude,
+        String geoPrecision,
+        Long gazetteerId,
+        LocalDate dateEarliest,
+        LocalDate dateLatest,
+        String dateText,
+        String trigger,
+        String evidenceSentence,
+        Integer evidenceStart,
+        Integer evidenceEnd,
+        double confidence,
+        ReviewState reviewState,
+        Long mergedInto,
+        String engineVersion,
+        Instant updatedAt,
+        long version,
+        Deaths fatalities) {
 
     /** An event with no word on deaths. */
-    public TrackedEvent(long id, Source source, String origin, String eventType, String subEventType, String actor1,
-                        String actor2, String placeName, String country, String admin1, Double latitude, Double longitude,
-                        String geoPrecision, Long gazetteerId, LocalDate dateEarliest, LocalDate dateLatest, String dateText,
-                        String trigger, String evidenceSentence, Integer evidenceStart, Integer evidenceEnd,
-                        double confidence, ReviewState reviewState, Long mergedInto, String engineVersion,
-                        Instant updatedAt, long version) {
-        this(id, source, origin, eventType, subEventType, actor1, actor2, placeName, country, admin1, latitude, longitude,
-                geoPrecision, gazetteerId, dateEarliest, dateLatest, dateText, trigger, evidenceSentence, evidenceStart,
-                evidenceEnd, confidence, reviewState, mergedInto, engineVersion, updatedAt, version, null);
+    public TrackedEvent(
+            long id,
+            Source source,
+            String origin,
+            String eventType,
+            String subEventType,
+            String actor1,
+            String actor2,
+            String placeName,
+            String country,
+            String admin1,
+            Double latitude,
+            Double longitude,
+            String geoPrecision,
+            Long gazetteerId,
+            LocalDate dateEarliest,
+            LocalDate dateLatest,
+            String dateText,
+            String trigger,
+            String evidenceSentence,
+            Integer evidenceStart,
+            Integer evidenceEnd,
+            double confidence,
+            ReviewState reviewState,
+            Long mergedInto,
+            String engineVersion,
+            Instant updatedAt,
+            long version) {
+        this(
+                id,
+                source,
+                origin,
+                eventType,
+                subEventType,
+                actor1,
+                actor2,
+                placeName,
+                country,
+                admin1,
+                latitude,
+                longitude,
+                geoPrecision,
+                gazetteerId,
+                dateEarliest,
+                dateLatest,
+                dateText,
+                trigger,
+                evidenceSentence,
+                evidenceStart,
+                evidenceEnd,
+                confidence,
+                reviewState,
+                mergedInto,
+                engineVersion,
+                updatedAt,
+                version,
+                null);
     }
 
     /**
@@ -51,8 +122,14 @@ public record TrackedEvent(long id, Source source, String origin, String eventTy
     }
 
     /** The analysed document an event came from. */
-    public record Source(long documentId, String kind, long sourceId, String title, String url, String name,
-                         LocalDate publishedOn) {}
+    public record Source(
+            long documentId,
+            String kind,
+            long sourceId,
+            String title,
+            String url,
+            String name,
+            LocalDate publishedOn) {}
 
     public boolean located() {
         return latitude != null && longitude != null;

@@ -22,9 +22,11 @@ class TrainFromReviewsCommand implements ApplicationRunner {
     private final String command;
     private final boolean exitAfterCommand;
 
-    TrainFromReviewsCommand(ModelRetraining retraining, ConfigurableApplicationContext context,
-                            @Value("${sitrep.command:}") String command,
-                            @Value("${sitrep.command-exits:true}") boolean exitAfterCommand) {
+    TrainFromReviewsCommand(
+            ModelRetraining retraining,
+            ConfigurableApplicationContext context,
+            @Value("${sitrep.command:}") String command,
+            @Value("${sitrep.command-exits:true}") boolean exitAfterCommand) {
         this.retraining = retraining;
         this.context = context;
         this.command = command;
@@ -39,7 +41,8 @@ class TrainFromReviewsCommand implements ApplicationRunner {
     }
 
     int run() {
-        System.out.println("train: retraining the event and actor-role models from the corpus and the analysts' reviews (a few minutes)...");
+        System.out.println(
+                "train: retraining the event and actor-role models from the corpus and the analysts' reviews (a few minutes)...");
         ModelRetraining.Training t;
         try {
             t = retraining.runNow("command line");
@@ -48,10 +51,19 @@ class TrainFromReviewsCommand implements ApplicationRunner {
             return 3;
         }
         if (t.modelVersion() != null) {
-            System.out.printf(Locale.ROOT, "train: %d corpus passages + %d reviewed example(s), measured on %d held-out passages%n",
-                    t.corpusSize(), t.reviewedCount(), t.heldoutSize());
+            System.out.printf(
+                    Locale.ROOT,
+                    "train: %d corpus passages + %d reviewed example(s), measured on %d held-out passages%n",
+                    t.corpusSize(),
+                    t.reviewedCount(),
+                    t.heldoutSize());
             for (Map.Entry<String, Double[]> f : t.compared().entrySet()) {
-                System.out.printf(Locale.ROOT, "  %-40s %s -> %s%n", f.getKey(), number(f.getValue()[0]), number(f.getValue()[1]));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-40s %s -> %s%n",
+                        f.getKey(),
+                        number(f.getValue()[0]),
+                        number(f.getValue()[1]));
             }
         }
         System.out.println("train: " + t.reason());
@@ -59,5 +71,7 @@ class TrainFromReviewsCommand implements ApplicationRunner {
         return "swapped".equals(t.state()) || same ? 0 : 1;
     }
 
-    private static String number(Double d) { return d == null ? "–" : String.format(Locale.ROOT, "%.3f", d); }
+    private static String number(Double d) {
+        return d == null ? "–" : String.format(Locale.ROOT, "%.3f", d);
+    }
 }

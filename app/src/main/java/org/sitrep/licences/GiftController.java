@@ -44,8 +44,12 @@ class GiftController {
     }
 
     @PostMapping("/gift")
-    String buy(@RequestParam(name = "buyer", defaultValue = "") String buyer, @RequestParam(name = "recipient", defaultValue = "") String recipient,
-               @RequestParam(name = "message", required = false) String message, HttpServletResponse response, Model model) {
+    String buy(
+            @RequestParam(name = "buyer", defaultValue = "") String buyer,
+            @RequestParam(name = "recipient", defaultValue = "") String recipient,
+            @RequestParam(name = "message", required = false) String message,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("plan", gifts.giftPlan().orElse(null));
         model.addAttribute("testMode", testMode);
         boolean byStripe = !testMode && stripe.configured();
@@ -88,17 +92,36 @@ class GiftController {
     }
 
     @GetMapping("/gift/redeem")
-    String open(@RequestParam(name = "token", required = false) String token, Authentication auth, HttpSession session,
-                HttpServletResponse response, Model model) {
-        return LinkPages.open(token, PENDING, gifts::redeemable, "gift", "gift", "licences/redeem",
-                Readers.of(auth, readers).isPresent(), session, response, model);
+    String open(
+            @RequestParam(name = "token", required = false) String token,
+            Authentication auth,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model) {
+        return LinkPages.open(
+                token,
+                PENDING,
+                gifts::redeemable,
+                "gift",
+                "gift",
+                "licences/redeem",
+                Readers.of(auth, readers).isPresent(),
+                session,
+                response,
+                model);
     }
 
     @PostMapping("/gift/redeem")
-    String redeem(Authentication auth, HttpSession session, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String redeem(
+            Authentication auth,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Optional<ReaderAccounts.Reader> me = Readers.of(auth, readers);
         if (me.isEmpty()) return "redirect:/gift/redeem";
-        Gifts.Outcome outcome = gifts.redeem((String) session.getAttribute(PENDING), me.get().id());
+        Gifts.Outcome outcome =
+                gifts.redeem((String) session.getAttribute(PENDING), me.get().id());
         switch (outcome) {
             case REDEEMED -> {
                 session.removeAttribute(PENDING);
@@ -107,7 +130,8 @@ class GiftController {
             }
             case ALREADY_SUBSCRIBED -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("error", "You already subscribe. Keep this link and redeem it when your subscription ends.");
+                model.addAttribute(
+                        "error", "You already subscribe. Keep this link and redeem it when your subscription ends.");
                 return open(null, auth, session, response, model);
             }
             default -> {

@@ -24,7 +24,11 @@ public class Gifts {
     /** A gift a link names, while it can be redeemed. */
     public record Gift(long id, String buyerEmail, String recipientEmail, String message, String planCode) {}
 
-    public enum Outcome { REDEEMED, NOT_VALID, ALREADY_SUBSCRIBED }
+    public enum Outcome {
+        REDEEMED,
+        NOT_VALID,
+        ALREADY_SUBSCRIBED
+    }
 
     private final JdbcClient jdbc;
     private final Plans plans;
@@ -42,7 +46,9 @@ public class Gifts {
 
     /** The plan a gift gives: the first yearly plan on sale. */
     public Optional<Plans.Plan> giftPlan() {
-        return plans.active().stream().filter(p -> p.interval() == Plans.Interval.YEAR).findFirst();
+        return plans.active().stream()
+                .filter(p -> p.interval() == Plans.Interval.YEAR)
+                .findFirst();
     }
 
     /** Records a paid gift (provider: TEST for test payments) and mails the recipient the link and the buyer a receipt. */
@@ -68,19 +74,27 @@ public class Gifts {
         Order order = order(buyerEmail, recipientEmail, message);
         String hash = Tokens.sha256(Tokens.fresh());
         insert(order, hash, "STRIPE", null);
-        return jdbc.sql("SELECT id FROM gifts WHERE token_hash = :h").param("h", hash).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM gifts WHERE token_hash = :h")
+                .param("h", hash)
+                .query(Long.class)
+                .single();
     }
 
     /** The order a gift's id names (to send its buyer to Checkout). */
     public Optional<Order> unpaid(long giftId) {
-        return jdbc.sql("SELECT buyer_email, recipient_email, message, plan_code FROM gifts WHERE id = :id AND paid_at IS NULL")
+        return jdbc.sql(
+                        "SELECT buyer_email, recipient_email, message, plan_code FROM gifts WHERE id = :id AND paid_at IS NULL")
                 .param("id", giftId)
                 .query((rs, n) -> new Order(rs.getString(1), rs.getString(2), rs.getString(3), plan(rs.getString(4))))
-                .optional().filter(o -> o.plan() != null);
+                .optional()
+                .filter(o -> o.plan() != null);
     }
 
     private Plans.Plan plan(String code) {
-        return plans.all().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
+        return plans.all().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -92,13 +106,20 @@ public class Gifts {
     public boolean paid(long giftId, String checkoutSession) {
         String token = Tokens.fresh();
         OffsetDateTime now = organisations.now();
-        int claimed = jdbc.sql("UPDATE gifts SET paid_at = :now, expires_at = :exp, token_hash = :h, provider_ref = :ref "
-                        + "WHERE id = :id AND paid_at IS NULL")
-                .param("now", now).param("exp", now.plus(REDEEMABLE_FOR)).param("h", Tokens.sha256(token))
-                .param("ref", checkoutSession).param("id", giftId).update();
+        int claimed = jdbc.sql(
+                        "UPDATE gifts SET paid_at = :now, expires_at = :exp, token_hash = :h, provider_ref = :ref "
+                                + "WHERE id = :id AND paid_at IS NULL")
+                .param("now", now)
+                .param("exp", now.plus(REDEEMABLE_FOR))
+                .param("h", Tokens.sha256(token))
+                .param("ref", checkoutSession)
+                .param("id", giftId)
+                .update();
         if (claimed != 1) return false;
-        Order order = jdbc.sql("SELECT buyer_email, recipient_email, message FROM gifts WHERE id = :id").param("id", giftId)
-                .query((rs, n) -> new Order(rs.getString(1), rs.getString(2), rs.getString(3), null)).single();
+        Order order = jdbc.sql("SELECT buyer_email, recipient_email, message FROM gifts WHERE id = :id")
+                .param("id", giftId)
+                .query((rs, n) -> new Order(rs.getString(1), rs.getString(2), rs.getString(3), null))
+                .single();
         mail.gift(order.recipient(), order.buyer(), order.message(), token);
         mail.giftReceipt(order.buyer(), order.recipient());
         return true;
@@ -108,17 +129,26 @@ public class Gifts {
         String buyer = address(buyerEmail, "your");
         String recipient = address(recipientEmail, "the recipient's");
         String note = message == null ? null : message.strip();
-        if (note != null && note.length() > 1000) throw new Organisations.Refused("The message is at most 1,000 characters.");
+        if (note != null && note.length() > 1000)
+            throw new Organisations.Refused("The message is at most 1,000 characters.");
         Plans.Plan plan = giftPlan().orElseThrow(() -> new Organisations.Refused("No yearly plan is on sale to give."));
         return new Order(buyer, recipient, note == null || note.isEmpty() ? null : note, plan);
     }
 
     private void insert(Order order, String tokenHash, String provider, OffsetDateTime paidAt) {
         OffsetDateTime now = organisations.now();
-        jdbc.sql("INSERT INTO gifts (token_hash, buyer_email, recipient_email, message, plan_code, provider, paid_at, expires_at) "
-                        + "VALUES (:h, :b, :r, :m, :p, :prov, :paid, :exp)")
-                .param("h", tokenHash).param("b", order.buyer()).param("r", order.recipient()).param("m", order.message())
-                .param("p", order.plan().code()).param("prov", provider).param("paid", paidAt).param("exp", now.plus(REDEEMABLE_FOR)).update();
+        jdbc.sql(
+                        "INSERT INTO gifts (token_hash, buyer_email, recipient_email, message, plan_code, provider, paid_at, expires_at) "
+                                + "VALUES (:h, :b, :r, :m, :p, :prov, :paid, :exp)")
+                .param("h", tokenHash)
+                .param("b", order.buyer())
+                .param("r", order.recipient())
+                .param("m", order.message())
+                .param("p", order.plan().code())
+                .param("prov", provider)
+                .param("paid", paidAt)
+                .param("exp", now.plus(REDEEMABLE_FOR))
+                .update();
     }
 
     /** The gift a token names while it can be redeemed. */
@@ -126,8 +156,11 @@ public class Gifts {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
         return jdbc.sql("SELECT id, buyer_email, recipient_email, message, plan_code FROM gifts WHERE token_hash = :h "
                         + "AND paid_at IS NOT NULL AND redeemed_at IS NULL AND expires_at > :now")
-                .param("h", Tokens.sha256(token)).param("now", organisations.now())
-                .query((rs, n) -> new Gift(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).optional();
+                .param("h", Tokens.sha256(token))
+                .param("now", organisations.now())
+                .query((rs, n) ->
+                        new Gift(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .optional();
     }
 
     /**
@@ -139,10 +172,15 @@ public class Gifts {
         Optional<Gift> gift = redeemable(token);
         if (gift.isEmpty()) return Outcome.NOT_VALID;
         if (subscriptions.payingNow(userId)) return Outcome.ALREADY_SUBSCRIBED;
-        int claimed = jdbc.sql("UPDATE gifts SET redeemed_at = :now, redeemed_by = :u WHERE id = :id AND redeemed_at IS NULL")
-                .param("now", organisations.now()).param("u", userId).param("id", gift.get().id()).update();
+        int claimed = jdbc.sql(
+                        "UPDATE gifts SET redeemed_at = :now, redeemed_by = :u WHERE id = :id AND redeemed_at IS NULL")
+                .param("now", organisations.now())
+                .param("u", userId)
+                .param("id", gift.get().id())
+                .update();
         if (claimed != 1) return Outcome.NOT_VALID;
-        subscriptions.startGift(userId, gift.get().planCode(), "gift#" + gift.get().id());
+        subscriptions.startGift(
+                userId, gift.get().planCode(), "gift#" + gift.get().id());
         return Outcome.REDEEMED;
     }
 

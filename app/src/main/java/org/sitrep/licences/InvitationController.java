@@ -32,14 +32,32 @@ class InvitationController {
     }
 
     @GetMapping("/licences/invitation")
-    String open(@RequestParam(name = "token", required = false) String token, Authentication auth, HttpSession session,
-                HttpServletResponse response, Model model) {
-        return LinkPages.open(token, PENDING, invitations::usable, "invitation", "invitation", "licences/invitation",
-                Readers.of(auth, readers).isPresent(), session, response, model);
+    String open(
+            @RequestParam(name = "token", required = false) String token,
+            Authentication auth,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model) {
+        return LinkPages.open(
+                token,
+                PENDING,
+                invitations::usable,
+                "invitation",
+                "invitation",
+                "licences/invitation",
+                Readers.of(auth, readers).isPresent(),
+                session,
+                response,
+                model);
     }
 
     @PostMapping("/licences/invitation")
-    String accept(Authentication auth, HttpSession session, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String accept(
+            Authentication auth,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Optional<ReaderAccounts.Reader> me = Readers.of(auth, readers);
         if (me.isEmpty()) return "redirect:/licences/invitation";
         String token = (String) session.getAttribute(PENDING);
@@ -47,15 +65,19 @@ class InvitationController {
         switch (outcome) {
             case JOINED, ALREADY_A_MEMBER -> {
                 session.removeAttribute(PENDING);
-                redirect.addFlashAttribute("notice", outcome == Invitations.Outcome.JOINED
-                        ? "You have a seat: you read everything through your organisation's licence."
-                        : "You already have a seat of this licence.");
+                redirect.addFlashAttribute(
+                        "notice",
+                        outcome == Invitations.Outcome.JOINED
+                                ? "You have a seat: you read everything through your organisation's licence."
+                                : "You already have a seat of this licence.");
                 return "redirect:/account";
             }
             case NO_SEAT_FREE -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("error", "Every seat of this licence is taken. Ask the person who invited you to free or buy one; "
-                        + "this link still works until it expires.");
+                model.addAttribute(
+                        "error",
+                        "Every seat of this licence is taken. Ask the person who invited you to free or buy one; "
+                                + "this link still works until it expires.");
                 return open(null, auth, session, response, model);
             }
             default -> {

@@ -39,7 +39,8 @@ public class Invitations {
     /** Invites {@code email} to a seat; mails the link. Refused when the caller does not manage the organisation. */
     @Transactional
     public void invite(long organisationId, long managerId, String email) {
-        if (!organisations.manages(managerId, organisationId)) throw new Organisations.Refused("Only the organisation's managers invite.");
+        if (!organisations.manages(managerId, organisationId))
+            throw new Organisations.Refused("Only the organisation's managers invite.");
         String e = UserAccounts.normalise(email);
         if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || e.length() > 320) {
             throw new Organisations.Refused("Enter a valid email address, like name@example.org.");
@@ -49,30 +50,45 @@ public class Invitations {
         OffsetDateTime now = organisations.now();
         jdbc.sql("INSERT INTO organisation_invitations (organisation_id, email, token_hash, created_at, expires_at) "
                         + "VALUES (:o, :e, :h, :now, :exp)")
-                .param("o", organisationId).param("e", e).param("h", Tokens.sha256(token)).param("now", now)
-                .param("exp", now.plus(LIFETIME)).update();
+                .param("o", organisationId)
+                .param("e", e)
+                .param("h", Tokens.sha256(token))
+                .param("now", now)
+                .param("exp", now.plus(LIFETIME))
+                .update();
         mail.invitation(e, o.name(), token);
     }
 
     /** Invitations not used and not expired, newest first. */
     public List<Pending> pending(long organisationId) {
-        return jdbc.sql("SELECT id, email, expires_at FROM organisation_invitations WHERE organisation_id = :o AND used_at IS NULL "
-                        + "AND expires_at > :now ORDER BY created_at DESC, id DESC")
-                .param("o", organisationId).param("now", organisations.now())
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))).list();
+        return jdbc.sql(
+                        "SELECT id, email, expires_at FROM organisation_invitations WHERE organisation_id = :o AND used_at IS NULL "
+                                + "AND expires_at > :now ORDER BY created_at DESC, id DESC")
+                .param("o", organisationId)
+                .param("now", organisations.now())
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+                .list();
     }
 
     /** The invitation a token names while it is unused and unexpired. */
     public Optional<Invitation> usable(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
-        return jdbc.sql("SELECT i.id, i.organisation_id, o.name, i.email FROM organisation_invitations i "
-                        + "JOIN organisations o ON o.id = i.organisation_id WHERE i.token_hash = :h AND i.used_at IS NULL AND i.expires_at > :now")
-                .param("h", Tokens.sha256(token)).param("now", organisations.now())
-                .query((rs, n) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).optional();
+        return jdbc.sql(
+                        "SELECT i.id, i.organisation_id, o.name, i.email FROM organisation_invitations i "
+                                + "JOIN organisations o ON o.id = i.organisation_id WHERE i.token_hash = :h AND i.used_at IS NULL AND i.expires_at > :now")
+                .param("h", Tokens.sha256(token))
+                .param("now", organisations.now())
+                .query((rs, n) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     /** Why accepting failed, for the reader. */
-    public enum Outcome { JOINED, ALREADY_A_MEMBER, NOT_VALID, NO_SEAT_FREE }
+    public enum Outcome {
+        JOINED,
+        ALREADY_A_MEMBER,
+        NOT_VALID,
+        NO_SEAT_FREE
+    }
 
     /**
      * Uses the invitation for {@code userId}: a seat if one is free. Claimed by a conditional
@@ -85,12 +101,18 @@ public class Invitations {
         if (invitation.isEmpty()) return Outcome.NOT_VALID;
         Invitation i = invitation.get();
         if (organisations.holdsSeat(i.organisationId(), userId)) return Outcome.ALREADY_A_MEMBER;
-        int claimed = jdbc.sql("UPDATE organisation_invitations SET used_at = :now, used_by = :u WHERE id = :id AND used_at IS NULL")
-                .param("now", organisations.now()).param("u", userId).param("id", i.id()).update();
+        int claimed = jdbc.sql(
+                        "UPDATE organisation_invitations SET used_at = :now, used_by = :u WHERE id = :id AND used_at IS NULL")
+                .param("now", organisations.now())
+                .param("u", userId)
+                .param("id", i.id())
+                .update();
         if (claimed != 1) return Outcome.NOT_VALID;
         if (!organisations.takeSeat(i.organisationId(), userId, "INVITED")) {
             // Give the link back: it is still good once a seat is free.
-            jdbc.sql("UPDATE organisation_invitations SET used_at = NULL, used_by = NULL WHERE id = :id").param("id", i.id()).update();
+            jdbc.sql("UPDATE organisation_invitations SET used_at = NULL, used_by = NULL WHERE id = :id")
+                    .param("id", i.id())
+                    .update();
             return Outcome.NO_SEAT_FREE;
         }
         return Outcome.JOINED;
@@ -98,8 +120,11 @@ public class Invitations {
 
     /** Withdraws an open invitation. */
     public void withdraw(long organisationId, long managerId, long invitationId) {
-        if (!organisations.manages(managerId, organisationId)) throw new Organisations.Refused("Only the organisation's managers withdraw invitations.");
+        if (!organisations.manages(managerId, organisationId))
+            throw new Organisations.Refused("Only the organisation's managers withdraw invitations.");
         jdbc.sql("DELETE FROM organisation_invitations WHERE id = :id AND organisation_id = :o AND used_at IS NULL")
-                .param("id", invitationId).param("o", organisationId).update();
+                .param("id", invitationId)
+                .param("o", organisationId)
+                .update();
     }
 }

@@ -21,15 +21,28 @@ class LicenceSales implements StripeSales {
 
     @Override
     public Optional<String> cannotStartTeam(long reader, String plan, int seats) {
-        return subscriptions.cannotStart(reader, plan).or(() -> seats < 1 || seats > Subscriptions.MOST_SEATS
-                ? Optional.of(seats + " seats is not from 1 to " + Subscriptions.MOST_SEATS) : Optional.empty());
+        return subscriptions
+                .cannotStart(reader, plan)
+                .or(() -> seats < 1 || seats > Subscriptions.MOST_SEATS
+                        ? Optional.of(seats + " seats is not from 1 to " + Subscriptions.MOST_SEATS)
+                        : Optional.empty());
     }
 
     @Override
-    public void startTeam(long reader, String plan, int seats, String organisation, Subscriptions.State state, Instant periodEnd,
-                          String subscriptionRef, String customer, Instant at) {
+    public void startTeam(
+            long reader,
+            String plan,
+            int seats,
+            String organisation,
+            Subscriptions.State state,
+            Instant periodEnd,
+            String subscriptionRef,
+            String customer,
+            Instant at) {
         // The name was checked before Checkout; one that somehow is not usable still makes the paid licence.
-        String name = organisations.cannotBuyTeam(organisation, 1).isEmpty() ? organisation : "Team licence " + subscriptionRef;
+        String name = organisations.cannotBuyTeam(organisation, 1).isEmpty()
+                ? organisation
+                : "Team licence " + subscriptionRef;
         organisations.startTeamFromStripe(reader, name, plan, seats, state, periodEnd, subscriptionRef, customer, at);
     }
 

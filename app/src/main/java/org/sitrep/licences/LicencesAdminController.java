@@ -24,15 +24,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LicencesAdminController {
     /** One organisation as the admin page lists it. */
-    record Row(Organisations.Organisation organisation, int seatsUsed, int seatsBought, boolean teamPays, List<SiteLicences.Range> ranges,
-               List<String> domains, List<SiteLicences.Usage> usage) {}
+    record Row(
+            Organisations.Organisation organisation,
+            int seatsUsed,
+            int seatsBought,
+            boolean teamPays,
+            List<SiteLicences.Range> ranges,
+            List<String> domains,
+            List<SiteLicences.Usage> usage) {}
 
     private final Organisations organisations;
     private final SiteLicences sites;
     private final AuditLog audit;
     private final SitrepProperties properties;
 
-    LicencesAdminController(Organisations organisations, SiteLicences sites, AuditLog audit, SitrepProperties properties) {
+    LicencesAdminController(
+            Organisations organisations, SiteLicences sites, AuditLog audit, SitrepProperties properties) {
         this.organisations = organisations;
         this.sites = sites;
         this.audit = audit;
@@ -41,38 +48,63 @@ class LicencesAdminController {
 
     @GetMapping("/admin/licences")
     String list(Model model) {
-        model.addAttribute("rows", organisations.all().stream().map(o -> new Row(o, organisations.seatsUsed(o.id()),
-                organisations.seatsBought(o), organisations.teamLicencePays(o), sites.ranges(o.id()), organisations.domains(o.id()),
-                sites.usage(o.id()))).toList());
+        model.addAttribute(
+                "rows",
+                organisations.all().stream()
+                        .map(o -> new Row(
+                                o,
+                                organisations.seatsUsed(o.id()),
+                                organisations.seatsBought(o),
+                                organisations.teamLicencePays(o),
+                                sites.ranges(o.id()),
+                                organisations.domains(o.id()),
+                                sites.usage(o.id())))
+                        .toList());
         model.addAttribute("zone", properties.zone());
         return "licences/admin";
     }
 
     @PostMapping("/admin/licences")
-    String create(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "until", defaultValue = "") String until,
-                  Authentication auth, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "until", defaultValue = "") String until,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return change(redirect, () -> {
             Organisations.Organisation o = organisations.createForSite(name, endOf(until));
-            audit.record(auth.getName(), "licence.created", "organisation#" + o.id(), o.name() + ", site licence until " + until);
+            audit.record(
+                    auth.getName(),
+                    "licence.created",
+                    "organisation#" + o.id(),
+                    o.name() + ", site licence until " + until);
             return "Organisation " + o.name() + " created. Add its address ranges below.";
         });
     }
 
     @PostMapping("/admin/licences/{id}/until")
-    String until(@PathVariable("id") long id, @RequestParam(name = "until", defaultValue = "") String until, Authentication auth,
-                 RedirectAttributes redirect) {
+    String until(
+            @PathVariable("id") long id,
+            @RequestParam(name = "until", defaultValue = "") String until,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return change(redirect, () -> {
             Organisations.Organisation o = existing(id);
             organisations.setSiteLicenceUntil(o.id(), until.isBlank() ? null : endOf(until));
             sites.reload();
-            audit.record(auth.getName(), "licence.site-until", "organisation#" + o.id(), until.isBlank() ? "ended" : until);
-            return until.isBlank() ? "Site licence of " + o.name() + " ended." : "Site licence of " + o.name() + " runs until " + until + ".";
+            audit.record(
+                    auth.getName(), "licence.site-until", "organisation#" + o.id(), until.isBlank() ? "ended" : until);
+            return until.isBlank()
+                    ? "Site licence of " + o.name() + " ended."
+                    : "Site licence of " + o.name() + " runs until " + until + ".";
         });
     }
 
     @PostMapping("/admin/licences/{id}/ranges")
-    String addRange(@PathVariable("id") long id, @RequestParam(name = "cidr", defaultValue = "") String cidr, Authentication auth,
-                    RedirectAttributes redirect) {
+    String addRange(
+            @PathVariable("id") long id,
+            @RequestParam(name = "cidr", defaultValue = "") String cidr,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return change(redirect, () -> {
             Organisations.Organisation o = existing(id);
             SiteLicences.Range r = sites.addRange(o.id(), cidr);
@@ -82,7 +114,11 @@ class LicencesAdminController {
     }
 
     @PostMapping("/admin/licences/{id}/ranges/{range}/remove")
-    String removeRange(@PathVariable("id") long id, @PathVariable("range") long range, Authentication auth, RedirectAttributes redirect) {
+    String removeRange(
+            @PathVariable("id") long id,
+            @PathVariable("range") long range,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return change(redirect, () -> {
             Organisations.Organisation o = existing(id);
             sites.removeRange(o.id(), range);
@@ -92,8 +128,11 @@ class LicencesAdminController {
     }
 
     @PostMapping("/admin/licences/{id}/domains")
-    String addDomain(@PathVariable("id") long id, @RequestParam(name = "domain", defaultValue = "") String domain, Authentication auth,
-                     RedirectAttributes redirect) {
+    String addDomain(
+            @PathVariable("id") long id,
+            @RequestParam(name = "domain", defaultValue = "") String domain,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return change(redirect, () -> {
             Organisations.Organisation o = existing(id);
             String d = organisations.addDomain(o.id(), domain);
@@ -103,8 +142,11 @@ class LicencesAdminController {
     }
 
     @PostMapping("/admin/licences/{id}/domains/remove")
-    String removeDomain(@PathVariable("id") long id, @RequestParam(name = "domain", defaultValue = "") String domain, Authentication auth,
-                        RedirectAttributes redirect) {
+    String removeDomain(
+            @PathVariable("id") long id,
+            @RequestParam(name = "domain", defaultValue = "") String domain,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return change(redirect, () -> {
             Organisations.Organisation o = existing(id);
             organisations.removeDomain(o.id(), domain);
@@ -129,10 +171,12 @@ class LicencesAdminController {
     /** The end of a day in the publication's zone: a licence "until 31 December" reads all that day. */
     private java.time.Instant endOf(String date) {
         try {
-            return LocalDate.parse(date.strip()).plusDays(1).atStartOfDay(properties.zone()).toInstant();
+            return LocalDate.parse(date.strip())
+                    .plusDays(1)
+                    .atStartOfDay(properties.zone())
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new Organisations.Refused("Enter the date the licence ends, like 2027-12-31.");
         }
     }
-
 }

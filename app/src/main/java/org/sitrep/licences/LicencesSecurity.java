@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LicencesSecurity implements SecurityRules {
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
-        urls.requestMatchers("/licences/team", "/licences/team/**").authenticated()
-                .requestMatchers("/licences/invitation", "/gift", "/gift/**").permitAll();
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
+        urls.requestMatchers("/licences/team", "/licences/team/**")
+                .authenticated()
+                .requestMatchers("/licences/invitation", "/gift", "/gift/**")
+                .permitAll();
     }
 }

@@ -19,8 +19,17 @@ final class LinkPages {
      * The page for the link's token ({@code token}, else the one waiting in the session under {@code key}): the
      * thing it names under {@code attribute} and {@code view}, or the "link not valid" page (410).
      */
-    static <T> String open(String token, String key, Function<String, Optional<T>> find, String what, String attribute, String view,
-                           boolean signedIn, HttpSession session, HttpServletResponse response, Model model) {
+    static <T> String open(
+            String token,
+            String key,
+            Function<String, Optional<T>> find,
+            String what,
+            String attribute,
+            String view,
+            boolean signedIn,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model) {
         response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
         String t = token != null ? token : (String) session.getAttribute(key);
         Optional<T> found = find.apply(t);

@@ -30,7 +30,9 @@ public class Organisations {
 
     /** A refusal to show the reader (no seat left, not a manager, a bad value). */
     public static class Refused extends RuntimeException {
-        public Refused(String message) { super(message); }
+        public Refused(String message) {
+            super(message);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -52,8 +54,10 @@ public class Organisations {
     @Transactional
     public Organisation buyTeam(long managerId, String name, String planCode, int seats, String provider) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 200) throw new Refused("Enter the organisation's name (at most 200 characters).");
-        if (seats < 1 || seats > Subscriptions.MOST_SEATS) throw new Refused("Choose from 1 to " + Subscriptions.MOST_SEATS + " seats.");
+        if (n.isEmpty() || n.length() > 200)
+            throw new Refused("Enter the organisation's name (at most 200 characters).");
+        if (seats < 1 || seats > Subscriptions.MOST_SEATS)
+            throw new Refused("Choose from 1 to " + Subscriptions.MOST_SEATS + " seats.");
         long subscription;
         try {
             subscription = subscriptions.startTeam(managerId, planCode, seats, provider, null);
@@ -66,8 +70,10 @@ public class Organisations {
     /** Why a team licence cannot be sold with these values (the same checks as {@link #buyTeam}), or empty. */
     public Optional<String> cannotBuyTeam(String name, int seats) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 200) return Optional.of("Enter the organisation's name (at most 200 characters).");
-        if (seats < 1 || seats > Subscriptions.MOST_SEATS) return Optional.of("Choose from 1 to " + Subscriptions.MOST_SEATS + " seats.");
+        if (n.isEmpty() || n.length() > 200)
+            return Optional.of("Enter the organisation's name (at most 200 characters).");
+        if (seats < 1 || seats > Subscriptions.MOST_SEATS)
+            return Optional.of("Choose from 1 to " + Subscriptions.MOST_SEATS + " seats.");
         return Optional.empty();
     }
 
@@ -76,19 +82,39 @@ public class Organisations {
      * organisation with the buyer as its first manager, in the webhook's transaction.
      */
     @Transactional
-    public Organisation startTeamFromStripe(long managerId, String name, String planCode, int seats, Subscriptions.State state,
-                                            Instant periodEnd, String ref, String customer, Instant at) {
-        long subscription = subscriptions.startFromProvider(managerId, planCode, state, periodEnd, "STRIPE", ref, customer, at).id();
+    public Organisation startTeamFromStripe(
+            long managerId,
+            String name,
+            String planCode,
+            int seats,
+            Subscriptions.State state,
+            Instant periodEnd,
+            String ref,
+            String customer,
+            Instant at) {
+        long subscription = subscriptions
+                .startFromProvider(managerId, planCode, state, periodEnd, "STRIPE", ref, customer, at)
+                .id();
         subscriptions.setSeats(subscription, seats);
         return founded(managerId, name.strip(), subscription);
     }
 
     private Organisation founded(long managerId, String name, long subscription) {
         jdbc.sql("INSERT INTO organisations (name, subscription_id, created_at) VALUES (:n, :s, :now)")
-                .param("n", name).param("s", subscription).param("now", now()).update();
-        long id = jdbc.sql("SELECT id FROM organisations WHERE subscription_id = :s").param("s", subscription).query(Long.class).single();
-        jdbc.sql("INSERT INTO organisation_seats (organisation_id, user_id, manager, joined_at, how) VALUES (:o, :u, TRUE, :now, 'BOUGHT')")
-                .param("o", id).param("u", managerId).param("now", now()).update();
+                .param("n", name)
+                .param("s", subscription)
+                .param("now", now())
+                .update();
+        long id = jdbc.sql("SELECT id FROM organisations WHERE subscription_id = :s")
+                .param("s", subscription)
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "INSERT INTO organisation_seats (organisation_id, user_id, manager, joined_at, how) VALUES (:o, :u, TRUE, :now, 'BOUGHT')")
+                .param("o", id)
+                .param("u", managerId)
+                .param("now", now())
+                .update();
         return find(id).orElseThrow();
     }
 
@@ -96,19 +122,31 @@ public class Organisations {
     @Transactional
     public Organisation createForSite(String name, Instant until) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 200) throw new Refused("Enter the organisation's name (at most 200 characters).");
+        if (n.isEmpty() || n.length() > 200)
+            throw new Refused("Enter the organisation's name (at most 200 characters).");
         jdbc.sql("INSERT INTO organisations (name, site_licence_until, created_at) VALUES (:n, :u, :now)")
-                .param("n", n).param("u", utc(until)).param("now", now()).update();
-        return jdbc.sql(SELECT + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").query(Organisations::row).single();
+                .param("n", n)
+                .param("u", utc(until))
+                .param("now", now())
+                .update();
+        return jdbc.sql(SELECT + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+                .query(Organisations::row)
+                .single();
     }
 
     /** Sets until when the organisation's site licence reads (null: no site licence). */
     public void setSiteLicenceUntil(long organisationId, Instant until) {
-        jdbc.sql("UPDATE organisations SET site_licence_until = :u WHERE id = :id").param("u", utc(until)).param("id", organisationId).update();
+        jdbc.sql("UPDATE organisations SET site_licence_until = :u WHERE id = :id")
+                .param("u", utc(until))
+                .param("id", organisationId)
+                .update();
     }
 
     public Optional<Organisation> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(Organisations::row).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(Organisations::row)
+                .optional();
     }
 
     public List<Organisation> all() {
@@ -117,13 +155,22 @@ public class Organisations {
 
     /** The organisations this reader manages. */
     public List<Organisation> managedBy(long userId) {
-        return jdbc.sql(SELECT + " WHERE id IN (SELECT organisation_id FROM organisation_seats WHERE user_id = :u AND manager = TRUE) ORDER BY name")
-                .param("u", userId).query(Organisations::row).list();
+        return jdbc.sql(
+                        SELECT
+                                + " WHERE id IN (SELECT organisation_id FROM organisation_seats WHERE user_id = :u AND manager = TRUE) ORDER BY name")
+                .param("u", userId)
+                .query(Organisations::row)
+                .list();
     }
 
     public boolean manages(long userId, long organisationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM organisation_seats WHERE organisation_id = :o AND user_id = :u AND manager = TRUE")
-                .param("o", organisationId).param("u", userId).query(Long.class).single() > 0;
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM organisation_seats WHERE organisation_id = :o AND user_id = :u AND manager = TRUE")
+                        .param("o", organisationId)
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Seats bought (0 without a team licence). */
@@ -137,20 +184,33 @@ public class Organisations {
     }
 
     public int seatsUsed(long organisationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM organisation_seats WHERE organisation_id = :o").param("o", organisationId)
-                .query(Long.class).single().intValue();
+        return jdbc.sql("SELECT COUNT(*) FROM organisation_seats WHERE organisation_id = :o")
+                .param("o", organisationId)
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     /** Who holds the seats, managers first. */
     public List<Seat> seats(long organisationId) {
         record Row(long userId, boolean manager, String how, OffsetDateTime at) {}
-        List<Row> rows = jdbc.sql("SELECT user_id, manager, how, joined_at FROM organisation_seats WHERE organisation_id = :o "
-                        + "ORDER BY manager DESC, joined_at, user_id")
-                .param("o", organisationId).query((rs, n) -> new Row(rs.getLong(1), rs.getBoolean(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class))).list();
-        Map<Long, String> emails = readers.addresses(rows.stream().map(Row::userId).toList());
-        return rows.stream().map(r -> new Seat(r.userId(), emails.getOrDefault(r.userId(), "(deleted)"), r.manager(), r.how(),
-                r.at().toInstant())).toList();
+        List<Row> rows = jdbc.sql(
+                        "SELECT user_id, manager, how, joined_at FROM organisation_seats WHERE organisation_id = :o "
+                                + "ORDER BY manager DESC, joined_at, user_id")
+                .param("o", organisationId)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .list();
+        Map<Long, String> emails =
+                readers.addresses(rows.stream().map(Row::userId).toList());
+        return rows.stream()
+                .map(r -> new Seat(
+                        r.userId(),
+                        emails.getOrDefault(r.userId(), "(deleted)"),
+                        r.manager(),
+                        r.how(),
+                        r.at().toInstant()))
+                .toList();
     }
 
     /**
@@ -159,13 +219,21 @@ public class Organisations {
      */
     @Transactional
     public boolean takeSeat(long organisationId, long userId, String how) {
-        Organisation o = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", organisationId).query(Organisations::row).optional()
+        Organisation o = jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE")
+                .param("id", organisationId)
+                .query(Organisations::row)
+                .optional()
                 .orElseThrow(() -> new Refused("That organisation no longer exists."));
         if (holdsSeat(organisationId, userId)) return true;
         if (seatsUsed(organisationId) >= seatsBought(o)) return false;
         try {
-            jdbc.sql("INSERT INTO organisation_seats (organisation_id, user_id, manager, joined_at, how) VALUES (:o, :u, FALSE, :now, :how)")
-                    .param("o", organisationId).param("u", userId).param("now", now()).param("how", how).update();
+            jdbc.sql(
+                            "INSERT INTO organisation_seats (organisation_id, user_id, manager, joined_at, how) VALUES (:o, :u, FALSE, :now, :how)")
+                    .param("o", organisationId)
+                    .param("u", userId)
+                    .param("now", now())
+                    .param("how", how)
+                    .update();
         } catch (DuplicateKeyException already) {
             return true;
         }
@@ -174,7 +242,11 @@ public class Organisations {
 
     public boolean holdsSeat(long organisationId, long userId) {
         return jdbc.sql("SELECT COUNT(*) FROM organisation_seats WHERE organisation_id = :o AND user_id = :u")
-                .param("o", organisationId).param("u", userId).query(Long.class).single() > 0;
+                        .param("o", organisationId)
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Frees a seat: its holder reads no more through the licence from their next request. A manager cannot free their own. */
@@ -182,7 +254,10 @@ public class Organisations {
     public void freeSeat(long organisationId, long managerId, long userId) {
         if (!manages(managerId, organisationId)) throw new Refused("Only the organisation's managers free seats.");
         if (managerId == userId) throw new Refused("You cannot free your own seat: you manage the licence.");
-        jdbc.sql("DELETE FROM organisation_seats WHERE organisation_id = :o AND user_id = :u").param("o", organisationId).param("u", userId).update();
+        jdbc.sql("DELETE FROM organisation_seats WHERE organisation_id = :o AND user_id = :u")
+                .param("o", organisationId)
+                .param("u", userId)
+                .update();
     }
 
     /** Buys {@code more} seats (test payments: at once; with Stripe the quantity is changed there and follows by webhook). */
@@ -192,7 +267,8 @@ public class Organisations {
         Organisation o = find(organisationId).orElseThrow();
         if (o.subscriptionId() == null) throw new Refused("This organisation has no team licence.");
         int now = seatsBought(o);
-        if (more < 1 || now + more > Subscriptions.MOST_SEATS) throw new Refused("Choose from 1 to " + (Subscriptions.MOST_SEATS - now) + " more seats.");
+        if (more < 1 || now + more > Subscriptions.MOST_SEATS)
+            throw new Refused("Choose from 1 to " + (Subscriptions.MOST_SEATS - now) + " more seats.");
         subscriptions.setSeats(o.subscriptionId(), now + more);
     }
 
@@ -205,24 +281,31 @@ public class Organisations {
     /** The organisations whose seat this reader holds, with their subscriptions. */
     List<Organisation> withSeatOf(long userId) {
         return jdbc.sql(SELECT + " WHERE id IN (SELECT organisation_id FROM organisation_seats WHERE user_id = :u)")
-                .param("u", userId).query(Organisations::row).list();
+                .param("u", userId)
+                .query(Organisations::row)
+                .list();
     }
 
     /** Of these readers, each one's organisations' subscriptions (for a batch question). */
     Map<Long, List<Long>> subscriptionsOfSeats(java.util.Collection<Long> userIds) {
         Map<Long, List<Long>> out = new java.util.HashMap<>();
         if (userIds.isEmpty()) return out;
-        jdbc.sql("SELECT t.user_id, o.subscription_id FROM organisation_seats t JOIN organisations o ON o.id = t.organisation_id "
-                        + "WHERE t.user_id IN (:ids) AND o.subscription_id IS NOT NULL")
-                .param("ids", userIds).query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+        jdbc.sql(
+                        "SELECT t.user_id, o.subscription_id FROM organisation_seats t JOIN organisations o ON o.id = t.organisation_id "
+                                + "WHERE t.user_id IN (:ids) AND o.subscription_id IS NOT NULL")
+                .param("ids", userIds)
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(rs.getLong(2)))
                 .list();
         return out;
     }
 
     /** The domains whose verified addresses join by themselves. */
     public List<String> domains(long organisationId) {
-        return jdbc.sql("SELECT domain FROM organisation_domains WHERE organisation_id = :o ORDER BY domain").param("o", organisationId)
-                .query(String.class).list();
+        return jdbc.sql("SELECT domain FROM organisation_domains WHERE organisation_id = :o ORDER BY domain")
+                .param("o", organisationId)
+                .query(String.class)
+                .list();
     }
 
     /** Adds a domain for automatic joining (the publisher checks the organisation owns it). One organisation per domain. */
@@ -230,10 +313,14 @@ public class Organisations {
         String d = domain == null ? "" : domain.strip().toLowerCase(java.util.Locale.ROOT);
         if (d.startsWith("@")) d = d.substring(1);
         if (d.length() > 253 || !d.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
-            throw new Refused("'" + (d.length() > 60 ? d.substring(0, 60) : d) + "' is not a domain name, like example.org.");
+            throw new Refused(
+                    "'" + (d.length() > 60 ? d.substring(0, 60) : d) + "' is not a domain name, like example.org.");
         }
         try {
-            jdbc.sql("INSERT INTO organisation_domains (domain, organisation_id) VALUES (:d, :o)").param("d", d).param("o", organisationId).update();
+            jdbc.sql("INSERT INTO organisation_domains (domain, organisation_id) VALUES (:d, :o)")
+                    .param("d", d)
+                    .param("o", organisationId)
+                    .update();
         } catch (DuplicateKeyException taken) {
             throw new Refused(d + " already belongs to an organisation.");
         }
@@ -241,12 +328,17 @@ public class Organisations {
     }
 
     public void removeDomain(long organisationId, String domain) {
-        jdbc.sql("DELETE FROM organisation_domains WHERE organisation_id = :o AND domain = :d").param("o", organisationId).param("d", domain).update();
+        jdbc.sql("DELETE FROM organisation_domains WHERE organisation_id = :o AND domain = :d")
+                .param("o", organisationId)
+                .param("d", domain)
+                .update();
     }
 
     /** Removes the reader's seats (their account is being deleted). */
     void leaveAll(long userId) {
-        jdbc.sql("DELETE FROM organisation_seats WHERE user_id = :u").param("u", userId).update();
+        jdbc.sql("DELETE FROM organisation_seats WHERE user_id = :u")
+                .param("u", userId)
+                .update();
     }
 
     private static final String SELECT = "SELECT id, name, subscription_id, site_licence_until FROM organisations";

@@ -10,7 +10,8 @@ final class Readers {
     private Readers() {}
 
     static Optional<ReaderAccounts.Reader> of(Authentication auth, ReaderAccounts readers) {
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken)
+            return Optional.empty();
         return readers.find(auth.getName());
     }
 }

@@ -24,7 +24,9 @@ class SeatsOfAMember implements AccountData {
     @Override
     public Object export(long userId) {
         List<Organisations.Organisation> orgs = organisations.withSeatOf(userId);
-        return orgs.stream().map(o -> Map.of("organisation", o.name(), "manager", organisations.manages(userId, o.id()))).toList();
+        return orgs.stream()
+                .map(o -> Map.of("organisation", o.name(), "manager", organisations.manages(userId, o.id())))
+                .toList();
     }
 
     @Override

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 @Order(20)
 public class SiteLicences implements Entitlement {
     static final Duration RELOAD = Duration.ofSeconds(30);
-    private static final Pattern CIDR = Pattern.compile("((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)/(\\d{1,3})");
+    private static final Pattern CIDR =
+            Pattern.compile("((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)/(\\d{1,3})");
 
     /** A range of an organisation, for the admin page. */
     public record Range(long id, long organisationId, String cidr) {}
@@ -63,8 +64,9 @@ public class SiteLicences implements Entitlement {
         String c = cidr == null ? "" : cidr.strip();
         Matcher m = CIDR.matcher(c);
         if (c.length() > 50 || !m.matches()) {
-            throw new Organisations.Refused("'" + clip(c) + "' is not a CIDR range: write an address, a slash and a prefix length, "
-                    + "like 203.0.113.0/24 or 2001:db8::/48.");
+            throw new Organisations.Refused(
+                    "'" + clip(c) + "' is not a CIDR range: write an address, a slash and a prefix length, "
+                            + "like 203.0.113.0/24 or 2001:db8::/48.");
         }
         InetAddress address;
         try {
@@ -75,10 +77,14 @@ public class SiteLicences implements Entitlement {
         int bits = address.getAddress().length * 8;
         int prefix = Integer.parseInt(m.group(2));
         boolean v4 = bits == 32;
-        if (v4 && m.group(1).contains(":")) throw new Organisations.Refused("Write an IPv4 range in IPv4 form, like 203.0.113.0/24.");
-        if (prefix > bits) throw new Organisations.Refused("A prefix of /" + prefix + " is longer than the address (" + bits + " bits).");
+        if (v4 && m.group(1).contains(":"))
+            throw new Organisations.Refused("Write an IPv4 range in IPv4 form, like 203.0.113.0/24.");
+        if (prefix > bits)
+            throw new Organisations.Refused(
+                    "A prefix of /" + prefix + " is longer than the address (" + bits + " bits).");
         if (prefix < (v4 ? 8 : 16)) {
-            throw new Organisations.Refused("/" + prefix + " is too wide for one organisation (at least /" + (v4 ? 8 : 16) + ").");
+            throw new Organisations.Refused(
+                    "/" + prefix + " is too wide for one organisation (at least /" + (v4 ? 8 : 16) + ").");
         }
         return address.getHostAddress() + "/" + prefix;
     }
@@ -87,25 +93,40 @@ public class SiteLicences implements Entitlement {
     public Range addRange(long organisationId, String cidr) {
         String c = validRange(cidr);
         jdbc.sql("INSERT INTO site_licence_ranges (organisation_id, cidr, created_at) VALUES (:o, :c, :now)")
-                .param("o", organisationId).param("c", c).param("now", OffsetDateTime.now(clock)).update();
+                .param("o", organisationId)
+                .param("c", c)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
         snapshot = null;
-        return ranges(organisationId).stream().filter(r -> r.cidr().equals(c)).reduce((a, b) -> b).orElseThrow();
+        return ranges(organisationId).stream()
+                .filter(r -> r.cidr().equals(c))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     public void removeRange(long organisationId, long rangeId) {
-        jdbc.sql("DELETE FROM site_licence_ranges WHERE id = :id AND organisation_id = :o").param("id", rangeId).param("o", organisationId).update();
+        jdbc.sql("DELETE FROM site_licence_ranges WHERE id = :id AND organisation_id = :o")
+                .param("id", rangeId)
+                .param("o", organisationId)
+                .update();
         snapshot = null;
     }
 
     public List<Range> ranges(long organisationId) {
-        return jdbc.sql("SELECT id, organisation_id, cidr FROM site_licence_ranges WHERE organisation_id = :o ORDER BY id")
-                .param("o", organisationId).query((rs, n) -> new Range(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
+        return jdbc.sql(
+                        "SELECT id, organisation_id, cidr FROM site_licence_ranges WHERE organisation_id = :o ORDER BY id")
+                .param("o", organisationId)
+                .query((rs, n) -> new Range(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list();
     }
 
     /** Reads through the organisation's site licence, newest month first. */
     public List<Usage> usage(long organisationId) {
-        return jdbc.sql("SELECT usage_month, reads FROM site_licence_usage WHERE organisation_id = :o ORDER BY usage_month DESC")
-                .param("o", organisationId).query((rs, n) -> new Usage(rs.getString(1), rs.getLong(2))).list();
+        return jdbc.sql(
+                        "SELECT usage_month, reads FROM site_licence_usage WHERE organisation_id = :o ORDER BY usage_month DESC")
+                .param("o", organisationId)
+                .query((rs, n) -> new Usage(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     /** Forgets the ranges held in memory (another instance changed them, or a test moved the clock). */
@@ -136,12 +157,18 @@ public class SiteLicences implements Entitlement {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || s.loadedAt().plus(RELOAD).isBefore(clock.instant()) || s.loadedAt().isAfter(clock.instant())) {
+        if (s == null
+                || s.loadedAt().plus(RELOAD).isBefore(clock.instant())
+                || s.loadedAt().isAfter(clock.instant())) {
             List<Live> live = new ArrayList<>();
             jdbc.sql("SELECT r.organisation_id, o.name, o.site_licence_until, r.cidr FROM site_licence_ranges r "
                             + "JOIN organisations o ON o.id = r.organisation_id WHERE o.site_licence_until IS NOT NULL")
-                    .query((rs, n) -> live.add(new Live(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                            new IpAddressMatcher(rs.getString(4))))).list();
+                    .query((rs, n) -> live.add(new Live(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            new IpAddressMatcher(rs.getString(4)))))
+                    .list();
             snapshot = s = new Snapshot(List.copyOf(live), clock.instant());
         }
         return s;
@@ -149,15 +176,22 @@ public class SiteLicences implements Entitlement {
 
     private void countRead(long organisationId) {
         String month = YearMonth.from(clock.instant().atZone(properties.zone())).toString();
-        int updated = jdbc.sql("UPDATE site_licence_usage SET reads = reads + 1 WHERE organisation_id = :o AND usage_month = :m")
-                .param("o", organisationId).param("m", month).update();
+        int updated = jdbc.sql(
+                        "UPDATE site_licence_usage SET reads = reads + 1 WHERE organisation_id = :o AND usage_month = :m")
+                .param("o", organisationId)
+                .param("m", month)
+                .update();
         if (updated == 1) return;
         try {
             jdbc.sql("INSERT INTO site_licence_usage (organisation_id, usage_month, reads) VALUES (:o, :m, 1)")
-                    .param("o", organisationId).param("m", month).update();
+                    .param("o", organisationId)
+                    .param("m", month)
+                    .update();
         } catch (DuplicateKeyException raced) {
             jdbc.sql("UPDATE site_licence_usage SET reads = reads + 1 WHERE organisation_id = :o AND usage_month = :m")
-                    .param("o", organisationId).param("m", month).update();
+                    .param("o", organisationId)
+                    .param("m", month)
+                    .update();
         }
     }
 
@@ -175,5 +209,4 @@ public class SiteLicences implements Entitlement {
     private static String clip(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
-
 }

@@ -29,8 +29,13 @@ class TeamController {
     private final boolean testMode;
     private final StripeCheckout stripe;
 
-    TeamController(Organisations organisations, Invitations invitations, ReaderAccounts readers, Plans plans, TestPayments testPayments,
-                   StripeCheckout stripe) {
+    TeamController(
+            Organisations organisations,
+            Invitations invitations,
+            ReaderAccounts readers,
+            Plans plans,
+            TestPayments testPayments,
+            StripeCheckout stripe) {
         this.organisations = organisations;
         this.invitations = invitations;
         this.readers = readers;
@@ -49,8 +54,12 @@ class TeamController {
     }
 
     @PostMapping("/licences/team")
-    String buy(@RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "plan", defaultValue = "") String plan,
-               @RequestParam(name = "seats", defaultValue = "") String seats, Authentication auth, RedirectAttributes redirect) {
+    String buy(
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "plan", defaultValue = "") String plan,
+            @RequestParam(name = "seats", defaultValue = "") String seats,
+            Authentication auth,
+            RedirectAttributes redirect) {
         ReaderAccounts.Reader me = me(auth);
         if (!testMode && stripe.configured()) return checkout(me, name, plan, seats, redirect);
         if (!testMode) {
@@ -60,8 +69,10 @@ class TeamController {
         }
         try {
             Organisations.Organisation o = organisations.buyTeam(me.id(), name, plan, number(seats), "TEST");
-            redirect.addFlashAttribute("notice", "Test payment accepted (no money moved): " + o.name() + " has "
-                    + organisations.seatsBought(o) + " seats. Invite your colleagues below.");
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Test payment accepted (no money moved): " + o.name() + " has " + organisations.seatsBought(o)
+                            + " seats. Invite your colleagues below.");
             return "redirect:/licences/team/" + o.id();
         } catch (Organisations.Refused e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -70,11 +81,16 @@ class TeamController {
     }
 
     /** Stripe Checkout for the seats; the organisation is made when Stripe's webhook says the licence is paid. */
-    private String checkout(ReaderAccounts.Reader me, String name, String code, String seats, RedirectAttributes redirect) {
+    private String checkout(
+            ReaderAccounts.Reader me, String name, String code, String seats, RedirectAttributes redirect) {
         try {
             int n = number(seats);
-            organisations.cannotBuyTeam(name, n).ifPresent(why -> { throw new Organisations.Refused(why); });
-            Plans.Plan plan = plans.active().stream().filter(p -> p.code().equals(code)).findFirst()
+            organisations.cannotBuyTeam(name, n).ifPresent(why -> {
+                throw new Organisations.Refused(why);
+            });
+            Plans.Plan plan = plans.active().stream()
+                    .filter(p -> p.code().equals(code))
+                    .findFirst()
                     .orElseThrow(() -> new Organisations.Refused("That plan is not offered."));
             return "redirect:" + stripe.checkoutTeam(me, plan, n, name.strip());
         } catch (Organisations.Refused e) {
@@ -101,8 +117,11 @@ class TeamController {
     }
 
     @PostMapping("/licences/team/{id}/invite")
-    String invite(@PathVariable("id") String id, @RequestParam(name = "email", defaultValue = "") String email,
-                  Authentication auth, RedirectAttributes redirect) {
+    String invite(
+            @PathVariable("id") String id,
+            @RequestParam(name = "email", defaultValue = "") String email,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return act(id, auth, redirect, (o, me) -> {
             invitations.invite(o.id(), me.id(), email);
             return "Invitation sent to " + email.strip() + ".";
@@ -110,8 +129,11 @@ class TeamController {
     }
 
     @PostMapping("/licences/team/{id}/free")
-    String free(@PathVariable("id") String id, @RequestParam(name = "user", defaultValue = "") String user,
-                Authentication auth, RedirectAttributes redirect) {
+    String free(
+            @PathVariable("id") String id,
+            @RequestParam(name = "user", defaultValue = "") String user,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return act(id, auth, redirect, (o, me) -> {
             organisations.freeSeat(o.id(), me.id(), id(user));
             return "Seat freed: that reader no longer reads through your licence.";
@@ -119,8 +141,11 @@ class TeamController {
     }
 
     @PostMapping("/licences/team/{id}/withdraw")
-    String withdraw(@PathVariable("id") String id, @RequestParam(name = "invitation", defaultValue = "") String invitation,
-                    Authentication auth, RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable("id") String id,
+            @RequestParam(name = "invitation", defaultValue = "") String invitation,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return act(id, auth, redirect, (o, me) -> {
             invitations.withdraw(o.id(), me.id(), id(invitation));
             return "Invitation withdrawn.";
@@ -128,33 +153,42 @@ class TeamController {
     }
 
     @PostMapping("/licences/team/{id}/seats")
-    String buyMore(@PathVariable("id") String id, @RequestParam(name = "more", defaultValue = "") String more,
-                   Authentication auth, RedirectAttributes redirect) {
+    String buyMore(
+            @PathVariable("id") String id,
+            @RequestParam(name = "more", defaultValue = "") String more,
+            Authentication auth,
+            RedirectAttributes redirect) {
         return act(id, auth, redirect, (o, me) -> {
             java.util.Optional<String> atStripe = organisations.stripeSubscription(o);
             if (atStripe.isPresent() && stripe.configured()) {
                 int n = number(more);
                 int now = organisations.seatsBought(o);
                 if (n < 1 || now + n > org.sitrep.members.Subscriptions.MOST_SEATS) {
-                    throw new Organisations.Refused("Choose from 1 to " + (org.sitrep.members.Subscriptions.MOST_SEATS - now) + " more seats.");
+                    throw new Organisations.Refused(
+                            "Choose from 1 to " + (org.sitrep.members.Subscriptions.MOST_SEATS - now) + " more seats.");
                 }
                 try {
                     stripe.changeSeats(atStripe.get(), now + n);
                 } catch (StripeCheckout.Unavailable e) {
                     log.error(e.getMessage());
-                    throw new Organisations.Refused("Payment is unavailable just now. Please try again in a few minutes.");
+                    throw new Organisations.Refused(
+                            "Payment is unavailable just now. Please try again in a few minutes.");
                 }
                 return "Stripe is charging for " + n + " more seats: they appear here once it confirms.";
             }
-            if (!testMode) throw new Organisations.Refused("More seats cannot be bought online for this licence: write to us.");
+            if (!testMode)
+                throw new Organisations.Refused("More seats cannot be bought online for this licence: write to us.");
             organisations.buyMoreSeats(o.id(), me.id(), number(more));
             return "Test payment accepted (no money moved): " + organisations.seatsBought(o) + " seats now.";
         });
     }
 
     /** One action of a manager on their organisation's page: done with a notice, or refused with the reason; back to the page. */
-    private String act(String id, Authentication auth, RedirectAttributes redirect,
-                       java.util.function.BiFunction<Organisations.Organisation, ReaderAccounts.Reader, String> action) {
+    private String act(
+            String id,
+            Authentication auth,
+            RedirectAttributes redirect,
+            java.util.function.BiFunction<Organisations.Organisation, ReaderAccounts.Reader, String> action) {
         ReaderAccounts.Reader me = me(auth);
         Organisations.Organisation o = managed(id, me);
         try {

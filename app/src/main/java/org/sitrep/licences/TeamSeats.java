@@ -43,9 +43,12 @@ class TeamSeats implements Entitlement {
     @Override
     public Set<Long> readersEntitled(Collection<Long> userIds) {
         Map<Long, List<Long>> subs = organisations.subscriptionsOfSeats(userIds);
-        Set<Long> paying = subscriptions.payingNowAmong(subs.values().stream().flatMap(List::stream).distinct().toList());
+        Set<Long> paying = subscriptions.payingNowAmong(
+                subs.values().stream().flatMap(List::stream).distinct().toList());
         Set<Long> out = new LinkedHashSet<>();
-        subs.forEach((user, list) -> { if (list.stream().anyMatch(paying::contains)) out.add(user); });
+        subs.forEach((user, list) -> {
+            if (list.stream().anyMatch(paying::contains)) out.add(user);
+        });
         return out;
     }
 
@@ -54,8 +57,10 @@ class TeamSeats implements Entitlement {
         int at = email.lastIndexOf('@');
         if (at < 0) return Optional.empty();
         String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
-        Optional<Long> org = jdbc.sql("SELECT organisation_id FROM organisation_domains WHERE domain = :d").param("d", domain)
-                .query(Long.class).optional();
+        Optional<Long> org = jdbc.sql("SELECT organisation_id FROM organisation_domains WHERE domain = :d")
+                .param("d", domain)
+                .query(Long.class)
+                .optional();
         if (org.isEmpty()) return Optional.empty();
         Optional<Organisations.Organisation> o = organisations.find(org.get()).filter(organisations::teamLicencePays);
         if (o.isEmpty() || !organisations.takeSeat(o.get().id(), userId, "DOMAIN")) return Optional.empty();

@@ -37,14 +37,18 @@ class AccountController {
         ReaderAccounts.Reader r = me(auth);
         model.addAttribute("reader", r);
         model.addAttribute("subscription", subscriptions.current(r.id()).orElse(null));
-        model.addAttribute("grantedBy", entitlements.grantedBy(r.id(), r.email(), r.verified()).orElse(null));
+        model.addAttribute(
+                "grantedBy",
+                entitlements.grantedBy(r.id(), r.email(), r.verified()).orElse(null));
         model.addAttribute("minLength", UserAccounts.MIN_PASSWORD_LENGTH);
         return "members/account";
     }
 
     @PostMapping("/account/profile")
-    String profile(Authentication auth, @RequestParam(name = "displayName", defaultValue = "") String name,
-                   RedirectAttributes redirect) {
+    String profile(
+            Authentication auth,
+            @RequestParam(name = "displayName", defaultValue = "") String name,
+            RedirectAttributes redirect) {
         try {
             readers.rename(me(auth).id(), name);
             redirect.addFlashAttribute("notice", "Your name is saved.");
@@ -55,8 +59,11 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String password(Authentication auth, @RequestParam(name = "password", defaultValue = "") String password,
-                    HttpServletRequest request, RedirectAttributes redirect) {
+    String password(
+            Authentication auth,
+            @RequestParam(name = "password", defaultValue = "") String password,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         try {
             ReaderAccounts.Reader r = me(auth);
             readers.setPassword(r.id(), password);
@@ -82,16 +89,22 @@ class AccountController {
     @GetMapping("/account/export")
     ResponseEntity<byte[]> export(Authentication auth) throws Exception {
         byte[] body = JSON.writeValueAsString(readers.export(me(auth).id())).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-sitrep-data.json\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-sitrep-data.json\"")
+                .body(body);
     }
 
     @PostMapping("/account/delete")
-    String delete(Authentication auth, @RequestParam(name = "confirmEmail", defaultValue = "") String confirm,
-                  HttpServletRequest request, RedirectAttributes redirect) {
+    String delete(
+            Authentication auth,
+            @RequestParam(name = "confirmEmail", defaultValue = "") String confirm,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         ReaderAccounts.Reader r = me(auth);
         if (!UserAccounts.normalise(confirm).equals(r.email())) {
-            redirect.addFlashAttribute("error", "Type your email address to confirm that the account should be deleted.");
+            redirect.addFlashAttribute(
+                    "error", "Type your email address to confirm that the account should be deleted.");
             return "redirect:/account";
         }
         try {
@@ -113,7 +126,8 @@ class AccountController {
 
     private ReaderAccounts.Reader me(Authentication auth) {
         // /account/** requires sign-in, and the session filter has ended sessions of deleted accounts.
-        return readers.find(auth.getName()).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.UNAUTHORIZED));
+        return readers.find(auth.getName())
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.UNAUTHORIZED));
     }
 }

@@ -22,17 +22,30 @@ public class AuditLog {
     }
 
     public void record(String actor, String action, String target, String detail) {
-        jdbc.sql("INSERT INTO audit_log (happened_at, actor, action, target, detail) VALUES (:at, :actor, :action, :target, :detail)")
+        jdbc.sql(
+                        "INSERT INTO audit_log (happened_at, actor, action, target, detail) VALUES (:at, :actor, :action, :target, :detail)")
                 .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("actor", actor == null ? "system" : actor).param("action", action)
-                .param("target", clip(target, 500)).param("detail", clip(detail, 4000)).update();
+                .param("actor", actor == null ? "system" : actor)
+                .param("action", action)
+                .param("target", clip(target, 500))
+                .param("detail", clip(detail, 4000))
+                .update();
     }
 
     public List<Entry> recent(int offset, int limit) {
-        return jdbc.sql("SELECT id, happened_at, actor, action, target, detail FROM audit_log ORDER BY happened_at DESC, id DESC "
-                        + "OFFSET :o ROWS FETCH NEXT :l ROWS ONLY").param("o", offset).param("l", limit)
-                .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+        return jdbc.sql(
+                        "SELECT id, happened_at, actor, action, target, detail FROM audit_log ORDER BY happened_at DESC, id DESC "
+                                + "OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
+                .param("o", offset)
+                .param("l", limit)
+                .query((rs, n) -> new Entry(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
     }
 
     private static String clip(String s, int max) {

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 public class ClientAddress {
     /** An IPv4 or IPv6 literal: never a name, which would cost a DNS look-up per request. */
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
-    private static final Pattern IP_LITERAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    private static final Pattern IP_LITERAL =
+            Pattern.compile(OCTET + "(\\." + OCTET + "){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final List<IpAddressMatcher> trusted;
 
@@ -33,7 +35,8 @@ public class ClientAddress {
             if (entry.isEmpty()) continue;
             String ip = entry.contains("/") ? entry.substring(0, entry.indexOf('/')) : entry;
             if (!IP_LITERAL.matcher(ip).matches()) {
-                throw new IllegalArgumentException("sitrep.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
+                throw new IllegalArgumentException(
+                        "sitrep.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
             }
             matchers.add(new IpAddressMatcher(entry));
         }

@@ -18,7 +18,8 @@ public final class Desk {
     }
 
     /** The desk for a set of Spring Security authorities ("ROLE_EDITOR"…); null for readers. */
-    static String ofAuthorities(java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> authorities) {
+    static String ofAuthorities(
+            java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> authorities) {
         for (Role r : new Role[] {Role.ADMIN, Role.EDITOR, Role.ANALYST}) {
             if (authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + r.name()))) return of(r);
         }

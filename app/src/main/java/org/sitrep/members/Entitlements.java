@@ -25,12 +25,17 @@ public class Entitlements {
 
     /** True while the reader has a subscription that pays now or another entitlement. */
     public boolean readsEverything(long userId, String email, boolean verified) {
-        return subscriptions.payingNow(userId) || kinds.orderedStream().anyMatch(k -> k.forReader(userId, email, verified).isPresent());
+        return subscriptions.payingNow(userId)
+                || kinds.orderedStream()
+                        .anyMatch(k -> k.forReader(userId, email, verified).isPresent());
     }
 
     /** What besides their own subscription gives this reader everything (for the account page), or empty. */
     public Optional<String> grantedBy(long userId, String email, boolean verified) {
-        return kinds.orderedStream().map(k -> k.forReader(userId, email, verified)).flatMap(Optional::stream).findFirst();
+        return kinds.orderedStream()
+                .map(k -> k.forReader(userId, email, verified))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Of {@code notPaying} (readers without a paying subscription of their own), those another entitlement covers. */
@@ -44,6 +49,9 @@ public class Entitlements {
     /** The organisation whose site licence covers this client address ("Access provided by …"), or empty. */
     public Optional<String> byAddress(String clientAddress, boolean count) {
         if (clientAddress == null || clientAddress.isEmpty()) return Optional.empty();
-        return kinds.orderedStream().map(k -> k.forAddress(clientAddress, count)).flatMap(Optional::stream).findFirst();
+        return kinds.orderedStream()
+                .map(k -> k.forAddress(clientAddress, count))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

@@ -21,9 +21,10 @@ public class FailedSignIn implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         throttle.passwordFailed(UserAccounts.normalise(request.getParameter("username")), clients.of(request));
-        response.sendRedirect(request.getContextPath() + ReturnPath.link("/signin?error", request.getParameter("next")));
+        response.sendRedirect(
+                request.getContextPath() + ReturnPath.link("/signin?error", request.getParameter("next")));
     }
 }

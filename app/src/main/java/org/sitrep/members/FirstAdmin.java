@@ -28,10 +28,12 @@ class FirstAdmin implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    FirstAdmin(UserAccounts accounts, ConfigurableApplicationContext context,
-               RunMode mode,
-               @Value("${sitrep.admin.email:}") String email,
-               @Value("${sitrep.admin.password:}") String password) {
+    FirstAdmin(
+            UserAccounts accounts,
+            ConfigurableApplicationContext context,
+            RunMode mode,
+            @Value("${sitrep.admin.email:}") String email,
+            @Value("${sitrep.admin.password:}") String password) {
         this.accounts = accounts;
         this.context = context;
         this.mode = mode;
@@ -61,7 +63,8 @@ class FirstAdmin implements ApplicationRunner {
                 log.info("Administrator {} is ready", admin.email());
                 if (isCommand) System.out.println("Administrator " + admin.email() + " is ready; sign in at /signin");
             } catch (UserAccounts.AccountProblem e) {
-                if (!isCommand) throw new IllegalStateException("SITREP_ADMIN_EMAIL/SITREP_ADMIN_PASSWORD: " + e.getMessage());
+                if (!isCommand)
+                    throw new IllegalStateException("SITREP_ADMIN_EMAIL/SITREP_ADMIN_PASSWORD: " + e.getMessage());
                 System.err.println("create-admin: " + e.getMessage());
                 status = 2;
             }

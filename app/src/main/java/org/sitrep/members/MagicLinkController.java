@@ -35,7 +35,8 @@ class MagicLinkController {
     private final ClientAddress clients;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    MagicLinkController(MagicLinks links, SignInMail mail, Throttle throttle, ReaderAccounts readers, ClientAddress clients) {
+    MagicLinkController(
+            MagicLinks links, SignInMail mail, Throttle throttle, ReaderAccounts readers, ClientAddress clients) {
         this.clients = clients;
         this.links = links;
         this.mail = mail;
@@ -50,23 +51,36 @@ class MagicLinkController {
     }
 
     @PostMapping("/join")
-    String joinPost(@RequestParam(name = "email", defaultValue = "") String email,
-                    @RequestParam(name = "displayName", required = false) String displayName,
-                    @RequestParam(name = "newsletter", required = false) List<String> newsletters,
-                    @RequestParam(name = "next", required = false) String next,
-                    HttpServletRequest request, HttpServletResponse response, Model model) {
+    String joinPost(
+            @RequestParam(name = "email", defaultValue = "") String email,
+            @RequestParam(name = "displayName", required = false) String displayName,
+            @RequestParam(name = "newsletter", required = false) List<String> newsletters,
+            @RequestParam(name = "next", required = false) String next,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         return requestLink(email, displayName, newsletters, next, request, response, model, "members/join");
     }
 
     @PostMapping("/signin/email")
-    String signInByEmail(@RequestParam(name = "email", defaultValue = "") String email,
-                         @RequestParam(name = "next", required = false) String next,
-                         HttpServletRequest request, HttpServletResponse response, Model model) {
+    String signInByEmail(
+            @RequestParam(name = "email", defaultValue = "") String email,
+            @RequestParam(name = "next", required = false) String next,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         return requestLink(email, null, null, next, request, response, model, "members/signin");
     }
 
-    private String requestLink(String email, String displayName, List<String> newsletters, String rawNext, HttpServletRequest request,
-                               HttpServletResponse response, Model model, String formView) {
+    private String requestLink(
+            String email,
+            String displayName,
+            List<String> newsletters,
+            String rawNext,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            String formView) {
         String next = ReturnPath.of(rawNext).orElse(null);
         model.addAttribute("next", next);
         String e = UserAccounts.normalise(email);
@@ -80,7 +94,8 @@ class MagicLinkController {
         Optional<Duration> wait = throttle.linkRefusal(e, clients.of(request));
         if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            response.setHeader(
+                    "Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             return "members/too-many";
         }
         // Disabled accounts get no mail, but the same answer.
@@ -89,8 +104,11 @@ class MagicLinkController {
     }
 
     @GetMapping("/signin/link")
-    String confirm(@RequestParam(name = "token", defaultValue = "") String token,
-                   @RequestParam(name = "next", required = false) String next, Model model, HttpServletResponse response) {
+    String confirm(
+            @RequestParam(name = "token", defaultValue = "") String token,
+            @RequestParam(name = "next", required = false) String next,
+            Model model,
+            HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
         if (!links.usable(token)) {
             response.setStatus(HttpStatus.GONE.value());
@@ -102,17 +120,23 @@ class MagicLinkController {
     }
 
     @PostMapping("/signin/link")
-    String signIn(@RequestParam(name = "token", defaultValue = "") String token,
-                  @RequestParam(name = "next", required = false) String next,
-                  HttpServletRequest request, HttpServletResponse response) {
+    String signIn(
+            @RequestParam(name = "token", defaultValue = "") String token,
+            @RequestParam(name = "next", required = false) String next,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<ReaderAccounts.Reader> reader = links.redeem(token);
         if (reader.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
             return "members/link-invalid";
         }
         ReaderAccounts.Reader r = reader.get();
-        UserDetails principal = User.withUsername(r.email()).password("").authorities("ROLE_" + r.role().name()).build();
-        Authentication auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        UserDetails principal = User.withUsername(r.email())
+                .password("")
+                .authorities("ROLE_" + r.role().name())
+                .build();
+        Authentication auth =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         // A new session id on sign-in, so a session id planted before it is worth nothing after.
         if (request.getSession(false) != null) request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -120,7 +144,8 @@ class MagicLinkController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         request.getSession().setAttribute(SessionEpochFilter.ATTRIBUTE, readers.sessionEpoch(r.email()));
-        // Back to the page the reader was on when they asked for the link, else staff to their desk, readers to their account.
+        // Back to the page the reader was on when they asked for the link, else staff to their desk, readers to their
+        // account.
         return "redirect:" + SignedInLanding.landing(next, Desk.of(r.role()));
     }
 }

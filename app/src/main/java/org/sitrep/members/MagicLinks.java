@@ -20,8 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MagicLinks {
     public static final Duration LIFETIME = Duration.ofMinutes(15);
 
-    record Link(long id, String hash, String email, String displayName, OffsetDateTime expiresAt, OffsetDateTime usedAt,
-                String newsletters) {}
+    record Link(
+            long id,
+            String hash,
+            String email,
+            String displayName,
+            OffsetDateTime expiresAt,
+            OffsetDateTime usedAt,
+            String newsletters) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,22 +50,33 @@ public class MagicLinks {
     public String issue(String email, String displayName, List<String> newsletters) {
         String token = Tokens.fresh();
         OffsetDateTime now = now();
-        String chosen = newsletters == null ? "" : newsletters.stream().filter(s -> s.matches("[a-z0-9-]{1,100}")).distinct()
-                .collect(Collectors.joining(","));
+        String chosen = newsletters == null
+                ? ""
+                : newsletters.stream()
+                        .filter(s -> s.matches("[a-z0-9-]{1,100}"))
+                        .distinct()
+                        .collect(Collectors.joining(","));
         jdbc.sql("INSERT INTO magic_links (token_hash, email, display_name, created_at, expires_at, newsletters) "
                         + "VALUES (:h, :e, :n, :now, :exp, :nl)")
-                .param("h", Tokens.sha256(token)).param("e", UserAccounts.normalise(email))
+                .param("h", Tokens.sha256(token))
+                .param("e", UserAccounts.normalise(email))
                 .param("n", displayName == null || displayName.isBlank() ? null : displayName.strip())
-                .param("now", now).param("exp", now.plus(LIFETIME))
-                .param("nl", chosen.isEmpty() || chosen.length() > 1000 ? null : chosen).update();
+                .param("now", now)
+                .param("exp", now.plus(LIFETIME))
+                .param("nl", chosen.isEmpty() || chosen.length() > 1000 ? null : chosen)
+                .update();
         // Old links are useless after a day; keep the table small.
-        jdbc.sql("DELETE FROM magic_links WHERE expires_at < :old").param("old", now.minusDays(1)).update();
+        jdbc.sql("DELETE FROM magic_links WHERE expires_at < :old")
+                .param("old", now.minusDays(1))
+                .update();
         return token;
     }
 
     /** True when the token names a link that is unused and unexpired (to show the confirm button). */
     public boolean usable(String token) {
-        return find(token).filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now())).isPresent();
+        return find(token)
+                .filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now()))
+                .isPresent();
     }
 
     /**
@@ -68,26 +85,39 @@ public class MagicLinks {
      */
     @Transactional
     public Optional<ReaderAccounts.Reader> redeem(String token) {
-        Optional<Link> link = find(token).filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now()));
+        Optional<Link> link =
+                find(token).filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now()));
         if (link.isEmpty()) return Optional.empty();
         // The conditional update is what makes the link single-use when two requests race.
         int claimed = jdbc.sql("UPDATE magic_links SET used_at = :now WHERE id = :id AND used_at IS NULL")
-                .param("now", now()).param("id", link.get().id()).update();
+                .param("now", now())
+                .param("id", link.get().id())
+                .update();
         if (claimed != 1) return Optional.empty();
-        Optional<ReaderAccounts.Reader> reader = readers.signedInByLink(link.get().email(), link.get().displayName());
+        Optional<ReaderAccounts.Reader> reader =
+                readers.signedInByLink(link.get().email(), link.get().displayName());
         String chosen = link.get().newsletters();
-        if (reader.isPresent() && chosen != null) events.publishEvent(new NewslettersChosen(reader.get().id(), List.of(chosen.split(","))));
+        if (reader.isPresent() && chosen != null)
+            events.publishEvent(new NewslettersChosen(reader.get().id(), List.of(chosen.split(","))));
         return reader;
     }
 
     private Optional<Link> find(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
         String hash = Tokens.sha256(token);
-        return jdbc.sql("SELECT id, token_hash, email, display_name, expires_at, used_at, newsletters FROM magic_links WHERE token_hash = :h")
+        return jdbc.sql(
+                        "SELECT id, token_hash, email, display_name, expires_at, used_at, newsletters FROM magic_links WHERE token_hash = :h")
                 .param("h", hash)
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
-                .optional().filter(l -> Tokens.same(l.hash(), hash));
+                .query((rs, n) -> new Link(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7)))
+                .optional()
+                .filter(l -> Tokens.same(l.hash(), hash));
     }
 
     private OffsetDateTime now() {

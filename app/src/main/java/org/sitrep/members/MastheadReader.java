@@ -20,7 +20,8 @@ class MastheadReader implements ReaderLookup {
     @Override
     public Optional<SignedInReader> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken)
+            return Optional.empty();
         return readers.find(auth.getName()).map(MastheadReader::shown);
     }
 
@@ -28,6 +29,7 @@ class MastheadReader implements ReaderLookup {
         String name = r.displayName() == null || r.displayName().isBlank() ? r.email() : r.displayName();
         String desk = Desk.of(r.role());
         if (desk != null) return new SignedInReader(name, SignedInReader.Standing.STAFF, desk, Desk.name(r.role()));
-        return new SignedInReader(name, r.subscriber() ? SignedInReader.Standing.SUBSCRIBER : SignedInReader.Standing.MEMBER, null, null);
+        return new SignedInReader(
+                name, r.subscriber() ? SignedInReader.Standing.SUBSCRIBER : SignedInReader.Standing.MEMBER, null, null);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 public class MemberDirectory {
 
     /** One account as the list shows it; {@code plan} is the paid plan's name, or null. */
-    public record Member(long id, String email, String displayName, Role role, boolean verified, String plan, Instant joined) {}
+    public record Member(
+            long id, String email, String displayName, Role role, boolean verified, String plan, Instant joined) {}
 
     /**
      * What to look for. Blank fields do not filter.
@@ -27,7 +28,9 @@ public class MemberDirectory {
      * @param verified "yes" or "no"
      */
     public record Filter(String q, String role, String plan, String verified) {
-        public static Filter none() { return new Filter(null, null, null, null); }
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -48,15 +51,24 @@ public class MemberDirectory {
                         + "AND " + PAYING_NOW + ") AS plan_name, u.created_at FROM users u" + where
                         + " ORDER BY u.created_at DESC, u.id DESC OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
                 .params(params)
-                .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getObject(5) != null, rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Member(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Role.valueOf(rs.getString(4)),
+                        rs.getObject(5) != null,
+                        rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     public long count(Filter filter) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        return jdbc.sql("SELECT COUNT(*) FROM users u" + where).params(params).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM users u" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     private static final String PAYING_NOW = Subscriptions.PAYING_NOW;
@@ -65,7 +77,13 @@ public class MemberDirectory {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");
         params.put("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         if (f.q() != null && !f.q().isBlank()) {
-            String like = "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%"
+                    + f.q().strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
             w.append(" AND (LOWER(u.email) LIKE :q ESCAPE '\\' OR LOWER(u.display_name) LIKE :q ESCAPE '\\')");
             params.put("q", like);
         }
@@ -80,8 +98,9 @@ public class MemberDirectory {
         if ("none".equals(f.plan())) {
             w.append(" AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = u.id AND " + PAYING_NOW + ")");
         } else if (f.plan() != null && !f.plan().isBlank()) {
-            w.append(" AND EXISTS (SELECT 1 FROM subscriptions s JOIN plans p ON p.id = s.plan_id WHERE s.user_id = u.id "
-                    + "AND p.code = :plan AND " + PAYING_NOW + ")");
+            w.append(
+                    " AND EXISTS (SELECT 1 FROM subscriptions s JOIN plans p ON p.id = s.plan_id WHERE s.user_id = u.id "
+                            + "AND p.code = :plan AND " + PAYING_NOW + ")");
             params.put("plan", f.plan());
         }
         if ("yes".equals(f.verified())) w.append(" AND u.email_verified_at IS NOT NULL");
@@ -96,9 +115,20 @@ public class MemberDirectory {
         for (int offset = 0; ; offset += page) {
             List<Member> rows = find(filter, offset, page);
             for (Member m : rows) {
-                out.append(m.id()).append(',').append(CsvCell.of(m.email())).append(',').append(CsvCell.of(m.displayName()))
-                        .append(',').append(m.role().name()).append(',').append(m.verified() ? "yes" : "no").append(',')
-                        .append(CsvCell.of(m.plan())).append(',').append(m.joined()).append("\r\n");
+                out.append(m.id())
+                        .append(',')
+                        .append(CsvCell.of(m.email()))
+                        .append(',')
+                        .append(CsvCell.of(m.displayName()))
+                        .append(',')
+                        .append(m.role().name())
+                        .append(',')
+                        .append(m.verified() ? "yes" : "no")
+                        .append(',')
+                        .append(CsvCell.of(m.plan()))
+                        .append(',')
+                        .append(m.joined())
+                        .append("\r\n");
             }
             if (rows.size() < page) return out.toString();
         }

@@ -2,8 +2,8 @@ package org.sitrep.members;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sitrep.common.SettingsChanged;
@@ -29,6 +29,7 @@ class MembersAdminController {
     static final int PAGE_SIZE = 50;
     /** The paywall settings the admin edits, with their labels. */
     static final Map<String, String> PAYWALL_SETTINGS = new LinkedHashMap<>();
+
     static {
         PAYWALL_SETTINGS.put("paywall.free-per-month.visitors", "Free pieces per month for anonymous visitors");
         PAYWALL_SETTINGS.put("paywall.free-per-month.members", "Free pieces per month for free members");
@@ -45,8 +46,12 @@ class MembersAdminController {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    MembersAdminController(MemberDirectory directory, Plans plans, SiteSettings settings, AuditLog audit,
-                           ApplicationEventPublisher events) {
+    MembersAdminController(
+            MemberDirectory directory,
+            Plans plans,
+            SiteSettings settings,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.directory = directory;
         this.plans = plans;
         this.settings = settings;
@@ -55,10 +60,13 @@ class MembersAdminController {
     }
 
     @GetMapping("/admin/members")
-    String members(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "role", required = false) String role,
-                   @RequestParam(name = "plan", required = false) String plan,
-                   @RequestParam(name = "verified", required = false) String verified,
-                   @RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
+    String members(
+            @RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "role", required = false) String role,
+            @RequestParam(name = "plan", required = false) String plan,
+            @RequestParam(name = "verified", required = false) String verified,
+            @RequestParam(name = "page", defaultValue = "1") String pageParam,
+            Model model) {
         MemberDirectory.Filter filter = filter(q, role, plan, verified);
         int page = Paging.pageNumber(pageParam).orElse(1);
         long total = directory.count(filter);
@@ -74,14 +82,19 @@ class MembersAdminController {
     }
 
     @GetMapping("/admin/members.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "role", required = false) String role,
-                               @RequestParam(name = "plan", required = false) String plan,
-                               @RequestParam(name = "verified", required = false) String verified, Authentication auth) {
+    ResponseEntity<byte[]> csv(
+            @RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "role", required = false) String role,
+            @RequestParam(name = "plan", required = false) String plan,
+            @RequestParam(name = "verified", required = false) String verified,
+            Authentication auth) {
         MemberDirectory.Filter filter = filter(q, role, plan, verified);
         byte[] body = directory.csv(filter).getBytes(StandardCharsets.UTF_8);
         audit.record(auth.getName(), "members.exported", "members", query(filter));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"members.csv\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"members.csv\"")
+                .body(body);
     }
 
     @GetMapping("/admin/plans")
@@ -93,17 +106,23 @@ class MembersAdminController {
     }
 
     @PostMapping("/admin/plans")
-    String savePlan(@RequestParam(name = "id", required = false) Long id, @RequestParam(name = "name", defaultValue = "") String name,
-                    @RequestParam(name = "price", defaultValue = "") String price,
-                    @RequestParam(name = "currency", defaultValue = "USD") String currency,
-                    @RequestParam(name = "interval", defaultValue = "") String interval,
-                    @RequestParam(name = "active", defaultValue = "false") boolean active,
-                    @RequestParam(name = "dataAccess", defaultValue = "false") boolean dataAccess,
-                    Authentication auth, RedirectAttributes redirect) {
+    String savePlan(
+            @RequestParam(name = "id", required = false) Long id,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "price", defaultValue = "") String price,
+            @RequestParam(name = "currency", defaultValue = "USD") String currency,
+            @RequestParam(name = "interval", defaultValue = "") String interval,
+            @RequestParam(name = "active", defaultValue = "false") boolean active,
+            @RequestParam(name = "dataAccess", defaultValue = "false") boolean dataAccess,
+            Authentication auth,
+            RedirectAttributes redirect) {
         try {
             Plans.Plan saved = plans.save(id, name, price, currency, interval, active);
             plans.setDataAccess(saved.id(), dataAccess);
-            audit.record(auth.getName(), id == null ? "plan.created" : "plan.updated", "plan:" + saved.code(),
+            audit.record(
+                    auth.getName(),
+                    id == null ? "plan.created" : "plan.updated",
+                    "plan:" + saved.code(),
                     saved.name() + " " + saved.price() + "/" + saved.per() + (saved.active() ? "" : " (inactive)")
                             + (dataAccess ? ", data API" : ""));
             redirect.addFlashAttribute("notice", "Plan " + saved.name() + " saved.");
@@ -142,7 +161,11 @@ class MembersAdminController {
             }
         }
         if (!changed.isEmpty()) {
-            audit.record(auth.getName(), "paywall.updated", "settings", changed.toString().trim());
+            audit.record(
+                    auth.getName(),
+                    "paywall.updated",
+                    "settings",
+                    changed.toString().trim());
             events.publishEvent(new SettingsChanged(names)); // cached article pages carry the old offer
         }
         redirect.addFlashAttribute("notice", "Paywall settings saved.");
@@ -160,8 +183,14 @@ class MembersAdminController {
 
     private static MemberDirectory.Filter filter(String q, String role, String plan, String verified) {
         String r = role == null || role.isBlank() ? null : role.strip().toUpperCase(java.util.Locale.ROOT);
-        if (r != null && java.util.Arrays.stream(Role.values()).noneMatch(x -> x.name().equals(r))) return new MemberDirectory.Filter(q, "NONE", plan, verified);
-        return new MemberDirectory.Filter(q == null ? null : q.strip(), r, plan == null || plan.isBlank() ? null : plan.strip(),
+        if (r != null
+                && java.util.Arrays.stream(Role.values())
+                        .noneMatch(x -> x.name().equals(r)))
+            return new MemberDirectory.Filter(q, "NONE", plan, verified);
+        return new MemberDirectory.Filter(
+                q == null ? null : q.strip(),
+                r,
+                plan == null || plan.isBlank() ? null : plan.strip(),
                 "yes".equals(verified) || "no".equals(verified) ? verified : null);
     }
 
@@ -176,6 +205,9 @@ class MembersAdminController {
 
     private static void append(StringBuilder s, String name, String value) {
         if (value == null || value.isBlank()) return;
-        s.append(s.isEmpty() ? "" : "&").append(name).append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+        s.append(s.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 }

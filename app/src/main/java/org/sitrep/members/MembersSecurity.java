@@ -21,18 +21,24 @@ class MembersSecurity implements SecurityRules {
     }
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
-        urls.requestMatchers("/account/deleted").permitAll()
-                .requestMatchers("/account/**").authenticated();
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
+        urls.requestMatchers("/account/deleted")
+                .permitAll()
+                .requestMatchers("/account/**")
+                .authenticated();
     }
 
     @Override
     public void configure(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/signin").successHandler(new SignedInLanding(readers, throttle))
-                        .failureHandler(new FailedSignIn(throttle, clients)).permitAll())
+        http.formLogin(form -> form.loginPage("/signin")
+                        .successHandler(new SignedInLanding(readers, throttle))
+                        .failureHandler(new FailedSignIn(throttle, clients))
+                        .permitAll())
                 // "Sign out everywhere" ends old sessions; the password form is rate-limited.
                 .addFilterAfter(new SessionEpochFilter(readers), SecurityContextHolderFilter.class)
-                .addFilterBefore(new PasswordThrottleFilter(throttle, clients), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new PasswordThrottleFilter(throttle, clients), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/"));
     }
 }

@@ -49,12 +49,15 @@ public class PasswordThrottleFilter extends OncePerRequestFilter {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
             response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Too many attempts</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>"
-                    + "<main id=\"main\" class=\"page\"><h1>Too many attempts</h1><p>There have been too many wrong "
-                    + "passwords for this account or from this network. Please try again in " + when + ", or "
-                    + "<a href=\"/signin\">sign in with a link sent by email</a> instead.</p>"
-                    + "<p><a href=\"/\">Back to the site</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                    + "<title>Too many attempts</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>"
+                                    + "<main id=\"main\" class=\"page\"><h1>Too many attempts</h1><p>There have been too many wrong "
+                                    + "passwords for this account or from this network. Please try again in " + when
+                                    + ", or "
+                                    + "<a href=\"/signin\">sign in with a link sent by email</a> instead.</p>"
+                                    + "<p><a href=\"/\">Back to the site</a></p></main></body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -29,7 +29,8 @@ public class SessionEpochFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        Authentication auth = session == null ? null : SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth =
+                session == null ? null : SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             int current = readers.sessionEpoch(auth.getName());
             Object seen = session.getAttribute(ATTRIBUTE);

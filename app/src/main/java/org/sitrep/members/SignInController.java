@@ -16,14 +16,19 @@ class SignInController {
      * {@code next}); null for nowhere in particular.
      */
     static String returnTo(String next, HttpServletRequest request) {
-        return ReturnPath.of(next).or(() -> ReturnPath.fromReferer(request.getHeader("Referer"), request.getServerName(), request.getServerPort()))
+        return ReturnPath.of(next)
+                .or(() -> ReturnPath.fromReferer(
+                        request.getHeader("Referer"), request.getServerName(), request.getServerPort()))
                 .orElse(null);
     }
 
     @GetMapping("/signin")
-    String signIn(@RequestParam(name = "error", required = false) String error,
-                  @RequestParam(name = "logout", required = false) String logout,
-                  @RequestParam(name = "next", required = false) String next, HttpServletRequest request, Model model) {
+    String signIn(
+            @RequestParam(name = "error", required = false) String error,
+            @RequestParam(name = "logout", required = false) String logout,
+            @RequestParam(name = "next", required = false) String next,
+            HttpServletRequest request,
+            Model model) {
         // One message for a wrong password and an unknown email alike: the page must not reveal who has an account.
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", logout != null);

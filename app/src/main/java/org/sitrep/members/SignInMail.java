@@ -35,10 +35,15 @@ class SignInMail {
         String link = org.sitrep.common.ReturnPath.link(mail.link("/signin/link?token=" + token), next);
         Locale language = LocaleContextHolder.getLocale();
         long minutes = MagicLinks.LIFETIME.toMinutes();
-        mail.send(email,
+        mail.send(
+                email,
                 messages.getMessage("mail.signin.subject", new Object[] {properties.siteName()}, language),
-                messages.getMessage("mail.signin.body",
-                        new Object[] {properties.siteName(), dateline.number(minutes), link}, language),
-                "sign-in link", link, "valid " + minutes + " minutes, once");
+                messages.getMessage(
+                        "mail.signin.body",
+                        new Object[] {properties.siteName(), dateline.number(minutes), link},
+                        language),
+                "sign-in link",
+                link,
+                "valid " + minutes + " minutes, once");
     }
 }

@@ -25,7 +25,10 @@ public class SiteSettings {
     }
 
     public Optional<String> get(String name) {
-        return jdbc.sql("SELECT setting_value FROM site_settings WHERE name = :n").param("n", name).query(String.class).optional();
+        return jdbc.sql("SELECT setting_value FROM site_settings WHERE name = :n")
+                .param("n", name)
+                .query(String.class)
+                .optional();
     }
 
     public String get(String name, String fallback) {
@@ -43,15 +46,24 @@ public class SiteSettings {
     /** All settings whose names start with {@code prefix}, by name. */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> all = new LinkedHashMap<>();
-        jdbc.sql("SELECT name, setting_value FROM site_settings WHERE name LIKE :p ORDER BY name").param("p", prefix + "%")
-                .query((rs, n) -> all.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT name, setting_value FROM site_settings WHERE name LIKE :p ORDER BY name")
+                .param("p", prefix + "%")
+                .query((rs, n) -> all.put(rs.getString(1), rs.getString(2)))
+                .list();
         return all;
     }
 
     @Transactional
     public void put(String name, String value) {
-        int updated = jdbc.sql("UPDATE site_settings SET setting_value = :v WHERE name = :n").param("v", value).param("n", name).update();
-        if (updated == 0) jdbc.sql("INSERT INTO site_settings (name, setting_value) VALUES (:n, :v)").param("n", name).param("v", value).update();
+        int updated = jdbc.sql("UPDATE site_settings SET setting_value = :v WHERE name = :n")
+                .param("v", value)
+                .param("n", name)
+                .update();
+        if (updated == 0)
+            jdbc.sql("INSERT INTO site_settings (name, setting_value) VALUES (:n, :v)")
+                    .param("n", name)
+                    .param("v", value)
+                    .update();
     }
 
     /**
@@ -65,7 +77,9 @@ public class SiteSettings {
             RANDOM.nextBytes(fresh);
             try {
                 jdbc.sql("INSERT INTO site_settings (name, setting_value) VALUES (:n, :v)")
-                        .param("n", name).param("v", Base64.getEncoder().encodeToString(fresh)).update();
+                        .param("n", name)
+                        .param("v", Base64.getEncoder().encodeToString(fresh))
+                        .update();
             } catch (DuplicateKeyException raced) {
                 // another instance made it first: use theirs
             }

@@ -26,18 +26,26 @@ class StaffController {
     }
 
     @PostMapping("/admin/staff")
-    String add(@RequestParam("email") String email, @RequestParam(name = "displayName", required = false) String displayName,
-               @RequestParam("password") String password, @RequestParam(name = "role", defaultValue = "EDITOR") String role,
-               Model model, RedirectAttributes redirect, org.springframework.security.core.Authentication auth) {
-        Role chosen = switch (role) {
-            case "ADMIN" -> Role.ADMIN;
-            case "ANALYST" -> Role.ANALYST; // reviews events on the tracker; no newsroom
-            default -> Role.EDITOR;
-        };
+    String add(
+            @RequestParam("email") String email,
+            @RequestParam(name = "displayName", required = false) String displayName,
+            @RequestParam("password") String password,
+            @RequestParam(name = "role", defaultValue = "EDITOR") String role,
+            Model model,
+            RedirectAttributes redirect,
+            org.springframework.security.core.Authentication auth) {
+        Role chosen =
+                switch (role) {
+                    case "ADMIN" -> Role.ADMIN;
+                    case "ANALYST" -> Role.ANALYST; // reviews events on the tracker; no newsroom
+                    default -> Role.EDITOR;
+                };
         try {
             UserAccount added = accounts.create(email, displayName, password, chosen);
             audit.record(auth == null ? null : auth.getName(), "staff.added", added.email(), chosen.name());
-            redirect.addFlashAttribute("notice", added.email() + " can now sign in as " + chosen.name().toLowerCase() + ".");
+            redirect.addFlashAttribute(
+                    "notice",
+                    added.email() + " can now sign in as " + chosen.name().toLowerCase() + ".");
             return "redirect:/admin/staff";
         } catch (UserAccounts.AccountProblem e) {
             model.addAttribute("error", e.getMessage());

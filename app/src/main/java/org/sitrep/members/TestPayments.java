@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
 public class TestPayments {
     private final boolean enabled;
 
-    public TestPayments(@Value("${sitrep.payments.test-mode:auto}") String mode,
-                        @Value("${sitrep.stripe.secret-key:}") String stripeKey,
-                        @Value("${spring.datasource.url:}") String datasource) {
+    public TestPayments(
+            @Value("${sitrep.payments.test-mode:auto}") String mode,
+            @Value("${sitrep.stripe.secret-key:}") String stripeKey,
+            @Value("${spring.datasource.url:}") String datasource) {
         boolean stripe = stripeKey != null && !stripeKey.isBlank();
         String m = mode == null ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
         this.enabled = switch (m) {
             case "true" -> {
                 if (stripe) {
-                    throw new IllegalStateException("sitrep.payments.test-mode=true cannot be used with a Stripe secret key "
-                            + "(sitrep.stripe.secret-key): test payments give subscriptions away. Remove one of them.");
+                    throw new IllegalStateException(
+                            "sitrep.payments.test-mode=true cannot be used with a Stripe secret key "
+                                    + "(sitrep.stripe.secret-key): test payments give subscriptions away. Remove one of them.");
                 }
                 yield true;
             }

@@ -27,8 +27,11 @@ class TestPaymentsController {
     }
 
     @PostMapping("/subscribe/test")
-    String subscribe(@RequestParam(name = "plan", defaultValue = "") String plan,
-                     @RequestParam(name = "next", required = false) String next, Authentication auth, RedirectAttributes redirect) {
+    String subscribe(
+            @RequestParam(name = "plan", defaultValue = "") String plan,
+            @RequestParam(name = "next", required = false) String next,
+            Authentication auth,
+            RedirectAttributes redirect) {
         ReaderAccounts.Reader r = reader(auth);
         // Join first, then back to the plans, then back to the page the reader was on.
         if (r == null) return "redirect:" + ReturnPath.link("/join", ReturnPath.link("/subscribe", next));
@@ -38,7 +41,8 @@ class TestPaymentsController {
         }
         try {
             Subscriptions.Subscription s = subscriptions.start(r.id(), plan, Subscriptions.State.ACTIVE, "TEST", null);
-            redirect.addFlashAttribute("notice", "Test payment accepted (no money moved): you subscribe to " + s.planName() + ".");
+            redirect.addFlashAttribute(
+                    "notice", "Test payment accepted (no money moved): you subscribe to " + s.planName() + ".");
             // Back to the piece the reader was reading, now in full.
             if (ReturnPath.of(next).isPresent()) return "redirect:" + next;
         } catch (UserAccounts.AccountProblem e) {
@@ -51,10 +55,14 @@ class TestPaymentsController {
     String cancel(Authentication auth, RedirectAttributes redirect) {
         ReaderAccounts.Reader r = reader(auth);
         if (r == null) return "redirect:/signin";
-        subscriptions.current(r.id()).filter(s -> "TEST".equals(s.provider()) && s.state().paying()).ifPresent(s -> {
-            subscriptions.move(s.id(), Subscriptions.State.CANCELED);
-            redirect.addFlashAttribute("notice", "Cancelled: you keep reading everything until the period ends.");
-        });
+        subscriptions
+                .current(r.id())
+                .filter(s -> "TEST".equals(s.provider()) && s.state().paying())
+                .ifPresent(s -> {
+                    subscriptions.move(s.id(), Subscriptions.State.CANCELED);
+                    redirect.addFlashAttribute(
+                            "notice", "Cancelled: you keep reading everything until the period ends.");
+                });
         return "redirect:/account";
     }
 

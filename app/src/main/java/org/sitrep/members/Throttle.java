@@ -46,13 +46,17 @@ public class Throttle {
     private final Map<String, Deque<Instant>> events = new ConcurrentHashMap<>();
     /** Set with several instances: the attempts are rows, shared by all. */
     private final JdbcClient shared;
+
     private int recordedSincePrune;
 
-    Throttle(Clock clock, @Value("${sitrep.signin.rate-limit:5}") int accountLimit,
-             @Value("${sitrep.signin.rate-window:15m}") Duration window,
-             @Value("${sitrep.signin.address-limit:50}") int addressLimit,
-             @Value("${sitrep.signin.account-delay:10s}") Duration accountDelay,
-             JdbcClient jdbc, @Value("${sitrep.cluster.enabled:false}") boolean severalInstances) {
+    Throttle(
+            Clock clock,
+            @Value("${sitrep.signin.rate-limit:5}") int accountLimit,
+            @Value("${sitrep.signin.rate-window:15m}") Duration window,
+            @Value("${sitrep.signin.address-limit:50}") int addressLimit,
+            @Value("${sitrep.signin.account-delay:10s}") Duration accountDelay,
+            JdbcClient jdbc,
+            @Value("${sitrep.cluster.enabled:false}") boolean severalInstances) {
         this.shared = severalInstances ? jdbc : null;
         this.clock = clock;
         this.accountLimit = Math.max(1, accountLimit);
@@ -68,7 +72,8 @@ public class Throttle {
     public synchronized Optional<Duration> passwordRefusal(String email, String address) {
         Instant now = clock.instant();
         Deque<Instant> fromAddress = recent("password-ip:" + address, now);
-        if (fromAddress.size() >= addressLimit) return Optional.of(until(fromAddress.peekFirst().plus(window), now));
+        if (fromAddress.size() >= addressLimit)
+            return Optional.of(until(fromAddress.peekFirst().plus(window), now));
         Deque<Instant> forAccount = recent("password:" + email, now);
         if (forAccount.size() >= accountLimit) {
             Instant next = forAccount.peekLast().plus(accountDelay);
@@ -87,7 +92,10 @@ public class Throttle {
     /** The right password: the account's earlier failures no longer slow it. */
     public void signedIn(String email) {
         String key = "password:" + UserAccounts.normalise(email);
-        if (shared != null) shared.sql("DELETE FROM signin_attempts WHERE attempt_key = :key").param("key", cut(key)).update();
+        if (shared != null)
+            shared.sql("DELETE FROM signin_attempts WHERE attempt_key = :key")
+                    .param("key", cut(key))
+                    .update();
         else events.remove(key);
     }
 
@@ -96,8 +104,10 @@ public class Throttle {
         Instant now = clock.instant();
         Deque<Instant> forEmail = recent("link:" + email, now);
         Deque<Instant> fromAddress = recent("link-ip:" + address, now);
-        if (forEmail.size() >= accountLimit) return Optional.of(until(forEmail.peekFirst().plus(window), now));
-        if (fromAddress.size() >= addressLimit) return Optional.of(until(fromAddress.peekFirst().plus(window), now));
+        if (forEmail.size() >= accountLimit)
+            return Optional.of(until(forEmail.peekFirst().plus(window), now));
+        if (fromAddress.size() >= addressLimit)
+            return Optional.of(until(fromAddress.peekFirst().plus(window), now));
         record("link:" + email, now);
         record("link-ip:" + address, now);
         return Optional.empty();
@@ -114,8 +124,10 @@ public class Throttle {
         if (shared != null) {
             return new ArrayDeque<>(shared.sql("SELECT attempted_at FROM signin_attempts WHERE attempt_key = :key "
                             + "AND attempted_at > :since ORDER BY attempted_at")
-                    .param("key", cut(key)).param("since", utc(now.minus(window)))
-                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
+                    .param("key", cut(key))
+                    .param("since", utc(now.minus(window)))
+                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                    .list());
         }
         Deque<Instant> d = events.get(key);
         if (d == null) return new ArrayDeque<>();
@@ -128,11 +140,15 @@ public class Throttle {
     private void record(String key, Instant now) {
         if (shared != null) {
             shared.sql("INSERT INTO signin_attempts (attempt_key, attempted_at) VALUES (:key, :at)")
-                    .param("key", cut(key)).param("at", utc(now)).update();
+                    .param("key", cut(key))
+                    .param("at", utc(now))
+                    .update();
             // Attempts older than the window decide nothing: dropped now and then, by whichever instance counts.
             if (++recordedSincePrune >= 500) {
                 recordedSincePrune = 0;
-                shared.sql("DELETE FROM signin_attempts WHERE attempted_at <= :since").param("since", utc(now.minus(window))).update();
+                shared.sql("DELETE FROM signin_attempts WHERE attempted_at <= :since")
+                        .param("since", utc(now.minus(window)))
+                        .update();
             }
             return;
         }

@@ -45,20 +45,25 @@ public class UserAccounts implements UserDetailsService {
                 .optional()
                 .filter(l -> l.hash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return User.withUsername(login.email()).password(login.hash())
+        return User.withUsername(login.email())
+                .password(login.hash())
                 .authorities(new SimpleGrantedAuthority("ROLE_" + login.role()))
-                .disabled(!login.enabled()).build();
+                .disabled(!login.enabled())
+                .build();
     }
 
     public Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("SELECT id, email, display_name, role, enabled, created_at FROM users WHERE email = :email")
-                .param("email", normalise(email)).query(UserAccounts::row).optional();
+                .param("email", normalise(email))
+                .query(UserAccounts::row)
+                .optional();
     }
 
     public List<UserAccount> staff() {
         return jdbc.sql("SELECT id, email, display_name, role, enabled, created_at FROM users "
                         + "WHERE role IN ('EDITOR','ADMIN','ANALYST') ORDER BY display_name, email")
-                .query(UserAccounts::row).list();
+                .query(UserAccounts::row)
+                .list();
     }
 
     /** Adds an account; refuses a taken email or a weak password with a message fit for the form. */
@@ -69,11 +74,16 @@ public class UserAccounts implements UserDetailsService {
         if (findByEmail(normalised).isPresent()) {
             throw new AccountProblem("An account with that email already exists.");
         }
-        String name = displayName == null || displayName.isBlank() ? normalised.substring(0, normalised.indexOf('@')) : displayName.strip();
+        String name = displayName == null || displayName.isBlank()
+                ? normalised.substring(0, normalised.indexOf('@'))
+                : displayName.strip();
         jdbc.sql("INSERT INTO users (email, display_name, password_hash, role, enabled, created_at) "
                         + "VALUES (:email, :name, :hash, :role, TRUE, :now)")
-                .param("email", normalised).param("name", name).param("hash", passwords.encode(password))
-                .param("role", role.name()).param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("email", normalised)
+                .param("name", name)
+                .param("hash", passwords.encode(password))
+                .param("role", role.name())
+                .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update();
         return findByEmail(normalised).orElseThrow();
     }
@@ -85,15 +95,22 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         if (findByEmail(normalised).isEmpty()) return create(normalised, null, password, Role.ADMIN);
         // As any new password: sessions signed in before it end.
-        jdbc.sql("UPDATE users SET password_hash = :hash, role = 'ADMIN', enabled = TRUE, session_epoch = session_epoch + 1 WHERE email = :email")
-                .param("hash", passwords.encode(password)).param("email", normalised).update();
+        jdbc.sql(
+                        "UPDATE users SET password_hash = :hash, role = 'ADMIN', enabled = TRUE, session_epoch = session_epoch + 1 WHERE email = :email")
+                .param("hash", passwords.encode(password))
+                .param("email", normalised)
+                .update();
         return findByEmail(normalised).orElseThrow();
     }
 
     /** True when the password is right; for tests and re-authentication, not for the sign-in form. */
     public boolean passwordMatches(String email, String password) {
-        return jdbc.sql("SELECT password_hash FROM users WHERE email = :email").param("email", normalise(email))
-                .query(String.class).optional().map(h -> h != null && passwords.matches(password, h)).orElse(false);
+        return jdbc.sql("SELECT password_hash FROM users WHERE email = :email")
+                .param("email", normalise(email))
+                .query(String.class)
+                .optional()
+                .map(h -> h != null && passwords.matches(password, h))
+                .orElse(false);
     }
 
     public static String normalise(String email) {
@@ -115,12 +132,19 @@ public class UserAccounts implements UserDetailsService {
     }
 
     private static UserAccount row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new UserAccount(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class).toInstant());
+        return new UserAccount(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                Role.valueOf(rs.getString(4)),
+                rs.getBoolean(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant());
     }
 
     /** A request the accounts refuse, with a message that can be shown as is. */
     public static class AccountProblem extends RuntimeException {
-        public AccountProblem(String message) { super(message); }
+        public AccountProblem(String message) {
+            super(message);
+        }
     }
 }

@@ -46,8 +46,13 @@ class DigestLetter {
     private final SitrepProperties properties;
     private final SpringTemplateEngine templates;
 
-    DigestLetter(EventChanges changes, EventLabels labels, DigestMap map, PublicUrls urls, SitrepProperties properties,
-                 SpringTemplateEngine templates) {
+    DigestLetter(
+            EventChanges changes,
+            EventLabels labels,
+            DigestMap map,
+            PublicUrls urls,
+            SitrepProperties properties,
+            SpringTemplateEngine templates) {
         this.changes = changes;
         this.labels = labels;
         this.map = map;
@@ -80,13 +85,17 @@ class DigestLetter {
         Changes c = changed(m, since, until);
         if (c.total() == 0) return Optional.empty();
         Map<String, List<Line>> byPlace = new LinkedHashMap<>();
-        for (TrackedEvent e : c.listed()) byPlace.computeIfAbsent(place(e), k -> new ArrayList<>()).add(line(e));
+        for (TrackedEvent e : c.listed())
+            byPlace.computeIfAbsent(place(e), k -> new ArrayList<>()).add(line(e));
         List<Group> groups = new ArrayList<>();
         byPlace.forEach((place, lines) -> groups.add(new Group(place, lines)));
-        groups.sort((a, b) -> a.place().equals(UNPLACED) ? 1 : b.place().equals(UNPLACED) ? -1 : b.lines().size() - a.lines().size());
+        groups.sort((a, b) -> a.place().equals(UNPLACED)
+                ? 1
+                : b.place().equals(UNPLACED) ? -1 : b.lines().size() - a.lines().size());
         Optional<DigestMap.Image> image = map.draw(c.listed());
         String period = labels.dates(day(since), day(until.minusSeconds(1)));
-        String subject = m.name() + ": " + c.total() + (c.total() == 1 ? " new or changed event" : " new or changed events");
+        String subject =
+                m.name() + ": " + c.total() + (c.total() == 1 ? " new or changed event" : " new or changed events");
         Context ctx = context(m, subject);
         ctx.setVariable("period", period);
         ctx.setVariable("groups", groups);
@@ -95,20 +104,30 @@ class DigestLetter {
         ctx.setVariable("hasMap", image.isPresent());
         String html = templates.process("monitors/mail", ctx);
         StringBuilder text = new StringBuilder();
-        text.append(subject).append("\n").append(period).append("\n").append(Monitor.describe(m.eventFilter())).append("\n\n");
+        text.append(subject)
+                .append("\n")
+                .append(period)
+                .append("\n")
+                .append(Monitor.describe(m.eventFilter()))
+                .append("\n\n");
         for (Group g : groups) {
             text.append(g.place().toUpperCase(java.util.Locale.ROOT)).append("\n");
             for (Line l : g.lines()) {
                 text.append("- ").append(l.badge()).append(": ").append(l.heading());
                 if (!l.actors().isEmpty()) text.append(" (").append(l.actors()).append(")");
                 text.append("\n");
-                if (l.evidence() != null) text.append("  \"").append(l.evidence()).append("\"\n");
+                if (l.evidence() != null)
+                    text.append("  \"").append(l.evidence()).append("\"\n");
                 text.append("  ").append(l.url()).append("\n");
             }
             text.append("\n");
         }
         if (c.total() > c.listed().size()) {
-            text.append("And ").append(c.total() - c.listed().size()).append(" more on the tracker: ").append(urls.absolute(m.trackerPath())).append("\n\n");
+            text.append("And ")
+                    .append(c.total() - c.listed().size())
+                    .append(" more on the tracker: ")
+                    .append(urls.absolute(m.trackerPath()))
+                    .append("\n\n");
         }
         return Optional.of(new Letter(subject, html, footer(text, m).toString(), image));
     }
@@ -119,9 +138,18 @@ class DigestLetter {
         Context ctx = context(m, subject);
         ctx.setVariable("explanation", explanation);
         String html = templates.process("monitors/mail", ctx);
-        StringBuilder text = new StringBuilder(explanation).append(".\n\n").append("Monitor: ").append(m.name()).append(" (")
-                .append(Monitor.describe(m.eventFilter())).append(")\n\n");
-        return new Letter(subject.length() > 250 ? subject.substring(0, 250) : subject, html, footer(text, m).toString(), Optional.empty());
+        StringBuilder text = new StringBuilder(explanation)
+                .append(".\n\n")
+                .append("Monitor: ")
+                .append(m.name())
+                .append(" (")
+                .append(Monitor.describe(m.eventFilter()))
+                .append(")\n\n");
+        return new Letter(
+                subject.length() > 250 ? subject.substring(0, 250) : subject,
+                html,
+                footer(text, m).toString(),
+                Optional.empty());
     }
 
     private Context context(Monitor m, String subject) {
@@ -140,16 +168,26 @@ class DigestLetter {
     static final String UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/placeholder";
 
     private StringBuilder footer(StringBuilder text, Monitor m) {
-        return text.append("Open this view on the tracker: ").append(urls.absolute(m.trackerPath())).append("\n")
-                .append("Your monitors: ").append(urls.absolute("/monitors")).append("\n")
-                .append("Stop these mails: ").append(UNSUBSCRIBE_PLACEHOLDER).append("\n");
+        return text.append("Open this view on the tracker: ")
+                .append(urls.absolute(m.trackerPath()))
+                .append("\n")
+                .append("Your monitors: ")
+                .append(urls.absolute("/monitors"))
+                .append("\n")
+                .append("Stop these mails: ")
+                .append(UNSUBSCRIBE_PLACEHOLDER)
+                .append("\n");
     }
 
     private Line line(TrackedEvent e) {
         String badge = e.version() == 0 ? "New" : "Updated";
         String heading = e.eventType() + (e.subEventType() == null ? "" : " (" + e.subEventType() + ")") + ", "
                 + labels.dates(e.dateEarliest(), e.dateLatest());
-        return new Line(badge, heading, labels.actors(e.actor1(), e.actor2()), e.evidenceSentence(),
+        return new Line(
+                badge,
+                heading,
+                labels.actors(e.actor1(), e.actor2()),
+                e.evidenceSentence(),
                 urls.absolute("/tracker/events/" + e.id()));
     }
 
@@ -158,7 +196,8 @@ class DigestLetter {
     private static String place(TrackedEvent e) {
         if (e.placeName() == null) return UNPLACED;
         StringBuilder s = new StringBuilder(e.placeName());
-        if (e.admin1() != null && !e.admin1().equalsIgnoreCase(e.placeName())) s.append(", ").append(e.admin1());
+        if (e.admin1() != null && !e.admin1().equalsIgnoreCase(e.placeName()))
+            s.append(", ").append(e.admin1());
         String country = EventExports.countryName(e.country());
         if (country != null) s.append(", ").append(country);
         return s.toString();

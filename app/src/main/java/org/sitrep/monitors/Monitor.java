@@ -16,12 +16,22 @@ import org.sitrep.intel.EventFilterParams;
  * A saved tracker view. {@code filter} is the view's query string as {@link EventFilterParams#queryString} writes
  * it, without dates: a monitor watches from the day it is saved on.
  */
-public record Monitor(long id, long userId, String name, String filter, Digest digest, boolean alerts, Instant digestSince,
-                      Instant surgeCheckedAt, Instant createdAt) {
+public record Monitor(
+        long id,
+        long userId,
+        String name,
+        String filter,
+        Digest digest,
+        boolean alerts,
+        Instant digestSince,
+        Instant surgeCheckedAt,
+        Instant createdAt) {
 
     /** How often the digest goes out. */
     public enum Digest {
-        NONE(null), DAILY(Duration.ofDays(1)), WEEKLY(Duration.ofDays(7));
+        NONE(null),
+        DAILY(Duration.ofDays(1)),
+        WEEKLY(Duration.ofDays(7));
 
         private final Duration period;
 
@@ -29,9 +39,13 @@ public record Monitor(long id, long userId, String name, String filter, Digest d
             this.period = period;
         }
 
-        public Duration period() { return period; }
+        public Duration period() {
+            return period;
+        }
 
-        public String dbValue() { return name().toLowerCase(Locale.ROOT); }
+        public String dbValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
         /** The form's and the database's spelling; null for anything else. */
         public static Digest of(String value) {
@@ -84,16 +98,25 @@ public record Monitor(long id, long userId, String name, String filter, Digest d
         if (f.gazetteerId() != null) parts.add("Gazetteer place: " + f.gazetteerId());
         if (!f.countries().isEmpty()) {
             parts.add((f.countries().size() == 1 ? "Country: " : "Countries: ")
-                    + String.join(", ", f.countries().stream().map(c -> c.toUpperCase(Locale.ROOT)).sorted().toList()));
+                    + String.join(
+                            ", ",
+                            f.countries().stream()
+                                    .map(c -> c.toUpperCase(Locale.ROOT))
+                                    .sorted()
+                                    .toList()));
         }
         if (f.admin1() != null) parts.add("Area: " + f.admin1());
         if (f.source() != null) parts.add("Source: " + f.source());
         if (f.minConfidence() != null) parts.add("Confidence at least " + f.minConfidence());
         if (!f.states().isEmpty()) {
-            parts.add("Review state: " + String.join(", ", f.states().stream().map(s -> s.dbValue()).sorted().toList()));
+            parts.add("Review state: "
+                    + String.join(
+                            ", ",
+                            f.states().stream().map(s -> s.dbValue()).sorted().toList()));
         }
         if (f.bbox() != null) {
-            parts.add("Map area: " + f.bbox().west() + "," + f.bbox().south() + " to " + f.bbox().east() + "," + f.bbox().north());
+            parts.add("Map area: " + f.bbox().west() + "," + f.bbox().south() + " to "
+                    + f.bbox().east() + "," + f.bbox().north());
         }
         return parts.isEmpty() ? "Every event" : String.join(" · ", parts);
     }

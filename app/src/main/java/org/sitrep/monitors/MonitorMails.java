@@ -26,8 +26,18 @@ class MonitorMails {
     static final String IN_DOUBT = SendLog.IN_DOUBT;
 
     /** One queued mail. */
-    record Mail(long id, long monitorId, String kind, Instant since, Instant until, String area, String message, String state) {
-        boolean digest() { return "digest".equals(kind); }
+    record Mail(
+            long id,
+            long monitorId,
+            String kind,
+            Instant since,
+            Instant until,
+            String area,
+            String message,
+            String state) {
+        boolean digest() {
+            return "digest".equals(kind);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -48,7 +58,11 @@ class MonitorMails {
             if (!monitors.moveDigestWindow(m.id(), m.digestSince(), until)) return false;
             jdbc.sql("INSERT INTO monitor_mails (monitor_id, kind, since_at, until_at, state, created_at) "
                             + "VALUES (:m, 'digest', :since, :until, 'QUEUED', :now)")
-                    .param("m", m.id()).param("since", utc(m.digestSince())).param("until", utc(until)).param("now", now()).update();
+                    .param("m", m.id())
+                    .param("since", utc(m.digestSince()))
+                    .param("until", utc(until))
+                    .param("now", now())
+                    .update();
             return true;
         });
         return Boolean.TRUE.equals(done);
@@ -57,13 +71,23 @@ class MonitorMails {
     void queueSurge(long monitorId, String area, String message) {
         jdbc.sql("INSERT INTO monitor_mails (monitor_id, kind, area, message, state, created_at) "
                         + "VALUES (:m, 'surge', :area, :message, 'QUEUED', :now)")
-                .param("m", monitorId).param("area", area).param("message", message).param("now", now()).update();
+                .param("m", monitorId)
+                .param("area", area)
+                .param("message", message)
+                .param("now", now())
+                .update();
     }
 
     /** Whether this monitor alerted on this area after {@code since} (at most one alert an area a week). */
     boolean alertedSince(long monitorId, String area, Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM monitor_mails WHERE monitor_id = :m AND kind = 'surge' AND area = :area AND created_at > :since")
-                .param("m", monitorId).param("area", area).param("since", utc(since)).query(Long.class).single() > 0;
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM monitor_mails WHERE monitor_id = :m AND kind = 'surge' AND area = :area AND created_at > :since")
+                        .param("m", monitorId)
+                        .param("area", area)
+                        .param("since", utc(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Rows a dead run left claimed: UNKNOWN, never resent. */
@@ -72,8 +96,10 @@ class MonitorMails {
     }
 
     List<Long> queued(int max) {
-        return jdbc.sql("SELECT id FROM monitor_mails WHERE state = 'QUEUED' ORDER BY id FETCH FIRST " + max + " ROWS ONLY")
-                .query(Long.class).list();
+        return jdbc.sql("SELECT id FROM monitor_mails WHERE state = 'QUEUED' ORDER BY id FETCH FIRST " + max
+                        + " ROWS ONLY")
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -82,8 +108,11 @@ class MonitorMails {
      */
     Optional<Mail> claim(long id, LongPredicate stillWanted, String skippedBecause) {
         return Optional.ofNullable(tx.execute(s -> {
-            Mail m = jdbc.sql("SELECT * FROM monitor_mails WHERE id = :id AND state = 'QUEUED'").param("id", id)
-                    .query(MonitorMails::row).optional().orElse(null);
+            Mail m = jdbc.sql("SELECT * FROM monitor_mails WHERE id = :id AND state = 'QUEUED'")
+                    .param("id", id)
+                    .query(MonitorMails::row)
+                    .optional()
+                    .orElse(null);
             if (m == null) return null;
             if (!stillWanted.test(m.monitorId())) {
                 log.skipped(mail(id), "QUEUED", skippedBecause);
@@ -118,8 +147,10 @@ class MonitorMails {
 
     /** The states of a monitor's mails, newest first: for its page and for tests. */
     List<Mail> of(long monitorId) {
-        return jdbc.sql("SELECT * FROM monitor_mails WHERE monitor_id = :m ORDER BY id DESC").param("m", monitorId)
-                .query(MonitorMails::row).list();
+        return jdbc.sql("SELECT * FROM monitor_mails WHERE monitor_id = :m ORDER BY id DESC")
+                .param("m", monitorId)
+                .query(MonitorMails::row)
+                .list();
     }
 
     private OffsetDateTime now() {
@@ -131,8 +162,16 @@ class MonitorMails {
     }
 
     private static Mail row(ResultSet rs, int n) throws SQLException {
-        OffsetDateTime since = rs.getObject("since_at", OffsetDateTime.class), until = rs.getObject("until_at", OffsetDateTime.class);
-        return new Mail(rs.getLong("id"), rs.getLong("monitor_id"), rs.getString("kind"), since == null ? null : since.toInstant(),
-                until == null ? null : until.toInstant(), rs.getString("area"), rs.getString("message"), rs.getString("state"));
+        OffsetDateTime since = rs.getObject("since_at", OffsetDateTime.class),
+                until = rs.getObject("until_at", OffsetDateTime.class);
+        return new Mail(
+                rs.getLong("id"),
+                rs.getLong("monitor_id"),
+                rs.getString("kind"),
+                since == null ? null : since.toInstant(),
+                until == null ? null : until.toInstant(),
+                rs.getString("area"),
+                rs.getString("message"),
+                rs.getString("state"));
     }
 }

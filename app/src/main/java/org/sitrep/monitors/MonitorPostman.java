@@ -58,9 +58,18 @@ class MonitorPostman {
     private final Clock clock;
     private final String from;
 
-    MonitorPostman(ObjectProvider<JavaMailSender> mail, MonitorMails mails, Monitors monitors, DigestLetter letters,
-                   UnsubscribeLinks links, ReaderAccounts readers, DataAccess dataAccess, PublicUrls urls,
-                   SitrepProperties properties, Clock clock, @Value("${sitrep.mail.from:}") String from) {
+    MonitorPostman(
+            ObjectProvider<JavaMailSender> mail,
+            MonitorMails mails,
+            Monitors monitors,
+            DigestLetter letters,
+            UnsubscribeLinks links,
+            ReaderAccounts readers,
+            DataAccess dataAccess,
+            PublicUrls urls,
+            SitrepProperties properties,
+            Clock clock,
+            @Value("${sitrep.mail.from:}") String from) {
         this.mail = mail;
         this.mails = mails;
         this.monitors = monitors;
@@ -81,7 +90,10 @@ class MonitorPostman {
     /** Marks what a dead run left in flight UNKNOWN, then sends up to {@code max} queued mails. */
     synchronized Run deliver(int max) {
         int unsure = mails.markInDoubt();
-        if (unsure > 0) log.warn("{} monitor mail(s) were in flight when an earlier run stopped; marked UNKNOWN, not resent", unsure);
+        if (unsure > 0)
+            log.warn(
+                    "{} monitor mail(s) were in flight when an earlier run stopped; marked UNKNOWN, not resent",
+                    unsure);
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) return new Run(0, 0, unsure);
         int sent = 0, failed = 0;
@@ -126,19 +138,23 @@ class MonitorPostman {
         if (!readers.inGoodStanding(m.userId(), false)) return false;
         String email = readers.addresses(List.of(m.userId())).get(m.userId());
         if (email == null) return false;
-        return readers.find(email).map(r -> TRACKER_STAFF.contains(r.role()) || dataAccess.allowed(email)).orElse(false);
+        return readers.find(email)
+                .map(r -> TRACKER_STAFF.contains(r.role()) || dataAccess.allowed(email))
+                .orElse(false);
     }
 
     /** Null when the server took it; else why not ({@link #NOTHING}: there was nothing left to say). */
     private String send(Connection smtp, MonitorMails.Mail m) {
         Monitor monitor = monitors.find(m.monitorId()).orElseThrow();
         if (m.digest() ? monitor.digest() == Monitor.Digest.NONE : !monitor.alerts()) return NOTHING;
-        Optional<DigestLetter.Letter> letter = m.digest() ? letters.digest(monitor, m.since(), m.until())
+        Optional<DigestLetter.Letter> letter = m.digest()
+                ? letters.digest(monitor, m.since(), m.until())
                 : Optional.of(letters.surge(monitor, m.message()));
         if (letter.isEmpty()) return NOTHING;
         String to = readers.addresses(List.of(monitor.userId())).get(monitor.userId());
         String unsubscribe = urls.absolute("/monitors/unsubscribe?token="
-                + links.token(monitor.id(), m.digest() ? UnsubscribeLinks.Stops.DIGEST : UnsubscribeLinks.Stops.ALERTS));
+                + links.token(
+                        monitor.id(), m.digest() ? UnsubscribeLinks.Stops.DIGEST : UnsubscribeLinks.Stops.ALERTS));
         MimeMessage message;
         try {
             message = message(smtp.session, m, letter.get(), to, unsubscribe);
@@ -148,7 +164,8 @@ class MonitorPostman {
         return smtp.send(message);
     }
 
-    private MimeMessage message(Session session, MonitorMails.Mail m, DigestLetter.Letter letter, String to, String unsubscribe)
+    private MimeMessage message(
+            Session session, MonitorMails.Mail m, DigestLetter.Letter letter, String to, String unsubscribe)
             throws MessagingException, UnsupportedEncodingException {
         String host = urls.host();
         MimeMessage msg = new TracedMessage(session, "<monitor." + m.id() + "@" + host + ">");
@@ -186,7 +203,9 @@ class MonitorPostman {
 
     /** The server cannot be reached: the mail was never handed over. */
     private static final class ServerGone extends RuntimeException {
-        ServerGone(String message) { super(message); }
+        ServerGone(String message) {
+            super(message);
+        }
     }
 
     /** One SMTP connection for a run, opened on first use, with socket timeouts. */

@@ -26,6 +26,7 @@ class MonitorScheduler {
      * transaction and seen only at commit, so one stamped just before the tick could still be invisible.
      */
     static final Duration SETTLE = Duration.ofMinutes(2);
+
     static final int MAILS_PER_TICK = 500;
 
     private final Monitors monitors;
@@ -36,8 +37,14 @@ class MonitorScheduler {
     private final Clock clock;
     private final Duration surgeEvery;
 
-    MonitorScheduler(Monitors monitors, MonitorMails mails, DigestLetter letters, SurgeWatch surges, MonitorPostman postman,
-                     Clock clock, @Value("${sitrep.monitors.surge-every:1h}") Duration surgeEvery) {
+    MonitorScheduler(
+            Monitors monitors,
+            MonitorMails mails,
+            DigestLetter letters,
+            SurgeWatch surges,
+            MonitorPostman postman,
+            Clock clock,
+            @Value("${sitrep.monitors.surge-every:1h}") Duration surgeEvery) {
         this.monitors = monitors;
         this.mails = mails;
         this.letters = letters;
@@ -47,8 +54,12 @@ class MonitorScheduler {
         this.surgeEvery = surgeEvery;
     }
 
-    @Scheduled(fixedDelayString = "${sitrep.monitors.tick:60s}", initialDelayString = "${sitrep.monitors.initial-delay:30s}")
-    @SchedulerLock(name = "monitors.tick", lockAtMostFor = JobLeases.LEASE) // one instance at a time (docs/operations.md)
+    @Scheduled(
+            fixedDelayString = "${sitrep.monitors.tick:60s}",
+            initialDelayString = "${sitrep.monitors.initial-delay:30s}")
+    @SchedulerLock(
+            name = "monitors.tick",
+            lockAtMostFor = JobLeases.LEASE) // one instance at a time (docs/operations.md)
     void tick() {
         try {
             if (!postman.mailConfigured()) return; // nothing could be sent: windows stay where they are
@@ -73,7 +84,8 @@ class MonitorScheduler {
                     queued++;
                 }
             } catch (RuntimeException e) {
-                log.warn("Monitor {}: its digest could not be prepared ({}); skipped this time", m.id(), e.getMessage());
+                log.warn(
+                        "Monitor {}: its digest could not be prepared ({}); skipped this time", m.id(), e.getMessage());
             }
         }
         return queued;
@@ -87,7 +99,10 @@ class MonitorScheduler {
             try {
                 queued += surges.check(m);
             } catch (RuntimeException e) {
-                log.warn("Monitor {}: its surge check failed ({}); skipped until the next check", m.id(), e.getMessage());
+                log.warn(
+                        "Monitor {}: its surge check failed ({}); skipped until the next check",
+                        m.id(),
+                        e.getMessage());
             } finally {
                 monitors.surgeChecked(m.id(), now);
             }

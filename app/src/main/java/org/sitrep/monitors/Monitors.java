@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 public class Monitors {
     /** More than this many monitors for one reader is refused: each costs queries on every check. */
     static final int MAX_PER_READER = 50;
+
     static final int MAX_NAME = 200;
 
     /** Why a monitor could not be saved, per form field. */
@@ -58,14 +59,21 @@ public class Monitors {
         } catch (InvalidEventFilter e) {
             errors.put("filter", "The view cannot be saved: " + e.getMessage() + ".");
         }
-        if (count(userId) >= MAX_PER_READER) errors.put("name", "You have " + MAX_PER_READER + " monitors: delete one first.");
+        if (count(userId) >= MAX_PER_READER)
+            errors.put("name", "You have " + MAX_PER_READER + " monitors: delete one first.");
         if (!errors.isEmpty()) throw new Refused(errors);
         OffsetDateTime now = now();
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        org.springframework.jdbc.support.GeneratedKeyHolder key =
+                new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO monitors (user_id, name, filter, digest, alerts, digest_since, created_at) "
                         + "VALUES (:u, :name, :filter, :digest, :alerts, :now, :now)")
-                .param("u", userId).param("name", cleanName).param("filter", filter).param("digest", d.dbValue())
-                .param("alerts", alerts).param("now", now).update(key, "id");
+                .param("u", userId)
+                .param("name", cleanName)
+                .param("filter", filter)
+                .param("digest", d.dbValue())
+                .param("alerts", alerts)
+                .param("now", now)
+                .update(key, "id");
         return find(key.getKeyAs(Number.class).longValue()).orElseThrow();
     }
 
@@ -76,11 +84,17 @@ public class Monitors {
     }
 
     public List<Monitor> of(long userId) {
-        return jdbc.sql("SELECT * FROM monitors WHERE user_id = :u ORDER BY id").param("u", userId).query(Monitors::row).list();
+        return jdbc.sql("SELECT * FROM monitors WHERE user_id = :u ORDER BY id")
+                .param("u", userId)
+                .query(Monitors::row)
+                .list();
     }
 
     public Optional<Monitor> find(long id) {
-        return jdbc.sql("SELECT * FROM monitors WHERE id = :id").param("id", id).query(Monitors::row).optional();
+        return jdbc.sql("SELECT * FROM monitors WHERE id = :id")
+                .param("id", id)
+                .query(Monitors::row)
+                .optional();
     }
 
     /** The owner's monitor; empty for anyone else's (answered as "not found", so ids reveal nothing). */
@@ -91,50 +105,78 @@ public class Monitors {
     /** Changes the digest and alerts of the owner's monitor; false when it is not theirs. */
     public boolean change(long userId, long id, Monitor.Digest digest, boolean alerts) {
         return jdbc.sql("UPDATE monitors SET digest = :d, alerts = :a WHERE id = :id AND user_id = :u")
-                .param("d", digest.dbValue()).param("a", alerts).param("id", id).param("u", userId).update() == 1;
+                        .param("d", digest.dbValue())
+                        .param("a", alerts)
+                        .param("id", id)
+                        .param("u", userId)
+                        .update()
+                == 1;
     }
 
     public boolean delete(long userId, long id) {
-        return jdbc.sql("DELETE FROM monitors WHERE id = :id AND user_id = :u").param("id", id).param("u", userId).update() == 1;
+        return jdbc.sql("DELETE FROM monitors WHERE id = :id AND user_id = :u")
+                        .param("id", id)
+                        .param("u", userId)
+                        .update()
+                == 1;
     }
 
     /** The one-click unsubscribe: the digest off, or the surge alerts off. */
     void stopDigest(long id) {
-        jdbc.sql("UPDATE monitors SET digest = 'none' WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE monitors SET digest = 'none' WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     void stopAlerts(long id) {
-        jdbc.sql("UPDATE monitors SET alerts = FALSE WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE monitors SET alerts = FALSE WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     /** Monitors whose digest period has passed since the last one. */
     List<Monitor> digestsDue(Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        return jdbc.sql("SELECT * FROM monitors WHERE (digest = 'daily' AND digest_since <= :day) OR (digest = 'weekly' AND digest_since <= :week) "
-                        + "ORDER BY id")
-                .param("day", at.minusDays(1)).param("week", at.minusDays(7)).query(Monitors::row).list();
+        return jdbc.sql(
+                        "SELECT * FROM monitors WHERE (digest = 'daily' AND digest_since <= :day) OR (digest = 'weekly' AND digest_since <= :week) "
+                                + "ORDER BY id")
+                .param("day", at.minusDays(1))
+                .param("week", at.minusDays(7))
+                .query(Monitors::row)
+                .list();
     }
 
     /** Monitors with alerts on not checked since {@code before}. */
     List<Monitor> surgeChecksDue(Instant before) {
-        return jdbc.sql("SELECT * FROM monitors WHERE alerts = TRUE AND (surge_checked_at IS NULL OR surge_checked_at <= :before) ORDER BY id")
-                .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).query(Monitors::row).list();
+        return jdbc.sql(
+                        "SELECT * FROM monitors WHERE alerts = TRUE AND (surge_checked_at IS NULL OR surge_checked_at <= :before) ORDER BY id")
+                .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                .query(Monitors::row)
+                .list();
     }
 
     /** Moves the digest window on, only from where it was (two checkers cannot both move it). */
     boolean moveDigestWindow(long id, Instant from, Instant to) {
         return jdbc.sql("UPDATE monitors SET digest_since = :to WHERE id = :id AND digest_since = :from")
-                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("id", id)
-                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)).update() == 1;
+                        .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                        .param("id", id)
+                        .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     void surgeChecked(long id, Instant at) {
         jdbc.sql("UPDATE monitors SET surge_checked_at = :at WHERE id = :id")
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("id", id).update();
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("id", id)
+                .update();
     }
 
     private long count(long userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM monitors WHERE user_id = :u").param("u", userId).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM monitors WHERE user_id = :u")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     private OffsetDateTime now() {
@@ -144,9 +186,15 @@ public class Monitors {
     private static Monitor row(ResultSet rs, int n) throws SQLException {
         OffsetDateTime checked = rs.getObject("surge_checked_at", OffsetDateTime.class);
         Monitor.Digest digest = Monitor.Digest.of(rs.getString("digest"));
-        return new Monitor(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"), rs.getString("filter"),
-                digest == null ? Monitor.Digest.NONE : digest, rs.getBoolean("alerts"),
-                rs.getObject("digest_since", OffsetDateTime.class).toInstant(), checked == null ? null : checked.toInstant(),
+        return new Monitor(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                rs.getString("name"),
+                rs.getString("filter"),
+                digest == null ? Monitor.Digest.NONE : digest,
+                rs.getBoolean("alerts"),
+                rs.getObject("digest_since", OffsetDateTime.class).toInstant(),
+                checked == null ? null : checked.toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -46,7 +46,9 @@ class MonitorsController {
     @GetMapping("/monitors")
     String list(Principal who, @RequestParam(name = "saved", required = false) String saved, Model model) {
         long user = me(who).id();
-        List<Listed> listed = monitors.of(user).stream().map(m -> new Listed(m, watches(m), lastMail(m))).toList();
+        List<Listed> listed = monitors.of(user).stream()
+                .map(m -> new Listed(m, watches(m), lastMail(m)))
+                .toList();
         model.addAttribute("monitors", listed);
         model.addAttribute("notice", saved != null ? "Monitor saved." : null);
         return "monitors/list";
@@ -65,10 +67,14 @@ class MonitorsController {
     }
 
     @PostMapping("/monitors")
-    String create(Principal who, @RequestParam(name = "name", defaultValue = "") String name,
-                  @RequestParam(name = "filter", defaultValue = "") String filter,
-                  @RequestParam(name = "digest", defaultValue = "") String digest,
-                  @RequestParam(name = "alerts", required = false) String alerts, Model model, HttpServletResponse response) {
+    String create(
+            Principal who,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "filter", defaultValue = "") String filter,
+            @RequestParam(name = "digest", defaultValue = "") String digest,
+            @RequestParam(name = "alerts", required = false) String alerts,
+            Model model,
+            HttpServletResponse response) {
         try {
             monitors.create(me(who).id(), name, filter, digest, alerts != null);
             return "redirect:/monitors?saved";
@@ -76,7 +82,8 @@ class MonitorsController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             String watches;
             try {
-                watches = Monitor.describe(EventFilterParams.of(Monitor.parameters(filter)).filter());
+                watches = Monitor.describe(
+                        EventFilterParams.of(Monitor.parameters(filter)).filter());
             } catch (InvalidEventFilter bad) {
                 watches = "A view that cannot be read";
             }
@@ -91,11 +98,15 @@ class MonitorsController {
     }
 
     @PostMapping("/monitors/{id}")
-    String change(Principal who, @PathVariable("id") long id, @RequestParam(name = "digest", defaultValue = "") String digest,
-                  @RequestParam(name = "alerts", required = false) String alerts) {
+    String change(
+            Principal who,
+            @PathVariable("id") long id,
+            @RequestParam(name = "digest", defaultValue = "") String digest,
+            @RequestParam(name = "alerts", required = false) String alerts) {
         Monitor.Digest d = Monitor.Digest.of(digest);
         if (d == null) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose no digest, daily or weekly.");
-        if (!monitors.change(me(who).id(), id, d, alerts != null)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (!monitors.change(me(who).id(), id, d, alerts != null))
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         return "redirect:/monitors?saved";
     }
 
@@ -107,7 +118,8 @@ class MonitorsController {
 
     /** Opening the mail's link shows a button (link scanners fetch every address and must stop nothing). */
     @GetMapping("/monitors/unsubscribe")
-    String confirm(@RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
+    String confirm(
+            @RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         Optional<Monitor> m = monitorOf(token);
         if (m.isEmpty()) return invalid(response);
@@ -120,12 +132,14 @@ class MonitorsController {
 
     /** What a mail client POSTs on "unsubscribe" (RFC 8058; no cookie, no CSRF token: the signed token authorises it). */
     @PostMapping("/monitors/unsubscribe")
-    String unsubscribe(@RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
+    String unsubscribe(
+            @RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         Optional<UnsubscribeLinks.Unsubscribe> u = links.read(token);
         Optional<Monitor> m = monitorOf(token);
         if (u.isEmpty() || m.isEmpty()) return invalid(response);
-        if (u.get().stops() == UnsubscribeLinks.Stops.DIGEST) monitors.stopDigest(m.get().id());
+        if (u.get().stops() == UnsubscribeLinks.Stops.DIGEST)
+            monitors.stopDigest(m.get().id());
         else monitors.stopAlerts(m.get().id());
         model.addAttribute("monitor", m.get());
         model.addAttribute("what", what(token));
@@ -145,7 +159,9 @@ class MonitorsController {
     }
 
     private String what(String token) {
-        return links.read(token).map(u -> u.stops() == UnsubscribeLinks.Stops.DIGEST ? "its digest" : "its surge alerts").orElse("");
+        return links.read(token)
+                .map(u -> u.stops() == UnsubscribeLinks.Stops.DIGEST ? "its digest" : "its surge alerts")
+                .orElse("");
     }
 
     private String invalid(HttpServletResponse response) {
@@ -162,8 +178,11 @@ class MonitorsController {
     }
 
     private String lastMail(Monitor m) {
-        return mails.of(m.id()).stream().filter(x -> "SENT".equals(x.state())).findFirst()
-                .map(x -> x.digest() ? "Last digest sent" : "Last alert sent").orElse(null);
+        return mails.of(m.id()).stream()
+                .filter(x -> "SENT".equals(x.state()))
+                .findFirst()
+                .map(x -> x.digest() ? "Last digest sent" : "Last alert sent")
+                .orElse(null);
     }
 
     private UserAccount me(Principal who) {

@@ -22,7 +22,8 @@ class MonitorsSecurity implements SecurityRules {
     }
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
         urls.requestMatchers("/monitors/unsubscribe").permitAll();
         urls.requestMatchers("/monitors", "/monitors/**").access(trackerReaders);
     }

@@ -26,11 +26,16 @@ class StaticDigestMap implements DigestMap {
 
     @Override
     public Optional<Image> draw(List<TrackedEvent> events) {
-        List<StaticMap.Point> points = events.stream().filter(TrackedEvent::located)
-                .map(e -> new StaticMap.Point(e.latitude(), e.longitude(), e.eventType())).toList();
+        List<StaticMap.Point> points = events.stream()
+                .filter(TrackedEvent::located)
+                .map(e -> new StaticMap.Point(e.latitude(), e.longitude(), e.eventType()))
+                .toList();
         if (points.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(new Image(maps.draw(points, null, "Events in this digest", WIDTH, HEIGHT).png(), "image/png"));
+            return Optional.of(new Image(
+                    maps.draw(points, null, "Events in this digest", WIDTH, HEIGHT)
+                            .png(),
+                    "image/png"));
         } catch (RuntimeException e) {
             log.warn("A digest's map could not be drawn ({}); sent without it", e.getMessage());
             return Optional.empty();

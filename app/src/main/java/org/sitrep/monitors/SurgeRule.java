@@ -30,8 +30,14 @@ record SurgeRule(int minEvents, double ratio, double floor) {
             if (weeklyAverage == 0) {
                 return label + ": " + thisWeek + " events this week, none in the " + BASELINE_WEEKS + " weeks before";
             }
-            return String.format(Locale.ROOT, "%s: %d events this week, %.1f× its %d-week average (%.1f a week)", label, thisWeek,
-                    thisWeek / weeklyAverage, BASELINE_WEEKS, weeklyAverage);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %d events this week, %.1f× its %d-week average (%.1f a week)",
+                    label,
+                    thisWeek,
+                    thisWeek / weeklyAverage,
+                    BASELINE_WEEKS,
+                    weeklyAverage);
         }
     }
 

@@ -39,7 +39,8 @@ class SurgeWatch {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         LocalDate weekStart = today.minusDays(6);
         Map<String, Long> before = new HashMap<>();
-        for (EventSearch.AreaCount a : search.perArea(view.withDates(weekStart.minusDays(7L * SurgeRule.BASELINE_WEEKS), weekStart.minusDays(1)))) {
+        for (EventSearch.AreaCount a : search.perArea(
+                view.withDates(weekStart.minusDays(7L * SurgeRule.BASELINE_WEEKS), weekStart.minusDays(1)))) {
             before.put(key(a), a.count());
         }
         List<SurgeRule.Surge> out = new ArrayList<>();

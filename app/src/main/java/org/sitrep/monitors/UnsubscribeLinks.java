@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class UnsubscribeLinks {
     /** What a token stops. */
-    enum Stops { DIGEST, ALERTS }
+    enum Stops {
+        DIGEST,
+        ALERTS
+    }
 
     record Unsubscribe(long monitorId, Stops stops) {}
 
@@ -25,14 +28,19 @@ class UnsubscribeLinks {
     }
 
     String token(long monitorId, Stops stops) {
-        return tokens.sign(ByteBuffer.allocate(9).putLong(monitorId).put((byte) stops.ordinal()).array());
+        return tokens.sign(ByteBuffer.allocate(9)
+                .putLong(monitorId)
+                .put((byte) stops.ordinal())
+                .array());
     }
 
     Optional<Unsubscribe> read(String token) {
         return tokens.read(token).flatMap(b -> {
             long monitor = b.getLong();
             int stops = b.get();
-            return stops < 0 || stops >= Stops.values().length ? Optional.empty() : Optional.of(new Unsubscribe(monitor, Stops.values()[stops]));
+            return stops < 0 || stops >= Stops.values().length
+                    ? Optional.empty()
+                    : Optional.of(new Unsubscribe(monitor, Stops.values()[stops]));
         });
     }
 }

@@ -38,8 +38,14 @@ class ArchiveController {
     private final PublicUrls urls;
     private final SitrepProperties properties;
 
-    ArchiveController(IssueDesk desk, Newsletters newsletters, IssueLetter letters, Paywall paywall,
-                      org.sitrep.newsroom.BodyRenderer renderer, PublicUrls urls, SitrepProperties properties) {
+    ArchiveController(
+            IssueDesk desk,
+            Newsletters newsletters,
+            IssueLetter letters,
+            Paywall paywall,
+            org.sitrep.newsroom.BodyRenderer renderer,
+            PublicUrls urls,
+            SitrepProperties properties) {
         this.desk = desk;
         this.newsletters = newsletters;
         this.letters = letters;
@@ -58,7 +64,8 @@ class ArchiveController {
         model.addAttribute("issues", issues);
         model.addAttribute("newsletters", byId());
         model.addAttribute("offered", newsletters.offered());
-        model.addAttribute("previous", page > 1 ? (page == 2 ? "/newsletters" : "/newsletters?page=" + (page - 1)) : null);
+        model.addAttribute(
+                "previous", page > 1 ? (page == 2 ? "/newsletters" : "/newsletters?page=" + (page - 1)) : null);
         model.addAttribute("next", (long) page * PAGE < total ? "/newsletters?page=" + (page + 1) : null);
         model.addAttribute("page", page);
         model.addAttribute("title", "Newsletters: past issues · " + properties.siteName());
@@ -68,7 +75,8 @@ class ArchiveController {
     }
 
     @GetMapping("/newsletters/issues/{id}")
-    String issue(@PathVariable("id") String idParam, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String issue(
+            @PathVariable("id") String idParam, Model model, HttpServletRequest request, HttpServletResponse response) {
         long id;
         try {
             id = Long.parseLong(idParam);
@@ -76,7 +84,9 @@ class ArchiveController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         // Drafts, scheduled and still-sending issues are not published: the same 404 as a missing one.
-        Issue issue = desk.find(id).filter(i -> i.state() == Issue.State.SENT).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Issue issue = desk.find(id)
+                .filter(i -> i.state() == Issue.State.SENT)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Newsletter newsletter = newsletters.byId(issue.newsletterId()).orElseThrow();
         Access access = newsletter.paid()
                 ? paywall.decide(0, AccessLevel.PAID, paywall.terms(), request, response)

@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class IssueDeskController {
-    static final String MAIL_PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+    static final String MAIL_PREVIEW_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; "
+                    + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
     private final IssueDesk desk;
     private final Newsletters newsletters;
     private final IssueLetter letters;
@@ -36,8 +37,13 @@ class IssueDeskController {
     private final SitrepProperties properties;
     private final AuditLog audit;
 
-    IssueDeskController(IssueDesk desk, Newsletters newsletters, IssueLetter letters, Postman postman, SitrepProperties properties,
-                        AuditLog audit) {
+    IssueDeskController(
+            IssueDesk desk,
+            Newsletters newsletters,
+            IssueLetter letters,
+            Postman postman,
+            SitrepProperties properties,
+            AuditLog audit) {
         this.audit = audit;
         this.desk = desk;
         this.newsletters = newsletters;
@@ -56,8 +62,12 @@ class IssueDeskController {
 
     @GetMapping("/newsroom/newsletters/issues/new")
     String compose(@RequestParam(name = "newsletter", required = false) Long newsletterId, Model model) {
-        Newsletter n = newsletterId == null ? null : newsletters.byId(newsletterId).orElse(null);
-        if (n == null) n = newsletters.offered().stream().findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Newsletter n =
+                newsletterId == null ? null : newsletters.byId(newsletterId).orElse(null);
+        if (n == null)
+            n = newsletters.offered().stream()
+                    .findFirst()
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Issue blank = new Issue(0, n.id(), "", "", Issue.State.DRAFT, null, null, null, null, null, null, List.of());
         return form(blank, n, model);
     }
@@ -84,23 +94,33 @@ class IssueDeskController {
         model.addAttribute("audience", desk.audience(n));
         model.addAttribute("mailConfigured", postman.mailConfigured());
         model.addAttribute("zone", properties.zone());
-        model.addAttribute("sendAtLocal", issue.sendAt() == null ? "" : LocalDateTime.ofInstant(issue.sendAt(), properties.zone()).toString());
+        model.addAttribute(
+                "sendAtLocal",
+                issue.sendAt() == null
+                        ? ""
+                        : LocalDateTime.ofInstant(issue.sendAt(), properties.zone())
+                                .toString());
         return "newsletters/issue";
     }
 
     @PostMapping("/newsroom/newsletters/issues")
-    String save(@RequestParam(name = "id", required = false) Long id, @RequestParam(name = "newsletter") long newsletterId,
-                @RequestParam(name = "subject", defaultValue = "") String subject,
-                @RequestParam(name = "intro", defaultValue = "") String intro,
-                @RequestParam(name = "piece", required = false) List<Long> pieces,
-                Authentication auth, RedirectAttributes redirect) {
+    String save(
+            @RequestParam(name = "id", required = false) Long id,
+            @RequestParam(name = "newsletter") long newsletterId,
+            @RequestParam(name = "subject", defaultValue = "") String subject,
+            @RequestParam(name = "intro", defaultValue = "") String intro,
+            @RequestParam(name = "piece", required = false) List<Long> pieces,
+            Authentication auth,
+            RedirectAttributes redirect) {
         try {
             long saved = desk.save(id, newsletterId, subject, intro, pieces, auth.getName());
             redirect.addFlashAttribute("notice", "Saved. Preview it, then send or schedule it.");
             return "redirect:/newsroom/newsletters/issues/" + saved;
         } catch (Newsletters.Refused e) {
             redirect.addFlashAttribute("error", e.getMessage());
-            return id == null ? "redirect:/newsroom/newsletters/issues/new?newsletter=" + newsletterId : "redirect:/newsroom/newsletters/issues/" + id;
+            return id == null
+                    ? "redirect:/newsroom/newsletters/issues/new?newsletter=" + newsletterId
+                    : "redirect:/newsroom/newsletters/issues/" + id;
         }
     }
 
@@ -108,28 +128,40 @@ class IssueDeskController {
     ResponseEntity<String> previewHtml(@PathVariable("id") long id) {
         // The mail's styles are inline (mail clients ignore style sheets), which the site's policy forbids:
         // this response gets its own, allowing inline styles and images from anywhere, still no script at all.
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", MAIL_PREVIEW_POLICY)
                 .body(letter(id).html("#unsubscribe-link-of-each-recipient"));
     }
 
     @GetMapping(value = "/newsroom/newsletters/issues/{id}/preview.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> previewText(@PathVariable("id") long id) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
                 .body(letter(id).text("(each recipient's own unsubscribe link)"));
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/send")
-    String send(@PathVariable("id") long id, @RequestParam(name = "confirmed", defaultValue = "") String confirmed, Authentication auth,
-                RedirectAttributes redirect, Model model) {
+    String send(
+            @PathVariable("id") long id,
+            @RequestParam(name = "confirmed", defaultValue = "") String confirmed,
+            Authentication auth,
+            RedirectAttributes redirect,
+            Model model) {
         Issue issue = find(id);
         if (!"yes".equals(confirmed) && issue.state().editable()) {
             Newsletter n = newsletters.byId(issue.newsletterId()).orElseThrow();
-            return confirm(model, issue, "send", "Send “" + issue.subject() + "” now to " + desk.audience(n) + " reader(s)? "
-                    + "A sent issue cannot be recalled.", "Send now");
+            return confirm(
+                    model,
+                    issue,
+                    "send",
+                    "Send “" + issue.subject() + "” now to " + desk.audience(n) + " reader(s)? "
+                            + "A sent issue cannot be recalled.",
+                    "Send now");
         }
         if (!postman.mailConfigured()) {
-            redirect.addFlashAttribute("error", "No mail server is configured (spring.mail.host): nothing can be sent.");
+            redirect.addFlashAttribute(
+                    "error", "No mail server is configured (spring.mail.host): nothing can be sent.");
             return "redirect:/newsroom/newsletters/issues/" + id;
         }
         if (desk.start(id)) {
@@ -140,13 +172,19 @@ class IssueDeskController {
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/schedule")
-    String schedule(@PathVariable("id") long id, @RequestParam(name = "sendAt", defaultValue = "") String sendAt, Authentication auth,
-                    RedirectAttributes redirect) {
+    String schedule(
+            @PathVariable("id") long id,
+            @RequestParam(name = "sendAt", defaultValue = "") String sendAt,
+            Authentication auth,
+            RedirectAttributes redirect) {
         Issue issue = find(id);
         try {
-            desk.schedule(id, LocalDateTime.parse(sendAt).atZone(properties.zone()).toInstant());
-            audit.record(auth.getName(), "newsletter.issue.scheduled", "issue#" + id, issue.subject() + " at " + sendAt);
-            redirect.addFlashAttribute("notice", "Scheduled for " + sendAt.replace('T', ' ') + " (" + properties.zone() + ").");
+            desk.schedule(
+                    id, LocalDateTime.parse(sendAt).atZone(properties.zone()).toInstant());
+            audit.record(
+                    auth.getName(), "newsletter.issue.scheduled", "issue#" + id, issue.subject() + " at " + sendAt);
+            redirect.addFlashAttribute(
+                    "notice", "Scheduled for " + sendAt.replace('T', ' ') + " (" + properties.zone() + ").");
         } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("error", "Give the date and time to send at.");
         } catch (Newsletters.Refused e) {
@@ -156,11 +194,18 @@ class IssueDeskController {
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/unschedule")
-    String unschedule(@PathVariable("id") long id, @RequestParam(name = "confirmed", defaultValue = "") String confirmed,
-                      RedirectAttributes redirect, Model model) {
+    String unschedule(
+            @PathVariable("id") long id,
+            @RequestParam(name = "confirmed", defaultValue = "") String confirmed,
+            RedirectAttributes redirect,
+            Model model) {
         Issue issue = find(id);
         if (!"yes".equals(confirmed)) {
-            return confirm(model, issue, "unschedule", "Cancel the scheduled send of “" + issue.subject() + "”? It becomes a draft again.",
+            return confirm(
+                    model,
+                    issue,
+                    "unschedule",
+                    "Cancel the scheduled send of “" + issue.subject() + "”? It becomes a draft again.",
                     "Cancel the send");
         }
         desk.unschedule(id);
@@ -169,11 +214,20 @@ class IssueDeskController {
     }
 
     @PostMapping("/newsroom/newsletters/issues/{id}/delete")
-    String delete(@PathVariable("id") long id, @RequestParam(name = "confirmed", defaultValue = "") String confirmed, Authentication auth,
-                  RedirectAttributes redirect, Model model) {
+    String delete(
+            @PathVariable("id") long id,
+            @RequestParam(name = "confirmed", defaultValue = "") String confirmed,
+            Authentication auth,
+            RedirectAttributes redirect,
+            Model model) {
         Issue issue = find(id);
         if (!"yes".equals(confirmed)) {
-            return confirm(model, issue, "delete", "Delete the draft “" + issue.subject() + "”? This cannot be undone.", "Delete draft");
+            return confirm(
+                    model,
+                    issue,
+                    "delete",
+                    "Delete the draft “" + issue.subject() + "”? This cannot be undone.",
+                    "Delete draft");
         }
         if (desk.delete(id)) {
             audit.record(auth.getName(), "newsletter.issue.deleted", "issue#" + id, issue.subject());

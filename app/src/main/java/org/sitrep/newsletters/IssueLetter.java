@@ -29,9 +29,13 @@ class IssueLetter {
 
     /** A rendered issue, the same for every recipient but for {@link #UNSUBSCRIBE}. */
     record Letter(String subject, String html, String text) {
-        String html(String unsubscribeUrl) { return html.replace(UNSUBSCRIBE, unsubscribeUrl); }
+        String html(String unsubscribeUrl) {
+            return html.replace(UNSUBSCRIBE, unsubscribeUrl);
+        }
 
-        String text(String unsubscribeUrl) { return text.replace(UNSUBSCRIBE, unsubscribeUrl); }
+        String text(String unsubscribeUrl) {
+            return text.replace(UNSUBSCRIBE, unsubscribeUrl);
+        }
     }
 
     /**
@@ -39,9 +43,18 @@ class IssueLetter {
      * and its lead photo (absolute address of a rendition about the mail's width, its alt text and
      * size), or no photo.
      */
-    record Item(String kicker, String headline, String standfirst, String url, String photoUrl, String photoAlt, int photoWidth,
-                int photoHeight) {
-        public boolean hasPhoto() { return photoUrl != null; }
+    record Item(
+            String kicker,
+            String headline,
+            String standfirst,
+            String url,
+            String photoUrl,
+            String photoAlt,
+            int photoWidth,
+            int photoHeight) {
+        public boolean hasPhoto() {
+            return photoUrl != null;
+        }
     }
 
     /** The mail's column, in CSS pixels: what mail clients render well on a desktop, and shrinks on a phone. */
@@ -55,8 +68,14 @@ class IssueLetter {
     private final Clock clock;
     private final Dateline dateline;
 
-    IssueLetter(BodyRenderer renderer, PieceCatalog catalog, PublicUrls urls, SitrepProperties properties, SpringTemplateEngine templates,
-                Clock clock, Dateline dateline) {
+    IssueLetter(
+            BodyRenderer renderer,
+            PieceCatalog catalog,
+            PublicUrls urls,
+            SitrepProperties properties,
+            SpringTemplateEngine templates,
+            Clock clock,
+            Dateline dateline) {
         this.clock = clock;
         this.dateline = dateline;
         this.renderer = renderer;
@@ -81,7 +100,8 @@ class IssueLetter {
         List<Item> items = catalog.byIds(issue.pieceIds()).stream()
                 .filter(p -> p.isLive(now)) // a piece unpublished since the issue was written drops out
                 .map(p -> translated(p, language))
-                .map(this::item).toList();
+                .map(this::item)
+                .toList();
         Context context = new Context(language.locale());
         context.setVariable("newsletter", newsletter);
         context.setVariable("subject", issue.subject());
@@ -103,20 +123,27 @@ class IssueLetter {
     /** {@code p} in {@code language}: its live translation, or itself when it has none (or is in that language already). */
     private Piece translated(Piece p, Language language) {
         if (language.code().equals(p.language())) return p;
-        return catalog.family(p.familyId()).stream().filter(l -> language.code().equals(l.language())).findFirst()
-                .flatMap(l -> catalog.byIds(List.of(l.id())).stream().findFirst()).orElse(p);
+        return catalog.family(p.familyId()).stream()
+                .filter(l -> language.code().equals(l.language()))
+                .findFirst()
+                .flatMap(l -> catalog.byIds(List.of(l.id())).stream().findFirst())
+                .orElse(p);
     }
 
     /** The items of the issue, as they are now (for the archive's web view). */
     List<Item> items(Issue issue) {
         Instant now = clock.instant();
-        return catalog.byIds(issue.pieceIds()).stream().filter(p -> p.isLive(now)).map(this::item).toList();
+        return catalog.byIds(issue.pieceIds()).stream()
+                .filter(p -> p.isLive(now))
+                .map(this::item)
+                .toList();
     }
 
     private Item item(Piece p) {
         String kicker = p.kind().label() + (p.section() == null || p.section().isBlank() ? "" : " · " + p.section());
         Photo photo = p.leadPhoto();
-        if (photo == null) return new Item(kicker, p.headline(), p.standfirst(), urls.absolute(p.path()), null, null, 0, 0);
+        if (photo == null)
+            return new Item(kicker, p.headline(), p.standfirst(), urls.absolute(p.path()), null, null, 0, 0);
         // The smallest rendition at least as wide as the column (sharp on most screens), else the original.
         String path = photo.url();
         int w = photo.width();
@@ -131,7 +158,14 @@ class IssueLetter {
         }
         int shownHeight = w > 0 ? Math.round((float) h * Math.min(WIDTH, w) / w) : 0;
         String alt = firstNonBlank(photo.altText(), photo.caption(), p.headline());
-        return new Item(kicker, p.headline(), p.standfirst(), urls.absolute(p.path()), urls.absolute(path), alt, Math.min(WIDTH, w),
+        return new Item(
+                kicker,
+                p.headline(),
+                p.standfirst(),
+                urls.absolute(p.path()),
+                urls.absolute(path),
+                alt,
+                Math.min(WIDTH, w),
                 shownHeight);
     }
 
@@ -140,18 +174,22 @@ class IssueLetter {
         org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html, urls.absolute("/"));
         doc.outputSettings().prettyPrint(false);
         for (Element e : doc.body().select("*")) {
-            String style = switch (e.normalName()) {
-                case "p" -> "margin:0 0 14px;";
-                case "ul", "ol" -> "margin:0 0 14px;padding-left:24px;";
-                case "li" -> "margin:0 0 6px;";
-                case "h2", "h3", "h4" -> "margin:18px 0 8px;font-family:Georgia,'Times New Roman',serif;font-size:20px;line-height:26px;color:#1b1b1b;";
-                case "blockquote" -> "margin:0 0 14px;padding-left:12px;border-left:3px solid #d9d5cc;color:#4a4a4a;";
-                case "a" -> "color:#1d4e89;text-decoration:underline;";
-                case "img" -> "display:block;max-width:100%;height:auto;border:0;";
-                default -> null;
-            };
+            String style =
+                    switch (e.normalName()) {
+                        case "p" -> "margin:0 0 14px;";
+                        case "ul", "ol" -> "margin:0 0 14px;padding-left:24px;";
+                        case "li" -> "margin:0 0 6px;";
+                        case "h2", "h3", "h4" ->
+                            "margin:18px 0 8px;font-family:Georgia,'Times New Roman',serif;font-size:20px;line-height:26px;color:#1b1b1b;";
+                        case "blockquote" ->
+                            "margin:0 0 14px;padding-left:12px;border-left:3px solid #d9d5cc;color:#4a4a4a;";
+                        case "a" -> "color:#1d4e89;text-decoration:underline;";
+                        case "img" -> "display:block;max-width:100%;height:auto;border:0;";
+                        default -> null;
+                    };
             if (style != null) e.attr("style", style);
-            if (e.nameIs("a") && e.hasAttr("href")) e.attr("href", e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href"));
+            if (e.nameIs("a") && e.hasAttr("href"))
+                e.attr("href", e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href"));
             if (e.nameIs("img")) {
                 if (!e.absUrl("src").isEmpty()) e.attr("src", e.absUrl("src"));
                 if (!e.hasAttr("alt")) e.attr("alt", "");
@@ -171,7 +209,8 @@ class IssueLetter {
         t.append(issue.subject()).append("\n\n");
         for (Element block : Jsoup.parseBodyFragment(introHtml).body().children()) {
             if (block.is("ul, ol")) {
-                for (Element li : block.select("> li")) t.append("- ").append(li.text()).append("\n");
+                for (Element li : block.select("> li"))
+                    t.append("- ").append(li.text()).append("\n");
                 t.append("\n");
             } else if (!block.text().isBlank()) {
                 t.append(block.text()).append("\n\n");
@@ -180,14 +219,21 @@ class IssueLetter {
         for (Item item : items) {
             t.append(item.kicker().toUpperCase(java.util.Locale.ROOT)).append("\n");
             t.append("* ").append(item.headline()).append("\n");
-            if (item.standfirst() != null && !item.standfirst().isBlank()) t.append("  ").append(item.standfirst()).append("\n");
+            if (item.standfirst() != null && !item.standfirst().isBlank())
+                t.append("  ").append(item.standfirst()).append("\n");
             t.append("  ").append(item.url()).append("\n\n");
         }
         t.append("-- \n");
-        t.append("You receive ").append(newsletter.name()).append(" because you chose it at ").append(properties.siteName()).append(".\n");
+        t.append("You receive ")
+                .append(newsletter.name())
+                .append(" because you chose it at ")
+                .append(properties.siteName())
+                .append(".\n");
         t.append("Unsubscribe in one click: ").append(UNSUBSCRIBE).append("\n");
         t.append("Choose your newsletters: ").append(urls.absolute("/account")).append("\n");
-        t.append("Read it on the web: ").append(urls.absolute("/newsletters/issues/" + issue.id())).append("\n");
+        t.append("Read it on the web: ")
+                .append(urls.absolute("/newsletters/issues/" + issue.id()))
+                .append("\n");
         return t.toString();
     }
 
@@ -195,7 +241,8 @@ class IssueLetter {
     List<Piece> pickable(List<Long> chosen) {
         List<Piece> recent = catalog.latest(40, 0);
         List<Long> shown = recent.stream().map(Piece::id).toList();
-        List<Piece> older = catalog.byIds(chosen.stream().filter(id -> !shown.contains(id)).toList());
+        List<Piece> older =
+                catalog.byIds(chosen.stream().filter(id -> !shown.contains(id)).toList());
         return java.util.stream.Stream.concat(older.stream(), recent.stream()).toList();
     }
 }

@@ -22,9 +22,13 @@ class NewsletterChoicesController {
     }
 
     @PostMapping("/account/newsletters")
-    String choose(@RequestParam(name = "newsletter", required = false) List<String> chosen,
-                  @RequestParam java.util.Map<String, String> form, Authentication auth, RedirectAttributes redirect) {
-        ReaderAccounts.Reader reader = readers.find(auth.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+    String choose(
+            @RequestParam(name = "newsletter", required = false) List<String> chosen,
+            @RequestParam java.util.Map<String, String> form,
+            Authentication auth,
+            RedirectAttributes redirect) {
+        ReaderAccounts.Reader reader =
+                readers.find(auth.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         // "language-daily-brief=ar": the language of each newsletter (Newsletters ignores codes that are no edition's).
         java.util.Map<String, String> languages = new java.util.HashMap<>();
         form.forEach((name, value) -> {

@@ -27,17 +27,26 @@ class NewslettersAdminController {
     }
 
     @PostMapping("/admin/newsletters")
-    String save(@RequestParam(name = "id", required = false) Long id, @RequestParam(name = "slug", defaultValue = "") String slug,
-                @RequestParam(name = "name", defaultValue = "") String name,
-                @RequestParam(name = "description", defaultValue = "") String description,
-                @RequestParam(name = "access", defaultValue = "") String access,
-                @RequestParam(name = "active", defaultValue = "false") boolean active,
-                Authentication auth, RedirectAttributes redirect) {
+    String save(
+            @RequestParam(name = "id", required = false) Long id,
+            @RequestParam(name = "slug", defaultValue = "") String slug,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "description", defaultValue = "") String description,
+            @RequestParam(name = "access", defaultValue = "") String access,
+            @RequestParam(name = "active", defaultValue = "false") boolean active,
+            Authentication auth,
+            RedirectAttributes redirect) {
         try {
-            Newsletter.Access a = "PAID".equals(access) ? Newsletter.Access.PAID : "FREE".equals(access) ? Newsletter.Access.FREE : null;
+            Newsletter.Access a = "PAID".equals(access)
+                    ? Newsletter.Access.PAID
+                    : "FREE".equals(access) ? Newsletter.Access.FREE : null;
             Newsletter saved = newsletters.save(id, slug, name, description, a, active);
-            audit.record(auth.getName(), id == null ? "newsletter.created" : "newsletter.changed", "newsletter#" + saved.id(),
-                    saved.slug() + ": " + saved.name() + ", " + saved.access() + (saved.active() ? ", active" : ", inactive"));
+            audit.record(
+                    auth.getName(),
+                    id == null ? "newsletter.created" : "newsletter.changed",
+                    "newsletter#" + saved.id(),
+                    saved.slug() + ": " + saved.name() + ", " + saved.access()
+                            + (saved.active() ? ", active" : ", inactive"));
             redirect.addFlashAttribute("notice", "Saved " + saved.name() + ".");
         } catch (Newsletters.Refused e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -29,13 +29,22 @@ class NewslettersOfAMember implements AccountData {
     public Object export(long userId) {
         return jdbc.sql("SELECT n.name, ns.subscribed_at FROM newsletter_subscriptions ns "
                         + "JOIN newsletters n ON n.id = ns.newsletter_id WHERE ns.user_id = :id ORDER BY n.sort_order")
-                .param("id", userId).query((rs, n) -> Map.of("newsletter", rs.getString(1),
-                        "since", rs.getObject(2, OffsetDateTime.class).toInstant().toString())).list();
+                .param("id", userId)
+                .query((rs, n) -> Map.of(
+                        "newsletter",
+                        rs.getString(1),
+                        "since",
+                        rs.getObject(2, OffsetDateTime.class).toInstant().toString()))
+                .list();
     }
 
     @Override
     public void delete(long userId) {
-        jdbc.sql("DELETE FROM newsletter_subscriptions WHERE user_id = :id").param("id", userId).update();
-        jdbc.sql("DELETE FROM newsletter_sends WHERE user_id = :id").param("id", userId).update();
+        jdbc.sql("DELETE FROM newsletter_subscriptions WHERE user_id = :id")
+                .param("id", userId)
+                .update();
+        jdbc.sql("DELETE FROM newsletter_sends WHERE user_id = :id")
+                .param("id", userId)
+                .update();
     }
 }

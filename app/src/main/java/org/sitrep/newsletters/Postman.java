@@ -112,8 +112,18 @@ public class Postman {
     });
     private volatile boolean stopping;
 
-    Postman(ObjectProvider<JavaMailSender> mail, LockProvider leases, ReaderAccounts readers, IssueDesk desk, SendLog sendLog, Newsletters newsletters, IssueLetter letters,
-            UnsubscribeTokens tokens, PublicUrls urls, SitrepProperties properties, Clock clock,
+    Postman(
+            ObjectProvider<JavaMailSender> mail,
+            LockProvider leases,
+            ReaderAccounts readers,
+            IssueDesk desk,
+            SendLog sendLog,
+            Newsletters newsletters,
+            IssueLetter letters,
+            UnsubscribeTokens tokens,
+            PublicUrls urls,
+            SitrepProperties properties,
+            Clock clock,
             @Value("${sitrep.newsletters.rate-per-second:2000}") double ratePerSecond,
             @Value("${sitrep.newsletters.connections:2}") int connections,
             @Value("${sitrep.newsletters.from:${sitrep.mail.from:}}") String from) {
@@ -164,8 +174,8 @@ public class Postman {
         if (!running.add(issueId)) return new Run(0, 0, false);
         try {
             // Another instance may be delivering it: only the lease holder may, or a recipient could be mailed twice.
-            Optional<SimpleLock> lease = leases.lock(new LockConfiguration(ClockProvider.now(), "newsletters.issue-" + issueId,
-                    LEASE, Duration.ZERO));
+            Optional<SimpleLock> lease = leases.lock(
+                    new LockConfiguration(ClockProvider.now(), "newsletters.issue-" + issueId, LEASE, Duration.ZERO));
             if (lease.isEmpty()) return new Run(0, 0, false);
             try {
                 return deliverClaimed(issueId);
@@ -181,7 +191,11 @@ public class Postman {
         Issue issue = desk.find(issueId).orElse(null);
         if (issue == null || issue.state() != Issue.State.SENDING) return new Run(0, 0, false);
         int unsure = sendLog.markInDoubt(issueId);
-        if (unsure > 0) log.warn("Issue {}: {} recipient(s) were in flight when an earlier send stopped; marked UNKNOWN, not resent", issueId, unsure);
+        if (unsure > 0)
+            log.warn(
+                    "Issue {}: {} recipient(s) were in flight when an earlier send stopped; marked UNKNOWN, not resent",
+                    issueId,
+                    unsure);
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.error("Issue {} is SENDING but no mail server is configured (spring.mail.host); waiting", issueId);
@@ -190,17 +204,20 @@ public class Postman {
         Newsletter newsletter = newsletters.byId(issue.newsletterId()).orElseThrow();
         // Rendered once per language its readers chose (on first need: most sends are one language).
         Map<Language, IssueLetter.Letter> byLanguage = new ConcurrentHashMap<>();
-        Function<Language, IssueLetter.Letter> letter = l -> byLanguage.computeIfAbsent(l, x -> letters.render(issue, newsletter, x));
+        Function<Language, IssueLetter.Letter> letter =
+                l -> byLanguage.computeIfAbsent(l, x -> letters.render(issue, newsletter, x));
         // One walk along the primary key for who is left (8 bytes a recipient); lanes take it in chunks.
         Queue queue = new Queue(sendLog.queued(issueId), newsletter.id());
         Pacer pacer = new Pacer(ratePerSecond);
         List<Envelope> envelopes = new ArrayList<>();
         for (int i = 0; i < connections; i++) envelopes.add(new Envelope(sender, newsletter, letter, issueId));
-        ExecutorService lanes = connections == 1 ? null : Executors.newFixedThreadPool(connections, r -> {
-            Thread t = new Thread(r, "newsletter-lane");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService lanes = connections == 1
+                ? null
+                : Executors.newFixedThreadPool(connections, r -> {
+                    Thread t = new Thread(r, "newsletter-lane");
+                    t.setDaemon(true);
+                    return t;
+                });
         int sent = 0;
         int failed = 0;
         String gone = null;
@@ -212,7 +229,8 @@ public class Postman {
                 gone = t.gone();
             } else {
                 List<Future<Tally>> running = new ArrayList<>();
-                for (Envelope envelope : envelopes) running.add(lanes.submit(() -> deliverLane(issueId, newsletter, queue, envelope, pacer)));
+                for (Envelope envelope : envelopes)
+                    running.add(lanes.submit(() -> deliverLane(issueId, newsletter, queue, envelope, pacer)));
                 for (Future<Tally> lane : running) {
                     try {
                         Tally t = lane.get();
@@ -222,7 +240,8 @@ public class Postman {
                     } catch (InterruptedException | ExecutionException e) {
                         // A lane that died without a verdict (the database went away): its claimed
                         // recipient stays SENDING and the next run reports it UNKNOWN rather than risk a second copy.
-                        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                        if (e instanceof InterruptedException)
+                            Thread.currentThread().interrupt();
                         queue.halt();
                         gone = "a sending lane stopped: " + e.getMessage();
                     }
@@ -309,14 +328,19 @@ public class Postman {
                 position += ids.size();
             }
             Map<Long, Language> languages = newsletters.languages(newsletterId, ids);
-            return readers.addresses(ids).entrySet().stream().map(e -> new Recipient(e.getKey(), e.getValue(),
-                    languages.getOrDefault(e.getKey(), Language.EN))).toList();
+            return readers.addresses(ids).entrySet().stream()
+                    .map(e -> new Recipient(e.getKey(), e.getValue(), languages.getOrDefault(e.getKey(), Language.EN)))
+                    .toList();
         }
 
         /** Stops every lane before its next recipient (the server is gone). */
-        void halt() { halted = true; }
+        void halt() {
+            halted = true;
+        }
 
-        boolean halted() { return halted; }
+        boolean halted() {
+            return halted;
+        }
     }
 
     /** Stops runs between two messages: what was handed to the server is marked, the rest stays queued. */
@@ -351,7 +375,9 @@ public class Postman {
 
     /** The server cannot be reached: the run stops, and rows not handed over go back to the queue. */
     private static final class ServerGone extends RuntimeException {
-        ServerGone(String message, Throwable cause) { super(message, cause); }
+        ServerGone(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** One SMTP connection kept open for many messages, and the parts every copy shares. */
@@ -367,7 +393,11 @@ public class Postman {
         private final String listId;
         private Transport transport;
 
-        Envelope(JavaMailSender sender, Newsletter newsletter, Function<Language, IssueLetter.Letter> letters, long issueId) {
+        Envelope(
+                JavaMailSender sender,
+                Newsletter newsletter,
+                Function<Language, IssueLetter.Letter> letters,
+                long issueId) {
             this.sender = sender;
             this.smtp = sender instanceof JavaMailSenderImpl impl ? impl : null;
             this.session = smtp != null ? withTimeouts(smtp) : Session.getInstance(new java.util.Properties());
@@ -378,7 +408,8 @@ public class Postman {
             this.listId = newsletter.slug() + "." + host;
             String address = from == null || from.isBlank() ? "no-reply@" + host : from.strip();
             try {
-                this.fromAddress = new InternetAddress(address, newsletter.name() + " · " + properties.siteName(), "UTF-8");
+                this.fromAddress =
+                        new InternetAddress(address, newsletter.name() + " · " + properties.siteName(), "UTF-8");
             } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }
@@ -437,7 +468,8 @@ public class Postman {
         }
 
         private MimeMessage message(Recipient r) throws MessagingException {
-            String unsubscribe = urls.absolute("/newsletters/unsubscribe?token=" + tokens.token(r.userId(), newsletter.id()));
+            String unsubscribe =
+                    urls.absolute("/newsletters/unsubscribe?token=" + tokens.token(r.userId(), newsletter.id()));
             IssueLetter.Letter letter = letters.apply(r.language());
             MimeMessage m = new TracedMessage(session, "<newsletter." + issueId + "." + r.userId() + "@" + host + ">");
             m.setFrom(fromAddress);
@@ -500,7 +532,8 @@ public class Postman {
         }
 
         @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort) throws java.io.IOException {
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
+                throws java.io.IOException {
             java.net.Socket s = createSocket();
             s.bind(new java.net.InetSocketAddress(localHost, localPort));
             s.connect(new java.net.InetSocketAddress(host, port));
@@ -515,7 +548,8 @@ public class Postman {
         }
 
         @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+        public java.net.Socket createSocket(
+                java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
                 throws java.io.IOException {
             java.net.Socket s = createSocket();
             s.bind(new java.net.InetSocketAddress(localAddress, localPort));

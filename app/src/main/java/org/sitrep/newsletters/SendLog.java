@@ -22,7 +22,9 @@ class SendLog {
 
     /** What the server said about one handed-over copy: delivered, or refused with a reason. */
     record Verdict(long userId, String problem) {
-        static Verdict delivered(long userId) { return new Verdict(userId, null); }
+        static Verdict delivered(long userId) {
+            return new Verdict(userId, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -43,8 +45,11 @@ class SendLog {
     }
 
     List<Long> queued(long issueId) {
-        return jdbc.sql("SELECT user_id FROM newsletter_sends WHERE issue_id = :i AND state = 'QUEUED' ORDER BY user_id")
-                .param("i", issueId).query(Long.class).list();
+        return jdbc.sql(
+                        "SELECT user_id FROM newsletter_sends WHERE issue_id = :i AND state = 'QUEUED' ORDER BY user_id")
+                .param("i", issueId)
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -58,9 +63,16 @@ class SendLog {
             if (next == null) return false;
             // Still entitled (members' answer: an enabled account, paying now for a paid newsletter), and
             // still opted in: asked in the claim itself, so an opt-out committed before it counts.
-            if (readers.inGoodStanding(next, newsletter.paid()) && log.claim(Rows.of("issue_id = :i AND user_id = :u AND EXISTS "
-                    + "(SELECT 1 FROM newsletter_subscriptions ns WHERE ns.user_id = :u AND ns.newsletter_id = :n)",
-                    "i", issueId, "u", next, "n", newsletter.id()))) {
+            if (readers.inGoodStanding(next, newsletter.paid())
+                    && log.claim(Rows.of(
+                            "issue_id = :i AND user_id = :u AND EXISTS "
+                                    + "(SELECT 1 FROM newsletter_subscriptions ns WHERE ns.user_id = :u AND ns.newsletter_id = :n)",
+                            "i",
+                            issueId,
+                            "u",
+                            next,
+                            "n",
+                            newsletter.id()))) {
                 return true;
             }
             log.skipped(row(issueId, next), "QUEUED", LEFT);

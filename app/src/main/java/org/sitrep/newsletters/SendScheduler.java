@@ -25,12 +25,15 @@ class SendScheduler {
         this.postman = postman;
     }
 
-    @Scheduled(fixedDelayString = "${sitrep.newsletters.tick:10s}", initialDelayString = "${sitrep.newsletters.initial-delay:5s}")
+    @Scheduled(
+            fixedDelayString = "${sitrep.newsletters.tick:10s}",
+            initialDelayString = "${sitrep.newsletters.initial-delay:5s}")
     @SchedulerLock(name = "newsletters.tick", lockAtMostFor = JobLeases.LEASE)
     void tick() {
         try {
             if (!postman.mailConfigured()) {
-                if (!warnedNoMail && !desk.due().isEmpty()) log.warn("Scheduled newsletter issues wait: no mail server (spring.mail.host) is configured");
+                if (!warnedNoMail && !desk.due().isEmpty())
+                    log.warn("Scheduled newsletter issues wait: no mail server (spring.mail.host) is configured");
                 warnedNoMail = true;
                 return;
             }

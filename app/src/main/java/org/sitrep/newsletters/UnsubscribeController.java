@@ -26,7 +26,8 @@ class UnsubscribeController {
     }
 
     @GetMapping("/newsletters/unsubscribe")
-    String confirm(@RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
+    String confirm(
+            @RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
         Optional<Newsletter> newsletter = newsletterOf(token);
         if (newsletter.isEmpty()) return invalid(response);
@@ -37,7 +38,8 @@ class UnsubscribeController {
     }
 
     @PostMapping("/newsletters/unsubscribe")
-    String unsubscribe(@RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
+    String unsubscribe(
+            @RequestParam(name = "token", defaultValue = "") String token, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         Optional<UnsubscribeTokens.Unsubscribe> who = tokens.read(token);
         Optional<Newsletter> newsletter = newsletterOf(token);

@@ -24,7 +24,8 @@ class UnsubscribeTokens {
     }
 
     String token(long userId, long newsletterId) {
-        return tokens.sign(ByteBuffer.allocate(16).putLong(userId).putLong(newsletterId).array());
+        return tokens.sign(
+                ByteBuffer.allocate(16).putLong(userId).putLong(newsletterId).array());
     }
 
     Optional<Unsubscribe> read(String token) {

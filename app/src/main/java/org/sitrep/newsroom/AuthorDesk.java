@@ -22,12 +22,17 @@ public class AuthorDesk {
     }
 
     public List<Author> all() {
-        List<Long> ids = jdbc.sql("SELECT id FROM authors ORDER BY name").query(Long.class).list();
+        List<Long> ids = jdbc.sql("SELECT id FROM authors ORDER BY name")
+                .query(Long.class)
+                .list();
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     public Optional<Author> find(long id) {
-        Optional<String> slug = jdbc.sql("SELECT slug FROM authors WHERE id = :id").param("id", id).query(String.class).optional();
+        Optional<String> slug = jdbc.sql("SELECT slug FROM authors WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
         return slug.flatMap(catalog::findAuthor);
     }
 
@@ -42,9 +47,15 @@ public class AuthorDesk {
         if (n.isEmpty()) errors.put("name", "Write the author's name.");
         else if (n.length() > 200) errors.put("name", "Keep the name under 200 characters.");
         String s = Slug.of(slug == null || slug.isBlank() ? n : slug);
-        if (s.isEmpty() && !errors.containsKey("name")) errors.put("slug", "The web address needs some letters or digits.");
-        else if (!s.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM authors WHERE slug = :slug AND id <> :id")
-                .param("slug", s).param("id", id == null ? -1 : id).query(Long.class).single() > 0) {
+        if (s.isEmpty() && !errors.containsKey("name"))
+            errors.put("slug", "The web address needs some letters or digits.");
+        else if (!s.isEmpty()
+                && jdbc.sql("SELECT COUNT(*) FROM authors WHERE slug = :slug AND id <> :id")
+                                .param("slug", s)
+                                .param("id", id == null ? -1 : id)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             errors.put("slug", "Another author already has the address “" + s + "”.");
         }
         String b = bio == null ? "" : bio.strip();
@@ -53,7 +64,11 @@ public class AuthorDesk {
         if (photoId != null && !photoId.isBlank()) {
             try {
                 photo = Long.parseLong(photoId.strip());
-                if (jdbc.sql("SELECT COUNT(*) FROM photos WHERE id = :id").param("id", photo).query(Long.class).single() == 0) {
+                if (jdbc.sql("SELECT COUNT(*) FROM photos WHERE id = :id")
+                                .param("id", photo)
+                                .query(Long.class)
+                                .single()
+                        == 0) {
                     errors.put("photoId", "That photo is not in the library.");
                 }
             } catch (NumberFormatException e) {
@@ -65,13 +80,21 @@ public class AuthorDesk {
             if (id == null) {
                 GeneratedKeyHolder key = new GeneratedKeyHolder();
                 jdbc.sql("INSERT INTO authors (slug, name, bio, photo_id) VALUES (:slug, :name, :bio, :photo)")
-                        .param("slug", s).param("name", n).param("bio", b.isEmpty() ? null : b).param("photo", photo)
+                        .param("slug", s)
+                        .param("name", n)
+                        .param("bio", b.isEmpty() ? null : b)
+                        .param("photo", photo)
                         .update(key, "id");
                 return key.getKey().longValue();
             }
-            int updated = jdbc.sql("UPDATE authors SET slug = :slug, name = :name, bio = :bio, photo_id = :photo WHERE id = :id")
-                    .param("slug", s).param("name", n).param("bio", b.isEmpty() ? null : b).param("photo", photo)
-                    .param("id", id).update();
+            int updated = jdbc.sql(
+                            "UPDATE authors SET slug = :slug, name = :name, bio = :bio, photo_id = :photo WHERE id = :id")
+                    .param("slug", s)
+                    .param("name", n)
+                    .param("bio", b.isEmpty() ? null : b)
+                    .param("photo", photo)
+                    .param("id", id)
+                    .update();
             if (updated == 0) throw new InvalidForm(Map.of("name", "That author no longer exists."));
             return id;
         } catch (DuplicateKeyException e) {

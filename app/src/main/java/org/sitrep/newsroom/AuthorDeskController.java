@@ -37,15 +37,26 @@ class AuthorDeskController {
     @GetMapping("/newsroom/authors/{id}")
     String edit(@PathVariable("id") long id, Model model) {
         Author a = authors.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return form(model, id, a.name(), a.slug(), a.bio() == null ? "" : a.bio(),
-                a.photo() == null ? "" : Long.toString(a.photo().id()), Map.of());
+        return form(
+                model,
+                id,
+                a.name(),
+                a.slug(),
+                a.bio() == null ? "" : a.bio(),
+                a.photo() == null ? "" : Long.toString(a.photo().id()),
+                Map.of());
     }
 
     @PostMapping({"/newsroom/authors", "/newsroom/authors/{id}"})
-    String save(@PathVariable(required = false, name = "id") Long id, @RequestParam(name = "name", defaultValue = "") String name,
-                @RequestParam(name = "slug", defaultValue = "") String slug, @RequestParam(name = "bio", defaultValue = "") String bio,
-                @RequestParam(name = "photoId", defaultValue = "") String photoId, Model model, HttpServletResponse response,
-                RedirectAttributes redirect) {
+    String save(
+            @PathVariable(required = false, name = "id") Long id,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "slug", defaultValue = "") String slug,
+            @RequestParam(name = "bio", defaultValue = "") String bio,
+            @RequestParam(name = "photoId", defaultValue = "") String photoId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (id != null) authors.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
             long saved = authors.save(id, name, slug, bio, photoId);
@@ -57,7 +68,8 @@ class AuthorDeskController {
         }
     }
 
-    private String form(Model model, Long id, String name, String slug, String bio, String photoId, Map<String, String> errors) {
+    private String form(
+            Model model, Long id, String name, String slug, String bio, String photoId, Map<String, String> errors) {
         model.addAttribute("authorId", id);
         model.addAttribute("name", name);
         model.addAttribute("slug", slug);

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 public class BodyRenderer {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().extensions(EXTENSIONS).build();
     // Relative links are resolved against this only to check their protocol; they stay relative.
     private static final String BASE = "https://sitrep.invalid/";
     static final Pattern PHOTO = Pattern.compile("\\[\\[photo:(\\d{1,18})(?:\\s*\\|\\s*([^\\]]*))?\\]\\]");
@@ -87,13 +88,18 @@ public class BodyRenderer {
             if (m.matches()) shortcodes.put(p, m);
         }
         if (shortcodes.isEmpty()) return clean;
-        Map<Long, Photo> found = photos.apply(shortcodes.values().stream().map(m -> Long.parseLong(m.group(1))).distinct().toList());
+        Map<Long, Photo> found = photos.apply(shortcodes.values().stream()
+                .map(m -> Long.parseLong(m.group(1)))
+                .distinct()
+                .toList());
         for (Map.Entry<Element, Matcher> e : shortcodes.entrySet()) {
             Photo photo = found.get(Long.parseLong(e.getValue().group(1)));
             // An unknown photo number stays visible as typed, so the editor sees it in the preview.
             if (photo == null) continue;
-            String caption = e.getValue().group(2) != null && !e.getValue().group(2).isBlank()
-                    ? e.getValue().group(2).strip() : photo.caption();
+            String caption =
+                    e.getValue().group(2) != null && !e.getValue().group(2).isBlank()
+                            ? e.getValue().group(2).strip()
+                            : photo.caption();
             e.getKey().replaceWith(figure(photo, caption));
         }
         return doc.body().html().strip();
@@ -111,10 +117,12 @@ public class BodyRenderer {
                 .attr("width", Integer.toString(shown == null ? photo.width() : shown.width()))
                 .attr("height", Integer.toString(shown == null ? photo.height() : shown.height()))
                 .attr("loading", "lazy");
-        if (!photo.srcset().isEmpty()) img.attr("srcset", photo.srcset()).attr("sizes", "(min-width: 48em) 42rem, 100vw");
+        if (!photo.srcset().isEmpty())
+            img.attr("srcset", photo.srcset()).attr("sizes", "(min-width: 48em) 42rem, 100vw");
         if (caption != null || photo.credit() != null) {
             Element figcaption = figure.appendElement("figcaption");
-            if (caption != null) figcaption.appendElement("span").addClass("caption").text(caption);
+            if (caption != null)
+                figcaption.appendElement("span").addClass("caption").text(caption);
             if (photo.credit() != null) {
                 if (caption != null) figcaption.appendText(" ");
                 figcaption.appendElement("span").addClass("credit").text("Photo: " + photo.credit());

@@ -32,8 +32,12 @@ class EditorAssistController {
     private final BodyRenderer renderer;
     private final SitrepProperties properties;
 
-    EditorAssistController(PieceAutosaves autosaves, PieceEditor editor, PieceCatalog catalog, BodyRenderer renderer,
-                           SitrepProperties properties) {
+    EditorAssistController(
+            PieceAutosaves autosaves,
+            PieceEditor editor,
+            PieceCatalog catalog,
+            BodyRenderer renderer,
+            SitrepProperties properties) {
         this.autosaves = autosaves;
         this.editor = editor;
         this.catalog = catalog;
@@ -46,8 +50,8 @@ class EditorAssistController {
      * revision this text started from, says so: the autosave itself never touches the piece.
      */
     @PostMapping({"/newsroom/pieces/new/autosave", "/newsroom/pieces/{id}/autosave"})
-    ResponseEntity<Map<String, Object>> autosave(@PathVariable(name = "id", required = false) Long id,
-                                                 @ModelAttribute PieceDraft draft, Principal who) {
+    ResponseEntity<Map<String, Object>> autosave(
+            @PathVariable(name = "id", required = false) Long id, @ModelAttribute PieceDraft draft, Principal who) {
         if (id != null && catalog.findById(id).isEmpty()) {
             return json(HttpStatus.NOT_FOUND, Map.of("error", "This piece no longer exists."));
         }
@@ -55,7 +59,8 @@ class EditorAssistController {
         try {
             saved = autosaves.keep(who.getName(), id == null ? 0 : id, draft);
         } catch (PieceAutosaves.TooLong e) {
-            return json(HttpStatus.PAYLOAD_TOO_LARGE, Map.of("error", "Too long to keep as a draft: shorten the body."));
+            return json(
+                    HttpStatus.PAYLOAD_TOO_LARGE, Map.of("error", "Too long to keep as a draft: shorten the body."));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("saved", CLOCK.format(saved.atZone(properties.zone())));
@@ -63,10 +68,15 @@ class EditorAssistController {
             int latest = editor.latestRevision(id);
             int base = parse(draft.getBaseRevision());
             if (base >= 0 && latest > base) {
-                editor.revision(id, latest).filter(r -> r.editedBy() != null && !r.editedBy().equalsIgnoreCase(who.getName()))
-                        .ifPresent(r -> answer.put("newer", r.editedBy() + " saved this piece at "
-                                + CLOCK.format(r.createdAt().atZone(properties.zone())) + " (revision " + r.number()
-                                + "). Your text is kept as your draft; compare under Revisions before saving."));
+                editor.revision(id, latest)
+                        .filter(r -> r.editedBy() != null && !r.editedBy().equalsIgnoreCase(who.getName()))
+                        .ifPresent(
+                                r -> answer.put(
+                                        "newer",
+                                        r.editedBy() + " saved this piece at "
+                                                + CLOCK.format(r.createdAt().atZone(properties.zone())) + " (revision "
+                                                + r.number()
+                                                + "). Your text is kept as your draft; compare under Revisions before saving."));
             }
         }
         return json(HttpStatus.OK, answer);
@@ -76,16 +86,21 @@ class EditorAssistController {
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> preview(@RequestParam(name = "body", defaultValue = "") String body) {
         if (body.length() > MAX_PREVIEW) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.TEXT_PLAIN)
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(MediaType.TEXT_PLAIN)
                     .body("The body is too long to preview.");
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(renderer.toHtml(body));
     }
 
     private static ResponseEntity<Map<String, Object>> json(HttpStatus status, Map<String, Object> body) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     private static int parse(String n) {

@@ -44,14 +44,21 @@ public record EmbeddedMetadata(String caption, String credit, String pictureId, 
             XMPMeta xmp = xmpDir.getXMPMeta();
             if (xmp == null) continue;
             try {
-                caption = first(caption, text(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, XMPConst.X_DEFAULT)));
+                caption = first(
+                        caption, text(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, XMPConst.X_DEFAULT)));
                 credit = first(credit, xmp.getPropertyString(XMPConst.NS_PHOTOSHOP, "Credit"));
-                if (xmp.doesPropertyExist(XMPConst.NS_DC, "creator") && xmp.countArrayItems(XMPConst.NS_DC, "creator") > 0) {
+                if (xmp.doesPropertyExist(XMPConst.NS_DC, "creator")
+                        && xmp.countArrayItems(XMPConst.NS_DC, "creator") > 0) {
                     byline = first(byline, text(xmp.getArrayItem(XMPConst.NS_DC, "creator", 1)));
                 }
-                transmission = first(transmission, xmp.getPropertyString(XMPConst.NS_PHOTOSHOP, "TransmissionReference"));
-                objectName = first(objectName, text(xmp.doesPropertyExist(XMPConst.NS_DC, "title")
-                        ? xmp.getLocalizedText(XMPConst.NS_DC, "title", null, XMPConst.X_DEFAULT) : null));
+                transmission =
+                        first(transmission, xmp.getPropertyString(XMPConst.NS_PHOTOSHOP, "TransmissionReference"));
+                objectName = first(
+                        objectName,
+                        text(
+                                xmp.doesPropertyExist(XMPConst.NS_DC, "title")
+                                        ? xmp.getLocalizedText(XMPConst.NS_DC, "title", null, XMPConst.X_DEFAULT)
+                                        : null));
                 if (xmp.doesPropertyExist(XMPConst.NS_DC, "subject")) {
                     int n = xmp.countArrayItems(XMPConst.NS_DC, "subject");
                     for (int i = 1; i <= n; i++) add(keywords, text(xmp.getArrayItem(XMPConst.NS_DC, "subject", i)));
@@ -60,7 +67,10 @@ public record EmbeddedMetadata(String caption, String credit, String pictureId, 
                 // a malformed XMP packet: keep whatever IPTC gave
             }
         }
-        return new EmbeddedMetadata(caption, joinCredit(credit, byline), first(objectName, transmission),
+        return new EmbeddedMetadata(
+                caption,
+                joinCredit(credit, byline),
+                first(objectName, transmission),
                 List.copyOf(new ArrayList<>(keywords)));
     }
 

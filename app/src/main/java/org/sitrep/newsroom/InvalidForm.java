@@ -12,5 +12,7 @@ public class InvalidForm extends RuntimeException {
     }
 
     /** Field name to a message fit for the editor. */
-    public Map<String, String> errors() { return errors; }
+    public Map<String, String> errors() {
+        return errors;
+    }
 }

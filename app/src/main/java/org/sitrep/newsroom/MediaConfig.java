@@ -18,9 +18,11 @@ class MediaConfig implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        String location = properties.mediaDir().toAbsolutePath().normalize().toUri().toString();
+        String location =
+                properties.mediaDir().toAbsolutePath().normalize().toUri().toString();
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(location.endsWith("/") ? location : location + "/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+                .setCacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
     }
 }

@@ -30,8 +30,14 @@ class NewsroomController {
     private final SitrepProperties properties;
     private final java.time.Clock clock;
 
-    NewsroomController(PieceCatalog catalog, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
-                       PieceAutosaves autosaves, SitrepProperties properties, java.time.Clock clock) {
+    NewsroomController(
+            PieceCatalog catalog,
+            PieceEditor editor,
+            AuthorDesk authors,
+            PhotoLibrary photos,
+            PieceAutosaves autosaves,
+            SitrepProperties properties,
+            java.time.Clock clock) {
         this.autosaves = autosaves;
         this.clock = clock;
         this.catalog = catalog;
@@ -42,13 +48,19 @@ class NewsroomController {
     }
 
     @ModelAttribute("zone")
-    java.time.ZoneId zone() { return properties.zone(); }
+    java.time.ZoneId zone() {
+        return properties.zone();
+    }
 
     @GetMapping("/newsroom")
-    String desk(@RequestParam(name = "status", required = false) String status,
-                @RequestParam(name = "page", required = false) String page, Model model) {
+    String desk(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "page", required = false) String page,
+            Model model) {
         PieceStatus filter = Arrays.stream(PieceStatus.values())
-                .filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status)).findFirst().orElse(null);
+                .filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status))
+                .findFirst()
+                .orElse(null);
         int number = 1;
         try {
             number = Math.max(1, Math.min(10_000, Integer.parseInt(page == null ? "1" : page.strip())));
@@ -78,7 +90,8 @@ class NewsroomController {
             draft = kept.get().draft();
             model.addAttribute("restored", kept.get());
         }
-        if (draft.getFormToken().isBlank()) draft.setFormToken(java.util.UUID.randomUUID().toString());
+        if (draft.getFormToken().isBlank())
+            draft.setFormToken(java.util.UUID.randomUUID().toString());
         return form(model, draft, null, errorsIn(model));
     }
 
@@ -123,8 +136,10 @@ class NewsroomController {
                 model.addAttribute("restored", kept.get());
                 if (kept.get().baseRevision() < latest) {
                     Revision newest = editor.revision(id, latest).orElseThrow();
-                    model.addAttribute("restoredStale", "The piece was saved again since this text was typed (revision "
-                            + latest + " by " + newest.editedBy() + "). Compare under Revisions before saving.");
+                    model.addAttribute(
+                            "restoredStale",
+                            "The piece was saved again since this text was typed (revision " + latest + " by "
+                                    + newest.editedBy() + "). Compare under Revisions before saving.");
                 }
             }
         }
@@ -132,8 +147,11 @@ class NewsroomController {
     }
 
     @PostMapping("/newsroom/pieces/{id}")
-    String update(@PathVariable("id") long id, @ModelAttribute("draft") PieceDraft draft, Principal who,
-                  RedirectAttributes redirect) {
+    String update(
+            @PathVariable("id") long id,
+            @ModelAttribute("draft") PieceDraft draft,
+            Principal who,
+            RedirectAttributes redirect) {
         piece(id);
         try {
             editor.update(id, draft, who.getName());
@@ -142,7 +160,8 @@ class NewsroomController {
             return "redirect:/newsroom/pieces/" + id;
         } catch (InvalidPiece e) {
             // After a colleague's newer save the form carries its number: saving again is then a deliberate choice.
-            if (e.errors().containsKey("baseRevision")) draft.setBaseRevision(Integer.toString(editor.latestRevision(id)));
+            if (e.errors().containsKey("baseRevision"))
+                draft.setBaseRevision(Integer.toString(editor.latestRevision(id)));
             return refused(who, id, draft, e, redirect, "/newsroom/pieces/" + id);
         }
     }
@@ -156,7 +175,8 @@ class NewsroomController {
         return "redirect:/newsroom/pieces/" + (id == null ? "new" : id);
     }
 
-    private String refused(Principal who, long key, PieceDraft draft, InvalidPiece e, RedirectAttributes redirect, String form) {
+    private String refused(
+            Principal who, long key, PieceDraft draft, InvalidPiece e, RedirectAttributes redirect, String form) {
         try {
             autosaves.keep(who.getName(), key, draft);
         } catch (PieceAutosaves.TooLong tooLong) {
@@ -174,8 +194,11 @@ class NewsroomController {
 
     /** "Translate" on an original: starts (or opens) its translation into {@code language}, a draft beside the original. */
     @PostMapping("/newsroom/pieces/{id}/translate")
-    String translate(@PathVariable("id") long id, @RequestParam(name = "language", required = false) String language,
-                     Principal who, RedirectAttributes redirect) {
+    String translate(
+            @PathVariable("id") long id,
+            @RequestParam(name = "language", required = false) String language,
+            Principal who,
+            RedirectAttributes redirect) {
         piece(id);
         Optional<Language> into = Language.of(language);
         if (into.isEmpty()) {
@@ -184,8 +207,10 @@ class NewsroomController {
         }
         try {
             long translation = editor.translate(id, into.get(), who.getName());
-            redirect.addFlashAttribute("notice", "Translation into " + into.get().nativeName()
-                    + ": write it over the original's text, beside the original.");
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Translation into " + into.get().nativeName()
+                            + ": write it over the original's text, beside the original.");
             return "redirect:/newsroom/pieces/" + translation;
         } catch (InvalidPiece e) {
             redirect.addFlashAttribute("notice", String.join(" ", e.errors().values()));
@@ -212,22 +237,31 @@ class NewsroomController {
     @GetMapping("/newsroom/pieces/{id}/revisions/{number}")
     String revision(@PathVariable("id") long id, @PathVariable("number") int number, Model model) {
         model.addAttribute("piece", piece(id));
-        Revision revision = editor.revision(id, number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Revision revision =
+                editor.revision(id, number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("revision", revision);
-        model.addAttribute("changes", RevisionChanges.between(editor.revision(id, number - 1).orElse(null), revision));
+        model.addAttribute(
+                "changes",
+                RevisionChanges.between(editor.revision(id, number - 1).orElse(null), revision));
         return "newsroom/revision";
     }
 
     @PostMapping("/newsroom/pieces/{id}/revisions/{number}/restore")
-    String restore(@PathVariable("id") long id, @PathVariable("number") int number, Principal who, RedirectAttributes redirect) {
+    String restore(
+            @PathVariable("id") long id,
+            @PathVariable("number") int number,
+            Principal who,
+            RedirectAttributes redirect) {
         piece(id);
         if (editor.revision(id, number).isEmpty()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         try {
             editor.restore(id, number, who.getName());
             redirect.addFlashAttribute("notice", "Revision " + number + " restored as a new revision.");
         } catch (InvalidPiece e) {
-            redirect.addFlashAttribute("notice", "Revision " + number + " could not be restored: "
-                    + String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Revision " + number + " could not be restored: "
+                            + String.join(" ", e.errors().values()));
         }
         return "redirect:/newsroom/pieces/" + id;
     }
@@ -247,9 +281,13 @@ class NewsroomController {
         } else if (piece != null) {
             List<Piece> translations = catalog.translations(piece.id());
             model.addAttribute("translations", translations);
-            model.addAttribute("untranslated", java.util.Arrays.stream(Language.values())
-                    .filter(l -> !l.code().equals(piece.language()))
-                    .filter(l -> translations.stream().noneMatch(t -> t.language().equals(l.code()))).toList());
+            model.addAttribute(
+                    "untranslated",
+                    java.util.Arrays.stream(Language.values())
+                            .filter(l -> !l.code().equals(piece.language()))
+                            .filter(l -> translations.stream()
+                                    .noneMatch(t -> t.language().equals(l.code())))
+                            .toList());
         }
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", PieceKind.values());
@@ -260,14 +298,17 @@ class NewsroomController {
         java.util.List<Photo> shown = new java.util.ArrayList<>(photos.recent(PICKER_PHOTOS));
         try {
             long chosen = Long.parseLong(draft.getLeadPhotoId().strip());
-            if (shown.stream().noneMatch(p -> p.id() == chosen)) photos.find(chosen).ifPresent(p -> shown.add(0, p));
+            if (shown.stream().noneMatch(p -> p.id() == chosen))
+                photos.find(chosen).ifPresent(p -> shown.add(0, p));
         } catch (NumberFormatException e) {
             // no lead photo chosen
         }
         model.addAttribute("photos", shown);
         model.addAttribute("maxMegabytes", photos.maxBytes() / (1024 * 1024));
-        model.addAttribute("zoneName", properties.zone().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
-                + " (" + properties.zone().getId() + ")");
+        model.addAttribute(
+                "zoneName",
+                properties.zone().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " ("
+                        + properties.zone().getId() + ")");
         return "newsroom/piece-form";
     }
 }

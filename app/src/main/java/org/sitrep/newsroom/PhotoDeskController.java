@@ -33,12 +33,16 @@ class PhotoDeskController {
     }
 
     @PostMapping("/newsroom/photos")
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
+    String upload(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             if (file == null || file.isEmpty()) throw new PhotoRejected("Choose a JPEG or PNG file to upload.");
             Photo photo = photos.upload(file.getBytes(), file.getOriginalFilename());
-            redirect.addFlashAttribute("notice", "Uploaded. Check the caption and credit read from the file, then save.");
+            redirect.addFlashAttribute(
+                    "notice", "Uploaded. Check the caption and credit read from the file, then save.");
             return "redirect:/newsroom/photos/" + photo.id();
         } catch (PhotoRejected e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -56,7 +60,8 @@ class PhotoDeskController {
      * (or the reason it was refused) as JSON for the picker to show and select.
      */
     @PostMapping(value = "/newsroom/photos/picker", produces = "application/json")
-    ResponseEntity<Map<String, Object>> uploadFromPicker(@RequestParam(name = "file", required = false) MultipartFile file) {
+    ResponseEntity<Map<String, Object>> uploadFromPicker(
+            @RequestParam(name = "file", required = false) MultipartFile file) {
         try {
             if (file == null || file.isEmpty()) throw new PhotoRejected("Choose a JPEG or PNG file to upload.");
             Photo photo = photos.upload(file.getBytes(), file.getOriginalFilename());
@@ -70,21 +75,27 @@ class PhotoDeskController {
         } catch (PhotoRejected e) {
             return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage()));
         } catch (IOException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "The upload did not arrive complete. Please try again."));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("error", "The upload did not arrive complete. Please try again."));
         }
     }
 
     @GetMapping("/newsroom/photos/{id}")
     String edit(@PathVariable("id") long id, Model model) {
-        model.addAttribute("photo", photos.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "photo", photos.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "newsroom/photo-form";
     }
 
     @PostMapping("/newsroom/photos/{id}")
-    String describe(@PathVariable("id") long id, @RequestParam(name = "caption", defaultValue = "") String caption,
-                    @RequestParam(name = "credit", defaultValue = "") String credit, @RequestParam(name = "pictureId", defaultValue = "") String pictureId,
-                    @RequestParam(name = "keywords", defaultValue = "") String keywords, @RequestParam(name = "altText", defaultValue = "") String altText,
-                    RedirectAttributes redirect) {
+    String describe(
+            @PathVariable("id") long id,
+            @RequestParam(name = "caption", defaultValue = "") String caption,
+            @RequestParam(name = "credit", defaultValue = "") String credit,
+            @RequestParam(name = "pictureId", defaultValue = "") String pictureId,
+            @RequestParam(name = "keywords", defaultValue = "") String keywords,
+            @RequestParam(name = "altText", defaultValue = "") String altText,
+            RedirectAttributes redirect) {
         photos.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         photos.describe(id, caption, credit, pictureId, keywords, altText);
         redirect.addFlashAttribute("notice", "Photo details saved.");

@@ -42,8 +42,12 @@ public class PhotoLibrary {
     private final Clock clock;
     private final long maxBytes;
 
-    public PhotoLibrary(JdbcClient jdbc, PieceCatalog catalog, SitrepProperties properties, Clock clock,
-                        @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxUpload) {
+    public PhotoLibrary(
+            JdbcClient jdbc,
+            PieceCatalog catalog,
+            SitrepProperties properties,
+            Clock clock,
+            @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxUpload) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.mediaDir = properties.mediaDir();
@@ -51,7 +55,9 @@ public class PhotoLibrary {
         this.maxBytes = maxUpload.toBytes();
     }
 
-    public long maxBytes() { return maxBytes; }
+    public long maxBytes() {
+        return maxBytes;
+    }
 
     /** Stores an upload with the metadata it carries; the editor then checks and completes it. */
     @Transactional
@@ -70,8 +76,13 @@ public class PhotoLibrary {
     public void describe(long id, String caption, String credit, String pictureId, String keywords, String altText) {
         int n = jdbc.sql("UPDATE photos SET caption = :caption, credit = :credit, picture_id = :pid, keywords = :kw, "
                         + "alt_text = :alt WHERE id = :id")
-                .param("caption", limit(caption, 2000)).param("credit", limit(credit, 300)).param("pid", limit(pictureId, 200))
-                .param("kw", limit(keywords, 2000)).param("alt", limit(altText, 500)).param("id", id).update();
+                .param("caption", limit(caption, 2000))
+                .param("credit", limit(credit, 300))
+                .param("pid", limit(pictureId, 200))
+                .param("kw", limit(keywords, 2000))
+                .param("alt", limit(altText, 500))
+                .param("id", id)
+                .update();
         if (n == 0) throw new PhotoRejected("That photo is not in the library.");
     }
 
@@ -81,12 +92,15 @@ public class PhotoLibrary {
 
     public List<Photo> recent(int limit) {
         List<Long> ids = jdbc.sql("SELECT id FROM photos ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .param("limit", limit).query(Long.class).list();
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
         return ids.stream().map(catalog.photos(ids)::get).toList();
     }
 
     private Photo store(byte[] bytes, String originalName, EmbeddedMetadata texts) {
-        if (bytes == null || bytes.length == 0) throw new PhotoRejected("The file is empty. Choose a JPEG or PNG image.");
+        if (bytes == null || bytes.length == 0)
+            throw new PhotoRejected("The file is empty. Choose a JPEG or PNG image.");
         if (bytes.length > maxBytes) {
             throw new PhotoRejected("The file is too large (" + megabytes(bytes.length) + "); the limit is "
                     + megabytes(maxBytes) + ".");
@@ -102,13 +116,18 @@ public class PhotoLibrary {
             Files.createDirectories(mediaDir);
             written.add(write(mediaDir.resolve(key + "." + ext), bytes));
             GeneratedKeyHolder id = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO photos (storage_key, original_filename, content_type, width, height, caption, credit, "
-                            + "picture_id, keywords, created_at) VALUES (:key, :name, :type, :w, :h, :caption, :credit, :pid, :kw, :now)")
-                    .param("key", key).param("name", limit(originalName, 255))
+            jdbc.sql(
+                            "INSERT INTO photos (storage_key, original_filename, content_type, width, height, caption, credit, "
+                                    + "picture_id, keywords, created_at) VALUES (:key, :name, :type, :w, :h, :caption, :credit, :pid, :kw, :now)")
+                    .param("key", key)
+                    .param("name", limit(originalName, 255))
                     .param("type", image.png ? "image/png" : "image/jpeg")
-                    .param("w", image.pixels.getWidth()).param("h", image.pixels.getHeight())
-                    .param("caption", limit(meta.caption(), 2000)).param("credit", limit(meta.credit(), 300))
-                    .param("pid", limit(meta.pictureId(), 200)).param("kw", limit(String.join(", ", meta.keywords()), 2000))
+                    .param("w", image.pixels.getWidth())
+                    .param("h", image.pixels.getHeight())
+                    .param("caption", limit(meta.caption(), 2000))
+                    .param("credit", limit(meta.credit(), 300))
+                    .param("pid", limit(meta.pictureId(), 200))
+                    .param("kw", limit(String.join(", ", meta.keywords()), 2000))
                     .param("now", PieceEditor.utc(clock.instant()))
                     .update(id, "id");
             long photoId = id.getKey().longValue();
@@ -123,7 +142,10 @@ public class PhotoLibrary {
                 }
                 written.add(Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING));
                 jdbc.sql("INSERT INTO photo_renditions (photo_id, width, height, file_name) VALUES (:id, :w, :h, :f)")
-                        .param("id", photoId).param("w", scaled.getWidth()).param("h", scaled.getHeight()).param("f", file)
+                        .param("id", photoId)
+                        .param("w", scaled.getWidth())
+                        .param("h", scaled.getHeight())
+                        .param("f", file)
                         .update();
             }
             return find(photoId).orElseThrow();
@@ -143,7 +165,8 @@ public class PhotoLibrary {
             try {
                 String format = reader.getFormatName().toLowerCase();
                 boolean png = format.equals("png");
-                if (!png && !format.equals("jpeg")) throw new PhotoRejected("Only JPEG and PNG images can be uploaded (this is " + format + ").");
+                if (!png && !format.equals("jpeg"))
+                    throw new PhotoRejected("Only JPEG and PNG images can be uploaded (this is " + format + ").");
                 reader.setInput(in, true, true);
                 // ImageIO paints a cut-off JPEG grey and only warns; a damaged file must be refused instead.
                 List<String> warnings = new ArrayList<>();
@@ -160,15 +183,18 @@ public class PhotoLibrary {
         } catch (PhotoRejected e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            throw new PhotoRejected("This image is damaged or incomplete and could not be read. Try exporting it again as JPEG or PNG.");
+            throw new PhotoRejected(
+                    "This image is damaged or incomplete and could not be read. Try exporting it again as JPEG or PNG.");
         }
     }
 
     /** Cameras store pixels sideways and say so in EXIF; renditions carry no EXIF, so they are turned upright. */
     private static int exifOrientation(byte[] bytes) {
         try {
-            com.drew.metadata.Metadata m = com.drew.imaging.ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
-            com.drew.metadata.exif.ExifIFD0Directory exif = m.getFirstDirectoryOfType(com.drew.metadata.exif.ExifIFD0Directory.class);
+            com.drew.metadata.Metadata m =
+                    com.drew.imaging.ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            com.drew.metadata.exif.ExifIFD0Directory exif =
+                    m.getFirstDirectoryOfType(com.drew.metadata.exif.ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION)) {
                 return exif.getInt(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION);
             }
@@ -185,7 +211,11 @@ public class PhotoLibrary {
             public void afterCompletion(int status) {
                 if (status == STATUS_COMMITTED) return;
                 for (Path p : written) {
-                    try { Files.deleteIfExists(p); } catch (IOException ignored) { /* best effort */ }
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        /* best effort */
+                    }
                 }
             }
         });

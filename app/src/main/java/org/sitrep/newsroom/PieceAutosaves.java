@@ -38,16 +38,20 @@ public class PieceAutosaves {
 
     /** Too much text to keep (the piece itself would refuse it too). */
     public static class TooLong extends RuntimeException {
-        TooLong() { super("Too long to keep as a draft."); }
+        TooLong() {
+            super("Too long to keep as a draft.");
+        }
     }
 
     // New-piece forms that have created their piece. An autosave sent just before the save (or the
     // page's last one as it unloads) can arrive after it; kept, it would come back as "unsaved" text
     // on the next new piece. Held in memory: the race it closes lasts seconds.
-    private final Map<String, Boolean> createdForms = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<String, Boolean> createdForms =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) { return size() > 10_000; }
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
             });
 
     /** The new-piece form with this token has created its piece: forget its autosave and ignore late ones. */
@@ -74,8 +78,12 @@ public class PieceAutosaves {
             try {
                 jdbc.sql("INSERT INTO piece_autosaves (editor, piece_key, base_revision, draft_json, saved_at) "
                                 + "VALUES (:editor, :key, :base, :json, :now)")
-                        .param("editor", editor).param("key", pieceKey).param("base", base).param("json", text)
-                        .param("now", PieceEditor.utc(now)).update();
+                        .param("editor", editor)
+                        .param("key", pieceKey)
+                        .param("base", base)
+                        .param("json", text)
+                        .param("now", PieceEditor.utc(now))
+                        .update();
                 return now;
             } catch (DuplicateKeyException e) {
                 if (attempt > 0) throw e;
@@ -84,22 +92,33 @@ public class PieceAutosaves {
     }
 
     public Optional<Autosave> find(String editor, long pieceKey) {
-        return jdbc.sql("SELECT draft_json, base_revision, saved_at FROM piece_autosaves WHERE editor = :editor AND piece_key = :key")
-                .param("editor", editor).param("key", pieceKey)
-                .query((rs, n) -> new Autosave(read(rs.getString(1)), rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
+        return jdbc.sql(
+                        "SELECT draft_json, base_revision, saved_at FROM piece_autosaves WHERE editor = :editor AND piece_key = :key")
+                .param("editor", editor)
+                .param("key", pieceKey)
+                .query((rs, n) -> new Autosave(
+                        read(rs.getString(1)),
+                        rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
     public void discard(String editor, long pieceKey) {
         jdbc.sql("DELETE FROM piece_autosaves WHERE editor = :editor AND piece_key = :key")
-                .param("editor", editor).param("key", pieceKey).update();
+                .param("editor", editor)
+                .param("key", pieceKey)
+                .update();
     }
 
     private int update(String editor, long key, int base, String text, Instant now) {
         return jdbc.sql("UPDATE piece_autosaves SET base_revision = :base, draft_json = :json, saved_at = :now "
                         + "WHERE editor = :editor AND piece_key = :key")
-                .param("base", base).param("json", text).param("now", PieceEditor.utc(now))
-                .param("editor", editor).param("key", key).update();
+                .param("base", base)
+                .param("json", text)
+                .param("now", PieceEditor.utc(now))
+                .param("editor", editor)
+                .param("key", key)
+                .update();
     }
 
     private PieceDraft read(String text) {
@@ -121,12 +140,19 @@ public class PieceAutosaves {
 
     /** The fields an editor types, for telling whether an autosave differs from what is stored. */
     static Map<String, Object> typed(PieceDraft d) {
-        return Map.ofEntries(Map.entry("headline", d.getHeadline().strip()), Map.entry("standfirst", d.getStandfirst().strip()),
-                Map.entry("body", d.getBody().replace("\r\n", "\n").strip()), Map.entry("kind", d.getKind()),
-                Map.entry("section", d.getSection().strip()), Map.entry("tags", d.getTags().strip()),
-                Map.entry("authors", d.getAuthors().strip()), Map.entry("leadPhotoId", d.getLeadPhotoId().strip()),
-                Map.entry("accessLevel", d.getAccessLevel()), Map.entry("status", d.getStatus()),
-                Map.entry("publishAt", d.getPublishAt().strip()), Map.entry("slug", d.getSlug().strip()),
+        return Map.ofEntries(
+                Map.entry("headline", d.getHeadline().strip()),
+                Map.entry("standfirst", d.getStandfirst().strip()),
+                Map.entry("body", d.getBody().replace("\r\n", "\n").strip()),
+                Map.entry("kind", d.getKind()),
+                Map.entry("section", d.getSection().strip()),
+                Map.entry("tags", d.getTags().strip()),
+                Map.entry("authors", d.getAuthors().strip()),
+                Map.entry("leadPhotoId", d.getLeadPhotoId().strip()),
+                Map.entry("accessLevel", d.getAccessLevel()),
+                Map.entry("status", d.getStatus()),
+                Map.entry("publishAt", d.getPublishAt().strip()),
+                Map.entry("slug", d.getSlug().strip()),
                 Map.entry("leadStory", d.isLeadStory()));
     }
 }

@@ -40,8 +40,13 @@ public class PieceEditor {
     private final Clock clock;
     private final ZoneId zone;
 
-    public PieceEditor(JdbcClient jdbc, PieceCatalog catalog, BodyRenderer renderer, ApplicationEventPublisher events,
-                       Clock clock, SitrepProperties properties) {
+    public PieceEditor(
+            JdbcClient jdbc,
+            PieceCatalog catalog,
+            BodyRenderer renderer,
+            ApplicationEventPublisher events,
+            Clock clock,
+            SitrepProperties properties) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -62,22 +67,31 @@ public class PieceEditor {
         Instant now = clock.instant();
         // A headline with nothing to spell in Latin letters (only emoji, say) gets "piece-<id>" once its id is known.
         String made = Slug.of(c.headline);
-        String slug = c.slug != null ? c.slug : made.isEmpty() ? "piece-new-" + java.util.UUID.randomUUID() : freeSlug(made);
+        String slug =
+                c.slug != null ? c.slug : made.isEmpty() ? "piece-new-" + java.util.UUID.randomUUID() : freeSlug(made);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
-            withContent(jdbc.sql("INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, "
-                            + "access_level, lead_photo_id, publish_at, first_published_at, created_at, updated_at, sample) "
-                            + "VALUES (:slug, :kind, :headline, :standfirst, :md, :html, :section, :status, :access, :photo, "
-                            + ":publishAt, :firstPublished, :now, :now, :sample)"), c, slug)
+            withContent(
+                            jdbc.sql(
+                                    "INSERT INTO pieces (slug, kind, headline, standfirst, body_markdown, body_html, section, status, "
+                                            + "access_level, lead_photo_id, publish_at, first_published_at, created_at, updated_at, sample) "
+                                            + "VALUES (:slug, :kind, :headline, :standfirst, :md, :html, :section, :status, :access, :photo, "
+                                            + ":publishAt, :firstPublished, :now, :now, :sample)"),
+                            c,
+                            slug)
                     .param("firstPublished", utc(c.status == PieceStatus.PUBLISHED ? c.publishAt : null))
-                    .param("now", utc(now)).param("sample", sample)
+                    .param("now", utc(now))
+                    .param("sample", sample)
                     .update(key, "id");
         } catch (DuplicateKeyException e) {
             throw slugTaken(slug);
         }
         long id = key.getKey().longValue();
         if (c.slug == null && made.isEmpty()) {
-            jdbc.sql("UPDATE pieces SET slug = :slug WHERE id = :id").param("slug", freeSlug("piece-" + id)).param("id", id).update();
+            jdbc.sql("UPDATE pieces SET slug = :slug WHERE id = :id")
+                    .param("slug", freeSlug("piece-" + id))
+                    .param("id", id)
+                    .update();
         }
         writeChildren(id, c);
         chooseLead(id, c.leadStory, editor, now);
@@ -94,24 +108,35 @@ public class PieceEditor {
         Checked c = check(draft, before);
         Instant now = clock.instant();
         String slug = c.slug != null ? c.slug : before.slug();
-        Instant firstPublished = before.firstPublishedAt() != null ? before.firstPublishedAt()
+        Instant firstPublished = before.firstPublishedAt() != null
+                ? before.firstPublishedAt()
                 : c.status == PieceStatus.PUBLISHED ? c.publishAt : null;
         try {
-            withContent(jdbc.sql("UPDATE pieces SET slug = :slug, kind = :kind, headline = :headline, standfirst = :standfirst, "
-                            + "body_markdown = :md, body_html = :html, section = :section, status = :status, "
-                            + "access_level = :access, lead_photo_id = :photo, publish_at = :publishAt, "
-                            + "first_published_at = :firstPublished, updated_at = :now WHERE id = :id"), c, slug)
-                    .param("firstPublished", utc(firstPublished)).param("now", utc(now)).param("id", id)
+            withContent(
+                            jdbc.sql(
+                                    "UPDATE pieces SET slug = :slug, kind = :kind, headline = :headline, standfirst = :standfirst, "
+                                            + "body_markdown = :md, body_html = :html, section = :section, status = :status, "
+                                            + "access_level = :access, lead_photo_id = :photo, publish_at = :publishAt, "
+                                            + "first_published_at = :firstPublished, updated_at = :now WHERE id = :id"),
+                            c,
+                            slug)
+                    .param("firstPublished", utc(firstPublished))
+                    .param("now", utc(now))
+                    .param("id", id)
                     .update();
         } catch (DuplicateKeyException e) {
             throw slugTaken(slug);
         }
         if (before.isTranslation()) {
             jdbc.sql("UPDATE pieces SET translator = :translator, lead_photo_caption = :caption WHERE id = :id")
-                    .param("translator", blankToNull(draft.getTranslator())).param("caption", blankToNull(draft.getLeadPhotoCaption()))
-                    .param("id", id).update();
+                    .param("translator", blankToNull(draft.getTranslator()))
+                    .param("caption", blankToNull(draft.getLeadPhotoCaption()))
+                    .param("id", id)
+                    .update();
         }
-        jdbc.sql("DELETE FROM piece_authors WHERE piece_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM piece_authors WHERE piece_id = :id")
+                .param("id", id)
+                .update();
         jdbc.sql("DELETE FROM piece_tags WHERE piece_id = :id").param("id", id).update();
         writeChildren(id, c);
         chooseLead(id, c.leadStory, editor, now);
@@ -145,22 +170,45 @@ public class PieceEditor {
                             + "access_level, lead_photo_id, publish_at, created_at, updated_at, sample, language, original_id) "
                             + "VALUES (:slug, :kind, :headline, :standfirst, :md, :html, :section, 'DRAFT', :access, :photo, "
                             + "NULL, :now, :now, :sample, :language, :original)")
-                    .param("slug", slug).param("kind", original.kind().name()).param("headline", original.headline())
-                    .param("standfirst", original.standfirst()).param("md", original.bodyMarkdown())
-                    .param("html", original.bodyHtml()).param("section", original.section())
+                    .param("slug", slug)
+                    .param("kind", original.kind().name())
+                    .param("headline", original.headline())
+                    .param("standfirst", original.standfirst())
+                    .param("md", original.bodyMarkdown())
+                    .param("html", original.bodyHtml())
+                    .param("section", original.section())
                     .param("access", original.accessLevel().name())
-                    .param("photo", original.leadPhoto() == null ? null : original.leadPhoto().id())
-                    .param("now", utc(now)).param("sample", original.sample()).param("language", language.code())
-                    .param("original", originalId).update(key, "id");
+                    .param(
+                            "photo",
+                            original.leadPhoto() == null
+                                    ? null
+                                    : original.leadPhoto().id())
+                    .param("now", utc(now))
+                    .param("sample", original.sample())
+                    .param("language", language.code())
+                    .param("original", originalId)
+                    .update(key, "id");
         } catch (DuplicateKeyException raced) {
-            // A colleague started the same translation a moment ago (the transaction cannot go on after this on PostgreSQL).
-            throw new InvalidPiece(Map.of("language", "A colleague has just started this translation: find it on the original."));
+            // A colleague started the same translation a moment ago (the transaction cannot go on after this on
+            // PostgreSQL).
+            throw new InvalidPiece(
+                    Map.of("language", "A colleague has just started this translation: find it on the original."));
         }
         long id = key.getKey().longValue();
-        Checked copy = new Checked(original.headline(), original.standfirst(), original.bodyMarkdown(), original.kind(),
-                original.section(), original.tags().stream().map(Tag::name).toList(),
-                original.authors().stream().map(Author::id).toList(), null, original.accessLevel(), PieceStatus.DRAFT,
-                null, slug, false);
+        Checked copy = new Checked(
+                original.headline(),
+                original.standfirst(),
+                original.bodyMarkdown(),
+                original.kind(),
+                original.section(),
+                original.tags().stream().map(Tag::name).toList(),
+                original.authors().stream().map(Author::id).toList(),
+                null,
+                original.accessLevel(),
+                PieceStatus.DRAFT,
+                null,
+                slug,
+                false);
         writeChildren(id, copy);
         addRevision(id, copy, editor, now);
         announce(id);
@@ -169,8 +217,11 @@ public class PieceEditor {
 
     /** The caption a translation gives its lead photo, as stored (empty when it shows the photo's own). */
     public String translatedCaption(long id) {
-        return jdbc.sql("SELECT lead_photo_caption FROM pieces WHERE id = :id").param("id", id).query(String.class)
-                .optional().orElse("");
+        return jdbc.sql("SELECT lead_photo_caption FROM pieces WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse("");
     }
 
     private static String blankToNull(String s) {
@@ -180,7 +231,9 @@ public class PieceEditor {
     /** The number of the piece's latest save (0 before the first): the version an editor's form started from. */
     public int latestRevision(long pieceId) {
         return jdbc.sql("SELECT COALESCE(MAX(revision_no), 0) FROM piece_revisions WHERE piece_id = :id")
-                .param("id", pieceId).query(Integer.class).single();
+                .param("id", pieceId)
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -198,16 +251,25 @@ public class PieceEditor {
         } catch (NumberFormatException e) {
             return;
         }
-        List<Revision> newer = jdbc.sql("SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, "
-                        + "created_at FROM piece_revisions WHERE piece_id = :id AND revision_no > :seen ORDER BY revision_no DESC")
-                .param("id", id).param("seen", seen).query(PieceEditor::revision).list();
-        Optional<Revision> theirs = newer.stream().filter(r -> r.editedBy() != null && !r.editedBy().equalsIgnoreCase(editor)).findFirst();
+        List<Revision> newer = jdbc.sql(
+                        "SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, "
+                                + "created_at FROM piece_revisions WHERE piece_id = :id AND revision_no > :seen ORDER BY revision_no DESC")
+                .param("id", id)
+                .param("seen", seen)
+                .query(PieceEditor::revision)
+                .list();
+        Optional<Revision> theirs = newer.stream()
+                .filter(r -> r.editedBy() != null && !r.editedBy().equalsIgnoreCase(editor))
+                .findFirst();
         if (theirs.isEmpty()) return;
         Revision r = theirs.get();
-        throw new InvalidPiece(Map.of("baseRevision", r.editedBy() + " saved this piece (revision " + r.number() + ", "
-                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.createdAt().atZone(zone))
-                + ") after you opened it. Your text below is not saved; compare it with theirs under Revisions, "
-                + "then save again to replace their version."));
+        throw new InvalidPiece(Map.of(
+                "baseRevision",
+                r.editedBy() + " saved this piece (revision " + r.number() + ", "
+                        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .format(r.createdAt().atZone(zone))
+                        + ") after you opened it. Your text below is not saved; compare it with theirs under Revisions, "
+                        + "then save again to replace their version."));
     }
 
     /**
@@ -217,27 +279,45 @@ public class PieceEditor {
     private void chooseLead(long id, boolean lead, String editor, Instant now) {
         if (lead) {
             int n = jdbc.sql("UPDATE home_lead SET piece_id = :id, chosen_by = :editor, chosen_at = :now WHERE id = 1")
-                    .param("id", id).param("editor", editor).param("now", utc(now)).update();
+                    .param("id", id)
+                    .param("editor", editor)
+                    .param("now", utc(now))
+                    .update();
             if (n == 0) {
                 jdbc.sql("INSERT INTO home_lead (id, piece_id, chosen_by, chosen_at) VALUES (1, :id, :editor, :now)")
-                        .param("id", id).param("editor", editor).param("now", utc(now)).update();
+                        .param("id", id)
+                        .param("editor", editor)
+                        .param("now", utc(now))
+                        .update();
             }
         } else {
-            jdbc.sql("UPDATE home_lead SET piece_id = NULL, chosen_by = :editor, chosen_at = :now WHERE id = 1 AND piece_id = :id")
-                    .param("id", id).param("editor", editor).param("now", utc(now)).update();
+            jdbc.sql(
+                            "UPDATE home_lead SET piece_id = NULL, chosen_by = :editor, chosen_at = :now WHERE id = 1 AND piece_id = :id")
+                    .param("id", id)
+                    .param("editor", editor)
+                    .param("now", utc(now))
+                    .update();
         }
     }
 
     /** Binds what the editor wrote (the columns INSERT and UPDATE share); rendered HTML is made here, once. */
     private JdbcClient.StatementSpec withContent(JdbcClient.StatementSpec sql, Checked c, String slug) {
-        return sql.param("slug", slug).param("kind", c.kind.name()).param("headline", c.headline)
-                .param("standfirst", c.standfirst).param("md", c.body).param("html", renderer.toHtml(c.body))
-                .param("section", c.section).param("status", c.status.name()).param("access", c.access.name())
-                .param("photo", c.photoId).param("publishAt", utc(c.publishAt));
+        return sql.param("slug", slug)
+                .param("kind", c.kind.name())
+                .param("headline", c.headline)
+                .param("standfirst", c.standfirst)
+                .param("md", c.body)
+                .param("html", renderer.toHtml(c.body))
+                .param("section", c.section)
+                .param("status", c.status.name())
+                .param("access", c.access.name())
+                .param("photo", c.photoId)
+                .param("publishAt", utc(c.publishAt));
     }
 
     private static InvalidPiece slugTaken(String slug) {
-        return new InvalidPiece(Map.of("slug", "The address “" + slug + "” is already used by another piece; choose another."));
+        return new InvalidPiece(
+                Map.of("slug", "The address “" + slug + "” is already used by another piece; choose another."));
     }
 
     /** Takes a piece off the site without losing it. */
@@ -251,15 +331,22 @@ public class PieceEditor {
     }
 
     public List<Revision> revisions(long pieceId) {
-        return jdbc.sql("SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, created_at "
-                        + "FROM piece_revisions WHERE piece_id = :id ORDER BY revision_no DESC")
-                .param("id", pieceId).query(PieceEditor::revision).list();
+        return jdbc.sql(
+                        "SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, created_at "
+                                + "FROM piece_revisions WHERE piece_id = :id ORDER BY revision_no DESC")
+                .param("id", pieceId)
+                .query(PieceEditor::revision)
+                .list();
     }
 
     public Optional<Revision> revision(long pieceId, int number) {
-        return jdbc.sql("SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, created_at "
-                        + "FROM piece_revisions WHERE piece_id = :id AND revision_no = :no")
-                .param("id", pieceId).param("no", number).query(PieceEditor::revision).optional();
+        return jdbc.sql(
+                        "SELECT id, piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, created_at "
+                                + "FROM piece_revisions WHERE piece_id = :id AND revision_no = :no")
+                .param("id", pieceId)
+                .param("no", number)
+                .query(PieceEditor::revision)
+                .optional();
     }
 
     /** Puts an old revision's headline, standfirst and body back, as a new save (and so a new revision). */
@@ -283,12 +370,16 @@ public class PieceEditor {
     public int publishDue() {
         OffsetDateTime now = utc(clock.instant());
         List<Long> due = jdbc.sql("SELECT id FROM pieces WHERE status = 'SCHEDULED' AND publish_at <= :now")
-                .param("now", now).query(Long.class).list();
+                .param("now", now)
+                .query(Long.class)
+                .list();
         for (long id : due) {
             jdbc.sql("UPDATE pieces SET status = 'PUBLISHED', "
                             + "first_published_at = COALESCE(first_published_at, publish_at), updated_at = :now "
                             + "WHERE id = :id AND status = 'SCHEDULED'")
-                    .param("now", now).param("id", id).update();
+                    .param("now", now)
+                    .param("id", id)
+                    .update();
             announce(id);
         }
         return due.size();
@@ -297,9 +388,20 @@ public class PieceEditor {
     // --- checking the form ----------------------------------------------------------------
 
     /** A draft that passed every check, in stored types. */
-    private record Checked(String headline, String standfirst, String body, PieceKind kind, String section,
-                           List<String> tags, List<Long> authorIds, Long photoId, AccessLevel access,
-                           PieceStatus status, Instant publishAt, String slug, boolean leadStory) {}
+    private record Checked(
+            String headline,
+            String standfirst,
+            String body,
+            PieceKind kind,
+            String section,
+            List<String> tags,
+            List<Long> authorIds,
+            Long photoId,
+            AccessLevel access,
+            PieceStatus status,
+            Instant publishAt,
+            String slug,
+            boolean leadStory) {}
 
     private Checked check(PieceDraft d, Piece before) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -327,25 +429,36 @@ public class PieceEditor {
         if (!d.getPublishAt().isBlank()) {
             publishAt = parseLocal(d.getPublishAt().strip());
             // The form shows minutes: an unchanged minute keeps the stored second, so a re-save moves nothing.
-            if (publishAt != null && before != null && before.publishAt() != null
-                    && before.publishAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(publishAt)) {
+            if (publishAt != null
+                    && before != null
+                    && before.publishAt() != null
+                    && before.publishAt()
+                            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                            .equals(publishAt)) {
                 publishAt = before.publishAt();
             }
             if (publishAt == null) {
-                errors.put("publishAt", "Enter the publish time as a date and time, e.g. 2026-03-28T14:30 ("
-                        + zone.getId() + " time).");
+                errors.put(
+                        "publishAt",
+                        "Enter the publish time as a date and time, e.g. 2026-03-28T14:30 (" + zone.getId()
+                                + " time).");
             }
         } else if (status == PieceStatus.SCHEDULED) {
             errors.put("publishAt", "Choose when the piece should go live.");
         }
         Instant now = clock.instant();
         if (status == PieceStatus.PUBLISHED && publishAt == null && !errors.containsKey("publishAt")) {
-            publishAt = before != null && before.publishAt() != null && !before.publishAt().isAfter(now)
-                    ? before.publishAt() : now;
+            publishAt = before != null
+                            && before.publishAt() != null
+                            && !before.publishAt().isAfter(now)
+                    ? before.publishAt()
+                    : now;
         }
         // Published with a future time means scheduled; scheduled with a past time means published.
-        if (status == PieceStatus.PUBLISHED && publishAt != null && publishAt.isAfter(now)) status = PieceStatus.SCHEDULED;
-        else if (status == PieceStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now)) status = PieceStatus.PUBLISHED;
+        if (status == PieceStatus.PUBLISHED && publishAt != null && publishAt.isAfter(now))
+            status = PieceStatus.SCHEDULED;
+        else if (status == PieceStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now))
+            status = PieceStatus.PUBLISHED;
 
         List<String> tags = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -361,9 +474,16 @@ public class PieceEditor {
         for (String a : d.getAuthors().split(",")) {
             String key = a.strip();
             if (key.isEmpty()) continue;
-            Optional<Long> id = jdbc.sql("SELECT id FROM authors WHERE slug = :slug OR LOWER(name) = LOWER(:name)")
-                    .param("slug", Slug.of(key)).param("name", key).query(Long.class).list().stream().findFirst();
-            if (id.isEmpty()) errors.put("authors", "No author called “" + abbreviate(key) + "”: add them under Authors first.");
+            Optional<Long> id = jdbc
+                    .sql("SELECT id FROM authors WHERE slug = :slug OR LOWER(name) = LOWER(:name)")
+                    .param("slug", Slug.of(key))
+                    .param("name", key)
+                    .query(Long.class)
+                    .list()
+                    .stream()
+                    .findFirst();
+            if (id.isEmpty())
+                errors.put("authors", "No author called “" + abbreviate(key) + "”: add them under Authors first.");
             else if (!authorIds.contains(id.get())) authorIds.add(id.get());
         }
 
@@ -371,7 +491,11 @@ public class PieceEditor {
         if (!d.getLeadPhotoId().isBlank()) {
             try {
                 photoId = Long.parseLong(d.getLeadPhotoId().strip());
-                if (jdbc.sql("SELECT COUNT(*) FROM photos WHERE id = :id").param("id", photoId).query(Long.class).single() == 0) {
+                if (jdbc.sql("SELECT COUNT(*) FROM photos WHERE id = :id")
+                                .param("id", photoId)
+                                .query(Long.class)
+                                .single()
+                        == 0) {
                     errors.put("leadPhotoId", "That photo is not in the library.");
                 }
             } catch (NumberFormatException e) {
@@ -388,18 +512,33 @@ public class PieceEditor {
                 errors.put("slug", "The address “" + slug + "” is already used by another piece; choose another.");
             }
         }
-        if (d.getTranslator().strip().length() > 200) errors.put("translator", "Keep the translator's name under 200 characters.");
-        if (d.getLeadPhotoCaption().strip().length() > 2000) errors.put("leadPhotoCaption", "Keep the caption under 2,000 characters.");
+        if (d.getTranslator().strip().length() > 200)
+            errors.put("translator", "Keep the translator's name under 200 characters.");
+        if (d.getLeadPhotoCaption().strip().length() > 2000)
+            errors.put("leadPhotoCaption", "Keep the caption under 2,000 characters.");
         if (!errors.isEmpty()) throw new InvalidPiece(errors);
-        return new Checked(headline, standfirst.isEmpty() ? null : standfirst, body, kind,
-                section.isEmpty() ? null : section, tags, authorIds, photoId, access, status, publishAt, slug,
+        return new Checked(
+                headline,
+                standfirst.isEmpty() ? null : standfirst,
+                body,
+                kind,
+                section.isEmpty() ? null : section,
+                tags,
+                authorIds,
+                photoId,
+                access,
+                status,
+                publishAt,
+                slug,
                 d.isLeadStory());
     }
 
     private Instant parseLocal(String text) {
         String t = text.replace(' ', 'T');
         try {
-            return LocalDateTime.parse(t.length() == 10 ? t + "T00:00" : t).atZone(zone).toInstant();
+            return LocalDateTime.parse(t.length() == 10 ? t + "T00:00" : t)
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -421,7 +560,11 @@ public class PieceEditor {
 
     private boolean slugTaken(String slug, long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM pieces WHERE slug = :slug AND id <> :id")
-                .param("slug", slug).param("id", exceptId).query(Long.class).single() > 0;
+                        .param("slug", slug)
+                        .param("id", exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The slug itself if free, else the first free "-2", "-3"… */
@@ -437,30 +580,51 @@ public class PieceEditor {
         int position = 0;
         for (long authorId : c.authorIds) {
             jdbc.sql("INSERT INTO piece_authors (piece_id, author_id, position) VALUES (:p, :a, :pos)")
-                    .param("p", id).param("a", authorId).param("pos", position++).update();
+                    .param("p", id)
+                    .param("a", authorId)
+                    .param("pos", position++)
+                    .update();
         }
         for (String name : c.tags) {
             long tagId = tagId(name);
-            jdbc.sql("INSERT INTO piece_tags (piece_id, tag_id) VALUES (:p, :t)").param("p", id).param("t", tagId).update();
+            jdbc.sql("INSERT INTO piece_tags (piece_id, tag_id) VALUES (:p, :t)")
+                    .param("p", id)
+                    .param("t", tagId)
+                    .update();
         }
     }
 
     private long tagId(String name) {
         String slug = Slug.of(name);
-        Optional<Long> existing = jdbc.sql("SELECT id FROM tags WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
+        Optional<Long> existing = jdbc.sql("SELECT id FROM tags WHERE slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .optional();
         if (existing.isPresent()) return existing.get();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO tags (slug, name) VALUES (:slug, :name)").param("slug", slug).param("name", name).update(key, "id");
+        jdbc.sql("INSERT INTO tags (slug, name) VALUES (:slug, :name)")
+                .param("slug", slug)
+                .param("name", name)
+                .update(key, "id");
         return key.getKey().longValue();
     }
 
     private void addRevision(long id, Checked c, String editor, Instant now) {
         int next = jdbc.sql("SELECT COALESCE(MAX(revision_no), 0) + 1 FROM piece_revisions WHERE piece_id = :id")
-                .param("id", id).query(Integer.class).single();
-        jdbc.sql("INSERT INTO piece_revisions (piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, created_at) "
-                        + "VALUES (:id, :no, :headline, :standfirst, :md, :status, :editor, :now)")
-                .param("id", id).param("no", next).param("headline", c.headline).param("standfirst", c.standfirst)
-                .param("md", c.body).param("status", c.status.name()).param("editor", editor).param("now", utc(now))
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+        jdbc.sql(
+                        "INSERT INTO piece_revisions (piece_id, revision_no, headline, standfirst, body_markdown, status, edited_by, created_at) "
+                                + "VALUES (:id, :no, :headline, :standfirst, :md, :status, :editor, :now)")
+                .param("id", id)
+                .param("no", next)
+                .param("headline", c.headline)
+                .param("standfirst", c.standfirst)
+                .param("md", c.body)
+                .param("status", c.status.name())
+                .param("editor", editor)
+                .param("now", utc(now))
                 .update();
     }
 
@@ -479,8 +643,16 @@ public class PieceEditor {
     }
 
     private static Revision revision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Revision(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                PieceStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant());
+        return new Revision(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                PieceStatus.valueOf(rs.getString(7)),
+                rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class).toInstant());
     }
 
     static OffsetDateTime utc(Instant t) {
@@ -489,6 +661,8 @@ public class PieceEditor {
 
     /** No piece with this id (or no such revision of it). */
     public static class UnknownPiece extends RuntimeException {
-        public UnknownPiece(long id) { super("No piece " + id); }
+        public UnknownPiece(long id) {
+            super("No piece " + id);
+        }
     }
 }

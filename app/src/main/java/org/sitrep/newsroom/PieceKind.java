@@ -18,9 +18,13 @@ public enum PieceKind {
         this.path = path;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public String path() { return path; }
+    public String path() {
+        return path;
+    }
 
     public static Optional<PieceKind> fromPath(String path) {
         return Arrays.stream(values()).filter(k -> k.path.equals(path)).findFirst();

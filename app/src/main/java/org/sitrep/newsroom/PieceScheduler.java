@@ -17,7 +17,9 @@ class PieceScheduler {
         this.editor = editor;
     }
 
-    @Scheduled(fixedDelayString = "${sitrep.scheduler.interval:15s}", initialDelayString = "${sitrep.scheduler.initial-delay:5s}")
+    @Scheduled(
+            fixedDelayString = "${sitrep.scheduler.interval:15s}",
+            initialDelayString = "${sitrep.scheduler.initial-delay:5s}")
     @SchedulerLock(name = "newsroom.publish-due", lockAtMostFor = JobLeases.LEASE)
     void publishDue() {
         try {

@@ -1,4 +1,9 @@
 package org.sitrep.newsroom;
 
 /** Life of a piece: draft -> scheduled -> published -> unpublished. */
-public enum PieceStatus { DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED }
+public enum PieceStatus {
+    DRAFT,
+    SCHEDULED,
+    PUBLISHED,
+    UNPUBLISHED
+}

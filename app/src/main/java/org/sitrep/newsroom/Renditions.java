@@ -22,23 +22,35 @@ final class Renditions {
 
     /** Applies an EXIF orientation (3: 180°, 6: 90° clockwise, 8: 90° anticlockwise); mirrored values are left alone. */
     static BufferedImage upright(BufferedImage image, int orientation) {
-        int quarterTurns = switch (orientation) {
-            case 3 -> 2;
-            case 6 -> 1;
-            case 8 -> 3;
-            default -> 0;
-        };
+        int quarterTurns =
+                switch (orientation) {
+                    case 3 -> 2;
+                    case 6 -> 1;
+                    case 8 -> 3;
+                    default -> 0;
+                };
         if (quarterTurns == 0) return image;
         int w = image.getWidth(), h = image.getHeight();
         boolean swap = quarterTurns % 2 == 1;
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h,
+        BufferedImage out = new BufferedImage(
+                swap ? h : w,
+                swap ? w : h,
                 image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
         switch (quarterTurns) {
-            case 1 -> { t.translate(h, 0); t.quadrantRotate(1); }
-            case 2 -> { t.translate(w, h); t.quadrantRotate(2); }
-            default -> { t.translate(0, w); t.quadrantRotate(3); }
+            case 1 -> {
+                t.translate(h, 0);
+                t.quadrantRotate(1);
+            }
+            case 2 -> {
+                t.translate(w, h);
+                t.quadrantRotate(2);
+            }
+            default -> {
+                t.translate(0, w);
+                t.quadrantRotate(3);
+            }
         }
         g.drawImage(image, t, null);
         g.dispose();

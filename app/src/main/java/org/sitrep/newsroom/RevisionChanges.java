@@ -10,7 +10,11 @@ import java.util.List;
 /** What one save changed: the headline, standfirst and body, line by line, against the save before it. */
 public record RevisionChanges(List<Line> headline, List<Line> standfirst, List<Line> body) {
 
-    public enum Change { SAME, ADDED, REMOVED }
+    public enum Change {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 
     public record Line(Change change, String text) {}
 

@@ -53,9 +53,17 @@ class SampleContent implements SmartInitializingSingleton {
     private final PieceCatalog catalog;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    SampleContent(JdbcClient jdbc, PieceEditor editor, AuthorDesk authors, PhotoLibrary photos,
-                  TransactionTemplate transaction, Clock clock, SitrepProperties properties,
-                  RunMode mode, PieceCatalog catalog, org.springframework.context.ApplicationEventPublisher events) {
+    SampleContent(
+            JdbcClient jdbc,
+            PieceEditor editor,
+            AuthorDesk authors,
+            PhotoLibrary photos,
+            TransactionTemplate transaction,
+            Clock clock,
+            SitrepProperties properties,
+            RunMode mode,
+            PieceCatalog catalog,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.events = events;
         this.jdbc = jdbc;
@@ -90,9 +98,12 @@ class SampleContent implements SmartInitializingSingleton {
             byte[] card = illustration(() -> SampleIllustration.portrait(initials(a.get("name")), a.name.hashCode()));
             String portraitId = "";
             if (card != null) {
-                Photo portrait = photos.upload(card, a.name + ".jpg",
+                Photo portrait = photos.upload(
+                        card,
+                        a.name + ".jpg",
                         new EmbeddedMetadata("Illustration for " + a.get("name"), CREDIT, "", List.of("Sample")));
-                photos.describe(portrait.id(), portrait.caption(), CREDIT, "", "Sample", "Initials of " + a.get("name"));
+                photos.describe(
+                        portrait.id(), portrait.caption(), CREDIT, "", "Sample", "Initials of " + a.get("name"));
                 portraitId = Long.toString(portrait.id());
             }
             authors.save(null, a.get("name"), a.name, a.body.strip(), portraitId);
@@ -107,9 +118,16 @@ class SampleContent implements SmartInitializingSingleton {
                     : SampleIllustration.map(caption, places, p.name.hashCode()));
             Photo photo = null;
             if (picture != null) {
-                photo = photos.upload(picture, p.name + ".jpg",
+                photo = photos.upload(
+                        picture,
+                        p.name + ".jpg",
                         new EmbeddedMetadata(caption, CREDIT, "SITREP-SAMPLE-" + p.name.toUpperCase(), places));
-                photos.describe(photo.id(), caption, CREDIT, photo.pictureId(), String.join(", ", places),
+                photos.describe(
+                        photo.id(),
+                        caption,
+                        CREDIT,
+                        photo.pictureId(),
+                        String.join(", ", places),
                         "Illustration: " + caption);
             }
 
@@ -128,8 +146,10 @@ class SampleContent implements SmartInitializingSingleton {
             d.setStatus(when.isAfter(now) ? "SCHEDULED" : "PUBLISHED");
             long id = editor.create(d, "sample-content", true);
             // A sample dated in the past was not "updated" today: its record times follow its date.
-            jdbc.sql("UPDATE pieces SET created_at = publish_at, updated_at = publish_at WHERE id = :id AND publish_at < created_at")
-                    .param("id", id).update();
+            jdbc.sql(
+                            "UPDATE pieces SET created_at = publish_at, updated_at = publish_at WHERE id = :id AND publish_at < created_at")
+                    .param("id", id)
+                    .update();
             ids.put(p.name, id);
             count++;
         }
@@ -148,7 +168,8 @@ class SampleContent implements SmartInitializingSingleton {
         String originalName = t.name.substring(0, t.name.lastIndexOf('.'));
         Long originalId = ids.get(originalName);
         org.sitrep.web.Language language = org.sitrep.web.Language.of(t.get("language"))
-                .orElseThrow(() -> new IllegalArgumentException(t.name + ": no edition for language " + t.get("language")));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(t.name + ": no edition for language " + t.get("language")));
         if (originalId == null) throw new IllegalArgumentException(t.name + ": no sample piece " + originalName);
         long id = editor.translate(originalId, language, "sample-content");
         Piece original = catalog.findById(originalId).orElseThrow();
@@ -162,8 +183,10 @@ class SampleContent implements SmartInitializingSingleton {
         d.setStatus(original.status().name());
         d.setBaseRevision(Integer.toString(editor.latestRevision(id)));
         editor.update(id, d, "sample-content");
-        jdbc.sql("UPDATE pieces SET created_at = publish_at, updated_at = publish_at WHERE id = :id AND publish_at < created_at")
-                .param("id", id).update();
+        jdbc.sql(
+                        "UPDATE pieces SET created_at = publish_at, updated_at = publish_at WHERE id = :id AND publish_at < created_at")
+                .param("id", id)
+                .update();
     }
 
     /** Drawing needs fonts; a server without any gets pieces without pictures rather than no samples. */
@@ -180,29 +203,38 @@ class SampleContent implements SmartInitializingSingleton {
         if (spec.isEmpty()) return now;
         if (spec.startsWith("+") || spec.startsWith("-")) {
             String amount = spec.substring(1, spec.length() - 1);
-            Duration d = switch (spec.charAt(spec.length() - 1)) {
-                case 'm' -> Duration.ofMinutes(Long.parseLong(amount));
-                case 'h' -> Duration.ofHours(Long.parseLong(amount));
-                case 'd' -> Duration.ofDays(Long.parseLong(amount));
-                default -> throw new IllegalArgumentException("publish: use +/-N followed by m, h or d, not " + spec);
-            };
+            Duration d =
+                    switch (spec.charAt(spec.length() - 1)) {
+                        case 'm' -> Duration.ofMinutes(Long.parseLong(amount));
+                        case 'h' -> Duration.ofHours(Long.parseLong(amount));
+                        case 'd' -> Duration.ofDays(Long.parseLong(amount));
+                        default ->
+                            throw new IllegalArgumentException("publish: use +/-N followed by m, h or d, not " + spec);
+                    };
             return spec.startsWith("+") ? now.plus(d) : now.minus(d);
         }
         return LocalDateTime.parse(spec).atZone(zone).toInstant();
     }
 
     private static String initials(String name) {
-        return Arrays.stream(name.split("\\s+")).filter(s -> !s.isEmpty()).map(s -> s.substring(0, 1))
+        return Arrays.stream(name.split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.substring(0, 1))
                 .reduce("", String::concat);
     }
 
     private static List<String> split(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** A sample file: "key: value" lines between two "---" lines, then the Markdown body. */
     record FrontMatter(String name, Map<String, String> fields, String body) {
-        String get(String key) { return fields.getOrDefault(key, ""); }
+        String get(String key) {
+            return fields.getOrDefault(key, "");
+        }
 
         static FrontMatter parse(String name, String text) {
             String t = text.replace("\r\n", "\n");
@@ -214,7 +246,8 @@ class SampleContent implements SmartInitializingSingleton {
                 int colon = line.indexOf(':');
                 if (colon <= 0) continue;
                 String value = line.substring(colon + 1).strip();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\""))
+                    value = value.substring(1, value.length() - 1);
                 fields.put(line.substring(0, colon).strip(), value);
             }
             return new FrontMatter(name, fields, t.substring(end + 5));
@@ -224,14 +257,19 @@ class SampleContent implements SmartInitializingSingleton {
     private static List<FrontMatter> read(String pattern) {
         try {
             Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
-            return Arrays.stream(found).sorted(Comparator.comparing(Resource::getFilename)).map(r -> {
-                try (InputStream in = r.getInputStream()) {
-                    String file = r.getFilename();
-                    return FrontMatter.parse(file.substring(0, file.length() - 3), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return Arrays.stream(found)
+                    .sorted(Comparator.comparing(Resource::getFilename))
+                    .map(r -> {
+                        try (InputStream in = r.getInputStream()) {
+                            String file = r.getFilename();
+                            return FrontMatter.parse(
+                                    file.substring(0, file.length() - 3),
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

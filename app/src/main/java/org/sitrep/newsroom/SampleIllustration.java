@@ -45,8 +45,15 @@ final class SampleIllustration {
         // A river.
         g.setColor(new Color(0x6F9FC0));
         g.setStroke(new BasicStroke(9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(new CubicCurve2D.Double(-20, r.nextInt(HEIGHT), WIDTH * 0.3, r.nextInt(HEIGHT),
-                WIDTH * 0.6, r.nextInt(HEIGHT), WIDTH + 20, r.nextInt(HEIGHT)));
+        g.draw(new CubicCurve2D.Double(
+                -20,
+                r.nextInt(HEIGHT),
+                WIDTH * 0.3,
+                r.nextInt(HEIGHT),
+                WIDTH * 0.6,
+                r.nextInt(HEIGHT),
+                WIDTH + 20,
+                r.nextInt(HEIGHT)));
         // Places where their labels do not overlap (a few tries each), then roads between them.
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
         int n = Math.max(3, places.size());
@@ -70,8 +77,15 @@ final class SampleIllustration {
         // A shaded front line.
         g.setColor(new Color(160, 30, 30, 150));
         g.setStroke(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 10f}, 0f));
-        g.draw(new CubicCurve2D.Double(r.nextInt(WIDTH / 3), -10, r.nextInt(WIDTH), HEIGHT / 3.0,
-                r.nextInt(WIDTH), HEIGHT * 2 / 3.0, WIDTH / 2.0 + r.nextInt(WIDTH / 2), HEIGHT + 10));
+        g.draw(new CubicCurve2D.Double(
+                r.nextInt(WIDTH / 3),
+                -10,
+                r.nextInt(WIDTH),
+                HEIGHT / 3.0,
+                r.nextInt(WIDTH),
+                HEIGHT * 2 / 3.0,
+                WIDTH / 2.0 + r.nextInt(WIDTH / 2),
+                HEIGHT + 10));
         // Labels.
         for (int i = 0; i < places.size(); i++) {
             g.setColor(new Color(0x2B2B2B));

@@ -21,18 +21,27 @@ import org.springframework.stereotype.Service;
 public class StripeCheckout {
     /** Stripe could not be reached or refused; the reader gets a "try again" message. */
     public static class Unavailable extends RuntimeException {
-        Unavailable(String message, Throwable cause) { super(message, cause); }
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private final StripeClient client;
     private final SitrepProperties properties;
     private final Subscriptions subscriptions;
 
-    public StripeCheckout(@Value("${sitrep.stripe.secret-key:}") String secretKey,
-                          @Value("${sitrep.stripe.api-base:https://api.stripe.com}") String apiBase,
-                          SitrepProperties properties, Subscriptions subscriptions) {
-        this.client = secretKey == null || secretKey.isBlank() ? null
-                : StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(1).build();
+    public StripeCheckout(
+            @Value("${sitrep.stripe.secret-key:}") String secretKey,
+            @Value("${sitrep.stripe.api-base:https://api.stripe.com}") String apiBase,
+            SitrepProperties properties,
+            Subscriptions subscriptions) {
+        this.client = secretKey == null || secretKey.isBlank()
+                ? null
+                : StripeClient.builder()
+                        .setApiKey(secretKey)
+                        .setApiBase(apiBase)
+                        .setMaxNetworkRetries(1)
+                        .build();
         this.properties = properties;
         this.subscriptions = subscriptions;
     }
@@ -57,7 +66,9 @@ public class StripeCheckout {
                 // The subscription carries the reader and plan too, so its own events can start it
                 // when they arrive before checkout.session.completed (Stripe does not order webhooks).
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
-                        .putMetadata("reader", String.valueOf(reader.id())).putMetadata("plan", plan.code()).build())
+                        .putMetadata("reader", String.valueOf(reader.id()))
+                        .putMetadata("plan", plan.code())
+                        .build())
                 .setSuccessUrl(base() + (back != null ? back : "/account?checkout=done"))
                 .setCancelUrl(base() + org.sitrep.common.ReturnPath.link("/subscribe", back))
                 .addLineItem(lineItem(plan, 1, plan.name(), true))
@@ -74,11 +85,16 @@ public class StripeCheckout {
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setClientReferenceId(String.valueOf(buyer.id()))
                 .setCustomerEmail(buyer.email())
-                .putMetadata("kind", "team").putMetadata("plan", plan.code()).putMetadata("organisation", organisation)
+                .putMetadata("kind", "team")
+                .putMetadata("plan", plan.code())
+                .putMetadata("organisation", organisation)
                 .putMetadata("seats", String.valueOf(seats))
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
-                        .putMetadata("kind", "team").putMetadata("reader", String.valueOf(buyer.id()))
-                        .putMetadata("plan", plan.code()).putMetadata("organisation", organisation).build())
+                        .putMetadata("kind", "team")
+                        .putMetadata("reader", String.valueOf(buyer.id()))
+                        .putMetadata("plan", plan.code())
+                        .putMetadata("organisation", organisation)
+                        .build())
                 .setSuccessUrl(base() + "/licences/team?checkout=done")
                 .setCancelUrl(base() + "/licences/team")
                 .addLineItem(lineItem(plan, seats, plan.name() + " (team seats)", true))
@@ -94,7 +110,8 @@ public class StripeCheckout {
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .setCustomerEmail(buyerEmail)
                 .setClientReferenceId("gift-" + giftId)
-                .putMetadata("kind", "gift").putMetadata("gift", String.valueOf(giftId))
+                .putMetadata("kind", "gift")
+                .putMetadata("gift", String.valueOf(giftId))
                 .setSuccessUrl(base() + "/gift/paid")
                 .setCancelUrl(base() + "/gift")
                 .addLineItem(lineItem(plan, 1, "A year of " + plan.name() + " (gift)", false))
@@ -109,10 +126,17 @@ public class StripeCheckout {
         try {
             com.stripe.model.Subscription sub = client.subscriptions().retrieve(subscriptionRef);
             String item = sub.getItems().getData().get(0).getId();
-            client.subscriptions().update(subscriptionRef, com.stripe.param.SubscriptionUpdateParams.builder()
-                    .addItem(com.stripe.param.SubscriptionUpdateParams.Item.builder().setId(item).setQuantity((long) seats).build())
-                    .setProrationBehavior(com.stripe.param.SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
-                    .build());
+            client.subscriptions()
+                    .update(
+                            subscriptionRef,
+                            com.stripe.param.SubscriptionUpdateParams.builder()
+                                    .addItem(com.stripe.param.SubscriptionUpdateParams.Item.builder()
+                                            .setId(item)
+                                            .setQuantity((long) seats)
+                                            .build())
+                                    .setProrationBehavior(
+                                            com.stripe.param.SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
+                                    .build());
         } catch (StripeException | RuntimeException e) {
             throw new Unavailable("Stripe seat change failed: " + e.getMessage(), e);
         }
@@ -126,19 +150,26 @@ public class StripeCheckout {
         }
     }
 
-    private static SessionCreateParams.LineItem lineItem(Plans.Plan plan, int quantity, String name, boolean recurring) {
+    private static SessionCreateParams.LineItem lineItem(
+            Plans.Plan plan, int quantity, String name, boolean recurring) {
         SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder()
                 .setCurrency(plan.currency().toLowerCase(Locale.ROOT))
                 .setUnitAmount((long) plan.priceCents())
-                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(name).build());
+                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                        .setName(name)
+                        .build());
         if (recurring) {
             price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
-                    .setInterval(plan.interval() == Plans.Interval.YEAR
-                            ? SessionCreateParams.LineItem.PriceData.Recurring.Interval.YEAR
-                            : SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                    .setInterval(
+                            plan.interval() == Plans.Interval.YEAR
+                                    ? SessionCreateParams.LineItem.PriceData.Recurring.Interval.YEAR
+                                    : SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
                     .build());
         }
-        return SessionCreateParams.LineItem.builder().setQuantity((long) quantity).setPriceData(price.build()).build();
+        return SessionCreateParams.LineItem.builder()
+                .setQuantity((long) quantity)
+                .setPriceData(price.build())
+                .build();
     }
 
     private String base() {
@@ -152,9 +183,11 @@ public class StripeCheckout {
     public java.util.Optional<String> subscription(String ref) {
         if (client == null || ref == null || ref.isEmpty()) return java.util.Optional.empty();
         try {
-            return java.util.Optional.ofNullable(client.subscriptions().retrieve(ref).getLastResponse().body());
+            return java.util.Optional.ofNullable(
+                    client.subscriptions().retrieve(ref).getLastResponse().body());
         } catch (StripeException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(StripeCheckout.class).warn("Stripe subscription {} could not be read: {}", ref, e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(StripeCheckout.class)
+                    .warn("Stripe subscription {} could not be read: {}", ref, e.getMessage());
             return java.util.Optional.empty();
         }
     }
@@ -164,8 +197,13 @@ public class StripeCheckout {
         String customer = subscriptions.providerCustomer(userId, "STRIPE");
         if (customer == null) return null;
         try {
-            return client.billingPortal().sessions().create(com.stripe.param.billingportal.SessionCreateParams.builder()
-                    .setCustomer(customer).setReturnUrl(properties.baseUrl().replaceAll("/+$", "") + "/account").build()).getUrl();
+            return client.billingPortal()
+                    .sessions()
+                    .create(com.stripe.param.billingportal.SessionCreateParams.builder()
+                            .setCustomer(customer)
+                            .setReturnUrl(properties.baseUrl().replaceAll("/+$", "") + "/account")
+                            .build())
+                    .getUrl();
         } catch (StripeException | RuntimeException e) {
             throw new Unavailable("Stripe portal failed: " + e.getMessage(), e);
         }

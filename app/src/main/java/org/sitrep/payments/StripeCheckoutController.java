@@ -29,13 +29,19 @@ class StripeCheckoutController {
     }
 
     @PostMapping("/subscribe/checkout")
-    String checkout(@RequestParam(name = "plan", defaultValue = "") String code,
-                    @RequestParam(name = "next", required = false) String next, Authentication auth, RedirectAttributes redirect) {
+    String checkout(
+            @RequestParam(name = "plan", defaultValue = "") String code,
+            @RequestParam(name = "next", required = false) String next,
+            Authentication auth,
+            RedirectAttributes redirect) {
         if (!stripe.configured()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         ReaderAccounts.Reader reader = reader(auth);
         // Join first, then back to the plans, then back to the page the reader was on.
         if (reader == null) return "redirect:" + ReturnPath.link("/join", ReturnPath.link("/subscribe", next));
-        Plans.Plan plan = plans.active().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
+        Plans.Plan plan = plans.active().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
+                .orElse(null);
         if (plan == null) {
             redirect.addFlashAttribute("error", "That plan is not offered.");
             return "redirect:" + ReturnPath.link("/subscribe", next);

@@ -49,21 +49,37 @@ public class StripeEvents {
     private static final String STRIPE = "STRIPE";
 
     /** What was done with an event; recorded in {@code payment_events.outcome} (except DUPLICATE). */
-    public enum Result { APPLIED, DUPLICATE, IGNORED, STALE, WAITING }
+    public enum Result {
+        APPLIED,
+        DUPLICATE,
+        IGNORED,
+        STALE,
+        WAITING
+    }
 
     /** Refused: bad signature, outside the replay window, or not a Stripe event. */
     public static class Refused extends RuntimeException {
-        Refused(String message) { super(message); }
+        Refused(String message) {
+            super(message);
+        }
     }
 
     private record Outcome(Result result, String subscriptionRef, String note, String snapshot) {
-        static Outcome of(Result result, String ref, String note) { return new Outcome(result, ref, note, null); }
+        static Outcome of(Result result, String ref, String note) {
+            return new Outcome(result, ref, note, null);
+        }
     }
 
     /** A subscription as one Stripe snapshot shows it. {@code state} null: a status with nothing to change (incomplete, paused). */
     private record Snapshot(String ref, State state, Instant periodEnd, String customer, Instant at, JsonNode json) {
         static Snapshot of(JsonNode sub, Instant at) {
-            return new Snapshot(sub.path("id").asText(""), stateOf(sub), StripeEvents.periodEnd(sub), text(sub.path("customer")), at, sub);
+            return new Snapshot(
+                    sub.path("id").asText(""),
+                    stateOf(sub),
+                    StripeEvents.periodEnd(sub),
+                    text(sub.path("customer")),
+                    at,
+                    sub);
         }
 
         /** The seats billed: the quantity of the subscription's one item (0 when the snapshot does not say). */
@@ -81,9 +97,13 @@ public class StripeEvents {
     private final String secret;
     private final org.springframework.beans.factory.ObjectProvider<StripeSales> sales;
 
-    public StripeEvents(JdbcClient jdbc, Clock clock, Subscriptions subscriptions, StripeCheckout stripe,
-                        @Value("${sitrep.stripe.webhook-secret:}") String secret,
-                        org.springframework.beans.factory.ObjectProvider<StripeSales> sales) {
+    public StripeEvents(
+            JdbcClient jdbc,
+            Clock clock,
+            Subscriptions subscriptions,
+            StripeCheckout stripe,
+            @Value("${sitrep.stripe.webhook-secret:}") String secret,
+            org.springframework.beans.factory.ObjectProvider<StripeSales> sales) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.subscriptions = subscriptions;
@@ -99,8 +119,10 @@ public class StripeEvents {
     @Transactional
     public Result receive(String payload, String signatureHeader) {
         try {
-            Webhook.Signature.verifyHeader(payload, signatureHeader == null ? "" : signatureHeader, secret, TOLERANCE_SECONDS, clock);
-        } catch (SignatureVerificationException | RuntimeException e) { // stripe-java throws NumberFormatException for a bad "t="
+            Webhook.Signature.verifyHeader(
+                    payload, signatureHeader == null ? "" : signatureHeader, secret, TOLERANCE_SECONDS, clock);
+        } catch (SignatureVerificationException
+                | RuntimeException e) { // stripe-java throws NumberFormatException for a bad "t="
             throw new Refused("signature: " + e.getMessage());
         }
         JsonNode event;
@@ -113,32 +135,54 @@ public class StripeEvents {
         String type = event.path("type").asText("");
         JsonNode object = event.path("data").path("object");
         if (id.isEmpty() || type.isEmpty() || !object.isObject()) throw new Refused("not a Stripe event");
-        Instant created = event.path("created").canConvertToLong() && event.path("created").asLong() > 0
-                ? Instant.ofEpochSecond(event.path("created").asLong()) : null;
+        Instant created = event.path("created").canConvertToLong()
+                        && event.path("created").asLong() > 0
+                ? Instant.ofEpochSecond(event.path("created").asLong())
+                : null;
         try {
             jdbc.sql("INSERT INTO payment_events (provider, event_id, event_type, received_at, event_created) "
                             + "VALUES ('STRIPE', :id, :type, :now, :created)")
-                    .param("id", id).param("type", type).param("now", now()).param("created", utc(created)).update();
+                    .param("id", id)
+                    .param("type", type)
+                    .param("now", now())
+                    .param("created", utc(created))
+                    .update();
         } catch (DuplicateKeyException again) {
             return Result.DUPLICATE;
         }
-        Outcome outcome = switch (type) {
-            case "checkout.session.completed" -> GIFT.equals(kind(object)) ? giftPaid(object) : checkoutCompleted(object, created);
-            // A gift paid by a delayed method (a bank debit): completed said "unpaid", this says paid.
-            case "checkout.session.async_payment_succeeded" -> GIFT.equals(kind(object)) ? giftPaid(object)
-                    : Outcome.of(Result.IGNORED, null, "not a gift's checkout");
-            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
-                 "customer.subscription.paused", "customer.subscription.resumed" -> subscriptionChanged(Snapshot.of(object, created));
-            case "invoice.payment_failed" -> paymentFailed(subscriptionOfInvoice(object), created);
-            default -> Outcome.of(Result.IGNORED, null, "not an event Sitrep acts on");
-        };
+        Outcome outcome =
+                switch (type) {
+                    case "checkout.session.completed" ->
+                        GIFT.equals(kind(object)) ? giftPaid(object) : checkoutCompleted(object, created);
+                    // A gift paid by a delayed method (a bank debit): completed said "unpaid", this says paid.
+                    case "checkout.session.async_payment_succeeded" ->
+                        GIFT.equals(kind(object))
+                                ? giftPaid(object)
+                                : Outcome.of(Result.IGNORED, null, "not a gift's checkout");
+                    case "customer.subscription.created",
+                            "customer.subscription.updated",
+                            "customer.subscription.deleted",
+                            "customer.subscription.paused",
+                            "customer.subscription.resumed" -> subscriptionChanged(Snapshot.of(object, created));
+                    case "invoice.payment_failed" -> paymentFailed(subscriptionOfInvoice(object), created);
+                    default -> Outcome.of(Result.IGNORED, null, "not an event Sitrep acts on");
+                };
         if (outcome.result() == Result.IGNORED || outcome.result() == Result.STALE) {
-            log.info("Stripe event {} ({}) {}: {}", id, type, outcome.result().name().toLowerCase(), outcome.note());
+            log.info(
+                    "Stripe event {} ({}) {}: {}",
+                    id,
+                    type,
+                    outcome.result().name().toLowerCase(),
+                    outcome.note());
         }
         jdbc.sql("UPDATE payment_events SET outcome = :o, note = :n, subscription_ref = :r, snapshot = :s "
                         + "WHERE provider = 'STRIPE' AND event_id = :id")
-                .param("o", outcome.result().name()).param("n", clip(outcome.note())).param("r", emptyToNull(outcome.subscriptionRef()))
-                .param("s", outcome.snapshot()).param("id", id).update();
+                .param("o", outcome.result().name())
+                .param("n", clip(outcome.note()))
+                .param("r", emptyToNull(outcome.subscriptionRef()))
+                .param("s", outcome.snapshot())
+                .param("id", id)
+                .update();
         return outcome.result();
     }
 
@@ -160,29 +204,59 @@ public class StripeEvents {
         if (plan.isEmpty()) return Outcome.of(Result.IGNORED, ref, "the checkout names no plan (metadata.plan)");
         boolean team = TEAM.equals(kind(session));
         int seats = team ? seatsOf(session.path("metadata").path("seats")) : 1;
-        Optional<String> cannot = team ? teamSales().flatMap(s -> s.cannotStartTeam(reader, plan, seats))
-                .or(() -> sales.getIfAvailable() == null ? Optional.of("team licences are not sold here") : Optional.empty())
+        Optional<String> cannot = team
+                ? teamSales()
+                        .flatMap(s -> s.cannotStartTeam(reader, plan, seats))
+                        .or(() -> sales.getIfAvailable() == null
+                                ? Optional.of("team licences are not sold here")
+                                : Optional.empty())
                 : subscriptions.cannotStart(reader, plan);
         if (cannot.isPresent()) {
-            log.warn("Stripe checkout {} for subscription {} not applied: {}", session.path("id").asText(""), ref, cannot.get());
+            log.warn(
+                    "Stripe checkout {} for subscription {} not applied: {}",
+                    session.path("id").asText(""),
+                    ref,
+                    cannot.get());
             return Outcome.of(Result.IGNORED, ref, cannot.get());
         }
         // In doubt about the subscription's state (the checkout does not carry it): the newest snapshot
         // that waited for this checkout, else the subscription as Stripe's API has it now.
-        Snapshot snapshot = waitingSnapshot(ref).or(() -> stripe.subscription(ref).flatMap(json -> parse(json)
-                        .map(sub -> Snapshot.of(sub, Instant.now(clock)))))
-                .filter(s -> s.state() != null).orElse(null);
+        Snapshot snapshot = waitingSnapshot(ref)
+                .or(() -> stripe.subscription(ref)
+                        .flatMap(json -> parse(json).map(sub -> Snapshot.of(sub, Instant.now(clock)))))
+                .filter(s -> s.state() != null)
+                .orElse(null);
         State state = snapshot == null ? State.ACTIVE : snapshot.state();
         if (team) {
             int bought = snapshot != null && snapshot.quantity() > 0 ? snapshot.quantity() : seats;
-            sales.getObject().startTeam(reader, plan, bought, session.path("metadata").path("organisation").asText(""), state,
-                    snapshot == null ? null : snapshot.periodEnd(), ref, text(session.path("customer")), snapshot == null ? null : snapshot.at());
+            sales.getObject()
+                    .startTeam(
+                            reader,
+                            plan,
+                            bought,
+                            session.path("metadata").path("organisation").asText(""),
+                            state,
+                            snapshot == null ? null : snapshot.periodEnd(),
+                            ref,
+                            text(session.path("customer")),
+                            snapshot == null ? null : snapshot.at());
         } else {
-            subscriptions.startFromProvider(reader, plan, state, snapshot == null ? null : snapshot.periodEnd(), STRIPE, ref,
-                    text(session.path("customer")), snapshot == null ? null : snapshot.at());
+            subscriptions.startFromProvider(
+                    reader,
+                    plan,
+                    state,
+                    snapshot == null ? null : snapshot.periodEnd(),
+                    STRIPE,
+                    ref,
+                    text(session.path("customer")),
+                    snapshot == null ? null : snapshot.at());
         }
-        return Outcome.of(Result.APPLIED, ref, snapshot == null ? "started ACTIVE for one period (no snapshot of the subscription)"
-                : "started " + state + " from the subscription as of " + snapshot.at());
+        return Outcome.of(
+                Result.APPLIED,
+                ref,
+                snapshot == null
+                        ? "started ACTIVE for one period (no snapshot of the subscription)"
+                        : "started " + state + " from the subscription as of " + snapshot.at());
     }
 
     private Outcome subscriptionChanged(Snapshot s) {
@@ -191,15 +265,27 @@ public class StripeEvents {
         if (made.isEmpty()) return startOrWait(s);
         Subscriptions.ProviderView current = made.get();
         boolean ended = s.state() == State.EXPIRED; // final at Stripe, whatever order it comes in
-        if (!ended && s.at() != null && current.providerEventAt() != null && s.at().isBefore(current.providerEventAt())) {
-            return Outcome.of(Result.STALE, s.ref(), "snapshot of " + s.at() + " is older than the one applied (" + current.providerEventAt() + ")");
+        if (!ended
+                && s.at() != null
+                && current.providerEventAt() != null
+                && s.at().isBefore(current.providerEventAt())) {
+            return Outcome.of(
+                    Result.STALE,
+                    s.ref(),
+                    "snapshot of " + s.at() + " is older than the one applied (" + current.providerEventAt() + ")");
         }
         // A team licence's seats are the quantity Stripe bills (a manager bought more, or support changed it there).
-        if (TEAM.equals(kind(s.json())) && s.quantity() > 0 && s.quantity() <= Subscriptions.MOST_SEATS
+        if (TEAM.equals(kind(s.json()))
+                && s.quantity() > 0
+                && s.quantity() <= Subscriptions.MOST_SEATS
                 && s.quantity() != subscriptions.seats(current.id())) {
             subscriptions.setSeats(current.id(), s.quantity());
         }
-        if (s.state() == null) return Outcome.of(Result.IGNORED, s.ref(), "status '" + s.json().path("status").asText("") + "' changes nothing");
+        if (s.state() == null)
+            return Outcome.of(
+                    Result.IGNORED,
+                    s.ref(),
+                    "status '" + s.json().path("status").asText("") + "' changes nothing");
         Instant at = newest(s.at(), current.providerEventAt());
         return sync(current, s.state(), ended && stale(s, current) ? null : s.periodEnd(), s.customer(), at, s.ref());
     }
@@ -215,18 +301,46 @@ public class StripeEvents {
         }
         if (TEAM.equals(kind(s.json()))) {
             long buyer = reader;
-            if (buyer > 0 && !plan.isEmpty() && s.state() != null && s.quantity() > 0 && teamSales().isPresent()
-                    && teamSales().get().cannotStartTeam(buyer, plan, s.quantity()).isEmpty()) {
-                teamSales().get().startTeam(buyer, plan, s.quantity(), meta.path("organisation").asText(""), s.state(), s.periodEnd(),
-                        s.ref(), s.customer(), s.at());
-                return Outcome.of(Result.APPLIED, s.ref(), "team licence of " + s.quantity() + " seats started " + s.state()
-                        + " from the subscription's own event");
+            if (buyer > 0
+                    && !plan.isEmpty()
+                    && s.state() != null
+                    && s.quantity() > 0
+                    && teamSales().isPresent()
+                    && teamSales()
+                            .get()
+                            .cannotStartTeam(buyer, plan, s.quantity())
+                            .isEmpty()) {
+                teamSales()
+                        .get()
+                        .startTeam(
+                                buyer,
+                                plan,
+                                s.quantity(),
+                                meta.path("organisation").asText(""),
+                                s.state(),
+                                s.periodEnd(),
+                                s.ref(),
+                                s.customer(),
+                                s.at());
+                return Outcome.of(
+                        Result.APPLIED,
+                        s.ref(),
+                        "team licence of " + s.quantity() + " seats started " + s.state()
+                                + " from the subscription's own event");
             }
-        } else if (reader > 0 && !plan.isEmpty() && s.state() != null && subscriptions.cannotStart(reader, plan).isEmpty()) {
-            subscriptions.startFromProvider(reader, plan, s.state(), s.periodEnd(), STRIPE, s.ref(), s.customer(), s.at());
+        } else if (reader > 0
+                && !plan.isEmpty()
+                && s.state() != null
+                && subscriptions.cannotStart(reader, plan).isEmpty()) {
+            subscriptions.startFromProvider(
+                    reader, plan, s.state(), s.periodEnd(), STRIPE, s.ref(), s.customer(), s.at());
             return Outcome.of(Result.APPLIED, s.ref(), "started " + s.state() + " from the subscription's own event");
         }
-        return new Outcome(Result.WAITING, s.ref(), "no subscription " + s.ref() + " yet: kept for its checkout", s.json().toString());
+        return new Outcome(
+                Result.WAITING,
+                s.ref(),
+                "no subscription " + s.ref() + " yet: kept for its checkout",
+                s.json().toString());
     }
 
     /**
@@ -236,7 +350,11 @@ public class StripeEvents {
     private Outcome giftPaid(JsonNode session) {
         String id = session.path("id").asText("");
         if (!"paid".equals(session.path("payment_status").asText(""))) {
-            return Outcome.of(Result.IGNORED, null, "gift checkout " + id + " not paid yet (" + session.path("payment_status").asText("") + ")");
+            return Outcome.of(
+                    Result.IGNORED,
+                    null,
+                    "gift checkout " + id + " not paid yet ("
+                            + session.path("payment_status").asText("") + ")");
         }
         long gift;
         try {
@@ -246,7 +364,8 @@ public class StripeEvents {
         }
         StripeSales s = sales.getIfAvailable();
         if (s == null) return Outcome.of(Result.IGNORED, null, "gifts are not sold here");
-        return s.giftPaid(gift, id) ? Outcome.of(Result.APPLIED, null, "gift " + gift + " paid and sent")
+        return s.giftPaid(gift, id)
+                ? Outcome.of(Result.APPLIED, null, "gift " + gift + " paid and sent")
                 : Outcome.of(Result.IGNORED, null, "no unpaid gift " + gift);
     }
 
@@ -274,13 +393,26 @@ public class StripeEvents {
     private Outcome paymentFailed(String ref, Instant created) {
         Optional<Subscriptions.ProviderView> made = subscriptions.lockByProviderRef(STRIPE, ref);
         if (made.isEmpty()) return Outcome.of(Result.IGNORED, ref, "no such subscription");
-        if (created != null && made.get().providerEventAt() != null && created.isBefore(made.get().providerEventAt())) {
-            return Outcome.of(Result.STALE, ref, "failure of " + created + " is older than the snapshot applied (" + made.get().providerEventAt() + ")");
+        if (created != null
+                && made.get().providerEventAt() != null
+                && created.isBefore(made.get().providerEventAt())) {
+            return Outcome.of(
+                    Result.STALE,
+                    ref,
+                    "failure of " + created + " is older than the snapshot applied ("
+                            + made.get().providerEventAt() + ")");
         }
-        return sync(made.get(), State.PAST_DUE, null, null, newest(created, made.get().providerEventAt()), ref);
+        return sync(
+                made.get(),
+                State.PAST_DUE,
+                null,
+                null,
+                newest(created, made.get().providerEventAt()),
+                ref);
     }
 
-    private Outcome sync(Subscriptions.ProviderView current, State to, Instant periodEnd, String customer, Instant at, String ref) {
+    private Outcome sync(
+            Subscriptions.ProviderView current, State to, Instant periodEnd, String customer, Instant at, String ref) {
         if (current.state() != to && !current.state().next().contains(to)) {
             return Outcome.of(Result.IGNORED, ref, "cannot go from " + current.state() + " to " + to);
         }
@@ -294,12 +426,15 @@ public class StripeEvents {
 
     /** The newest snapshot of this subscription that arrived before its checkout. */
     private Optional<Snapshot> waitingSnapshot(String ref) {
-        return jdbc.sql("SELECT snapshot, event_created FROM payment_events WHERE provider = 'STRIPE' AND subscription_ref = :r "
-                        + "AND outcome = 'WAITING' AND snapshot IS NOT NULL ORDER BY event_created DESC, received_at DESC FETCH FIRST 1 ROWS ONLY")
+        return jdbc.sql(
+                        "SELECT snapshot, event_created FROM payment_events WHERE provider = 'STRIPE' AND subscription_ref = :r "
+                                + "AND outcome = 'WAITING' AND snapshot IS NOT NULL ORDER BY event_created DESC, received_at DESC FETCH FIRST 1 ROWS ONLY")
                 .param("r", ref)
                 .query((rs, n) -> {
                     OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-                    return parse(rs.getString(1)).map(sub -> Snapshot.of(sub, at == null ? null : at.toInstant())).orElse(null);
+                    return parse(rs.getString(1))
+                            .map(sub -> Snapshot.of(sub, at == null ? null : at.toInstant()))
+                            .orElse(null);
                 })
                 .optional();
     }

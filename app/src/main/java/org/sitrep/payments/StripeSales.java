@@ -15,8 +15,16 @@ public interface StripeSales {
     Optional<String> cannotStartTeam(long reader, String plan, int seats);
 
     /** Starts the team licence Stripe has made: its subscription (with Stripe's id and state) and its organisation. */
-    void startTeam(long reader, String plan, int seats, String organisation, Subscriptions.State state, Instant periodEnd,
-                   String subscriptionRef, String customer, Instant at);
+    void startTeam(
+            long reader,
+            String plan,
+            int seats,
+            String organisation,
+            Subscriptions.State state,
+            Instant periodEnd,
+            String subscriptionRef,
+            String customer,
+            Instant at);
 
     /**
      * The gift {@code giftId} was paid by the Checkout {@code session}: record it and mail the link.

@@ -21,10 +21,13 @@ class StripeWebhookController {
     }
 
     @PostMapping(value = "/webhooks/stripe")
-    ResponseEntity<String> receive(@RequestBody(required = false) String payload,
-                                   @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-        if (!events.configured()) return ResponseEntity.status(HttpStatus.NOT_FOUND).body("Stripe is not configured");
-        if (payload == null || payload.length() > 1_000_000) return ResponseEntity.badRequest().body("refused");
+    ResponseEntity<String> receive(
+            @RequestBody(required = false) String payload,
+            @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+        if (!events.configured())
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body("Stripe is not configured");
+        if (payload == null || payload.length() > 1_000_000)
+            return ResponseEntity.badRequest().body("refused");
         try {
             return ResponseEntity.ok(events.receive(payload, signature).name().toLowerCase());
         } catch (StripeEvents.Refused e) {

@@ -17,7 +17,13 @@ public record Access(Outcome outcome, int left, boolean signedIn, Offer offer, S
         this(outcome, left, signedIn, offer, null);
     }
 
-    public enum Outcome { FULL, METERED, CUT_METER, CUT_MEMBERS, CUT_PAID }
+    public enum Outcome {
+        FULL,
+        METERED,
+        CUT_METER,
+        CUT_MEMBERS,
+        CUT_PAID
+    }
 
     /**
      * An offer as the publisher worded it in /admin/paywall: to subscribe, or ({@code join}) the
@@ -33,13 +39,19 @@ public record Access(Outcome outcome, int left, boolean signedIn, Offer offer, S
         return outcome == Outcome.CUT_METER || outcome == Outcome.CUT_MEMBERS || outcome == Outcome.CUT_PAID;
     }
 
-    public boolean metered() { return outcome == Outcome.METERED; }
+    public boolean metered() {
+        return outcome == Outcome.METERED;
+    }
 
     /** The anonymous visitor past the meter, when joining gives more free pieces: offered to register, not to subscribe. */
-    public boolean registrationWall() { return outcome == Outcome.CUT_METER && !signedIn && offer != null && offer.join(); }
+    public boolean registrationWall() {
+        return outcome == Outcome.CUT_METER && !signedIn && offer != null && offer.join();
+    }
 
     /** A notice goes above the piece: the meter's count, or whose site licence gives it. */
-    public boolean notice() { return metered() || providedBy != null; }
+    public boolean notice() {
+        return metered() || providedBy != null;
+    }
 
     /**
      * Part of the page-cache key: pages differ by outcome, by the count shown in the meter notice

@@ -40,8 +40,13 @@ public class Meter {
     private final TransactionTemplate transactions;
     private final boolean visitorsInDatabase;
 
-    Meter(JdbcClient jdbc, Clock clock, SitrepProperties properties, VisitorReads visitors, TransactionTemplate transactions,
-          @Value("${sitrep.cluster.enabled:false}") boolean severalInstances) {
+    Meter(
+            JdbcClient jdbc,
+            Clock clock,
+            SitrepProperties properties,
+            VisitorReads visitors,
+            TransactionTemplate transactions,
+            @Value("${sitrep.cluster.enabled:false}") boolean severalInstances) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -62,17 +67,25 @@ public class Meter {
     /** As {@link #read(String, long, int)}; {@code newVisitor}: a visitor id made for this request, who has read nothing. */
     Reading read(String reader, boolean newVisitor, long pieceId, int freePerMonth) {
         String month = month();
-        if (reader.startsWith(VISITOR) && !visitorsInDatabase) return visitors.read(reader, newVisitor, month, pieceId, freePerMonth, now());
+        if (reader.startsWith(VISITOR) && !visitorsInDatabase)
+            return visitors.read(reader, newVisitor, month, pieceId, freePerMonth, now());
         if (newVisitor && freePerMonth > 0) {
             // An id made for this request: nobody else can be counting it, so no lock is needed.
             jdbc.sql("INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (:r, :m, :p, :at)")
-                    .param("r", reader).param("m", month).param("p", pieceId).param("at", now()).update();
+                    .param("r", reader)
+                    .param("m", month)
+                    .param("p", pieceId)
+                    .param("at", now())
+                    .update();
             return new Reading(true, freePerMonth - 1);
         }
         Reading reading = transactions.execute(tx -> countLocked(reader, month, pieceId, freePerMonth));
         if (reading != null) return reading;
         try {
-            jdbc.sql("INSERT INTO meter_locks (reader, read_month) VALUES (:r, :m)").param("r", reader).param("m", month).update();
+            jdbc.sql("INSERT INTO meter_locks (reader, read_month) VALUES (:r, :m)")
+                    .param("r", reader)
+                    .param("m", month)
+                    .update();
         } catch (DuplicateKeyException madeMeanwhile) {
             // another request of the same reader made it first: the lock row is what matters
         }
@@ -82,23 +95,38 @@ public class Meter {
     /** Counts the read under the lock on the reader's month; null when the month has no lock row yet. */
     private Reading countLocked(String reader, String month, long pieceId, int freePerMonth) {
         List<String> lock = jdbc.sql("SELECT reader FROM meter_locks WHERE reader = :r AND read_month = :m FOR UPDATE")
-                .param("r", reader).param("m", month).query(String.class).list();
+                .param("r", reader)
+                .param("m", month)
+                .query(String.class)
+                .list();
         if (lock.isEmpty()) return null;
         // One read of the month answers both questions (counted already? how many used?).
         List<Long> counted = jdbc.sql("SELECT piece_id FROM meter_reads WHERE reader = :r AND read_month = :m")
-                .param("r", reader).param("m", month).query(Long.class).list();
+                .param("r", reader)
+                .param("m", month)
+                .query(Long.class)
+                .list();
         int used = counted.size();
         if (counted.contains(pieceId)) return new Reading(true, Math.max(0, freePerMonth - used));
         if (used >= freePerMonth) return new Reading(false, 0);
         jdbc.sql("INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (:r, :m, :p, :at)")
-                .param("r", reader).param("m", month).param("p", pieceId).param("at", now()).update();
+                .param("r", reader)
+                .param("m", month)
+                .param("p", pieceId)
+                .param("at", now())
+                .update();
         return new Reading(true, Math.max(0, freePerMonth - used - 1));
     }
 
     /** Free pieces left this month without counting anything. */
     public int left(String reader, int freePerMonth) {
         String month = month();
-        return Math.max(0, freePerMonth - (reader.startsWith(VISITOR) && !visitorsInDatabase ? visitors.used(reader, month) : used(reader, month)));
+        return Math.max(
+                0,
+                freePerMonth
+                        - (reader.startsWith(VISITOR) && !visitorsInDatabase
+                                ? visitors.used(reader, month)
+                                : used(reader, month)));
     }
 
     /** Writes visitors' reads counted so far to the database (they are written every half second anyway). */
@@ -118,10 +146,16 @@ public class Meter {
 
     /** As the daily job does, at once and on this instance; returns how many reads were deleted. */
     public int forgetOldMonths() {
-        String lastMonth = YearMonth.from(clock.instant().atZone(properties.zone())).minusMonths(1).toString();
+        String lastMonth = YearMonth.from(clock.instant().atZone(properties.zone()))
+                .minusMonths(1)
+                .toString();
         visitors.write(); // else old months' reads still waiting would be written after the delete
-        jdbc.sql("DELETE FROM meter_locks WHERE read_month < :m").param("m", lastMonth).update();
-        return jdbc.sql("DELETE FROM meter_reads WHERE read_month < :m").param("m", lastMonth).update();
+        jdbc.sql("DELETE FROM meter_locks WHERE read_month < :m")
+                .param("m", lastMonth)
+                .update();
+        return jdbc.sql("DELETE FROM meter_reads WHERE read_month < :m")
+                .param("m", lastMonth)
+                .update();
     }
 
     private OffsetDateTime now() {
@@ -130,6 +164,10 @@ public class Meter {
 
     private int used(String reader, String month) {
         return jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r AND read_month = :m")
-                .param("r", reader).param("m", month).query(Long.class).single().intValue();
+                .param("r", reader)
+                .param("m", month)
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 }

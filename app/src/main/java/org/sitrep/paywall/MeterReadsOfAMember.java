@@ -35,20 +35,33 @@ class MeterReadsOfAMember implements AccountData {
 
     @Override
     public Object export(long userId) {
-        List<Read> reads = jdbc.sql("SELECT read_month, piece_id, read_at FROM meter_reads WHERE reader = :r ORDER BY read_at")
+        List<Read> reads = jdbc.sql(
+                        "SELECT read_month, piece_id, read_at FROM meter_reads WHERE reader = :r ORDER BY read_at")
                 .param("r", reader(userId))
-                .query((rs, n) -> new Read(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class))).list();
-        Map<Long, String> headlines = pieces.byIds(reads.stream().map(Read::pieceId).distinct().toList()).stream()
+                .query((rs, n) -> new Read(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class)))
+                .list();
+        Map<Long, String> headlines = pieces
+                .byIds(reads.stream().map(Read::pieceId).distinct().toList())
+                .stream()
                 .collect(Collectors.toMap(Piece::id, Piece::headline, (a, b) -> a));
         // A piece deleted since is not in the catalogue (its reads went with it: the table's key cascades).
-        return reads.stream().filter(r -> headlines.containsKey(r.pieceId()))
-                .map(r -> Map.of("month", r.month(), "headline", headlines.get(r.pieceId()), "readAt", r.at().toInstant().toString()))
+        return reads.stream()
+                .filter(r -> headlines.containsKey(r.pieceId()))
+                .map(r -> Map.of(
+                        "month",
+                        r.month(),
+                        "headline",
+                        headlines.get(r.pieceId()),
+                        "readAt",
+                        r.at().toInstant().toString()))
                 .toList();
     }
 
     @Override
     public void delete(long userId) {
-        jdbc.sql("DELETE FROM meter_reads WHERE reader = :r").param("r", reader(userId)).update();
+        jdbc.sql("DELETE FROM meter_reads WHERE reader = :r")
+                .param("r", reader(userId))
+                .update();
     }
 
     /** A member's reads are counted under "u:" and their id (visitors' under "v:"). */

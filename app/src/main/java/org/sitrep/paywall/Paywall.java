@@ -24,9 +24,11 @@ import org.springframework.stereotype.Service;
 public class Paywall {
     /** Free pieces a month for anonymous visitors (the registration wall) and for free members. */
     public static final String FREE_FOR_VISITORS = "paywall.free-per-month.visitors";
+
     public static final String FREE_FOR_MEMBERS = "paywall.free-per-month.members";
     /** When a setting is missing; a site that had one allowance keeps it for both (migration V160). */
     public static final int DEFAULT_FREE_FOR_VISITORS = 1;
+
     public static final int DEFAULT_FREE_FOR_MEMBERS = 5;
     private final ReaderAccounts readers;
     private final SiteSettings settings;
@@ -35,8 +37,13 @@ public class Paywall {
     private final Entitlements entitlements;
     private final ClientAddress clients;
 
-    public Paywall(ReaderAccounts readers, SiteSettings settings, Meter meter, VisitorCookie visitors, Entitlements entitlements,
-                   ClientAddress clients) {
+    public Paywall(
+            ReaderAccounts readers,
+            SiteSettings settings,
+            Meter meter,
+            VisitorCookie visitors,
+            Entitlements entitlements,
+            ClientAddress clients) {
         this.entitlements = entitlements;
         this.clients = clients;
         this.readers = readers;
@@ -51,13 +58,17 @@ public class Paywall {
      * the paywall admin empties on every change, so a page view costs no settings query.
      */
     public record Terms(int freeForVisitors, int freeForMembers, Access.Offer offer, Access.Offer visitorOffer) {
-        int freePerMonth(boolean signedIn) { return signedIn ? freeForMembers : freeForVisitors; }
+        int freePerMonth(boolean signedIn) {
+            return signedIn ? freeForMembers : freeForVisitors;
+        }
 
         /**
          * The offer past the meter: members are offered a subscription; so are visitors unless joining
          * would give them more free pieces (the registration wall), which is only worth offering then.
          */
-        Access.Offer offer(boolean signedIn) { return signedIn || freeForMembers <= freeForVisitors ? offer : visitorOffer; }
+        Access.Offer offer(boolean signedIn) {
+            return signedIn || freeForMembers <= freeForVisitors ? offer : visitorOffer;
+        }
     }
 
     public Terms terms() {
@@ -65,7 +76,8 @@ public class Paywall {
     }
 
     /** How much of the piece {@code pieceId}, of access {@code level}, the reader making {@code request} gets. */
-    public Access decide(long pieceId, AccessLevel level, Terms terms, HttpServletRequest request, HttpServletResponse response) {
+    public Access decide(
+            long pieceId, AccessLevel level, Terms terms, HttpServletRequest request, HttpServletResponse response) {
         Optional<ReaderAccounts.Reader> reader = currentReader();
         boolean signedIn = reader.isPresent();
         if (signedIn && reader.get().readsEverything()) return new Access(Access.Outcome.FULL, 0, true, null);
@@ -76,12 +88,16 @@ public class Paywall {
             if (site.isPresent()) return new Access(Access.Outcome.FULL, 0, signedIn, null, site.get());
         }
         if (level == AccessLevel.PAID) return new Access(Access.Outcome.CUT_PAID, 0, signedIn, terms.offer());
-        if (level == AccessLevel.MEMBERS && !signedIn) return new Access(Access.Outcome.CUT_MEMBERS, 0, false, terms.offer());
+        if (level == AccessLevel.MEMBERS && !signedIn)
+            return new Access(Access.Outcome.CUT_MEMBERS, 0, false, terms.offer());
         if (!counts(request)) {
             // A link preview, a crawler's HEAD: it reads nothing, so it must not use up a free piece.
-            String who = signedIn ? "u:" + reader.get().id() : Meter.VISITOR + visitors.visitor(request, response).id();
+            String who = signedIn
+                    ? "u:" + reader.get().id()
+                    : Meter.VISITOR + visitors.visitor(request, response).id();
             int left = meter.left(who, terms.freePerMonth(signedIn));
-            return left > 0 ? new Access(Access.Outcome.METERED, left, signedIn, null)
+            return left > 0
+                    ? new Access(Access.Outcome.METERED, left, signedIn, null)
                     : new Access(Access.Outcome.CUT_METER, 0, signedIn, terms.offer(signedIn));
         }
         Meter.Reading reading;
@@ -117,18 +133,24 @@ public class Paywall {
     /** The registration wall's offer to an anonymous visitor past the meter: join free, and how many pieces a member reads. */
     public Access.Offer visitorOffer() {
         int members = freeForMembers();
-        return new Access.Offer(settings.get("paywall.visitor-offer-heading", "Register to keep reading"),
-                settings.get("paywall.visitor-offer-text", ""), "Join free: " + members + (members == 1 ? " piece" : " pieces") + " a month", true);
+        return new Access.Offer(
+                settings.get("paywall.visitor-offer-heading", "Register to keep reading"),
+                settings.get("paywall.visitor-offer-text", ""),
+                "Join free: " + members + (members == 1 ? " piece" : " pieces") + " a month",
+                true);
     }
 
     public Access.Offer offer() {
-        return new Access.Offer(settings.get("paywall.offer-heading", "Join our community of readers"),
-                settings.get("paywall.offer-text", ""), settings.get("paywall.price-text", ""));
+        return new Access.Offer(
+                settings.get("paywall.offer-heading", "Join our community of readers"),
+                settings.get("paywall.offer-text", ""),
+                settings.get("paywall.price-text", ""));
     }
 
     private Optional<ReaderAccounts.Reader> currentReader() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken)
+            return Optional.empty();
         return readers.find(auth.getName());
     }
 }

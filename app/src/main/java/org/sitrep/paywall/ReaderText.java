@@ -67,5 +67,7 @@ public final class ReaderText {
         return Jsoup.parse(html).body().text();
     }
 
-    private static String nullToEmpty(String s) { return s == null ? "" : s; }
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
 }

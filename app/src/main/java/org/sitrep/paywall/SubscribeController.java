@@ -19,9 +19,7 @@ class SubscribeController {
     private final boolean testMode;
     private final StripeCheckout stripe;
 
-    SubscribeController(Plans plans, Paywall paywall,
-                        TestPayments testPayments,
-                        StripeCheckout stripe) {
+    SubscribeController(Plans plans, Paywall paywall, TestPayments testPayments, StripeCheckout stripe) {
         this.plans = plans;
         this.paywall = paywall;
         this.testMode = testPayments.enabled();
@@ -29,11 +27,16 @@ class SubscribeController {
     }
 
     @GetMapping("/subscribe")
-    String subscribe(@RequestParam(name = "next", required = false) String next,
-                     HttpServletRequest request, Model model) {
-        // Where to return once subscribed: the link's next, else the page of this site the reader came from (the offer's link).
-        model.addAttribute("next", ReturnPath.of(next).or(() -> ReturnPath.fromReferer(
-                request.getHeader("Referer"), request.getServerName(), request.getServerPort())).orElse(null));
+    String subscribe(
+            @RequestParam(name = "next", required = false) String next, HttpServletRequest request, Model model) {
+        // Where to return once subscribed: the link's next, else the page of this site the reader came from (the
+        // offer's link).
+        model.addAttribute(
+                "next",
+                ReturnPath.of(next)
+                        .or(() -> ReturnPath.fromReferer(
+                                request.getHeader("Referer"), request.getServerName(), request.getServerPort()))
+                        .orElse(null));
         model.addAttribute("plans", plans.active());
         model.addAttribute("offer", paywall.offer());
         model.addAttribute("free", paywall.freeForMembers());

@@ -32,6 +32,7 @@ class VisitorCookie {
      * once it is cached (a lock on /dev/urandom; a provider look-up and key set-up per signature).
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** A visitor id, and whether it was made for this request (a visitor who has read nothing yet). */
@@ -60,8 +61,10 @@ class VisitorCookie {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         // Written out rather than by ResponseCookie, whose Expires date costs more to format than the
         // page does to serve; Max-Age alone is the standard (RFC 6265) and every browser honours it.
-        response.addHeader(HttpHeaders.SET_COOKIE, NAME + "=" + id + "." + sign(id) + "; Path=/; Max-Age=" + MAX_AGE.toSeconds()
-                + (request.isSecure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax");
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                NAME + "=" + id + "." + sign(id) + "; Path=/; Max-Age=" + MAX_AGE.toSeconds()
+                        + (request.isSecure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax");
         return new Visitor(id, true);
     }
 
@@ -79,7 +82,9 @@ class VisitorCookie {
 
     String sign(String id) {
         // doFinal leaves the Mac reset, keyed, for the thread's next signature.
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(id.getBytes(StandardCharsets.US_ASCII)));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(macs.get().doFinal(id.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private Mac newMac() {

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class VisitorReads implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(VisitorReads.class);
-    private static final String INSERT = "INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO meter_reads (reader, read_month, piece_id, read_at) VALUES (?, ?, ?, ?)";
     /** Past this many unwritten reads the request thread writes them itself (the database is behind). */
     static final int MOST_UNWRITTEN = 200_000;
 
@@ -57,10 +58,13 @@ class VisitorReads implements DisposableBean {
             pieces[size++] = pieceId;
         }
 
-        int size() { return size; }
+        int size() {
+            return size;
+        }
     }
 
-    private record Unwritten(String key, Month month, String reader, String readMonth, long pieceId, OffsetDateTime at) {}
+    private record Unwritten(
+            String key, Month month, String reader, String readMonth, long pieceId, OffsetDateTime at) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -68,21 +72,28 @@ class VisitorReads implements DisposableBean {
     private final Cache<String, Month> months;
     /** Months with reads not yet in the database: what a load after eviction must add to the rows. */
     private final ConcurrentHashMap<String, Month> waiting = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<Unwritten> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     /** Reads a failed write left over, retried first; only touched under the write lock. */
     private final List<Unwritten> retry = new ArrayList<>();
+
     private final Object writeLock = new Object();
     private final ScheduledExecutorService writer;
 
     // 20,000 recent visitors' months: enough for the new-visitor burst of a busy hour; more only fed the
     // garbage collector at the 512 MB heap (evicted months reload from the database, so counts stay right).
-    VisitorReads(JdbcTemplate jdbc, TransactionTemplate transactions,
-                 @Value("${sitrep.meter.visitors-in-memory:20000}") long visitorsInMemory,
-                 @Value("${sitrep.meter.write-every-ms:500}") long writeEveryMs) {
+    VisitorReads(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            @Value("${sitrep.meter.visitors-in-memory:20000}") long visitorsInMemory,
+            @Value("${sitrep.meter.write-every-ms:500}") long writeEveryMs) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.months = Caffeine.newBuilder().maximumSize(visitorsInMemory).expireAfterAccess(Duration.ofDays(2)).build();
+        this.months = Caffeine.newBuilder()
+                .maximumSize(visitorsInMemory)
+                .expireAfterAccess(Duration.ofDays(2))
+                .build();
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "meter-writer");
             t.setDaemon(true);
@@ -96,7 +107,8 @@ class VisitorReads implements DisposableBean {
      * already counted is free to read again. {@code newVisitor}: the id was just made, so there is
      * nothing to load.
      */
-    Meter.Reading read(String reader, boolean newVisitor, String readMonth, long pieceId, int freePerMonth, OffsetDateTime at) {
+    Meter.Reading read(
+            String reader, boolean newVisitor, String readMonth, long pieceId, int freePerMonth, OffsetDateTime at) {
         String key = reader + ' ' + readMonth;
         Meter.Reading[] reading = new Meter.Reading[1];
         // compute() runs once at a time per key, so an entry cannot be evicted and reloaded halfway through a count.
@@ -141,7 +153,11 @@ class VisitorReads implements DisposableBean {
         Month unwritten = waiting.get(key);
         if (unwritten != null) return unwritten;
         Month m = new Month();
-        jdbc.queryForList("SELECT piece_id FROM meter_reads WHERE reader = ? AND read_month = ?", Long.class, reader, readMonth)
+        jdbc.queryForList(
+                        "SELECT piece_id FROM meter_reads WHERE reader = ? AND read_month = ?",
+                        Long.class,
+                        reader,
+                        readMonth)
                 .forEach(m::add);
         return m;
     }
@@ -193,7 +209,10 @@ class VisitorReads implements DisposableBean {
                 refused++;
             } catch (DataAccessException e) {
                 retry.addAll(batch.subList(i, batch.size()));
-                log.warn("Meter reads could not be written ({}); {} wait for the next try", e.getMessage(), batch.size() - i);
+                log.warn(
+                        "Meter reads could not be written ({}); {} wait for the next try",
+                        e.getMessage(),
+                        batch.size() - i);
                 break;
             }
             done.add(u);

@@ -25,6 +25,7 @@ final class PieceDocuments {
     static final String BODY = "body";
     /** The text every reader may receive ({@link ReaderText#freeText}): stored, the only source of body snippets. */
     static final String READABLE = "readable";
+
     static final String TAGS = "tags";
     static final String KIND = "kind";
     static final String SECTION = "section";
@@ -54,7 +55,8 @@ final class PieceDocuments {
         d.add(new Field(SearchLanguages.field(STANDFIRST, language), nullToEmpty(p.standfirst()), TEXT_WITH_OFFSETS));
         // A paid piece is found by any of its words, but only readable text is kept to show: a snippet
         // made from the whole body would hand anyone the paragraphs the paywall cuts.
-        d.add(new Field(SearchLanguages.field(BODY, language), ReaderText.plainText(p.bodyHtml()), TextField.TYPE_NOT_STORED));
+        d.add(new Field(
+                SearchLanguages.field(BODY, language), ReaderText.plainText(p.bodyHtml()), TextField.TYPE_NOT_STORED));
         d.add(new Field(SearchLanguages.field(READABLE, language), ReaderText.freeText(p), TEXT_WITH_OFFSETS));
         d.add(new Field(TAGS, p.tags().stream().map(Tag::name).collect(Collectors.joining(", ")), TEXT_WITH_OFFSETS));
         d.add(new StringField(KIND, p.kind().name(), Field.Store.YES));
@@ -71,5 +73,7 @@ final class PieceDocuments {
         return d;
     }
 
-    private static String nullToEmpty(String s) { return s == null ? "" : s; }
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
 }

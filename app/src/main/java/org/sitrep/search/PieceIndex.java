@@ -20,9 +20,9 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -63,10 +63,20 @@ import org.springframework.web.util.HtmlUtils;
  */
 public class PieceIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PieceIndex.class);
-    static final String[] FIELDS = {PieceDocuments.HEADLINE, PieceDocuments.TAGS, PieceDocuments.STANDFIRST, PieceDocuments.BODY};
+    static final String[] FIELDS = {
+        PieceDocuments.HEADLINE, PieceDocuments.TAGS, PieceDocuments.STANDFIRST, PieceDocuments.BODY
+    };
     /** Headline and tag matches say more about what a piece is about than a word deep in the body. */
-    static final Map<String, Float> BOOSTS = Map.of(PieceDocuments.HEADLINE, 3.0f, PieceDocuments.TAGS, 2.0f,
-            PieceDocuments.STANDFIRST, 1.5f, PieceDocuments.BODY, 1.0f);
+    static final Map<String, Float> BOOSTS = Map.of(
+            PieceDocuments.HEADLINE,
+            3.0f,
+            PieceDocuments.TAGS,
+            2.0f,
+            PieceDocuments.STANDFIRST,
+            1.5f,
+            PieceDocuments.BODY,
+            1.0f);
+
     static final int MAX_QUERY_LENGTH = 200;
     public static final int MAX_PAGE = 50;
     /** Counting stops here; past it the result count is shown as "more than". */
@@ -81,6 +91,7 @@ public class PieceIndex implements Closeable {
      * below this, so every piece in the reader's language ranks before any other, and relevance orders each group.
      */
     static final float READERS_LANGUAGE_FIRST = 10_000f;
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -99,10 +110,13 @@ public class PieceIndex implements Closeable {
     /** Opens the index, starting afresh when it is unreadable: it can always be rebuilt from the database. */
     private static IndexWriter openWriter(Directory directory, Analyzer analyzer) throws IOException {
         try {
-            return new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            return new IndexWriter(
+                    directory,
+                    new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
             log.warn("Search index is unreadable ({}); starting a new one", e.getMessage());
-            return new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            return new IndexWriter(
+                    directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
         }
     }
 
@@ -175,7 +189,8 @@ public class PieceIndex implements Closeable {
             StoredFields stored = searcher.storedFields();
             Set<String> idOnly = Set.of(PieceDocuments.ID);
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                if (live == null || live.get(doc)) ids.add(Long.parseLong(stored.document(doc, idOnly).get(PieceDocuments.ID)));
+                if (live == null || live.get(doc))
+                    ids.add(Long.parseLong(stored.document(doc, idOnly).get(PieceDocuments.ID)));
             }
             return ids;
         } finally {
@@ -208,7 +223,8 @@ public class PieceIndex implements Closeable {
         int p = Math.max(1, Math.min(page, MAX_PAGE));
         Query parsed = parse(q, QueryParser.Operator.AND, reader);
         if (parsed == null) {
-            return SearchResults.empty(q, pageSize, "Those words are too common to search for. Try something more specific.");
+            return SearchResults.empty(
+                    q, pageSize, "Those words are too common to search for. Try something more specific.");
         }
         try {
             refresh();
@@ -224,10 +240,11 @@ public class PieceIndex implements Closeable {
                         top = searcher.search(query, new TopScoreDocCollectorManager(p * pageSize, null, COUNT_LIMIT));
                     }
                 }
-                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (p - 1) * pageSize),
-                        top.scoreDocs.length);
+                ScoreDoc[] pageDocs = Arrays.copyOfRange(
+                        top.scoreDocs, Math.min(top.scoreDocs.length, (p - 1) * pageSize), top.scoreDocs.length);
                 boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-                return new SearchResults(q, hits(searcher, query, pageDocs), top.totalHits.value, exact, p, pageSize, null);
+                return new SearchResults(
+                        q, hits(searcher, query, pageDocs), top.totalHits.value, exact, p, pageSize, null);
             } finally {
                 searchers.release(searcher);
             }
@@ -255,18 +272,21 @@ public class PieceIndex implements Closeable {
         if (shared.clauses().isEmpty()) return List.of();
         Query query = new BooleanQuery.Builder()
                 .add(liveAt(shared, now), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(PieceDocuments.ID, Long.toString(piece.id()))), BooleanClause.Occur.MUST_NOT)
+                .add(
+                        new TermQuery(new Term(PieceDocuments.ID, Long.toString(piece.id()))),
+                        BooleanClause.Occur.MUST_NOT)
                 .build();
         try {
             refresh();
             IndexSearcher searcher = searchers.acquire();
             try {
-                Sort byScoreThenNewest = new Sort(SortField.FIELD_SCORE,
-                        new SortField(PieceDocuments.PUBLISH_AT, SortField.Type.LONG, true));
+                Sort byScoreThenNewest = new Sort(
+                        SortField.FIELD_SCORE, new SortField(PieceDocuments.PUBLISH_AT, SortField.Type.LONG, true));
                 TopDocs top = searcher.search(query, limit, byScoreThenNewest, false);
                 StoredFields stored = searcher.storedFields();
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc hit : top.scoreDocs) ids.add(Long.parseLong(stored.document(hit.doc).get(PieceDocuments.ID)));
+                for (ScoreDoc hit : top.scoreDocs)
+                    ids.add(Long.parseLong(stored.document(hit.doc).get(PieceDocuments.ID)));
                 return ids;
             } finally {
                 searchers.release(searcher);
@@ -281,13 +301,21 @@ public class PieceIndex implements Closeable {
      * nothing is left of it in the reader's language (all its words too common to search for).
      */
     private Query parse(String q, QueryParser.Operator operator, String readerLanguage) {
-        Query own = parse(q, operator, SearchLanguages.fieldsOf(FIELDS, readerLanguage), SearchLanguages.boostsOf(BOOSTS, readerLanguage));
+        Query own = parse(
+                q,
+                operator,
+                SearchLanguages.fieldsOf(FIELDS, readerLanguage),
+                SearchLanguages.boostsOf(BOOSTS, readerLanguage));
         if (own == null) return null;
-        BooleanQuery.Builder languages = new BooleanQuery.Builder()
-                .add(new BoostQuery(own, READERS_LANGUAGE_FIRST), BooleanClause.Occur.SHOULD);
+        BooleanQuery.Builder languages =
+                new BooleanQuery.Builder().add(new BoostQuery(own, READERS_LANGUAGE_FIRST), BooleanClause.Occur.SHOULD);
         for (String language : SearchLanguages.ALL) {
             if (language.equals(readerLanguage)) continue;
-            Query other = parse(q, operator, SearchLanguages.fieldsOf(FIELDS, language), SearchLanguages.boostsOf(BOOSTS, language));
+            Query other = parse(
+                    q,
+                    operator,
+                    SearchLanguages.fieldsOf(FIELDS, language),
+                    SearchLanguages.boostsOf(BOOSTS, language));
             if (other != null) languages.add(other, BooleanClause.Occur.SHOULD);
         }
         return languages.build();
@@ -323,12 +351,14 @@ public class PieceIndex implements Closeable {
     /** Whether the query in some language needs every one of several words (so an OR may find more). */
     private static boolean allRequired(Query q) {
         if (q instanceof BoostQuery boosted) return allRequired(boosted.getQuery());
-        if (q instanceof BooleanQuery b && !b.clauses().isEmpty()
+        if (q instanceof BooleanQuery b
+                && !b.clauses().isEmpty()
                 && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)
                 && b.clauses().stream().anyMatch(c -> c.getQuery() instanceof BoostQuery)) {
             return b.clauses().stream().anyMatch(c -> allRequired(c.getQuery())); // the languages
         }
-        return q instanceof BooleanQuery b && b.clauses().size() > 1
+        return q instanceof BooleanQuery b
+                && b.clauses().size() > 1
                 && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST);
     }
 
@@ -336,7 +366,9 @@ public class PieceIndex implements Closeable {
     private static Query liveAt(Query query, Instant now) {
         return new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(PieceDocuments.PUBLISH_AT, Long.MIN_VALUE, now.toEpochMilli()), BooleanClause.Occur.FILTER)
+                .add(
+                        LongPoint.newRangeQuery(PieceDocuments.PUBLISH_AT, Long.MIN_VALUE, now.toEpochMilli()),
+                        BooleanClause.Occur.FILTER)
                 .build();
     }
 
@@ -348,17 +380,27 @@ public class PieceIndex implements Closeable {
         // The headline whole, with its matches marked; the body as its best one or two passages.
         // Each text field exists in every language; a piece has it in its own only, the others answer null.
         String[] headlineFields = SearchLanguages.fieldsOf(new String[] {PieceDocuments.HEADLINE});
-        Map<String, String[]> headlines = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
-                .withBreakIterator(WholeBreakIterator::new).withMaxLength(1000).build()
+        Map<String, String[]> headlines = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(marks)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxLength(1000)
+                .build()
                 .highlightFields(headlineFields, query, pageTop, ones(headlineFields.length, 1));
         // Body snippets come only from the readable text (the whole body is not stored): the query's
         // words, whichever field they were searched in, are marked where they occur in it. No passage
         // without a match (null), so the standfirst can stand in.
-        String[] snippetFields = SearchLanguages.fieldsOf(new String[] {PieceDocuments.READABLE, PieceDocuments.STANDFIRST});
+        String[] snippetFields =
+                SearchLanguages.fieldsOf(new String[] {PieceDocuments.READABLE, PieceDocuments.STANDFIRST});
         int[] snippetPassages = new int[snippetFields.length];
-        for (int f = 0; f < snippetFields.length; f++) snippetPassages[f] = snippetFields[f].startsWith(PieceDocuments.READABLE) ? 2 : 1;
-        Map<String, String[]> snippets = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(marks)
-                .withMaxLength(20_000).withFieldMatcher(field -> true).withWeightMatches(false).withMaxNoHighlightPassages(0).build()
+        for (int f = 0; f < snippetFields.length; f++)
+            snippetPassages[f] = snippetFields[f].startsWith(PieceDocuments.READABLE) ? 2 : 1;
+        Map<String, String[]> snippets = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(marks)
+                .withMaxLength(20_000)
+                .withFieldMatcher(field -> true)
+                .withWeightMatches(false)
+                .withMaxNoHighlightPassages(0)
+                .build()
                 .highlightFields(snippetFields, query, pageTop, snippetPassages);
         StoredFields stored = searcher.storedFields();
         List<SearchResults.Hit> hits = new ArrayList<>();
@@ -369,13 +411,25 @@ public class PieceIndex implements Closeable {
             String headlineField = SearchLanguages.field(PieceDocuments.HEADLINE, language);
             String readableField = SearchLanguages.field(PieceDocuments.READABLE, language);
             String standfirstField = SearchLanguages.field(PieceDocuments.STANDFIRST, language);
-            String headline = firstNonBlank(headlines.get(headlineField)[i], HtmlUtils.htmlEscape(nullToEmpty(d.get(headlineField))));
-            String snippet = firstNonBlank(snippets.get(readableField)[i], snippets.get(standfirstField)[i],
-                    HtmlUtils.htmlEscape(nullToEmpty(d.get(standfirstField))), HtmlUtils.htmlEscape(opening(d.get(readableField))));
+            String headline = firstNonBlank(
+                    headlines.get(headlineField)[i], HtmlUtils.htmlEscape(nullToEmpty(d.get(headlineField))));
+            String snippet = firstNonBlank(
+                    snippets.get(readableField)[i],
+                    snippets.get(standfirstField)[i],
+                    HtmlUtils.htmlEscape(nullToEmpty(d.get(standfirstField))),
+                    HtmlUtils.htmlEscape(opening(d.get(readableField))));
             String authors = d.get(PieceDocuments.AUTHORS);
-            hits.add(new SearchResults.Hit(Long.parseLong(d.get(PieceDocuments.ID)), d.get(PieceDocuments.PATH), kind.name(),
-                    kind.label(), kind.path(), d.get(PieceDocuments.SECTION_NAME), headline, snippet,
-                    Instant.ofEpochMilli(d.getField(PieceDocuments.PUBLISH_AT).numericValue().longValue()),
+            hits.add(new SearchResults.Hit(
+                    Long.parseLong(d.get(PieceDocuments.ID)),
+                    d.get(PieceDocuments.PATH),
+                    kind.name(),
+                    kind.label(),
+                    kind.path(),
+                    d.get(PieceDocuments.SECTION_NAME),
+                    headline,
+                    snippet,
+                    Instant.ofEpochMilli(
+                            d.getField(PieceDocuments.PUBLISH_AT).numericValue().longValue()),
                     authors == null || authors.isEmpty() ? List.of() : List.of(authors.split("\u001f"))));
         }
         return hits;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,6 +44,7 @@ public class SearchIndex implements DisposableBean {
      * no longer stored, snippets come from the readable text.
      */
     private static final String COMMIT_LAYOUT = "layout";
+
     static final String LAYOUT = "2";
 
     private final PieceCatalog catalog;
@@ -66,7 +67,12 @@ public class SearchIndex implements DisposableBean {
      * see {@link PieceIndex#search}.
      */
     public SearchResults search(String query, int page, int pageSize) {
-        return index.search(query, page, pageSize, clock.instant(), LocaleContextHolder.getLocale().getLanguage());
+        return index.search(
+                query,
+                page,
+                pageSize,
+                clock.instant(),
+                LocaleContextHolder.getLocale().getLanguage());
     }
 
     /** Ids of live pieces sharing tags with this one, best first; see {@link PieceIndex#related}. */
@@ -99,13 +105,15 @@ public class SearchIndex implements DisposableBean {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void rebuildIfStaleInTheBackground() {
-        Thread rebuilder = new Thread(() -> {
-            try {
-                rebuildIfStale();
-            } catch (RuntimeException e) {
-                log.error("Search index could not be rebuilt; it will be tried again at the next start", e);
-            }
-        }, "search-rebuild");
+        Thread rebuilder = new Thread(
+                () -> {
+                    try {
+                        rebuildIfStale();
+                    } catch (RuntimeException e) {
+                        log.error("Search index could not be rebuilt; it will be tried again at the next start", e);
+                    }
+                },
+                "search-rebuild");
         rebuilder.setDaemon(true);
         rebuilder.start();
     }
@@ -121,7 +129,8 @@ public class SearchIndex implements DisposableBean {
             String lastUpdated = catalog.lastUpdated().map(Instant::toString).orElse("");
             long expected = catalog.countLive() + catalog.scheduledAhead().size();
             Map<String, String> committed = index.committedData();
-            return !lastUpdated.equals(committed.get(COMMIT_LAST_UPDATED)) || !LAYOUT.equals(committed.get(COMMIT_LAYOUT))
+            return !lastUpdated.equals(committed.get(COMMIT_LAST_UPDATED))
+                    || !LAYOUT.equals(committed.get(COMMIT_LAYOUT))
                     || index.size() != expected;
         }
     }
@@ -210,8 +219,11 @@ public class SearchIndex implements DisposableBean {
     }
 
     private void commit() throws IOException {
-        index.commit(Map.of(COMMIT_LAST_UPDATED, unfinished ? "" : catalog.lastUpdated().map(Instant::toString).orElse(""),
-                COMMIT_LAYOUT, LAYOUT));
+        index.commit(Map.of(
+                COMMIT_LAST_UPDATED,
+                unfinished ? "" : catalog.lastUpdated().map(Instant::toString).orElse(""),
+                COMMIT_LAYOUT,
+                LAYOUT));
     }
 
     @Override

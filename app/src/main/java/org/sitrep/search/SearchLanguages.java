@@ -105,7 +105,8 @@ final class SearchLanguages {
     static Analyzer hebrew() {
         NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
         for (char c = '\u0591'; c <= '\u05C7'; c++) {
-            if (c == '\u05BE' || c == '\u05C0' || c == '\u05C3' || c == '\u05C6') continue; // maqaf, paseq, sof pasuq, nun hafukha
+            if (c == '\u05BE' || c == '\u05C0' || c == '\u05C3' || c == '\u05C6')
+                continue; // maqaf, paseq, sof pasuq, nun hafukha
             map.add(String.valueOf(c), "");
         }
         map.add("ך", "כ");

@@ -23,12 +23,17 @@ class ArticleController {
     }
 
     @GetMapping("/{kind:news|analysis|memos|reports}/{slug}")
-    ResponseEntity<byte[]> article(@PathVariable("kind") String kind, @PathVariable("slug") String slug,
-                                   HttpServletRequest request, HttpServletResponse response) {
-        ArticlePage page = pages.page(PieceKind.fromPath(kind).orElseThrow(), slug).orElseThrow(SitePages::notFound);
+    ResponseEntity<byte[]> article(
+            @PathVariable("kind") String kind,
+            @PathVariable("slug") String slug,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        ArticlePage page =
+                pages.page(PieceKind.fromPath(kind).orElseThrow(), slug).orElseThrow(SitePages::notFound);
         // HEAD (link previewers, crawlers): that the page is there, and nothing of it. Not a read, so
         // the meter is not asked; and no body is composed whose length could tell anything.
-        if (HttpMethod.HEAD.matches(request.getMethod())) return ResponseEntity.ok().contentType(SitePages.HTML).build();
+        if (HttpMethod.HEAD.matches(request.getMethod()))
+            return ResponseEntity.ok().contentType(SitePages.HTML).build();
         return ResponseEntity.ok().contentType(SitePages.HTML).body(pages.forReader(page, request, response));
     }
 }

@@ -59,7 +59,8 @@ class ArticleFastLane extends OncePerRequestFilter {
             });
             served.increment();
         } finally {
-            SecurityContextHolder.clearContext(); // the paywall looked for a signed-in reader: leave the thread as found
+            SecurityContextHolder
+                    .clearContext(); // the paywall looked for a signed-in reader: leave the thread as found
         }
     }
 
@@ -69,8 +70,10 @@ class ArticleFastLane extends OncePerRequestFilter {
     }
 
     private static boolean servable(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && request.getRequestedSessionId() == null
-                && request.getContextPath().isEmpty() && PATH.matcher(request.getRequestURI()).matches();
+        return "GET".equals(request.getMethod())
+                && request.getRequestedSessionId() == null
+                && request.getContextPath().isEmpty()
+                && PATH.matcher(request.getRequestURI()).matches();
     }
 
     /**
@@ -80,7 +83,10 @@ class ArticleFastLane extends OncePerRequestFilter {
     private HeaderWriterFilter headers(HttpServletRequest request) {
         HeaderWriterFilter h = headers;
         if (h == null) {
-            SecurityFilterChain serving = chains.orderedStream().filter(c -> c.matches(request)).findFirst().orElse(null);
+            SecurityFilterChain serving = chains.orderedStream()
+                    .filter(c -> c.matches(request))
+                    .findFirst()
+                    .orElse(null);
             if (serving == null) return null;
             for (var f : serving.getFilters()) if (f instanceof HeaderWriterFilter found && h == null) h = found;
             headers = h;
@@ -91,8 +97,10 @@ class ArticleFastLane extends OncePerRequestFilter {
     @Configuration
     static class Registration {
         @Bean
-        FilterRegistrationBean<ArticleFastLane> articleFastLane(ArticlePages pages, ObjectProvider<SecurityFilterChain> chains) {
-            FilterRegistrationBean<ArticleFastLane> registration = new FilterRegistrationBean<>(new ArticleFastLane(pages, chains));
+        FilterRegistrationBean<ArticleFastLane> articleFastLane(
+                ArticlePages pages, ObjectProvider<SecurityFilterChain> chains) {
+            FilterRegistrationBean<ArticleFastLane> registration =
+                    new FilterRegistrationBean<>(new ArticleFastLane(pages, chains));
             registration.setUrlPatterns(List.of("/news/*", "/analysis/*", "/memos/*", "/reports/*"));
             // Before Spring Security's chain (and after the character-encoding filter, which comes first).
             registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);

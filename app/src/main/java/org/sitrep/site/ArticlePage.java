@@ -15,17 +15,25 @@ import org.sitrep.paywall.Access;
  * @param ldFree  JSON-LD for a reader who gets the whole piece ({@code isAccessibleForFree})
  * @param ldGated JSON-LD for a gated page (a paid or members' piece, or any cut page)
  */
-record ArticlePage(long pieceId, AccessLevel level, byte[][] frame, byte[] ldFree, byte[] ldGated,
-                   byte[] body, byte[] opening) implements PageCache.Weighed {
+record ArticlePage(
+        long pieceId, AccessLevel level, byte[][] frame, byte[] ldFree, byte[] ldGated, byte[] body, byte[] opening)
+        implements PageCache.Weighed {
 
     /** Where the parts go in the rendered template: comments, which a sanitised body never carries. */
     record Slots(String jsonLd, String meter, String body, String offer) {}
 
-    static final Slots SLOTS = new Slots("<!--sitrep:json-ld-->", "<!--sitrep:meter-->", "<!--sitrep:body-->", "<!--sitrep:offer-->");
+    static final Slots SLOTS =
+            new Slots("<!--sitrep:json-ld-->", "<!--sitrep:meter-->", "<!--sitrep:body-->", "<!--sitrep:offer-->");
 
     /** Splits the page rendered with {@link #SLOTS} at its slots. */
-    static ArticlePage of(long pieceId, AccessLevel level, String rendered, String ldFree, String ldGated,
-                          String body, String opening) {
+    static ArticlePage of(
+            long pieceId,
+            AccessLevel level,
+            String rendered,
+            String ldFree,
+            String ldGated,
+            String body,
+            String opening) {
         String[] marks = {SLOTS.jsonLd(), SLOTS.meter(), SLOTS.body(), SLOTS.offer()};
         byte[][] frame = new byte[marks.length + 1][];
         int from = 0;
@@ -42,8 +50,17 @@ record ArticlePage(long pieceId, AccessLevel level, byte[][] frame, byte[] ldFre
     /** The page for one reader; {@code meter} and {@code offer} are the paywall's fragments for that outcome (or empty). */
     byte[] compose(Access access, byte[] meter, byte[] offer) {
         boolean cut = access.cut();
-        byte[][] parts = {frame[0], level != AccessLevel.PUBLIC || cut ? ldGated : ldFree, frame[1],
-                access.notice() ? meter : EMPTY, frame[2], cut ? opening : body, frame[3], cut ? offer : EMPTY, frame[4]};
+        byte[][] parts = {
+            frame[0],
+            level != AccessLevel.PUBLIC || cut ? ldGated : ldFree,
+            frame[1],
+            access.notice() ? meter : EMPTY,
+            frame[2],
+            cut ? opening : body,
+            frame[3],
+            cut ? offer : EMPTY,
+            frame[4]
+        };
         int length = 0;
         for (byte[] p : parts) length += p.length;
         byte[] page = new byte[length];

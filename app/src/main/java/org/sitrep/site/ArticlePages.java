@@ -1,12 +1,12 @@
 package org.sitrep.site;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.sitrep.common.SitrepProperties;
 import org.sitrep.newsroom.AccessLevel;
 import org.sitrep.newsroom.Piece;
@@ -44,9 +44,18 @@ class ArticlePages {
     private final ReaderChrome readerChrome;
     private final Editions editions;
 
-    ArticlePages(PieceCatalog catalog, SitePages pages, SitrepProperties properties, PublicUrls urls,
-                 StructuredData structuredData, Dateline dateline, Paywall paywall, PageCache cache,
-                 SearchIndex search, ReaderChrome readerChrome, Editions editions) {
+    ArticlePages(
+            PieceCatalog catalog,
+            SitePages pages,
+            SitrepProperties properties,
+            PublicUrls urls,
+            StructuredData structuredData,
+            Dateline dateline,
+            Paywall paywall,
+            PageCache cache,
+            SearchIndex search,
+            ReaderChrome readerChrome,
+            Editions editions) {
         this.readerChrome = readerChrome;
         this.editions = editions;
         this.search = search;
@@ -68,7 +77,8 @@ class ArticlePages {
     Optional<ArticlePage> page(PieceKind kind, String slug) {
         Edition edition = pages.edition();
         return cache.get(key(edition, kind.path(), slug), () -> catalog.findLive(kind, slug)
-                .filter(p -> edition.language().equals(p.language())).map(this::render));
+                .filter(p -> edition.language().equals(p.language()))
+                .map(this::render));
     }
 
     /** The page at {@code path} ("/news/slug") if it is rendered and cached; else null. */
@@ -84,7 +94,8 @@ class ArticlePages {
         Access access = paywall.decide(page.pieceId(), page.level(), terms, request, response);
         byte[] meter = access.notice() ? fragment("meter", access) : null;
         byte[] offer = access.cut() ? fragment("offer", access) : null;
-        // The page is shared by every reader and signed out; a signed-in reader's masthead is put in here, after the cache.
+        // The page is shared by every reader and signed out; a signed-in reader's masthead is put in here, after the
+        // cache.
         return readerChrome.personalise(page.compose(access, meter, offer), request);
     }
 
@@ -95,24 +106,40 @@ class ArticlePages {
 
     /** The paywall's meter notice or offer for one outcome, rendered once per outcome (not per piece). */
     private byte[] fragment(String name, Access access) {
-        return cache.get("paywall:" + name + access.cacheKey() + ":" + SitePages.pageLocale().toLanguageTag(), () -> pages.fragment("paywall/offer", name, Map.of("access", access))
-                .strip().getBytes(StandardCharsets.UTF_8));
+        return cache.get(
+                "paywall:" + name + access.cacheKey() + ":"
+                        + SitePages.pageLocale().toLanguageTag(),
+                () -> pages.fragment("paywall/offer", name, Map.of("access", access))
+                        .strip()
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private ArticlePage render(Piece p) {
         String html = pages.render("site/article", model(p));
         boolean paidOrMembers = p.accessLevel() != AccessLevel.PUBLIC;
-        return ArticlePage.of(p.id(), p.accessLevel(), html, structuredData.newsArticle(p, paidOrMembers),
-                structuredData.newsArticle(p, true), p.bodyHtml(), paywall.opening(p));
+        return ArticlePage.of(
+                p.id(),
+                p.accessLevel(),
+                html,
+                structuredData.newsArticle(p, paidOrMembers),
+                structuredData.newsArticle(p, true),
+                p.bodyHtml(),
+                paywall.opening(p));
     }
 
     /** Pieces sharing tags (from the search index, which answers this cheaply); else the latest of the kind. */
     private List<Piece> related(Piece p) {
         if (p.tags().isEmpty()) {
-            return catalog.latestOfKind(p.kind(), p.language(), 5, 0).stream().filter(o -> o.id() != p.id()).limit(4).toList();
+            return catalog.latestOfKind(p.kind(), p.language(), 5, 0).stream()
+                    .filter(o -> o.id() != p.id())
+                    .limit(4)
+                    .toList();
         }
         // Related pieces in the reader's language only: an Arabic page links to Arabic pieces.
-        return catalog.byIds(search.related(p, 8)).stream().filter(o -> p.language().equals(o.language())).limit(4).toList();
+        return catalog.byIds(search.related(p, 8)).stream()
+                .filter(o -> p.language().equals(o.language()))
+                .limit(4)
+                .toList();
     }
 
     private Map<String, Object> model(Piece p) {
@@ -125,14 +152,30 @@ class ArticlePages {
         m.put("related", related(p));
         m.put("updated", dateline.updatedAfter(p.publishAt(), p.updatedAt()));
         String description = p.standfirst() == null || p.standfirst().isBlank() ? p.headline() : p.standfirst();
-        PageMeta.ArticleMeta article = new PageMeta.ArticleMeta(dateline.iso(p.publishAt()),
+        PageMeta.ArticleMeta article = new PageMeta.ArticleMeta(
+                dateline.iso(p.publishAt()),
                 dateline.iso(p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt()),
-                p.section(), p.tags().stream().map(Tag::name).toList());
-        String image = p.leadPhoto() == null ? null : urls.absolute(p.leadPhoto().url());
+                p.section(),
+                p.tags().stream().map(Tag::name).toList());
+        String image =
+                p.leadPhoto() == null ? null : urls.absolute(p.leadPhoto().url());
         String imageAlt = p.leadPhoto() == null ? null : p.leadPhoto().altText();
-        m.put("meta", new PageMeta(p.headline() + " · " + properties.siteName(), description, urls.absolute(p.path()),
-                "article", image, imageAlt, ArticlePage.SLOTS.jsonLd(),
-                Feeds.links(urls, KindNav.of(p.kind()).title(), pages.edition().path("/" + p.kind().path() + "/feed")), article, false));
+        m.put(
+                "meta",
+                new PageMeta(
+                        p.headline() + " · " + properties.siteName(),
+                        description,
+                        urls.absolute(p.path()),
+                        "article",
+                        image,
+                        imageAlt,
+                        ArticlePage.SLOTS.jsonLd(),
+                        Feeds.links(
+                                urls,
+                                KindNav.of(p.kind()).title(),
+                                pages.edition().path("/" + p.kind().path() + "/feed")),
+                        article,
+                        false));
         translations(p, m);
         return m;
     }
@@ -146,14 +189,25 @@ class ArticlePages {
      */
     private void translations(Piece p, Map<String, Object> m) {
         List<PieceListing> family = catalog.family(p.familyId()).stream()
-                .filter(l -> Language.of(l.language()).map(editions::enabled).orElse(false)).toList();
+                .filter(l -> Language.of(l.language()).map(editions::enabled).orElse(false))
+                .toList();
         if (family.size() < 2) return;
-        m.put("translations", family.stream().map(l -> new Translation(l.language(),
-                Language.orEnglish(l.language()).nativeName(), l.path(), l.id() == p.id())).toList());
+        m.put(
+                "translations",
+                family.stream()
+                        .map(l -> new Translation(
+                                l.language(),
+                                Language.orEnglish(l.language()).nativeName(),
+                                l.path(),
+                                l.id() == p.id()))
+                        .toList());
         List<SitePages.Alternate> alternates = new java.util.ArrayList<>();
         family.forEach(l -> alternates.add(new SitePages.Alternate(l.language(), urls.absolute(l.path()))));
-        family.stream().filter(l -> l.originalId() == null).findFirst()
-                .ifPresent(original -> alternates.add(new SitePages.Alternate("x-default", urls.absolute(original.path()))));
+        family.stream()
+                .filter(l -> l.originalId() == null)
+                .findFirst()
+                .ifPresent(original ->
+                        alternates.add(new SitePages.Alternate("x-default", urls.absolute(original.path()))));
         m.put("alternates", alternates);
     }
 }

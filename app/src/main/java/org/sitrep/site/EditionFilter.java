@@ -79,7 +79,8 @@ class EditionFilter extends OncePerRequestFilter {
             StringBuffer url = new StringBuffer();
             url.append(getScheme()).append("://").append(getServerName());
             int port = getServerPort();
-            if (!(("http".equals(getScheme()) && port == 80) || ("https".equals(getScheme()) && port == 443))) url.append(':').append(port);
+            if (!(("http".equals(getScheme()) && port == 80) || ("https".equals(getScheme()) && port == 443)))
+                url.append(':').append(port);
             return url.append(getRequestURI());
         }
 
@@ -98,7 +99,8 @@ class EditionFilter extends OncePerRequestFilter {
     static class Registration {
         @Bean
         FilterRegistrationBean<EditionFilter> editionFilter(Editions editions) {
-            FilterRegistrationBean<EditionFilter> registration = new FilterRegistrationBean<>(new EditionFilter(editions));
+            FilterRegistrationBean<EditionFilter> registration =
+                    new FilterRegistrationBean<>(new EditionFilter(editions));
             registration.addUrlPatterns("/*");
             // Before the article fast lane (DEFAULT_FILTER_ORDER - 1) and Spring Security's chain.
             registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);

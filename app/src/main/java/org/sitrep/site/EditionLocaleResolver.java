@@ -25,7 +25,9 @@ class EditionLocaleResolver implements LocaleResolver {
     /** The edition the {@link EditionFilter} put the request in; without it (a test's mock request), from the path. */
     static Edition edition(HttpServletRequest request) {
         if (request.getAttribute(Edition.ATTRIBUTE) instanceof Edition e) return e;
-        String path = request.getRequestURI() == null ? "" : request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getRequestURI() == null
+                ? ""
+                : request.getRequestURI().substring(request.getContextPath().length());
         int end = path.indexOf('/', 1);
         String first = end < 0 ? path.substring(Math.min(1, path.length())) : path.substring(1, end);
         return Language.of(first).filter(l -> l != Language.EN).map(Edition::of).orElse(Edition.ENGLISH);
@@ -33,6 +35,7 @@ class EditionLocaleResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        throw new UnsupportedOperationException("The language is the edition's: follow the language switcher to another edition");
+        throw new UnsupportedOperationException(
+                "The language is the edition's: follow the language switcher to another edition");
     }
 }

@@ -51,8 +51,11 @@ public class Editions {
     /** Turns on exactly {@code languages} besides English, and drops every cached page (their links change). */
     @Transactional
     public void enable(Set<Language> languages) {
-        String value = languages.stream().filter(l -> l != Language.EN).sorted()
-                .map(Language::code).collect(Collectors.joining(","));
+        String value = languages.stream()
+                .filter(l -> l != Language.EN)
+                .sorted()
+                .map(Language::code)
+                .collect(Collectors.joining(","));
         settings.put(SETTING, value);
         events.publishEvent(new SettingsChanged(Set.of(SETTING)));
     }
@@ -61,21 +64,28 @@ public class Editions {
     @org.springframework.context.event.EventListener
     public void samplesLoaded(org.sitrep.newsroom.SampleContentLoaded loaded) {
         Set<Language> on = EnumSet.copyOf(enabled());
-        loaded.languages().stream().map(Language::of).flatMap(java.util.Optional::stream).forEach(on::add);
+        loaded.languages().stream()
+                .map(Language::of)
+                .flatMap(java.util.Optional::stream)
+                .forEach(on::add);
         enable(on);
     }
 
     /** The edition of the request being served (English outside a request, or where no prefix was given). */
     public static Edition current() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object edition = request == null ? null : request.getAttribute(Edition.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object edition =
+                request == null ? null : request.getAttribute(Edition.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         return edition instanceof Edition e ? e : Edition.ENGLISH;
     }
 
     /** Unknown codes in a hand-edited setting are ignored, never an error on every page. */
     static Set<Language> parse(String value) {
         Set<Language> on = EnumSet.of(Language.EN);
-        Arrays.stream(value.split(",")).map(Language::of).flatMap(java.util.Optional::stream).forEach(on::add);
+        Arrays.stream(value.split(","))
+                .map(Language::of)
+                .flatMap(java.util.Optional::stream)
+                .forEach(on::add);
         return on;
     }
 }

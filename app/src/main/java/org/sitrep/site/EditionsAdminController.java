@@ -26,8 +26,12 @@ class EditionsAdminController {
     @GetMapping("/admin/editions")
     String form(Model model) {
         Set<Language> on = editions.enabled();
-        model.addAttribute("choices", java.util.Arrays.stream(Language.values()).filter(l -> l != Language.EN)
-                .map(l -> new Choice(l, on.contains(l))).toList());
+        model.addAttribute(
+                "choices",
+                java.util.Arrays.stream(Language.values())
+                        .filter(l -> l != Language.EN)
+                        .map(l -> new Choice(l, on.contains(l)))
+                        .toList());
         return "site/admin-editions";
     }
 

@@ -33,22 +33,34 @@ class FeedController {
 
     @GetMapping("/feed.{format:rss|atom}")
     ResponseEntity<String> site(@PathVariable("format") String format) {
-        return feed(format, "/feed", () -> Optional.of(new Content(properties.siteName(), properties.tagline(), "/",
-                catalog.latest(language(), ENTRIES, 0))));
+        return feed(
+                format,
+                "/feed",
+                () -> Optional.of(new Content(
+                        properties.siteName(), properties.tagline(), "/", catalog.latest(language(), ENTRIES, 0))));
     }
 
     @GetMapping("/{kind:news|analysis|memos|reports}/feed.{format:rss|atom}")
     ResponseEntity<String> kind(@PathVariable("kind") String kind, @PathVariable("format") String format) {
         KindNav k = KindNav.of(PieceKind.fromPath(kind).orElseThrow());
-        return feed(format, k.path() + "/feed", () -> Optional.of(new Content(k.title() + " · " + properties.siteName(),
-                k.description(), k.path(), catalog.latestOfKind(k.kind(), language(), ENTRIES, 0))));
+        return feed(
+                format,
+                k.path() + "/feed",
+                () -> Optional.of(new Content(
+                        k.title() + " · " + properties.siteName(),
+                        k.description(),
+                        k.path(),
+                        catalog.latestOfKind(k.kind(), language(), ENTRIES, 0))));
     }
 
     @GetMapping("/tags/{slug}/feed.{format:rss|atom}")
     ResponseEntity<String> tag(@PathVariable("slug") String slug, @PathVariable("format") String format) {
-        return feed(format, "/tags/" + slug + "/feed", () -> catalog.findTag(slug).map(t -> new Content(
-                t.name() + " · " + properties.siteName(), "Pieces tagged " + t.name(), "/tags/" + t.slug(),
-                catalog.latestWithTag(slug, language(), ENTRIES, 0))));
+        return feed(format, "/tags/" + slug + "/feed", () -> catalog.findTag(slug)
+                .map(t -> new Content(
+                        t.name() + " · " + properties.siteName(),
+                        "Pieces tagged " + t.name(),
+                        "/tags/" + t.slug(),
+                        catalog.latestWithTag(slug, language(), ENTRIES, 0))));
     }
 
     private record Content(String title, String description, String path, List<Piece> pieces) {}
@@ -58,15 +70,26 @@ class FeedController {
         return pages.edition().language();
     }
 
-    private ResponseEntity<String> feed(String extension, String sitePath, java.util.function.Supplier<Optional<Content>> content) {
+    private ResponseEntity<String> feed(
+            String extension, String sitePath, java.util.function.Supplier<Optional<Content>> content) {
         Feeds.Format format = Feeds.Format.of(extension);
         org.sitrep.web.Edition edition = pages.edition();
         String self = edition.path(sitePath);
         String xml = cache.get("feed:" + self + "." + extension, () -> content.get()
-                .map(c -> feeds.write(format, c.title(), c.description(), edition.path(c.path()), self, c.pieces(),
-                        edition.language())).orElse(null));
+                .map(c -> feeds.write(
+                        format,
+                        c.title(),
+                        c.description(),
+                        edition.path(c.path()),
+                        self,
+                        c.pieces(),
+                        edition.language()))
+                .orElse(null));
         if (xml == null) throw SitePages.notFound();
-        return ResponseEntity.ok().contentType(format.contentType())
-                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(xml);
+        return ResponseEntity.ok()
+                .contentType(format.contentType())
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5))
+                        .cachePublic())
+                .body(xml);
     }
 }

@@ -33,7 +33,8 @@ public class Feeds {
 
     /** The two formats: Rome's feed type name, file extension and content type. */
     public enum Format {
-        RSS("rss_2.0", "rss", Feeds.RSS), ATOM("atom_1.0", "atom", Feeds.ATOM);
+        RSS("rss_2.0", "rss", Feeds.RSS),
+        ATOM("atom_1.0", "atom", Feeds.ATOM);
 
         final String romeType;
         final String extension;
@@ -45,7 +46,9 @@ public class Feeds {
             this.contentType = contentType;
         }
 
-        public MediaType contentType() { return contentType; }
+        public MediaType contentType() {
+            return contentType;
+        }
 
         public static Format of(String extension) {
             return "atom".equals(extension) ? ATOM : RSS;
@@ -62,7 +65,8 @@ public class Feeds {
 
     /** {@code <link rel="alternate">} entries for a page whose feeds live at {@code base}.rss / .atom. */
     public static List<PageMeta.FeedLink> links(PublicUrls urls, String title, String base) {
-        return List.of(new PageMeta.FeedLink(title + " (RSS)", urls.absolute(base + ".rss"), RSS.toString()),
+        return List.of(
+                new PageMeta.FeedLink(title + " (RSS)", urls.absolute(base + ".rss"), RSS.toString()),
                 new PageMeta.FeedLink(title + " (Atom)", urls.absolute(base + ".atom"), ATOM.toString()));
     }
 
@@ -75,8 +79,14 @@ public class Feeds {
      * @param self     the feed's own path without extension ("/feed", "/news/feed")
      * @param language the edition's language: the feed's {@code language}, its pieces' language
      */
-    public String write(Format format, String title, String description, String path, String self, List<Piece> pieces,
-                        String language) {
+    public String write(
+            Format format,
+            String title,
+            String description,
+            String path,
+            String self,
+            List<Piece> pieces,
+            String language) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
         feed.setTitle(title);
@@ -121,7 +131,8 @@ public class Feeds {
         });
         if (!authors.isEmpty()) {
             e.setAuthors(authors);
-            e.setAuthor(String.join(", ", p.authors().stream().map(a -> a.name()).toList()));
+            e.setAuthor(
+                    String.join(", ", p.authors().stream().map(a -> a.name()).toList()));
         }
         List<SyndCategory> categories = new ArrayList<>();
         SyndCategory kind = new SyndCategoryImpl();
@@ -145,7 +156,9 @@ public class Feeds {
     }
 
     private static Instant newest(List<Piece> pieces) {
-        return pieces.stream().map(p -> p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt())
-                .max(Instant::compareTo).orElseThrow();
+        return pieces.stream()
+                .map(p -> p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt())
+                .max(Instant::compareTo)
+                .orElseThrow();
     }
 }

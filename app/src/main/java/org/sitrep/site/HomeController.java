@@ -32,7 +32,9 @@ class HomeController {
     /** {@code lead} if it is in {@code language}, else its live translation into it, if any. */
     private Optional<Piece> inEdition(Piece lead, String language) {
         if (language.equals(lead.language())) return Optional.of(lead);
-        return catalog.family(lead.familyId()).stream().filter(l -> language.equals(l.language())).findFirst()
+        return catalog.family(lead.familyId()).stream()
+                .filter(l -> language.equals(l.language()))
+                .findFirst()
                 .flatMap(l -> catalog.byIds(List.of(l.id())).stream().findFirst());
     }
 
@@ -62,13 +64,37 @@ class HomeController {
             m.put("latest", latest.size() > 1 ? latest.subList(1, latest.size()) : List.of());
             m.put("shelves", shelves);
             m.put("alternates", pages.alternates("/"));
-            m.put("meta", new PageMeta(properties.siteName() + " · " + properties.tagline(), properties.tagline(),
-                    pages.absolute("/"), "website", null, null,
-                    StructuredData.write(Map.of("@context", "https://schema.org", "@type", "WebSite",
-                            "name", properties.siteName(), "url", pages.absolute("/"), "inLanguage", language,
-                            "potentialAction", Map.of("@type", "SearchAction",
-                                    "target", pages.absolute("/search") + "?q={query}", "query-input", "required name=query"))),
-                    Feeds.links(urls, "All pieces", pages.edition().path("/feed")), null, false));
+            m.put(
+                    "meta",
+                    new PageMeta(
+                            properties.siteName() + " · " + properties.tagline(),
+                            properties.tagline(),
+                            pages.absolute("/"),
+                            "website",
+                            null,
+                            null,
+                            StructuredData.write(Map.of(
+                                    "@context",
+                                    "https://schema.org",
+                                    "@type",
+                                    "WebSite",
+                                    "name",
+                                    properties.siteName(),
+                                    "url",
+                                    pages.absolute("/"),
+                                    "inLanguage",
+                                    language,
+                                    "potentialAction",
+                                    Map.of(
+                                            "@type",
+                                            "SearchAction",
+                                            "target",
+                                            pages.absolute("/search") + "?q={query}",
+                                            "query-input",
+                                            "required name=query"))),
+                            Feeds.links(urls, "All pieces", pages.edition().path("/feed")),
+                            null,
+                            false));
             return Optional.of(m);
         });
     }

@@ -7,7 +7,8 @@ import org.sitrep.newsroom.PieceKind;
 /** A kind of piece as the navigation names it ("Memos", not "Memo"). */
 public record KindNav(PieceKind kind, String title, String description) {
 
-    public static final List<KindNav> ALL = Arrays.stream(PieceKind.values()).map(KindNav::of).toList();
+    public static final List<KindNav> ALL =
+            Arrays.stream(PieceKind.values()).map(KindNav::of).toList();
 
     public static KindNav of(PieceKind kind) {
         return switch (kind) {
@@ -18,7 +19,11 @@ public record KindNav(PieceKind kind, String title, String description) {
         };
     }
 
-    public String path() { return "/" + kind.path(); }
+    public String path() {
+        return "/" + kind.path();
+    }
 
-    public String label() { return kind.label(); }
+    public String label() {
+        return kind.label();
+    }
 }

@@ -41,47 +41,81 @@ class ListingController {
     record Paging(int number, String previous, String next) {}
 
     @GetMapping("/{kind:news|analysis|memos|reports}")
-    ResponseEntity<byte[]> kind(@PathVariable("kind") String kind, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> kind(
+            @PathVariable("kind") String kind, @RequestParam(name = "page", required = false) String page) {
         KindNav k = KindNav.of(PieceKind.fromPath(kind).orElseThrow());
         String path = k.path();
         String language = pages.edition().language();
-        return list(path, page, n -> catalog.latestOfKind(k.kind(), language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
-                () -> Optional.of(Map.of("heading", k.title(), "intro", k.description(), "kindLabel", k.label(),
-                        "alternates", pages.alternates(path))),
+        return list(
+                path,
+                page,
+                n -> catalog.latestOfKind(k.kind(), language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+                () -> Optional.of(Map.of(
+                        "heading",
+                        k.title(),
+                        "intro",
+                        k.description(),
+                        "kindLabel",
+                        k.label(),
+                        "alternates",
+                        pages.alternates(path))),
                 Feeds.links(urls, k.title(), pages.edition().path(path + "/feed")));
     }
 
     @GetMapping("/sections/{slug}")
-    ResponseEntity<byte[]> section(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> section(
+            @PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         Optional<Section> section = pages.section(slug);
         if (section.isEmpty()) throw SitePages.notFound();
         Section s = section.get();
         String language = pages.edition().language();
-        return list(s.path(), page, n -> catalog.latestInSection(s.name(), language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
-                () -> Optional.of(Map.of("heading", s.name(), "intro", "Everything we publish on " + s.name() + ", newest first.")),
+        return list(
+                s.path(),
+                page,
+                n -> catalog.latestInSection(s.name(), language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+                () -> Optional.of(Map.of(
+                        "heading", s.name(), "intro", "Everything we publish on " + s.name() + ", newest first.")),
                 Feeds.links(urls, "All pieces", pages.edition().path("/feed")));
     }
 
     @GetMapping("/tags/{slug}")
-    ResponseEntity<byte[]> tag(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> tag(
+            @PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         String path = "/tags/" + slug;
         String language = pages.edition().language();
-        return list(path, page, n -> catalog.latestWithTag(slug, language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
-                () -> catalog.findTag(slug).map(t -> Map.<String, Object>of("heading", t.name(), "intro",
-                        "Pieces tagged “" + t.name() + "”, newest first.", "tag", t)),
+        return list(
+                path,
+                page,
+                n -> catalog.latestWithTag(slug, language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+                () -> catalog.findTag(slug)
+                        .map(t -> Map.<String, Object>of(
+                                "heading",
+                                t.name(),
+                                "intro",
+                                "Pieces tagged “" + t.name() + "”, newest first.",
+                                "tag",
+                                t)),
                 Feeds.links(urls, "Tag: " + slug, pages.edition().path(path + "/feed")));
     }
 
     @GetMapping("/authors/{slug}")
-    ResponseEntity<byte[]> author(@PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> author(
+            @PathVariable("slug") String slug, @RequestParam(name = "page", required = false) String page) {
         String path = "/authors/" + slug;
         String language = pages.edition().language();
-        return list(path, page, n -> catalog.latestByAuthor(slug, language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
+        return list(
+                path,
+                page,
+                n -> catalog.latestByAuthor(slug, language, PAGE_SIZE + 1, (n - 1) * PAGE_SIZE),
                 () -> catalog.findAuthor(slug).map(a -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("heading", a.name());
                     m.put("author", a);
-                    m.put("intro", a.bio() == null || a.bio().isBlank() ? "Pieces by " + a.name() + ", newest first." : a.bio());
+                    m.put(
+                            "intro",
+                            a.bio() == null || a.bio().isBlank()
+                                    ? "Pieces by " + a.name() + ", newest first."
+                                    : a.bio());
                     m.put("personLd", StructuredData.write(person(a)));
                     return m;
                 }),
@@ -101,10 +135,14 @@ class ListingController {
     /**
      * @param header  what the page says about itself, or empty when the tag/author does not exist
      */
-    private ResponseEntity<byte[]> list(String path, String rawPage, Function<Integer, List<Piece>> fetch,
-                                        Supplier<Optional<Map<String, Object>>> header,
-                                        List<PageMeta.FeedLink> feeds) {
-        Optional<Integer> number = org.sitrep.web.Paging.pageNumber(rawPage); // not the record Paging below (a list's links)
+    private ResponseEntity<byte[]> list(
+            String path,
+            String rawPage,
+            Function<Integer, List<Piece>> fetch,
+            Supplier<Optional<Map<String, Object>>> header,
+            List<PageMeta.FeedLink> feeds) {
+        Optional<Integer> number =
+                org.sitrep.web.Paging.pageNumber(rawPage); // not the record Paging below (a list's links)
         if (number.isEmpty()) throw SitePages.notFound();
         int n = number.get();
         return pages.page(path + "?page=" + n, "site/list", () -> header.get().flatMap(h -> {
@@ -115,15 +153,25 @@ class ListingController {
             Map<String, Object> m = new LinkedHashMap<>(h);
             m.put("pieces", shown);
             String here = pages.edition().path(path); // links stay in the reader's edition
-            m.put("paging", new Paging(n, n > 1 ? (n == 2 ? here : here + "?page=" + (n - 1)) : null,
-                    more ? here + "?page=" + (n + 1) : null));
-            if (n > 1) m.remove("alternates"); // hreflang pairs first pages only: later pages hold different pieces in each edition
+            m.put(
+                    "paging",
+                    new Paging(
+                            n,
+                            n > 1 ? (n == 2 ? here : here + "?page=" + (n - 1)) : null,
+                            more ? here + "?page=" + (n + 1) : null));
+            if (n > 1)
+                m.remove("alternates"); // hreflang pairs first pages only: later pages hold different pieces in each
+            // edition
             String heading = (String) h.get("heading");
             String canonical = pages.absolute(n == 1 ? path : path + "?page=" + n);
-            m.put("meta", PageMeta.website(heading + (n > 1 ? " · page " + n : "") + " · " + properties.siteName(),
-                    (String) h.get("intro"), canonical, feeds));
+            m.put(
+                    "meta",
+                    PageMeta.website(
+                            heading + (n > 1 ? " · page " + n : "") + " · " + properties.siteName(),
+                            (String) h.get("intro"),
+                            canonical,
+                            feeds));
             return Optional.of(m);
         }));
     }
-
 }

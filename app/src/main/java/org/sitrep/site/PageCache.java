@@ -43,6 +43,7 @@ public class PageCache {
     private volatile Instant nextGoLive;
     /** What the last check saw; a different answer means pages may be stale. */
     private volatile List<Object> fingerprint;
+
     private final List<Supplier<?>> watched = new CopyOnWriteArrayList<>();
 
     public PageCache(Clock clock, PieceCatalog catalog, @Value("${sitrep.site.page-cache-mb:128}") long megabytes) {
@@ -130,7 +131,8 @@ public class PageCache {
     /** Roughly the bytes an entry holds. */
     private static int weight(Object value) {
         if (value instanceof Weighed w) return w.weight();
-        if (value instanceof java.util.Optional<?> o) return o.map(PageCache::weight).orElse(64);
+        if (value instanceof java.util.Optional<?> o)
+            return o.map(PageCache::weight).orElse(64);
         if (value instanceof byte[] bytes) return bytes.length + 64;
         if (value instanceof String s) return 2 * s.length() + 64;
         return 1024;

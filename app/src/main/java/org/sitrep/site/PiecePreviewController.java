@@ -44,8 +44,14 @@ class PiecePreviewController {
         model.addAttribute("section", p.section() == null || p.section().isBlank() ? null : Section.of(p.section()));
         model.addAttribute("related", List.of());
         model.addAttribute("updated", false);
-        model.addAttribute("meta", PageMeta.website("Preview: " + p.headline() + " · " + properties.siteName(),
-                p.standfirst(), null, List.of()).hiddenFromSearchEngines());
+        model.addAttribute(
+                "meta",
+                PageMeta.website(
+                                "Preview: " + p.headline() + " · " + properties.siteName(),
+                                p.standfirst(),
+                                null,
+                                List.of())
+                        .hiddenFromSearchEngines());
         return "site/preview";
     }
 }

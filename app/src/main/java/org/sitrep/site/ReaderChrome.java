@@ -43,7 +43,8 @@ public class ReaderChrome {
     /** The navigation for the reader making {@code request}, returning to {@code next}. */
     ReaderNav forRequest(HttpServletRequest request, String next) {
         SignedInReader reader = current().orElse(null);
-        CsrfToken csrf = reader == null || request == null ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        CsrfToken csrf =
+                reader == null || request == null ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return ReaderNav.of(reader, next, csrf);
     }
 
@@ -85,7 +86,9 @@ public class ReaderChrome {
         int from = html.indexOf(open(place));
         int to = from < 0 ? -1 : html.indexOf(close(place), from);
         if (to < 0) return html;
-        String part = templates.process("site/layout", Set.of("readerNav"),
+        String part = templates.process(
+                "site/layout",
+                Set.of("readerNav"),
                 new Context(Editions.current().locale(), Map.of("nav", nav, "place", place)));
         return html.substring(0, from + open(place).length()) + part.strip() + html.substring(to);
     }

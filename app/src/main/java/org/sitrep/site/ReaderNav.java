@@ -14,8 +14,12 @@ import org.springframework.security.web.csrf.CsrfToken;
  */
 public record ReaderNav(SignedInReader reader, String signIn, String join, String subscribe, CsrfToken csrf) {
     static ReaderNav of(SignedInReader reader, String next, CsrfToken csrf) {
-        return new ReaderNav(reader, ReturnPath.link("/signin", next), ReturnPath.link("/join", next),
-                ReturnPath.link("/subscribe", next), reader == null ? null : csrf);
+        return new ReaderNav(
+                reader,
+                ReturnPath.link("/signin", next),
+                ReturnPath.link("/join", next),
+                ReturnPath.link("/subscribe", next),
+                reader == null ? null : csrf);
     }
 
     public boolean signedIn() {

@@ -25,7 +25,8 @@ class ReaderNavModel implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+            public void postHandle(
+                    HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
                 if (mav == null || mav.getModelMap().containsAttribute("readerNav")) return;
                 String view = mav.getViewName();
                 if (view != null && (view.startsWith("redirect:") || view.startsWith("forward:"))) return;

@@ -42,12 +42,15 @@ class SearchController {
      * piece changes or goes live): readers repeat the searches that matter that day.
      */
     @GetMapping("/search")
-    ResponseEntity<byte[]> search(@RequestParam(name = "q", required = false) String q,
-                                  @RequestParam(name = "page", required = false) String page) {
+    ResponseEntity<byte[]> search(
+            @RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "page", required = false) String page) {
         int n = Paging.pageNumber(page).orElse(1);
         String key = q == null ? "" : q.strip();
         if (key.length() > 200) key = key.substring(0, 200);
-        return pages.page("/search?" + (q == null ? "" : "q=" + key) + "&page=" + n, "site/search",
+        return pages.page(
+                "/search?" + (q == null ? "" : "q=" + key) + "&page=" + n,
+                "site/search",
                 () -> Optional.of(model(q, n)));
     }
 
@@ -59,12 +62,24 @@ class SearchController {
         model.put("results", results);
         if (results != null) {
             String base = "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-            model.put("previous", results.hasPrevious() ? base + (results.page() == 2 ? "" : "&page=" + (results.page() - 1)) : null);
-            model.put("next", results.hasNext() && results.page() < SearchIndex.MAX_PAGE ? base + "&page=" + (results.page() + 1) : null);
+            model.put(
+                    "previous",
+                    results.hasPrevious() ? base + (results.page() == 2 ? "" : "&page=" + (results.page() - 1)) : null);
+            model.put(
+                    "next",
+                    results.hasNext() && results.page() < SearchIndex.MAX_PAGE
+                            ? base + "&page=" + (results.page() + 1)
+                            : null);
         }
         String title = query.isEmpty() ? "Search" : "Search: " + query;
-        model.put("meta", PageMeta.website(title + " · " + properties.siteName(), "Search " + properties.siteName(),
-                urls.absolute("/search"), List.of()).hiddenFromSearchEngines());
+        model.put(
+                "meta",
+                PageMeta.website(
+                                title + " · " + properties.siteName(),
+                                "Search " + properties.siteName(),
+                                urls.absolute("/search"),
+                                List.of())
+                        .hiddenFromSearchEngines());
         return model;
     }
 }

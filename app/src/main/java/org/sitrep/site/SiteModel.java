@@ -76,6 +76,7 @@ class SiteModel {
     /** The head of a page that has no address of its own (errors): not to be indexed. */
     @ModelAttribute("plainMeta")
     PageMeta plainMeta() {
-        return PageMeta.website(properties.siteName(), properties.tagline(), urls.absolute("/"), Feeds.siteWide(urls)).hiddenFromSearchEngines();
+        return PageMeta.website(properties.siteName(), properties.tagline(), urls.absolute("/"), Feeds.siteWide(urls))
+                .hiddenFromSearchEngines();
     }
 }

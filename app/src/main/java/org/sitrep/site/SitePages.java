@@ -39,8 +39,15 @@ public class SitePages {
     private final Editions editions;
     private static final Labels LABELS = new Labels();
 
-    public SitePages(ITemplateEngine templates, PageCache cache, PieceCatalog catalog, SitrepProperties properties,
-                     Dateline dateline, PublicUrls urls, ReaderChrome readerChrome, Editions editions) {
+    public SitePages(
+            ITemplateEngine templates,
+            PageCache cache,
+            PieceCatalog catalog,
+            SitrepProperties properties,
+            Dateline dateline,
+            PublicUrls urls,
+            ReaderChrome readerChrome,
+            Editions editions) {
         this.readerChrome = readerChrome;
         this.editions = editions;
         this.templates = templates;
@@ -54,7 +61,10 @@ public class SitePages {
     /** Regions and desks that have live pieces in this request's edition, for the navigation. */
     public List<Section> sections() {
         String language = edition().language();
-        return cache.get("nav:sections:" + language, () -> catalog.sections(language).stream().map(Section::of).distinct().toList());
+        return cache.get("nav:sections:" + language, () -> catalog.sections(language).stream()
+                .map(Section::of)
+                .distinct()
+                .toList());
     }
 
     /** The edition of the page being served. */
@@ -105,12 +115,16 @@ public class SitePages {
         // Kept as UTF-8 bytes: a cache hit then costs no rendering and no encoding.
         String path = key.contains("?") ? key.substring(0, key.indexOf('?')) : key;
         Edition edition = edition();
-        byte[] html = cache.get("page:" + edition.prefix() + key, () -> model.get().map(m -> {
-            Map<String, Object> vars = new HashMap<>(m);
-            vars.putIfAbsent("currentPath", path); // marks the navigation link to this page (a path without the edition's prefix)
-            vars.putIfAbsent("nextPath", edition.path(key)); // where sign in and join return to
-            return render(template, vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }).orElse(null));
+        byte[] html = cache.get("page:" + edition.prefix() + key, () -> model.get()
+                .map(m -> {
+                    Map<String, Object> vars = new HashMap<>(m);
+                    vars.putIfAbsent(
+                            "currentPath",
+                            path); // marks the navigation link to this page (a path without the edition's prefix)
+                    vars.putIfAbsent("nextPath", edition.path(key)); // where sign in and join return to
+                    return render(template, vars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                })
+                .orElse(null));
         if (html == null) throw notFound();
         return ResponseEntity.ok().contentType(HTML).body(readerChrome.personalise(html, currentRequest()));
     }
@@ -129,14 +143,17 @@ public class SitePages {
 
     private static jakarta.servlet.http.HttpServletRequest currentRequest() {
         return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes a ? a.getRequest() : null;
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes a
+                ? a.getRequest()
+                : null;
     }
 
     /** One fragment ({@code th:fragment} named {@code selector}) of {@code template}, with the chrome's variables. */
     public String fragment(String template, String selector, Map<String, Object> model) {
         Map<String, Object> vars = chrome();
         vars.putAll(model);
-        return templates.process(template, java.util.Set.of(selector), new Context(edition().locale(), vars));
+        return templates.process(
+                template, java.util.Set.of(selector), new Context(edition().locale(), vars));
     }
 
     /**

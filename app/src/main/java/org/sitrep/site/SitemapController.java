@@ -36,9 +36,12 @@ class SitemapController {
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     /** hreflang alternates of a page inside a sitemap (Google's "xhtml:link"). */
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
     /** Crawlers may keep these for a few minutes; they are cheap to refetch. */
-    private static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+    private static final CacheControl PUBLIC =
+            CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final PieceCatalog catalog;
@@ -50,8 +53,15 @@ class SitemapController {
     private final Clock clock;
     private final Editions editions;
 
-    SitemapController(PieceCatalog catalog, PageCache cache, SitePages pages, PublicUrls urls, Dateline dateline,
-                      SitrepProperties properties, Clock clock, Editions editions) {
+    SitemapController(
+            PieceCatalog catalog,
+            PageCache cache,
+            SitePages pages,
+            PublicUrls urls,
+            Dateline dateline,
+            SitrepProperties properties,
+            Clock clock,
+            Editions editions) {
         this.editions = editions;
         this.catalog = catalog;
         this.cache = cache;
@@ -65,11 +75,7 @@ class SitemapController {
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> robots() {
         List<String> lines = new java.util.ArrayList<>(List.of(
-                "User-agent: *",
-                "Disallow: /newsroom",
-                "Disallow: /admin",
-                "Disallow: /signin",
-                "Disallow: /search"));
+                "User-agent: *", "Disallow: /newsroom", "Disallow: /admin", "Disallow: /signin", "Disallow: /search"));
         for (Edition e : editions.all()) if (!e.english()) lines.add("Disallow: " + e.path("/search"));
         lines.add("");
         // Every edition's sitemap index and news sitemap.
@@ -84,28 +90,32 @@ class SitemapController {
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> index() {
         Edition edition = pages.edition();
-        return xml(cache.get("sitemap:index" + edition.prefix(), () -> write(w -> {
-            w.writeStartElement("sitemapindex");
-            w.writeDefaultNamespace(SITEMAP_NS);
-            sitemap(w, edition.path("/sitemaps/pages.xml"));
-            long files = (catalog.countLive(edition.language()) + PER_FILE - 1) / PER_FILE;
-            for (int i = 1; i <= files; i++) sitemap(w, edition.path("/sitemaps/pieces-" + i + ".xml"));
-            sitemap(w, edition.path("/sitemaps/news.xml"));
-            w.writeEndElement();
-        })));
+        return xml(cache.get(
+                "sitemap:index" + edition.prefix(),
+                () -> write(w -> {
+                    w.writeStartElement("sitemapindex");
+                    w.writeDefaultNamespace(SITEMAP_NS);
+                    sitemap(w, edition.path("/sitemaps/pages.xml"));
+                    long files = (catalog.countLive(edition.language()) + PER_FILE - 1) / PER_FILE;
+                    for (int i = 1; i <= files; i++) sitemap(w, edition.path("/sitemaps/pieces-" + i + ".xml"));
+                    sitemap(w, edition.path("/sitemaps/news.xml"));
+                    w.writeEndElement();
+                })));
     }
 
     @GetMapping("/sitemaps/pages.xml")
     ResponseEntity<String> fixedPages() {
         Edition edition = pages.edition();
-        return xml(cache.get("sitemap:pages" + edition.prefix(), () -> write(w -> {
-            urlset(w, false);
-            // The home and kind pages exist in every edition that is on: each lists the others as alternates.
-            url(w, edition.path("/"), null, pages.alternates("/"));
-            for (KindNav k : KindNav.ALL) url(w, edition.path(k.path()), null, pages.alternates(k.path()));
-            for (Section s : pages.sections()) url(w, edition.path(s.path()), null, List.of());
-            w.writeEndElement();
-        })));
+        return xml(cache.get(
+                "sitemap:pages" + edition.prefix(),
+                () -> write(w -> {
+                    urlset(w, false);
+                    // The home and kind pages exist in every edition that is on: each lists the others as alternates.
+                    url(w, edition.path("/"), null, pages.alternates("/"));
+                    for (KindNav k : KindNav.ALL) url(w, edition.path(k.path()), null, pages.alternates(k.path()));
+                    for (Section s : pages.sections()) url(w, edition.path(s.path()), null, List.of());
+                    w.writeEndElement();
+                })));
     }
 
     @GetMapping("/sitemaps/pieces-{n:[0-9]{1,6}}.xml")
@@ -115,11 +125,16 @@ class SitemapController {
         String xml = cache.get("sitemap:pieces-" + n + edition.prefix(), () -> {
             List<PieceListing> found = catalog.listings(edition.language(), PER_FILE, (n - 1) * PER_FILE);
             if (found.isEmpty() && n > 1) return null;
-            Map<Long, List<PieceListing>> families = catalog.families(found.stream().map(PieceListing::familyId).distinct().toList());
+            Map<Long, List<PieceListing>> families = catalog.families(
+                    found.stream().map(PieceListing::familyId).distinct().toList());
             return write(w -> {
                 urlset(w, false);
-                for (PieceListing p : found) url(w, p.path(), p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt(),
-                        alternates(families.getOrDefault(p.familyId(), List.of())));
+                for (PieceListing p : found)
+                    url(
+                            w,
+                            p.path(),
+                            p.updatedAt().isAfter(p.publishAt()) ? p.updatedAt() : p.publishAt(),
+                            alternates(families.getOrDefault(p.familyId(), List.of())));
                 w.writeEndElement();
             });
         });
@@ -131,31 +146,34 @@ class SitemapController {
     @GetMapping("/sitemaps/news.xml")
     ResponseEntity<String> news() {
         Edition edition = pages.edition();
-        return xml(cache.get("sitemap:news" + edition.prefix(), () -> write(w -> {
-            urlset(w, true);
-            for (PieceListing p : catalog.listingsSince(edition.language(), clock.instant().minus(Duration.ofDays(2)), 1000)) {
-                w.writeStartElement("url");
-                element(w, "loc", urls.absolute(p.path()));
-                w.writeStartElement("news", "news", NEWS_NS);
-                w.writeStartElement("news", "publication", NEWS_NS);
-                w.writeStartElement("news", "name", NEWS_NS);
-                w.writeCharacters(properties.siteName());
-                w.writeEndElement();
-                w.writeStartElement("news", "language", NEWS_NS);
-                w.writeCharacters(edition.language());
-                w.writeEndElement();
-                w.writeEndElement();
-                w.writeStartElement("news", "publication_date", NEWS_NS);
-                w.writeCharacters(dateline.iso(p.publishAt()));
-                w.writeEndElement();
-                w.writeStartElement("news", "title", NEWS_NS);
-                w.writeCharacters(p.headline());
-                w.writeEndElement();
-                w.writeEndElement();
-                w.writeEndElement();
-            }
-            w.writeEndElement();
-        })));
+        return xml(cache.get(
+                "sitemap:news" + edition.prefix(),
+                () -> write(w -> {
+                    urlset(w, true);
+                    for (PieceListing p : catalog.listingsSince(
+                            edition.language(), clock.instant().minus(Duration.ofDays(2)), 1000)) {
+                        w.writeStartElement("url");
+                        element(w, "loc", urls.absolute(p.path()));
+                        w.writeStartElement("news", "news", NEWS_NS);
+                        w.writeStartElement("news", "publication", NEWS_NS);
+                        w.writeStartElement("news", "name", NEWS_NS);
+                        w.writeCharacters(properties.siteName());
+                        w.writeEndElement();
+                        w.writeStartElement("news", "language", NEWS_NS);
+                        w.writeCharacters(edition.language());
+                        w.writeEndElement();
+                        w.writeEndElement();
+                        w.writeStartElement("news", "publication_date", NEWS_NS);
+                        w.writeCharacters(dateline.iso(p.publishAt()));
+                        w.writeEndElement();
+                        w.writeStartElement("news", "title", NEWS_NS);
+                        w.writeCharacters(p.headline());
+                        w.writeEndElement();
+                        w.writeEndElement();
+                        w.writeEndElement();
+                    }
+                    w.writeEndElement();
+                })));
     }
 
     private interface Body {
@@ -186,11 +204,14 @@ class SitemapController {
     /** A family's live pieces in editions that are on, and x-default (the original); none for a piece alone. */
     private List<SitePages.Alternate> alternates(List<PieceListing> family) {
         List<PieceListing> shown = family.stream()
-                .filter(l -> Language.of(l.language()).map(editions::enabled).orElse(false)).toList();
+                .filter(l -> Language.of(l.language()).map(editions::enabled).orElse(false))
+                .toList();
         if (shown.size() < 2) return List.of();
         List<SitePages.Alternate> all = new java.util.ArrayList<>();
         shown.forEach(l -> all.add(new SitePages.Alternate(l.language(), urls.absolute(l.path()))));
-        shown.stream().filter(l -> l.originalId() == null).findFirst()
+        shown.stream()
+                .filter(l -> l.originalId() == null)
+                .findFirst()
                 .ifPresent(o -> all.add(new SitePages.Alternate("x-default", urls.absolute(o.path()))));
         return all;
     }
@@ -201,7 +222,8 @@ class SitemapController {
         w.writeEndElement();
     }
 
-    private void url(XMLStreamWriter w, String path, Instant modified, List<SitePages.Alternate> alternates) throws XMLStreamException {
+    private void url(XMLStreamWriter w, String path, Instant modified, List<SitePages.Alternate> alternates)
+            throws XMLStreamException {
         w.writeStartElement("url");
         element(w, "loc", urls.absolute(path));
         if (modified != null) element(w, "lastmod", dateline.iso(modified));

@@ -41,9 +41,13 @@ public class StructuredData {
     public String newsArticle(Piece p, boolean gated) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
-        ld.put("@type", p.kind() == PieceKind.ANALYSIS ? List.of("NewsArticle", "AnalysisNewsArticle")
-                : p.kind() == PieceKind.REPORT ? List.of("NewsArticle", "ReportageNewsArticle")
-                : "NewsArticle");
+        ld.put(
+                "@type",
+                p.kind() == PieceKind.ANALYSIS
+                        ? List.of("NewsArticle", "AnalysisNewsArticle")
+                        : p.kind() == PieceKind.REPORT
+                                ? List.of("NewsArticle", "ReportageNewsArticle")
+                                : "NewsArticle");
         String url = urls.absolute(p.path());
         ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
         ld.put("url", url);
@@ -67,7 +71,8 @@ public class StructuredData {
         ld.put("author", authors.isEmpty() ? List.of(publisher()) : authors);
         ld.put("publisher", publisher());
         if (p.section() != null && !p.section().isBlank()) ld.put("articleSection", p.section());
-        if (!p.tags().isEmpty()) ld.put("keywords", p.tags().stream().map(Tag::name).toList());
+        if (!p.tags().isEmpty())
+            ld.put("keywords", p.tags().stream().map(Tag::name).toList());
         ld.put("isAccessibleForFree", !gated);
         if (gated) {
             Map<String, Object> part = new LinkedHashMap<>();
@@ -91,7 +96,9 @@ public class StructuredData {
     static String write(Object value) {
         try {
             return JSON.writeValueAsString(value)
-                    .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+                    .replace("<", "\\u003c")
+                    .replace(">", "\\u003e")
+                    .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -20,8 +20,12 @@ final class ActorLinks {
     }
 
     static String to(String name) {
-        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('%') >= 0 || name.indexOf(';') >= 0
-                || name.equals(".") || name.equals("..")) {
+        if (name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0
+                || name.indexOf('%') >= 0
+                || name.indexOf(';') >= 0
+                || name.equals(".")
+                || name.equals("..")) {
             return "/tracker/actors?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
         }
         return "/tracker/actors/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);

@@ -27,7 +27,10 @@ public final class EventTypes {
             EventType.STRATEGIC_DEVELOPMENTS, new Key(EventType.STRATEGIC_DEVELOPMENTS, "S", "strategic"));
 
     /** Every event type, in ACLED's order (the enum's). */
-    public static final List<Key> KEYS = List.of(EventType.values()).stream().filter(EventType::isEvent).map(BY_TYPE::get).toList();
+    public static final List<Key> KEYS = List.of(EventType.values()).stream()
+            .filter(EventType::isEvent)
+            .map(BY_TYPE::get)
+            .toList();
 
     private static final Key OTHER = new Key(null, "?", "other");
 

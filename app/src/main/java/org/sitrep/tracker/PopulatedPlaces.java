@@ -25,7 +25,8 @@ public class PopulatedPlaces {
         List<Label> out = new ArrayList<>();
         for (Label l : labels()) {
             if (out.size() >= limit) break;
-            if (l.lon() >= box.west() && l.lon() <= box.east() && l.lat() >= box.south() && l.lat() <= box.north()) out.add(l);
+            if (l.lon() >= box.west() && l.lon() <= box.east() && l.lat() >= box.south() && l.lat() <= box.north())
+                out.add(l);
         }
         return out;
     }

@@ -3,13 +3,13 @@ package org.sitrep.tracker;
 import java.time.LocalDate;
 import java.util.List;
 import org.sitrep.intel.ActorDirectory;
-import org.sitrep.intel.PlaceDirectory;
-import org.sitrep.intel.SourceLinks;
-import org.sitrep.intel.TrackedEvent;
 import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.EventFilterParams;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
+import org.sitrep.intel.PlaceDirectory;
+import org.sitrep.intel.SourceLinks;
+import org.sitrep.intel.TrackedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +42,10 @@ class ProfilePages {
     /** A document naming the place or actor, its link kept only when it is http(s). */
     record DocumentLink(String title, String url, String source, LocalDate publishedOn, String kind) {
         static List<DocumentLink> of(List<TrackedEvent.Source> documents) {
-            return documents.stream().map(d -> new DocumentLink(d.title(), SourceLinks.http(d.url()), d.name(), d.publishedOn(),
-                    d.kind())).toList();
+            return documents.stream()
+                    .map(d ->
+                            new DocumentLink(d.title(), SourceLinks.http(d.url()), d.name(), d.publishedOn(), d.kind()))
+                    .toList();
         }
     }
 
@@ -52,21 +54,30 @@ class ProfilePages {
         var profile = places.find(gazetteerId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("profile", profile);
         model.addAttribute("documents", DocumentLink.of(profile.documents()));
-        model.addAttribute("actors", profile.actors().stream().map(a -> new ActorLinks.Linked(a.actor(), a.events())).toList());
+        model.addAttribute(
+                "actors",
+                profile.actors().stream()
+                        .map(a -> new ActorLinks.Linked(a.actor(), a.events()))
+                        .toList());
         addEvents(model, EventFilter.atPlace(gazetteerId));
         return "tracker/place";
     }
 
     @GetMapping({"/tracker/actors/{name}", "/tracker/actors"})
-    String actor(@PathVariable(name = "name", required = false) String path,
-                 @RequestParam(name = "name", required = false) String query, Model model) {
+    String actor(
+            @PathVariable(name = "name", required = false) String path,
+            @RequestParam(name = "name", required = false) String query,
+            Model model) {
         String name = path != null ? path : query;
         if (name == null) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         var profile = actors.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("profile", profile);
         model.addAttribute("documents", DocumentLink.of(profile.documents()));
-        model.addAttribute("counterparts", profile.counterparts().stream()
-                .map(c -> new ActorLinks.Linked(c.actor(), c.events())).toList());
+        model.addAttribute(
+                "counterparts",
+                profile.counterparts().stream()
+                        .map(c -> new ActorLinks.Linked(c.actor(), c.events()))
+                        .toList());
         addEvents(model, EventFilter.ofActor(profile.actor().name()));
         return "tracker/actor";
     }

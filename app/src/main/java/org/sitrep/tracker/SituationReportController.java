@@ -43,11 +43,16 @@ class SituationReportController {
     }
 
     @PostMapping("/newsroom/situation-reports")
-    String draft(@RequestParam(name = "country", required = false) List<String> countries,
-                 @RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to,
-                 Principal who, Model model, HttpServletResponse response) {
+    String draft(
+            @RequestParam(name = "country", required = false) List<String> countries,
+            @RequestParam(name = "from", defaultValue = "") String from,
+            @RequestParam(name = "to", defaultValue = "") String to,
+            Principal who,
+            Model model,
+            HttpServletResponse response) {
         try {
-            SituationReports.Request request = new SituationReports.Request(countries, day(from, "from"), day(to, "to"));
+            SituationReports.Request request =
+                    new SituationReports.Request(countries, day(from, "from"), day(to, "to"));
             long id = reports.draft(request, who.getName()).pieceId();
             return "redirect:/newsroom/pieces/" + id;
         } catch (InvalidEventFilter e) {
@@ -59,7 +64,11 @@ class SituationReportController {
     private String show(Model model, List<String> chosen, String from, String to, String error) {
         TreeSet<String> codes = new TreeSet<>();
         trends.changes(EventFilter.any()).areas().forEach(a -> codes.add(a.country()));
-        model.addAttribute("countries", codes.stream().map(c -> new Country(c, EventExports.countryName(c))).toList());
+        model.addAttribute(
+                "countries",
+                codes.stream()
+                        .map(c -> new Country(c, EventExports.countryName(c)))
+                        .toList());
         model.addAttribute("chosen", chosen);
         model.addAttribute("from", from);
         model.addAttribute("to", to);

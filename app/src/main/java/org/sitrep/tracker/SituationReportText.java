@@ -17,17 +17,31 @@ final class SituationReportText {
 
     static String body(SituationReports.Request r, SituationReports.Figures f, String where, String period) {
         StringBuilder b = new StringBuilder();
-        b.append("**Summary.** From ").append(period).append(", Sitrep recorded ").append(eventsWord(f.events())).append(" in ")
+        b.append("**Summary.** From ")
+                .append(period)
+                .append(", Sitrep recorded ")
+                .append(eventsWord(f.events()))
+                .append(" in ")
                 .append(escape(where));
         if (!f.byType().isEmpty()) b.append(": ").append(types(f.byType()));
-        b.append(". That is ").append(against(f.events(), f.previous())).append(" the previous period of the same length (")
-                .append(SituationReports.DAY.format(r.previousFrom())).append(" to ").append(SituationReports.DAY.format(r.previousTo()))
-                .append(": ").append(eventsWord(f.previous())).append(").");
-        List<EventTrends.AreaCount> busiest = f.areas().stream().filter(a -> a.admin1() != null).limit(3).toList();
+        b.append(". That is ")
+                .append(against(f.events(), f.previous()))
+                .append(" the previous period of the same length (")
+                .append(SituationReports.DAY.format(r.previousFrom()))
+                .append(" to ")
+                .append(SituationReports.DAY.format(r.previousTo()))
+                .append(": ")
+                .append(eventsWord(f.previous()))
+                .append(").");
+        List<EventTrends.AreaCount> busiest =
+                f.areas().stream().filter(a -> a.admin1() != null).limit(3).toList();
         if (!busiest.isEmpty()) {
             List<String> parts = new ArrayList<>();
-            for (EventTrends.AreaCount a : busiest) parts.add(escape(a.admin1() + ", " + a.country()) + " (" + eventsWord(a.events()) + ")");
-            b.append(busiest.size() == 1 ? " The busiest area was " : " The busiest areas were ").append(list(parts)).append('.');
+            for (EventTrends.AreaCount a : busiest)
+                parts.add(escape(a.admin1() + ", " + a.country()) + " (" + eventsWord(a.events()) + ")");
+            b.append(busiest.size() == 1 ? " The busiest area was " : " The busiest areas were ")
+                    .append(list(parts))
+                    .append('.');
         }
         b.append("\n\n## Key events\n\n");
         if (f.keyEvents().isEmpty()) {
@@ -35,17 +49,31 @@ final class SituationReportText {
         } else {
             b.append("| Date | Type | Where | Who | Source |\n|---|---|---|---|---|\n");
             for (TrackedEvent e : f.keyEvents()) {
-                String place = e.placeName() == null ? "" : e.placeName() + (e.country() == null ? "" : ", " + e.country());
-                String who = e.actor1() == null ? "" : e.actor1() + (e.actor2() == null ? "" : " against " + e.actor2());
-                b.append("| ").append(SituationReports.DAY.format(e.dateEarliest())).append(" | ").append(escape(e.eventType()))
-                        .append(" | ").append(escape(place)).append(" | ").append(escape(who)).append(" | ")
-                        .append(cite(e.source())).append(" |\n");
+                String place =
+                        e.placeName() == null ? "" : e.placeName() + (e.country() == null ? "" : ", " + e.country());
+                String who =
+                        e.actor1() == null ? "" : e.actor1() + (e.actor2() == null ? "" : " against " + e.actor2());
+                b.append("| ")
+                        .append(SituationReports.DAY.format(e.dateEarliest()))
+                        .append(" | ")
+                        .append(escape(e.eventType()))
+                        .append(" | ")
+                        .append(escape(place))
+                        .append(" | ")
+                        .append(escape(who))
+                        .append(" | ")
+                        .append(cite(e.source()))
+                        .append(" |\n");
             }
         }
         b.append("\n## Sources\n\n");
         if (f.sources().isEmpty()) b.append("None.\n");
         for (TrackedEvent.Source s : f.sources()) {
-            b.append("- ").append(cite(s)).append(", ").append(SituationReports.DAY.format(s.publishedOn())).append('\n');
+            b.append("- ")
+                    .append(cite(s))
+                    .append(", ")
+                    .append(SituationReports.DAY.format(s.publishedOn()))
+                    .append('\n');
         }
         b.append("\n---\n\n*Drafted from the tracker's events: ");
         List<String> views = new ArrayList<>();
@@ -60,7 +88,10 @@ final class SituationReportText {
     static String cite(TrackedEvent.Source s) {
         String title = escape(s.title() == null || s.title().isBlank() ? "Untitled" : s.title());
         String url = SituationReports.link(s);
-        String linked = url == null ? title : "[" + title + "](<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">)";
+        String linked = url == null
+                ? title
+                : "[" + title + "](<"
+                        + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">)";
         return linked + " (" + escape(s.name()) + ")";
     }
 

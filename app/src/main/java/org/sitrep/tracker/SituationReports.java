@@ -47,21 +47,30 @@ public class SituationReports {
     public static final int MAX_AREAS = 5, KEY_EVENTS = 10, MAX_SOURCES = 40, MAX_DAYS = 366;
     /** Events scanned for the map and the sources, newest first. */
     static final int SCANNED = 5000;
+
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     /** What the editor asked for: ISO country codes and an inclusive period. */
     public record Request(List<String> countries, LocalDate from, LocalDate to) {
         public Request {
-            countries = countries == null ? List.of() : countries.stream().filter(c -> c != null && !c.isBlank())
-                    .map(c -> c.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+            countries = countries == null
+                    ? List.of()
+                    : countries.stream()
+                            .filter(c -> c != null && !c.isBlank())
+                            .map(c -> c.trim().toUpperCase(Locale.ROOT))
+                            .distinct()
+                            .toList();
             if (countries.isEmpty()) throw new InvalidEventFilter("choose at least one country");
-            if (countries.size() > MAX_AREAS) throw new InvalidEventFilter("choose at most " + MAX_AREAS + " countries");
+            if (countries.size() > MAX_AREAS)
+                throw new InvalidEventFilter("choose at most " + MAX_AREAS + " countries");
             for (String c : countries) {
-                if (!c.matches("[A-Z]{2}")) throw new InvalidEventFilter("country must be a two-letter ISO 3166-1 code");
+                if (!c.matches("[A-Z]{2}"))
+                    throw new InvalidEventFilter("country must be a two-letter ISO 3166-1 code");
             }
             if (from == null || to == null) throw new InvalidEventFilter("give the period's first and last day");
             if (from.isAfter(to)) throw new InvalidEventFilter("from must not be after to");
-            if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) throw new InvalidEventFilter("a report covers at most a year");
+            if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)
+                throw new InvalidEventFilter("a report covers at most a year");
         }
 
         LocalDate previousFrom() {
@@ -78,8 +87,14 @@ public class SituationReports {
     }
 
     /** The figures a draft is written from; the test reads the draft against them. */
-    public record Figures(long events, long previous, Map<String, Long> byType, List<EventTrends.AreaCount> areas,
-                          List<TrackedEvent> keyEvents, List<TrackedEvent.Source> sources, List<StaticMap.Point> located) {}
+    public record Figures(
+            long events,
+            long previous,
+            Map<String, Long> byType,
+            List<EventTrends.AreaCount> areas,
+            List<TrackedEvent> keyEvents,
+            List<TrackedEvent.Source> sources,
+            List<StaticMap.Point> located) {}
 
     public record Drafted(long pieceId, String query, String dataVersion) {}
 
@@ -91,8 +106,14 @@ public class SituationReports {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SituationReports(EventSearch events, EventTrends trends, StaticMap maps, PieceEditor editor, PhotoLibrary photos,
-                     JdbcClient jdbc, Clock clock) {
+    SituationReports(
+            EventSearch events,
+            EventTrends trends,
+            StaticMap maps,
+            PieceEditor editor,
+            PhotoLibrary photos,
+            JdbcClient jdbc,
+            Clock clock) {
         this.events = events;
         this.trends = trends;
         this.maps = maps;
@@ -128,14 +149,26 @@ public class SituationReports {
             } while (cursor != null && seen < SCANNED);
         }
         Map<String, Long> sortedTypes = new LinkedHashMap<>();
-        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        byType.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sortedTypes.put(e.getKey(), e.getValue()));
         areas.sort(Comparator.comparingLong(EventTrends.AreaCount::events).reversed());
-        newest.sort(Comparator.comparing(TrackedEvent::dateEarliest).thenComparing(TrackedEvent::id).reversed());
+        newest.sort(Comparator.comparing(TrackedEvent::dateEarliest)
+                .thenComparing(TrackedEvent::id)
+                .reversed());
         List<TrackedEvent.Source> sourceList = sources.values().stream()
-                .sorted(Comparator.comparing(TrackedEvent.Source::publishedOn).reversed().thenComparing(TrackedEvent.Source::documentId))
-                .limit(MAX_SOURCES).toList();
-        return new Figures(count, previous, sortedTypes, List.copyOf(areas), newest.stream().limit(KEY_EVENTS).toList(), sourceList,
+                .sorted(Comparator.comparing(TrackedEvent.Source::publishedOn)
+                        .reversed()
+                        .thenComparing(TrackedEvent.Source::documentId))
+                .limit(MAX_SOURCES)
+                .toList();
+        return new Figures(
+                count,
+                previous,
+                sortedTypes,
+                List.copyOf(areas),
+                newest.stream().limit(KEY_EVENTS).toList(),
+                sourceList,
                 located);
     }
 
@@ -143,13 +176,21 @@ public class SituationReports {
     @Transactional
     public Drafted draft(Request r, String editorEmail) {
         Figures f = figures(r);
-        String where = String.join(", ", r.countries().stream().map(EventExports::countryName).toList());
+        String where = String.join(
+                ", ", r.countries().stream().map(EventExports::countryName).toList());
         String period = DAY.format(r.from()) + " to " + DAY.format(r.to());
-        String caption = "Events in " + where + ", " + period + ", by type. Each marker is one event placed by the tracker.";
+        String caption =
+                "Events in " + where + ", " + period + ", by type. Each marker is one event placed by the tracker.";
         StaticMap.Picture map = maps.draw(f.located(), null, "Events in " + where + ", " + period);
         Photo photo = photos.upload(map.png(), "situation-report-map.png");
-        photos.describe(photo.id(), caption, "Sitrep from its events; " + StaticMap.CREDIT, null, "map, situation report",
-                "Map of the events in " + where + " from " + period + ", each marked by its type's letter; the key events table lists the newest.");
+        photos.describe(
+                photo.id(),
+                caption,
+                "Sitrep from its events; " + StaticMap.CREDIT,
+                null,
+                "map, situation report",
+                "Map of the events in " + where + " from " + period
+                        + ", each marked by its type's letter; the key events table lists the newest.");
 
         PieceDraft d = new PieceDraft();
         d.setKind(PieceKind.REPORT.name());
@@ -161,8 +202,11 @@ public class SituationReports {
         d.setTags("situation report");
         long id = editor.create(d, editorEmail);
 
-        String query = String.join("\n", r.countries().stream()
-                .map(c -> EventFilterParams.queryString(r.filter(c, r.from(), r.to()))).toList());
+        String query = String.join(
+                "\n",
+                r.countries().stream()
+                        .map(c -> EventFilterParams.queryString(r.filter(c, r.from(), r.to())))
+                        .toList());
         long matched = 0;
         java.time.Instant last = null;
         for (String c : r.countries()) {
@@ -173,20 +217,26 @@ public class SituationReports {
         String version = new EventTrends.DataVersion(matched, last).text();
         jdbc.sql("INSERT INTO tracker_situation_reports (piece_id, query, data_version, drafted_by, drafted_at)"
                         + " VALUES (:piece, :query, :version, :by, :at)")
-                .param("piece", id).param("query", query).param("version", version).param("by", editorEmail)
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+                .param("piece", id)
+                .param("query", query)
+                .param("version", version)
+                .param("by", editorEmail)
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
         return new Drafted(id, query, version);
     }
 
     /** What a draft was built from, if the piece was drafted here. */
     public java.util.Optional<Drafted> recorded(long pieceId) {
         return jdbc.sql("SELECT piece_id, query, data_version FROM tracker_situation_reports WHERE piece_id = :id")
-                .param("id", pieceId).query((rs, n) -> new Drafted(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+                .param("id", pieceId)
+                .query((rs, n) -> new Drafted(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     private static String standfirst(Figures f) {
-        return SituationReportText.eventsWord(f.events()) + " recorded, " + SituationReportText.against(f.events(), f.previous())
-                + " the previous period of the same length.";
+        return SituationReportText.eventsWord(f.events()) + " recorded, "
+                + SituationReportText.against(f.events(), f.previous()) + " the previous period of the same length.";
     }
 
     static String link(TrackedEvent.Source s) {

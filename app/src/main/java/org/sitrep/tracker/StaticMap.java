@@ -51,7 +51,8 @@ public class StaticMap {
     public record Box(double west, double south, double east, double north) {
         public Box {
             if (!(west >= -180 && east <= 180 && south >= -85 && north <= 85 && west <= east && south <= north)) {
-                throw new IllegalArgumentException("a map box must lie within -180..180, -85..85 with west ≤ east, south ≤ north");
+                throw new IllegalArgumentException(
+                        "a map box must lie within -180..180, -85..85 with west ≤ east, south ≤ north");
             }
         }
     }
@@ -133,8 +134,12 @@ public class StaticMap {
         if (width < 100 || height < 100 || width > 4000 || height > 4000) {
             throw new IllegalArgumentException("a static map is 100 to 4000 pixels each way");
         }
-        List<Point> valid = points.stream().filter(p -> Double.isFinite(p.lat()) && Double.isFinite(p.lon())
-                && Math.abs(p.lat()) <= 85 && Math.abs(p.lon()) <= 180).toList();
+        List<Point> valid = points.stream()
+                .filter(p -> Double.isFinite(p.lat())
+                        && Double.isFinite(p.lon())
+                        && Math.abs(p.lat()) <= 85
+                        && Math.abs(p.lon()) <= 180)
+                .toList();
         Projection projection = Projection.fit(box != null ? box : around(valid), width, height);
         Scene scene = new Scene(basemap(), projection, valid, title == null ? "Map" : title);
         return new Picture(scene, projection.shown(), width, height);
@@ -147,9 +152,14 @@ public class StaticMap {
 
     /** The change map of a count named {@code unit} in its legend ("events", "reported deaths"). */
     public Picture drawChanges(List<Change> changes, Box box, String title, String unit) {
-        List<Change> valid = changes.stream().filter(c -> Double.isFinite(c.lat()) && Double.isFinite(c.lon())
-                && Math.abs(c.lat()) <= 85 && Math.abs(c.lon()) <= 180).toList();
-        List<Point> where = valid.stream().map(c -> new Point(c.lat(), c.lon(), null)).toList();
+        List<Change> valid = changes.stream()
+                .filter(c -> Double.isFinite(c.lat())
+                        && Double.isFinite(c.lon())
+                        && Math.abs(c.lat()) <= 85
+                        && Math.abs(c.lon()) <= 180)
+                .toList();
+        List<Point> where =
+                valid.stream().map(c -> new Point(c.lat(), c.lon(), null)).toList();
         Projection projection = Projection.fit(box != null ? box : around(where), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Scene scene = new Scene(basemap(), projection, List.of(), title == null ? "Change map" : title);
         scene.changes = valid;
@@ -168,7 +178,8 @@ public class StaticMap {
             n = Math.max(n, p.lat());
         }
         double padX = Math.max((e - w) * 0.2, 2), padY = Math.max((n - s) * 0.2, 2);
-        return new Box(Math.max(-180, w - padX), Math.max(-85, s - padY), Math.min(180, e + padX), Math.min(85, n + padY));
+        return new Box(
+                Math.max(-180, w - padX), Math.max(-85, s - padY), Math.min(180, e + padX), Math.min(85, n + padY));
     }
 
     private static byte[] png(BufferedImage image) {
@@ -227,14 +238,22 @@ public class StaticMap {
         }
 
         Box shown() {
-            return new Box(Math.max(-180, lon(0)), Math.max(-85, lat(height)), Math.min(180, lon(width)), Math.min(85, lat(0)));
+            return new Box(
+                    Math.max(-180, lon(0)),
+                    Math.max(-85, lat(height)),
+                    Math.min(180, lon(width)),
+                    Math.min(85, lat(0)));
         }
     }
 
     /** What one map holds, painted the same way on either canvas. */
     private static final class Scene {
-        static final Color SEA = new Color(0xD7E6F0), LAND = new Color(0xF4F1EA), COAST = new Color(0x8A8A8A),
-                ADMIN1 = new Color(0xA8A8A8), INK = new Color(0x1A1A1A), PAPER = new Color(0xFFFFFF);
+        static final Color SEA = new Color(0xD7E6F0),
+                LAND = new Color(0xF4F1EA),
+                COAST = new Color(0x8A8A8A),
+                ADMIN1 = new Color(0xA8A8A8),
+                INK = new Color(0x1A1A1A),
+                PAPER = new Color(0xFFFFFF);
 
         final Basemap basemap;
         final Projection p;
@@ -282,7 +301,9 @@ public class StaticMap {
         static final Color MORE = new Color(0xD55E00), FEWER = new Color(0x0072B2);
 
         private void paintChanges(Canvas c) {
-            long biggest = Math.max(1, changes.stream().mapToLong(ch -> Math.abs(ch.delta())).max().orElse(1));
+            long biggest = Math.max(
+                    1,
+                    changes.stream().mapToLong(ch -> Math.abs(ch.delta())).max().orElse(1));
             // largest first, so small symbols stay visible on top
             List<Change> ordered = new ArrayList<>(changes);
             ordered.sort((a, b) -> Long.compare(Math.abs(b.delta()), Math.abs(a.delta())));
@@ -295,14 +316,22 @@ public class StaticMap {
                 } else {
                     c.path(triangle(x, y, r, d > 0), d > 0 ? MORE : FEWER, INK, 1f, false);
                 }
-                c.text(x + r + 3, y + 4, (d > 0 ? "+" : d < 0 ? "\u2212" : "\u00b10") + (d == 0 ? "" : Long.toString(Math.abs(d))), 12, true, INK, "start");
+                c.text(
+                        x + r + 3,
+                        y + 4,
+                        (d > 0 ? "+" : d < 0 ? "\u2212" : "\u00b10") + (d == 0 ? "" : Long.toString(Math.abs(d))),
+                        12,
+                        true,
+                        INK,
+                        "start");
             }
             c.rect(6, 6, 330 + 7 * Math.max(0, unit.length() - 6), 48, PAPER, COAST);
             c.path(triangle(20, 20, 7, true), MORE, INK, 1f, false);
             c.text(34, 24, "More " + unit + " than the earlier monthly average", 12, false, INK, "start");
             c.path(triangle(20, 41, 7, false), FEWER, INK, 1f, false);
             c.text(34, 45, "Fewer " + unit + " (label: change in " + unit + ")", 12, false, INK, "start");
-            if (changes.isEmpty()) c.text(p.width() / 2.0, p.height() / 2.0, "No events in these periods", 14, true, INK, "middle");
+            if (changes.isEmpty())
+                c.text(p.width() / 2.0, p.height() / 2.0, "No events in these periods", 14, true, INK, "middle");
         }
 
         private static Path2D triangle(double x, double y, double r, boolean up) {
@@ -341,7 +370,10 @@ public class StaticMap {
 
         private static boolean overlaps(double[] coords, Box view) {
             // coords: lon, lat pairs, bounds kept in the first four slots
-            return !(coords[2] < view.west() || coords[0] > view.east() || coords[3] < view.south() || coords[1] > view.north());
+            return !(coords[2] < view.west()
+                    || coords[0] > view.east()
+                    || coords[3] < view.south()
+                    || coords[1] > view.north());
         }
 
         /** A ring or line in pixels, leaving out points under half a pixel from the last one kept. */
@@ -422,8 +454,11 @@ public class StaticMap {
             }
             if (stroke != null) {
                 g.setColor(stroke);
-                g.setStroke(dashed ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {4, 3}, 0)
-                        : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.setStroke(
+                        dashed
+                                ? new BasicStroke(
+                                        width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {4, 3}, 0)
+                                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(path);
             }
         }
@@ -461,11 +496,12 @@ public class StaticMap {
             g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, size));
             FontMetrics m = g.getFontMetrics();
             double w = m.stringWidth(text);
-            double left = switch (anchor) {
-                case "middle" -> x - w / 2;
-                case "end" -> x - w;
-                default -> x;
-            };
+            double left =
+                    switch (anchor) {
+                        case "middle" -> x - w / 2;
+                        case "end" -> x - w;
+                        default -> x;
+                    };
             g.setColor(colour);
             g.drawString(text, (float) left, (float) y);
         }
@@ -479,10 +515,22 @@ public class StaticMap {
         }
 
         SvgCanvas(int width, int height, String title, String titleId) {
-            out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-                    .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                    .append("\" role=\"img\" aria-labelledby=\"").append(titleId).append("\" font-family=\"sans-serif\">")
-                    .append("<title id=\"").append(titleId).append("\">").append(escape(title)).append("</title>")
+            out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                    .append(width)
+                    .append("\" height=\"")
+                    .append(height)
+                    .append("\" viewBox=\"0 0 ")
+                    .append(width)
+                    .append(' ')
+                    .append(height)
+                    .append("\" role=\"img\" aria-labelledby=\"")
+                    .append(titleId)
+                    .append("\" font-family=\"sans-serif\">")
+                    .append("<title id=\"")
+                    .append(titleId)
+                    .append("\">")
+                    .append(escape(title))
+                    .append("</title>")
                     .append(PATTERN_DEFS);
         }
 
@@ -491,8 +539,17 @@ public class StaticMap {
         }
 
         public void rect(double x, double y, double w, double h, Color fill, Color stroke) {
-            out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
-                    .append("\" height=\"").append(n(h)).append("\" fill=\"").append(fill == null ? "none" : hex(fill)).append('"');
+            out.append("<rect x=\"")
+                    .append(n(x))
+                    .append("\" y=\"")
+                    .append(n(y))
+                    .append("\" width=\"")
+                    .append(n(w))
+                    .append("\" height=\"")
+                    .append(n(h))
+                    .append("\" fill=\"")
+                    .append(fill == null ? "none" : hex(fill))
+                    .append('"');
             if (stroke != null) out.append(" stroke=\"").append(hex(stroke)).append('"');
             out.append("/>");
         }
@@ -502,36 +559,71 @@ public class StaticMap {
             double[] c = new double[6];
             for (PathIterator it = path.getPathIterator(null); !it.isDone(); it.next()) {
                 switch (it.currentSegment(c)) {
-                    case PathIterator.SEG_MOVETO -> d.append('M').append(n(c[0])).append(' ').append(n(c[1]));
-                    case PathIterator.SEG_LINETO -> d.append('L').append(n(c[0])).append(' ').append(n(c[1]));
+                    case PathIterator.SEG_MOVETO ->
+                        d.append('M').append(n(c[0])).append(' ').append(n(c[1]));
+                    case PathIterator.SEG_LINETO ->
+                        d.append('L').append(n(c[0])).append(' ').append(n(c[1]));
                     case PathIterator.SEG_CLOSE -> d.append('Z');
-                    default -> { }
+                    default -> {}
                 }
             }
             if (d.length() == 0) return;
-            out.append("<path d=\"").append(d).append("\" fill=\"").append(fill == null ? "none" : hex(fill))
+            out.append("<path d=\"")
+                    .append(d)
+                    .append("\" fill=\"")
+                    .append(fill == null ? "none" : hex(fill))
                     .append("\" fill-rule=\"evenodd\"");
             if (stroke != null) {
-                out.append(" stroke=\"").append(hex(stroke)).append("\" stroke-width=\"").append(n(width)).append("\" stroke-linejoin=\"round\"");
+                out.append(" stroke=\"")
+                        .append(hex(stroke))
+                        .append("\" stroke-width=\"")
+                        .append(n(width))
+                        .append("\" stroke-linejoin=\"round\"");
                 if (dashed) out.append(" stroke-dasharray=\"4 3\"");
             }
             out.append("/>");
         }
 
         public void circle(double x, double y, double r, Color fill, Color stroke) {
-            out.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y)).append("\" r=\"").append(n(r))
-                    .append("\" fill=\"").append(hex(fill)).append("\" stroke=\"").append(hex(stroke)).append("\"/>");
+            out.append("<circle cx=\"")
+                    .append(n(x))
+                    .append("\" cy=\"")
+                    .append(n(y))
+                    .append("\" r=\"")
+                    .append(n(r))
+                    .append("\" fill=\"")
+                    .append(hex(fill))
+                    .append("\" stroke=\"")
+                    .append(hex(stroke))
+                    .append("\"/>");
         }
 
         public void typeRect(double x, double y, double w, double h, EventTypes.Key key) {
-            out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
-                    .append("\" height=\"").append(n(h)).append("\" fill=\"url(#pattern-").append(key.css())
+            out.append("<rect x=\"")
+                    .append(n(x))
+                    .append("\" y=\"")
+                    .append(n(y))
+                    .append("\" width=\"")
+                    .append(n(w))
+                    .append("\" height=\"")
+                    .append(n(h))
+                    .append("\" fill=\"url(#pattern-")
+                    .append(key.css())
                     .append(")\" stroke=\"#1a1a1a\" stroke-width=\"0.7\"/>");
         }
 
         public void text(double x, double y, String text, int size, boolean bold, Color colour, String anchor) {
-            out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"").append(size)
-                    .append("\" fill=\"").append(hex(colour)).append("\" text-anchor=\"").append(anchor).append('"');
+            out.append("<text x=\"")
+                    .append(n(x))
+                    .append("\" y=\"")
+                    .append(n(y))
+                    .append("\" font-size=\"")
+                    .append(size)
+                    .append("\" fill=\"")
+                    .append(hex(colour))
+                    .append("\" text-anchor=\"")
+                    .append(anchor)
+                    .append('"');
             if (bold) out.append(" font-weight=\"bold\"");
             out.append('>').append(escape(text)).append("</text>");
         }
@@ -566,8 +658,15 @@ public class StaticMap {
         keys.add(EventTypes.of(null));
         for (EventTypes.Key k : keys) {
             Color c = colour(k);
-            b.append("<pattern id=\"pattern-").append(k.css()).append("\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">")
-                    .append(String.format(Locale.ROOT, "<rect width=\"6\" height=\"6\" fill=\"#%02x%02x%02x\"/>", c.getRed(), c.getGreen(), c.getBlue()));
+            b.append("<pattern id=\"pattern-")
+                    .append(k.css())
+                    .append("\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "<rect width=\"6\" height=\"6\" fill=\"#%02x%02x%02x\"/>",
+                            c.getRed(),
+                            c.getGreen(),
+                            c.getBlue()));
             String p = pattern(k);
             if (p.contains("h")) b.append("<rect width=\"6\" height=\"1\" fill=\"#1a1a1a\"/>");
             if (p.contains("v")) b.append("<rect width=\"1\" height=\"6\" fill=\"#1a1a1a\"/>");
@@ -612,18 +711,23 @@ public class StaticMap {
 
         static Basemap load() {
             ObjectMapper json = new ObjectMapper();
-            try (InputStream countries = new ClassPathResource("static/tracker/vendor/countries-50m.json").getInputStream();
-                 InputStream borders = new ClassPathResource("static/tracker/vendor/admin1-borders.json").getInputStream()) {
+            try (InputStream countries =
+                            new ClassPathResource("static/tracker/vendor/countries-50m.json").getInputStream();
+                    InputStream borders =
+                            new ClassPathResource("static/tracker/vendor/admin1-borders.json").getInputStream()) {
                 return new Basemap(countryRings(json.readTree(countries)), admin1Lines(json.readTree(borders)));
             } catch (IOException e) {
-                throw new UncheckedIOException("the tracker's basemap is missing from the build (static/tracker/vendor)", e);
+                throw new UncheckedIOException(
+                        "the tracker's basemap is missing from the build (static/tracker/vendor)", e);
             }
         }
 
         static List<double[]> countryRings(JsonNode topology) {
             JsonNode t = topology.path("transform");
-            double sx = t.path("scale").path(0).asDouble(1), sy = t.path("scale").path(1).asDouble(1);
-            double tx = t.path("translate").path(0).asDouble(0), ty = t.path("translate").path(1).asDouble(0);
+            double sx = t.path("scale").path(0).asDouble(1),
+                    sy = t.path("scale").path(1).asDouble(1);
+            double tx = t.path("translate").path(0).asDouble(0),
+                    ty = t.path("translate").path(1).asDouble(0);
             boolean quantised = t.isObject();
             List<double[]> arcs = new ArrayList<>();
             for (JsonNode arc : topology.path("arcs")) {
@@ -647,7 +751,8 @@ public class StaticMap {
                 if ("Antarctica".equals(g.path("properties").path("name").asText())) continue;
                 List<JsonNode> polygons = new ArrayList<>();
                 if ("Polygon".equals(g.path("type").asText())) polygons.add(g.path("arcs"));
-                else if ("MultiPolygon".equals(g.path("type").asText())) g.path("arcs").forEach(polygons::add);
+                else if ("MultiPolygon".equals(g.path("type").asText()))
+                    g.path("arcs").forEach(polygons::add);
                 for (JsonNode polygon : polygons) {
                     for (JsonNode ring : polygon) rings.add(withBounds(continuous(stitch(ring, arcs))));
                 }

@@ -39,12 +39,15 @@ class TrackerController {
     /** An event as a list row shows it, with its type's letter and colour class. */
     record Row(TrackedEvent event, EventTypes.Key key) {
         static List<Row> of(List<TrackedEvent> events) {
-            return events.stream().map(e -> new Row(e, EventTypes.of(e.eventType()))).toList();
+            return events.stream()
+                    .map(e -> new Row(e, EventTypes.of(e.eventType())))
+                    .toList();
         }
     }
 
     @GetMapping("/tracker")
-    String tracker(EventFilterParams params, @RequestParam(name = "after", required = false) String after, Model model) {
+    String tracker(
+            EventFilterParams params, @RequestParam(name = "after", required = false) String after, Model model) {
         EventFilter filter = params.filter();
         EventPage page = events.search(filter, after, PAGE_SIZE);
         String qs = EventFilterParams.queryString(filter);
@@ -54,8 +57,11 @@ class TrackerController {
         model.addAttribute("total", events.count(filter));
         model.addAttribute("firstPage", after == null || after.isBlank());
         model.addAttribute("firstUrl", "/tracker" + (qs.isEmpty() ? "" : "?" + qs));
-        model.addAttribute("nextUrl", page.nextCursor() == null ? null
-                : "/tracker?" + (qs.isEmpty() ? "" : qs + "&") + "after=" + page.nextCursor());
+        model.addAttribute(
+                "nextUrl",
+                page.nextCursor() == null
+                        ? null
+                        : "/tracker?" + (qs.isEmpty() ? "" : qs + "&") + "after=" + page.nextCursor());
         model.addAttribute("typeKeys", EventTypes.KEYS);
         model.addAttribute("states", List.of(ReviewState.values()));
         return "tracker/tracker";
@@ -67,9 +73,16 @@ class TrackerController {
         TrackedEvent e = events.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("e", e);
         model.addAttribute("key", EventTypes.of(e.eventType()));
-        model.addAttribute("actors", Stream.of(e.actor1(), e.actor2()).filter(Objects::nonNull)
-                .map(a -> new ActorLinks.Linked(a, 1)).toList());
-        model.addAttribute("evidence", EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")));
+        model.addAttribute(
+                "actors",
+                Stream.of(e.actor1(), e.actor2())
+                        .filter(Objects::nonNull)
+                        .map(a -> new ActorLinks.Linked(a, 1))
+                        .toList());
+        model.addAttribute(
+                "evidence",
+                EvidenceInText.of(
+                        e, events.documentText(e.source().documentId()).orElse("")));
         model.addAttribute("sourceUrl", SourceLinks.http(e.source().url()));
         return "tracker/event";
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.sitrep.intel.BoundingBox;
 import org.sitrep.intel.EventFilter;
 import org.sitrep.intel.EventFilterParams;
+import org.sitrep.intel.EventLabels;
 import org.sitrep.intel.EventPage;
 import org.sitrep.intel.EventSearch;
-import org.sitrep.intel.EventLabels;
 import org.sitrep.intel.EvidenceInText;
 import org.sitrep.intel.InvalidEventFilter;
 import org.sitrep.intel.SourceLinks;
@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TrackerDataController {
     /** Most map points one request returns; beyond this the page says "showing N of M". */
     static final int MAX_POINTS = 10_000;
+
     static final int MAX_LABELS = 300;
 
     private final EventSearch events;
@@ -57,7 +58,9 @@ class TrackerDataController {
         do {
             EventPage page = events.search(filter, cursor, Math.min(EventSearch.MAX_PAGE, cap - points.size()));
             for (TrackedEvent e : page.events()) {
-                if (e.located()) points.add(new Point(e.id(), e.eventType(), e.latitude(), e.longitude(), e.dateEarliest(), e.placeName()));
+                if (e.located())
+                    points.add(new Point(
+                            e.id(), e.eventType(), e.latitude(), e.longitude(), e.dateEarliest(), e.placeName()));
             }
             cursor = page.nextCursor();
             more = cursor != null;
@@ -67,18 +70,65 @@ class TrackerDataController {
     }
 
     /** One event as the panel shows it. */
-    record Detail(long id, String type, String subType, String actor1, String actor2, String place, Long gazetteerId,
-                  String country, String admin1, Double lat, Double lon, String precision, LocalDate dateEarliest,
-                  LocalDate dateLatest, String dateText, double confidence, String reviewState, String origin,
-                  String sourceTitle, String sourceName, String sourceUrl, LocalDate publishedOn, String evidenceSentence,
-                  EvidenceInText evidence, String reviewUrl, String pageUrl, String deaths, String deathsWords) {
+    record Detail(
+            long id,
+            String type,
+            String subType,
+            String actor1,
+            String actor2,
+            String place,
+            Long gazetteerId,
+            String country,
+            String admin1,
+            Double lat,
+            Double lon,
+            String precision,
+            LocalDate dateEarliest,
+            LocalDate dateLatest,
+            String dateText,
+            double confidence,
+            String reviewState,
+            String origin,
+            String sourceTitle,
+            String sourceName,
+            String sourceUrl,
+            LocalDate publishedOn,
+            String evidenceSentence,
+            EvidenceInText evidence,
+            String reviewUrl,
+            String pageUrl,
+            String deaths,
+            String deathsWords) {
 
         static Detail of(TrackedEvent e, EvidenceInText evidence, boolean staff) {
-            return new Detail(e.id(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(), e.placeName(), e.gazetteerId(),
-                    e.country(), e.admin1(), e.latitude(), e.longitude(), e.geoPrecision(), e.dateEarliest(), e.dateLatest(),
-                    e.dateText(), e.confidence(), e.reviewState().dbValue(), e.origin(), e.source().title(), e.source().name(),
-                    SourceLinks.http(e.source().url()), e.source().publishedOn(), e.evidenceSentence(), evidence, staff ? "/intel/events/" + e.id() : null,
-                    "/tracker/events/" + e.id(), EventLabels.deaths(e.fatalities()),
+            return new Detail(
+                    e.id(),
+                    e.eventType(),
+                    e.subEventType(),
+                    e.actor1(),
+                    e.actor2(),
+                    e.placeName(),
+                    e.gazetteerId(),
+                    e.country(),
+                    e.admin1(),
+                    e.latitude(),
+                    e.longitude(),
+                    e.geoPrecision(),
+                    e.dateEarliest(),
+                    e.dateLatest(),
+                    e.dateText(),
+                    e.confidence(),
+                    e.reviewState().dbValue(),
+                    e.origin(),
+                    e.source().title(),
+                    e.source().name(),
+                    SourceLinks.http(e.source().url()),
+                    e.source().publishedOn(),
+                    e.evidenceSentence(),
+                    evidence,
+                    staff ? "/intel/events/" + e.id() : null,
+                    "/tracker/events/" + e.id(),
+                    EventLabels.deaths(e.fatalities()),
                     e.fatalities() == null ? null : e.fatalities().words());
         }
     }
@@ -87,7 +137,11 @@ class TrackerDataController {
     ResponseEntity<Detail> event(@PathVariable("id") long id, Authentication who) {
         boolean staff = TrackerReaders.isStaff(who); // subscribers read; only staff are sent to review
         return events.find(id)
-                .map(e -> ResponseEntity.ok(Detail.of(e, EvidenceInText.of(e, events.documentText(e.source().documentId()).orElse("")), staff)))
+                .map(e -> ResponseEntity.ok(Detail.of(
+                        e,
+                        EvidenceInText.of(
+                                e, events.documentText(e.source().documentId()).orElse("")),
+                        staff)))
                 .orElse(ResponseEntity.notFound().build());
     }
 
@@ -100,8 +154,8 @@ class TrackerDataController {
     }
 
     @GetMapping("/tracker/data/places")
-    List<PopulatedPlaces.Label> labels(@RequestParam("bbox") String bbox,
-                                       @RequestParam(name = "limit", defaultValue = "80") int limit) {
+    List<PopulatedPlaces.Label> labels(
+            @RequestParam("bbox") String bbox, @RequestParam(name = "limit", defaultValue = "80") int limit) {
         BoundingBox box = BoundingBox.parse(bbox);
         if (box == null) throw new InvalidEventFilter("bbox is required");
         if (limit < 1 || limit > MAX_LABELS) throw new InvalidEventFilter("limit must be between 1 and " + MAX_LABELS);

@@ -29,12 +29,16 @@ class TrackerReaders implements AuthorizationManager<RequestAuthorizationContext
     @Override
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext request) {
         Authentication who = authentication.get();
-        if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) return new AuthorizationDecision(false);
+        if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken)
+            return new AuthorizationDecision(false);
         if (isStaff(who)) return new AuthorizationDecision(true);
         return new AuthorizationDecision(access.allowedCached(who.getName()));
     }
 
     static boolean isStaff(Authentication who) {
-        return who != null && who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
+        return who != null
+                && who.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(STAFF::contains);
     }
 }

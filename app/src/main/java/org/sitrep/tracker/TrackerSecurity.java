@@ -15,7 +15,8 @@ class TrackerSecurity implements SecurityRules {
     }
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry urls) {
         urls.requestMatchers("/tracker", "/tracker/**").access(readers);
     }
 }

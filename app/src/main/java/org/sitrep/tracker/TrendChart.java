@@ -63,7 +63,8 @@ final class TrendChart {
             c.typeRect(x, y, 16, 16, key);
             c.text(x + 22, y + 12, key.letter() + "  " + key.name(), 12, false, INK, "start");
         }
-        long maxDeaths = weeks.stream().mapToLong(EventTrends.Week::fatalities).max().orElse(0);
+        long maxDeaths =
+                weeks.stream().mapToLong(EventTrends.Week::fatalities).max().orElse(0);
         if (maxDeaths > 0) {
             // the deaths series' key, after the types' (the legend grows a row when three types fill the last one)
             int slot = weekly.types().size();
@@ -82,7 +83,8 @@ final class TrendChart {
         // the plot starts below the legend's last row
         int keys = weekly.types().size() + (maxDeaths > 0 ? 1 : 0);
         double plotTop = Math.max(62, 8 + 22 * ((keys + 2) / 3) + 18);
-        long max = Math.max(1, weeks.stream().mapToLong(EventTrends.Week::total).max().orElse(1));
+        long max = Math.max(
+                1, weeks.stream().mapToLong(EventTrends.Week::total).max().orElse(1));
         double plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - plotTop - BOTTOM;
         double bar = plotW / weeks.size();
         double base = plotTop + plotH;
@@ -115,7 +117,8 @@ final class TrendChart {
                     c.text(x + width / 2, top + h / 2 + 4, key.letter(), 10, true, INK, "middle");
                 }
             }
-            if (w.total() > 0 && bar >= 18) c.text(x + width / 2, top - 3, Long.toString(w.total()), 10, false, INK, "middle");
+            if (w.total() > 0 && bar >= 18)
+                c.text(x + width / 2, top - 3, Long.toString(w.total()), 10, false, INK, "middle");
             if (i % 4 == 0) c.text(x, base + 16, DAY.format(w.monday()), 11, false, INK, "start");
         }
         if (maxDeaths > 0) {
@@ -128,19 +131,28 @@ final class TrendChart {
             c.text(WIDTH - RIGHT + 4, plotTop - 8, "deaths", 11, false, INK, "start");
             Path2D line = new Path2D.Double();
             for (int i = 0; i < weeks.size(); i++) {
-                double x = LEFT + (i + 0.5) * bar, y = base - plotH * weeks.get(i).fatalities() / maxDeaths;
+                double x = LEFT + (i + 0.5) * bar,
+                        y = base - plotH * weeks.get(i).fatalities() / maxDeaths;
                 if (i == 0) line.moveTo(x, y);
                 else line.lineTo(x, y);
             }
             c.path(line, null, INK, 2f, true);
             for (int i = 0; i < weeks.size(); i++) {
-                double x = LEFT + (i + 0.5) * bar, y = base - plotH * weeks.get(i).fatalities() / maxDeaths;
+                double x = LEFT + (i + 0.5) * bar,
+                        y = base - plotH * weeks.get(i).fatalities() / maxDeaths;
                 c.path(diamond(x, y, 4.5), PAPER, INK, 1.5f, false);
             }
         }
         LocalDate asOf = weekly.asOf();
-        c.text(WIDTH - RIGHT, HEIGHT - 6, "Events per week (from Monday)" + (maxDeaths > 0 ? " and their reported deaths" : "")
-                + " up to " + DAY.format(asOf) + " " + asOf.getYear() + ". Source: Sitrep events", 11, false, INK, "end");
+        c.text(
+                WIDTH - RIGHT,
+                HEIGHT - 6,
+                "Events per week (from Monday)" + (maxDeaths > 0 ? " and their reported deaths" : "") + " up to "
+                        + DAY.format(asOf) + " " + asOf.getYear() + ". Source: Sitrep events",
+                11,
+                false,
+                INK,
+                "end");
     }
 
     private static Path2D diamond(double x, double y, double r) {

@@ -10,8 +10,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TrendViews {
     /** Everything the section shows; {@code query} is the filter as a query string, for the download links. */
-    record Trends(EventTrends.Weekly weekly, String chartSvg, EventTrends.Changes changes, List<EventTrends.NewActor> newActors,
-                  String query) {
+    record Trends(
+            EventTrends.Weekly weekly,
+            String chartSvg,
+            EventTrends.Changes changes,
+            List<EventTrends.NewActor> newActors,
+            String query) {
         public List<EventTypes.Key> keys() {
             return weekly.types().stream().map(EventTypes::of).toList();
         }
@@ -25,7 +29,11 @@ class TrendViews {
 
     Trends of(EventFilter filter) {
         EventTrends.Weekly weekly = trends.weekly(filter);
-        return new Trends(weekly, weekly.asOf() == null ? null : TrendChart.svg(weekly, "Events per week by type"),
-                trends.changes(filter), trends.newActors(filter), EventFilterParams.queryString(filter));
+        return new Trends(
+                weekly,
+                weekly.asOf() == null ? null : TrendChart.svg(weekly, "Events per week by type"),
+                trends.changes(filter),
+                trends.newActors(filter),
+                EventFilterParams.queryString(filter));
     }
 }

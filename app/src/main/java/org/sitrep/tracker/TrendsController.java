@@ -45,7 +45,6 @@ class TrendsController {
         this.views = views;
     }
 
-
     @GetMapping("/tracker/trends")
     String page(EventFilterParams params, Model model) {
         EventFilter filter = params.filter();
@@ -59,7 +58,11 @@ class TrendsController {
     ResponseEntity<byte[]> weekly(EventFilterParams params, @PathVariable("format") String format) {
         EventTrends.Weekly weekly = trends.weekly(params.filter());
         return switch (format) {
-            case "svg" -> file("weekly.svg", "image/svg+xml", TrendChart.svg(weekly, "Events per week by type").getBytes(StandardCharsets.UTF_8));
+            case "svg" ->
+                file(
+                        "weekly.svg",
+                        "image/svg+xml",
+                        TrendChart.svg(weekly, "Events per week by type").getBytes(StandardCharsets.UTF_8));
             case "png" -> file("weekly.png", MediaType.IMAGE_PNG_VALUE, TrendChart.png(weekly));
             case "csv" -> file("weekly.csv", "text/csv", weeklyCsv(weekly));
             default -> throw new ResponseStatusNotFound();
@@ -68,18 +71,29 @@ class TrendsController {
 
     /** {@code measure=deaths}: the map of reported deaths instead of events (the CSV has both either way). */
     @GetMapping("/tracker/trends/changes.{format}")
-    ResponseEntity<byte[]> changes(EventFilterParams params, @PathVariable("format") String format,
-                                   @RequestParam(name = "measure", defaultValue = "events") String measure) {
-        boolean deaths = switch (measure) {
-            case "events" -> false;
-            case "deaths" -> true;
-            default -> throw new InvalidEventFilter("measure must be events or deaths");
-        };
+    ResponseEntity<byte[]> changes(
+            EventFilterParams params,
+            @PathVariable("format") String format,
+            @RequestParam(name = "measure", defaultValue = "events") String measure) {
+        boolean deaths =
+                switch (measure) {
+                    case "events" -> false;
+                    case "deaths" -> true;
+                    default -> throw new InvalidEventFilter("measure must be events or deaths");
+                };
         EventTrends.Changes changes = trends.changes(params.filter());
         String name = deaths ? "changes-deaths" : "changes";
         return switch (format) {
-            case "svg" -> file(name + ".svg", "image/svg+xml", changeMap(changes, deaths).svg().getBytes(StandardCharsets.UTF_8));
-            case "png" -> file(name + ".png", MediaType.IMAGE_PNG_VALUE, changeMap(changes, deaths).png());
+            case "svg" ->
+                file(
+                        name + ".svg",
+                        "image/svg+xml",
+                        changeMap(changes, deaths).svg().getBytes(StandardCharsets.UTF_8));
+            case "png" ->
+                file(
+                        name + ".png",
+                        MediaType.IMAGE_PNG_VALUE,
+                        changeMap(changes, deaths).png());
             case "csv" -> file("changes.csv", "text/csv", changesCsv(changes));
             default -> throw new ResponseStatusNotFound();
         };
@@ -100,7 +114,8 @@ class TrendsController {
         if (!format.equals("png") && !format.equals("svg")) throw new ResponseStatusNotFound();
         EventFilter filter = params.filter();
         StaticMap.Picture picture = maps.draw(points(events, filter, MAP_POINTS), box(filter), "Events on the tracker");
-        return format.equals("png") ? file("events.png", MediaType.IMAGE_PNG_VALUE, picture.png())
+        return format.equals("png")
+                ? file("events.png", MediaType.IMAGE_PNG_VALUE, picture.png())
                 : file("events.svg", "image/svg+xml", picture.svg().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -126,16 +141,22 @@ class TrendsController {
 
     StaticMap.Picture changeMap(EventTrends.Changes changes, boolean deaths) {
         List<StaticMap.Change> marks = changes.areas().stream()
-                .map(a -> deaths ? new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recentDeaths(), a.earlierDeathsPerMonth())
-                        : new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recent(), a.earlierPerMonth())).toList();
-        String title = changes.asOf() == null ? "Change map: no events"
-                : (deaths ? "Change in reported deaths by area: " : "Change by area: ") + day(changes.recentFrom()) + " to "
-                + day(changes.asOf()) + " against the monthly average of the 90 days before";
+                .map(a -> deaths
+                        ? new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recentDeaths(), a.earlierDeathsPerMonth())
+                        : new StaticMap.Change(a.lat(), a.lon(), a.name(), a.recent(), a.earlierPerMonth()))
+                .toList();
+        String title = changes.asOf() == null
+                ? "Change map: no events"
+                : (deaths ? "Change in reported deaths by area: " : "Change by area: ") + day(changes.recentFrom())
+                        + " to " + day(changes.asOf()) + " against the monthly average of the 90 days before";
         return maps.drawChanges(marks, null, title, deaths ? "reported deaths" : "events");
     }
 
     private static String day(LocalDate d) {
-        return d == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK).format(d);
+        return d == null
+                ? "—"
+                : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                        .format(d);
     }
 
     private static byte[] weeklyCsv(EventTrends.Weekly weekly) {
@@ -154,22 +175,37 @@ class TrendsController {
     }
 
     private static byte[] changesCsv(EventTrends.Changes changes) {
-        StringBuilder csv = new StringBuilder("country,admin1,recent_30_days,earlier_90_days,earlier_per_30_days,change,change_percent,"
-                + "fatalities_recent_30_days,fatalities_earlier_90_days,fatalities_earlier_per_30_days,fatalities_change,"
-                + "fatalities_change_percent,recent_from,as_of\r\n");
+        StringBuilder csv = new StringBuilder(
+                "country,admin1,recent_30_days,earlier_90_days,earlier_per_30_days,change,change_percent,"
+                        + "fatalities_recent_30_days,fatalities_earlier_90_days,fatalities_earlier_per_30_days,fatalities_change,"
+                        + "fatalities_change_percent,recent_from,as_of\r\n");
         for (EventTrends.AreaChange a : changes.areas()) {
-            csv.append(Csv.row(a.country(), a.admin1(), a.recent(), a.earlier(), String.format(java.util.Locale.ROOT, "%.1f", a.earlierPerMonth()),
-                    a.change(), a.percent(), a.recentDeaths(), a.earlierDeaths(),
-                    String.format(java.util.Locale.ROOT, "%.1f", a.earlierDeathsPerMonth()), a.deathsChange(), a.deathsPercent(),
-                    changes.recentFrom(), changes.asOf()));
+            csv.append(Csv.row(
+                    a.country(),
+                    a.admin1(),
+                    a.recent(),
+                    a.earlier(),
+                    String.format(java.util.Locale.ROOT, "%.1f", a.earlierPerMonth()),
+                    a.change(),
+                    a.percent(),
+                    a.recentDeaths(),
+                    a.earlierDeaths(),
+                    String.format(java.util.Locale.ROOT, "%.1f", a.earlierDeathsPerMonth()),
+                    a.deathsChange(),
+                    a.deathsPercent(),
+                    changes.recentFrom(),
+                    changes.asOf()));
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static ResponseEntity<byte[]> file(String name, String type, byte[] body) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type.startsWith("text/") || type.contains("svg") ? type + ";charset=UTF-8" : type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType(
+                        type.startsWith("text/") || type.contains("svg") ? type + ";charset=UTF-8" : type))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 // an SVG opened on its own must not run anything, whatever it held
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
                 .header("X-Content-Type-Options", "nosniff")
@@ -184,8 +220,12 @@ class TrendsController {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) b.append(',');
-                b.append(cells[i] == null ? "" : cells[i] instanceof Number || cells[i] instanceof LocalDate
-                        ? cells[i].toString() : cell(cells[i].toString()));
+                b.append(
+                        cells[i] == null
+                                ? ""
+                                : cells[i] instanceof Number || cells[i] instanceof LocalDate
+                                        ? cells[i].toString()
+                                        : cell(cells[i].toString()));
             }
             return b.append("\r\n").toString();
         }

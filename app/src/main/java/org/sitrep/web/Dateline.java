@@ -1,20 +1,20 @@
 package org.sitrep.web;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.Locale;
 import org.sitrep.common.SitrepProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +45,9 @@ import org.springframework.stereotype.Component;
 public class Dateline {
     /** Languages with their own forms; any other locale reads as English (no half-translated dates). */
     public static final Set<String> LANGUAGES = Set.of("en", "ar", "fa", "tr", "he");
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
+
+    private static final DateTimeFormatter HUMAN =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -59,14 +61,21 @@ public class Dateline {
     }
 
     @Autowired
-    public Dateline(SitrepProperties properties, @Value("${sitrep.i18n.native-digits:ar,fa}") Set<String> nativeDigits) {
+    public Dateline(
+            SitrepProperties properties, @Value("${sitrep.i18n.native-digits:ar,fa}") Set<String> nativeDigits) {
         this.properties = properties;
-        this.nativeDigits = nativeDigits.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.nativeDigits = nativeDigits.stream()
+                .map(l -> l.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The formats of one language, built once. */
-    private record Forms(DateTimeFormatter human, DateTimeFormatter day, DateTimeFormatter when, DateTimeFormatter date,
-                         NumberFormat number) {
+    private record Forms(
+            DateTimeFormatter human,
+            DateTimeFormatter day,
+            DateTimeFormatter when,
+            DateTimeFormatter date,
+            NumberFormat number) {
         NumberFormat numbers() {
             return (NumberFormat) number.clone(); // NumberFormat is not thread-safe; the clone is cheap
         }
@@ -85,15 +94,33 @@ public class Dateline {
             return new Forms(HUMAN, DAY, SHORT, SHORT_DAY, NumberFormat.getIntegerInstance(Locale.UK));
         }
         // The numbering system is named in the locale (-u-nu-), so dates and numbers agree on their digits.
-        String system = !nativeDigits.contains(language.getLanguage()) ? "latn"
-                : switch (language.getLanguage()) { case "ar" -> "arab"; case "fa" -> "arabext"; default -> null; };
-        Locale locale = system == null ? language : new Locale.Builder().setLocale(language).setUnicodeLocaleKeyword("nu", system).build();
+        String system = !nativeDigits.contains(language.getLanguage())
+                ? "latn"
+                : switch (language.getLanguage()) {
+                    case "ar" -> "arab";
+                    case "fa" -> "arabext";
+                    default -> null;
+                };
+        Locale locale = system == null
+                ? language
+                : new Locale.Builder()
+                        .setLocale(language)
+                        .setUnicodeLocaleKeyword("nu", system)
+                        .build();
         DecimalStyle digits = DecimalStyle.of(locale);
         return new Forms(
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale).withDecimalStyle(digits),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withDecimalStyle(digits),
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withDecimalStyle(digits),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withDecimalStyle(digits),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .withDecimalStyle(digits),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .withDecimalStyle(digits),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .withDecimalStyle(digits),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .withDecimalStyle(digits),
                 NumberFormat.getIntegerInstance(locale));
     }
 
@@ -104,7 +131,10 @@ public class Dateline {
 
     /** For {@code <time datetime>}, JSON-LD and feeds: ISO 8601 with the zone's offset. */
     public String iso(Instant t) {
-        return t == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(properties.zone()).toOffsetDateTime());
+        return t == null
+                ? ""
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        t.atZone(properties.zone()).toOffsetDateTime());
     }
 
     /** "25 November 2026, 05:10 EET". */

@@ -18,16 +18,26 @@ public record Edition(Language lang) {
     }
 
     /** "en", "ar"…: for {@code <html lang>}, feeds and the catalogue's language column. */
-    public String language() { return lang.code(); }
+    public String language() {
+        return lang.code();
+    }
 
     /** "ltr" or "rtl": for {@code <html dir>}. */
-    public String direction() { return lang.direction(); }
+    public String direction() {
+        return lang.direction();
+    }
 
-    public String prefix() { return lang.prefix(); }
+    public String prefix() {
+        return lang.prefix();
+    }
 
-    public Locale locale() { return lang.locale(); }
+    public Locale locale() {
+        return lang.locale();
+    }
 
-    public boolean english() { return lang == Language.EN; }
+    public boolean english() {
+        return lang == Language.EN;
+    }
 
     /** The edition's address of a site path: "/news" is "/ar/news" in Arabic; "/" is "/ar/". */
     public String path(String sitePath) {

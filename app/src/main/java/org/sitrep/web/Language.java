@@ -29,23 +29,37 @@ public enum Language {
     }
 
     /** The ISO 639-1 code: in paths (/ar/), {@code lang}, {@code hreflang} and the pieces' language column. */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
     /** The language's name in itself ("العربية"). */
-    public String nativeName() { return name; }
+    public String nativeName() {
+        return name;
+    }
 
-    public String direction() { return direction; }
+    public String direction() {
+        return direction;
+    }
 
-    public boolean rightToLeft() { return "rtl".equals(direction); }
+    public boolean rightToLeft() {
+        return "rtl".equals(direction);
+    }
 
-    public Locale locale() { return Locale.forLanguageTag(code); }
+    public Locale locale() {
+        return Locale.forLanguageTag(code);
+    }
 
     /** "" for English, "/ar" for Arabic. */
-    public String prefix() { return this == EN ? "" : "/" + code; }
+    public String prefix() {
+        return this == EN ? "" : "/" + code;
+    }
 
     /** The language of {@code code} ("ar"), if Sitrep has an edition for it. */
     public static Optional<Language> of(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equalsIgnoreCase(code == null ? "" : code.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(l -> l.code.equalsIgnoreCase(code == null ? "" : code.strip()))
+                .findFirst();
     }
 
     /** The language of a piece's stored code; English for anything unknown. */

@@ -26,8 +26,11 @@ public class LinkMail {
     private final PublicUrls urls;
     private final String from;
 
-    public LinkMail(ObjectProvider<JavaMailSender> mail, SitrepProperties properties, PublicUrls urls,
-                    @Value("${sitrep.mail.from:}") String from) {
+    public LinkMail(
+            ObjectProvider<JavaMailSender> mail,
+            SitrepProperties properties,
+            PublicUrls urls,
+            @Value("${sitrep.mail.from:}") String from) {
         this.mail = mail;
         this.properties = properties;
         this.urls = urls;
@@ -47,8 +50,12 @@ public class LinkMail {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             if (link != null) {
-                log.warn("\n==== NO MAIL SERVER (spring.mail.host unset): {} for {} ====\n{}\n====" + (note == null ? "" : " (" + note + ") ===="),
-                        what, to, link);
+                log.warn(
+                        "\n==== NO MAIL SERVER (spring.mail.host unset): {} for {} ====\n{}\n===="
+                                + (note == null ? "" : " (" + note + ") ===="),
+                        what,
+                        to,
+                        link);
             }
             return;
         }

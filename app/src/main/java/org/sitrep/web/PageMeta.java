@@ -10,8 +10,17 @@ import java.util.List;
  * @param jsonLd    schema.org JSON, already safe to place inside a script element, or null
  * @param article   article times, section and tags for Open Graph, or null
  */
-public record PageMeta(String title, String description, String canonical, String type, String image,
-                       String imageAlt, String jsonLd, List<FeedLink> feeds, ArticleMeta article, boolean noindex) {
+public record PageMeta(
+        String title,
+        String description,
+        String canonical,
+        String type,
+        String image,
+        String imageAlt,
+        String jsonLd,
+        List<FeedLink> feeds,
+        ArticleMeta article,
+        boolean noindex) {
 
     public record FeedLink(String title, String href, String contentType) {}
 

@@ -13,7 +13,9 @@ public class PublicUrls {
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
-    public String base() { return base; }
+    public String base() {
+        return base;
+    }
 
     /** Path of the page listing a section's pieces. */
     public String section(String name) {

@@ -8,9 +8,12 @@ public record Section(String name, String slug) {
 
     public static Section of(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return new Section(name, slug.isEmpty() ? "section" : slug);
     }
 
-    public String path() { return "/sections/" + slug; }
+    public String path() {
+        return "/sections/" + slug;
+    }
 }

@@ -11,13 +11,19 @@ package org.sitrep.web;
  */
 public record SignedInReader(String name, Standing standing, String deskPath, String deskName) {
     public enum Standing {
-        MEMBER("Free member"), SUBSCRIBER("Subscriber"), STAFF("Staff");
+        MEMBER("Free member"),
+        SUBSCRIBER("Subscriber"),
+        STAFF("Staff");
 
         private final String label;
 
-        Standing(String label) { this.label = label; }
+        Standing(String label) {
+            this.label = label;
+        }
 
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
     }
 
     public boolean maySubscribe() {

@@ -33,14 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
  * outside {@code org.sitrep.api}; servlet filters are off, so the API key check and the security chain are not
  * here: {@code ApiContract} covers them end to end on H2 and PostgreSQL.
  */
-@WebMvcTest(controllers = {OpenApiController.class, ApiErrorsSliceTest.Faults.class},
+@WebMvcTest(
+        controllers = {OpenApiController.class, ApiErrorsSliceTest.Faults.class},
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.sitrep\\.(?!api\\.).*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import(ApiErrorsSliceTest.Faults.class)
 class ApiErrorsSliceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
     /** Endpoints that fail in each of the ways a real API controller can. */
     @RestController
@@ -83,10 +85,17 @@ class ApiErrorsSliceTest {
 
     @Test
     void wronglyTypedOrMissingParametersAreNamed() throws Exception {
-        assertError(get("/api/v1/faults/typed").param("limit", "ten<script>"), HttpStatus.BAD_REQUEST, "limit is not valid");
+        assertError(
+                get("/api/v1/faults/typed").param("limit", "ten<script>"),
+                HttpStatus.BAD_REQUEST,
+                "limit is not valid");
         assertError(get("/api/v1/faults/typed"), HttpStatus.BAD_REQUEST, "limit is required");
-        assertThat(mvc.perform(get("/api/v1/faults/typed").param("limit", "10")).andReturn().getResponse()
-                .getContentAsString()).as("the same endpoint answers a good request").isEqualTo("limit 10");
+        assertThat(mvc.perform(get("/api/v1/faults/typed").param("limit", "10"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("the same endpoint answers a good request")
+                .isEqualTo("limit 10");
     }
 
     /**
@@ -96,8 +105,11 @@ class ApiErrorsSliceTest {
      */
     @Test
     void otherMethodsThanGetAreRefusedWithTheJsonError() throws Exception {
-        for (RequestBuilder refused : new RequestBuilder[] {post("/api/v1/openapi.json"), delete("/api/v1/faults/problem"),
-                put("/api/v1/faults/typed").param("limit", "1")}) {
+        for (RequestBuilder refused : new RequestBuilder[] {
+            post("/api/v1/openapi.json"),
+            delete("/api/v1/faults/problem"),
+            put("/api/v1/faults/typed").param("limit", "1")
+        }) {
             MockHttpServletResponse r = mvc.perform(refused).andReturn().getResponse();
             assertThat(r.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED.value());
             assertThat(r.getHeader("Allow")).isEqualTo("GET");
@@ -112,7 +124,8 @@ class ApiErrorsSliceTest {
     /** Outside {@code /api/} a refused method is left to the site's own error handling, not given the API's JSON. */
     @Test
     void aRefusedMethodOutsideTheApiIsNotAnsweredAsTheApi() throws Exception {
-        MockHttpServletResponse r = mvc.perform(post("/faults/page")).andReturn().getResponse();
+        MockHttpServletResponse r =
+                mvc.perform(post("/faults/page")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED.value());
         assertThat(r.getContentAsString()).doesNotContain("the API only answers GET");
         assertThat(r.getContentType()).isNull();
@@ -120,14 +133,17 @@ class ApiErrorsSliceTest {
 
     @Test
     void anUnexpectedFailureTellsTheClientNothingOfTheServer() throws Exception {
-        MockHttpServletResponse r = assertError(get("/api/v1/faults/unexpected"), HttpStatus.INTERNAL_SERVER_ERROR,
+        MockHttpServletResponse r = assertError(
+                get("/api/v1/faults/unexpected"),
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "the server could not answer; the error is logged");
         assertThat(r.getContentAsString()).doesNotContain("jdbc", "db.internal", "IllegalStateException", "at org.");
     }
 
     @Test
     void theDescriptionIsServedAsJsonAndNamesTheEventsEndpoint() throws Exception {
-        MockHttpServletResponse r = mvc.perform(get("/api/v1/openapi.json")).andReturn().getResponse();
+        MockHttpServletResponse r =
+                mvc.perform(get("/api/v1/openapi.json")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(r.getContentType()).isEqualTo("application/json");
         assertThat(r.getHeader("Cache-Control")).isEqualTo("no-cache");
@@ -136,7 +152,8 @@ class ApiErrorsSliceTest {
         assertThat(doc.path("paths").has("/api/v1/events")).isTrue();
     }
 
-    private MockHttpServletResponse assertError(RequestBuilder request, HttpStatus status, String message) throws Exception {
+    private MockHttpServletResponse assertError(RequestBuilder request, HttpStatus status, String message)
+            throws Exception {
         MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(status.value());
         assertThat(r.getContentType()).isEqualTo("application/json");

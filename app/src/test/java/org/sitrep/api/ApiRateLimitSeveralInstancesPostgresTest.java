@@ -21,16 +21,29 @@ import org.springframework.test.context.DynamicPropertySource;
  * limit once, not once per instance. The in-memory limit (one instance) is the control: it sees none of them.
  */
 @RequiresPostgres
-@SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.cluster.enabled=true", "sitrep.intel.workers=0",
-        "sitrep.scheduler.initial-delay=1h", "sitrep.api.rate-limit=4"})
+@SpringBootTest(
+        properties = {
+            "sitrep.sample-content=false",
+            "sitrep.cluster.enabled=true",
+            "sitrep.intel.workers=0",
+            "sitrep.scheduler.initial-delay=1h",
+            "sitrep.api.rate-limit=4"
+        })
 @Import(TestClockConfig.class)
 class ApiRateLimitSeveralInstancesPostgresTest {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.postgres(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
 
-    @Autowired ApiRateLimit instanceA;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
+    @Autowired
+    ApiRateLimit instanceA;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void callsSpreadOverTwoInstancesShareOneLimit() {
@@ -41,14 +54,20 @@ class ApiRateLimitSeveralInstancesPostgresTest {
         assertThat(instanceB.allow(7)).isTrue();
         assertThat(instanceA.allow(7)).isTrue();
         assertThat(instanceB.allow(7)).isTrue();
-        assertThat(instanceA.allow(7)).as("the fifth call this minute, wherever it lands").isFalse();
+        assertThat(instanceA.allow(7))
+                .as("the fifth call this minute, wherever it lands")
+                .isFalse();
         assertThat(instanceB.allow(7)).isFalse();
         assertThat(instanceB.allow(8)).as("another key has its own limit").isTrue();
         assertThat(inMemory.allow(7)).as("the control counts per instance").isTrue();
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(instanceB.allow(7)).as("a new minute").isTrue();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_rate_windows WHERE window_minute < :m").param("m", clock.millis() / 60_000)
-                .query(Long.class).single()).as("earlier minutes are dropped").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_rate_windows WHERE window_minute < :m")
+                        .param("m", clock.millis() / 60_000)
+                        .query(Long.class)
+                        .single())
+                .as("earlier minutes are dropped")
+                .isZero();
     }
 }

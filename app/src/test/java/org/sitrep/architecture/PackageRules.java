@@ -26,7 +26,9 @@ final class PackageRules {
     static final String APP = "org.sitrep";
 
     /** Features that own tables and services; they may use each other (never in a circle). */
-    static final String[] FEATURES = {"newsroom", "members", "payments", "paywall", "search", "ingest", "intel", "newsletters", "licences"};
+    static final String[] FEATURES = {
+        "newsroom", "members", "payments", "paywall", "search", "ingest", "intel", "newsletters", "licences"
+    };
 
     /** Features that read the others and nobody uses: the public site, the data API and the tracker. */
     static final String[] READERS = {"site", "api", "tracker", "monitors"};
@@ -65,17 +67,28 @@ final class PackageRules {
      * features above those, and the readers on top; the application class sees everything.
      */
     static ArchRule directions(String root) {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Application").definedBy(root)
-                .layer("Common").definedBy(root + ".common..")
-                .layer("Web shell").definedBy(root + ".web..")
-                .layer("Features").definedBy(packages(root, FEATURES))
-                .layer("Readers").definedBy(packages(root, READERS))
-                .whereLayer("Common").mayNotAccessAnyLayer()
-                .whereLayer("Web shell").mayOnlyAccessLayers("Common")
-                .whereLayer("Features").mayOnlyAccessLayers("Common", "Web shell")
-                .whereLayer("Readers").mayOnlyAccessLayers("Common", "Web shell", "Features")
-                .whereLayer("Readers").mayOnlyBeAccessedByLayers("Application");
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Application")
+                .definedBy(root)
+                .layer("Common")
+                .definedBy(root + ".common..")
+                .layer("Web shell")
+                .definedBy(root + ".web..")
+                .layer("Features")
+                .definedBy(packages(root, FEATURES))
+                .layer("Readers")
+                .definedBy(packages(root, READERS))
+                .whereLayer("Common")
+                .mayNotAccessAnyLayer()
+                .whereLayer("Web shell")
+                .mayOnlyAccessLayers("Common")
+                .whereLayer("Features")
+                .mayOnlyAccessLayers("Common", "Web shell")
+                .whereLayer("Readers")
+                .mayOnlyAccessLayers("Common", "Web shell", "Features")
+                .whereLayer("Readers")
+                .mayOnlyBeAccessedByLayers("Application");
     }
 
     /** Every top-level package under org.sitrep is one of the above: a new one must be placed. */
@@ -87,7 +100,11 @@ final class PackageRules {
         String[] placed = packages(APP, FEATURES);
         System.arraycopy(placed, 0, known, 3, placed.length);
         System.arraycopy(packages(APP, READERS), 0, known, 3 + placed.length, READERS.length);
-        return classes().that().resideOutsideOfPackage("org.sitrep.analysis..").should().resideInAnyPackage(known)
+        return classes()
+                .that()
+                .resideOutsideOfPackage("org.sitrep.analysis..")
+                .should()
+                .resideInAnyPackage(known)
                 .because("each package needs a place in the allowed directions (PackageRules, docs/architecture.md)");
     }
 
@@ -97,7 +114,9 @@ final class PackageRules {
      * the feature (the top-level package under {@code root}) that declares them. Others call its services.
      */
     static ArchRule persistenceStaysHome(String root) {
-        return classes().that().resideInAPackage(root + "..")
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
                 .should(new ArchCondition<JavaClass>("use no other feature's persistence classes") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
@@ -105,7 +124,8 @@ final class PackageRules {
                         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                             JavaClass target = d.getTargetClass();
                             if (!target.getPackageName().startsWith(root + ".") || !isPersistence(target)) continue;
-                            if (!feature(root, target).equals(home)) events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            if (!feature(root, target).equals(home))
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                         }
                     }
                 });
@@ -122,17 +142,28 @@ final class PackageRules {
                 return c.getPackageName().equals("org.sitrep.analysis") || ANALYSIS_DOORS.contains(outer);
             }
         };
-        return noClasses().that().resideInAPackage(APP + "..").and().resideOutsideOfPackage("org.sitrep.analysis..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.sitrep.analysis..").and(not(door)))
+        return noClasses()
+                .that()
+                .resideInAPackage(APP + "..")
+                .and()
+                .resideOutsideOfPackage("org.sitrep.analysis..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.sitrep.analysis..")
+                        .and(not(door)))
                 .because("the analysis library is a deep module behind a narrow door (docs/architecture.md)");
     }
 
     static boolean isPersistence(JavaClass c) {
         JavaClass outer = c;
-        while (outer.getEnclosingClass().isPresent()) outer = outer.getEnclosingClass().get();
+        while (outer.getEnclosingClass().isPresent())
+            outer = outer.getEnclosingClass().get();
         String name = outer.getSimpleName();
-        return name.endsWith("Store") || name.endsWith("Repository") || name.endsWith("Dao") || name.endsWith("Rows")
-                || c.isAssignableTo(RowMapper.class) || c.isAssignableTo(ResultSetExtractor.class);
+        return name.endsWith("Store")
+                || name.endsWith("Repository")
+                || name.endsWith("Dao")
+                || name.endsWith("Rows")
+                || c.isAssignableTo(RowMapper.class)
+                || c.isAssignableTo(ResultSetExtractor.class);
     }
 
     /** The first package name under {@code root}: the feature a class belongs to ("" for root's own classes). */

@@ -28,9 +28,12 @@ class PackageRulesTest {
     @Test
     void theAppIsWhatWeCheck() {
         // An import that found nothing would pass every rule below.
-        assertThat(APP.stream().map(c -> PackageRules.feature(PackageRules.APP, c)).distinct())
+        assertThat(APP.stream()
+                        .map(c -> PackageRules.feature(PackageRules.APP, c))
+                        .distinct())
                 .contains("common", "web", "newsroom", "members", "site", "search", "intel", "api");
-        assertThat(APP.stream().filter(c -> c.getPackageName().startsWith("org.sitrep.analysis"))).isEmpty();
+        assertThat(APP.stream().filter(c -> c.getPackageName().startsWith("org.sitrep.analysis")))
+                .isEmpty();
     }
 
     @Test
@@ -64,24 +67,34 @@ class PackageRulesTest {
     void aCycleIsReported() {
         EvaluationResult result = PackageRules.noCycles(FIXTURE + ".cycle").evaluate(FIXTURES);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("alpha").contains("beta");
+        assertThat(String.join("\n", result.getFailureReport().getDetails()))
+                .contains("alpha")
+                .contains("beta");
     }
 
     @Test
     void commonUsingAFeatureIsReported() {
-        List<String> details = PackageRules.directions(FIXTURE + ".layers").evaluate(FIXTURES).getFailureReport().getDetails();
+        List<String> details = PackageRules.directions(FIXTURE + ".layers")
+                .evaluate(FIXTURES)
+                .getFailureReport()
+                .getDetails();
         // The made-up app has only two of the layers; the empty ones are reported too, and are not the point.
         assertThat(details.stream().filter(d -> !d.matches("Layer '.*' is empty")))
                 .isNotEmpty()
-                .allSatisfy(d -> assertThat(d).contains("layers.common.Security").contains("layers.members.Accounts"));
+                .allSatisfy(
+                        d -> assertThat(d).contains("layers.common.Security").contains("layers.members.Accounts"));
     }
 
     @Test
     void reachingIntoAnotherFeaturesStoreOrRowMapperIsReported() {
-        List<String> details = PackageRules.persistenceStaysHome(FIXTURE + ".persistence").evaluate(FIXTURES)
-                .getFailureReport().getDetails();
-        assertThat(details).anySatisfy(d -> assertThat(d).contains("beta.Digest").contains("alpha.ClippingStore"));
-        assertThat(details).anySatisfy(d -> assertThat(d).contains("gamma.Tally").contains("alpha.ClippingRow"));
+        List<String> details = PackageRules.persistenceStaysHome(FIXTURE + ".persistence")
+                .evaluate(FIXTURES)
+                .getFailureReport()
+                .getDetails();
+        assertThat(details)
+                .anySatisfy(d -> assertThat(d).contains("beta.Digest").contains("alpha.ClippingStore"));
+        assertThat(details)
+                .anySatisfy(d -> assertThat(d).contains("gamma.Tally").contains("alpha.ClippingRow"));
         // Calling the other feature's service is the way, and alpha may use its own store.
         assertThat(details).noneSatisfy(d -> assertThat(d).contains("alpha.Clippings."));
         assertThat(details).noneSatisfy(d -> assertThat(d).contains("viaService"));
@@ -89,7 +102,10 @@ class PackageRulesTest {
 
     @Test
     void anInnerStageOfTheAnalysisLibraryIsReported() {
-        List<String> details = PackageRules.analysisThroughItsDoors().evaluate(FIXTURES).getFailureReport().getDetails();
+        List<String> details = PackageRules.analysisThroughItsDoors()
+                .evaluate(FIXTURES)
+                .getFailureReport()
+                .getDetails();
         assertThat(details).anySatisfy(d -> assertThat(d).contains("Backdoor").contains("NewsDateFinder"));
         assertThat(details).noneSatisfy(d -> assertThat(d).contains("analysis.Analyzer"));
     }

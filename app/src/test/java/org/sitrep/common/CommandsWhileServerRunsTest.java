@@ -15,7 +15,8 @@ import org.sitrep.testsupport.ServerProcess;
  * directory says so in one line and exits; and a command missing its arguments says what it needs. Each runs as the launcher runs it, in its own JVM, so the whole output is checked.
  */
 class CommandsWhileServerRunsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void commandsOnTheDatabaseOfARunningServerSayWhatToDoInOneLine() throws Exception {
@@ -25,11 +26,16 @@ class CommandsWhileServerRunsTest {
             ServerProcess.Finished ingest = ServerProcess.command(data, "--sitrep.command=ingest", story.toString());
             assertThat(ingest.status()).isEqualTo(3);
             assertThat(ingest.lines()).as(ingest.output()).hasSize(1);
-            assertThat(ingest.output()).contains("is in use by a running Sitrep server")
-                    .contains(data.resolve("inbox").toString()).doesNotContain("Exception");
+            assertThat(ingest.output())
+                    .contains("is in use by a running Sitrep server")
+                    .contains(data.resolve("inbox").toString())
+                    .doesNotContain("Exception");
 
-            ServerProcess.Finished admin = ServerProcess.command(data, "--sitrep.command=create-admin",
-                    "--sitrep.admin.email=second@example.org", "--sitrep.admin.password=a long enough passphrase");
+            ServerProcess.Finished admin = ServerProcess.command(
+                    data,
+                    "--sitrep.command=create-admin",
+                    "--sitrep.admin.email=second@example.org",
+                    "--sitrep.admin.password=a long enough passphrase");
             assertThat(admin.status()).isEqualTo(3);
             assertThat(admin.lines()).as(admin.output()).hasSize(1);
             assertThat(admin.output()).contains("in use by a running Sitrep server: stop the server first");
@@ -37,8 +43,11 @@ class CommandsWhileServerRunsTest {
             // A second server on the same data directory: the same one line, before its web server starts.
             ServerProcess.Finished second = ServerProcess.refusedStart(data);
             assertThat(second.status()).isEqualTo(3);
-            assertThat(second.lines()).as(second.output()).containsExactly("sitrep: the database in " + data
-                    + " is in use by a running Sitrep server: stop it first, or start this one with another --data DIR");
+            assertThat(second.lines())
+                    .as(second.output())
+                    .containsExactly(
+                            "sitrep: the database in " + data
+                                    + " is in use by a running Sitrep server: stop it first, or start this one with another --data DIR");
 
             assertThat(server.alive()).as("the server is untouched").isTrue();
             assertThat(KillNineTest.signedIn(server)).as("and still answers").isNotNull();
@@ -47,11 +56,14 @@ class CommandsWhileServerRunsTest {
         // Missing arguments: said before the slow start, in one line.
         ServerProcess.Finished bare = ServerProcess.command(data, "--sitrep.command=ingest");
         assertThat(bare.status()).isEqualTo(2);
-        assertThat(bare.lines()).as(bare.output()).containsExactly(
-                "sitrep: ingest: give one or more files or web addresses, e.g. ./sitrep ingest story.xml https://example.org/report");
+        assertThat(bare.lines())
+                .as(bare.output())
+                .containsExactly(
+                        "sitrep: ingest: give one or more files or web addresses, e.g. ./sitrep ingest story.xml https://example.org/report");
 
         // With the server stopped, the same ingest works.
-        ServerProcess.Finished after = ServerProcess.command(data, "--sitrep.command=ingest", "--sitrep.intel.workers=0", story.toString());
+        ServerProcess.Finished after =
+                ServerProcess.command(data, "--sitrep.command=ingest", "--sitrep.intel.workers=0", story.toString());
         assertThat(after.status()).as(after.output()).isZero();
         assertThat(after.output()).contains(story + ": ");
     }

@@ -39,16 +39,22 @@ class H2RecoveryTest {
                 inUse.close(); // given back after the drop: closed, not pooled again
 
                 Set<Object> afterDrop = sessions(pool, 3);
-                assertThat(afterDrop).as("no connection from before the failure is handed out again").doesNotContainAnyElementsOf(before);
+                assertThat(afterDrop)
+                        .as("no connection from before the failure is handed out again")
+                        .doesNotContainAnyElementsOf(before);
 
                 // The drop again, a little later: what was opened meanwhile is let go too.
-                Instant deadline = Instant.now().plus(H2Recovery.AGAIN_AFTER.get(0)).plusSeconds(20);
+                Instant deadline =
+                        Instant.now().plus(H2Recovery.AGAIN_AFTER.get(0)).plusSeconds(20);
                 Set<Object> later = sessions(pool, 3);
-                while (later.stream().anyMatch(afterDrop::contains) && Instant.now().isBefore(deadline)) {
+                while (later.stream().anyMatch(afterDrop::contains)
+                        && Instant.now().isBefore(deadline)) {
                     Thread.sleep(200);
                     later = sessions(pool, 3);
                 }
-                assertThat(later).as("connections opened right after the failure are dropped again later").doesNotContainAnyElementsOf(afterDrop);
+                assertThat(later)
+                        .as("connections opened right after the failure are dropped again later")
+                        .doesNotContainAnyElementsOf(afterDrop);
             } finally {
                 recovery.destroy();
             }

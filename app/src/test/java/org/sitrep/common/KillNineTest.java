@@ -28,7 +28,8 @@ import org.sitrep.testsupport.WebSession;
  * up to 500 ms, and the first kill lost the piece.)
  */
 class KillNineTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Saved(long id, String headline) {}
 
@@ -53,7 +54,8 @@ class KillNineTest {
             assertAllThere(web, acknowledged, accounts);
             Saved first = acknowledged.get(0);
             String edited = "Kill point two, edited headline";
-            HttpResponse<String> r = web.post("/newsroom/pieces/" + first.id(), "/newsroom/pieces/" + first.id(), form(edited));
+            HttpResponse<String> r =
+                    web.post("/newsroom/pieces/" + first.id(), "/newsroom/pieces/" + first.id(), form(edited));
             assertThat(r.statusCode()).isEqualTo(302);
             acknowledged.set(0, new Saved(first.id(), edited));
             acknowledged.add(create(web, "Kill point two, new piece"));
@@ -64,7 +66,8 @@ class KillNineTest {
         try (ServerProcess server = ServerProcess.start(data, log)) {
             WebSession web = signedIn(server);
             assertAllThere(web, acknowledged, accounts);
-            assertThat(web.get("/newsroom/pieces/" + acknowledged.get(0).id()).body()).doesNotContain("Kill point one, piece 1");
+            assertThat(web.get("/newsroom/pieces/" + acknowledged.get(0).id()).body())
+                    .doesNotContain("Kill point one, piece 1");
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger counter = new AtomicInteger();
@@ -84,7 +87,9 @@ class KillNineTest {
                     }
                 });
             }
-            assertThat(enough.await(3, TimeUnit.MINUTES)).as("saves acknowledged before the kill").isTrue();
+            assertThat(enough.await(3, TimeUnit.MINUTES))
+                    .as("saves acknowledged before the kill")
+                    .isTrue();
             server.kill9(); // while the other requests are still being answered
             stop.set(true);
             editors.shutdown();
@@ -99,7 +104,9 @@ class KillNineTest {
 
     static WebSession signedIn(ServerProcess server) {
         WebSession web = new WebSession(server.port);
-        HttpResponse<String> r = web.post("/signin", "/signin",
+        HttpResponse<String> r = web.post(
+                "/signin",
+                "/signin",
                 Map.of("username", ServerProcess.ADMIN_EMAIL, "password", ServerProcess.ADMIN_PASSWORD));
         assertThat(r.statusCode()).as("signed in").isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -107,8 +114,21 @@ class KillNineTest {
     }
 
     static Map<String, String> form(String headline) {
-        return Map.of("headline", headline, "standfirst", "Written to be killed", "kind", "NEWS", "section", "Lebanon",
-                "accessLevel", "PUBLIC", "status", "DRAFT", "body", "A paragraph saved before the power cord was pulled.");
+        return Map.of(
+                "headline",
+                headline,
+                "standfirst",
+                "Written to be killed",
+                "kind",
+                "NEWS",
+                "section",
+                "Lebanon",
+                "accessLevel",
+                "PUBLIC",
+                "status",
+                "DRAFT",
+                "body",
+                "A paragraph saved before the power cord was pulled.");
     }
 
     /** Saves a new draft; returns it only when the server acknowledged the save (a redirect to the piece). */
@@ -122,8 +142,18 @@ class KillNineTest {
     }
 
     static String addEditor(WebSession web, String email) {
-        HttpResponse<String> r = web.post("/admin/staff", "/admin/staff",
-                Map.of("email", email, "displayName", "Night Editor", "password", "another long passphrase", "role", "EDITOR"));
+        HttpResponse<String> r = web.post(
+                "/admin/staff",
+                "/admin/staff",
+                Map.of(
+                        "email",
+                        email,
+                        "displayName",
+                        "Night Editor",
+                        "password",
+                        "another long passphrase",
+                        "role",
+                        "EDITOR"));
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/admin/staff");
         return email;
@@ -136,6 +166,7 @@ class KillNineTest {
             assertThat(page.body()).as("piece %d after kill -9", s.id()).contains(s.headline());
         }
         String staff = web.get("/admin/staff").body();
-        for (String email : accounts) assertThat(staff).as("account after kill -9").contains(email);
+        for (String email : accounts)
+            assertThat(staff).as("account after kill -9").contains(email);
     }
 }

@@ -32,15 +32,19 @@ class RunModeTest {
 
     @Test
     void aBlankCommandIsStillTheServer() {
-        assertThat(RunMode.of(new MockEnvironment().withProperty("sitrep.command", "  ")).server()).isTrue();
+        assertThat(RunMode.of(new MockEnvironment().withProperty("sitrep.command", "  "))
+                        .server())
+                .isTrue();
     }
 
     @Test
     void aCommandNoFeatureTookIsRefusedOnceTheApplicationIsReady() {
         RunMode typo = RunMode.of(new MockEnvironment().withProperty("sitrep.command", "generate-corpus"));
         assertThat(typo.runs("create-admin")).isFalse();
-        assertThatThrownBy(typo::refuseAnUnknownCommand).isInstanceOf(StartRefused.class)
-                .hasMessageContaining("unknown command 'generate-corpus'").hasMessageContaining("loader.path")
+        assertThatThrownBy(typo::refuseAnUnknownCommand)
+                .isInstanceOf(StartRefused.class)
+                .hasMessageContaining("unknown command 'generate-corpus'")
+                .hasMessageContaining("loader.path")
                 .satisfies(e -> assertThat(((StartRefused) e).status()).isEqualTo(2));
 
         RunMode known = RunMode.of(new MockEnvironment().withProperty("sitrep.command", "create-admin"));
@@ -50,7 +54,8 @@ class RunModeTest {
 
     @Test
     void finishReturnsWhenCommandsMustNotExit() {
-        RunMode mode = RunMode.of(new MockEnvironment().withProperty("sitrep.command", "reanalyse")
+        RunMode mode = RunMode.of(new MockEnvironment()
+                .withProperty("sitrep.command", "reanalyse")
                 .withProperty("sitrep.command-exits", "false"));
         mode.finish(null, 3); // would System.exit (and end this test JVM) if the property were ignored
         assertThat(mode.runs("reanalyse")).isTrue();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RuntimeJarIT {
 
     static List<String> entries() throws IOException {
-        Path jar = Path.of(System.getProperty("sitrep.app.jar", "target/sitrep-app.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("sitrep.app.jar", "target/sitrep-app.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().map(JarEntry::getName).toList();
@@ -26,12 +27,21 @@ class RuntimeJarIT {
     @Test
     void theBuiltFilesShipAndTheToolsThatMadeThemDoNot() throws IOException {
         List<String> entries = entries();
-        assertThat(entries).contains("BOOT-INF/classes/static/tracker/vendor/admin1-borders.json",
-                "BOOT-INF/classes/org/sitrep/SitrepApplication.class", "BOOT-INF/classes/org/sitrep/common/RunMode.class");
+        assertThat(entries)
+                .contains(
+                        "BOOT-INF/classes/static/tracker/vendor/admin1-borders.json",
+                        "BOOT-INF/classes/org/sitrep/SitrepApplication.class",
+                        "BOOT-INF/classes/org/sitrep/common/RunMode.class");
         assertThat(entries).anyMatch(e -> e.startsWith("BOOT-INF/lib/sitrep-analysis-"));
-        assertThat(entries).noneMatch(e -> e.startsWith("BOOT-INF/lib/jts-core") || e.startsWith("BOOT-INF/lib/sitrep-tools")
-                || e.startsWith("BOOT-INF/lib/sitrep-bench") || e.startsWith("BOOT-INF/lib/jmh-"));
-        assertThat(entries).noneMatch(e -> e.contains("Admin1Borders") || e.contains("SyntheticCorpus")
-                || e.contains("SyntheticEvents") || e.startsWith("BOOT-INF/classes/org/sitrep/tools/"));
+        assertThat(entries)
+                .noneMatch(e -> e.startsWith("BOOT-INF/lib/jts-core")
+                        || e.startsWith("BOOT-INF/lib/sitrep-tools")
+                        || e.startsWith("BOOT-INF/lib/sitrep-bench")
+                        || e.startsWith("BOOT-INF/lib/jmh-"));
+        assertThat(entries)
+                .noneMatch(e -> e.contains("Admin1Borders")
+                        || e.contains("SyntheticCorpus")
+                        || e.contains("SyntheticEvents")
+                        || e.startsWith("BOOT-INF/classes/org/sitrep/tools/"));
     }
 }

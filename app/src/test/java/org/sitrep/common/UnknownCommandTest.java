@@ -14,14 +14,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * with status 2, instead of a process that starts and then idles forever with no web server.
  */
 class UnknownCommandTest {
-    @TempDir Path data;
+    @TempDir
+    Path data;
 
     @Test
     void aCommandNobodyRunsIsRefused() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(SitrepApplication.class).web(WebApplicationType.NONE).run(
-                "--sitrep.command=generate-corpus", "--sitrep.command-exits=false", "--sitrep.data-dir=" + data,
-                "--sitrep.sample-content=false", "--sitrep.scheduler.initial-delay=1h",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/sitrep") + ";DB_CLOSE_ON_EXIT=FALSE"))
-                .isInstanceOf(StartRefused.class).hasMessageContaining("unknown command 'generate-corpus'");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SitrepApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run(
+                                "--sitrep.command=generate-corpus",
+                                "--sitrep.command-exits=false",
+                                "--sitrep.data-dir=" + data,
+                                "--sitrep.sample-content=false",
+                                "--sitrep.scheduler.initial-delay=1h",
+                                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/sitrep")
+                                        + ";DB_CLOSE_ON_EXIT=FALSE"))
+                .isInstanceOf(StartRefused.class)
+                .hasMessageContaining("unknown command 'generate-corpus'");
     }
 }

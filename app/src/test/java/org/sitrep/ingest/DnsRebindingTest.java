@@ -41,8 +41,12 @@ class DnsRebindingTest {
         assertThatThrownBy(() -> fetcher.get("http://rebind.example:" + target.port() + "/admin", null, null))
                 .isInstanceOf(BadInput.class)
                 .hasMessageContaining("refused to fetch from rebind.example (127.0.0.1), a loopback address");
-        assertThat(dns.lookups.get()).as("looked up for the check, then again for the connection").isGreaterThanOrEqualTo(2);
-        assertThat(target.connections.get()).as("connections made to the loopback address").isZero();
+        assertThat(dns.lookups.get())
+                .as("looked up for the check, then again for the connection")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(target.connections.get())
+                .as("connections made to the loopback address")
+                .isZero();
     }
 
     @Test
@@ -52,7 +56,8 @@ class DnsRebindingTest {
         Listener allowed = listen("127.0.0.2");
         Listener forbidden = listen("127.0.0.1", allowed.port());
         // Check and connection of the first fetch, check of the second: 127.0.0.2; the second's connection: 127.0.0.1.
-        Rebinding dns = new Rebinding(address("127.0.0.2"), address("127.0.0.2"), address("127.0.0.2"), address("127.0.0.1"));
+        Rebinding dns =
+                new Rebinding(address("127.0.0.2"), address("127.0.0.2"), address("127.0.0.2"), address("127.0.0.1"));
         Fetcher fetcher = fetcher(dns, "127.0.0.2/32");
 
         Fetcher.Response r = fetcher.get("http://rebind.example:" + allowed.port() + "/story", null, null);
@@ -64,7 +69,9 @@ class DnsRebindingTest {
                 .isInstanceOf(BadInput.class)
                 .hasMessageContaining("refused to fetch from rebind.example (127.0.0.1), a loopback address");
         assertThat(dns.lookups.get()).isEqualTo(4);
-        assertThat(forbidden.connections.get()).as("connections made to the address the check never saw").isZero();
+        assertThat(forbidden.connections.get())
+                .as("connections made to the address the check never saw")
+                .isZero();
         assertThat(allowed.connections.get()).isEqualTo(1);
     }
 
@@ -104,9 +111,20 @@ class DnsRebindingTest {
     }
 
     private static Fetcher fetcher(OutboundPolicy.Lookup dns, String... allowNetworks) {
-        IngestSettings settings = new IngestSettings(1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                List.of(allowNetworks), Duration.ofSeconds(15), Duration.ofHours(24), Duration.ofSeconds(2), false, false, 0.3,
-                Duration.ofDays(14), 10);
+        IngestSettings settings = new IngestSettings(
+                1 << 20,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                List.of(allowNetworks),
+                Duration.ofSeconds(15),
+                Duration.ofHours(24),
+                Duration.ofSeconds(2),
+                false,
+                false,
+                0.3,
+                Duration.ofDays(14),
+                10);
         return new Fetcher(settings, new OutboundPolicy(settings, dns));
     }
 
@@ -142,12 +160,14 @@ class DnsRebindingTest {
 
         private void accept() {
             while (!socket.isClosed()) {
-                try (Socket s = socket.accept(); OutputStream out = s.getOutputStream()) {
+                try (Socket s = socket.accept();
+                        OutputStream out = s.getOutputStream()) {
                     connections.incrementAndGet();
                     s.getInputStream().read(new byte[8192]);
                     byte[] body = ("from " + socket.getInetAddress().getHostAddress()).getBytes(StandardCharsets.UTF_8);
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " + body.length
-                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: "
+                                    + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
                 } catch (IOException e) {
                     if (socket.isClosed()) return;

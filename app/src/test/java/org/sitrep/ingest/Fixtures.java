@@ -1,10 +1,10 @@
 package org.sitrep.ingest;
 
+import com.drew.metadata.iptc.IptcDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import com.drew.metadata.iptc.IptcDirectory;
 import org.sitrep.newsroom.WirePhotos;
 
 /** The sample wire items, pages and feeds under {@code src/test/resources/ingest}, and wire photos made on the fly. */

@@ -6,5 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class IngestH2Test extends IngestContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 }

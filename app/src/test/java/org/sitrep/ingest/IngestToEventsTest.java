@@ -24,18 +24,35 @@ import org.springframework.test.context.DynamicPropertySource;
  * the embedded default ends up, within seconds, as events with their evidence in {@link EventSearch}
  * — through the hot folder, the analysis queue and its workers, all running by themselves.
  */
-@SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=2", "sitrep.intel.poll=200ms",
-        "sitrep.ingest.inbox-poll=250ms", "sitrep.ingest.feeds=false",
-        "sitrep.ingest.allow-networks=127.0.0.1/32"}) // the local stand-in for a news site is on loopback
+@SpringBootTest(
+        properties = {
+            "sitrep.sample-content=false",
+            "sitrep.intel.workers=2",
+            "sitrep.intel.poll=200ms",
+            "sitrep.ingest.inbox-poll=250ms",
+            "sitrep.ingest.feeds=false",
+            "sitrep.ingest.allow-networks=127.0.0.1/32"
+        }) // the local stand-in for a news site is on loopback
 class IngestToEventsTest {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @Autowired Inbox inbox;
-    @Autowired EventSearch events;
-    @Autowired AnalysisEngine engine;
-    @Autowired Sources sources;
-    @Autowired FeedPoller poller;
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    EventSearch events;
+
+    @Autowired
+    AnalysisEngine engine;
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    FeedPoller poller;
 
     @Test
     void aPageDroppedInTheInboxBecomesEventsWithEvidenceWithinSeconds() throws Exception {
@@ -48,7 +65,8 @@ class IngestToEventsTest {
         long dropped = System.nanoTime();
         Files.move(part, dir.resolve("marib.html"), StandardCopyOption.ATOMIC_MOVE);
 
-        EventFilter fromInbox = new EventFilter(null, null, Set.of(), null, null, null, null, "Inbox", null, Set.of(), null, null);
+        EventFilter fromInbox =
+                new EventFilter(null, null, Set.of(), null, null, null, null, "Inbox", null, Set.of(), null, null);
         List<TrackedEvent> found = List.of();
         long deadline = dropped + Duration.ofSeconds(60).toNanos();
         while (found.isEmpty() && System.nanoTime() < deadline) {
@@ -76,19 +94,28 @@ class IngestToEventsTest {
     void aFeedEntryWithOnlyASummaryHasEventsFromItsLinkedArticle() throws Exception {
         engine.analyzer();
         try (LocalWire wire = new LocalWire()) {
-            // Not the Marib page of the inbox test: that one would be taken as a duplicate of this story and not analysed.
+            // Not the Marib page of the inbox test: that one would be taken as a duplicate of this story and not
+            // analysed.
             wire.serve("/libya/tripoli", "text/html; charset=utf-8", Fixtures.bytes("page-with-chrome.html"));
             // What most feeds carry: a headline and one line, nothing for the engine to find a place or an attack in.
-            wire.serve("/libya.rss", "application/rss+xml", LinkedPages.rss("Coastal Courier", List.of(new LinkedPages.Entry(
-                    "cc-tripoli-clashes", "Clashes between rival brigades in Tripoli leave four dead", wire.url("/libya/tripoli"),
-                    "Read our latest report.", "Fri, 27 Feb 2026 18:00:00 GMT"))));
+            wire.serve(
+                    "/libya.rss",
+                    "application/rss+xml",
+                    LinkedPages.rss(
+                            "Coastal Courier",
+                            List.of(new LinkedPages.Entry(
+                                    "cc-tripoli-clashes",
+                                    "Clashes between rival brigades in Tripoli leave four dead",
+                                    wire.url("/libya/tripoli"),
+                                    "Read our latest report.",
+                                    "Fri, 27 Feb 2026 18:00:00 GMT"))));
             sources.add("Coastal Courier", Sources.Kind.FEED, wire.url("/libya.rss"), 15, true, true);
             long polled = System.nanoTime();
             assertThat(poller.pollDue()).isEqualTo(1);
             assertThat(wire.requestsFor("/libya/tripoli")).isEqualTo(1);
 
-            EventFilter fromFeed = new EventFilter(null, null, Set.of(), null, null, null, null, "Coastal Courier", null, Set.of(),
-                    null, null);
+            EventFilter fromFeed = new EventFilter(
+                    null, null, Set.of(), null, null, null, null, "Coastal Courier", null, Set.of(), null, null);
             List<TrackedEvent> found = List.of();
             long deadline = polled + Duration.ofSeconds(60).toNanos();
             while (found.isEmpty() && System.nanoTime() < deadline) {
@@ -99,9 +126,13 @@ class IngestToEventsTest {
             assertThat(found).allSatisfy(e -> assertThat(e.country()).isIn("LY", null));
             TrackedEvent event = found.get(0);
             String text = events.documentText(event.source().documentId()).orElseThrow();
-            assertThat(text).startsWith("Clashes between rival brigades in Tripoli leave four dead\n\nRead our latest report.")
-                    .contains("Souq al-Juma").doesNotContain("cookies").doesNotContain("All rights reserved");
-            assertThat(text.substring(event.evidenceStart(), event.evidenceEnd())).isEqualTo(event.evidenceSentence());
+            assertThat(text)
+                    .startsWith("Clashes between rival brigades in Tripoli leave four dead\n\nRead our latest report.")
+                    .contains("Souq al-Juma")
+                    .doesNotContain("cookies")
+                    .doesNotContain("All rights reserved");
+            assertThat(text.substring(event.evidenceStart(), event.evidenceEnd()))
+                    .isEqualTo(event.evidenceSentence());
         }
     }
 }

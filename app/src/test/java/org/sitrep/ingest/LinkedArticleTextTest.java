@@ -13,28 +13,39 @@ class LinkedArticleTextTest {
     private static final String LINK = "https://redsea.example/2026/03/02/hodeidah";
 
     private static WireItem entry(String summary) {
-        return FeedEntries.read(LinkedPages.rss("Red Sea Courier", List.of(new LinkedPages.Entry("rsc-1",
-                "Air strikes hit Hodeidah port", LINK, summary, "Mon, 02 Mar 2026 07:30:00 GMT")))).entries().get(0).item();
+        return FeedEntries.read(LinkedPages.rss(
+                        "Red Sea Courier",
+                        List.of(new LinkedPages.Entry(
+                                "rsc-1",
+                                "Air strikes hit Hodeidah port",
+                                LINK,
+                                summary,
+                                "Mon, 02 Mar 2026 07:30:00 GMT"))))
+                .entries()
+                .get(0)
+                .item();
     }
 
     private static Fetcher.Response html(byte[] body) {
         return new Fetcher.Response(200, body, "text/html; charset=utf-8", null, null, LINK);
     }
 
-    private static final byte[] PAGE = LinkedPages.page("Red Sea Courier", "Air strikes hit Hodeidah port, halting fuel deliveries",
-            LinkedPages.HODEIDAH);
+    private static final byte[] PAGE = LinkedPages.page(
+            "Red Sea Courier", "Air strikes hit Hodeidah port, halting fuel deliveries", LinkedPages.HODEIDAH);
 
     @Test
     void aPlainTextDescriptionIsTheEntrysText() {
         WireItem item = entry("Strikes on Yemen's main port & its fuel terminal.");
-        assertThat(item.text()).isEqualTo("Air strikes hit Hodeidah port\n\nStrikes on Yemen's main port & its fuel terminal.");
+        assertThat(item.text())
+                .isEqualTo("Air strikes hit Hodeidah port\n\nStrikes on Yemen's main port & its fuel terminal.");
     }
 
     @Test
     void theFeedsHeadlineAndSummaryStayAndThePagesHeadlineIsNotRepeated() {
         WireItem item = LinkedArticles.withArticle(entry("Strikes on Yemen's main port."), html(PAGE));
-        assertThat(item.blocks()).startsWith("Air strikes hit Hodeidah port", "Strikes on Yemen's main port.",
-                LinkedPages.HODEIDAH[0]).hasSize(2 + LinkedPages.HODEIDAH.length);
+        assertThat(item.blocks())
+                .startsWith("Air strikes hit Hodeidah port", "Strikes on Yemen's main port.", LinkedPages.HODEIDAH[0])
+                .hasSize(2 + LinkedPages.HODEIDAH.length);
         assertThat(item.guid()).isEqualTo("rsc-1");
         assertThat(item.url()).isEqualTo(LINK);
         assertThat(item.published()).isEqualTo(LocalDate.of(2026, 3, 2));
@@ -52,13 +63,27 @@ class LinkedArticleTextTest {
     @Test
     void aPageWithLessThanTheFeedIsNotTaken() {
         String fullText = String.join(" ", LinkedPages.HODEIDAH) + " " + String.join(" ", LinkedPages.HODEIDAH);
-        byte[] teaser = LinkedPages.page("Red Sea Courier", "Air strikes hit Hodeidah port", "The strikes began late on Sunday night, officials said.");
+        byte[] teaser = LinkedPages.page(
+                "Red Sea Courier",
+                "Air strikes hit Hodeidah port",
+                "The strikes began late on Sunday night, officials said.");
         assertThatThrownBy(() -> LinkedArticles.withArticle(entry(fullText), html(teaser)))
-                .isInstanceOf(BadInput.class).hasMessage("the page's article is shorter than the feed's own text");
-        assertThatThrownBy(() -> LinkedArticles.withArticle(entry("x"), new Fetcher.Response(200,
-                "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "application/json", null, null, LINK)))
-                .isInstanceOf(BadInput.class).hasMessage("not an HTML page: application/json");
-        assertThat(LinkedArticles.withArticle(entry("x"), new Fetcher.Response(200, PAGE, "", null, null, LINK)).text())
-                .as("no content type, but an HTML document").contains("Three dock workers");
+                .isInstanceOf(BadInput.class)
+                .hasMessage("the page's article is shorter than the feed's own text");
+        assertThatThrownBy(() -> LinkedArticles.withArticle(
+                        entry("x"),
+                        new Fetcher.Response(
+                                200,
+                                "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
+                                "application/json",
+                                null,
+                                null,
+                                LINK)))
+                .isInstanceOf(BadInput.class)
+                .hasMessage("not an HTML page: application/json");
+        assertThat(LinkedArticles.withArticle(entry("x"), new Fetcher.Response(200, PAGE, "", null, null, LINK))
+                        .text())
+                .as("no content type, but an HTML document")
+                .contains("Three dock workers");
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LocalWire implements AutoCloseable {
     /** One answer: status, type, body and extra headers. */
     record Answer(int status, String type, byte[] body, Map<String, String> headers) {
-        static Answer ok(String type, byte[] body) { return new Answer(200, type, body, Map.of()); }
+        static Answer ok(String type, byte[] body) {
+            return new Answer(200, type, body, Map.of());
+        }
     }
 
     /** What a test's responder sees of a request. */
@@ -66,11 +68,15 @@ final class LocalWire implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Request request = new Request(exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("If-None-Match"), exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+        Request request = new Request(
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("If-None-Match"),
+                exchange.getRequestHeaders().getFirst("If-Modified-Since"));
         requests.add(request);
         Responder responder = paths.get(request.path());
-        Answer answer = responder == null ? new Answer(404, "text/plain", "not found".getBytes(), Map.of()) : responder.answer(request);
+        Answer answer = responder == null
+                ? new Answer(404, "text/plain", "not found".getBytes(), Map.of())
+                : responder.answer(request);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         if (answer.type() != null) exchange.getResponseHeaders().add("Content-Type", answer.type());
         boolean empty = answer.status() == 304 || answer.body() == null || answer.body().length == 0;

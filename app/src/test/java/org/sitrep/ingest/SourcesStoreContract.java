@@ -26,12 +26,16 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(IngestSettings.class)
 @Import({Sources.class, TestClockConfig.class})
 abstract class SourcesStoreContract {
-    @Autowired Sources sources;
-    @Autowired MutableClock clock;
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aNewSourceIsDueAtOnceAndReadsBackAsWritten() {
-        long id = sources.add("  Levant wire  ", Sources.Kind.FEED, " https://wire.example/levant.rss ", 30, true, true);
+        long id =
+                sources.add("  Levant wire  ", Sources.Kind.FEED, " https://wire.example/levant.rss ", 30, true, true);
         Sources.Source s = sources.find(id).orElseThrow();
         assertThat(s.name()).isEqualTo("Levant wire");
         assertThat(s.url()).isEqualTo("https://wire.example/levant.rss");
@@ -87,17 +91,23 @@ abstract class SourcesStoreContract {
     @Test
     void hostileOrBrokenInputIsRefusedWithAReasonAndNothingIsStored() {
         assertThatThrownBy(() -> sources.add(" ", Sources.Kind.FEED, "https://x.example/", 10, true, false))
-                .isInstanceOf(BadInput.class).hasMessageContaining("name");
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> sources.add("x".repeat(201), Sources.Kind.FEED, "https://x.example/", 10, true, false))
-                .isInstanceOf(BadInput.class).hasMessageContaining("200");
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("200");
         assertThatThrownBy(() -> sources.add("Script", Sources.Kind.PAGE, "javascript:alert(1)", 10, true, false))
-                .isInstanceOf(BadInput.class).hasMessageContaining("not a web address");
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("not a web address");
         assertThatThrownBy(() -> sources.add("Local file", Sources.Kind.PAGE, "file:///etc/passwd", 10, true, false))
-                .isInstanceOf(BadInput.class).hasMessageContaining("not a web address");
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("not a web address");
         assertThatThrownBy(() -> sources.add("Too often", Sources.Kind.FEED, "https://x.example/", 0, true, false))
-                .isInstanceOf(BadInput.class).hasMessageContaining("1 to 10080");
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("1 to 10080");
         assertThatThrownBy(() -> sources.update(987654321L, "Nobody", "https://x.example/", 10, true, false))
-                .isInstanceOf(BadInput.class).hasMessageContaining("no such source");
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("no such source");
         assertThat(sources.all()).isEmpty();
 
         // a name made of SQL is stored as text (bound parameters), not run

@@ -55,10 +55,12 @@ final class TrickleServer implements AutoCloseable {
 
     private void trickle(Socket s) {
         open.incrementAndGet();
-        try (s; OutputStream out = s.getOutputStream()) {
+        try (s;
+                OutputStream out = s.getOutputStream()) {
             s.getInputStream().read(new byte[8192]); // the request (its first packet is enough here)
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 1000000\r\n\r\n"
-                    + "<html><body><p>").getBytes(StandardCharsets.US_ASCII));
+                            + "<html><body><p>")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             while (!closed) {
                 out.write('a');

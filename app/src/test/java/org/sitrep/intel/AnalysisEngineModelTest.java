@@ -19,24 +19,31 @@ import org.sitrep.analysis.training.TrainingCorpus;
  * pointer never leaves the models folder, and a model made active by another process is picked up.
  */
 class AnalysisEngineModelTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aRetrainedModelFileReplacesTheShippedOneAndABadOneDoesNotStopAnalysis() throws Exception {
         String shipped = LearnedEventClassifier.bundled().orElseThrow().version();
-        List<Passage> some = TrainingCorpus.load(Path.of("../analysis/corpus/train/seed-eur.jsonl")).passages();
+        List<Passage> some = TrainingCorpus.load(Path.of("../analysis/corpus/train/seed-eur.jsonl"))
+                .passages();
         byte[] bytes = new EventModelTrainer().train(some);
         Path model = Files.write(dir.resolve("event-model.bin"), bytes);
         String retrained = LearnedEventClassifier.read(model).version();
         assertThat(retrained).isNotEqualTo(shipped);
         Path data = dir.resolve("data");
 
-        assertThat(new AnalysisEngine(Clock.systemUTC(), model.toString(), data.toString()).version()).contains("+" + retrained + "+ar-");
-        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version()).contains("+" + shipped + "+ar-");
-        assertThat(new AnalysisEngine(Clock.systemUTC(), dir.resolve("missing.bin").toString(), data.toString()).version())
+        assertThat(new AnalysisEngine(Clock.systemUTC(), model.toString(), data.toString()).version())
+                .contains("+" + retrained + "+ar-");
+        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version())
+                .contains("+" + shipped + "+ar-");
+        assertThat(new AnalysisEngine(
+                                Clock.systemUTC(), dir.resolve("missing.bin").toString(), data.toString())
+                        .version())
                 .contains("+" + shipped + "+ar-");
         Path broken = Files.writeString(dir.resolve("broken.bin"), "not a model");
-        assertThat(new AnalysisEngine(Clock.systemUTC(), broken.toString(), data.toString()).version()).contains("+" + shipped + "+ar-");
+        assertThat(new AnalysisEngine(Clock.systemUTC(), broken.toString(), data.toString()).version())
+                .contains("+" + shipped + "+ar-");
 
         // a retraining's model, made active in the data directory, is used at start...
         EventModelFiles files = new EventModelFiles(data);
@@ -51,7 +58,8 @@ class AnalysisEngineModelTest {
 
         // the pointer names only a model of the folder: a path elsewhere is ignored
         Files.writeString(data.resolve("models/active"), "../../event-model.bin\n");
-        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version()).contains("+" + shipped + "+ar-");
+        assertThat(new AnalysisEngine(Clock.systemUTC(), "", data.toString()).version())
+                .contains("+" + shipped + "+ar-");
 
         // rolling back by hand: the workers' next look picks up the model the pointer now names
         AnalysisEngine running = new AnalysisEngine(Clock.systemUTC(), "", data.toString());

@@ -18,11 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * taken, and by one claimer only. PostgreSQL claims with {@code FOR UPDATE SKIP LOCKED}, H2 with a conditional
  * update ({@link AnalysisQueue#claim}); both must hold. Workers are off: the claimers here are the only ones.
  */
-@SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
+@SpringBootTest(
+        properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AnalysisQueueClaimsContract {
-    @Autowired AnalysisQueue queue;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    AnalysisQueue queue;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void sixClaimersAtOnceTakeEveryJobExactlyOnce() throws Exception {
@@ -52,12 +56,21 @@ abstract class AnalysisQueueClaimsContract {
         start.countDown();
         for (Thread t : claimers) t.join(120_000);
         assertThat(failures).isEmpty();
-        assertThat(taken).extracting(AnalysisQueue.Job::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(enqueued);
+        assertThat(taken)
+                .extracting(AnalysisQueue.Job::id)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(enqueued);
         assertThat(taken).allSatisfy(j -> assertThat(j.attempts()).isEqualTo(1));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_jobs WHERE source_kind = 'claims' AND state = 'running'")
-                .query(Long.class).single()).isEqualTo(150);
-        assertThat(taken.stream().map(j -> j.token().substring(0, j.token().indexOf('/'))).distinct().count())
-                .as("more than one claimer got work").isGreaterThan(1);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(150);
+        assertThat(taken.stream()
+                        .map(j -> j.token().substring(0, j.token().indexOf('/')))
+                        .distinct()
+                        .count())
+                .as("more than one claimer got work")
+                .isGreaterThan(1);
         for (AnalysisQueue.Job j : taken) queue.done(j, "n/a");
         assertThat(queue.claim("late")).isEmpty();
     }

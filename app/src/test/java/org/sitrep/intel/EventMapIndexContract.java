@@ -28,19 +28,33 @@ import org.springframework.test.context.TestPropertySource;
  * every way events change (review, re-analysis, rows written behind its back, a rebuild racing with changes).
  */
 @SpringBootTest
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.intel.map-index.reconcile=0"})
+@TestPropertySource(
+        properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.intel.map-index.reconcile=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class EventMapIndexContract {
     static final LocalDate START = LocalDate.of(2023, 1, 1);
-    static final String[][] TYPES = {{"Battles", "Armed clash"}, {"Protests", "Peaceful protest"},
-            {"Explosions/Remote violence", "Air/drone strike"}, {"Violence against civilians", "Attack"}};
-    static final String[] STATES = {"unreviewed", "unreviewed", "unreviewed", "confirmed", "corrected", "rejected", "merged"};
+    static final String[][] TYPES = {
+        {"Battles", "Armed clash"},
+        {"Protests", "Peaceful protest"},
+        {"Explosions/Remote violence", "Air/drone strike"},
+        {"Violence against civilians", "Attack"}
+    };
+    static final String[] STATES = {
+        "unreviewed", "unreviewed", "unreviewed", "confirmed", "corrected", "rejected", "merged"
+    };
 
-    @Autowired EventSearch search;
-    @Autowired EventMapIndex index;
-    @Autowired EventReview review;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    EventMapIndex index;
+
+    @Autowired
+    EventReview review;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final Random random = new Random(42);
     final List<Long> ids = new ArrayList<>();
@@ -62,12 +76,19 @@ abstract class EventMapIndexContract {
     private TestEvents.Spec randomEvent(double[][] towns) {
         String[] type = TYPES[random.nextInt(TYPES.length)];
         LocalDate day = START.plusDays(random.nextInt(365));
-        TestEvents.Spec spec = TestEvents.spec(type[0], type[1], day).state(STATES[random.nextInt(STATES.length)])
+        TestEvents.Spec spec = TestEvents.spec(type[0], type[1], day)
+                .state(STATES[random.nextInt(STATES.length)])
                 .confidence(Math.round(random.nextDouble() * 100) / 100.0);
         if (random.nextInt(10) == 0) spec.until(day.plusDays(random.nextInt(60)));
         if (random.nextInt(20) != 0) {
             double[] town = towns[random.nextInt(towns.length)];
-            spec.at("Town", "SY", "Region", town[0] + random.nextGaussian() * 0.3, town[1] + random.nextGaussian() * 0.3, 1);
+            spec.at(
+                    "Town",
+                    "SY",
+                    "Region",
+                    town[0] + random.nextGaussian() * 0.3,
+                    town[1] + random.nextGaussian() * 0.3,
+                    1);
         }
         return spec;
     }
@@ -75,7 +96,9 @@ abstract class EventMapIndexContract {
     private EventFilter randomFilter() {
         BoundingBox box = null;
         if (random.nextInt(5) != 0) {
-            double lon = 36 + random.nextDouble() * 8, lat = 35 + random.nextDouble() * 2, half = 0.05 + random.nextDouble() * 2;
+            double lon = 36 + random.nextDouble() * 8,
+                    lat = 35 + random.nextDouble() * 2,
+                    half = 0.05 + random.nextDouble() * 2;
             box = new BoundingBox(lon - half, lat - half, lon + half, lat + half);
         }
         LocalDate from = null, to = null;
@@ -83,7 +106,8 @@ abstract class EventMapIndexContract {
             from = START.plusDays(random.nextInt(365));
             to = from.plusDays(random.nextInt(120));
         }
-        Set<String> types = random.nextInt(3) == 0 ? Set.of(TYPES[random.nextInt(TYPES.length)][0], "No such type") : Set.of();
+        Set<String> types =
+                random.nextInt(3) == 0 ? Set.of(TYPES[random.nextInt(TYPES.length)][0], "No such type") : Set.of();
         Set<ReviewState> states = random.nextInt(4) == 0 ? Set.of(ReviewState.values()[random.nextInt(5)]) : Set.of();
         Double confidence = random.nextInt(4) == 0 ? random.nextDouble() : null;
         return new EventFilter(from, to, types, null, null, null, null, null, confidence, states, box, null);
@@ -92,7 +116,9 @@ abstract class EventMapIndexContract {
     /** Pages through the filter with the map index answering, checks it against the database alone. */
     private void assertSameAsDatabase(EventFilter filter) {
         assertThat(index.match(filter)).as("the index answers " + filter).isNotNull();
-        List<Long> expected = search.pageFromDatabase(filter, null, 10_000).stream().map(TrackedEvent::id).toList();
+        List<Long> expected = search.pageFromDatabase(filter, null, 10_000).stream()
+                .map(TrackedEvent::id)
+                .toList();
         int size = 1 + random.nextInt(40);
         List<Long> seen = new ArrayList<>();
         String cursor = null;
@@ -106,7 +132,8 @@ abstract class EventMapIndexContract {
         assertThat(search.count(filter)).as("count of " + filter).isEqualTo(expected.size());
 
         Map<String, Long> tally = new TreeMap<>();
-        search.pageFromDatabase(filter, null, 10_000).forEach(e -> tally.merge(e.dateEarliest() + " " + e.eventType(), 1L, Long::sum));
+        search.pageFromDatabase(filter, null, 10_000)
+                .forEach(e -> tally.merge(e.dateEarliest() + " " + e.eventType(), 1L, Long::sum));
         Map<String, Long> perDay = new TreeMap<>();
         search.perDay(filter).forEach(d -> perDay.put(d.day() + " " + d.eventType(), d.count()));
         assertThat(perDay).as("per day of " + filter).isEqualTo(tally);
@@ -121,7 +148,8 @@ abstract class EventMapIndexContract {
     @Test
     @Order(2)
     void filtersItCannotAnswerStayWithTheDatabase() {
-        EventFilter byActor = new EventFilter(null, null, Set.of(), "Hamas", null, null, null, null, null, Set.of(), null, null);
+        EventFilter byActor =
+                new EventFilter(null, null, Set.of(), "Hamas", null, null, null, null, null, Set.of(), null, null);
         assertThat(index.match(byActor)).isNull();
         assertThat(index.match(EventFilter.any().withDocument(1))).isNull();
     }
@@ -130,19 +158,52 @@ abstract class EventMapIndexContract {
     @Order(3)
     void followsAnalystsReviewsAtOnce() {
         // reject, confirm, reopen and correct (moving an event from one town to another): every map view agrees at once
-        List<Long> shown = search.pageFromDatabase(EventFilter.any(), null, 10_000).stream().map(TrackedEvent::id).toList();
+        List<Long> shown = search.pageFromDatabase(EventFilter.any(), null, 10_000).stream()
+                .map(TrackedEvent::id)
+                .toList();
         long rejected = shown.get(0), confirmed = shown.get(1), moved = shown.get(2);
         review.reject(rejected, seen(rejected), "analyst@example.org");
-        if (search.find(confirmed).orElseThrow().reviewState() == ReviewState.CONFIRMED) review.reopen(confirmed, seen(confirmed), "analyst@example.org");
+        if (search.find(confirmed).orElseThrow().reviewState() == ReviewState.CONFIRMED)
+            review.reopen(confirmed, seen(confirmed), "analyst@example.org");
         else review.confirm(confirmed, seen(confirmed), "analyst@example.org");
         TrackedEvent before = search.find(moved).orElseThrow();
-        review.correct(moved, seen(moved), new Correction("Battles", "Armed clash", "Someone", null, "Elsewhere", "10.5", "20.5", "SY", "city",
-                "2022-06-01", null, null), "analyst@example.org");
+        review.correct(
+                moved,
+                seen(moved),
+                new Correction(
+                        "Battles",
+                        "Armed clash",
+                        "Someone",
+                        null,
+                        "Elsewhere",
+                        "10.5",
+                        "20.5",
+                        "SY",
+                        "city",
+                        "2022-06-01",
+                        null,
+                        null),
+                "analyst@example.org");
         BoundingBox elsewhere = new BoundingBox(20, 10, 21, 11);
-        EventFilter there = new EventFilter(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 6, 30), Set.of(), null, null, null, null,
-                null, null, Set.of(), elsewhere, null);
-        assertThat(search.search(there, null, 10).events()).extracting(TrackedEvent::id).containsExactly(moved);
-        assertThat(search.search(EventFilter.any(), null, 1000).events()).extracting(TrackedEvent::id).doesNotContain(rejected);
+        EventFilter there = new EventFilter(
+                LocalDate.of(2022, 5, 1),
+                LocalDate.of(2022, 6, 30),
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(),
+                elsewhere,
+                null);
+        assertThat(search.search(there, null, 10).events())
+                .extracting(TrackedEvent::id)
+                .containsExactly(moved);
+        assertThat(search.search(EventFilter.any(), null, 1000).events())
+                .extracting(TrackedEvent::id)
+                .doesNotContain(rejected);
         assertThat(before.longitude()).isNotEqualTo(20.5);
         for (int i = 0; i < 50; i++) assertSameAsDatabase(randomFilter());
     }
@@ -152,13 +213,30 @@ abstract class EventMapIndexContract {
     void picksUpRowsWrittenBehindItsBack() {
         // inserted by another instance or a script: found by the next query (ids above the highest it knows)
         long doc = events.document("Late wire", "Wire Two", START.plusDays(300), "Late.");
-        long late = events.event(doc, TestEvents.battle(START.plusDays(299)).at("Town", "SY", "Region", 36.2, 37.16, 1));
-        EventFilter day = new EventFilter(START.plusDays(299), START.plusDays(299), Set.of(), null, null, null, null, null, null,
-                Set.of(), new BoundingBox(37, 36, 37.3, 36.3), null);
-        assertThat(search.search(day, null, 100).events()).extracting(TrackedEvent::id).contains(late);
-        // deleted behind its back: never shown (each page is re-checked in the database); counted until the next rebuild
+        long late =
+                events.event(doc, TestEvents.battle(START.plusDays(299)).at("Town", "SY", "Region", 36.2, 37.16, 1));
+        EventFilter day = new EventFilter(
+                START.plusDays(299),
+                START.plusDays(299),
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(),
+                new BoundingBox(37, 36, 37.3, 36.3),
+                null);
+        assertThat(search.search(day, null, 100).events())
+                .extracting(TrackedEvent::id)
+                .contains(late);
+        // deleted behind its back: never shown (each page is re-checked in the database); counted until the next
+        // rebuild
         jdbc.sql("DELETE FROM intel_events WHERE id = :id").param("id", late).update();
-        assertThat(search.search(day, null, 100).events()).extracting(TrackedEvent::id).doesNotContain(late);
+        assertThat(search.search(day, null, 100).events())
+                .extracting(TrackedEvent::id)
+                .doesNotContain(late);
         index.rebuild();
         for (int i = 0; i < 30; i++) assertSameAsDatabase(randomFilter());
     }

@@ -6,5 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class EventMapIndexH2Test extends EventMapIndexContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 }

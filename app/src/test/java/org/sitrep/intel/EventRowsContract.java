@@ -29,14 +29,24 @@ abstract class EventRowsContract {
     static final String SENTENCE = "Fighters clashed with the army in Aleppo on Monday.";
     static final String TEXT = "Title line. " + SENTENCE + " More text.";
 
-    @Autowired AnalysisStore store;
-    @Autowired EventSearch search;
+    @Autowired
+    AnalysisStore store;
+
+    @Autowired
+    EventSearch search;
 
     private static Event event(String actor2, DateRange date, double confidence) {
         int start = TEXT.indexOf(SENTENCE);
-        return new Event("Battles", "Armed clash", "A".repeat(350), actor2,
-                new EventPlace("Aleppo", 36.2, 37.16, Precision.CITY, "sy", "  ", 170063), date, "clashed",
-                new Evidence(SENTENCE, start, start + SENTENCE.length()), confidence);
+        return new Event(
+                "Battles",
+                "Armed clash",
+                "A".repeat(350),
+                actor2,
+                new EventPlace("Aleppo", 36.2, 37.16, Precision.CITY, "sy", "  ", 170063),
+                date,
+                "clashed",
+                new Evidence(SENTENCE, start, start + SENTENCE.length()),
+                confidence);
     }
 
     private static Analysis analysis(Event e) {
@@ -44,13 +54,20 @@ abstract class EventRowsContract {
     }
 
     private List<TrackedEvent> of(long documentId) {
-        return search.search(EventFilter.any().withDocument(documentId).withStates(EnumSet.allOf(ReviewState.class)), null, 100).events();
+        return search.search(
+                        EventFilter.any().withDocument(documentId).withStates(EnumSet.allOf(ReviewState.class)),
+                        null,
+                        100)
+                .events();
     }
 
     @Test
     void theEngineWritesEveryColumnAndTheSearchReadsItBack() {
-        SourceDocument source = new SourceDocument("item", 4242, "Clashes in Aleppo", TEXT, "text", D, "https://wire.example/4242", "Wire Z");
-        long doc = store.save(source, analysis(event("Syrian Arab Army", new DateRange(D.minusDays(2), D.minusDays(1), "on Monday"), 0.7)));
+        SourceDocument source = new SourceDocument(
+                "item", 4242, "Clashes in Aleppo", TEXT, "text", D, "https://wire.example/4242", "Wire Z");
+        long doc = store.save(
+                source,
+                analysis(event("Syrian Arab Army", new DateRange(D.minusDays(2), D.minusDays(1), "on Monday"), 0.7)));
 
         List<TrackedEvent> saved = of(doc);
         assertThat(saved).hasSize(1);
@@ -90,7 +107,9 @@ abstract class EventRowsContract {
         assertThat(again.id()).isEqualTo(e.id());
         assertThat(again.version()).isEqualTo(1);
         assertThat(again.actor2()).isEqualTo("Government forces");
-        assertThat(again.dateEarliest()).as("no date in the text: the day it was reported").isEqualTo(D);
+        assertThat(again.dateEarliest())
+                .as("no date in the text: the day it was reported")
+                .isEqualTo(D);
         assertThat(again.dateLatest()).isEqualTo(D);
         assertThat(again.dateText()).isNull();
         assertThat(again.confidence()).as("not a number: stored as 0").isZero();

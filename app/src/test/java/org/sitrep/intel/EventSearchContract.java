@@ -25,12 +25,18 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EventSearchContract {
     static final LocalDate D = LocalDate.of(2014, 4, 10);
-    static final String TEXT = "Rebels launched an offensive on west Aleppo. Regime aircraft bombed Ramouseh on Monday. "
-            + "Protesters gathered in Idlib city.";
+    static final String TEXT =
+            "Rebels launched an offensive on west Aleppo. Regime aircraft bombed Ramouseh on Monday. "
+                    + "Protesters gathered in Idlib city.";
 
-    @Autowired EventSearch search;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher publisher;
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     long wire, ours, offensive, airstrike, protest, rejected;
 
@@ -39,16 +45,29 @@ abstract class EventSearchContract {
         TestEvents.emptyTheStore(jdbc, publisher); // the context is shared: these tests count every event in it
         TestEvents events = new TestEvents(jdbc);
         wire = events.document("Rebels push into west Aleppo", "Wire One", D, TEXT);
-        ours = events.document("piece", 7, "Aleppo analysis", "https://sitrep.example/analysis/a", "Sitrep", D.plusDays(1), TEXT);
-        offensive = events.event(wire, battle(D.minusDays(3)).until(D.minusDays(1))
-                .actors("Islamic Front", "Syrian Arab Army").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
-                .evidence("Rebels launched an offensive on west Aleppo.", "offensive").confidence(0.9));
-        airstrike = events.event(wire, spec("Explosions/Remote violence", "Air/drone strike", D.minusDays(4))
-                .actors("Syrian Arab Air Force", null).at("Ramouseh", "SY", "Aleppo", 36.17, 37.13, 1)
-                .evidence("Regime aircraft bombed Ramouseh on Monday.", "bombed").confidence(0.6));
-        protest = events.event(ours, spec("Protests", "Peaceful protest", D.plusDays(1))
-                .actors("Protesters (Syria)", null).at("Idlib", "SY", "Idlib", 35.93, 36.63, 169388)
-                .evidence("Protesters gathered in Idlib city.", "gathered"));
+        ours = events.document(
+                "piece", 7, "Aleppo analysis", "https://sitrep.example/analysis/a", "Sitrep", D.plusDays(1), TEXT);
+        offensive = events.event(
+                wire,
+                battle(D.minusDays(3))
+                        .until(D.minusDays(1))
+                        .actors("Islamic Front", "Syrian Arab Army")
+                        .at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
+                        .evidence("Rebels launched an offensive on west Aleppo.", "offensive")
+                        .confidence(0.9));
+        airstrike = events.event(
+                wire,
+                spec("Explosions/Remote violence", "Air/drone strike", D.minusDays(4))
+                        .actors("Syrian Arab Air Force", null)
+                        .at("Ramouseh", "SY", "Aleppo", 36.17, 37.13, 1)
+                        .evidence("Regime aircraft bombed Ramouseh on Monday.", "bombed")
+                        .confidence(0.6));
+        protest = events.event(
+                ours,
+                spec("Protests", "Peaceful protest", D.plusDays(1))
+                        .actors("Protesters (Syria)", null)
+                        .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169388)
+                        .evidence("Protesters gathered in Idlib city.", "gathered"));
         rejected = events.event(ours, battle(D).actors("Islamic Front", null).state("rejected"));
     }
 
@@ -65,20 +84,27 @@ abstract class EventSearchContract {
         // the offensive ran from D-3 to D-1: a filter on D-2 alone still finds it
         assertThat(ids(search.search(EventFilter.any().withDates(D.minusDays(2), D.minusDays(2)), null, 10)))
                 .containsExactly(offensive);
-        assertThat(ids(search.search(EventFilter.any().withDates(D, null), null, 10))).containsExactly(protest);
+        assertThat(ids(search.search(EventFilter.any().withDates(D, null), null, 10)))
+                .containsExactly(protest);
     }
 
     @Test
     void filtersByTypeActorPlaceSourceConfidenceAndBox() {
-        assertThat(ids(search.search(filter(Set.of("Protests"), null, null, null, null, null), null, 10))).containsExactly(protest);
-        assertThat(ids(search.search(filter(Set.of(), "syrian arab army", null, null, null, null), null, 10))).containsExactly(offensive);
-        assertThat(ids(search.search(filter(Set.of(), null, "ramouseh", null, null, null), null, 10))).containsExactly(airstrike);
-        assertThat(ids(search.search(filter(Set.of(), null, null, "Sitrep", null, null), null, 10))).containsExactly(protest);
-        assertThat(ids(search.search(filter(Set.of(), null, null, null, 0.85, null), null, 10))).containsExactly(offensive);
+        assertThat(ids(search.search(filter(Set.of("Protests"), null, null, null, null, null), null, 10)))
+                .containsExactly(protest);
+        assertThat(ids(search.search(filter(Set.of(), "syrian arab army", null, null, null, null), null, 10)))
+                .containsExactly(offensive);
+        assertThat(ids(search.search(filter(Set.of(), null, "ramouseh", null, null, null), null, 10)))
+                .containsExactly(airstrike);
+        assertThat(ids(search.search(filter(Set.of(), null, null, "Sitrep", null, null), null, 10)))
+                .containsExactly(protest);
+        assertThat(ids(search.search(filter(Set.of(), null, null, null, 0.85, null), null, 10)))
+                .containsExactly(offensive);
         BoundingBox aleppo = BoundingBox.parse("37.0,36.0,37.3,36.3");
         assertThat(ids(search.search(filter(Set.of(), null, null, null, null, aleppo), null, 10)))
                 .containsExactly(offensive, airstrike);
-        assertThat(ids(search.search(EventFilter.any().withDocument(ours), null, 10))).containsExactly(protest);
+        assertThat(ids(search.search(EventFilter.any().withDocument(ours), null, 10)))
+                .containsExactly(protest);
     }
 
     @Test
@@ -97,7 +123,8 @@ abstract class EventSearchContract {
     void eventCarriesItsEvidenceAndSource() {
         TrackedEvent e = search.find(airstrike).orElseThrow();
         String text = search.documentText(e.source().documentId()).orElseThrow();
-        assertThat(text.substring(e.evidenceStart(), e.evidenceEnd())).isEqualTo("Regime aircraft bombed Ramouseh on Monday.");
+        assertThat(text.substring(e.evidenceStart(), e.evidenceEnd()))
+                .isEqualTo("Regime aircraft bombed Ramouseh on Monday.");
         assertThat(e.source().name()).isEqualTo("Wire One");
         assertThat(e.located()).isTrue();
         assertThat(e.reviewState()).isEqualTo(ReviewState.UNREVIEWED);
@@ -105,15 +132,17 @@ abstract class EventSearchContract {
 
     @Test
     void countsPerDayAndType() {
-        assertThat(search.perDay(EventFilter.any())).containsExactly(
-                new EventSearch.DayCount(D.minusDays(4), "Explosions/Remote violence", 1),
-                new EventSearch.DayCount(D.minusDays(3), "Battles", 1),
-                new EventSearch.DayCount(D.plusDays(1), "Protests", 1));
+        assertThat(search.perDay(EventFilter.any()))
+                .containsExactly(
+                        new EventSearch.DayCount(D.minusDays(4), "Explosions/Remote violence", 1),
+                        new EventSearch.DayCount(D.minusDays(3), "Battles", 1),
+                        new EventSearch.DayCount(D.plusDays(1), "Protests", 1));
     }
 
     @Test
     void badFiltersAndCursorsAreRefusedWithAMessage() {
-        assertThatThrownBy(() -> search.search(EventFilter.any(), "not-a-cursor", 10)).isInstanceOf(InvalidEventFilter.class)
+        assertThatThrownBy(() -> search.search(EventFilter.any(), "not-a-cursor", 10))
+                .isInstanceOf(InvalidEventFilter.class)
                 .hasMessageContaining("cursor");
         assertThatThrownBy(() -> BoundingBox.parse("40,30,20")).isInstanceOf(InvalidEventFilter.class);
         assertThatThrownBy(() -> BoundingBox.parse("40,30,20,10")).isInstanceOf(InvalidEventFilter.class);
@@ -121,9 +150,10 @@ abstract class EventSearchContract {
         assertThatThrownBy(() -> search.search(EventFilter.any(), null, 0)).isInstanceOf(InvalidEventFilter.class);
     }
 
-    private static EventFilter filter(Set<String> types, String actor, String place, String source, Double minConfidence,
-                                      BoundingBox bbox) {
-        return new EventFilter(null, null, types, actor, place, null, null, source, minConfidence, Set.of(), bbox, null);
+    private static EventFilter filter(
+            Set<String> types, String actor, String place, String source, Double minConfidence, BoundingBox bbox) {
+        return new EventFilter(
+                null, null, types, actor, place, null, null, source, minConfidence, Set.of(), bbox, null);
     }
 
     private static List<Long> ids(EventPage page) {

@@ -35,17 +35,34 @@ abstract class FatalitiesContract {
     static final String SENTENCE = "A car bomb exploded in Azaz on Monday, killing at least seven people.";
     static final String TEXT = "Car bomb in Azaz\n\n" + SENTENCE + " More text.";
 
-    @Autowired AnalysisStore store;
-    @Autowired EventSearch search;
-    @Autowired EventReview review;
-    @Autowired EventExports exports;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    AnalysisStore store;
+
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    EventReview review;
+
+    @Autowired
+    EventExports exports;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static Event event(Fatalities deaths) {
         int start = TEXT.indexOf(SENTENCE);
-        return new Event("Explosions/Remote violence", "Remote explosive/landmine/IED", null, null,
-                new EventPlace("Azaz", 36.586, 37.044, Precision.CITY, "SY", "Aleppo", 170017), new DateRange(D, D, "on Monday"),
-                "exploded", new Evidence(SENTENCE, start, start + SENTENCE.length()), 0.8, deaths);
+        return new Event(
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+                null,
+                null,
+                new EventPlace("Azaz", 36.586, 37.044, Precision.CITY, "SY", "Aleppo", 170017),
+                new DateRange(D, D, "on Monday"),
+                "exploded",
+                new Evidence(SENTENCE, start, start + SENTENCE.length()),
+                0.8,
+                deaths);
     }
 
     static Fatalities atLeast(int n, String words) {
@@ -54,7 +71,8 @@ abstract class FatalitiesContract {
     }
 
     static Analysis analysis(Event e) {
-        return new Analysis(Analysis.SCHEMA, "test-engine-1", D, "Car bomb in Azaz", TEXT, List.of(), List.of(), List.of(e));
+        return new Analysis(
+                Analysis.SCHEMA, "test-engine-1", D, "Car bomb in Azaz", TEXT, List.of(), List.of(), List.of(e));
     }
 
     /**
@@ -63,27 +81,52 @@ abstract class FatalitiesContract {
      */
     long save(long sourceId, Event e) {
         LocalDate day = D.plusDays(30 * (sourceId - 9100));
-        return saveAsIs(sourceId, new Event(e.type(), e.subType(), e.actor1(), e.actor2(), e.place(), new DateRange(day, day, "on Monday"),
-                e.trigger(), e.evidence(), e.confidence(), e.fatalities()));
+        return saveAsIs(
+                sourceId,
+                new Event(
+                        e.type(),
+                        e.subType(),
+                        e.actor1(),
+                        e.actor2(),
+                        e.place(),
+                        new DateRange(day, day, "on Monday"),
+                        e.trigger(),
+                        e.evidence(),
+                        e.confidence(),
+                        e.fatalities()));
     }
 
     long saveAsIs(long sourceId, Event e) {
-        SourceDocument source = new SourceDocument("item", sourceId, "Car bomb in Azaz", TEXT, "text", D,
-                "https://wire.example/" + sourceId, "Wire F");
+        SourceDocument source = new SourceDocument(
+                "item", sourceId, "Car bomb in Azaz", TEXT, "text", D, "https://wire.example/" + sourceId, "Wire F");
         return store.save(source, analysis(e));
     }
 
     TrackedEvent only(long documentId) {
-        List<TrackedEvent> events = search.search(EventFilter.any().withDocument(documentId)
-                .withStates(EnumSet.allOf(ReviewState.class)), null, 10).events();
+        List<TrackedEvent> events = search.search(
+                        EventFilter.any().withDocument(documentId).withStates(EnumSet.allOf(ReviewState.class)),
+                        null,
+                        10)
+                .events();
         assertThat(events).hasSize(1);
         return events.get(0);
     }
 
     Correction correction(TrackedEvent e, String deaths) {
-        return new Correction(e.eventType(), e.subEventType(), e.actor1(), e.actor2(), e.placeName(),
-                e.latitude().toString(), e.longitude().toString(), e.country(), e.geoPrecision(), e.dateEarliest().toString(),
-                e.dateLatest().toString(), null, deaths);
+        return new Correction(
+                e.eventType(),
+                e.subEventType(),
+                e.actor1(),
+                e.actor2(),
+                e.placeName(),
+                e.latitude().toString(),
+                e.longitude().toString(),
+                e.country(),
+                e.geoPrecision(),
+                e.dateEarliest().toString(),
+                e.dateLatest().toString(),
+                null,
+                deaths);
     }
 
     @Test
@@ -95,11 +138,20 @@ abstract class FatalitiesContract {
         assertThat(e.fatalities().low()).isEqualTo(7);
         assertThat(e.fatalities().high()).as("at least: no upper bound").isNull();
         assertThat(e.fatalities().words()).isEqualTo("killing at least seven people");
-        assertThat(TEXT.substring(e.fatalities().start(), e.fatalities().end())).isEqualTo("killing at least seven people");
+        assertThat(TEXT.substring(e.fatalities().start(), e.fatalities().end()))
+                .isEqualTo("killing at least seven people");
         assertThat(EventLabels.deaths(e.fatalities())).isEqualTo("at least 7 killed");
 
         // the toll rose: the same event (same sentence), its figure updated in place
-        save(9101, event(new Fatalities(12, 12, 12, "killing at least seven people", e.fatalities().start(), e.fatalities().end())));
+        save(
+                9101,
+                event(new Fatalities(
+                        12,
+                        12,
+                        12,
+                        "killing at least seven people",
+                        e.fatalities().start(),
+                        e.fatalities().end())));
         TrackedEvent again = only(doc);
         assertThat(again.id()).isEqualTo(e.id());
         assertThat(again.fatalities().best()).isEqualTo(12);
@@ -120,9 +172,14 @@ abstract class FatalitiesContract {
         assertThat(corrected.reviewState()).isEqualTo(ReviewState.CORRECTED);
         assertThat(corrected.fatalities().best()).isEqualTo(9);
         assertThat(corrected.fatalities().low()).isEqualTo(9);
-        assertThat(corrected.fatalities().high()).as("an analyst's figure is exact").isEqualTo(9);
-        assertThat(corrected.fatalities().words()).as("the text's words stay").isEqualTo("killing at least seven people");
-        assertThat(review.history(e.id())).anySatisfy(h -> assertThat(h.changes()).contains("fatalities: 7 → 9"));
+        assertThat(corrected.fatalities().high())
+                .as("an analyst's figure is exact")
+                .isEqualTo(9);
+        assertThat(corrected.fatalities().words())
+                .as("the text's words stay")
+                .isEqualTo("killing at least seven people");
+        assertThat(review.history(e.id()))
+                .anySatisfy(h -> assertThat(h.changes()).contains("fatalities: 7 → 9"));
 
         // the engine reads the article again: an analyst's figure is never overridden
         save(9102, event(atLeast(7, "killing at least seven people")));
@@ -132,7 +189,8 @@ abstract class FatalitiesContract {
         TrackedEvent now = only(doc);
         review.correct(now.id(), now.version(), correction(now, " "), "analyst@example.org");
         assertThat(only(doc).fatalities()).isNull();
-        assertThat(review.history(e.id())).anySatisfy(h -> assertThat(h.changes()).contains("fatalities: 9 → —"));
+        assertThat(review.history(e.id()))
+                .anySatisfy(h -> assertThat(h.changes()).contains("fatalities: 9 → —"));
 
         // 0 is a report of none
         now = only(doc);
@@ -147,8 +205,9 @@ abstract class FatalitiesContract {
         TrackedEvent e = only(doc);
         for (String bad : List.of("-3", "seven", "<script>alert(1)</script>", "99999999999", "7.5", "1e3")) {
             assertThatThrownBy(() -> review.correct(e.id(), e.version(), correction(e, bad), "analyst@example.org"))
-                    .as(bad).isInstanceOfSatisfying(InvalidReview.class,
-                            r -> assertThat(r.errors()).containsKey("fatalities"));
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InvalidReview.class, r -> assertThat(r.errors()).containsKey("fatalities"));
         }
         TrackedEvent after = only(doc);
         assertThat(after.reviewState()).isEqualTo(ReviewState.UNREVIEWED);
@@ -165,25 +224,41 @@ abstract class FatalitiesContract {
         TrackedEvent a = only(first), b = only(second);
         assertThat(b.mergedInto()).isEqualTo(a.id());
         TrackedEvent kept = only(first);
-        assertThat(kept.fatalities().best()).as("takes the duplicate's figure, having none").isEqualTo(7);
+        assertThat(kept.fatalities().best())
+                .as("takes the duplicate's figure, having none")
+                .isEqualTo(7);
         assertThat(only(second).reviewState()).isEqualTo(ReviewState.MERGED);
-        assertThat(review.history(a.id())).anySatisfy(h -> assertThat(h.changes()).contains("fatalities: — → 7 (from #" + b.id() + ")"));
-        assertThat(kept.reviewState()).as("a link is not an analyst's confirmation").isEqualTo(ReviewState.UNREVIEWED);
+        assertThat(review.history(a.id()))
+                .anySatisfy(h -> assertThat(h.changes()).contains("fatalities: — → 7 (from #" + b.id() + ")"));
+        assertThat(kept.reviewState())
+                .as("a link is not an analyst's confirmation")
+                .isEqualTo(ReviewState.UNREVIEWED);
 
         // the exports (default states: merged events left out) count the seven once
         String csv = csv(EventFilter.any());
-        long sevens = csv.lines().filter(l -> l.startsWith(a.id() + ",") || l.startsWith(b.id() + ",")).count();
+        long sevens = csv.lines()
+                .filter(l -> l.startsWith(a.id() + ",") || l.startsWith(b.id() + ","))
+                .count();
         assertThat(sevens).as("only the event kept is exported").isEqualTo(1);
-        assertThat(csv.lines().filter(l -> l.startsWith(a.id() + ",")).findFirst().orElseThrow()).contains(",7,0.8,");
+        assertThat(csv.lines()
+                        .filter(l -> l.startsWith(a.id() + ","))
+                        .findFirst()
+                        .orElseThrow())
+                .contains(",7,0.8,");
     }
 
     @Test
     void theCsvHasAcledsFatalitiesColumnAndZeroWhenNoneIsReported() throws Exception {
         long doc = save(9106, event(null));
         long id = only(doc).id();
-        String header = csv(EventFilter.any().withDocument(doc)).lines().findFirst().orElseThrow();
+        String header =
+                csv(EventFilter.any().withDocument(doc)).lines().findFirst().orElseThrow();
         assertThat(header).contains("notes,fatalities,confidence");
-        String row = csv(EventFilter.any().withDocument(doc)).lines().filter(l -> l.startsWith(id + ",")).findFirst().orElseThrow();
+        String row = csv(EventFilter.any().withDocument(doc))
+                .lines()
+                .filter(l -> l.startsWith(id + ","))
+                .findFirst()
+                .orElseThrow();
         assertThat(row).as("not reported: 0, as in ACLED's data").endsWith(",0,0.8,unreviewed");
         ByteArrayOutputStream geo = new ByteArrayOutputStream();
         save(9106, event(atLeast(7, "killing at least seven people")));

@@ -32,8 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * by the worker pool at first start, and an analyst reviews their events in headless Chromium —
  * signed in, by keyboard where it matters, with axe-core finding no serious accessibility problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sitrep.sample-content=true", "sitrep.intel.workers=2", "sitrep.intel.poll=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sitrep.sample-content=true", "sitrep.intel.workers=2", "sitrep.intel.poll=200ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntelBrowserTest {
     static final String ANALYST = "analyst@example.org";
@@ -41,12 +42,21 @@ class IntelBrowserTest {
     static final String PASSWORD = "correct horse battery";
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
-    @Autowired AnalysisQueue queue;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    AnalysisQueue queue;
 
     WebDriver browser;
 
@@ -56,8 +66,12 @@ class IntelBrowserTest {
         accounts.create(ADMIN, "Ad Min", PASSWORD, Role.ADMIN);
         // The workers run by themselves: wait (bounded) until the sample pieces' jobs are finished.
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && (queue.counts().get("queued") + queue.counts().get("running") > 0
-                || queue.counts().values().stream().mapToLong(Long::longValue).sum() == 0)) {
+        while (System.nanoTime() < deadline
+                && (queue.counts().get("queued") + queue.counts().get("running") > 0
+                        || queue.counts().values().stream()
+                                        .mapToLong(Long::longValue)
+                                        .sum()
+                                == 0)) {
             Thread.sleep(250);
         }
     }
@@ -71,15 +85,26 @@ class IntelBrowserTest {
     void samplePiecesAreAnalysedInTheBackgroundAtFirstStart() {
         long pieces = jdbc.sql("SELECT COUNT(*) FROM pieces").query(Long.class).single();
         assertThat(pieces).isEqualTo(18); // 16 pieces and two translations of one of them
-        assertThat(queue.counts()).containsEntry("queued", 0L).containsEntry("running", 0L).containsEntry("failed", 0L)
+        assertThat(queue.counts())
+                .containsEntry("queued", 0L)
+                .containsEntry("running", 0L)
+                .containsEntry("failed", 0L)
                 .containsEntry("done", 18L);
         // Two samples are scheduled hours ahead: not live, so not analysed yet; the translations never are
         // (their events are their original's).
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_documents WHERE source_kind = 'piece'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_documents WHERE source_kind = 'piece'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(14);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_documents WHERE source_kind = 'piece' AND source_id IN "
-                + "(SELECT id FROM pieces WHERE original_id IS NOT NULL)").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_events").query(Long.class).single()).isGreaterThan(20);
+                                + "(SELECT id FROM pieces WHERE original_id IS NOT NULL)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_events")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(20);
     }
 
     @Test
@@ -98,45 +123,67 @@ class IntelBrowserTest {
         String eventPath = first.getAttribute("href").substring(url("").length());
         Browser.navigating(browser, first::click);
         long id = Long.parseLong(eventPath.substring(eventPath.lastIndexOf('/') + 1));
-        String sentence = jdbc.sql("SELECT evidence_sentence FROM intel_events WHERE id = :id").param("id", id)
-                .query(String.class).single();
-        assertThat(browser.findElement(By.cssSelector(".article-text mark")).getText()).isEqualTo(sentence.strip());
+        String sentence = jdbc.sql("SELECT evidence_sentence FROM intel_events WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        assertThat(browser.findElement(By.cssSelector(".article-text mark")).getText())
+                .isEqualTo(sentence.strip());
         axe(eventPath, problems);
 
         WebElement actor1 = browser.findElement(By.id("actor1"));
         actor1.clear();
         actor1.sendKeys("Liwa al-Tawhid");
         Browser.navigating(browser, () -> actor1.sendKeys(Keys.ENTER)); // submits the correction form from the keyboard
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Correction saved.");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("Correction saved.");
         assertThat(browser.findElement(By.cssSelector(".state")).getText()).isEqualToIgnoringCase("corrected");
-        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=history-heading] table")).getText())
-                .contains(ANALYST).contains("actor1:").contains("→ Liwa al-Tawhid");
+        assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=history-heading] table"))
+                        .getText())
+                .contains(ANALYST)
+                .contains("actor1:")
+                .contains("→ Liwa al-Tawhid");
         axe(eventPath + " after correcting", problems);
 
         browser.findElement(By.id("latitude")).clear();
         browser.findElement(By.id("latitude")).sendKeys("north");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action$='/correct'] button[type=submit]")).click());
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not saved");
+        Browser.navigating(
+                browser, () -> browser.findElement(By.cssSelector("form[action$='/correct'] button[type=submit]"))
+                        .click());
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("not saved");
         axe(eventPath + " refused correction", problems);
 
-        Browser.navigating(browser, () -> browser.findElement(By.xpath("//button[text()='Reject']")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.xpath("//button[text()='Reject']"))
+                .click());
         // The next event in the queue opens, saying what became of this one.
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Event #" + id + " rejected");
-        assertThat(jdbc.sql("SELECT review_state FROM intel_events WHERE id = :id").param("id", id).query(String.class).single())
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .startsWith("Event #" + id + " rejected");
+        assertThat(jdbc.sql("SELECT review_state FROM intel_events WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("rejected");
 
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signout'] button")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signout'] button"))
+                .click());
         signIn(ADMIN);
         // a recorded retraining, as the admin page shows one kept out, with its figures side by side
-        jdbc.sql("INSERT INTO intel_model_trainings (state, requested_by, started_at, finished_at, previous_version, "
-                        + "model_version, corpus_size, reviewed_count, heldout_size, figures, reason) VALUES ('kept', :who, "
-                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ev-0123456789', 'ev-9876543210', 4027, 3, 375, :figures, :reason)")
-                .param("who", ADMIN).param("reason", "Kept out: worse than the model in use (weighted F1 lower by more than 0.005).")
-                .param("figures", "{\"before\":{\"sub-type weighted F1\":0.812,\"F1 Attack\":0.8},"
-                        + "\"after\":{\"sub-type weighted F1\":0.7,\"F1 Attack\":0.5}}").update();
+        jdbc.sql(
+                        "INSERT INTO intel_model_trainings (state, requested_by, started_at, finished_at, previous_version, "
+                                + "model_version, corpus_size, reviewed_count, heldout_size, figures, reason) VALUES ('kept', :who, "
+                                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ev-0123456789', 'ev-9876543210', 4027, 3, 375, :figures, :reason)")
+                .param("who", ADMIN)
+                .param("reason", "Kept out: worse than the model in use (weighted F1 lower by more than 0.005).")
+                .param(
+                        "figures",
+                        "{\"before\":{\"sub-type weighted F1\":0.812,\"F1 Attack\":0.8},"
+                                + "\"after\":{\"sub-type weighted F1\":0.7,\"F1 Attack\":0.5}}")
+                .update();
         browser.get(url("/admin/intel"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Analysis queue");
-        assertThat(browser.findElement(By.id("latest-training")).getText()).contains("Kept out", "0.812", "0.700", "F1 Attack");
+        assertThat(browser.findElement(By.id("latest-training")).getText())
+                .contains("Kept out", "0.812", "0.700", "F1 Attack");
         assertThat(browser.findElement(By.id("events-by-model")).getText()).contains("(in use)");
         axe("/admin/intel", problems);
         assertThat(problems).isEmpty();

@@ -41,7 +41,8 @@ import org.springframework.test.context.TestPropertySource;
  * left them. One training per database (about a minute of CPU).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
+@TestPropertySource(
+        properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
 @Import(RetrainFromReviewsContract.Wire.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RetrainFromReviewsContract {
@@ -49,7 +50,8 @@ abstract class RetrainFromReviewsContract {
     static final String ANALYST = "retrain-analyst@example.org", ADMIN = "retrain-admin@example.org";
     static final String SENTENCE = "Gunmen opened fire on a police post in Zamfara, killing two officers.";
     /** The analyst's corrections: the sentence itself and two variants (one example barely moves a maxent model). */
-    static final List<String> CORRECTED = List.of(SENTENCE,
+    static final List<String> CORRECTED = List.of(
+            SENTENCE,
             "Gunmen opened fire on a police checkpoint in Katsina, killing three officers.",
             "Bandits opened fire on a police post near Sokoto, killing an officer.");
 
@@ -61,24 +63,51 @@ abstract class RetrainFromReviewsContract {
         @Bean
         SourceDocuments retrainWire() {
             return new SourceDocuments() {
-                @Override public String kind() { return "retrain-wire"; }
+                @Override
+                public String kind() {
+                    return "retrain-wire";
+                }
 
-                @Override public Optional<SourceDocument> load(long id) {
-                    return Optional.ofNullable(TEXT.get(id)).map(text -> new SourceDocument("retrain-wire", id, "Wire " + id,
-                            text, "text", LocalDate.of(2026, 3, 2), "https://wire.example/" + id, "Test Wire"));
+                @Override
+                public Optional<SourceDocument> load(long id) {
+                    return Optional.ofNullable(TEXT.get(id))
+                            .map(text -> new SourceDocument(
+                                    "retrain-wire",
+                                    id,
+                                    "Wire " + id,
+                                    text,
+                                    "text",
+                                    LocalDate.of(2026, 3, 2),
+                                    "https://wire.example/" + id,
+                                    "Test Wire"));
                 }
             };
         }
     }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
-    @Autowired AnalysisQueue queue;
-    @Autowired DocumentAnalysis analysis;
-    @Autowired AnalysisEngine engine;
-    @Autowired EventSearch search;
-    @Autowired ModelRetraining retraining;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    AnalysisQueue queue;
+
+    @Autowired
+    DocumentAnalysis analysis;
+
+    @Autowired
+    AnalysisEngine engine;
+
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    ModelRetraining retraining;
 
     @Test
     void aCorrectionInTheReviewScreenRetrainedFromTheAdminChangesHowTheSameSentenceIsCodedNextTime() throws Exception {
@@ -89,7 +118,9 @@ abstract class RetrainFromReviewsContract {
         analyse(200, SENTENCE);
         String shippedEngine = engine.version();
         long next = only(200);
-        assertThat(search.find(next).orElseThrow().subEventType()).as("the shipped model's reading").isEqualTo("Armed clash");
+        assertThat(search.find(next).orElseThrow().subEventType())
+                .as("the shipped model's reading")
+                .isEqualTo("Armed clash");
 
         accounts.create(ANALYST, "Retrain Analyst", PASSWORD, Role.ANALYST);
         accounts.create(ADMIN, "Retrain Admin", PASSWORD, Role.ADMIN);
@@ -102,7 +133,9 @@ abstract class RetrainFromReviewsContract {
             Map<String, String> form = form(e);
             form.put("eventType", "Violence against civilians");
             form.put("subEventType", "Attack");
-            assertThat(analyst.post("/intel/events/" + id, "/intel/events/" + id + "/correct", form).statusCode()).isEqualTo(302);
+            assertThat(analyst.post("/intel/events/" + id, "/intel/events/" + id + "/correct", form)
+                            .statusCode())
+                    .isEqualTo(302);
             assertThat(search.find(id).orElseThrow().subEventType()).isEqualTo("Attack");
             corrected.add(id);
         }
@@ -110,8 +143,12 @@ abstract class RetrainFromReviewsContract {
         for (long id : corrected) versions.put(id, search.find(id).orElseThrow().version());
 
         // an analyst may correct, but not retrain: 403, with a valid CSRF token from a page they may see
-        String token = Jsoup.parse(analyst.get("/intel/review").body()).selectFirst("input[name=_csrf]").val();
-        assertThat(analyst.postRaw("/admin/intel/retrain", Map.of("_csrf", token)).statusCode()).isEqualTo(403);
+        String token = Jsoup.parse(analyst.get("/intel/review").body())
+                .selectFirst("input[name=_csrf]")
+                .val();
+        assertThat(analyst.postRaw("/admin/intel/retrain", Map.of("_csrf", token))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(retraining.recent(5)).isEmpty();
 
         WebSession admin = signedIn(ADMIN);
@@ -140,20 +177,28 @@ abstract class RetrainFromReviewsContract {
         // and made active: the actor-role model was retrained beside the new event model, not kept as shipped
         assertThat(engine.model().version()).isEqualTo(t.modelVersion());
         Path models = engine.files().dir();
-        assertThat(LearnedEventClassifier.read(models.resolve("event-model-" + t.modelVersion() + ".bin")).version())
+        assertThat(LearnedEventClassifier.read(models.resolve("event-model-" + t.modelVersion() + ".bin"))
+                        .version())
                 .isEqualTo(t.modelVersion());
-        String roles = LearnedActorRolePicker.read(models.resolve("event-model-" + t.modelVersion() + ".roles.bin")).version();
+        String roles = LearnedActorRolePicker.read(models.resolve("event-model-" + t.modelVersion() + ".roles.bin"))
+                .version();
         assertThat(roles).matches("ar-[0-9a-f]{10}").isNotEqualTo(shippedRoles);
         assertThat(engine.models().roles().version()).isEqualTo(roles);
         assertThat(engine.version()).endsWith("+" + t.modelVersion() + "+" + roles);
         assertThat(t.reason()).contains("actor-role model " + roles);
         assertThat(Files.readString(models.resolve("event-model-" + t.modelVersion() + ".json")))
-                .contains("\"reviewedCount\" : 3", "\"before\"", "\"after\"", "sub-type weighted F1",
-                        "\"roleVersion\" : \"" + roles + "\"", "\"previousRoleVersion\" : \"" + shippedRoles + "\"");
-        assertThat(Files.readString(models.resolve("active")).strip()).isEqualTo("event-model-" + t.modelVersion() + ".bin");
+                .contains(
+                        "\"reviewedCount\" : 3",
+                        "\"before\"",
+                        "\"after\"",
+                        "sub-type weighted F1",
+                        "\"roleVersion\" : \"" + roles + "\"",
+                        "\"previousRoleVersion\" : \"" + shippedRoles + "\"");
+        assertThat(Files.readString(models.resolve("active")).strip())
+                .isEqualTo("event-model-" + t.modelVersion() + ".bin");
         Document page = Jsoup.parse(admin.get("/admin/intel").body());
-        assertThat(page.select("#latest-training").text()).contains("Swapped in", "not worse than the models in use",
-                "3 reviewed example(s)");
+        assertThat(page.select("#latest-training").text())
+                .contains("Swapped in", "not worse than the models in use", "3 reviewed example(s)");
         assertThat(page.select("#latest-training table").text()).contains("sub-type weighted F1", "F1 Attack");
         assertThat(page.select("#model-in-use").text()).isEqualTo(t.modelVersion());
         assertThat(page.select("#roles-in-use").text()).isEqualTo(roles);
@@ -165,7 +210,9 @@ abstract class RetrainFromReviewsContract {
         assertThat(recoded.subEventType()).isEqualTo("Attack");
         assertThat(recoded.eventType()).isEqualTo("Violence against civilians");
         assertThat(recoded.engineVersion()).isEqualTo(engine.version()).endsWith("+" + t.modelVersion() + "+" + roles);
-        assertThat(Jsoup.parse(analyst.get("/intel/events/" + recoded.id()).body()).select("#coded-by").text())
+        assertThat(Jsoup.parse(analyst.get("/intel/events/" + recoded.id()).body())
+                        .select("#coded-by")
+                        .text())
                 .isEqualTo(t.modelVersion());
         // ...and the analyst's corrected events are exactly as they were left, with no second event beside them
         // now that the new model codes their sentences as the analyst did
@@ -176,8 +223,12 @@ abstract class RetrainFromReviewsContract {
             assertThat(e.version()).isEqualTo(versions.get(id));
             assertThat(e.engineVersion()).endsWith("+" + shipped + "+" + shippedRoles);
         }
-        assertThat(retraining.eventsByVersion()).containsEntry(engine.version(), 1L).containsEntry(shippedEngine, 3L);
-        assertThat(Jsoup.parse(admin.get("/admin/intel").body()).select("#events-by-model").text())
+        assertThat(retraining.eventsByVersion())
+                .containsEntry(engine.version(), 1L)
+                .containsEntry(shippedEngine, 3L);
+        assertThat(Jsoup.parse(admin.get("/admin/intel").body())
+                        .select("#events-by-model")
+                        .text())
                 .contains(t.modelVersion() + " (in use)", shipped);
     }
 
@@ -202,7 +253,9 @@ abstract class RetrainFromReviewsContract {
     long only(long sourceId) {
         List<Long> ids = jdbc.sql("SELECT e.id FROM intel_events e JOIN intel_documents d ON d.id = e.document_id "
                         + "WHERE d.source_kind = 'retrain-wire' AND d.source_id = :id")
-                .param("id", sourceId).query(Long.class).list();
+                .param("id", sourceId)
+                .query(Long.class)
+                .list();
         assertThat(ids).as("events of wire item " + sourceId).hasSize(1);
         return ids.get(0);
     }
@@ -226,11 +279,15 @@ abstract class RetrainFromReviewsContract {
         return f;
     }
 
-    static String blank(String s) { return s == null ? "" : s; }
+    static String blank(String s) {
+        return s == null ? "" : s;
+    }
 
     WebSession signedIn(String email) {
         WebSession s = new WebSession(port);
-        assertThat(s.post("/signin", "/signin", Map.of("username", email, "password", PASSWORD)).statusCode()).isEqualTo(302);
+        assertThat(s.post("/signin", "/signin", Map.of("username", email, "password", PASSWORD))
+                        .statusCode())
+                .isEqualTo(302);
         return s;
     }
 }

@@ -8,5 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresPostgres
 class RetrainFromReviewsPostgresTest extends RetrainFromReviewsContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.postgres(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
 }

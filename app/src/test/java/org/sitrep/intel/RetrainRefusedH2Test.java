@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * passages it is worse, so nothing is stored, nothing made active, the engine keeps the shipped model, and
  * the run is recorded as kept out with the figures that say why. Exit code 1.
  */
-@SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
+@SpringBootTest(
+        properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
 class RetrainRefusedH2Test {
     static final Path CORPUS = corpus();
 
@@ -33,9 +34,14 @@ class RetrainRefusedH2Test {
         registry.add("sitrep.intel.training-corpus", CORPUS::toString);
     }
 
-    @Autowired TrainFromReviewsCommand command;
-    @Autowired ModelRetraining retraining;
-    @Autowired AnalysisEngine engine;
+    @Autowired
+    TrainFromReviewsCommand command;
+
+    @Autowired
+    ModelRetraining retraining;
+
+    @Autowired
+    AnalysisEngine engine;
 
     @Test
     void aWorseModelIsKeptOutAndTheModelInUseStays() {
@@ -46,18 +52,26 @@ class RetrainRefusedH2Test {
 
         ModelRetraining.Training t = retraining.recent(1).get(0);
         assertThat(t.state()).isEqualTo("kept");
-        assertThat(t.reason()).startsWith("Kept out: worse than the models in use").contains("weighted F1");
+        assertThat(t.reason())
+                .startsWith("Kept out: worse than the models in use")
+                .contains("weighted F1");
         assertThat(t.modelVersion()).isNotEqualTo(shipped);
         assertThat(t.previousVersion()).isEqualTo(shipped);
-        assertThat(t.compared().get("sub-type weighted F1")[1]).isLessThan(t.compared().get("sub-type weighted F1")[0]);
+        assertThat(t.compared().get("sub-type weighted F1")[1])
+                .isLessThan(t.compared().get("sub-type weighted F1")[0]);
         assertThat(t.corpusSize()).isEqualTo(80);
         assertThat(t.heldoutSize()).isEqualTo(60);
         assertThat(engine.model().version()).isEqualTo(shipped);
         assertThat(engine.files().dir().resolve(EventModelFiles.ACTIVE)).doesNotExist();
-        assertThat(engine.files().dir().resolve(EventModelFiles.fileName(t.modelVersion()))).doesNotExist();
-        assertThat(engine.files().dir().resolve(EventModelFiles.fileName(t.modelVersion()).replace(".bin", ".roles.bin")))
-                .as("nor the role model trained beside it").doesNotExist();
-        assertThat(engine.models().roles().version()).isEqualTo(LearnedActorRolePicker.bundled().orElseThrow().version());
+        assertThat(engine.files().dir().resolve(EventModelFiles.fileName(t.modelVersion())))
+                .doesNotExist();
+        assertThat(engine.files()
+                        .dir()
+                        .resolve(EventModelFiles.fileName(t.modelVersion()).replace(".bin", ".roles.bin")))
+                .as("nor the role model trained beside it")
+                .doesNotExist();
+        assertThat(engine.models().roles().version())
+                .isEqualTo(LearnedActorRolePicker.bundled().orElseThrow().version());
         assertThat(retraining.running()).as("the run no longer blocks the next").isEmpty();
     }
 
@@ -68,18 +82,30 @@ class RetrainRefusedH2Test {
             Files.createDirectories(dir.resolve("train"));
             Files.createDirectories(dir.resolve("heldout"));
             List<String> lines = Files.readAllLines(Path.of("../analysis/corpus/train/seed-afr.jsonl")).stream()
-                    .filter(l -> !l.isBlank()).limit(80).toList();
+                    .filter(l -> !l.isBlank())
+                    .limit(80)
+                    .toList();
             List<String> train = new java.util.ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 // two labels (a model needs more than one outcome), both wrong for nearly every passage
-                train.add(lines.get(i).replaceAll("\"type\":\\s*\"[^\"]*\",\\s*\"subtype\":\\s*\"[^\"]*\"", i % 2 == 0
-                        ? "\"type\":\"Strategic developments\",\"subtype\":\"Other\""
-                        : "\"type\":\"Protests\",\"subtype\":\"Peaceful protest\""));
+                train.add(lines.get(i)
+                        .replaceAll(
+                                "\"type\":\\s*\"[^\"]*\",\\s*\"subtype\":\\s*\"[^\"]*\"",
+                                i % 2 == 0
+                                        ? "\"type\":\"Strategic developments\",\"subtype\":\"Other\""
+                                        : "\"type\":\"Protests\",\"subtype\":\"Peaceful protest\""));
             }
-            assertThat(train).hasSize(80).allMatch(l -> l.contains("\"subtype\":\"Other\"") || l.contains("\"subtype\":\"Peaceful protest\""));
+            assertThat(train)
+                    .hasSize(80)
+                    .allMatch(
+                            l -> l.contains("\"subtype\":\"Other\"") || l.contains("\"subtype\":\"Peaceful protest\""));
             Files.write(dir.resolve("train/other.jsonl"), train);
-            Files.write(dir.resolve("heldout/part.jsonl"), Files.readAllLines(Path.of("../analysis/corpus/heldout/acled-heldout.jsonl"))
-                    .stream().filter(l -> !l.isBlank()).limit(60).toList());
+            Files.write(
+                    dir.resolve("heldout/part.jsonl"),
+                    Files.readAllLines(Path.of("../analysis/corpus/heldout/acled-heldout.jsonl")).stream()
+                            .filter(l -> !l.isBlank())
+                            .limit(60)
+                            .toList());
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,5 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresPostgres
 class ReviewQueuePostgresTest extends ReviewQueueContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.postgres(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
 }

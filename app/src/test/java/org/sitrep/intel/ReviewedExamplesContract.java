@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a confirmation the event's, a rejection "no event", a reopened event none; the export is a training
  * file the corpus reader takes without a problem.
  */
-@SpringBootTest(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
+@SpringBootTest(
+        properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.scheduler.initial-delay=1h"})
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReviewedExamplesContract {
@@ -36,28 +37,58 @@ abstract class ReviewedExamplesContract {
     static final String STRIKE = "Warplanes struck a market in Ariha, killing five.";
     static final String FLOOD = "Floods swept through the old town of Derna.";
 
-    @Autowired JdbcClient jdbc;
-    @Autowired EventReview review;
-    @Autowired EventSearch search;
-    @Autowired ReviewedExamples examples;
-    @TempDir Path dir;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventReview review;
+
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    ReviewedExamples examples;
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyReviewDecisionIsKeptAsALabelledExampleAndExportedAsTrainingPassages() throws Exception {
         TestEvents events = new TestEvents(jdbc);
         long doc = events.document("Basra protests", "Test Wire", DAY, CLASH + " " + STRIKE + " " + FLOOD);
-        long clash = events.event(doc, TestEvents.battle(DAY).actors("Protesters", "police").evidence(CLASH, "threw"));
-        long strike = events.event(doc, TestEvents.spec("Explosions/Remote violence", "Air/drone strike", DAY)
-                .actors("Warplanes", null).evidence(STRIKE, "struck"));
+        long clash = events.event(
+                doc, TestEvents.battle(DAY).actors("Protesters", "police").evidence(CLASH, "threw"));
+        long strike = events.event(
+                doc,
+                TestEvents.spec("Explosions/Remote violence", "Air/drone strike", DAY)
+                        .actors("Warplanes", null)
+                        .evidence(STRIKE, "struck"));
         long flood = events.event(doc, TestEvents.battle(DAY).evidence(FLOOD, "swept"));
         assertThat(rows()).isEmpty();
 
-        review.correct(clash, seen(clash), new Correction("Riots", "Violent demonstration", "Protesters", "police", null,
-                null, null, null, null, DAY.toString(), DAY.toString(), null), ANALYST);
+        review.correct(
+                clash,
+                seen(clash),
+                new Correction(
+                        "Riots",
+                        "Violent demonstration",
+                        "Protesters",
+                        "police",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        DAY.toString(),
+                        DAY.toString(),
+                        null),
+                ANALYST);
         review.confirm(strike, seen(strike), ANALYST);
         review.reject(flood, seen(flood), ANALYST);
         assertThat(rows()).hasSize(3);
-        assertThat(row(clash)).containsEntry("sub_event_type", "Violent demonstration").containsEntry("review_action", "corrected")
+        assertThat(row(clash))
+                .containsEntry("sub_event_type", "Violent demonstration")
+                .containsEntry("review_action", "corrected")
                 .containsEntry("sentence", CLASH);
         assertThat(row(flood)).containsEntry("event_type", "None").containsEntry("sub_event_type", "Background");
 
@@ -67,7 +98,9 @@ abstract class ReviewedExamplesContract {
         Files.writeString(file, out.toString());
         TrainingCorpus corpus = TrainingCorpus.load(file);
         assertThat(corpus.problems()).isEmpty();
-        assertThat(corpus.passages()).extracting(Passage::id).containsExactly("rv-" + clash, "rv-" + strike, "rv-" + flood);
+        assertThat(corpus.passages())
+                .extracting(Passage::id)
+                .containsExactly("rv-" + clash, "rv-" + strike, "rv-" + flood);
         Passage riot = corpus.passages().get(0);
         assertThat(riot.label()).isEqualTo(SubEventType.VIOLENT_DEMONSTRATION);
         assertThat(riot.actor1()).isEqualTo("Protesters");
@@ -76,18 +109,27 @@ abstract class ReviewedExamplesContract {
 
         // the analyst takes the decision back: the example goes with it
         review.reopen(flood, seen(flood), ANALYST);
-        assertThat(rows()).extracting(r -> ((Number) r.get("event_id")).longValue()).containsExactlyInAnyOrder(clash, strike);
+        assertThat(rows())
+                .extracting(r -> ((Number) r.get("event_id")).longValue())
+                .containsExactlyInAnyOrder(clash, strike);
     }
 
     List<Map<String, Object>> rows() {
-        return jdbc.sql("SELECT * FROM intel_training_examples").query().listOfRows().stream().map(ReviewedExamplesContract::lower).toList();
+        return jdbc.sql("SELECT * FROM intel_training_examples").query().listOfRows().stream()
+                .map(ReviewedExamplesContract::lower)
+                .toList();
     }
 
     Map<String, Object> row(long eventId) {
-        return rows().stream().filter(r -> ((Number) r.get("event_id")).longValue() == eventId).findFirst().orElseThrow();
+        return rows().stream()
+                .filter(r -> ((Number) r.get("event_id")).longValue() == eventId)
+                .findFirst()
+                .orElseThrow();
     }
 
-    long seen(long eventId) { return search.find(eventId).orElseThrow().version(); }
+    long seen(long eventId) {
+        return search.find(eventId).orElseThrow().version();
+    }
 
     static Map<String, Object> lower(Map<String, Object> row) {
         Map<String, Object> out = new java.util.HashMap<>();

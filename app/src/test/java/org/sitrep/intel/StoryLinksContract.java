@@ -32,12 +32,23 @@ import org.springframework.test.context.TestPropertySource;
 abstract class StoryLinksContract {
     static final double LAT = 36.20, LON = 37.16; // Aleppo
 
-    @Autowired StoryLinks links;
-    @Autowired EventSearch search;
-    @Autowired EventReview review;
-    @Autowired EventTrends trends;
-    @Autowired AnalysisStore store;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    StoryLinks links;
+
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    EventReview review;
+
+    @Autowired
+    EventTrends trends;
+
+    @Autowired
+    AnalysisStore store;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestEvents ev() {
         return new TestEvents(jdbc);
@@ -48,7 +59,8 @@ abstract class StoryLinksContract {
     }
 
     static TestEvents.Spec strike(LocalDate day) {
-        return TestEvents.spec("Explosions/Remote violence", "Air/drone strike", day).actors("Russian air force", "Civilians")
+        return TestEvents.spec("Explosions/Remote violence", "Air/drone strike", day)
+                .actors("Russian air force", "Civilians")
                 .at("Aleppo", "SY", "Aleppo", LAT, LON, 170063);
     }
 
@@ -67,15 +79,22 @@ abstract class StoryLinksContract {
         long first = doc("first report", day), second = doc("second report", day.plusDays(1));
         long a = ev().event(first, strike(day));
         // the second article: 4 km away, a two-day span overlapping the day, one of the two actors, seven dead
-        long b = ev().event(second, north(strike(day.minusDays(1)).until(day).actors("Russian air force", null), 4).deaths(7));
+        long b = ev().event(
+                        second,
+                        north(strike(day.minusDays(1)).until(day).actors("Russian air force", null), 4)
+                                .deaths(7));
 
         List<StoryLinks.Link> made = links.link(second);
 
         assertThat(made).containsExactly(new StoryLinks.Link(b, a, first));
         assertThat(event(b).reviewState()).isEqualTo(ReviewState.MERGED);
         assertThat(event(b).mergedInto()).isEqualTo(a);
-        assertThat(event(a).reviewState()).as("linking is no analyst's confirmation").isEqualTo(ReviewState.UNREVIEWED);
-        assertThat(event(a).fatalities().best()).as("the kept event takes the deaths it lacked").isEqualTo(7);
+        assertThat(event(a).reviewState())
+                .as("linking is no analyst's confirmation")
+                .isEqualTo(ReviewState.UNREVIEWED);
+        assertThat(event(a).fatalities().best())
+                .as("the kept event takes the deaths it lacked")
+                .isEqualTo(7);
         assertThat(review.history(b)).singleElement().satisfies(h -> {
             assertThat(h.analyst()).isEqualTo(StoryLinks.LINKER);
             assertThat(h.action()).isEqualTo("link");
@@ -85,8 +104,12 @@ abstract class StoryLinksContract {
         // the trends count one event and seven deaths, not two and fourteen
         EventFilter year = EventFilter.any().withDates(day.minusDays(10), day.plusDays(10));
         EventTrends.Weekly weekly = trends.weekly(year);
-        assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::total).sum()).isEqualTo(1);
-        assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::fatalities).sum()).isEqualTo(7);
+        assertThat(weekly.weeks().stream().mapToLong(EventTrends.Week::total).sum())
+                .isEqualTo(1);
+        assertThat(weekly.weeks().stream()
+                        .mapToLong(EventTrends.Week::fatalities)
+                        .sum())
+                .isEqualTo(7);
         // linking again finds nothing left to link
         assertThat(links.link(second)).isEmpty();
     }
@@ -98,12 +121,18 @@ abstract class StoryLinksContract {
         ev().event(first, strike(day));
         record Case(String why, TestEvents.Spec spec) {}
         List<Case> cases = List.of(
-                new Case("another event type", TestEvents.battle(day).actors("Russian air force", "Civilians").at("Aleppo", "SY", "Aleppo", LAT, LON, 170063)),
+                new Case(
+                        "another event type",
+                        TestEvents.battle(day)
+                                .actors("Russian air force", "Civilians")
+                                .at("Aleppo", "SY", "Aleppo", LAT, LON, 170063)),
                 new Case("15 km away", north(strike(day), 15)),
                 new Case("no overlapping day", strike(day.plusDays(1))),
                 new Case("a span too long to say", strike(day.minusDays(20)).until(day.plusDays(10))),
                 new Case("another named actor", strike(day).actors("Syrian Arab Air Force", "Civilians")),
-                new Case("an actor the kept event does not name beside its own", strike(day).actors("Russian air force", "Rebels")));
+                new Case(
+                        "an actor the kept event does not name beside its own",
+                        strike(day).actors("Russian air force", "Rebels")));
         for (Case c : cases) {
             long other = doc("other: " + c.why(), day);
             long id = ev().event(other, c.spec());
@@ -113,7 +142,9 @@ abstract class StoryLinksContract {
         // placed no closer than the province: too vague to say it is the same place
         long vague = doc("province only", day);
         long id = ev().event(vague, strike(day));
-        jdbc.sql("UPDATE intel_events SET geo_precision = 'admin1' WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE intel_events SET geo_precision = 'admin1' WHERE id = :id")
+                .param("id", id)
+                .update();
         assertThat(links.link(vague)).isEmpty();
         // two events of one article are never linked to each other
         long both = doc("one article, two strikes", day.plusMonths(3));
@@ -176,11 +207,19 @@ abstract class StoryLinksContract {
         assertThat(event(b).reviewState()).isEqualTo(ReviewState.UNREVIEWED);
         assertThat(event(b).mergedInto()).isNull();
         assertThat(event(b).fatalities().best()).isEqualTo(12);
-        assertThat(event(a).fatalities()).as("the deaths taken from the unlinked event go back with it").isNull();
-        assertThat(review.history(a)).anySatisfy(h -> assertThat(h.changes()).contains("fatalities: 12 → — (returned to #" + b + ")"));
-        assertThat(links.link(second)).as("an unlinked event is the analyst's: never linked again").isEmpty();
+        assertThat(event(a).fatalities())
+                .as("the deaths taken from the unlinked event go back with it")
+                .isNull();
+        assertThat(review.history(a))
+                .anySatisfy(h -> assertThat(h.changes()).contains("fatalities: 12 → — (returned to #" + b + ")"));
+        assertThat(links.link(second))
+                .as("an unlinked event is the analyst's: never linked again")
+                .isEmpty();
         EventFilter days = EventFilter.any().withDates(day, day);
-        assertThat(trends.weekly(days).weeks().stream().mapToLong(EventTrends.Week::fatalities).sum()).isEqualTo(12);
+        assertThat(trends.weekly(days).weeks().stream()
+                        .mapToLong(EventTrends.Week::fatalities)
+                        .sum())
+                .isEqualTo(12);
         assertThat(search.search(days, null, 10).events()).hasSize(2);
     }
 
@@ -190,28 +229,54 @@ abstract class StoryLinksContract {
         String sentence = "Warplanes struck a market in Aleppo on Monday, killing 9 people.";
         String text = "Strike on Aleppo market\n\n" + sentence;
         int start = text.indexOf(sentence);
-        Event told = new Event("Explosions/Remote violence", "Air/drone strike", "Russian air force", null,
-                new EventPlace("Aleppo", LAT, LON, Precision.CITY, "SY", "Aleppo", 170063), new DateRange(day, day, "on Monday"),
-                "struck", new Evidence(sentence, start, start + sentence.length()), 0.8,
+        Event told = new Event(
+                "Explosions/Remote violence",
+                "Air/drone strike",
+                "Russian air force",
+                null,
+                new EventPlace("Aleppo", LAT, LON, Precision.CITY, "SY", "Aleppo", 170063),
+                new DateRange(day, day, "on Monday"),
+                "struck",
+                new Evidence(sentence, start, start + sentence.length()),
+                0.8,
                 new Fatalities(9, 9, 9, "killing 9 people", text.indexOf("killing"), text.indexOf("killing") + 16));
-        Analysis analysis = new Analysis(Analysis.SCHEMA, "test-engine-1", day, "Strike on Aleppo market", text, List.of(), List.of(), List.of(told));
-        long first = store.save(new SourceDocument("item", 7701, "Strike", text, "text", day, "https://wire.example/7701", "Wire A"), analysis);
-        long second = store.save(new SourceDocument("item", 7702, "Strike", text, "text", day, "https://wire.example/7702", "Wire B"), analysis);
+        Analysis analysis = new Analysis(
+                Analysis.SCHEMA,
+                "test-engine-1",
+                day,
+                "Strike on Aleppo market",
+                text,
+                List.of(),
+                List.of(),
+                List.of(told));
+        long first = store.save(
+                new SourceDocument("item", 7701, "Strike", text, "text", day, "https://wire.example/7701", "Wire A"),
+                analysis);
+        long second = store.save(
+                new SourceDocument("item", 7702, "Strike", text, "text", day, "https://wire.example/7702", "Wire B"),
+                analysis);
         TrackedEvent kept = only(first), linked = only(second);
         assertThat(linked.reviewState()).isEqualTo(ReviewState.MERGED);
         assertThat(linked.mergedInto()).isEqualTo(kept.id());
         assertThat(kept.reviewState()).isEqualTo(ReviewState.UNREVIEWED);
         // analysed again (an engine upgrade): the link stands, no second event appears
-        store.save(new SourceDocument("item", 7702, "Strike", text, "text", day, "https://wire.example/7702", "Wire B"), analysis);
+        store.save(
+                new SourceDocument("item", 7702, "Strike", text, "text", day, "https://wire.example/7702", "Wire B"),
+                analysis);
         assertThat(only(second).id()).isEqualTo(linked.id());
         assertThat(only(second).reviewState()).isEqualTo(ReviewState.MERGED);
-        assertThat(search.search(EventFilter.any().withDates(day, day), null, 10).events()).extracting(TrackedEvent::id)
+        assertThat(search.search(EventFilter.any().withDates(day, day), null, 10)
+                        .events())
+                .extracting(TrackedEvent::id)
                 .containsExactly(kept.id());
     }
 
     TrackedEvent only(long documentId) {
-        List<TrackedEvent> events = search.search(EventFilter.any().withDocument(documentId)
-                .withStates(EnumSet.allOf(ReviewState.class)), null, 10).events();
+        List<TrackedEvent> events = search.search(
+                        EventFilter.any().withDocument(documentId).withStates(EnumSet.allOf(ReviewState.class)),
+                        null,
+                        10)
+                .events();
         assertThat(events).hasSize(1);
         return events.get(0);
     }

@@ -27,10 +27,24 @@ class StoryLinksCorpusTest {
         for (CorpusText t : DevCorpus.load(Path.of("../analysis/corpus/dev"))) {
             doc++;
             for (Gold.GoldEvent e : t.gold().events()) {
-                Gold.GoldPlace p = t.gold().places().stream().filter(g -> g.name().equals(e.place())).findFirst().orElse(null);
-                out.add(new Told(t.id(), e, new StoryLinks.Facts(++id, doc, e.type(), e.actor1(), e.actor2(),
-                        p == null ? null : p.lat(), p == null ? null : p.lon(), p == null ? null : p.precision(),
-                        e.earliest(), e.latest() == null ? e.earliest() : e.latest())));
+                Gold.GoldPlace p = t.gold().places().stream()
+                        .filter(g -> g.name().equals(e.place()))
+                        .findFirst()
+                        .orElse(null);
+                out.add(new Told(
+                        t.id(),
+                        e,
+                        new StoryLinks.Facts(
+                                ++id,
+                                doc,
+                                e.type(),
+                                e.actor1(),
+                                e.actor2(),
+                                p == null ? null : p.lat(),
+                                p == null ? null : p.lon(),
+                                p == null ? null : p.precision(),
+                                e.earliest(),
+                                e.latest() == null ? e.earliest() : e.latest())));
             }
         }
         return out;
@@ -46,8 +60,12 @@ class StoryLinksCorpusTest {
                 StoryLinks.Facts a = told.get(i).facts(), b = told.get(j).facts();
                 String pair = told.get(i).document() + " / " + told.get(j).document();
                 if (StoryLinks.same(a, b)) links.add(pair);
-                if (a.documentId() != b.documentId() && a.type().equals(b.type()) && a.lat() != null && b.lat() != null
-                        && a.earliest() != null && b.earliest() != null
+                if (a.documentId() != b.documentId()
+                        && a.type().equals(b.type())
+                        && a.lat() != null
+                        && b.lat() != null
+                        && a.earliest() != null
+                        && b.earliest() != null
                         && Geoparser.km(a.lat(), a.lon(), b.lat(), b.lon()) <= EventReview.MERGE_KM
                         && !a.earliest().minusDays(EventReview.MERGE_DAYS).isAfter(b.latest())
                         && !b.earliest().minusDays(EventReview.MERGE_DAYS).isAfter(a.latest())) {
@@ -57,10 +75,16 @@ class StoryLinksCorpusTest {
         }
         assertThat(links).as("false merges").isEmpty();
         // the one near miss, read: the army's barrel bombs on eastern Aleppo (29 Mar 2014) and a rebel mortar fired at
-        // government positions in al-Zahraa (28 Mar): two events; the rule refuses them (no shared day, rebels vs civilians)
+        // government positions in al-Zahraa (28 Mar): two events; the rule refuses them (no shared day, rebels vs
+        // civilians)
         assertThat(nearMisses).containsExactly("syr-01-aleppo-barrel-bombs / syr-02-aleppo-caption-zahraa");
-        long linkable = told.stream().map(Told::facts).filter(f -> f.lat() != null && StoryLinks.PRECISE.contains(f.precision())
-                && f.earliest() != null && ChronoUnit.DAYS.between(f.earliest(), f.latest()) < StoryLinks.MAX_SPAN_DAYS).count();
+        long linkable = told.stream()
+                .map(Told::facts)
+                .filter(f -> f.lat() != null
+                        && StoryLinks.PRECISE.contains(f.precision())
+                        && f.earliest() != null
+                        && ChronoUnit.DAYS.between(f.earliest(), f.latest()) < StoryLinks.MAX_SPAN_DAYS)
+                .count();
         assertThat(linkable).as("events precise enough to be linked").isGreaterThan(100);
     }
 }

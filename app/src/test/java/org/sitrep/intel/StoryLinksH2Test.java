@@ -6,5 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class StoryLinksH2Test extends StoryLinksContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 }

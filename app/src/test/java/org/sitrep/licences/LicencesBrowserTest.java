@@ -58,11 +58,20 @@ class LicencesBrowserTest {
         TestMail.properties(registry, MAIL);
     }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
-    @Autowired UserAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    UserAccounts accounts;
 
     WebDriver browser;
     String base;
@@ -70,8 +79,14 @@ class LicencesBrowserTest {
     @BeforeAll
     void seed() {
         clock.set(TestClockConfig.START);
-        new TestPieces(jdbc, events).piece("border-memo").kind("MEMO").headline("Border memo").access("PAID")
-                .body("<p>Opening of the memo.</p><p>Second paragraph.</p><p>PAID-ONLY assessment of the crossings.</p>").insert();
+        new TestPieces(jdbc, events)
+                .piece("border-memo")
+                .kind("MEMO")
+                .headline("Border memo")
+                .access("PAID")
+                .body(
+                        "<p>Opening of the memo.</p><p>Second paragraph.</p><p>PAID-ONLY assessment of the crossings.</p>")
+                .insert();
         browser = Browser.start();
         base = "http://localhost:" + port;
     }
@@ -98,11 +113,13 @@ class LicencesBrowserTest {
     void joinByMail(String email) throws Exception {
         int before = MAIL.getReceivedMessages().length;
         browser.findElement(By.id("join-email")).sendKeys(email);
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/join'] button")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/join'] button"))
+                .click());
         Matcher link = SIGN_IN.matcher(mailTo(email, before + 1));
         assertThat(link.find()).isTrue();
         browser.get(base + link.group(1));
-        Browser.navigating(browser, () -> browser.findElement(By.id("confirm-signin")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("confirm-signin")).click());
     }
 
     void noSeriousViolations() throws Exception {
@@ -111,17 +128,20 @@ class LicencesBrowserTest {
 
     /** An invited colleague, signed out, opens the mailed link, joins, takes the seat and reads the paid memo. */
     void colleagueTakesTheSeat(String email, String mailBody) throws Exception {
-        Matcher invitation = Pattern.compile("http://\\S+(/licences/invitation\\?token=[A-Za-z0-9_-]+)").matcher(mailBody);
+        Matcher invitation = Pattern.compile("http://\\S+(/licences/invitation\\?token=[A-Za-z0-9_-]+)")
+                .matcher(mailBody);
         assertThat(invitation.find()).isTrue();
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
         browser.get(base + invitation.group(1));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("A seat from Acme Risk");
         noSeriousViolations();
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#sign-in-first a[href^='/join']")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#sign-in-first a[href^='/join']"))
+                .click());
         joinByMail(email);
         waitFor().until(ExpectedConditions.urlContains("/licences/invitation"));
-        Browser.navigating(browser, () -> browser.findElement(By.id("take-seat")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("take-seat")).click());
         waitFor().until(ExpectedConditions.urlMatches("/account$"));
         assertThat(browser.findElement(By.id("granted-by")).getText()).contains("a seat of Acme Risk");
         browser.get(base + "/memos/border-memo");
@@ -135,21 +155,26 @@ class LicencesBrowserTest {
         browser.get(base + "/join");
         joinByMail("manager@acme.example");
         browser.get(base + "/account");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#licence-links a[href='/licences/team']")).click());
-        assertThat(browser.findElement(By.id("test-payments-banner")).getText()).contains("Test payments — no real money.");
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#licence-links a[href='/licences/team']"))
+                .click());
+        assertThat(browser.findElement(By.id("test-payments-banner")).getText())
+                .contains("Test payments — no real money.");
         noSeriousViolations();
         browser.findElement(By.id("org-name")).sendKeys("Acme Risk");
         browser.findElement(By.id("org-seats")).clear();
         browser.findElement(By.id("org-seats")).sendKeys("5");
-        Browser.navigating(browser, () -> browser.findElement(By.id("buy-seats")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("buy-seats")).click());
         assertThat(browser.findElement(By.id("seat-count")).getText()).isEqualTo("1 of 5 seats in use.");
         String organisationPage = browser.getCurrentUrl();
 
         int mails = MAIL.getReceivedMessages().length;
         for (String colleague : new String[] {"amira@acme.example", "bilal@example.org"}) {
             browser.findElement(By.id("invite-email")).sendKeys(colleague);
-            Browser.navigating(browser, () -> browser.findElement(By.id("send-invitation")).click());
-            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Invitation sent to " + colleague);
+            Browser.navigating(
+                    browser, () -> browser.findElement(By.id("send-invitation")).click());
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                    .contains("Invitation sent to " + colleague);
         }
         assertThat(browser.findElements(By.cssSelector("li.invitation"))).hasSize(2);
         noSeriousViolations();
@@ -170,7 +195,8 @@ class LicencesBrowserTest {
             browser.navigate().refresh();
             JavascriptExecutor js = (JavascriptExecutor) browser;
             long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth;")).longValue();
-            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue()).isLessThanOrEqualTo(viewport);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue())
+                    .isLessThanOrEqualTo(viewport);
             noSeriousViolations();
         } finally {
             browser.manage().window().setSize(new Dimension(1366, 900));
@@ -182,7 +208,8 @@ class LicencesBrowserTest {
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
         browser.get(base + "/subscribe");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#more-ways a[href='/gift']")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#more-ways a[href='/gift']"))
+                .click());
         noSeriousViolations();
         int mails = MAIL.getReceivedMessages().length;
         browser.findElement(By.id("gift-buyer")).sendKeys("aunt@example.org");
@@ -190,17 +217,21 @@ class LicencesBrowserTest {
         browser.findElement(By.id("gift-message")).sendKeys("Stay safe out there.");
         Browser.navigating(browser, () -> browser.findElement(By.id("buy-gift")).click());
         assertThat(browser.findElement(By.id("gift-sent")).getText()).contains("nephew@example.org");
-        Matcher redeem = Pattern.compile("http://\\S+(/gift/redeem\\?token=[A-Za-z0-9_-]+)").matcher(mailTo("nephew@example.org", mails + 2));
+        Matcher redeem = Pattern.compile("http://\\S+(/gift/redeem\\?token=[A-Za-z0-9_-]+)")
+                .matcher(mailTo("nephew@example.org", mails + 2));
         assertThat(redeem.find()).isTrue();
 
         browser.manage().deleteAllCookies();
         browser.get(base + redeem.group(1));
-        assertThat(browser.findElement(By.cssSelector(".gift-message")).getText()).isEqualTo("Stay safe out there.");
+        assertThat(browser.findElement(By.cssSelector(".gift-message")).getText())
+                .isEqualTo("Stay safe out there.");
         noSeriousViolations();
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#sign-in-first a[href^='/join']")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#sign-in-first a[href^='/join']"))
+                .click());
         joinByMail("nephew@example.org");
         waitFor().until(ExpectedConditions.urlContains("/gift/redeem"));
-        Browser.navigating(browser, () -> browser.findElement(By.id("redeem-gift")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("redeem-gift")).click());
         waitFor().until(ExpectedConditions.urlMatches("/account$"));
         assertThat(browser.findElement(By.id("account-plan")).getText()).isEqualTo("Subscriber");
         browser.get(base + "/memos/border-memo");
@@ -213,21 +244,34 @@ class LicencesBrowserTest {
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
         browser.get(base + "/signin");
-        browser.findElement(By.cssSelector("form[action='/signin'] input[name='username']")).sendKeys("licences.admin@example.org");
-        browser.findElement(By.cssSelector("form[action='/signin'] input[name='password']")).sendKeys("a long admin password");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signin'] button[type='submit']")).click());
+        browser.findElement(By.cssSelector("form[action='/signin'] input[name='username']"))
+                .sendKeys("licences.admin@example.org");
+        browser.findElement(By.cssSelector("form[action='/signin'] input[name='password']"))
+                .sendKeys("a long admin password");
+        Browser.navigating(
+                browser, () -> browser.findElement(By.cssSelector("form[action='/signin'] button[type='submit']"))
+                        .click());
         browser.get(base + "/admin/paywall");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector(".subnav a[href='/admin/licences']")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector(".subnav a[href='/admin/licences']"))
+                .click());
         browser.findElement(By.id("new-name")).sendKeys("Embassy of Testland");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('new-until').value = '2026-12-31';");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#new-site-licence button")).click());
+        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("#new-site-licence button"))
+                .click());
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Embassy of Testland created");
-        browser.findElement(By.cssSelector("section.organisation input[name='cidr']")).sendKeys("0.0.0.0/0");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("section.organisation form[action$='/ranges'] button")).click());
+        browser.findElement(By.cssSelector("section.organisation input[name='cidr']"))
+                .sendKeys("0.0.0.0/0");
+        Browser.navigating(browser, () -> browser.findElement(
+                        By.cssSelector("section.organisation form[action$='/ranges'] button"))
+                .click());
         assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("too wide");
-        browser.findElement(By.cssSelector("section.organisation input[name='cidr']")).sendKeys("198.51.100.0/24");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("section.organisation form[action$='/ranges'] button")).click());
-        assertThat(browser.findElement(By.cssSelector("li.range code")).getText()).isEqualTo("198.51.100.0/24");
+        browser.findElement(By.cssSelector("section.organisation input[name='cidr']"))
+                .sendKeys("198.51.100.0/24");
+        Browser.navigating(browser, () -> browser.findElement(
+                        By.cssSelector("section.organisation form[action$='/ranges'] button"))
+                .click());
+        assertThat(browser.findElement(By.cssSelector("li.range code")).getText())
+                .isEqualTo("198.51.100.0/24");
         noSeriousViolations();
     }
 }

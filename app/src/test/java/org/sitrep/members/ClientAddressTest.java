@@ -21,7 +21,8 @@ class ClientAddressTest {
     void byDefaultNoProxyIsTrustedAndTheHeaderIsIgnored() {
         ClientAddress none = new ClientAddress(List.of());
         assertThat(none.of(from("127.0.0.1", "203.0.113.9"))).isEqualTo("127.0.0.1");
-        assertThat(new ClientAddress(List.of("")).of(from("10.0.0.1", "203.0.113.9"))).isEqualTo("10.0.0.1");
+        assertThat(new ClientAddress(List.of("")).of(from("10.0.0.1", "203.0.113.9")))
+                .isEqualTo("10.0.0.1");
     }
 
     @Test
@@ -31,13 +32,15 @@ class ClientAddressTest {
         // A client's own forged entry sits left of the address the proxy saw: the proxy's is taken.
         assertThat(proxies.of(from("10.0.0.2", "1.2.3.4, 203.0.113.9"))).isEqualTo("203.0.113.9");
         // Two proxies in a row, and the header split over two lines.
-        assertThat(proxies.of(from("10.0.0.2", "198.51.100.4, 192.168.1.5", "10.3.3.3"))).isEqualTo("198.51.100.4");
+        assertThat(proxies.of(from("10.0.0.2", "198.51.100.4, 192.168.1.5", "10.3.3.3")))
+                .isEqualTo("198.51.100.4");
         // From an untrusted peer the header counts for nothing.
         assertThat(proxies.of(from("203.0.113.1", "10.0.0.9"))).isEqualTo("203.0.113.1");
         // No header: the proxy itself.
         assertThat(proxies.of(from("10.0.0.2"))).isEqualTo("10.0.0.2");
         // IPv6.
-        assertThat(new ClientAddress(List.of("::1")).of(from("0:0:0:0:0:0:0:1", "2001:db8::7"))).isEqualTo("2001:db8::7");
+        assertThat(new ClientAddress(List.of("::1")).of(from("0:0:0:0:0:0:0:1", "2001:db8::7")))
+                .isEqualTo("2001:db8::7");
     }
 
     @Test
@@ -46,13 +49,16 @@ class ClientAddressTest {
         assertThat(proxies.of(from("10.0.0.2", "evil.example.org"))).isEqualTo("10.0.0.2");
         assertThat(proxies.of(from("10.0.0.2", "203.0.113.9, <script>"))).isEqualTo("10.0.0.2");
         assertThat(proxies.of(from("10.0.0.2", "999.1.1.1"))).isEqualTo("10.0.0.2");
-        assertThat(proxies.of(from("10.0.0.2", "198.51.100.4, 10.0.0.3, unknown"))).isEqualTo("10.0.0.2");
+        assertThat(proxies.of(from("10.0.0.2", "198.51.100.4, 10.0.0.3, unknown")))
+                .isEqualTo("10.0.0.2");
     }
 
     @Test
     void aSettingThatIsNotAnAddressStopsTheStart() {
-        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.internal"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ClientAddress(List.of("proxy.internal")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sitrep.trusted-proxies");
-        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/99"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/99")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

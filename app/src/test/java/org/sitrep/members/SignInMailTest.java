@@ -28,8 +28,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SignInMailTest {
-    static final SitrepProperties PROPS = new SitrepProperties(java.nio.file.Path.of("."), "http://localhost:8080/", "Sitrep", "t",
-            java.time.ZoneId.of("Asia/Beirut"), false);
+    static final SitrepProperties PROPS = new SitrepProperties(
+            java.nio.file.Path.of("."),
+            "http://localhost:8080/",
+            "Sitrep",
+            "t",
+            java.time.ZoneId.of("Asia/Beirut"),
+            false);
     GreenMail smtp;
 
     @AfterEach
@@ -49,15 +54,22 @@ class SignInMailTest {
     SignInMail mail(JavaMailSender sender) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         if (sender != null) beans.addBean("mail", sender);
-        return new SignInMail(new org.sitrep.web.LinkMail(beans.getBeanProvider(JavaMailSender.class), PROPS, new PublicUrls(PROPS), ""), PROPS,
-                bundles(), new Dateline(PROPS));
+        return new SignInMail(
+                new org.sitrep.web.LinkMail(
+                        beans.getBeanProvider(JavaMailSender.class), PROPS, new PublicUrls(PROPS), ""),
+                PROPS,
+                bundles(),
+                new Dateline(PROPS));
     }
 
     @Test
     void withoutAMailServerTheLinkGoesToTheConsoleClearlyMarked(CapturedOutput output) {
         mail(null).send("reader@example.org", "TOKEN123abc");
-        assertThat(output.getAll()).contains("NO MAIL SERVER").contains("reader@example.org")
-                .contains("http://localhost:8080/signin/link?token=TOKEN123abc").contains("valid 15 minutes, once");
+        assertThat(output.getAll())
+                .contains("NO MAIL SERVER")
+                .contains("reader@example.org")
+                .contains("http://localhost:8080/signin/link?token=TOKEN123abc")
+                .contains("valid 15 minutes, once");
     }
 
     @Test
@@ -77,10 +89,16 @@ class SignInMailTest {
         assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
         MimeMessage[] got = smtp.getReceivedMessages();
         assertThat(got[0].getSubject()).isEqualTo("Your sign-in link for Sitrep");
-        assertThat(GreenMailUtil.getBody(got[0])).contains("It works once, for 15 minutes").contains("signin/link?token=TOKENen");
+        assertThat(GreenMailUtil.getBody(got[0]))
+                .contains("It works once, for 15 minutes")
+                .contains("signin/link?token=TOKENen");
         assertThat(got[1].getSubject()).isEqualTo("رابط تسجيل الدخول إلى Sitrep");
         String arabic = new String(got[1].getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(arabic).as("Arabic-Indic fifteen").contains("١٥ دقيقة").contains("signin/link?token=TOKENar").doesNotContain("minutes");
+        assertThat(arabic)
+                .as("Arabic-Indic fifteen")
+                .contains("١٥ دقيقة")
+                .contains("signin/link?token=TOKENar")
+                .doesNotContain("minutes");
         assertThat(got[2].getSubject()).isEqualTo("Sitrep için oturum açma bağlantınız");
         String turkish = new String(got[2].getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(turkish).contains("15 dakika").contains("signin/link?token=TOKENtr");

@@ -27,8 +27,10 @@ class TestPaymentsTest {
     void explicitSettingsWinButNeverBesideStripe() {
         assertThat(new TestPayments("true", "", POSTGRES).enabled()).isTrue();
         assertThat(new TestPayments("false", "", EMBEDDED).enabled()).isFalse();
-        assertThatThrownBy(() -> new TestPayments("true", "sk_test_abc", EMBEDDED)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new TestPayments("true", "sk_test_abc", EMBEDDED))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot be used with a Stripe secret key");
-        assertThatThrownBy(() -> new TestPayments("yes please", "", EMBEDDED)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new TestPayments("yes please", "", EMBEDDED))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

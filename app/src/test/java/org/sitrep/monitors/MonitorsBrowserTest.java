@@ -44,7 +44,8 @@ import org.springframework.test.context.TestPropertySource;
  * {@code monitors.png} and {@code monitor-digest.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.monitors.initial-delay=1h"})
+@TestPropertySource(
+        properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.monitors.initial-delay=1h"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitorsBrowserTest {
     static final int PORT = TestDatabases.freePort();
@@ -60,11 +61,21 @@ class MonitorsBrowserTest {
         registry.add("sitrep.base-url", () -> "http://localhost:" + PORT);
     }
 
-    @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
-    @Autowired Monitors monitors;
-    @Autowired DigestLetter letters;
-    @Autowired UnsubscribeLinks links;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    Monitors monitors;
+
+    @Autowired
+    DigestLetter letters;
+
+    @Autowired
+    UnsubscribeLinks links;
+
     WebDriver browser;
     final String base = "http://localhost:" + PORT;
     final List<String> problems = new ArrayList<>();
@@ -73,20 +84,37 @@ class MonitorsBrowserTest {
     void setUp() {
         TestEvents events = new TestEvents(jdbc);
         LocalDate day = LocalDate.now();
-        long doc = events.document("Fighting in the north", "Wire One", day,
+        long doc = events.document(
+                "Fighting in the north",
+                "Wire One",
+                day,
                 "Rebels attacked Aleppo on Monday. Shelling hit Idlib. Clashes <script>alert(1)</script> near Hama.");
-        events.event(doc, battle(day).actors("Islamic Front", "Syrian Arab Army").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
-                .evidence("Rebels attacked Aleppo on Monday.", "attacked"));
-        events.event(doc, battle(day).at("Idlib", "SY", "Idlib", 35.93, 36.63, 169388).evidence("Shelling hit Idlib.", "Shelling"));
-        events.event(doc, battle(day.minusDays(1)).actors("<img src=x onerror=alert(2)>", null).at("Hama", "SY", "Hama", 35.13, 36.75, 170017)
-                .evidence("Clashes <script>alert(1)</script> near Hama.", "Clashes"));
+        events.event(
+                doc,
+                battle(day)
+                        .actors("Islamic Front", "Syrian Arab Army")
+                        .at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
+                        .evidence("Rebels attacked Aleppo on Monday.", "attacked"));
+        events.event(
+                doc,
+                battle(day)
+                        .at("Idlib", "SY", "Idlib", 35.93, 36.63, 169388)
+                        .evidence("Shelling hit Idlib.", "Shelling"));
+        events.event(
+                doc,
+                battle(day.minusDays(1))
+                        .actors("<img src=x onerror=alert(2)>", null)
+                        .at("Hama", "SY", "Hama", 35.13, 36.75, 170017)
+                        .evidence("Clashes <script>alert(1)</script> near Hama.", "Clashes"));
         accounts.create(ANALYST, "Monitor Analyst", PASSWORD, Role.ANALYST);
         browser = Browser.start();
         browser.get(base + "/signin");
         browser.findElement(By.id("username")).sendKeys(ANALYST);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/signin"));
+        browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("/signin"));
     }
 
     @AfterAll
@@ -97,9 +125,14 @@ class MonitorsBrowserTest {
     private void look(String what, int width, int height) throws Exception {
         browser.manage().window().setSize(new Dimension(width, height));
         for (String v : Axe.seriousViolations(browser)) problems.add(what + " at " + width + ": " + v);
-        long scroll = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;")).longValue();
-        long client = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;")).longValue();
-        if (scroll > client) problems.add(what + " at " + width + ": wider than the window (" + scroll + " > " + client + ")");
+        long scroll = ((Number)
+                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;"))
+                .longValue();
+        long client = ((Number)
+                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;"))
+                .longValue();
+        if (scroll > client)
+            problems.add(what + " at " + width + ": wider than the window (" + scroll + " > " + client + ")");
     }
 
     private void screenshot(String name) throws Exception {
@@ -116,33 +149,45 @@ class MonitorsBrowserTest {
             browser.manage().window().setSize(new Dimension(size[0], size[1]));
             browser.get(base + "/tracker?country=SY&type=Battles");
             browser.findElement(By.id("save-monitor")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/monitors/new"));
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().contains("/monitors/new"));
             assertThat(browser.getCurrentUrl()).contains("/monitors/new?type=Battles&country=SY");
             assertThat(browser.findElement(By.id("watches")).getText()).isEqualTo("Event type: Battles · Country: SY");
             look("new monitor form", size[0], size[1]);
             browser.findElement(By.id("name")).sendKeys("Syria battles " + size[0]);
             browser.findElement(By.cssSelector("label[for=digest-weekly]")).click();
-            browser.findElement(By.cssSelector("form[action='/monitors'] button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/monitors?saved"));
-            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Monitor saved.");
-            assertThat(browser.findElements(By.cssSelector(".monitor h2"))).extracting(e -> e.getText()).contains("Syria battles " + size[0]);
+            browser.findElement(By.cssSelector("form[action='/monitors'] button[type=submit]"))
+                    .click();
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().endsWith("/monitors?saved"));
+            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                    .isEqualTo("Monitor saved.");
+            assertThat(browser.findElements(By.cssSelector(".monitor h2")))
+                    .extracting(e -> e.getText())
+                    .contains("Syria battles " + size[0]);
             look("monitors list", size[0], size[1]);
         }
         Monitor saved = monitors.of(accounts.findByEmail(ANALYST).orElseThrow().id()).stream()
-                .filter(x -> x.name().equals("Syria battles 1366")).findFirst().orElseThrow();
+                .filter(x -> x.name().equals("Syria battles 1366"))
+                .findFirst()
+                .orElseThrow();
         assertThat(saved.digest()).isEqualTo(Monitor.Digest.WEEKLY);
         // change its digest on the list
         browser.get(base + "/monitors");
-        browser.findElement(By.cssSelector("label[for=digest-" + saved.id() + "-daily]")).click();
-        browser.findElement(By.cssSelector("#monitor-" + saved.id() + " .monitor-settings button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/monitors?saved"));
+        browser.findElement(By.cssSelector("label[for=digest-" + saved.id() + "-daily]"))
+                .click();
+        browser.findElement(By.cssSelector("#monitor-" + saved.id() + " .monitor-settings button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/monitors?saved"));
         assertThat(monitors.find(saved.id()).orElseThrow().digest()).isEqualTo(Monitor.Digest.DAILY);
         browser.manage().window().setSize(new Dimension(1366, 900));
         screenshot("monitors.png");
 
         // a failed save shows its reasons, accessibly
         browser.get(base + "/monitors/new?country=SY");
-        browser.findElement(By.cssSelector("form[action='/monitors'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/monitors'] button[type=submit]"))
+                .click();
         // the name is required in the browser too; without it the form is not sent
         assertThat(browser.getCurrentUrl()).contains("/monitors/new");
 
@@ -155,7 +200,8 @@ class MonitorsBrowserTest {
         }
         browser.findElement(By.id("confirm-unsubscribe")).click();
         // the answer is a new page: wait for it (seen in CI: looked for before the browser had loaded it)
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("unsubscribed")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.id("unsubscribed")).isEmpty());
         assertThat(browser.findElement(By.id("unsubscribed")).getText()).contains("no longer sends its digest");
         assertThat(monitors.find(saved.id()).orElseThrow().digest()).isEqualTo(Monitor.Digest.NONE);
         assertThat(problems).isEmpty();
@@ -165,20 +211,36 @@ class MonitorsBrowserTest {
     void theDigestMailRendersWithItsMapAndHostileTextStaysText() throws Exception {
         long user = accounts.findByEmail(ANALYST).orElseThrow().id();
         Monitor m = monitors.create(user, "Northern Syria", "country=SY", "daily", true);
-        DigestLetter.Letter letter = letters.digest(m, Instant.now().minus(Duration.ofDays(1)), Instant.now().plusSeconds(60)).orElseThrow();
+        DigestLetter.Letter letter = letters.digest(
+                        m,
+                        Instant.now().minus(Duration.ofDays(1)),
+                        Instant.now().plusSeconds(60))
+                .orElseThrow();
         assertThat(letter.map()).isPresent();
         // as a mail client shows it: the map by its Content-ID becomes the attached PNG (here, a data: address)
-        String html = letter.html().replace("cid:map", "data:image/png;base64," + Base64.getEncoder().encodeToString(letter.map().get().bytes()))
+        String html = letter.html()
+                .replace(
+                        "cid:map",
+                        "data:image/png;base64,"
+                                + Base64.getEncoder()
+                                        .encodeToString(letter.map().get().bytes()))
                 .replace(DigestLetter.UNSUBSCRIBE_PLACEHOLDER, base + "/monitors/unsubscribe?token=example");
         Path file = Files.createTempFile("digest-", ".html");
         Files.writeString(file, html);
         browser.manage().window().setSize(new Dimension(760, 1400));
         browser.get(file.toUri().toString());
-        assertThat(browser.findElements(By.tagName("h2"))).extracting(e -> e.getText()).containsExactly("Aleppo, Syria", "Idlib, Syria", "Hama, Syria");
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "var i = document.querySelector('img'); return i.complete && i.naturalWidth > 0;")).as("the map shows").isTrue();
-        assertThat(browser.getPageSource()).contains("Clashes &lt;script&gt;alert(1)&lt;/script&gt; near Hama.")
-                .doesNotContain("<img src=\"x\"").doesNotContain("<img src=x");
+        assertThat(browser.findElements(By.tagName("h2")))
+                .extracting(e -> e.getText())
+                .containsExactly("Aleppo, Syria", "Idlib, Syria", "Hama, Syria");
+        assertThat((Boolean) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "var i = document.querySelector('img'); return i.complete && i.naturalWidth > 0;"))
+                .as("the map shows")
+                .isTrue();
+        assertThat(browser.getPageSource())
+                .contains("Clashes &lt;script&gt;alert(1)&lt;/script&gt; near Hama.")
+                .doesNotContain("<img src=\"x\"")
+                .doesNotContain("<img src=x");
         screenshot("monitor-digest.png");
         look("digest mail", 760, 1400);
         look("digest mail", 390, 844);

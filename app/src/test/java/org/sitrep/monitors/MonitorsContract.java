@@ -50,13 +50,21 @@ import org.springframework.test.context.TestPropertySource;
  * with bad data does not stop the others; only the owner sees or changes a monitor.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.intel.workers=0", "sitrep.monitors.initial-delay=1h",
-        "sitrep.mail.from=desk@sitrep.example", "sitrep.base-url=http://localhost:8080", "spring.datasource.hikari.maximum-pool-size=4"})
+@TestPropertySource(
+        properties = {
+            "sitrep.sample-content=false",
+            "sitrep.intel.workers=0",
+            "sitrep.monitors.initial-delay=1h",
+            "sitrep.mail.from=desk@sitrep.example",
+            "sitrep.base-url=http://localhost:8080",
+            "spring.datasource.hikari.maximum-pool-size=4"
+        })
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MonitorsContract {
     /** Shared by the H2 and PostgreSQL classes (one JVM), left running like the newsletters' tests'. */
     static final GreenMail MAIL = TestMail.start();
+
     static final String PASSWORD = "a long enough passphrase";
     static final ZoneId ZONE = ZoneId.of("Asia/Beirut");
 
@@ -64,15 +72,33 @@ abstract class MonitorsContract {
         TestMail.properties(registry, MAIL);
     }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
-    @Autowired UserAccounts accounts;
-    @Autowired Monitors monitors;
-    @Autowired MonitorMails mails;
-    @Autowired MonitorScheduler scheduler;
-    @Autowired MonitorPostman postman;
-    @Autowired EventReview review;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    Monitors monitors;
+
+    @Autowired
+    MonitorMails mails;
+
+    @Autowired
+    MonitorScheduler scheduler;
+
+    @Autowired
+    MonitorPostman postman;
+
+    @Autowired
+    EventReview review;
+
     TestEvents events;
     long doc;
     int users;
@@ -80,7 +106,10 @@ abstract class MonitorsContract {
     @BeforeAll
     void fixtures() {
         events = new TestEvents(jdbc);
-        doc = events.document("Fighting in the north", "Wire One", LocalDate.of(2026, 3, 1),
+        doc = events.document(
+                "Fighting in the north",
+                "Wire One",
+                LocalDate.of(2026, 3, 1),
                 "Rebels attacked Aleppo. Shelling hit Idlib. Protesters marched in Homs. Clashes in Mosul. Strikes near Hama.");
     }
 
@@ -116,12 +145,16 @@ abstract class MonitorsContract {
     long event(TestEvents.Spec spec) {
         long id = events.event(doc, spec);
         jdbc.sql("UPDATE intel_events SET updated_at = :now, created_at = :now WHERE id = :id")
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id).update();
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("id", id)
+                .update();
         return id;
     }
 
     TestEvents.Spec aleppo(LocalDate day) {
-        return battle(day).actors("Islamic Front", "Syrian Arab Army").at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
+        return battle(day)
+                .actors("Islamic Front", "Syrian Arab Army")
+                .at("Aleppo", "SY", "Aleppo", 36.2, 37.16, 170063)
                 .evidence("Rebels attacked Aleppo.", "attacked");
     }
 
@@ -134,7 +167,9 @@ abstract class MonitorsContract {
     }
 
     MimeMessage[] awaitMail(int count) {
-        assertThat(MAIL.waitForIncomingEmail(10_000, count)).as("%d mails arrive", count).isTrue();
+        assertThat(MAIL.waitForIncomingEmail(10_000, count))
+                .as("%d mails arrive", count)
+                .isTrue();
         return MAIL.getReceivedMessages();
     }
 
@@ -164,23 +199,41 @@ abstract class MonitorsContract {
         assertThat(tracker.body()).contains("/monitors/new?type=Battles&amp;country=SY");
         HttpResponse<String> form = web.get("/monitors/new?type=Battles&country=SY&from=2026-01-01");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("Event type: Battles · Country: SY").contains("value=\"type=Battles&amp;country=SY\"");
-        HttpResponse<String> saved = web.post("/monitors/new?type=Battles&country=SY", "/monitors",
-                Map.of("name", "Syria battles", "filter", "type=Battles&country=SY", "digest", "daily", "alerts", "on"));
+        assertThat(form.body())
+                .contains("Event type: Battles · Country: SY")
+                .contains("value=\"type=Battles&amp;country=SY\"");
+        HttpResponse<String> saved = web.post(
+                "/monitors/new?type=Battles&country=SY",
+                "/monitors",
+                Map.of(
+                        "name",
+                        "Syria battles",
+                        "filter",
+                        "type=Battles&country=SY",
+                        "digest",
+                        "daily",
+                        "alerts",
+                        "on"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/monitors?saved");
         assertThat(web.get("/monitors").body()).contains("Syria battles").contains("Event type: Battles · Country: SY");
         Monitor m = monitors.of(idOf(me)).get(0);
         assertThat(m.filter()).as("dates are not kept").isEqualTo("type=Battles&country=SY");
 
-        // an hour later the news brings events: two in its view at Aleppo, one at Idlib; a protest and an Iraqi battle are not
+        // an hour later the news brings events: two in its view at Aleppo, one at Idlib; a protest and an Iraqi battle
+        // are not
         clock.advance(Duration.ofHours(1));
         long a1 = event(aleppo(today()));
-        long a2 = event(aleppo(today().minusDays(1)).evidence("Rebels attacked Aleppo.", "attacked").actors("Islamic Front", null));
+        long a2 = event(aleppo(today().minusDays(1))
+                .evidence("Rebels attacked Aleppo.", "attacked")
+                .actors("Islamic Front", null));
         long i1 = event(idlib(today()));
-        event(spec("Protests", "Peaceful protest", today()).at("Homs", "SY", "Homs", 34.73, 36.72, 169577)
+        event(spec("Protests", "Peaceful protest", today())
+                .at("Homs", "SY", "Homs", 34.73, 36.72, 169577)
                 .evidence("Protesters marched in Homs.", "marched"));
-        event(battle(today()).at("Mosul", "IQ", "Nineveh", 36.34, 43.13, 99072).evidence("Clashes in Mosul.", "Clashes"));
+        event(battle(today())
+                .at("Mosul", "IQ", "Nineveh", 36.34, 43.13, 99072)
+                .evidence("Clashes in Mosul.", "Clashes"));
 
         scheduler.tick();
         assertThat(MAIL.getReceivedMessages()).as("not a day yet: no digest").isEmpty();
@@ -190,14 +243,24 @@ abstract class MonitorsContract {
         MimeMessage digest = awaitMail(1)[0];
         assertThat(digest.getAllRecipients()[0].toString()).isEqualTo(me);
         assertThat(digest.getSubject()).isEqualTo("Syria battles: 3 new or changed events");
-        assertThat(digest.getHeader("List-Unsubscribe")[0]).startsWith("<http://localhost:8080/monitors/unsubscribe?token=");
+        assertThat(digest.getHeader("List-Unsubscribe")[0])
+                .startsWith("<http://localhost:8080/monitors/unsubscribe?token=");
         assertThat(digest.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String html = part(digest, "text/html"), text = part(digest, "text/plain");
-        assertThat(html).contains("Aleppo, Syria").contains("Idlib, Syria").contains("Rebels attacked Aleppo.")
-                .contains("http://localhost:8080/tracker/events/" + a1).contains("http://localhost:8080/tracker/events/" + a2)
-                .contains("http://localhost:8080/tracker/events/" + i1).doesNotContain("Homs").doesNotContain("Mosul")
-                .doesNotContain(DigestLetter.UNSUBSCRIBE_PLACEHOLDER).contains("/monitors/unsubscribe?token=");
-        assertThat(html.indexOf("Aleppo, Syria")).as("the busiest place first").isLessThan(html.indexOf("Idlib, Syria"));
+        assertThat(html)
+                .contains("Aleppo, Syria")
+                .contains("Idlib, Syria")
+                .contains("Rebels attacked Aleppo.")
+                .contains("http://localhost:8080/tracker/events/" + a1)
+                .contains("http://localhost:8080/tracker/events/" + a2)
+                .contains("http://localhost:8080/tracker/events/" + i1)
+                .doesNotContain("Homs")
+                .doesNotContain("Mosul")
+                .doesNotContain(DigestLetter.UNSUBSCRIBE_PLACEHOLDER)
+                .contains("/monitors/unsubscribe?token=");
+        assertThat(html.indexOf("Aleppo, Syria"))
+                .as("the busiest place first")
+                .isLessThan(html.indexOf("Idlib, Syria"));
         // the map of them travels inside the mail as a PNG the HTML shows by its Content-ID
         assertThat(digest.getContentType()).startsWith("multipart/related");
         Multipart related = (Multipart) digest.getContent();
@@ -207,7 +270,10 @@ abstract class MonitorsContract {
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(map.getInputStream());
         assertThat(png.getWidth()).isEqualTo(StaticDigestMap.WIDTH);
         assertThat(html).contains("src=\"cid:map\"");
-        assertThat(text).contains("ALEPPO, SYRIA").contains("\"Shelling hit Idlib.\"").contains("New: Battles");
+        assertThat(text)
+                .contains("ALEPPO, SYRIA")
+                .contains("\"Shelling hit Idlib.\"")
+                .contains("New: Battles");
         assertThat(mails.of(m.id())).extracting(MonitorMails.Mail::state).containsExactly("SENT");
 
         // the next tick, and the next day with nothing changed: no digest
@@ -215,7 +281,8 @@ abstract class MonitorsContract {
         clock.advance(Duration.ofDays(1));
         scheduler.tick();
         assertThat(MAIL.getReceivedMessages()).hasSize(1);
-        assertThat(monitors.find(m.id()).orElseThrow().digestSince()).as("the window moved on all the same")
+        assertThat(monitors.find(m.id()).orElseThrow().digestSince())
+                .as("the window moved on all the same")
                 .isAfter(TestClockConfig.START.plus(Duration.ofDays(1)));
 
         // an analyst confirms one: the next digest lists it as updated, and only it
@@ -225,7 +292,10 @@ abstract class MonitorsContract {
         scheduler.tick();
         MimeMessage second = awaitMail(2)[1];
         assertThat(second.getSubject()).isEqualTo("Syria battles: 1 new or changed event");
-        assertThat(part(second, "text/plain")).contains("Updated: Battles").contains("IDLIB, SYRIA").doesNotContain("ALEPPO");
+        assertThat(part(second, "text/plain"))
+                .contains("Updated: Battles")
+                .contains("IDLIB, SYRIA")
+                .doesNotContain("ALEPPO");
     }
 
     @Test
@@ -242,23 +312,30 @@ abstract class MonitorsContract {
         String base = "http://localhost:" + port;
 
         // a link scanner's GET stops nothing; a forged or damaged token is a 400 and stops nothing
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + link)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(base + link)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Stop these mails");
         String token = link.substring(link.indexOf("token=") + 6);
         char[] forged = token.toCharArray();
         forged[3] = forged[3] == 'A' ? 'B' : 'A';
         for (String bad : List.of(new String(forged), "", "bm90IGEgdG9rZW4", token + "AAAA")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/monitors/unsubscribe?token=" + bad))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/monitors/unsubscribe?token=" + bad))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
         }
         assertThat(monitors.find(m.id()).orElseThrow().digest()).isEqualTo(Monitor.Digest.DAILY);
 
         // the mail client's one-click POST: no cookie, no CSRF token
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + link))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+        HttpResponse<String> done = http.send(
+                HttpRequest.newBuilder(URI.create(base + link))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(done.statusCode()).isEqualTo(200);
         Monitor after = monitors.find(m.id()).orElseThrow();
@@ -269,7 +346,9 @@ abstract class MonitorsContract {
         event(idlib(today()));
         clock.advance(Duration.ofDays(2));
         scheduler.tick();
-        assertThat(MAIL.getReceivedMessages()).as("no digest after unsubscribing").hasSize(1);
+        assertThat(MAIL.getReceivedMessages())
+                .as("no digest after unsubscribing")
+                .hasSize(1);
     }
 
     // --- resuming -----------------------------------------------------------------------------
@@ -278,14 +357,21 @@ abstract class MonitorsContract {
     void aSendLeftAsACrashLeavesItSendsNobodyTwice() throws Exception {
         // six readers' digests due at once; the log as a kill leaves it: 2 SENT, 1 claimed (in flight), 3 QUEUED
         List<Monitor> six = new ArrayList<>();
-        for (int i = 0; i < 6; i++) six.add(monitors.create(idOf(analyst()), "View " + i, "country=SY", "daily", false));
+        for (int i = 0; i < 6; i++)
+            six.add(monitors.create(idOf(analyst()), "View " + i, "country=SY", "daily", false));
         clock.advance(Duration.ofHours(1));
         event(aleppo(today()));
         clock.advance(Duration.ofDays(1));
         assertThat(scheduler.queueDigests()).isEqualTo(6);
-        List<Long> rows = jdbc.sql("SELECT id FROM monitor_mails ORDER BY id").query(Long.class).list();
-        jdbc.sql("UPDATE monitor_mails SET state = 'SENT' WHERE id IN (:ids)").param("ids", rows.subList(0, 2)).update();
-        jdbc.sql("UPDATE monitor_mails SET state = 'SENDING', attempt = 1 WHERE id = :id").param("id", rows.get(2)).update();
+        List<Long> rows = jdbc.sql("SELECT id FROM monitor_mails ORDER BY id")
+                .query(Long.class)
+                .list();
+        jdbc.sql("UPDATE monitor_mails SET state = 'SENT' WHERE id IN (:ids)")
+                .param("ids", rows.subList(0, 2))
+                .update();
+        jdbc.sql("UPDATE monitor_mails SET state = 'SENDING', attempt = 1 WHERE id = :id")
+                .param("id", rows.get(2))
+                .update();
 
         MonitorPostman.Run run = postman.deliver(100);
         assertThat(run.sent()).isEqualTo(3);
@@ -294,11 +380,21 @@ abstract class MonitorsContract {
         List<String> to = new ArrayList<>();
         for (MimeMessage g : got) to.add(g.getAllRecipients()[0].toString());
         List<String> expected = new ArrayList<>();
-        for (Monitor m : six.subList(3, 6)) expected.add(accounts.staff().stream().filter(a -> a.id() == m.userId()).findFirst().orElseThrow().email());
+        for (Monitor m : six.subList(3, 6))
+            expected.add(accounts.staff().stream()
+                    .filter(a -> a.id() == m.userId())
+                    .findFirst()
+                    .orElseThrow()
+                    .email());
         assertThat(to).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(jdbc.sql("SELECT state FROM monitor_mails ORDER BY id").query(String.class).list())
+        assertThat(jdbc.sql("SELECT state FROM monitor_mails ORDER BY id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("SENT", "SENT", "UNKNOWN", "SENT", "SENT", "SENT");
-        assertThat(jdbc.sql("SELECT error FROM monitor_mails WHERE id = :id").param("id", rows.get(2)).query(String.class).single())
+        assertThat(jdbc.sql("SELECT error FROM monitor_mails WHERE id = :id")
+                        .param("id", rows.get(2))
+                        .query(String.class)
+                        .single())
                 .isEqualTo(MonitorMails.IN_DOUBT);
 
         // resumed again: nothing left, nobody gets a second copy
@@ -317,7 +413,9 @@ abstract class MonitorsContract {
         event(aleppo(today()));
         clock.advance(Duration.ofDays(1));
         assertThat(scheduler.queueDigests()).isEqualTo(3);
-        jdbc.sql("UPDATE users SET role = 'MEMBER' WHERE email = :e").param("e", gone).update(); // no longer staff, no data plan
+        jdbc.sql("UPDATE users SET role = 'MEMBER' WHERE email = :e")
+                .param("e", gone)
+                .update(); // no longer staff, no data plan
         monitors.change(idOf(off), o.id(), Monitor.Digest.NONE, false);
         postman.deliver(100);
         MimeMessage[] got = awaitMail(1);
@@ -341,13 +439,18 @@ abstract class MonitorsContract {
         // Idlib: 9 this week after a quiet spell: under the minimum of 10
         for (int k = 0; k < 9; k++) event(idlib(today.minusDays(k % 7)));
         // Hama: 5 a week before, 12 now: 2.4 times, under 3
-        for (int w = 1; w <= 8; w++) for (int k = 0; k < 5; k++) event(battle(today.minusDays(7L * w + k)).at("Hama", "SY", "Hama", 35.13, 36.75, 170017));
-        for (int k = 0; k < 12; k++) event(battle(today.minusDays(k % 7)).at("Hama", "SY", "Hama", 35.13, 36.75, 170017));
+        for (int w = 1; w <= 8; w++)
+            for (int k = 0; k < 5; k++)
+                event(battle(today.minusDays(7L * w + k)).at("Hama", "SY", "Hama", 35.13, 36.75, 170017));
+        for (int k = 0; k < 12; k++)
+            event(battle(today.minusDays(k % 7)).at("Hama", "SY", "Hama", 35.13, 36.75, 170017));
 
         scheduler.tick();
         MimeMessage alert = awaitMail(1)[0];
-        assertThat(alert.getSubject()).isEqualTo("Surge in Syria: Aleppo, Syria: 12 events this week, 6.0× its 8-week average (2.0 a week)");
-        assertThat(part(alert, "text/plain")).contains("Aleppo, Syria: 12 events this week, 6.0× its 8-week average (2.0 a week).");
+        assertThat(alert.getSubject())
+                .isEqualTo("Surge in Syria: Aleppo, Syria: 12 events this week, 6.0× its 8-week average (2.0 a week)");
+        assertThat(part(alert, "text/plain"))
+                .contains("Aleppo, Syria: 12 events this week, 6.0× its 8-week average (2.0 a week).");
         assertThat(alert.getHeader("List-Unsubscribe")[0]).contains("/monitors/unsubscribe?token=");
 
         // checked again after the hour, and two days on with more events: still one alert for Aleppo this week
@@ -373,7 +476,9 @@ abstract class MonitorsContract {
         assertThat(rule.surges(9, 0)).isFalse();
         assertThat(rule.surges(10, 0)).as("ten after a quiet spell").isTrue();
         assertThat(rule.surges(23, 49)).as("23 against 6.1 a week").isTrue();
-        assertThat(rule.surges(18, 49)).as("18 against 6.1 a week: under three times").isFalse();
+        assertThat(rule.surges(18, 49))
+                .as("18 against 6.1 a week: under three times")
+                .isFalse();
         assertThat(new SurgeRule.Surge("SY/Aleppo", "Aleppo, Syria", 23, 6.0).explanation())
                 .isEqualTo("Aleppo, Syria: 23 events this week, 3.8× its 8-week average (6.0 a week)");
         assertThat(new SurgeRule.Surge("SY/Aleppo", "Aleppo, Syria", 12, 0).explanation())
@@ -387,7 +492,9 @@ abstract class MonitorsContract {
         String broken = analyst(), fine = analyst();
         Monitor b = monitors.create(idOf(broken), "Broken", "country=SY", "daily", true);
         monitors.create(idOf(fine), "Fine", "country=SY", "daily", true);
-        jdbc.sql("UPDATE monitors SET filter = 'type=Skirmish&minConfidence=2' WHERE id = :id").param("id", b.id()).update();
+        jdbc.sql("UPDATE monitors SET filter = 'type=Skirmish&minConfidence=2' WHERE id = :id")
+                .param("id", b.id())
+                .update();
         clock.advance(Duration.ofHours(1));
         event(aleppo(today()));
         clock.advance(Duration.ofDays(1));
@@ -409,27 +516,52 @@ abstract class MonitorsContract {
         WebSession them = signedIn(other);
         assertThat(them.get("/monitors").body()).doesNotContain("Mine");
         // a post at the owner's monitor, with their own valid session and CSRF token, is "not found"
-        String csrf = org.jsoup.Jsoup.parse(them.get("/monitors/new").body()).selectFirst("input[name=_csrf]").val();
-        assertThat(them.postRaw("/monitors/" + m.id(), Map.of("digest", "none", "_csrf", csrf)).statusCode()).isEqualTo(404);
-        assertThat(them.postRaw("/monitors/" + m.id() + "/delete", Map.of("_csrf", csrf)).statusCode()).isEqualTo(404);
+        String csrf = org.jsoup.Jsoup.parse(them.get("/monitors/new").body())
+                .selectFirst("input[name=_csrf]")
+                .val();
+        assertThat(them.postRaw("/monitors/" + m.id(), Map.of("digest", "none", "_csrf", csrf))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(them.postRaw("/monitors/" + m.id() + "/delete", Map.of("_csrf", csrf))
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(monitors.find(m.id()).orElseThrow().digest()).isEqualTo(Monitor.Digest.WEEKLY);
 
         // a view the filters refuse, no name, an unknown digest: 400 with the reasons, nothing saved
-        HttpResponse<String> bad = them.postRaw("/monitors", Map.of("name", "", "filter", "type=Skirmish", "digest", "hourly", "_csrf", csrf));
+        HttpResponse<String> bad = them.postRaw(
+                "/monitors", Map.of("name", "", "filter", "type=Skirmish", "digest", "hourly", "_csrf", csrf));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("Give the monitor a name.").contains("Choose no digest, daily or weekly.")
-                .contains("type must be one of").doesNotContain("Exception");
+        assertThat(bad.body())
+                .contains("Give the monitor a name.")
+                .contains("Choose no digest, daily or weekly.")
+                .contains("type must be one of")
+                .doesNotContain("Exception");
         assertThat(them.get("/monitors/new?minConfidence=7").statusCode()).isEqualTo(400);
         // a hostile name is text, never markup
-        assertThat(them.postRaw("/monitors", Map.of("name", "<script>alert(1)</script>", "filter", "country=SY", "digest", "daily",
-                "_csrf", csrf)).statusCode()).isEqualTo(302);
-        assertThat(them.get("/monitors").body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+        assertThat(them.postRaw(
+                                "/monitors",
+                                Map.of(
+                                        "name",
+                                        "<script>alert(1)</script>",
+                                        "filter",
+                                        "country=SY",
+                                        "digest",
+                                        "daily",
+                                        "_csrf",
+                                        csrf))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(them.get("/monitors").body())
+                .doesNotContain("<script>alert(1)</script>")
+                .contains("&lt;script&gt;");
 
         // a member without the tracker's access has no monitors; an anonymous visitor is sent to sign in
         accounts.create("plain@example.org", "Plain", PASSWORD, Role.MEMBER);
         assertThat(signedIn("plain@example.org").get("/monitors").statusCode()).isEqualTo(403);
         assertThat(new WebSession(port).get("/monitors").statusCode()).isIn(302, 401);
-        assertThat(Arrays.asList(monitors.of(idOf(other)).stream().map(Monitor::name).toArray())).containsExactly("<script>alert(1)</script>");
+        assertThat(Arrays.asList(
+                        monitors.of(idOf(other)).stream().map(Monitor::name).toArray()))
+                .containsExactly("<script>alert(1)</script>");
     }
 
     Instant now() {

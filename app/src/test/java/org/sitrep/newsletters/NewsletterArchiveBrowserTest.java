@@ -24,10 +24,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
+import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.TestPieces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +46,9 @@ import org.springframework.test.context.TestPropertySource;
  * {@code -Dsitrep.screenshots=DIR} the rendered mail is saved as {@code DIR/newsletter.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.newsletters.tick=1h", "sitrep.newsletters.initial-delay=1h"})
+@TestPropertySource(
+        properties = {"sitrep.sample-content=false", "sitrep.newsletters.tick=1h", "sitrep.newsletters.initial-delay=1h"
+        })
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewsletterArchiveBrowserTest {
@@ -63,11 +65,20 @@ class NewsletterArchiveBrowserTest {
         registry.add("sitrep.base-url", () -> "http://localhost:" + PORT);
     }
 
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired IssueDesk desk;
-    @Autowired Newsletters newsletters;
-    @Autowired IssueLetter letters;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    IssueDesk desk;
+
+    @Autowired
+    Newsletters newsletters;
+
+    @Autowired
+    IssueLetter letters;
 
     WebDriver browser;
     final String base = "http://localhost:" + PORT;
@@ -78,24 +89,52 @@ class NewsletterArchiveBrowserTest {
     @BeforeAll
     void seed() throws Exception {
         TestPieces fixture = new TestPieces(jdbc, events);
-        long port = fixture.photo("aden-quay", "Cranes over the quay", "Sitrep", "Cranes unload a container ship at Aden's quay at dawn");
-        long hills = fixture.photo("idlib-hills", "Hills south of Idlib", "Sitrep", "Olive groves on the hills south of Idlib");
-        for (String key : List.of("aden-quay", "idlib-hills")) photoFiles(key, key.startsWith("aden") ? new Color(0x2b4c6f) : new Color(0x6b7d3a));
-        long lead = fixture.piece("aden-port-reopens").kind("NEWS").section("Yemen").headline("Aden's port reopens to container ships")
-                .standfirst("The first ship in six weeks docked at dawn; insurers had cut war-risk premiums the day before").photo(port).insert();
-        long memo = fixture.piece("what-the-truce-means").kind("MEMO").section("Syria").access("PAID").headline("What the truce in Idlib means")
-                .standfirst("Why the lines held this week, and what would move them").photo(hills)
-                .body("<p>The truce holds.</p><p>For now.</p><p>MEMO-CONCLUSION-SECRET only for subscribers.</p>").insert();
-        long analysis = fixture.piece("grain-corridor").kind("ANALYSIS").section("Black Sea").headline("The grain corridor, a year on")
-                .standfirst("Shipments are up, but the routes are narrower").insert();
+        long port = fixture.photo(
+                "aden-quay", "Cranes over the quay", "Sitrep", "Cranes unload a container ship at Aden's quay at dawn");
+        long hills = fixture.photo(
+                "idlib-hills", "Hills south of Idlib", "Sitrep", "Olive groves on the hills south of Idlib");
+        for (String key : List.of("aden-quay", "idlib-hills"))
+            photoFiles(key, key.startsWith("aden") ? new Color(0x2b4c6f) : new Color(0x6b7d3a));
+        long lead = fixture.piece("aden-port-reopens")
+                .kind("NEWS")
+                .section("Yemen")
+                .headline("Aden's port reopens to container ships")
+                .standfirst(
+                        "The first ship in six weeks docked at dawn; insurers had cut war-risk premiums the day before")
+                .photo(port)
+                .insert();
+        long memo = fixture.piece("what-the-truce-means")
+                .kind("MEMO")
+                .section("Syria")
+                .access("PAID")
+                .headline("What the truce in Idlib means")
+                .standfirst("Why the lines held this week, and what would move them")
+                .photo(hills)
+                .body("<p>The truce holds.</p><p>For now.</p><p>MEMO-CONCLUSION-SECRET only for subscribers.</p>")
+                .insert();
+        long analysis = fixture.piece("grain-corridor")
+                .kind("ANALYSIS")
+                .section("Black Sea")
+                .headline("The grain corridor, a year on")
+                .standfirst("Shipments are up, but the routes are narrower")
+                .insert();
         Newsletter daily = newsletters.bySlug("daily-brief").orElseThrow();
         Newsletter weekly = newsletters.bySlug("weekly-memo").orElseThrow();
-        freeIssue = sent(desk.save(null, daily.id(), "Daily Brief: Aden's port reopens",
+        freeIssue = sent(desk.save(
+                null,
+                daily.id(),
+                "Daily Brief: Aden's port reopens",
                 "Good morning. Three things from the fronts overnight, **in order of consequence**.\n\n"
                         + "- Ships dock again in Aden\n- The Idlib truce holds\n\nOur [weekly memo](/memos/what-the-truce-means) explains why.",
-                List.of(lead, memo, analysis), "editor@sitrep.example"));
-        paidIssue = sent(desk.save(null, weekly.id(), "Weekly Memo: the truce", "PAID-NOTE-SECRET: what our analysts make of the week.",
-                List.of(memo), "editor@sitrep.example"));
+                List.of(lead, memo, analysis),
+                "editor@sitrep.example"));
+        paidIssue = sent(desk.save(
+                null,
+                weekly.id(),
+                "Weekly Memo: the truce",
+                "PAID-NOTE-SECRET: what our analysts make of the week.",
+                List.of(memo),
+                "editor@sitrep.example"));
         browser = Browser.start();
     }
 
@@ -106,8 +145,11 @@ class NewsletterArchiveBrowserTest {
 
     private long sent(long issue) {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("UPDATE newsletter_issues SET state = 'SENT', started_at = :at, finished_at = :at, recipients = 0 WHERE id = :id")
-                .param("at", at).param("id", issue).update();
+        jdbc.sql(
+                        "UPDATE newsletter_issues SET state = 'SENT', started_at = :at, finished_at = :at, recipients = 0 WHERE id = :id")
+                .param("at", at)
+                .param("id", issue)
+                .update();
         return issue;
     }
 
@@ -126,36 +168,52 @@ class NewsletterArchiveBrowserTest {
             g.setColor(new Color(0x8f1d21));
             for (int i = 0; i < 5; i++) g.fillRect(w / 8 + i * w / 7, h / 2, w / 16, h / 4);
             g.dispose();
-            ImageIO.write(img, "jpg", media.resolve(w == 1600 ? key + ".jpg" : key + "-" + w + ".jpg").toFile());
+            ImageIO.write(
+                    img,
+                    "jpg",
+                    media.resolve(w == 1600 ? key + ".jpg" : key + "-" + w + ".jpg")
+                            .toFile());
         }
     }
 
     private void look(String what, int width, int height) throws Exception {
         browser.manage().window().setSize(new Dimension(width, height));
         for (String v : Axe.seriousViolations(browser)) problems.add(what + " at " + width + ": " + v);
-        long scroll = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;")).longValue();
-        long client = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;")).longValue();
-        if (scroll > client) problems.add(what + " at " + width + ": wider than the window (" + scroll + " > " + client + ")");
+        long scroll = ((Number)
+                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;"))
+                .longValue();
+        long client = ((Number)
+                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;"))
+                .longValue();
+        if (scroll > client)
+            problems.add(what + " at " + width + ": wider than the window (" + scroll + " > " + client + ")");
     }
 
     @Test
     void theMailRendersLikeThePublicationOnDesktopAndPhone() throws Exception {
         Issue issue = desk.find(freeIssue).orElseThrow();
-        String html = letters.render(issue, newsletters.byId(issue.newsletterId()).orElseThrow())
+        String html = letters.render(
+                        issue, newsletters.byId(issue.newsletterId()).orElseThrow())
                 .html(base + "/newsletters/unsubscribe?token=example");
         Path file = Files.createTempFile("newsletter-", ".html");
         Files.writeString(file, html);
         browser.manage().window().setSize(new Dimension(760, 1500));
         browser.get(file.toUri().toString());
-        assertThat(browser.findElement(By.cssSelector(".masthead .site-name")).getText()).isEqualTo("Sitrep");
+        assertThat(browser.findElement(By.cssSelector(".masthead .site-name")).getText())
+                .isEqualTo("Sitrep");
         List<Boolean> loaded = new ArrayList<>();
         for (var img : browser.findElements(By.tagName("img"))) {
-            loaded.add((Boolean) ((JavascriptExecutor) browser).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
+            loaded.add((Boolean) ((JavascriptExecutor) browser)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
         }
-        assertThat(loaded).as("the photos load from their absolute addresses").hasSize(2).containsOnly(true);
+        assertThat(loaded)
+                .as("the photos load from their absolute addresses")
+                .hasSize(2)
+                .containsOnly(true);
         String dir = System.getProperty("sitrep.screenshots");
         if (dir != null && !dir.isBlank()) {
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.createDirectories(Path.of(dir));
             Files.copy(shot, Path.of(dir, "newsletter.png"), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -172,18 +230,22 @@ class NewsletterArchiveBrowserTest {
             browser.get(base + "/");
             browser.findElement(By.cssSelector("footer a[href='/newsletters']")).click();
             assertThat(browser.getCurrentUrl()).endsWith("/newsletters");
-            assertThat(browser.findElements(By.cssSelector(".issue-list a"))).extracting(e -> e.getText())
+            assertThat(browser.findElements(By.cssSelector(".issue-list a")))
+                    .extracting(e -> e.getText())
                     .containsExactly("Weekly Memo: the truce", "Daily Brief: Aden's port reopens");
             look("archive", size[0], size[1]);
             browser.get(base + "/newsletters/issues/" + freeIssue);
             assertThat(browser.findElement(By.id("issue-intro")).getText()).contains("Three things from the fronts");
-            assertThat(browser.findElements(By.cssSelector(".issue-piece .teaser-headline"))).hasSize(3);
+            assertThat(browser.findElements(By.cssSelector(".issue-piece .teaser-headline")))
+                    .hasSize(3);
             assertThat(browser.getPageSource()).doesNotContain("MEMO-CONCLUSION-SECRET");
             look("free issue", size[0], size[1]);
             browser.get(base + "/newsletters/issues/" + paidIssue);
             assertThat(browser.findElements(By.id("issue-intro"))).isEmpty();
             assertThat(browser.findElement(By.id("paywall-offer")).getText()).contains("for subscribers");
-            assertThat(browser.getPageSource()).doesNotContain("PAID-NOTE-SECRET").doesNotContain("MEMO-CONCLUSION-SECRET");
+            assertThat(browser.getPageSource())
+                    .doesNotContain("PAID-NOTE-SECRET")
+                    .doesNotContain("MEMO-CONCLUSION-SECRET");
             look("paid issue", size[0], size[1]);
         }
         assertThat(problems).isEmpty();

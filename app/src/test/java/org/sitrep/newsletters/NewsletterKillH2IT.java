@@ -14,10 +14,14 @@ class NewsletterKillH2IT extends NewsletterKillContract {
     }
 
     @Override
-    String user() { return "sa"; }
+    String user() {
+        return "sa";
+    }
 
     @Override
-    String password() { return ""; }
+    String password() {
+        return "";
+    }
 
     @Override
     List<String> databaseArguments() {

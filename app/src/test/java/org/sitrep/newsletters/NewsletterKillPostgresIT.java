@@ -10,7 +10,8 @@ import org.sitrep.testsupport.TestDatabases;
 /** The kill test on PostgreSQL, in a schema of its own. */
 @RequiresPostgres
 class NewsletterKillPostgresIT extends NewsletterKillContract {
-    private final String schema = "k_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String schema =
+            "k_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final String base = TestDatabases.postgresUrl();
 
     NewsletterKillPostgresIT() throws Exception {
@@ -25,16 +26,24 @@ class NewsletterKillPostgresIT extends NewsletterKillContract {
     }
 
     @Override
-    String user() { return param("user"); }
+    String user() {
+        return param("user");
+    }
 
     @Override
-    String password() { return param("password"); }
+    String password() {
+        return param("password");
+    }
 
     @Override
     List<String> databaseArguments() {
-        return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=" + user(),
-                "--spring.datasource.password=" + password(), "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.default-schema=" + schema, "--spring.datasource.hikari.maximum-pool-size=4");
+        return List.of(
+                "--spring.datasource.url=" + jdbcUrl(),
+                "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=" + password(),
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema,
+                "--spring.datasource.hikari.maximum-pool-size=4");
     }
 
     private String param(String name) {

@@ -38,8 +38,14 @@ import org.springframework.test.context.TestPropertySource;
  * count is per recipient, so a duplicate or a gap would show.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.newsletters.tick=1h", "sitrep.newsletters.initial-delay=1h",
-        "sitrep.base-url=https://sitrep.example", "sitrep.mail.from=brief@sitrep.example"})
+@TestPropertySource(
+        properties = {
+            "sitrep.sample-content=false",
+            "sitrep.newsletters.tick=1h",
+            "sitrep.newsletters.initial-delay=1h",
+            "sitrep.base-url=https://sitrep.example",
+            "sitrep.mail.from=brief@sitrep.example"
+        })
 class NewsletterSendBenchmark {
     static final GreenMail MAIL = TestMail.start();
     static final AtomicLong DELIVERED = new AtomicLong();
@@ -49,7 +55,9 @@ class NewsletterSendBenchmark {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
         Path data = Files.createTempDirectory("sitrep-bench-newsletters-");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("db/sitrep") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + data.resolve("db/sitrep") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
         registry.add("sitrep.data-dir", data::toString);
         TestMail.properties(registry, MAIL);
         // Count each delivery by recipient instead of storing it.
@@ -67,14 +75,29 @@ class NewsletterSendBenchmark {
                 }));
     }
 
-    @Autowired JdbcClient jdbc;
-    @Autowired JdbcTemplate jdbcTemplate;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired IssueDesk desk;
-    @Autowired Postman postman;
-    @Autowired Newsletters newsletters;
-    @Value("${sitrep.newsletters.rate-per-second:2000}") String rate;
-    @Value("${sitrep.newsletters.connections:2}") String connections;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    IssueDesk desk;
+
+    @Autowired
+    Postman postman;
+
+    @Autowired
+    Newsletters newsletters;
+
+    @Value("${sitrep.newsletters.rate-per-second:2000}")
+    String rate;
+
+    @Value("${sitrep.newsletters.connections:2}")
+    String connections;
 
     @Test
     void sendOneIssueToAllMembers() throws Exception {
@@ -85,22 +108,35 @@ class NewsletterSendBenchmark {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (int from = 0; from < members; from += 5_000) {
             List<Object[]> rows = new ArrayList<>();
-            for (int i = from; i < Math.min(members, from + 5_000); i++) rows.add(new Object[] {"m" + i + "@bench.example", "Member " + i, now, now});
-            jdbcTemplate.batchUpdate("INSERT INTO users (email, display_name, role, enabled, created_at, email_verified_at) "
-                    + "VALUES (?, ?, 'MEMBER', TRUE, ?, ?)", rows);
+            for (int i = from; i < Math.min(members, from + 5_000); i++)
+                rows.add(new Object[] {"m" + i + "@bench.example", "Member " + i, now, now});
+            jdbcTemplate.batchUpdate(
+                    "INSERT INTO users (email, display_name, role, enabled, created_at, email_verified_at) "
+                            + "VALUES (?, ?, 'MEMBER', TRUE, ?, ?)",
+                    rows);
         }
         Newsletter daily = newsletters.bySlug("daily-brief").orElseThrow();
-        jdbc.sql("INSERT INTO newsletter_subscriptions (newsletter_id, user_id, subscribed_at) SELECT :n, id, :now FROM users")
-                .param("n", daily.id()).param("now", now).update();
+        jdbc.sql(
+                        "INSERT INTO newsletter_subscriptions (newsletter_id, user_id, subscribed_at) SELECT :n, id, :now FROM users")
+                .param("n", daily.id())
+                .param("now", now)
+                .update();
         TestPieces fixture = new TestPieces(jdbc, events);
         List<Long> pieces = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            pieces.add(fixture.piece("front-line-" + i).headline("Front line report " + i + ": crossings reopen as talks resume")
-                    .standfirst("What changed on day " + i + ", and what our correspondents saw at the crossings").insert());
+            pieces.add(fixture.piece("front-line-" + i)
+                    .headline("Front line report " + i + ": crossings reopen as talks resume")
+                    .standfirst("What changed on day " + i + ", and what our correspondents saw at the crossings")
+                    .insert());
         }
-        long issue = desk.save(null, daily.id(), "Daily Brief: crossings reopen",
+        long issue = desk.save(
+                null,
+                daily.id(),
+                "Daily Brief: crossings reopen",
                 "Good morning. Six things from the fronts overnight, **in order of consequence**.\n\n"
-                        + "- Talks resume in the capital\n- Crossings reopen in the north\n\nOur memo follows on Friday.", pieces, "bench");
+                        + "- Talks resume in the capital\n- Crossings reopen in the north\n\nOur memo follows on Friday.",
+                pieces,
+                "bench");
         Duration setup = Duration.ofNanos(System.nanoTime() - t);
 
         long start = System.nanoTime();
@@ -108,12 +144,14 @@ class NewsletterSendBenchmark {
         assertThat(desk.start(issue)).isTrue();
         Duration materialise = Duration.ofNanos(System.nanoTime() - start);
         Postman.Run run = postman.deliver(issue);
-        while (DELIVERED.get() < members && System.nanoTime() - start < Duration.ofMinutes(10).toNanos()) Thread.sleep(5);
+        while (DELIVERED.get() < members
+                && System.nanoTime() - start < Duration.ofMinutes(10).toNanos()) Thread.sleep(5);
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         String loadAfter = loadAverage();
 
         IssueDesk.Progress p = desk.progress(issue);
-        String report = String.join("\n",
+        String report = String.join(
+                "\n",
                 "newsletter send benchmark  " + startedAt,
                 "members                    " + members,
                 "cores (JVM sees)           " + Runtime.getRuntime().availableProcessors(),
@@ -123,11 +161,16 @@ class NewsletterSendBenchmark {
                 "materialise send log       " + materialise.toMillis() + " ms",
                 "start to last SMTP accept  " + total.toMillis() + " ms",
                 "throughput                 " + Math.round(members / (total.toNanos() / 1e9)) + " messages/s",
-                "delivered at SMTP server   " + DELIVERED.get() + " (distinct " + SEEN.cardinality() + ", duplicates " + DUPLICATES.get() + ")",
-                "send log                   sent " + p.sent() + ", failed " + p.failed() + ", unknown " + p.unknown() + ", queued "
-                        + (p.queued() + p.sending()),
+                "delivered at SMTP server   " + DELIVERED.get() + " (distinct " + SEEN.cardinality() + ", duplicates "
+                        + DUPLICATES.get() + ")",
+                "send log                   sent " + p.sent() + ", failed " + p.failed() + ", unknown " + p.unknown()
+                        + ", queued " + (p.queued() + p.sending()),
                 "issue state                " + desk.find(issue).orElseThrow().state(),
-                "heap used at end           " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MiB",
+                "heap used at end           "
+                        + ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed()
+                                / (1 << 20) + " MiB",
                 "under 2 minutes            " + (total.compareTo(Duration.ofMinutes(2)) < 0 ? "yes" : "NO"));
         System.out.println("\n==== NEWSLETTER BENCHMARK ====\n" + report + "\n==============================\n");
         String out = System.getProperty("sitrep.bench.out");
@@ -142,7 +185,8 @@ class NewsletterSendBenchmark {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
-            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 }

@@ -23,9 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sitrep.members.Role;
 import org.sitrep.members.UserAccounts;
-import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
+import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.TestMail;
 import org.sitrep.testsupport.TestPieces;
 import org.sitrep.testsupport.WebSession;
@@ -59,9 +59,14 @@ class ReaderJourneyBrowserTest {
         TestMail.properties(registry, MAIL);
     }
 
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired UserAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    UserAccounts accounts;
 
     WebDriver browser;
     final String base = "http://localhost:" + PORT;
@@ -70,11 +75,20 @@ class ReaderJourneyBrowserTest {
     void seed() {
         TestPieces fixture = new TestPieces(jdbc, events);
         for (int i = 1; i <= 4; i++) {
-            fixture.piece("front-line-" + i).kind("NEWS").headline("Front line, day " + i).standfirst("Day " + i + " on the front")
-                    .body("<p>Day " + i + " began.</p><p>Shelling eased.</p><p>LATER-PARAGRAPH " + i + ".</p>").insert();
+            fixture.piece("front-line-" + i)
+                    .kind("NEWS")
+                    .headline("Front line, day " + i)
+                    .standfirst("Day " + i + " on the front")
+                    .body("<p>Day " + i + " began.</p><p>Shelling eased.</p><p>LATER-PARAGRAPH " + i + ".</p>")
+                    .insert();
         }
-        fixture.piece("what-the-truce-means").kind("MEMO").headline("What the truce means").standfirst("Our memo on the truce")
-                .access("PAID").body("<p>The truce holds.</p><p>For now.</p><p>MEMO-CONCLUSION only for subscribers.</p>").insert();
+        fixture.piece("what-the-truce-means")
+                .kind("MEMO")
+                .headline("What the truce means")
+                .standfirst("Our memo on the truce")
+                .access("PAID")
+                .body("<p>The truce holds.</p><p>For now.</p><p>MEMO-CONCLUSION only for subscribers.</p>")
+                .insert();
         accounts.create("editor@sitrep.example", "Desk Editor", "correct horse battery", Role.EDITOR);
         browser = Browser.start();
     }
@@ -116,22 +130,27 @@ class ReaderJourneyBrowserTest {
         browser.findElement(By.id("join-email")).sendKeys("reader@example.org");
         browser.findElement(By.id("join-name")).sendKeys("Rana Reader");
         browser.findElement(By.id("join-newsletter-daily-brief")).click();
-        browser.findElement(By.cssSelector("form[action='/join'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/join'] button[type=submit]"))
+                .click();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent")));
         assertThat(MAIL.waitForIncomingEmail(15_000, 1)).isTrue();
         Matcher link = Pattern.compile(Pattern.quote(base) + "/signin/link\\?token=[A-Za-z0-9_-]+")
                 .matcher(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0]).replace("=\r\n", ""));
-        assertThat(link.find()).as("the sign-in mail holds a link to this server").isTrue();
+        assertThat(link.find())
+                .as("the sign-in mail holds a link to this server")
+                .isTrue();
         browser.get(link.group());
         browser.findElement(By.id("confirm-signin")).click();
         waitFor().until(ExpectedConditions.urlMatches("/account$"));
         assertThat(browser.findElement(By.id("account-plan")).getText()).isEqualTo("Free member");
-        assertThat(browser.findElement(By.id("newsletter-daily-brief")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("newsletter-daily-brief")).isSelected())
+                .isTrue();
         accessible("/account");
 
         // 3. Subscribe with a test payment: the page says plainly that no real money moves.
         browser.get(base + "/subscribe");
-        assertThat(browser.findElement(By.id("test-payments-banner")).getText()).contains("Test payments — no real money");
+        assertThat(browser.findElement(By.id("test-payments-banner")).getText())
+                .contains("Test payments — no real money");
         accessible("/subscribe");
         browser.findElement(By.id("subscribe-annual")).click();
         waitFor().until(ExpectedConditions.urlMatches("/account$"));
@@ -139,23 +158,47 @@ class ReaderJourneyBrowserTest {
 
         // 4. The paid memo reads in full.
         browser.get(base + "/memos/what-the-truce-means");
-        assertThat(browser.findElement(By.cssSelector(".body")).getText()).contains("MEMO-CONCLUSION only for subscribers.");
+        assertThat(browser.findElement(By.cssSelector(".body")).getText())
+                .contains("MEMO-CONCLUSION only for subscribers.");
         assertThat(browser.findElements(By.id("paywall-offer"))).isEmpty();
 
         // 5. An editor (signed in with a password) composes the Daily Brief around the memo and sends it.
         WebSession editor = new WebSession(PORT);
-        assertThat(editor.post("/signin", "/signin", Map.of("username", "editor@sitrep.example", "password", "correct horse battery"))
-                .headers().firstValue("Location").orElse("")).doesNotContain("error");
-        long daily = jdbc.sql("SELECT id FROM newsletters WHERE slug = 'daily-brief'").query(Long.class).single();
-        long memo = jdbc.sql("SELECT id FROM pieces WHERE slug = 'what-the-truce-means'").query(Long.class).single();
-        HttpResponse<String> saved = editor.post("/newsroom/newsletters/issues/new?newsletter=" + daily, "/newsroom/newsletters/issues",
-                Map.of("newsletter", String.valueOf(daily), "subject", "Daily Brief: the truce", "intro", "Good morning.",
-                        "piece", String.valueOf(memo)));
+        assertThat(editor.post(
+                                "/signin",
+                                "/signin",
+                                Map.of("username", "editor@sitrep.example", "password", "correct horse battery"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .doesNotContain("error");
+        long daily = jdbc.sql("SELECT id FROM newsletters WHERE slug = 'daily-brief'")
+                .query(Long.class)
+                .single();
+        long memo = jdbc.sql("SELECT id FROM pieces WHERE slug = 'what-the-truce-means'")
+                .query(Long.class)
+                .single();
+        HttpResponse<String> saved = editor.post(
+                "/newsroom/newsletters/issues/new?newsletter=" + daily,
+                "/newsroom/newsletters/issues",
+                Map.of(
+                        "newsletter",
+                        String.valueOf(daily),
+                        "subject",
+                        "Daily Brief: the truce",
+                        "intro",
+                        "Good morning.",
+                        "piece",
+                        String.valueOf(memo)));
         String issuePage = saved.headers().firstValue("Location").orElseThrow();
         String issuePath = URI.create(issuePage).getPath();
-        assertThat(editor.get(issuePath + "/preview").body()).contains("What the truce means").contains(base + "/memos/what-the-truce-means");
+        assertThat(editor.get(issuePath + "/preview").body())
+                .contains("What the truce means")
+                .contains(base + "/memos/what-the-truce-means");
         editor.post(issuePath, issuePath + "/send", Map.of("confirmed", "yes"));
-        assertThat(MAIL.waitForIncomingEmail(15_000, 2)).as("the newsletter arrives").isTrue();
+        assertThat(MAIL.waitForIncomingEmail(15_000, 2))
+                .as("the newsletter arrives")
+                .isTrue();
         MimeMessage letter = MAIL.getReceivedMessages()[1];
         assertThat(letter.getAllRecipients()[0].toString()).isEqualTo("reader@example.org");
         assertThat(letter.getSubject()).isEqualTo("Daily Brief: the truce");
@@ -164,22 +207,35 @@ class ReaderJourneyBrowserTest {
         assertThat(header).startsWith("<" + base + "/newsletters/unsubscribe?token=");
         assertThat(letter.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 
-        // 6. One click in the mail client: it POSTs to the List-Unsubscribe address, no cookies, no token but the link's.
+        // 6. One click in the mail client: it POSTs to the List-Unsubscribe address, no cookies, no token but the
+        // link's.
         String unsubscribe = header.substring(1, header.length() - 1);
-        HttpResponse<String> oneClick = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(unsubscribe))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> oneClick = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(unsubscribe))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(oneClick.statusCode()).isEqualTo(200);
         browser.get(base + "/account");
-        assertThat(browser.findElement(By.id("newsletter-daily-brief")).isSelected()).as("no longer subscribed").isFalse();
+        assertThat(browser.findElement(By.id("newsletter-daily-brief")).isSelected())
+                .as("no longer subscribed")
+                .isFalse();
         // Following the link in a browser shows a button, and pressing it confirms (harmless when already out).
         browser.get(unsubscribe);
         accessible("unsubscribe confirmation");
         browser.findElement(By.id("confirm-unsubscribe")).click();
-        assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed"))).getText()).contains("Daily Brief");
+        assertThat(waitFor()
+                        .until(ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed")))
+                        .getText())
+                .contains("Daily Brief");
         accessible("unsubscribed");
         assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_subscriptions ns JOIN users u ON u.id = ns.user_id "
-                + "WHERE u.email = 'reader@example.org'").query(Long.class).single()).isZero();
+                                + "WHERE u.email = 'reader@example.org'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -31,9 +31,15 @@ import org.springframework.test.context.TestPropertySource;
  * socket, the only way to make a server stall on purpose.
  */
 @SpringBootTest
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.newsletters.tick=1h", "sitrep.newsletters.initial-delay=1h",
-        "sitrep.newsletters.rate-per-second=0", "sitrep.newsletters.connections=1",
-        "spring.mail.properties.mail.smtp.timeout=1500"})
+@TestPropertySource(
+        properties = {
+            "sitrep.sample-content=false",
+            "sitrep.newsletters.tick=1h",
+            "sitrep.newsletters.initial-delay=1h",
+            "sitrep.newsletters.rate-per-second=0",
+            "sitrep.newsletters.connections=1",
+            "spring.mail.properties.mail.smtp.timeout=1500"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StalledMailServerTest {
     static final StallingServer SERVER = new StallingServer();
@@ -45,10 +51,17 @@ class StalledMailServerTest {
         registry.add("spring.mail.port", SERVER::port);
     }
 
-    @Autowired JdbcClient jdbc;
-    @Autowired Newsletters newsletters;
-    @Autowired IssueDesk desk;
-    @Autowired Postman postman;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Newsletters newsletters;
+
+    @Autowired
+    IssueDesk desk;
+
+    @Autowired
+    Postman postman;
 
     @AfterAll
     void stop() throws Exception {
@@ -59,9 +72,15 @@ class StalledMailServerTest {
     void aServerThatStopsAnsweringFailsOneRecipientAndTheSendFinishes() throws Exception {
         Newsletter n = newsletters.save(null, "stalled", "Stalled", "About", Newsletter.Access.FREE, true);
         for (String email : List.of("first@stall.example", "second@stall.example")) {
-            jdbc.sql("INSERT INTO users (email, display_name, role, enabled, created_at) VALUES (:e, :e, 'MEMBER', TRUE, :now)")
-                    .param("e", email).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
-            long id = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", email).query(Long.class).single();
+            jdbc.sql(
+                            "INSERT INTO users (email, display_name, role, enabled, created_at) VALUES (:e, :e, 'MEMBER', TRUE, :now)")
+                    .param("e", email)
+                    .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .update();
+            long id = jdbc.sql("SELECT id FROM users WHERE email = :e")
+                    .param("e", email)
+                    .query(Long.class)
+                    .single();
             newsletters.optIn(id, n.id());
         }
         long issue = desk.save(null, n.id(), "Stalled", "Hello.", List.of(), "editor");
@@ -73,8 +92,11 @@ class StalledMailServerTest {
         assertThat(run.failed()).isEqualTo(1);
         assertThat(run.sent()).isEqualTo(1);
         assertThat(SERVER.messages.get()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT error FROM newsletter_sends WHERE issue_id = :i AND state = 'FAILED'").param("i", issue)
-                .query(String.class).single()).startsWith("failed:");
+        assertThat(jdbc.sql("SELECT error FROM newsletter_sends WHERE issue_id = :i AND state = 'FAILED'")
+                        .param("i", issue)
+                        .query(String.class)
+                        .single())
+                .startsWith("failed:");
     }
 
     /** Speaks just enough SMTP; after the first message's data it goes silent on that connection. */
@@ -104,12 +126,18 @@ class StalledMailServerTest {
             accept.start();
         }
 
-        int port() { return socket.getLocalPort(); }
+        int port() {
+            return socket.getLocalPort();
+        }
 
-        void close() throws Exception { socket.close(); }
+        void close() throws Exception {
+            socket.close();
+        }
 
         private void serve(Socket s) {
-            try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
+            try (s;
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
                 OutputStream out = s.getOutputStream();
                 say(out, "220 stall.example ESMTP");
                 String line;
@@ -118,7 +146,9 @@ class StalledMailServerTest {
                     if (command.startsWith("EHLO") || command.startsWith("HELO")) say(out, "250 stall.example");
                     else if (command.startsWith("DATA")) {
                         say(out, "354 go ahead");
-                        while ((line = in.readLine()) != null && !line.equals(".")) { /* the message */ }
+                        while ((line = in.readLine()) != null && !line.equals(".")) {
+                            /* the message */
+                        }
                         if (messages.incrementAndGet() == 1) {
                             Thread.sleep(60_000); // silent: the client must give up by itself
                             return;

@@ -30,8 +30,12 @@ class EmbeddedMetadataTest {
 
     @Test
     void fallsBackToTheTransmissionReferenceForThePictureId() {
-        byte[] iptc = new WirePhotos.Iptc().add(IptcDirectory.TAG_ORIGINAL_TRANSMISSION_REFERENCE, "AFP_32XY7Q").bytes();
-        assertThat(EmbeddedMetadata.read(WirePhotos.jpegWith(200, 100, iptc, null)).pictureId()).isEqualTo("AFP_32XY7Q");
+        byte[] iptc = new WirePhotos.Iptc()
+                .add(IptcDirectory.TAG_ORIGINAL_TRANSMISSION_REFERENCE, "AFP_32XY7Q")
+                .bytes();
+        assertThat(EmbeddedMetadata.read(WirePhotos.jpegWith(200, 100, iptc, null))
+                        .pictureId())
+                .isEqualTo("AFP_32XY7Q");
     }
 
     @Test
@@ -45,8 +49,11 @@ class EmbeddedMetadataTest {
 
     @Test
     void prefersIptcAndMergesKeywords() {
-        byte[] iptc = new WirePhotos.Iptc().add(IptcDirectory.TAG_CAPTION, "IPTC caption")
-                .add(IptcDirectory.TAG_CREDIT, "AP").add(IptcDirectory.TAG_KEYWORDS, "Gaza").bytes();
+        byte[] iptc = new WirePhotos.Iptc()
+                .add(IptcDirectory.TAG_CAPTION, "IPTC caption")
+                .add(IptcDirectory.TAG_CREDIT, "AP")
+                .add(IptcDirectory.TAG_KEYWORDS, "Gaza")
+                .bytes();
         String xmp = WirePhotos.xmp("XMP caption", "Other", "Someone", "Gaza", "Rafah");
         EmbeddedMetadata m = EmbeddedMetadata.read(WirePhotos.jpegWith(300, 200, iptc, xmp));
         assertThat(m.caption()).isEqualTo("IPTC caption");
@@ -57,7 +64,8 @@ class EmbeddedMetadataTest {
     @Test
     void plainTruncatedAndGarbageFilesGiveEmptyFields() {
         assertThat(EmbeddedMetadata.read(WirePhotos.jpeg(50, 50))).isEqualTo(EmbeddedMetadata.NONE);
-        byte[] iptc = new WirePhotos.Iptc().add(IptcDirectory.TAG_CAPTION, "cut off").bytes();
+        byte[] iptc =
+                new WirePhotos.Iptc().add(IptcDirectory.TAG_CAPTION, "cut off").bytes();
         byte[] full = WirePhotos.jpegWith(300, 200, iptc, WirePhotos.xmp("d", "c", "b", "k"));
         for (int cut : new int[] {3, 20, 60, 200, full.length / 2}) {
             // read never returns null, so the test is what it read: the caption whole or not at all, never a fragment
@@ -70,6 +78,8 @@ class EmbeddedMetadataTest {
         assertThat(EmbeddedMetadata.read(new byte[0])).isEqualTo(EmbeddedMetadata.NONE);
         // A Photoshop block that claims more IPTC bytes than there are.
         byte[] lying = WirePhotos.jpegWith(100, 100, new byte[] {0x1C, 0x02, 0x78, 0x7F, 0x7F, 'x'}, null);
-        assertThat(EmbeddedMetadata.read(lying).caption()).as("no more than the one byte there is").isIn("", "x");
+        assertThat(EmbeddedMetadata.read(lying).caption())
+                .as("no more than the one byte there is")
+                .isIn("", "x");
     }
 }

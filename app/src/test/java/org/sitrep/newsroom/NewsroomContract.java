@@ -55,10 +55,13 @@ import org.springframework.test.web.servlet.MvcResult;
  * The newsroom end to end on a real database: editing, slugs, revisions, scheduling against a
  * movable clock, photos, sample content, bad input, sign-in and the editor's pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.servlet.multipart.max-file-size=1MB",
-        "spring.servlet.multipart.max-request-size=2MB",
-        "sitrep.scheduler.initial-delay=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.servlet.multipart.max-file-size=1MB",
+            "spring.servlet.multipart.max-request-size=2MB",
+            "sitrep.scheduler.initial-delay=1h"
+        })
 @AutoConfigureMockMvc
 @Import(NewsroomContract.Fixtures.class)
 abstract class NewsroomContract {
@@ -69,10 +72,14 @@ abstract class NewsroomContract {
     static class Fixtures {
         @Bean
         @Primary
-        MutableClock testClock() { return new MutableClock(Instant.parse("2026-07-01T09:00:37Z")); }
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-07-01T09:00:37Z"));
+        }
 
         @Bean
-        ChangeLog changeLog() { return new ChangeLog(); }
+        ChangeLog changeLog() {
+            return new ChangeLog();
+        }
     }
 
     /** Records every PieceChanged, to prove they are announced (and only after commit). */
@@ -80,21 +87,46 @@ abstract class NewsroomContract {
         final List<Long> ids = new CopyOnWriteArrayList<>();
 
         @EventListener
-        void on(PieceChanged e) { ids.add(e.pieceId()); }
+        void on(PieceChanged e) {
+            ids.add(e.pieceId());
+        }
     }
 
-    @Autowired PieceEditor editor;
-    @Autowired PieceCatalog catalog;
-    @Autowired PhotoLibrary photos;
-    @Autowired AuthorDesk authors;
-    @Autowired UserAccounts accounts;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
-    @Autowired Clock injectedClock;
-    @Autowired ChangeLog changes;
-    @Autowired SitrepProperties properties;
-    @Autowired MockMvc mvc;
-    @LocalServerPort int port;
+    @Autowired
+    PieceEditor editor;
+
+    @Autowired
+    PieceCatalog catalog;
+
+    @Autowired
+    PhotoLibrary photos;
+
+    @Autowired
+    AuthorDesk authors;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Clock injectedClock;
+
+    @Autowired
+    ChangeLog changes;
+
+    @Autowired
+    SitrepProperties properties;
+
+    @Autowired
+    MockMvc mvc;
+
+    @LocalServerPort
+    int port;
 
     static PieceDraft draft(String headline) {
         PieceDraft d = new PieceDraft();
@@ -115,8 +147,10 @@ abstract class NewsroomContract {
 
     @Test
     void savesAPieceWithSanitisedBodyTagsAndBylineAndAnnouncesIt() {
-        long authorA = authors.save(null, "Test Writer " + UUID.randomUUID().toString().substring(0, 6), "", "Bio.", "");
-        long authorB = authors.save(null, "Second Writer " + UUID.randomUUID().toString().substring(0, 6), "", null, "");
+        long authorA =
+                authors.save(null, "Test Writer " + UUID.randomUUID().toString().substring(0, 6), "", "Bio.", "");
+        long authorB = authors.save(
+                null, "Second Writer " + UUID.randomUUID().toString().substring(0, 6), "", null, "");
         String slugA = authors.find(authorA).orElseThrow().slug();
         String slugB = authors.find(authorB).orElseThrow().slug();
         PieceDraft d = draft("Rebels attack Air Force Intelligence building");
@@ -150,8 +184,10 @@ abstract class NewsroomContract {
         PieceDraft taken = draft("Something else entirely");
         taken.setSlug(slug);
         long pieces = count("pieces");
-        assertThatThrownBy(() -> editor.create(taken, EDITOR)).isInstanceOfSatisfying(InvalidPiece.class,
-                e -> assertThat(e.errors().get("slug")).contains(slug).contains("already used"));
+        assertThatThrownBy(() -> editor.create(taken, EDITOR))
+                .isInstanceOfSatisfying(
+                        InvalidPiece.class,
+                        e -> assertThat(e.errors().get("slug")).contains(slug).contains("already used"));
         assertThatThrownBy(() -> editor.update(second, taken, EDITOR)).isInstanceOf(InvalidPiece.class);
         assertThat(count("pieces")).isEqualTo(pieces);
 
@@ -192,13 +228,15 @@ abstract class NewsroomContract {
         d.setAuthors("nobody-by-this-name");
         d.setLeadPhotoId("999999");
         d.setAccessLevel("everyone");
-        assertThatThrownBy(() -> editor.create(d, EDITOR)).isInstanceOfSatisfying(InvalidPiece.class, e ->
-                assertThat(e.errors()).containsKeys("headline", "kind", "publishAt", "authors", "leadPhotoId", "accessLevel"));
+        assertThatThrownBy(() -> editor.create(d, EDITOR))
+                .isInstanceOfSatisfying(InvalidPiece.class, e -> assertThat(e.errors())
+                        .containsKeys("headline", "kind", "publishAt", "authors", "leadPhotoId", "accessLevel"));
 
         PieceDraft scheduledWithoutTime = draft("Scheduled without a time");
         scheduledWithoutTime.setStatus("SCHEDULED");
-        assertThatThrownBy(() -> editor.create(scheduledWithoutTime, EDITOR)).isInstanceOfSatisfying(InvalidPiece.class,
-                e -> assertThat(e.errors()).containsOnlyKeys("publishAt"));
+        assertThatThrownBy(() -> editor.create(scheduledWithoutTime, EDITOR))
+                .isInstanceOfSatisfying(
+                        InvalidPiece.class, e -> assertThat(e.errors()).containsOnlyKeys("publishAt"));
 
         PieceDraft impossibleDate = draft("Impossible date");
         impossibleDate.setPublishAt("2026-02-30T10:00");
@@ -234,8 +272,10 @@ abstract class NewsroomContract {
         long id = editor.create(d, EDITOR);
         Piece p = catalog.findById(id).orElseThrow();
         assertThat(p.publishAt()).isEqualTo(Instant.parse("2026-01-15T12:30:00Z"));
-        OffsetDateTime stored = jdbc.sql("SELECT publish_at FROM pieces WHERE id = :id").param("id", id)
-                .query(OffsetDateTime.class).single();
+        OffsetDateTime stored = jdbc.sql("SELECT publish_at FROM pieces WHERE id = :id")
+                .param("id", id)
+                .query(OffsetDateTime.class)
+                .single();
         assertThat(stored.toInstant()).isEqualTo(Instant.parse("2026-01-15T12:30:00Z"));
         assertThat(PieceDraft.of(p, properties.zone()).getPublishAt()).isEqualTo("2026-01-15T14:30");
 
@@ -243,7 +283,8 @@ abstract class NewsroomContract {
         summer.setPublishAt("2026-06-15 14:30"); // summer: UTC+3; a space instead of T is accepted
         editor.update(id, summer, EDITOR);
         assertThat(catalog.findById(id).orElseThrow().publishAt()).isEqualTo(Instant.parse("2026-06-15T11:30:00Z"));
-        assertThat(catalog.findById(id).orElseThrow().firstPublishedAt()).isEqualTo(Instant.parse("2026-01-15T12:30:00Z"));
+        assertThat(catalog.findById(id).orElseThrow().firstPublishedAt())
+                .isEqualTo(Instant.parse("2026-01-15T12:30:00Z"));
     }
 
     @Test
@@ -251,7 +292,8 @@ abstract class NewsroomContract {
         assertThat(injectedClock).isSameAs(clock);
         PieceDraft d = draft("Scheduled piece " + UUID.randomUUID());
         d.setStatus("SCHEDULED");
-        d.setPublishAt(PieceDraft.LOCAL_INPUT.format(clock.instant().plus(Duration.ofHours(2)).atZone(properties.zone())));
+        d.setPublishAt(PieceDraft.LOCAL_INPUT.format(
+                clock.instant().plus(Duration.ofHours(2)).atZone(properties.zone())));
         long id = editor.create(d, EDITOR);
         Piece p = catalog.findById(id).orElseThrow();
         assertThat(p.status()).isEqualTo(PieceStatus.SCHEDULED);
@@ -273,7 +315,8 @@ abstract class NewsroomContract {
     void publishedWithAFutureTimeIsScheduledAndUnpublishTakesItDown() {
         PieceDraft d = draft("Future published " + UUID.randomUUID());
         d.setStatus("PUBLISHED");
-        d.setPublishAt(PieceDraft.LOCAL_INPUT.format(clock.instant().plus(Duration.ofDays(1)).atZone(properties.zone())));
+        d.setPublishAt(PieceDraft.LOCAL_INPUT.format(
+                clock.instant().plus(Duration.ofDays(1)).atZone(properties.zone())));
         long id = editor.create(d, EDITOR);
         assertThat(catalog.findById(id).orElseThrow().status()).isEqualTo(PieceStatus.SCHEDULED);
 
@@ -296,9 +339,13 @@ abstract class NewsroomContract {
 
     @Test
     void uploadReadsIptcAndWritesRenditionsThatAreNeverUpscaled() throws Exception {
-        byte[] iptc = new WirePhotos.Iptc().add(IptcDirectory.TAG_CAPTION, "Smoke over Layramoun")
-                .add(IptcDirectory.TAG_CREDIT, "REUTERS").add(IptcDirectory.TAG_BY_LINE, "Staff Photographer")
-                .add(IptcDirectory.TAG_OBJECT_NAME, "SYRIA-CRISIS/ALEPPO").add(IptcDirectory.TAG_KEYWORDS, "Aleppo").bytes();
+        byte[] iptc = new WirePhotos.Iptc()
+                .add(IptcDirectory.TAG_CAPTION, "Smoke over Layramoun")
+                .add(IptcDirectory.TAG_CREDIT, "REUTERS")
+                .add(IptcDirectory.TAG_BY_LINE, "Staff Photographer")
+                .add(IptcDirectory.TAG_OBJECT_NAME, "SYRIA-CRISIS/ALEPPO")
+                .add(IptcDirectory.TAG_KEYWORDS, "Aleppo")
+                .bytes();
         Photo big = photos.upload(WirePhotos.jpegWith(1700, 1000, iptc, null), "wire.jpg");
         assertThat(big.caption()).isEqualTo("Smoke over Layramoun");
         assertThat(big.credit()).isEqualTo("REUTERS/Staff Photographer");
@@ -307,11 +354,13 @@ abstract class NewsroomContract {
         assertThat(big.contentType()).isEqualTo("image/jpeg");
         assertThat(big.renditions()).extracting(Photo.Rendition::width).containsExactly(320, 640, 1024, 1600);
         for (Photo.Rendition r : big.renditions()) {
-            BufferedImage img = ImageIO.read(properties.mediaDir().resolve(r.fileName()).toFile());
+            BufferedImage img =
+                    ImageIO.read(properties.mediaDir().resolve(r.fileName()).toFile());
             assertThat(img.getWidth()).isEqualTo(r.width());
             assertThat(img.getHeight()).isEqualTo(r.height()).isEqualTo(Math.round(1000f * r.width() / 1700));
         }
-        assertThat(Files.exists(properties.mediaDir().resolve(big.url().substring("/media/".length())))).isTrue();
+        assertThat(Files.exists(properties.mediaDir().resolve(big.url().substring("/media/".length()))))
+                .isTrue();
         assertThat(big.srcset()).contains("-320.jpg 320w").contains("-1600.jpg 1600w");
 
         Photo small = photos.upload(WirePhotos.png(500, 300), "small.png");
@@ -335,19 +384,30 @@ abstract class NewsroomContract {
     void badUploadsAreRefusedAndLeaveNothingBehind() throws Exception {
         long photoRows = count("photos");
         long files;
-        try (var s = Files.list(properties.mediaDir())) { files = s.count(); }
+        try (var s = Files.list(properties.mediaDir())) {
+            files = s.count();
+        }
         byte[] good = WirePhotos.jpeg(800, 600);
         byte[] garbage = new byte[5000];
         new java.util.Random(3).nextBytes(garbage);
-        List<byte[]> bad = List.of(new byte[0], garbage, WirePhotos.pngClaiming(100_000, 100_000), "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
-                Arrays.copyOf(good, good.length / 3), Arrays.copyOf(good, 40), WirePhotos.gif(50, 50),
+        List<byte[]> bad = List.of(
+                new byte[0],
+                garbage,
+                WirePhotos.pngClaiming(100_000, 100_000),
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+                Arrays.copyOf(good, good.length / 3),
+                Arrays.copyOf(good, 40),
+                WirePhotos.gif(50, 50),
                 new byte[(int) photos.maxBytes() + 1]);
         for (byte[] b : bad) {
-            assertThatThrownBy(() -> photos.upload(b, "x.jpg")).isInstanceOf(PhotoRejected.class)
+            assertThatThrownBy(() -> photos.upload(b, "x.jpg"))
+                    .isInstanceOf(PhotoRejected.class)
                     .hasMessageNotContaining("Exception");
         }
         assertThat(count("photos")).isEqualTo(photoRows);
-        try (var s = Files.list(properties.mediaDir())) { assertThat(s.count()).isEqualTo(files); }
+        try (var s = Files.list(properties.mediaDir())) {
+            assertThat(s.count()).isEqualTo(files);
+        }
     }
 
     // --- sample content -------------------------------------------------------------------
@@ -356,10 +416,13 @@ abstract class NewsroomContract {
     void sampleContentIsLoadedOnFirstStartAndLabelled() {
         record KindCount(String kind, long n) {}
         List<KindCount> kinds = jdbc.sql("SELECT kind, COUNT(*) FROM pieces WHERE sample = TRUE GROUP BY kind")
-                .query((rs, n) -> new KindCount(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> new KindCount(rs.getString(1), rs.getLong(2)))
+                .list();
         assertThat(kinds).extracting(KindCount::kind).containsExactlyInAnyOrder("NEWS", "ANALYSIS", "MEMO", "REPORT");
         assertThat(kinds).allSatisfy(k -> assertThat(k.n()).isGreaterThanOrEqualTo(3));
-        List<Piece> samples = catalog.byIds(jdbc.sql("SELECT id FROM pieces WHERE sample = TRUE").query(Long.class).list());
+        List<Piece> samples = catalog.byIds(jdbc.sql("SELECT id FROM pieces WHERE sample = TRUE")
+                .query(Long.class)
+                .list());
         assertThat(samples).allSatisfy(p -> {
             assertThat(p.tags()).extracting(Tag::name).contains(SampleContent.TAG);
             // Translations say so in their own language (below).
@@ -367,17 +430,34 @@ abstract class NewsroomContract {
             assertThat(p.authors()).isNotEmpty();
             assertThat(p.leadPhoto().credit()).isEqualTo(SampleContent.CREDIT);
             assertThat(p.leadPhoto().renditions()).isNotEmpty();
-            assertThat(Files.exists(properties.mediaDir().resolve(p.leadPhoto().renditions().get(0).fileName()))).isTrue();
+            assertThat(Files.exists(properties
+                            .mediaDir()
+                            .resolve(p.leadPhoto().renditions().get(0).fileName())))
+                    .isTrue();
         });
         assertThat(samples).anySatisfy(p -> assertThat(p.status()).isEqualTo(PieceStatus.SCHEDULED));
-        Piece aleppo = samples.stream().filter(p -> p.headline().contains("west Aleppo")).findFirst().orElseThrow();
+        Piece aleppo = samples.stream()
+                .filter(p -> p.headline().contains("west Aleppo"))
+                .findFirst()
+                .orElseThrow();
         assertThat(aleppo.kind()).isEqualTo(PieceKind.ANALYSIS);
-        assertThat(aleppo.bodyMarkdown()).contains("Zahraa", "Layramoun", "Jamiat al-Zahraa", "Air Force Intelligence",
-                "Jabhat al-Nusra", "Nusra Front", "in late March", "in the past few days");
+        assertThat(aleppo.bodyMarkdown())
+                .contains(
+                        "Zahraa",
+                        "Layramoun",
+                        "Jamiat al-Zahraa",
+                        "Air Force Intelligence",
+                        "Jabhat al-Nusra",
+                        "Nusra Front",
+                        "in late March",
+                        "in the past few days");
         assertThat(aleppo.publishAt()).isEqualTo(Instant.parse("2014-04-30T08:00:00Z"));
         assertThat(aleppo.updatedAt()).isEqualTo(aleppo.publishAt()); // not "updated" on the day it was loaded
         // One analysis with its Arabic and Turkish translations, published with it, translators credited.
-        Piece euphrates = samples.stream().filter(p -> p.headline().startsWith("Why the Euphrates")).findFirst().orElseThrow();
+        Piece euphrates = samples.stream()
+                .filter(p -> p.headline().startsWith("Why the Euphrates"))
+                .findFirst()
+                .orElseThrow();
         List<Piece> translations = catalog.translations(euphrates.id());
         assertThat(translations).extracting(Piece::language).containsExactly("ar", "tr");
         assertThat(translations).allSatisfy(t -> {
@@ -385,7 +465,8 @@ abstract class NewsroomContract {
             assertThat(t.publishAt()).isEqualTo(euphrates.publishAt());
             assertThat(t.translator()).isNotBlank();
             assertThat(t.leadPhoto().id()).isEqualTo(euphrates.leadPhoto().id());
-            assertThat(t.leadPhoto().caption()).isNotEqualTo(euphrates.leadPhoto().caption());
+            assertThat(t.leadPhoto().caption())
+                    .isNotEqualTo(euphrates.leadPhoto().caption());
             assertThat(t.path()).startsWith("/" + t.language() + "/analysis/");
         });
         assertThat(translations.get(0).headline()).contains("الفرات");
@@ -416,13 +497,17 @@ abstract class NewsroomContract {
     void adminAccountsAreCreatedOrResetAndWeakInputRefused() {
         String email = "Admin-" + UUID.randomUUID().toString().substring(0, 6) + "@Example.org";
         accounts.createOrResetAdmin(email, "first long passphrase");
-        assertThat(accounts.passwordMatches(email.toLowerCase(), "first long passphrase")).isTrue();
+        assertThat(accounts.passwordMatches(email.toLowerCase(), "first long passphrase"))
+                .isTrue();
         accounts.createOrResetAdmin(email.toLowerCase(), "second long passphrase");
         assertThat(accounts.passwordMatches(email, "first long passphrase")).isFalse();
         assertThat(accounts.passwordMatches(email, "second long passphrase")).isTrue();
         assertThat(accounts.findByEmail(email).orElseThrow().role().name()).isEqualTo("ADMIN");
-        assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = :e").param("e", email.toLowerCase())
-                .query(String.class).single()).startsWith("{bcrypt}");
+        assertThat(jdbc.sql("SELECT password_hash FROM users WHERE email = :e")
+                        .param("e", email.toLowerCase())
+                        .query(String.class)
+                        .single())
+                .startsWith("{bcrypt}");
         assertThatThrownBy(() -> accounts.createOrResetAdmin("not-an-email", "long enough password"))
                 .isInstanceOf(UserAccounts.AccountProblem.class);
         assertThatThrownBy(() -> accounts.createOrResetAdmin("a@example.org", "short"))
@@ -440,101 +525,183 @@ abstract class NewsroomContract {
     @Test
     void signInGuardsTheNewsroomWithoutRevealingWhichEmailsExist() throws Exception {
         ensureEditor();
-        mvc.perform(get("/newsroom")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/signin"));
-        mvc.perform(get("/signin")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<label for=\"username\">Email</label>")))
+        mvc.perform(get("/newsroom"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("**/signin"));
+        mvc.perform(get("/signin"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("<label for=\"username\">Email</label>")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
         mvc.perform(formLogin("/signin").user(EDITOR).password("wrong password"))
                 .andExpect(redirectedUrl("/signin?error"));
         mvc.perform(formLogin("/signin").user("nobody@example.org").password("wrong password"))
                 .andExpect(redirectedUrl("/signin?error"));
-        String page = mvc.perform(get("/signin").param("error", "")).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/signin").param("error", ""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("The email or password is not right");
         mvc.perform(formLogin("/signin").user(EDITOR).password(EDITOR_PASSWORD)).andExpect(redirectedUrl("/newsroom"));
-        mvc.perform(get("/newsroom").with(user("member@example.org").roles("MEMBER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/newsroom").with(user("member@example.org").roles("MEMBER")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/admin/staff").with(user(EDITOR).roles("EDITOR"))).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/staff").with(user("boss@example.org").roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/staff").with(user("boss@example.org").roles("ADMIN")))
+                .andExpect(status().isOk());
     }
 
     @Test
     void anAdminAddsEditorsAndAnyoneCanSignOut() throws Exception {
         var admin = user("chief@example.org").roles("ADMIN");
         String email = "new-editor-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
-        mvc.perform(post("/admin/staff").with(admin).with(csrf()).param("email", email).param("displayName", "New Editor")
-                .param("password", "a long enough passphrase").param("role", "EDITOR")).andExpect(redirectedUrl("/admin/staff"));
-        assertThat(accounts.findByEmail(email)).hasValueSatisfying(a -> assertThat(a.role().name()).isEqualTo("EDITOR"));
-        mvc.perform(post("/admin/staff").with(admin).with(csrf()).param("email", email)
+        mvc.perform(post("/admin/staff")
+                        .with(admin)
+                        .with(csrf())
+                        .param("email", email)
+                        .param("displayName", "New Editor")
+                        .param("password", "a long enough passphrase")
+                        .param("role", "EDITOR"))
+                .andExpect(redirectedUrl("/admin/staff"));
+        assertThat(accounts.findByEmail(email))
+                .hasValueSatisfying(a -> assertThat(a.role().name()).isEqualTo("EDITOR"));
+        mvc.perform(post("/admin/staff")
+                        .with(admin)
+                        .with(csrf())
+                        .param("email", email)
                         .param("password", "a long enough passphrase"))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("already exists")));
-        mvc.perform(post("/admin/staff").with(admin).with(csrf()).param("email", "x" + email).param("password", "short"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("already exists")));
+        mvc.perform(post("/admin/staff")
+                        .with(admin)
+                        .with(csrf())
+                        .param("email", "x" + email)
+                        .param("password", "short"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("at least 10 characters")));
         assertThat(accounts.findByEmail("x" + email)).isEmpty();
-        mvc.perform(formLogin("/signin").user(email).password("a long enough passphrase")).andExpect(redirectedUrl("/newsroom"));
-        mvc.perform(post("/signout").with(user(email).roles("EDITOR")).with(csrf())).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/signin").user(email).password("a long enough passphrase"))
+                .andExpect(redirectedUrl("/newsroom"));
+        mvc.perform(post("/signout").with(user(email).roles("EDITOR")).with(csrf()))
+                .andExpect(redirectedUrl("/"));
     }
 
     @Test
     void anEditorWritesPreviewsAndRestoresThroughTheForms() throws Exception {
         var ed = user(EDITOR).roles("EDITOR");
-        mvc.perform(get("/newsroom").with(ed)).andExpect(status().isOk())
+        mvc.perform(get("/newsroom").with(ed))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Pieces")));
         mvc.perform(get("/newsroom/pieces/new").with(ed)).andExpect(status().isOk());
-        while (count("pieces") <= NewsroomController.DESK_PAGE) editor.create(draft("Filler " + UUID.randomUUID()), EDITOR);
-        String first = mvc.perform(get("/newsroom").with(ed)).andReturn().getResponse().getContentAsString();
-        String second = mvc.perform(get("/newsroom").with(ed).param("page", "2")).andReturn().getResponse().getContentAsString();
+        while (count("pieces") <= NewsroomController.DESK_PAGE)
+            editor.create(draft("Filler " + UUID.randomUUID()), EDITOR);
+        String first =
+                mvc.perform(get("/newsroom").with(ed)).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get("/newsroom").with(ed).param("page", "2"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(first).contains("Older pieces").doesNotContain("Newer pieces");
         assertThat(second).contains("Newer pieces").contains("Page 2");
         assertThat(countMatches(first, "/preview\"")).isEqualTo(NewsroomController.DESK_PAGE);
         mvc.perform(get("/newsroom").with(ed).param("page", "nonsense")).andExpect(status().isOk());
         String headline = "Form piece " + UUID.randomUUID();
-        mvc.perform(post("/newsroom/pieces").with(ed).param("headline", headline).param("kind", "MEMO")
-                .param("body", "x")).andExpect(status().isForbidden()); // no CSRF token
-        MvcResult created = mvc.perform(post("/newsroom/pieces").with(ed).with(csrf())
-                        .param("headline", headline).param("standfirst", "Standfirst here").param("kind", "MEMO")
-                        .param("section", "Lebanon").param("tags", "Beirut").param("accessLevel", "PUBLIC")
-                        .param("status", "DRAFT").param("body", "Body with <iframe src=\"https://x.example\"></iframe> text"))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(post("/newsroom/pieces")
+                        .with(ed)
+                        .param("headline", headline)
+                        .param("kind", "MEMO")
+                        .param("body", "x"))
+                .andExpect(status().isForbidden()); // no CSRF token
+        MvcResult created = mvc.perform(post("/newsroom/pieces")
+                        .with(ed)
+                        .with(csrf())
+                        .param("headline", headline)
+                        .param("standfirst", "Standfirst here")
+                        .param("kind", "MEMO")
+                        .param("section", "Lebanon")
+                        .param("tags", "Beirut")
+                        .param("accessLevel", "PUBLIC")
+                        .param("status", "DRAFT")
+                        .param("body", "Body with <iframe src=\"https://x.example\"></iframe> text"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         String location = created.getResponse().getRedirectedUrl();
         assertThat(location).matches("/newsroom/pieces/\\d+");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-        String preview = mvc.perform(get(location + "/preview").with(ed)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String preview = mvc.perform(get(location + "/preview").with(ed))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(preview).contains(headline).contains("Standfirst here").doesNotContain("<iframe");
 
         // A refused save redirects back to the form, which shows the messages and what was typed (post/redirect/get).
-        MvcResult refused = mvc.perform(post(location).with(ed).with(csrf()).param("headline", "").param("kind", "PODCAST")
-                        .param("status", "SCHEDULED").param("publishAt", "tomorrow-ish").param("accessLevel", "PUBLIC"))
-                .andExpect(redirectedUrl(location)).andReturn();
+        MvcResult refused = mvc.perform(post(location)
+                        .with(ed)
+                        .with(csrf())
+                        .param("headline", "")
+                        .param("kind", "PODCAST")
+                        .param("status", "SCHEDULED")
+                        .param("publishAt", "tomorrow-ish")
+                        .param("accessLevel", "PUBLIC"))
+                .andExpect(redirectedUrl(location))
+                .andReturn();
         // The redirect is followed as a browser does, with the session cookie the refusal set: sessions are rows
         // (Spring Session JDBC), so the messages travel in the session, not in MockMvc's own.
-        String invalid = mvc.perform(get(location).with(ed).cookie(refused.getResponse().getCookie("JSESSIONID")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(invalid).contains("Write a headline.").contains("Choose news, analysis, memo or report.")
-                .contains("Enter the publish time").contains("tomorrow-ish");
+        String invalid = mvc.perform(
+                        get(location).with(ed).cookie(refused.getResponse().getCookie("JSESSIONID")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(invalid)
+                .contains("Write a headline.")
+                .contains("Choose news, analysis, memo or report.")
+                .contains("Enter the publish time")
+                .contains("tomorrow-ish");
         assertThat(catalog.findById(id).orElseThrow().headline()).isEqualTo(headline);
 
-        mvc.perform(post(location).with(ed).with(csrf()).param("headline", headline + " (updated)").param("kind", "MEMO")
-                .param("status", "DRAFT").param("accessLevel", "PUBLIC").param("body", "New body"))
+        mvc.perform(post(location)
+                        .with(ed)
+                        .with(csrf())
+                        .param("headline", headline + " (updated)")
+                        .param("kind", "MEMO")
+                        .param("status", "DRAFT")
+                        .param("accessLevel", "PUBLIC")
+                        .param("body", "New body"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get(location + "/revisions").with(ed)).andExpect(status().isOk())
+        mvc.perform(get(location + "/revisions").with(ed))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(headline + " (updated)")));
         mvc.perform(get(location + "/revisions/1").with(ed)).andExpect(status().isOk());
-        String changed = mvc.perform(get(location + "/revisions/2").with(ed)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(changed).contains("What this save changed")
-                .containsPattern("<del class=\"line removed\"><span class=\"visually-hidden\">Removed: </span><span>Body with &lt;iframe") // escaped, never markup
-                .containsPattern("<ins class=\"line added\"><span class=\"visually-hidden\">Added: </span><span>New body</span>");
-        mvc.perform(post(location + "/revisions/1/restore").with(ed).with(csrf())).andExpect(status().is3xxRedirection());
+        String changed = mvc.perform(get(location + "/revisions/2").with(ed))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(changed)
+                .contains("What this save changed")
+                .containsPattern(
+                        "<del class=\"line removed\"><span class=\"visually-hidden\">Removed: </span><span>Body with &lt;iframe") // escaped, never markup
+                .containsPattern(
+                        "<ins class=\"line added\"><span class=\"visually-hidden\">Added: </span><span>New body</span>");
+        mvc.perform(post(location + "/revisions/1/restore").with(ed).with(csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(catalog.findById(id).orElseThrow().headline()).isEqualTo(headline);
         mvc.perform(get("/newsroom/pieces/987654321").with(ed)).andExpect(status().isNotFound());
 
-        mvc.perform(post(location).with(ed).with(csrf()).param("headline", headline).param("kind", "MEMO")
-                .param("status", "PUBLISHED").param("accessLevel", "PUBLIC").param("body", "Live body"))
+        mvc.perform(post(location)
+                        .with(ed)
+                        .with(csrf())
+                        .param("headline", headline)
+                        .param("kind", "MEMO")
+                        .param("status", "PUBLISHED")
+                        .param("accessLevel", "PUBLIC")
+                        .param("body", "Live body"))
                 .andExpect(status().is3xxRedirection());
         Piece published = catalog.findById(id).orElseThrow();
         assertThat(catalog.findLive(PieceKind.MEMO, published.slug())).isPresent();
-        assertThat(mvc.perform(get(location).with(ed)).andReturn().getResponse().getContentAsString()).contains("Unpublish");
+        assertThat(mvc.perform(get(location).with(ed)).andReturn().getResponse().getContentAsString())
+                .contains("Unpublish");
         mvc.perform(post(location + "/unpublish").with(ed).with(csrf())).andExpect(redirectedUrl(location));
         assertThat(catalog.findLive(PieceKind.MEMO, published.slug())).isEmpty();
         assertThat(catalog.findById(id).orElseThrow().status()).isEqualTo(PieceStatus.UNPUBLISHED);
@@ -545,63 +712,101 @@ abstract class NewsroomContract {
     @Test
     void photoAndAuthorFormsWork() throws Exception {
         var ed = user(EDITOR).roles("EDITOR");
-        byte[] iptc = new WirePhotos.Iptc().add(IptcDirectory.TAG_CAPTION, "Caption from the wire").add(IptcDirectory.TAG_CREDIT, "AFP").bytes();
+        byte[] iptc = new WirePhotos.Iptc()
+                .add(IptcDirectory.TAG_CAPTION, "Caption from the wire")
+                .add(IptcDirectory.TAG_CREDIT, "AFP")
+                .bytes();
         MvcResult up = mvc.perform(multipart("/newsroom/photos")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "wire.jpg", "image/jpeg",
-                                WirePhotos.jpegWith(700, 400, iptc, null)))
-                        .with(ed).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        String photoPage = mvc.perform(get(up.getResponse().getRedirectedUrl()).with(ed)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "wire.jpg", "image/jpeg", WirePhotos.jpegWith(700, 400, iptc, null)))
+                        .with(ed)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        String photoPage = mvc.perform(get(up.getResponse().getRedirectedUrl()).with(ed))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(photoPage).contains("Caption from the wire").contains("value=\"AFP\"");
 
         String refused = mvc.perform(multipart("/newsroom/photos")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "evil.jpg", "image/jpeg",
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "evil.jpg",
+                                "image/jpeg",
                                 "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
-                        .with(ed).with(csrf()))
-                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+                        .with(ed)
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(refused).contains("not a JPEG or PNG").doesNotContain("<script>alert(1)");
 
         String authorName = "Form Author " + UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/newsroom/authors").with(ed).with(csrf()).param("name", authorName).param("bio", "Writes."))
+        mvc.perform(post("/newsroom/authors")
+                        .with(ed)
+                        .with(csrf())
+                        .param("name", authorName)
+                        .param("bio", "Writes."))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/newsroom/authors").with(ed).with(csrf()).param("name", authorName))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("already has the address")));
-        mvc.perform(get("/newsroom/authors").with(ed)).andExpect(content().string(org.hamcrest.Matchers.containsString(authorName)));
+        mvc.perform(get("/newsroom/authors").with(ed))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(authorName)));
     }
 
     @Test
     void anOversizedUploadOverRealHttpGetsAFriendlyPage() throws Exception {
         ensureEditor();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String base = "http://localhost:" + port;
-        String token = csrfToken(http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + EDITOR + "&password="
-                        + EDITOR_PASSWORD.replace(" ", "+") + "&_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        String token = csrfToken(http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/signin")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        HttpResponse<String> signIn = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/signin"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + EDITOR + "&password="
+                                + EDITOR_PASSWORD.replace(" ", "+") + "&_csrf=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.headers().firstValue("Location").orElse("")).endsWith("/newsroom");
 
-        String library = http.send(HttpRequest.newBuilder(URI.create(base + "/newsroom/photos")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher action = Pattern.compile("action=\"(/newsroom/photos\\?_csrf=[^\"]+)\"").matcher(library);
+        String library = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/newsroom/photos"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher action =
+                Pattern.compile("action=\"(/newsroom/photos\\?_csrf=[^\"]+)\"").matcher(library);
         assertThat(action.find()).isTrue();
         String boundary = "----sitrep" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[head.length + 1_500_000 + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
         long photoRows = count("photos");
-        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(base + action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = http.send(
+                HttpRequest.newBuilder(URI.create(base + action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).isEqualTo(413);
-        assertThat(upload.body()).contains("The file is too large").contains("1 MB").doesNotContain("Exception");
+        assertThat(upload.body())
+                .contains("The file is too large")
+                .contains("1 MB")
+                .doesNotContain("Exception");
         assertThat(count("photos")).isEqualTo(photoRows);
     }
 
@@ -620,10 +825,14 @@ abstract class NewsroomContract {
     @Test
     void mediaIsServedWithLongCacheHeaders() throws Exception {
         Photo p = photos.upload(WirePhotos.jpeg(400, 300), "cache.jpg");
-        var res = mvc.perform(get(p.thumbnailUrl())).andExpect(status().isOk()).andReturn().getResponse();
+        var res = mvc.perform(get(p.thumbnailUrl()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
         assertThat(res.getHeader("Cache-Control")).contains("max-age=31536000");
-        assertThat(ImageIO.read(new ByteArrayInputStream(res.getContentAsByteArray())).getWidth()).isEqualTo(320);
+        assertThat(ImageIO.read(new ByteArrayInputStream(res.getContentAsByteArray()))
+                        .getWidth())
+                .isEqualTo(320);
         mvc.perform(get("/media/../db/sitrep.mv.db")).andExpect(status().is4xxClientError());
     }
-
 }

@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class NewsroomH2Test extends NewsroomContract {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
     /** An editor signs in with a real browser, writes a piece, publishes it and previews it; every page passes axe. */
     @Test
@@ -38,16 +40,19 @@ class NewsroomH2Test extends NewsroomContract {
             browser.findElement(By.id("password")).sendKeys("not the password");
             browser.findElement(By.id("signin-submit")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("error"));
-            assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not right");
+            assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                    .contains("not right");
 
             browser.findElement(By.id("username")).sendKeys(EDITOR);
             browser.findElement(By.id("password")).sendKeys(EDITOR_PASSWORD);
             browser.findElement(By.id("signin-submit")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("signin")));
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.not(ExpectedConditions.urlContains("signin")));
             assertThat(browser.getCurrentUrl()).contains("/newsroom");
 
             browser.get(base + "/newsroom/pieces/new");
-            String headline = "Browser-made report " + UUID.randomUUID().toString().substring(0, 8);
+            String headline =
+                    "Browser-made report " + UUID.randomUUID().toString().substring(0, 8);
             browser.findElement(By.id("headline")).sendKeys(headline);
             browser.findElement(By.id("standfirst")).sendKeys("Written in Chromium.");
             new Select(browser.findElement(By.id("kind"))).selectByValue("REPORT");
@@ -55,23 +60,35 @@ class NewsroomH2Test extends NewsroomContract {
             browser.findElement(By.id("tags")).sendKeys("Aleppo");
             new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
             browser.findElement(By.id("save")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/newsroom/pieces/\\d+$"));
-            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Saved");
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.urlMatches(".*/newsroom/pieces/\\d+$"));
+            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                    .contains("Saved");
 
             browser.findElement(By.linkText("Preview as readers see it")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/preview"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
-            assertThat(browser.findElement(By.cssSelector(".body strong")).getText()).isEqualTo("Layramoun");
+            assertThat(browser.findElement(By.cssSelector(".body strong")).getText())
+                    .isEqualTo("Layramoun");
             assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)");
 
             // WCAG 2.2 AA: no serious or critical axe-core violation on any newsroom page, desktop or phone.
             String pieceUrl = browser.getCurrentUrl();
             long photoId = photos.recent(1).get(0).id();
             long authorId = authors.all().get(0).id();
-            List<String> pages = List.of("/newsroom", "/newsroom?status=scheduled", "/newsroom/pieces/new",
-                    pieceUrl.substring(base.length()), "/newsroom/pieces/1", "/newsroom/pieces/1/revisions",
-                    "/newsroom/pieces/1/revisions/1", "/newsroom/photos", "/newsroom/photos/" + photoId,
-                    "/newsroom/authors", "/newsroom/authors/" + authorId, "/newsroom/authors/new");
+            List<String> pages = List.of(
+                    "/newsroom",
+                    "/newsroom?status=scheduled",
+                    "/newsroom/pieces/new",
+                    pieceUrl.substring(base.length()),
+                    "/newsroom/pieces/1",
+                    "/newsroom/pieces/1/revisions",
+                    "/newsroom/pieces/1/revisions/1",
+                    "/newsroom/photos",
+                    "/newsroom/photos/" + photoId,
+                    "/newsroom/authors",
+                    "/newsroom/authors/" + authorId,
+                    "/newsroom/authors/new");
             List<String> problems = new ArrayList<>();
             for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(375, 800))) {
                 browser.manage().window().setSize(size);
@@ -83,11 +100,13 @@ class NewsroomH2Test extends NewsroomContract {
                 browser.get(base + "/newsroom/pieces/new");
                 browser.findElement(By.id("headline")).sendKeys("   ");
                 browser.findElement(By.id("publishAt")).sendKeys("x");
-                ((JavascriptExecutor) browser).executeScript("document.getElementById('headline').removeAttribute('required');"
-                        + "document.getElementById('piece-form').submit();");
+                ((JavascriptExecutor) browser)
+                        .executeScript("document.getElementById('headline').removeAttribute('required');"
+                                + "document.getElementById('piece-form').submit();");
                 new WebDriverWait(browser, Duration.ofSeconds(20))
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-errors")));
-                assertThat(browser.findElement(By.cssSelector("#form-errors")).getText()).contains("Write a headline");
+                assertThat(browser.findElement(By.cssSelector("#form-errors")).getText())
+                        .contains("Write a headline");
                 for (String v : Axe.seriousViolations(browser)) problems.add("refused form @" + size.width + ": " + v);
             }
             browser.manage().window().setSize(new Dimension(1280, 900));
@@ -97,9 +116,12 @@ class NewsroomH2Test extends NewsroomContract {
             assertThat(problems).isEmpty();
 
             Piece live = catalog.latestOfKind(PieceKind.REPORT, 50, 0).stream()
-                    .filter(p -> p.headline().equals(headline)).findFirst().orElseThrow();
+                    .filter(p -> p.headline().equals(headline))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(live.status()).isEqualTo(PieceStatus.PUBLISHED);
-            assertThat(Duration.between(live.publishAt(), clock.instant()).abs()).isLessThan(Duration.ofMinutes(1));
+            assertThat(Duration.between(live.publishAt(), clock.instant()).abs())
+                    .isLessThan(Duration.ofMinutes(1));
         } finally {
             browser.quit();
         }

@@ -11,15 +11,17 @@ import org.sitrep.newsroom.RevisionChanges.Line;
 class RevisionChangesTest {
     @Test
     void marksRemovedAddedAndUnchangedLinesInOrder() {
-        List<Line> lines = RevisionChanges.lines("Fighting in Zahraa.\n\nRebels took Layramoun.\nShelling went on.",
+        List<Line> lines = RevisionChanges.lines(
+                "Fighting in Zahraa.\n\nRebels took Layramoun.\nShelling went on.",
                 "Fighting in Zahraa.\n\nRebels took part of Layramoun.\nShelling went on.\nA new line.");
-        assertThat(lines).containsExactly(
-                new Line(Change.SAME, "Fighting in Zahraa."),
-                new Line(Change.SAME, ""),
-                new Line(Change.REMOVED, "Rebels took Layramoun."),
-                new Line(Change.ADDED, "Rebels took part of Layramoun."),
-                new Line(Change.SAME, "Shelling went on."),
-                new Line(Change.ADDED, "A new line."));
+        assertThat(lines)
+                .containsExactly(
+                        new Line(Change.SAME, "Fighting in Zahraa."),
+                        new Line(Change.SAME, ""),
+                        new Line(Change.REMOVED, "Rebels took Layramoun."),
+                        new Line(Change.ADDED, "Rebels took part of Layramoun."),
+                        new Line(Change.SAME, "Shelling went on."),
+                        new Line(Change.ADDED, "A new line."));
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class SlugTest {
     @Test
     void makesReadableAsciiSlugs() {
-        assertThat(Slug.of("Rebels push into west Aleppo’s Zahraa district")).isEqualTo("rebels-push-into-west-aleppos-zahraa-district");
+        assertThat(Slug.of("Rebels push into west Aleppo’s Zahraa district"))
+                .isEqualTo("rebels-push-into-west-aleppos-zahraa-district");
         assertThat(Slug.of("Memo: Israel–Lebanon border, day 3")).isEqualTo("memo-israel-lebanon-border-day-3");
         assertThat(Slug.of("Réfugiés à Ṣaydā")).isEqualTo("refugies-a-sayda");
         assertThat(Slug.of("🔥 🔥")).isEmpty();
@@ -16,11 +17,11 @@ class SlugTest {
 
     @Test
     void spellsOtherScriptsInLatinLetters() {
-        assertThat(Slug.of("قصف على حلب الشرقية")).isEqualTo("qsf-ly-hlb-alshrqyt");  // Arabic
-        assertThat(Slug.of("حمله به اصفهان")).isEqualTo("hmlh-bh-asfhan");            // Persian
-        assertThat(Slug.of("ירושלים")).isEqualTo("yrwslym");                           // Hebrew
-        assertThat(Slug.of("Москва под ударом")).isEqualTo("moskva-pod-udarom");       // Cyrillic
-        assertThat(Slug.of("Αθήνα")).isEqualTo("athena");                              // Greek
+        assertThat(Slug.of("قصف على حلب الشرقية")).isEqualTo("qsf-ly-hlb-alshrqyt"); // Arabic
+        assertThat(Slug.of("حمله به اصفهان")).isEqualTo("hmlh-bh-asfhan"); // Persian
+        assertThat(Slug.of("ירושלים")).isEqualTo("yrwslym"); // Hebrew
+        assertThat(Slug.of("Москва под ударом")).isEqualTo("moskva-pod-udarom"); // Cyrillic
+        assertThat(Slug.of("Αθήνα")).isEqualTo("athena"); // Greek
         assertThat(Slug.of("北京")).isEqualTo("bei-jing");
         assertThat(Slug.of("Strikes on حلب")).isEqualTo("strikes-on-hlb");
     }

@@ -33,7 +33,8 @@ public final class WirePhotos {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2); // SOI
         if (xmp != null) {
-            byte[] payload = concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII),
+            byte[] payload = concat(
+                    "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII),
                     xmp.getBytes(StandardCharsets.UTF_8));
             segment(out, 0xE1, payload);
         }
@@ -42,9 +43,9 @@ public final class WirePhotos {
             irb.writeBytes("Photoshop 3.0\0".getBytes(StandardCharsets.US_ASCII));
             irb.writeBytes("8BIM".getBytes(StandardCharsets.US_ASCII));
             irb.write(0x04);
-            irb.write(0x04);          // resource id 0x0404: IPTC-NAA
+            irb.write(0x04); // resource id 0x0404: IPTC-NAA
             irb.write(0);
-            irb.write(0);             // empty Pascal name, padded to even length
+            irb.write(0); // empty Pascal name, padded to even length
             int len = iptc.length;
             irb.write(len >>> 24);
             irb.write(len >>> 16);
@@ -61,10 +62,40 @@ public final class WirePhotos {
     /** A JPEG whose pixels are {@code width}×{@code height} with an EXIF orientation tag, as phones write them. */
     static byte[] jpegWithOrientation(int width, int height, int orientation) {
         byte[] plain = jpeg(width, height);
-        byte[] tiff = {'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8,
-                0, 1,                                  // one entry
-                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1 value
-                0, 0, 0, 0};                           // no next IFD
+        byte[] tiff = {
+            'E',
+            'x',
+            'i',
+            'f',
+            0,
+            0,
+            'M',
+            'M',
+            0,
+            42,
+            0,
+            0,
+            0,
+            8,
+            0,
+            1, // one entry
+            0x01,
+            0x12,
+            0,
+            3,
+            0,
+            0,
+            0,
+            1,
+            0,
+            (byte) orientation,
+            0,
+            0, // Orientation, SHORT, 1 value
+            0,
+            0,
+            0,
+            0
+        }; // no next IFD
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2);
         segment(out, 0xE1, tiff);
@@ -75,14 +106,24 @@ public final class WirePhotos {
     /** A PNG header claiming a huge canvas: a few bytes that would decode to gigabytes. */
     static byte[] pngClaiming(int width, int height) {
         java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(ihdr.array());
         java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
-                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue())
-                .putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+                .putInt(13)
+                .put(ihdr.array())
+                .putInt((int) crc.getValue())
+                .putInt(0)
+                .put("IEND".getBytes(StandardCharsets.US_ASCII))
+                .putInt(0xAE426082);
         return png.array();
     }
 
@@ -92,7 +133,7 @@ public final class WirePhotos {
 
         public Iptc() {
             dataset(1, 90, new byte[] {0x1B, 0x25, 0x47}); // coded character set: UTF-8
-            dataset(2, 0, new byte[] {0x00, 0x04});        // record version
+            dataset(2, 0, new byte[] {0x00, 0x04}); // record version
         }
 
         public Iptc add(int tag, String value) {
@@ -100,7 +141,9 @@ public final class WirePhotos {
             return this;
         }
 
-        public byte[] bytes() { return out.toByteArray(); }
+        public byte[] bytes() {
+            return out.toByteArray();
+        }
 
         private void dataset(int record, int tag, byte[] value) {
             out.write(0x1C);
@@ -119,7 +162,8 @@ public final class WirePhotos {
                 + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
                 + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
                 + "xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" photoshop:Credit=\"" + credit + "\">"
-                + "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + description + "</rdf:li></rdf:Alt></dc:description>"
+                + "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + description
+                + "</rdf:li></rdf:Alt></dc:description>"
                 + "<dc:creator><rdf:Seq><rdf:li>" + creator + "</rdf:li></rdf:Seq></dc:creator>"
                 + "<dc:subject><rdf:Bag>" + bag + "</rdf:Bag></dc:subject>"
                 + "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";

@@ -19,6 +19,7 @@ final class StripeStandIn {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Subscriptions as "Stripe" has them now, by id: what GET /v1/subscriptions/{id} answers. */
     final java.util.Map<String, String> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final HttpServer server;
 
     StripeStandIn() {
@@ -30,16 +31,27 @@ final class StripeStandIn {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     URLDecoder.decode(body, StandardCharsets.UTF_8)));
-            String json = switch (path) {
-                case "/v1/checkout/sessions" -> "{\"id\":\"cs_test_standin\",\"object\":\"checkout.session\",\"mode\":\"subscription\","
-                        + "\"url\":\"https://checkout.stripe.com/c/pay/cs_test_standin\"}";
-                case "/v1/billing_portal/sessions" -> "{\"id\":\"bps_standin\",\"object\":\"billing_portal.session\","
-                        + "\"url\":\"https://billing.stripe.com/p/session/test_standin\"}";
-                default -> path.startsWith("/v1/subscriptions/") ? subscriptions.get(path.substring("/v1/subscriptions/".length())) : null;
-            };
-            byte[] out = (json == null ? "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"no such path\"}}" : json)
+            String json =
+                    switch (path) {
+                        case "/v1/checkout/sessions" ->
+                            "{\"id\":\"cs_test_standin\",\"object\":\"checkout.session\",\"mode\":\"subscription\","
+                                    + "\"url\":\"https://checkout.stripe.com/c/pay/cs_test_standin\"}";
+                        case "/v1/billing_portal/sessions" ->
+                            "{\"id\":\"bps_standin\",\"object\":\"billing_portal.session\","
+                                    + "\"url\":\"https://billing.stripe.com/p/session/test_standin\"}";
+                        default ->
+                            path.startsWith("/v1/subscriptions/")
+                                    ? subscriptions.get(path.substring("/v1/subscriptions/".length()))
+                                    : null;
+                    };
+            byte[] out = (json == null
+                            ? "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"no such path\"}}"
+                            : json)
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Request-Id", "req_standin");

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 /** What a reader the paywall stops sees of a body: the opening paragraphs, whole, and nothing after. */
 class BodyCutTest {
-    static final String NOTE = "<p><em>Sample content written for the Sitrep software project to show how the site works — "
-            + "an illustration, not a news report.</em></p>";
+    static final String NOTE =
+            "<p><em>Sample content written for the Sitrep software project to show how the site works — "
+                    + "an illustration, not a news report.</em></p>";
 
     @Test
     void theOpeningIsTheFirstParagraphsWholeAndNothingAfter() {
@@ -20,10 +21,12 @@ class BodyCutTest {
         String body = NOTE + "<p>Opposition fighters have opened a new front.</p><p>The assault began before dawn.</p>"
                 + "<h2>Who is fighting</h2><p>HIDDEN the attack brings together groups.</p>";
         String cut = BodyCut.opening(body, true, 2);
-        assertThat(cut).startsWith(NOTE)
+        assertThat(cut)
+                .startsWith(NOTE)
                 .contains("Opposition fighters have opened a new front.")
                 .contains("The assault began before dawn.")
-                .doesNotContain("Who is fighting").doesNotContain("HIDDEN");
+                .doesNotContain("Who is fighting")
+                .doesNotContain("HIDDEN");
     }
 
     @Test
@@ -33,7 +36,10 @@ class BodyCutTest {
         assertThat(BodyCut.opening(body, false, 2)).contains("First.").doesNotContain("HIDDEN");
         // In a sample, an emphasised paragraph further down is a paragraph like any other.
         String sample = NOTE + "<p>First.</p><p><em>A quoted aside.</em></p><p>HIDDEN.</p>";
-        assertThat(BodyCut.opening(sample, true, 2)).contains("First.").contains("A quoted aside.").doesNotContain("HIDDEN");
+        assertThat(BodyCut.opening(sample, true, 2))
+                .contains("First.")
+                .contains("A quoted aside.")
+                .doesNotContain("HIDDEN");
     }
 
     @Test
@@ -49,7 +55,9 @@ class BodyCutTest {
         assertThat(BodyCut.opening("  ", false, 2)).isEmpty();
         assertThat(BodyCut.opening("<p> </p><p>First.</p><div></div><p>Second.</p><p>HIDDEN.</p>", false, 2))
                 .isEqualTo("<p>First.</p><p>Second.</p>");
-        assertThat(BodyCut.opening("<p>First.</p><p><img src=\"/media/x.jpg\" alt=\"Map\"></p><p>HIDDEN.</p>", false, 2))
-                .contains("x.jpg").doesNotContain("HIDDEN");
+        assertThat(BodyCut.opening(
+                        "<p>First.</p><p><img src=\"/media/x.jpg\" alt=\"Map\"></p><p>HIDDEN.</p>", false, 2))
+                .contains("x.jpg")
+                .doesNotContain("HIDDEN");
     }
 }

@@ -2,6 +2,10 @@ package org.sitrep.paywall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,8 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sitrep.testsupport.Axe;
@@ -20,10 +24,6 @@ import org.sitrep.testsupport.TestClockConfig;
 import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.TestMail;
 import org.sitrep.testsupport.TestPieces;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,10 +52,17 @@ class PaywallBrowserTest {
         TestMail.properties(registry, MAIL);
     }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
 
     WebDriver browser;
 
@@ -64,8 +71,11 @@ class PaywallBrowserTest {
         clock.set(TestClockConfig.START);
         TestPieces fixture = new TestPieces(jdbc, events);
         for (int i = 1; i <= 4; i++) {
-            fixture.piece("ceasefire-day-" + i).kind("NEWS").headline("Ceasefire, day " + i)
-                    .body("<p>Day " + i + " opened quietly.</p><p>Crossings stayed open.</p><p>HIDDEN-LATER paragraph " + i + ".</p>")
+            fixture.piece("ceasefire-day-" + i)
+                    .kind("NEWS")
+                    .headline("Ceasefire, day " + i)
+                    .body("<p>Day " + i + " opened quietly.</p><p>Crossings stayed open.</p><p>HIDDEN-LATER paragraph "
+                            + i + ".</p>")
                     .insert();
         }
         browser = Browser.start();
@@ -98,11 +108,15 @@ class PaywallBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("HIDDEN-LATER");
         assertThat(browser.findElement(By.id("paywall-offer")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("paywall-offer")).getText())
-                .contains("Join our community of readers").contains("Subscribe. Only $100 per year.");
+                .contains("Join our community of readers")
+                .contains("Subscribe. Only $100 per year.");
         browser.findElement(By.cssSelector("#paywall-offer .offer-price a")).click();
         waitFor().until(ExpectedConditions.urlMatches("/subscribe$"));
-        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Annual").contains("$100 per year")
-                .contains("Monthly").contains("$10 per month");
+        assertThat(browser.findElement(By.cssSelector("main")).getText())
+                .contains("Annual")
+                .contains("$100 per year")
+                .contains("Monthly")
+                .contains("$10 per month");
     }
 
     @Test
@@ -116,13 +130,16 @@ class PaywallBrowserTest {
             WebElement offer = browser.findElement(By.id("paywall-offer"));
             assertThat(offer.isDisplayed()).isTrue();
             assertThat(offer.findElement(By.cssSelector("h2")).getText()).isEqualTo("Join our community of readers");
-            assertThat(offer.findElement(By.cssSelector(".offer-text")).getText()).startsWith("Experience all of our coverage");
+            assertThat(offer.findElement(By.cssSelector(".offer-text")).getText())
+                    .startsWith("Experience all of our coverage");
             WebElement subscribe = offer.findElement(By.cssSelector(".offer-price a.button"));
             assertThat(subscribe.getText()).isEqualTo("Subscribe. Only $100 per year.");
-            assertThat(offer.findElement(By.cssSelector(".offer-signin a")).getAttribute("href")).endsWith("/signin");
+            assertThat(offer.findElement(By.cssSelector(".offer-signin a")).getAttribute("href"))
+                    .endsWith("/signin");
 
             // A box: tinted, bordered, set apart from the text; the button looks like one and is big enough to tap.
-            assertThat(offer.getCssValue("background-color")).isNotEqualTo(browser.findElement(By.tagName("body")).getCssValue("background-color"));
+            assertThat(offer.getCssValue("background-color"))
+                    .isNotEqualTo(browser.findElement(By.tagName("body")).getCssValue("background-color"));
             assertThat(offer.getCssValue("border-top-width")).isEqualTo("4px");
             assertThat(subscribe.getCssValue("background-color")).isEqualTo("rgba(143, 29, 33, 1)");
             assertThat(subscribe.getCssValue("color")).isEqualTo("rgba(255, 255, 255, 1)");
@@ -130,9 +147,11 @@ class PaywallBrowserTest {
             // On a 375 px phone: nothing sideways, the box and its button within the screen.
             JavascriptExecutor js = (JavascriptExecutor) browser;
             long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth;")).longValue();
-            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue()).isLessThanOrEqualTo(viewport);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue())
+                    .isLessThanOrEqualTo(viewport);
             assertThat(offer.getRect().getX() + offer.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
-            assertThat(subscribe.getRect().getX() + subscribe.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
+            assertThat(subscribe.getRect().getX() + subscribe.getRect().getWidth())
+                    .isLessThanOrEqualTo((int) viewport);
             assertThat(Axe.seriousViolations(browser)).isEmpty();
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
@@ -150,7 +169,9 @@ class PaywallBrowserTest {
         browser.findElement(By.id("join-email")).sendKeys("new.reader@example.org");
         browser.findElement(By.id("join-name")).sendKeys("New Reader");
         browser.findElement(By.cssSelector("form[action='/join'] button")).click();
-        assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent"))).getText())
+        assertThat(waitFor()
+                        .until(ExpectedConditions.presenceOfElementLocated(By.id("link-sent")))
+                        .getText())
                 .contains("If that address can sign in");
 
         assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();

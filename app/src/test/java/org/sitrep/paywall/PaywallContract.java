@@ -37,8 +37,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The metered paywall over real HTTP: three free pieces a month, the fourth cut on the server,
@@ -46,42 +46,88 @@ import org.springframework.test.context.TestPropertySource;
  * and the JSON-LD that tells search engines what is gated.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.sample-content=false", "sitrep.zone=Asia/Beirut", "sitrep.payments.test-mode=true"})
+@TestPropertySource(
+        properties = {"sitrep.sample-content=false", "sitrep.zone=Asia/Beirut", "sitrep.payments.test-mode=true"})
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PaywallContract {
     static final String BODY = "<p>Opening paragraph about the front line.</p><p>Second paragraph with context.</p>"
             + "<h2>Inside</h2><p>SECRET-THIRD detail only readers with access get.</p><p>SECRET-FOURTH closing.</p>";
 
-    static final String SAMPLE_NOTE = "<p><em>Sample content written for the Sitrep software project to show how the site "
-            + "works — an illustration, not a news report.</em></p>";
+    static final String SAMPLE_NOTE =
+            "<p><em>Sample content written for the Sitrep software project to show how the site "
+                    + "works — an illustration, not a news report.</em></p>";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
-    @Autowired SiteSettings settings;
-    @Autowired PageCache cache;
-    @Autowired MagicLinks links;
-    @Autowired Throttle throttle;
-    @Autowired Meter meter;
-    @Autowired Subscriptions subscriptions;
-    @Autowired JdbcTemplate jdbcTemplate;
-    @Autowired TransactionTemplate transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SiteSettings settings;
+
+    @Autowired
+    PageCache cache;
+
+    @Autowired
+    MagicLinks links;
+
+    @Autowired
+    Throttle throttle;
+
+    @Autowired
+    Meter meter;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeAll
     void seed() {
         clock.set(TestClockConfig.START);
         TestPieces fixture = new TestPieces(jdbc, events);
         for (int i = 1; i <= 6; i++) {
-            fixture.piece("front-line-" + i).kind("NEWS").headline("Front line report " + i).body(BODY).section("Syria").insert();
+            fixture.piece("front-line-" + i)
+                    .kind("NEWS")
+                    .headline("Front line report " + i)
+                    .body(BODY)
+                    .section("Syria")
+                    .insert();
         }
-        fixture.piece("paid-memo").kind("MEMO").headline("Paid memo").body(BODY).access("PAID").insert();
-        fixture.piece("members-analysis").kind("ANALYSIS").headline("Members analysis").body(BODY).access("MEMBERS").insert();
-        long sample = fixture.piece("sample-memo").kind("MEMO").headline("Sample memo").access("PAID")
+        fixture.piece("paid-memo")
+                .kind("MEMO")
+                .headline("Paid memo")
+                .body(BODY)
+                .access("PAID")
+                .insert();
+        fixture.piece("members-analysis")
+                .kind("ANALYSIS")
+                .headline("Members analysis")
+                .body(BODY)
+                .access("MEMBERS")
+                .insert();
+        long sample = fixture.piece("sample-memo")
+                .kind("MEMO")
+                .headline("Sample memo")
+                .access("PAID")
                 .body(SAMPLE_NOTE + "<p>FIRST-REAL paragraph of the sample.</p><p>SECOND-REAL paragraph.</p>"
-                        + "<p>SECRET-THIRD of the sample.</p>").insert();
-        jdbc.sql("UPDATE pieces SET sample = TRUE WHERE id = :id").param("id", sample).update();
+                        + "<p>SECRET-THIRD of the sample.</p>")
+                .insert();
+        jdbc.sql("UPDATE pieces SET sample = TRUE WHERE id = :id")
+                .param("id", sample)
+                .update();
         fixture.changed(sample);
     }
 
@@ -97,7 +143,8 @@ abstract class PaywallContract {
 
     static JsonNode jsonLd(HttpResponse<String> page) throws Exception {
         Document d = Jsoup.parse(page.body());
-        return new ObjectMapper().readTree(d.selectFirst("script[type=application/ld+json]").data());
+        return new ObjectMapper()
+                .readTree(d.selectFirst("script[type=application/ld+json]").data());
     }
 
     @Test
@@ -116,11 +163,17 @@ abstract class PaywallContract {
 
         HttpResponse<String> fourth = visitor.get("/news/front-line-4");
         assertThat(fourth.statusCode()).isEqualTo(200);
-        assertThat(fourth.body()).contains("Opening paragraph about the front line.").contains("Second paragraph with context.")
-                .doesNotContain("SECRET-THIRD").doesNotContain("SECRET-FOURTH").doesNotContain("Inside</h2>");
+        assertThat(fourth.body())
+                .contains("Opening paragraph about the front line.")
+                .contains("Second paragraph with context.")
+                .doesNotContain("SECRET-THIRD")
+                .doesNotContain("SECRET-FOURTH")
+                .doesNotContain("Inside</h2>");
         Document d = Jsoup.parse(fourth.body());
-        assertThat(d.select("#paywall-offer").text()).contains("Join our community of readers")
-                .contains("Subscribe. Only $100 per year.").contains("read all your free pieces");
+        assertThat(d.select("#paywall-offer").text())
+                .contains("Join our community of readers")
+                .contains("Subscribe. Only $100 per year.")
+                .contains("read all your free pieces");
         JsonNode ld = jsonLd(fourth);
         assertThat(ld.get("isAccessibleForFree").asBoolean()).isFalse();
         assertThat(ld.get("hasPart").get("cssSelector").asText()).isEqualTo(".body");
@@ -134,22 +187,33 @@ abstract class PaywallContract {
         // Another visitor (no cookie) has their own three, and a page cached for one never reaches the other.
         WebSession other = new WebSession(port);
         assertThat(full(other.get("/news/front-line-4"))).isTrue();
-        assertThat(jsonLd(other.get("/news/front-line-4")).get("isAccessibleForFree").asBoolean()).isTrue();
+        assertThat(jsonLd(other.get("/news/front-line-4"))
+                        .get("isAccessibleForFree")
+                        .asBoolean())
+                .isTrue();
 
-        // A new month in the publication's zone (Beirut is on summer time, UTC+3, from 29 March 2026): the meter starts over.
+        // A new month in the publication's zone (Beirut is on summer time, UTC+3, from 29 March 2026): the meter starts
+        // over.
         clock.set(Instant.parse("2026-03-31T20:59:00Z"));
         assertThat(full(visitor.get("/news/front-line-5"))).isFalse();
         clock.set(Instant.parse("2026-03-31T21:01:00Z"));
-        assertThat(full(visitor.get("/news/front-line-5"))).as("April in Beirut").isTrue();
+        assertThat(full(visitor.get("/news/front-line-5")))
+                .as("April in Beirut")
+                .isTrue();
 
         // In May, March's rows are forgotten; April's stay.
         clock.set(Instant.parse("2026-05-02T12:00:00Z"));
         meter.flush(); // visitors' reads are written in batches
 
-        long march = jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-03'").query(Long.class).single();
+        long march = jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-03'")
+                .query(Long.class)
+                .single();
         assertThat(march).isPositive();
         assertThat(meter.forgetOldMonths()).isEqualTo((int) march);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-04'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE read_month = '2026-04'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -164,11 +228,17 @@ abstract class PaywallContract {
     }
 
     long pieceId(String slug) {
-        return jdbc.sql("SELECT id FROM pieces WHERE slug = :s").param("s", slug).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM pieces WHERE slug = :s")
+                .param("s", slug)
+                .query(Long.class)
+                .single();
     }
 
     long rows(String reader) {
-        return jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r").param("r", reader).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM meter_reads WHERE reader = :r")
+                .param("r", reader)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -178,7 +248,9 @@ abstract class PaywallContract {
         try {
             String v = "v:batched-visitor-0001", month = "2026-03";
             OffsetDateTime at = OffsetDateTime.ofInstant(TestClockConfig.START, ZoneOffset.UTC);
-            long[] ids = {pieceId("front-line-1"), pieceId("front-line-2"), pieceId("front-line-3"), pieceId("front-line-4")};
+            long[] ids = {
+                pieceId("front-line-1"), pieceId("front-line-2"), pieceId("front-line-3"), pieceId("front-line-4")
+            };
             assertThat(reads.read(v, true, month, ids[0], 3, at)).isEqualTo(new Meter.Reading(true, 2));
             assertThat(reads.read(v, false, month, ids[1], 3, at)).isEqualTo(new Meter.Reading(true, 1));
             assertThat(reads.read(v, false, month, ids[2], 3, at)).isEqualTo(new Meter.Reading(true, 0));
@@ -216,10 +288,11 @@ abstract class PaywallContract {
             try {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Meter.Reading>> readings = new ArrayList<>();
-                for (long id : ids) readings.add(pool.submit(() -> {
-                    go.await();
-                    return reads.read(v, false, "2026-03", id, 3, at);
-                }));
+                for (long id : ids)
+                    readings.add(pool.submit(() -> {
+                        go.await();
+                        return reads.read(v, false, "2026-03", id, 3, at);
+                    }));
                 go.countDown();
                 int allowed = 0;
                 for (Future<Meter.Reading> r : readings) if (r.get().allowed()) allowed++;
@@ -241,14 +314,20 @@ abstract class PaywallContract {
         assertThat(full(reader.get("/news/front-line-4"))).isFalse();
         String real = reader.cookie(VisitorCookie.NAME);
 
-        for (String forged : new String[] {"AAAAAAAAAAAAAAAAAAAAAA.forged", "garbage", real.substring(0, real.indexOf('.')) + ".x", "a.b.c", ""}) {
+        for (String forged : new String[] {
+            "AAAAAAAAAAAAAAAAAAAAAA.forged", "garbage", real.substring(0, real.indexOf('.')) + ".x", "a.b.c", ""
+        }) {
             WebSession forger = new WebSession(port);
             forger.setCookie(VisitorCookie.NAME, forged);
             HttpResponse<String> page = forger.get("/news/front-line-4");
             assertThat(page.statusCode()).as(forged).isEqualTo(200);
-            assertThat(full(page)).as("a forged cookie is a new visitor: %s", forged).isTrue();
+            assertThat(full(page))
+                    .as("a forged cookie is a new visitor: %s", forged)
+                    .isTrue();
             assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                    .startsWith(VisitorCookie.NAME + "=").contains("HttpOnly").contains("SameSite=Lax"));
+                    .startsWith(VisitorCookie.NAME + "=")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Lax"));
         }
     }
 
@@ -261,22 +340,37 @@ abstract class PaywallContract {
         assertThat(jsonLd(paidAnon).get("isAccessibleForFree").asBoolean()).isFalse();
         HttpResponse<String> membersAnon = anonymous.get("/analysis/members-analysis");
         assertThat(full(membersAnon)).isFalse();
-        assertThat(Jsoup.parse(membersAnon.body()).select("#paywall-offer").text()).contains("Join free");
+        assertThat(Jsoup.parse(membersAnon.body()).select("#paywall-offer").text())
+                .contains("Join free");
 
         WebSession member = signIn("free.member@example.org");
         assertThat(full(member.get("/memos/paid-memo"))).isFalse();
-        assertThat(full(member.get("/analysis/members-analysis"))).as("members' piece, within the meter").isTrue();
-        assertThat(Jsoup.parse(member.get("/memos/paid-memo").body()).select("#paywall-offer .offer-signin")).isEmpty();
+        assertThat(full(member.get("/analysis/members-analysis")))
+                .as("members' piece, within the meter")
+                .isTrue();
+        assertThat(Jsoup.parse(member.get("/memos/paid-memo").body()).select("#paywall-offer .offer-signin"))
+                .isEmpty();
 
-        long userId = jdbc.sql("SELECT id FROM users WHERE email = 'free.member@example.org'").query(Long.class).single();
+        long userId = jdbc.sql("SELECT id FROM users WHERE email = 'free.member@example.org'")
+                .query(Long.class)
+                .single();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO subscriptions (user_id, plan_id, state, current_period_end, provider, created_at, updated_at) "
-                        + "VALUES (:u, (SELECT id FROM plans WHERE code = 'annual'), 'ACTIVE', :end, 'TEST', :now, :now)")
-                .param("u", userId).param("end", now.plusYears(1)).param("now", now).update();
+        jdbc.sql(
+                        "INSERT INTO subscriptions (user_id, plan_id, state, current_period_end, provider, created_at, updated_at) "
+                                + "VALUES (:u, (SELECT id FROM plans WHERE code = 'annual'), 'ACTIVE', :end, 'TEST', :now, :now)")
+                .param("u", userId)
+                .param("end", now.plusYears(1))
+                .param("now", now)
+                .update();
         HttpResponse<String> paidSub = member.get("/memos/paid-memo");
         assertThat(full(paidSub)).isTrue();
-        assertThat(jsonLd(paidSub).get("isAccessibleForFree").asBoolean()).as("the markup is the same for everyone").isFalse();
-        for (int i = 1; i <= 6; i++) assertThat(full(member.get("/news/front-line-" + i))).as("subscribers are not metered").isTrue();
+        assertThat(jsonLd(paidSub).get("isAccessibleForFree").asBoolean())
+                .as("the markup is the same for everyone")
+                .isFalse();
+        for (int i = 1; i <= 6; i++)
+            assertThat(full(member.get("/news/front-line-" + i)))
+                    .as("subscribers are not metered")
+                    .isTrue();
 
         // The subscription ends: back to the meter and the paywall.
         clock.set(now.plusYears(1).plusDays(1).toInstant());
@@ -288,14 +382,18 @@ abstract class PaywallContract {
         settings.put("paywall.offer-heading", "Support independent conflict reporting");
         settings.put("paywall.price-text", "Only $8 a month");
         settings.put(Paywall.FREE_FOR_VISITORS, "1");
-        settings.put(Paywall.FREE_FOR_MEMBERS, "1"); // equal: past the meter a visitor is offered a subscription, not the wall
+        settings.put(
+                Paywall.FREE_FOR_MEMBERS,
+                "1"); // equal: past the meter a visitor is offered a subscription, not the wall
         cache.clear();
         try {
             WebSession visitor = new WebSession(port);
             assertThat(full(visitor.get("/news/front-line-6"))).isTrue();
             HttpResponse<String> second = visitor.get("/news/front-line-5");
             assertThat(full(second)).isFalse();
-            assertThat(second.body()).contains("Support independent conflict reporting").contains("Only $8 a month");
+            assertThat(second.body())
+                    .contains("Support independent conflict reporting")
+                    .contains("Only $8 a month");
         } finally {
             settings.put("paywall.offer-heading", "Join our community of readers");
             settings.put("paywall.price-text", "Subscribe. Only $100 per year.");
@@ -322,38 +420,61 @@ abstract class PaywallContract {
         HttpResponse<String> paid = reader.post("/subscribe", "/subscribe/test", Map.of("plan", "annual"));
         assertThat(paid.headers().firstValue("Location").orElse("")).endsWith("/account");
         assertThat(full(reader.get("/memos/paid-memo"))).isTrue();
-        assertThat(reader.get("/account").body()).contains("Subscriber").contains("Annual").contains("renews");
+        assertThat(reader.get("/account").body())
+                .contains("Subscriber")
+                .contains("Annual")
+                .contains("renews");
 
         HttpResponse<String> cancel = reader.post("/account", "/subscribe/test/cancel", Map.of());
         assertThat(cancel.statusCode()).isEqualTo(302);
-        long userId = jdbc.sql("SELECT id FROM users WHERE email = 'test.payer@example.org'").query(Long.class).single();
+        long userId = jdbc.sql("SELECT id FROM users WHERE email = 'test.payer@example.org'")
+                .query(Long.class)
+                .single();
         assertThat(subscriptions.current(userId).orElseThrow().state()).isEqualTo(Subscriptions.State.CANCELED);
-        assertThat(full(reader.get("/memos/paid-memo"))).as("paid for until the period ends").isTrue();
+        assertThat(full(reader.get("/memos/paid-memo")))
+                .as("paid for until the period ends")
+                .isTrue();
         clock.set(TestClockConfig.START.plus(java.time.Duration.ofDays(367)));
         assertThat(full(reader.get("/memos/paid-memo"))).isFalse();
 
         // Anonymous readers are sent to join first (and come back to the plans); an unknown plan changes nothing.
         WebSession anonymous = new WebSession(port);
-        assertThat(anonymous.post("/subscribe", "/subscribe/test", Map.of("plan", "annual")).headers().firstValue("Location").orElse(""))
+        assertThat(anonymous
+                        .post("/subscribe", "/subscribe/test", Map.of("plan", "annual"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .endsWith("/join?next=%2Fsubscribe");
         WebSession other = signIn("plan.typo@example.org");
         other.post("/subscribe", "/subscribe/test", Map.of("plan", "no-such-plan"));
-        long otherId = jdbc.sql("SELECT id FROM users WHERE email = 'plan.typo@example.org'").query(Long.class).single();
+        long otherId = jdbc.sql("SELECT id FROM users WHERE email = 'plan.typo@example.org'")
+                .query(Long.class)
+                .single();
         assertThat(subscriptions.current(otherId)).isEmpty();
     }
 
     @Test
     void subscriptionsMoveOnlyAlongTheStateMachine() {
-        long userId = jdbc.sql("SELECT id FROM users WHERE email = :e").param("e", "machine@example.org").query(Long.class).optional()
+        long userId = jdbc.sql("SELECT id FROM users WHERE email = :e")
+                .param("e", "machine@example.org")
+                .query(Long.class)
+                .optional()
                 .orElseGet(() -> {
                     signIn("machine@example.org");
-                    return jdbc.sql("SELECT id FROM users WHERE email = 'machine@example.org'").query(Long.class).single();
+                    return jdbc.sql("SELECT id FROM users WHERE email = 'machine@example.org'")
+                            .query(Long.class)
+                            .single();
                 });
-        Subscriptions.Subscription s = subscriptions.start(userId, "monthly", Subscriptions.State.TRIALING, "TEST", "sub_test_1");
-        assertThat(subscriptions.move(s.id(), Subscriptions.State.ACTIVE).state()).isEqualTo(Subscriptions.State.ACTIVE);
-        assertThat(subscriptions.move(s.id(), Subscriptions.State.PAST_DUE).state()).isEqualTo(Subscriptions.State.PAST_DUE);
-        assertThat(subscriptions.move(s.id(), Subscriptions.State.ACTIVE).state()).isEqualTo(Subscriptions.State.ACTIVE);
-        assertThat(subscriptions.move(s.id(), Subscriptions.State.EXPIRED).state()).isEqualTo(Subscriptions.State.EXPIRED);
+        Subscriptions.Subscription s =
+                subscriptions.start(userId, "monthly", Subscriptions.State.TRIALING, "TEST", "sub_test_1");
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.ACTIVE).state())
+                .isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.PAST_DUE).state())
+                .isEqualTo(Subscriptions.State.PAST_DUE);
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.ACTIVE).state())
+                .isEqualTo(Subscriptions.State.ACTIVE);
+        assertThat(subscriptions.move(s.id(), Subscriptions.State.EXPIRED).state())
+                .isEqualTo(Subscriptions.State.EXPIRED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> subscriptions.move(s.id(), Subscriptions.State.ACTIVE))
                 .isInstanceOf(Subscriptions.IllegalTransition.class);
         assertThat(subscriptions.byId(s.id()).orElseThrow().state()).isEqualTo(Subscriptions.State.EXPIRED);

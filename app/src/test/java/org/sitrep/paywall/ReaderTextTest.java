@@ -17,15 +17,36 @@ import org.sitrep.newsroom.PieceStatus;
 class ReaderTextTest {
     static final String BODY = "<p>First.</p><p>Second.</p><p>PAID-THIRD words.</p>";
     static final Optional<ReaderAccounts.Reader> ANONYMOUS = Optional.empty();
-    static final Optional<ReaderAccounts.Reader> MEMBER = Optional.of(new ReaderAccounts.Reader(1, "m@example.org", "M", Role.MEMBER, true, false));
-    static final Optional<ReaderAccounts.Reader> SUBSCRIBER = Optional.of(new ReaderAccounts.Reader(2, "s@example.org", "S", Role.MEMBER, true, true));
-    static final Optional<ReaderAccounts.Reader> EDITOR = Optional.of(new ReaderAccounts.Reader(3, "e@example.org", "E", Role.EDITOR, true, false));
-    static final Optional<ReaderAccounts.Reader> ANALYST = Optional.of(new ReaderAccounts.Reader(4, "a@example.org", "A", Role.ANALYST, true, false));
+    static final Optional<ReaderAccounts.Reader> MEMBER =
+            Optional.of(new ReaderAccounts.Reader(1, "m@example.org", "M", Role.MEMBER, true, false));
+    static final Optional<ReaderAccounts.Reader> SUBSCRIBER =
+            Optional.of(new ReaderAccounts.Reader(2, "s@example.org", "S", Role.MEMBER, true, true));
+    static final Optional<ReaderAccounts.Reader> EDITOR =
+            Optional.of(new ReaderAccounts.Reader(3, "e@example.org", "E", Role.EDITOR, true, false));
+    static final Optional<ReaderAccounts.Reader> ANALYST =
+            Optional.of(new ReaderAccounts.Reader(4, "a@example.org", "A", Role.ANALYST, true, false));
 
     static Piece piece(AccessLevel level) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        return new Piece(1, "p", PieceKind.MEMO, "H", "S", BODY, BODY, null, PieceStatus.PUBLISHED, level, null, List.of(), List.of(),
-                t, t, t, t, false);
+        return new Piece(
+                1,
+                "p",
+                PieceKind.MEMO,
+                "H",
+                "S",
+                BODY,
+                BODY,
+                null,
+                PieceStatus.PUBLISHED,
+                level,
+                null,
+                List.of(),
+                List.of(),
+                t,
+                t,
+                t,
+                t,
+                false);
     }
 
     @Test
@@ -33,7 +54,9 @@ class ReaderTextTest {
         assertThat(ReaderText.freeText(piece(AccessLevel.PUBLIC))).isEqualTo("First. Second. PAID-THIRD words.");
         for (AccessLevel gated : List.of(AccessLevel.MEMBERS, AccessLevel.PAID)) {
             assertThat(ReaderText.freeHtml(piece(gated))).isEqualTo("<p>First.</p><p>Second.</p>");
-            assertThat(ReaderText.freeText(piece(gated))).isEqualTo("First. Second.").doesNotContain("PAID");
+            assertThat(ReaderText.freeText(piece(gated)))
+                    .isEqualTo("First. Second.")
+                    .doesNotContain("PAID");
         }
     }
 

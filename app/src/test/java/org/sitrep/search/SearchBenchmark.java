@@ -30,24 +30,163 @@ import org.sitrep.newsroom.Tag;
  * <pre>java -Xmx512m -cp … org.sitrep.search.SearchBenchmark [pieces=100000] [index dir]</pre>
  */
 public final class SearchBenchmark {
-    static final String[] PLACES = {"Aleppo", "Idlib", "Homs", "Deir ez-Zor", "Raqqa", "Mosul", "Kirkuk", "Basra", "Fallujah",
-            "Sanaa", "Aden", "Taiz", "Hodeidah", "Marib", "Tripoli", "Benghazi", "Sirte", "Misrata", "Gaza", "Rafah",
-            "Khan Younis", "Jenin", "Nablus", "Hebron", "Beirut", "Tyre", "Sidon", "Nabatieh", "Baalbek", "Damascus"};
-    static final String[] TERMS = {"ceasefire", "drone", "strike", "airstrike", "shelling", "militia", "convoy", "aid",
-            "hospital", "checkpoint", "negotiations", "rocket", "artillery", "displaced", "refugees", "border", "protest",
-            "curfew", "siege", "offensive", "withdrawal", "casualties", "detained", "prisoners", "exchange", "talks",
-            "mediators", "reconstruction", "electricity", "fuel", "port", "crossing", "tunnel", "sniper", "mortar",
-            "battalion", "commander", "brigade", "insurgents", "government", "forces", "coalition", "humanitarian",
-            "evacuation", "landmine", "explosion", "clashes", "truce", "sanctions", "oil", "wheat", "water", "cholera"};
-    static final String[] FILLER = {"the", "of", "and", "in", "a", "to", "said", "officials", "on", "after", "near", "were",
-            "was", "by", "with", "from", "for", "at", "that", "residents", "local", "sources", "according", "two", "three",
-            "week", "since", "its", "their", "which", "reported", "told", "people", "city", "area", "village", "road"};
-    static final List<String> QUERIES = List.of("ceasefire", "drone strike", "Aleppo", "\"drone strike\" Aleppo",
-            "hospital shelling Taiz", "convoy", "refugees border", "cholera", "ceasefire talks mediators", "Hodeidah port",
-            "prisoners exchange", "sniper", "siege Mosul", "oil Sirte", "curfew Nablus", "evacuation hospital",
-            "landmine", "wheat fuel", "Baalbek", "insurgents offensive", "truce", "reconstruction electricity Homs",
-            "drone~1", "casualt*", "\"unbalanced quote", "militia AND commander", "aid -convoy", "xylophone",
-            "tunnel Rafah", "artillery mortar");
+    static final String[] PLACES = {
+        "Aleppo",
+        "Idlib",
+        "Homs",
+        "Deir ez-Zor",
+        "Raqqa",
+        "Mosul",
+        "Kirkuk",
+        "Basra",
+        "Fallujah",
+        "Sanaa",
+        "Aden",
+        "Taiz",
+        "Hodeidah",
+        "Marib",
+        "Tripoli",
+        "Benghazi",
+        "Sirte",
+        "Misrata",
+        "Gaza",
+        "Rafah",
+        "Khan Younis",
+        "Jenin",
+        "Nablus",
+        "Hebron",
+        "Beirut",
+        "Tyre",
+        "Sidon",
+        "Nabatieh",
+        "Baalbek",
+        "Damascus"
+    };
+    static final String[] TERMS = {
+        "ceasefire",
+        "drone",
+        "strike",
+        "airstrike",
+        "shelling",
+        "militia",
+        "convoy",
+        "aid",
+        "hospital",
+        "checkpoint",
+        "negotiations",
+        "rocket",
+        "artillery",
+        "displaced",
+        "refugees",
+        "border",
+        "protest",
+        "curfew",
+        "siege",
+        "offensive",
+        "withdrawal",
+        "casualties",
+        "detained",
+        "prisoners",
+        "exchange",
+        "talks",
+        "mediators",
+        "reconstruction",
+        "electricity",
+        "fuel",
+        "port",
+        "crossing",
+        "tunnel",
+        "sniper",
+        "mortar",
+        "battalion",
+        "commander",
+        "brigade",
+        "insurgents",
+        "government",
+        "forces",
+        "coalition",
+        "humanitarian",
+        "evacuation",
+        "landmine",
+        "explosion",
+        "clashes",
+        "truce",
+        "sanctions",
+        "oil",
+        "wheat",
+        "water",
+        "cholera"
+    };
+    static final String[] FILLER = {
+        "the",
+        "of",
+        "and",
+        "in",
+        "a",
+        "to",
+        "said",
+        "officials",
+        "on",
+        "after",
+        "near",
+        "were",
+        "was",
+        "by",
+        "with",
+        "from",
+        "for",
+        "at",
+        "that",
+        "residents",
+        "local",
+        "sources",
+        "according",
+        "two",
+        "three",
+        "week",
+        "since",
+        "its",
+        "their",
+        "which",
+        "reported",
+        "told",
+        "people",
+        "city",
+        "area",
+        "village",
+        "road"
+    };
+    static final List<String> QUERIES = List.of(
+            "ceasefire",
+            "drone strike",
+            "Aleppo",
+            "\"drone strike\" Aleppo",
+            "hospital shelling Taiz",
+            "convoy",
+            "refugees border",
+            "cholera",
+            "ceasefire talks mediators",
+            "Hodeidah port",
+            "prisoners exchange",
+            "sniper",
+            "siege Mosul",
+            "oil Sirte",
+            "curfew Nablus",
+            "evacuation hospital",
+            "landmine",
+            "wheat fuel",
+            "Baalbek",
+            "insurgents offensive",
+            "truce",
+            "reconstruction electricity Homs",
+            "drone~1",
+            "casualt*",
+            "\"unbalanced quote",
+            "militia AND commander",
+            "aid -convoy",
+            "xylophone",
+            "tunnel Rafah",
+            "artillery mortar");
 
     public static void main(String[] args) throws Exception {
         int pieces = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -71,8 +210,11 @@ public final class SearchBenchmark {
             report("1 thread, CPU", run(index, now, 1, 2_000, true));
             report("2 threads, wall", run(index, now, 2, 2_000, false));
             SearchResults sample = index.search("drone strike", 1, 10, now);
-            System.out.printf("sample: \"drone strike\" -> %s%,d hits; first snippet: %s%n",
-                    sample.totalExact() ? "" : "more than ", sample.total(), sample.hits().get(0).snippetHtml());
+            System.out.printf(
+                    "sample: \"drone strike\" -> %s%,d hits; first snippet: %s%n",
+                    sample.totalExact() ? "" : "more than ",
+                    sample.total(),
+                    sample.hits().get(0).snippetHtml());
         }
     }
 
@@ -106,8 +248,14 @@ public final class SearchBenchmark {
     }
 
     static void report(String label, long[] sorted) {
-        System.out.printf("%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d searches)%n", label,
-                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1000.0, sorted.length);
+        System.out.printf(
+                "%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d searches)%n",
+                label,
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                sorted[sorted.length - 1] / 1000.0,
+                sorted.length);
     }
 
     static double pct(long[] sorted, int p) {
@@ -118,13 +266,29 @@ public final class SearchBenchmark {
         String place = PLACES[r.nextInt(PLACES.length)];
         String headline = capitalise(words(r, 7)) + " in " + place;
         StringBuilder body = new StringBuilder();
-        for (int p = 0; p < 8; p++) body.append("<p>").append(capitalise(words(r, 50))).append(".</p>");
+        for (int p = 0; p < 8; p++)
+            body.append("<p>").append(capitalise(words(r, 50))).append(".</p>");
         Instant at = now.minusSeconds(600L * i);
         PieceKind kind = PieceKind.values()[i % 4];
-        return new Piece(i, "piece-" + i, kind, headline, capitalise(words(r, 20)) + ".", "", body.toString(), place,
-                PieceStatus.PUBLISHED, AccessLevel.PUBLIC, null, List.of(new Author(1 + i % 40, "a" + i % 40, "Author " + i % 40, null, null)),
+        return new Piece(
+                i,
+                "piece-" + i,
+                kind,
+                headline,
+                capitalise(words(r, 20)) + ".",
+                "",
+                body.toString(),
+                place,
+                PieceStatus.PUBLISHED,
+                AccessLevel.PUBLIC,
+                null,
+                List.of(new Author(1 + i % 40, "a" + i % 40, "Author " + i % 40, null, null)),
                 List.of(new Tag(1, place.toLowerCase(), place), new Tag(2, "t", TERMS[r.nextInt(TERMS.length)])),
-                at, at, at, at, false);
+                at,
+                at,
+                at,
+                at,
+                false);
     }
 
     static String words(Random r, int n) {

@@ -33,12 +33,23 @@ import org.springframework.test.context.TestPropertySource;
 abstract class SearchContract {
     static final Instant T0 = TestClockConfig.START.minus(Duration.ofDays(2));
 
-    @Autowired SearchIndex index;
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
-    @Autowired PieceCatalog catalog;
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    PieceCatalog catalog;
 
     TestPieces fixture;
     long headlineMatch;
@@ -51,22 +62,44 @@ abstract class SearchContract {
         long author = fixture.author("lina-khoury", "Lina Khoury", null);
         long yemen = fixture.tag("yemen", "Yemen");
         // The body match comes first and is newer: only ranking can put the headline match above it.
-        bodyMatch = fixture.piece("port-traffic").kind("ANALYSIS").headline("Shipping through the Red Sea slows")
+        bodyMatch = fixture.piece("port-traffic")
+                .kind("ANALYSIS")
+                .headline("Shipping through the Red Sea slows")
                 .standfirst("Insurers raise premiums.")
                 .body("<p>Cargo volumes fell again. One captain mentioned a drone seen near the convoy, "
                         + "but the main cause is insurance.</p><p>Rates doubled in a month.</p>")
-                .publishAt(T0.plusSeconds(600)).insert();
-        headlineMatch = fixture.piece("drone-strike-hodeidah").kind("NEWS").headline("Drone strike hits Hodeidah port")
-                .standfirst("Two cranes were damaged in the early hours.").section("Yemen").author(author).tag(yemen)
-                .body("<p>An attack damaged two cranes at the port overnight.</p>").publishAt(T0).insert();
-        fixture.piece("leaflet").kind("MEMO").headline("Leaflets over Taiz")
+                .publishAt(T0.plusSeconds(600))
+                .insert();
+        headlineMatch = fixture.piece("drone-strike-hodeidah")
+                .kind("NEWS")
+                .headline("Drone strike hits Hodeidah port")
+                .standfirst("Two cranes were damaged in the early hours.")
+                .section("Yemen")
+                .author(author)
+                .tag(yemen)
+                .body("<p>An attack damaged two cranes at the port overnight.</p>")
+                .publishAt(T0)
+                .insert();
+        fixture.piece("leaflet")
+                .kind("MEMO")
+                .headline("Leaflets over Taiz")
                 .body("<p>The leaflet read &lt;script&gt;alert(1)&lt;/script&gt; and warned residents of a curfew.</p>")
-                .publishAt(T0.minusSeconds(60)).insert();
+                .publishAt(T0.minusSeconds(60))
+                .insert();
         for (int i = 0; i < 15; i++) {
-            fixture.piece("ceasefire-" + i).kind("NEWS").headline("Ceasefire talks, day " + (i + 1))
-                    .body("<p>Negotiators met again about the ceasefire.</p>").publishAt(T0.minus(Duration.ofDays(i + 1))).insert();
+            fixture.piece("ceasefire-" + i)
+                    .kind("NEWS")
+                    .headline("Ceasefire talks, day " + (i + 1))
+                    .body("<p>Negotiators met again about the ceasefire.</p>")
+                    .publishAt(T0.minus(Duration.ofDays(i + 1)))
+                    .insert();
         }
-        fixture.piece("draft-with-secret").kind("NEWS").headline("Quixotic draft").status("DRAFT").publishAt(null).insert();
+        fixture.piece("draft-with-secret")
+                .kind("NEWS")
+                .headline("Quixotic draft")
+                .status("DRAFT")
+                .publishAt(null)
+                .insert();
     }
 
     @Test
@@ -82,7 +115,9 @@ abstract class SearchContract {
 
     @Test
     void tagsAreSearchedAndStemmingFindsOtherForms() {
-        assertThat(index.search("yemen", 1, 10).hits()).extracting(SearchResults.Hit::pieceId).contains(headlineMatch);
+        assertThat(index.search("yemen", 1, 10).hits())
+                .extracting(SearchResults.Hit::pieceId)
+                .contains(headlineMatch);
         assertThat(index.search("drones", 1, 10).total()).isEqualTo(2);
     }
 
@@ -107,24 +142,51 @@ abstract class SearchContract {
         assertThat(second.hits()).hasSize(5);
         assertThat(second.hasNext()).isFalse();
         assertThat(second.firstShown()).isEqualTo(11);
-        assertThat(first.hits()).extracting(SearchResults.Hit::pieceId)
-                .doesNotContainAnyElementsOf(second.hits().stream().map(SearchResults.Hit::pieceId).toList());
+        assertThat(first.hits())
+                .extracting(SearchResults.Hit::pieceId)
+                .doesNotContainAnyElementsOf(
+                        second.hits().stream().map(SearchResults.Hit::pieceId).toList());
         assertThat(index.search("ceasefire", 3, 10).hits()).isEmpty();
     }
 
     @Test
     void oddQueriesNeverFail() {
-        for (String q : List.of("\"unbalanced quote", "drone AND", "(", ")", "*", "?", "title:", "[a TO", "drone~~",
-                "\\", "a:b:c", "/.*/", "{}", "&&", "!", "NOT", "-", "\"\"", "headline:\"drone", "^3", "drone^", "🙂",
+        for (String q : List.of(
+                "\"unbalanced quote",
+                "drone AND",
+                "(",
+                ")",
+                "*",
+                "?",
+                "title:",
+                "[a TO",
+                "drone~~",
+                "\\",
+                "a:b:c",
+                "/.*/",
+                "{}",
+                "&&",
+                "!",
+                "NOT",
+                "-",
+                "\"\"",
+                "headline:\"drone",
+                "^3",
+                "drone^",
+                "🙂",
                 "x".repeat(5000))) {
             SearchResults r = index.search(q, 1, 10);
             // the result is never null, so what it says is the test: a reader's problem, never the parser's own words
-            assertThat(r.problem() == null ? "" : r.problem()).as(q).doesNotContain("Exception", "Cannot parse", "lucene");
+            assertThat(r.problem() == null ? "" : r.problem())
+                    .as(q)
+                    .doesNotContain("Exception", "Cannot parse", "lucene");
             ResponseEntity<String> page = http.getForEntity("/search?q={q}", String.class, q);
             assertThat(page.getStatusCode()).as(q).isEqualTo(HttpStatus.OK);
             assertThat(page.getBody()).as(q).doesNotContain("Exception", "Cannot parse", "at org.");
         }
-        assertThat(index.search("\"drone strike", 1, 10).hits()).extracting(SearchResults.Hit::pieceId).contains(headlineMatch);
+        assertThat(index.search("\"drone strike", 1, 10).hits())
+                .extracting(SearchResults.Hit::pieceId)
+                .contains(headlineMatch);
         assertThat(index.search("", 1, 10).problem()).isEqualTo("Type a word or phrase to search for.");
         assertThat(index.search("the and of", 1, 10).problem()).isNotNull();
     }
@@ -136,7 +198,8 @@ abstract class SearchContract {
         Document page = Jsoup.parse(r.getBody());
         assertThat(page.select("h1").text()).isEqualTo("Search");
         assertThat(page.select(".search-summary").text()).startsWith("2 pieces match");
-        assertThat(page.select(".result h2 a").eachAttr("href")).containsExactly("/news/drone-strike-hodeidah", "/analysis/port-traffic");
+        assertThat(page.select(".result h2 a").eachAttr("href"))
+                .containsExactly("/news/drone-strike-hodeidah", "/analysis/port-traffic");
         assertThat(page.select(".result h2 mark").first().text()).isEqualTo("Drone");
         assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
 
@@ -148,10 +211,15 @@ abstract class SearchContract {
         Document paged = Jsoup.parse(http.getForObject("/search?q=ceasefire&page=2", String.class));
         assertThat(paged.select(".result")).hasSize(5);
         assertThat(paged.select("a[rel=prev]").attr("href")).isEqualTo("/search?q=ceasefire");
-        assertThat(Jsoup.parse(http.getForObject("/search?q=ceasefire", String.class)).select("a[rel=next]").attr("href"))
+        assertThat(Jsoup.parse(http.getForObject("/search?q=ceasefire", String.class))
+                        .select("a[rel=next]")
+                        .attr("href"))
                 .isEqualTo("/search?q=ceasefire&page=2");
-        assertThat(Jsoup.parse(http.getForObject("/search", String.class)).select(".result")).isEmpty();
-        assertThat(Jsoup.parse(http.getForObject("/search?q=", String.class)).select(".notice").text())
+        assertThat(Jsoup.parse(http.getForObject("/search", String.class)).select(".result"))
+                .isEmpty();
+        assertThat(Jsoup.parse(http.getForObject("/search?q=", String.class))
+                        .select(".notice")
+                        .text())
                 .isEqualTo("Type a word or phrase to search for.");
     }
 
@@ -159,23 +227,47 @@ abstract class SearchContract {
     void relatedPiecesShareTagsRarerFirstAndOnlyLiveOnes() {
         long rare = fixture.tag("qalamoun-tunnels", "Qalamoun tunnels");
         long common = fixture.tag("syria-common", "Syria");
-        long self = fixture.piece("related-self").kind("ANALYSIS").headline("Tunnels under the border").tag(rare).tag(common)
-                .publishAt(T0).insert();
-        long sharesRare = fixture.piece("related-rare").kind("NEWS").headline("Another tunnel found").tag(rare)
-                .publishAt(T0.minus(Duration.ofDays(30))).insert();
-        long sharesCommon = fixture.piece("related-common").kind("NEWS").headline("Elsewhere in Syria").tag(common)
-                .publishAt(T0.minusSeconds(5)).insert();
+        long self = fixture.piece("related-self")
+                .kind("ANALYSIS")
+                .headline("Tunnels under the border")
+                .tag(rare)
+                .tag(common)
+                .publishAt(T0)
+                .insert();
+        long sharesRare = fixture.piece("related-rare")
+                .kind("NEWS")
+                .headline("Another tunnel found")
+                .tag(rare)
+                .publishAt(T0.minus(Duration.ofDays(30)))
+                .insert();
+        long sharesCommon = fixture.piece("related-common")
+                .kind("NEWS")
+                .headline("Elsewhere in Syria")
+                .tag(common)
+                .publishAt(T0.minusSeconds(5))
+                .insert();
         for (int i = 0; i < 6; i++) {
-            fixture.piece("related-filler-" + i).kind("NEWS").headline("Syria filler " + i).tag(common)
-                    .publishAt(T0.minus(Duration.ofDays(40 + i))).insert();
+            fixture.piece("related-filler-" + i)
+                    .kind("NEWS")
+                    .headline("Syria filler " + i)
+                    .tag(common)
+                    .publishAt(T0.minus(Duration.ofDays(40 + i)))
+                    .insert();
         }
-        long draft = fixture.piece("related-draft").kind("NEWS").headline("Draft about tunnels").tag(rare).status("DRAFT")
-                .publishAt(null).insert();
+        long draft = fixture.piece("related-draft")
+                .kind("NEWS")
+                .headline("Draft about tunnels")
+                .tag(rare)
+                .status("DRAFT")
+                .publishAt(null)
+                .insert();
 
         Piece piece = catalog.byIds(List.of(self)).get(0);
         List<Long> related = index.related(piece, 4);
         assertThat(related).hasSize(4).doesNotContain(self, draft);
-        assertThat(related.get(0)).as("the rarer shared tag outranks a newer common one").isEqualTo(sharesRare);
+        assertThat(related.get(0))
+                .as("the rarer shared tag outranks a newer common one")
+                .isEqualTo(sharesRare);
         assertThat(related.get(1)).as("among equals, newest first").isEqualTo(sharesCommon);
     }
 
@@ -188,13 +280,18 @@ abstract class SearchContract {
     void aScheduledPieceAppearsOnTimeWithoutReindexing() {
         Instant start = clock.instant();
         try {
-            fixture.piece("scheduled-zanzibar").kind("REPORT").headline("Zanzibarian shipping report").status("SCHEDULED")
-                    .publishAt(start.plus(Duration.ofHours(1))).insert();
+            fixture.piece("scheduled-zanzibar")
+                    .kind("REPORT")
+                    .headline("Zanzibarian shipping report")
+                    .status("SCHEDULED")
+                    .publishAt(start.plus(Duration.ofHours(1)))
+                    .insert();
             assertThat(index.search("zanzibarian", 1, 10).total()).isZero();
             clock.set(start.plus(Duration.ofMinutes(59)));
             assertThat(index.search("zanzibarian", 1, 10).total()).isZero();
             clock.set(start.plus(Duration.ofHours(1)));
-            assertThat(index.search("zanzibarian", 1, 10).hits()).extracting(SearchResults.Hit::path)
+            assertThat(index.search("zanzibarian", 1, 10).hits())
+                    .extracting(SearchResults.Hit::path)
                     .containsExactly("/reports/scheduled-zanzibar");
         } finally {
             clock.set(start);
@@ -203,10 +300,16 @@ abstract class SearchContract {
 
     @Test
     void followsTheNewsroomThroughPieceChanged() {
-        long id = fixture.piece("edited-later").kind("NEWS").headline("Original headline about grain").publishAt(T0).insert();
+        long id = fixture.piece("edited-later")
+                .kind("NEWS")
+                .headline("Original headline about grain")
+                .publishAt(T0)
+                .insert();
         assertThat(index.search("grain", 1, 10).total()).isEqualTo(1);
 
-        jdbc.sql("UPDATE pieces SET headline = 'Revised headline about wheat' WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE pieces SET headline = 'Revised headline about wheat' WHERE id = :id")
+                .param("id", id)
+                .update();
         assertThat(index.search("wheat", 1, 10).total()).as("not yet announced").isZero();
         fixture.changed(id);
         assertThat(index.search("wheat", 1, 10).total()).isEqualTo(1);
@@ -224,10 +327,12 @@ abstract class SearchContract {
     void aStaleIndexIsRebuiltFromTheDatabase() {
         assertThat(index.isStale()).isFalse();
         // Written behind the application's back: no event, so only a rebuild can find it.
-        jdbc.sql("INSERT INTO pieces (slug, kind, headline, body_markdown, body_html, status, publish_at, created_at, updated_at) "
-                        + "VALUES ('quiet-insert', 'NEWS', 'Unannounced piece on xylophones', '', '', 'PUBLISHED', :t, :t, :u)")
+        jdbc.sql(
+                        "INSERT INTO pieces (slug, kind, headline, body_markdown, body_html, status, publish_at, created_at, updated_at) "
+                                + "VALUES ('quiet-insert', 'NEWS', 'Unannounced piece on xylophones', '', '', 'PUBLISHED', :t, :t, :u)")
                 .param("t", java.time.OffsetDateTime.ofInstant(T0, java.time.ZoneOffset.UTC))
-                .param("u", java.time.OffsetDateTime.ofInstant(TestClockConfig.START, java.time.ZoneOffset.UTC)).update();
+                .param("u", java.time.OffsetDateTime.ofInstant(TestClockConfig.START, java.time.ZoneOffset.UTC))
+                .update();
         assertThat(index.search("xylophones", 1, 10).total()).isZero();
         assertThat(index.isStale()).isTrue();
         index.rebuildIfStale();

@@ -22,12 +22,32 @@ import org.sitrep.newsroom.PieceStatus;
  */
 class SearchLanguagesTest {
     static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     PieceIndex index;
 
     static Piece piece(long id, String headline, String body) {
-        return new Piece(id, "p" + id, PieceKind.ANALYSIS, headline, null, body, "<p>" + body + "</p>", null, PieceStatus.PUBLISHED,
-                AccessLevel.PUBLIC, null, List.of(), List.of(), NOW.minusSeconds(3600 + id), NOW.minusSeconds(3600), NOW, NOW, false);
+        return new Piece(
+                id,
+                "p" + id,
+                PieceKind.ANALYSIS,
+                headline,
+                null,
+                body,
+                "<p>" + body + "</p>",
+                null,
+                PieceStatus.PUBLISHED,
+                AccessLevel.PUBLIC,
+                null,
+                List.of(),
+                List.of(),
+                NOW.minusSeconds(3600 + id),
+                NOW.minusSeconds(3600),
+                NOW,
+                NOW,
+                false);
     }
 
     @BeforeEach
@@ -51,7 +71,9 @@ class SearchLanguagesTest {
     }
 
     List<Long> ids(String q, String readerLanguage) {
-        return index.search(q, 1, 20, NOW, readerLanguage).hits().stream().map(SearchResults.Hit::pieceId).toList();
+        return index.search(q, 1, 20, NOW, readerLanguage).hits().stream()
+                .map(SearchResults.Hit::pieceId)
+                .toList();
     }
 
     @Test
@@ -91,15 +113,19 @@ class SearchLanguagesTest {
     @Test
     void englishSearchIsAsBefore() {
         assertThat(ids("ceasefires", "en")).as("English stemming").containsExactlyInAnyOrder(1L, 6L);
-        assertThat(index.search("the of and", 1, 20, NOW, "en").problem()).as("too common in the reader's language").isNotNull();
+        assertThat(index.search("the of and", 1, 20, NOW, "en").problem())
+                .as("too common in the reader's language")
+                .isNotNull();
         assertThat(index.search("ceasefire", 1, 20, NOW).hits()).hasSize(2);
-        assertThat(index.search("حلب", 1, 20, NOW, "ar").hits().get(0).headlineHtml()).as("marked in its own field")
+        assertThat(index.search("حلب", 1, 20, NOW, "ar").hits().get(0).headlineHtml())
+                .as("marked in its own field")
                 .contains("<mark>حلب</mark>");
     }
 
     @Test
     void hebrewAnalyserFoldsPointsAndFinalLetters() throws IOException {
-        try (var analyzer = SearchLanguages.hebrew(); var tokens = analyzer.tokenStream("body_he", "שָׁלוֹם ושלום Shalom")) {
+        try (var analyzer = SearchLanguages.hebrew();
+                var tokens = analyzer.tokenStream("body_he", "שָׁלוֹם ושלום Shalom")) {
             var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
             tokens.reset();
             List<String> words = new java.util.ArrayList<>();

@@ -27,8 +27,10 @@ final class Visitor {
 
     Visitor(String host, int port) {
         this.base = "http://" + host + ":" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** A client connecting to the server over IPv4 loopback (peer 127.0.0.1). */
@@ -51,29 +53,38 @@ final class Visitor {
     }
 
     HttpResponse<String> head(String path) {
-        return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** Posts {@code fields} to {@code action} with the CSRF token from the form on {@code formPage}. */
     HttpResponse<String> post(String formPage, String action, Map<String, String> fields) {
-        Element csrf = Jsoup.parse(get(formPage).body()).selectFirst("form[action=\"" + action + "\"] input[name=_csrf]");
+        Element csrf =
+                Jsoup.parse(get(formPage).body()).selectFirst("form[action=\"" + action + "\"] input[name=_csrf]");
         if (csrf == null) throw new AssertionError("no form posting to " + action + " on " + formPage);
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf.val());
         String body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Posts {@code fields} to {@code action} with no CSRF token, as a forged cross-site form or a server-to-server call would. */
     HttpResponse<String> postWithoutToken(String action, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** The password form: true when it signed in (a redirect that is not back to the form). */

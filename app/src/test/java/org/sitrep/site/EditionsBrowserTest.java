@@ -35,11 +35,18 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditionsBrowserTest {
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired PieceCatalog catalog;
-    @Autowired org.sitrep.members.UserAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PieceCatalog catalog;
+
+    @Autowired
+    org.sitrep.members.UserAccounts accounts;
 
     WebDriver browser;
     Piece original;
@@ -49,10 +56,13 @@ class EditionsBrowserTest {
     @BeforeAll
     void start() {
         original = catalog.latestOfKind(org.sitrep.newsroom.PieceKind.ANALYSIS, "en", 50, 0).stream()
-                .filter(p -> p.headline().startsWith("Why the Euphrates")).findFirst().orElseThrow();
+                .filter(p -> p.headline().startsWith("Why the Euphrates"))
+                .findFirst()
+                .orElseThrow();
         arabic = catalog.translation(original.id(), "ar").orElseThrow();
         turkish = catalog.translation(original.id(), "tr").orElseThrow();
-        accounts.create("translator@example.org", "Tran Slator", "correct horse battery", org.sitrep.members.Role.EDITOR);
+        accounts.create(
+                "translator@example.org", "Tran Slator", "correct horse battery", org.sitrep.members.Role.EDITOR);
         browser = Browser.start();
     }
 
@@ -61,19 +71,23 @@ class EditionsBrowserTest {
         if (browser != null) browser.quit();
     }
 
-    String url(String path) { return "http://localhost:" + port + path; }
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 
     @Test
     void everyEditionsPagesPassAxeAtDesktopAndPhoneSizes() throws java.io.IOException {
-        List<String> pages = List.of("/ar/", arabic.path(), "/ar/analysis", "/tr/", turkish.path(), original.path(), "/ar/no-such-page");
+        List<String> pages = List.of(
+                "/ar/", arabic.path(), "/ar/analysis", "/tr/", turkish.path(), original.path(), "/ar/no-such-page");
         List<String> problems = new ArrayList<>();
         for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             for (String path : pages) {
                 browser.get(url(path));
                 for (String p : Axe.seriousViolations(browser)) problems.add(size.width + "px " + path + " → " + p);
-                Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Long overflow = (Long) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 if (overflow > 0) problems.add(size.width + "px " + path + " scrolls sideways by " + overflow + " px");
             }
         }
@@ -86,7 +100,8 @@ class EditionsBrowserTest {
         browser.get(url("/signin"));
         browser.findElement(By.id("username")).sendKeys("translator@example.org");
         browser.findElement(By.id("password")).sendKeys("correct horse battery");
-        Browser.navigating(browser, () -> browser.findElement(By.id("password")).sendKeys(org.openqa.selenium.Keys.ENTER));
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("password")).sendKeys(org.openqa.selenium.Keys.ENTER));
         List<String> problems = new ArrayList<>();
         for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
@@ -97,10 +112,13 @@ class EditionsBrowserTest {
         }
         assertThat(problems).isEmpty();
         browser.get(url("/newsroom/pieces/" + arabic.id()));
-        assertThat(browser.findElement(By.cssSelector(".original-pane")).getText()).contains(original.headline());
-        assertThat(browser.findElement(By.id("translator")).getAttribute("value")).isEqualTo(arabic.translator());
+        assertThat(browser.findElement(By.cssSelector(".original-pane")).getText())
+                .contains(original.headline());
+        assertThat(browser.findElement(By.id("translator")).getAttribute("value"))
+                .isEqualTo(arabic.translator());
         browser.get(url("/newsroom/pieces/" + original.id()));
-        assertThat(browser.findElements(By.cssSelector(".translations-panel li"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".translations-panel li")))
+                .hasSize(2);
     }
 
     @Test
@@ -111,8 +129,8 @@ class EditionsBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
         assertThat(browser.findElement(By.cssSelector("h1.headline")).getText()).isEqualTo(arabic.headline());
         // Right to left for real: the headline's text starts at the right edge of its box.
-        String align = (String) ((JavascriptExecutor) browser).executeScript(
-                "return getComputedStyle(document.querySelector('h1.headline')).direction;");
+        String align = (String) ((JavascriptExecutor) browser)
+                .executeScript("return getComputedStyle(document.querySelector('h1.headline')).direction;");
         assertThat(align).isEqualTo("rtl");
         browser.findElement(By.cssSelector("nav.translations a[hreflang=tr]")).click();
         assertThat(browser.getCurrentUrl()).isEqualTo(url(turkish.path()));
@@ -121,7 +139,8 @@ class EditionsBrowserTest {
         browser.findElement(By.cssSelector("nav.translations a[hreflang=en]")).click();
         assertThat(browser.getCurrentUrl()).isEqualTo(url(original.path()));
         browser.get(url("/ar/"));
-        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains(arabic.headline())
+        assertThat(browser.findElement(By.cssSelector("main")).getText())
+                .contains(arabic.headline())
                 .doesNotContain(original.headline());
     }
 }

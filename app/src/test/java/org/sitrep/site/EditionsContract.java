@@ -53,8 +53,9 @@ import org.xml.sax.InputSource;
  * no edition, answer 404; the analysis engine never reads a translation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"sitrep.base-url=https://sitrep.example", "sitrep.sample-content=false",
-        "sitrep.intel.workers=0"})
+@TestPropertySource(
+        properties = {"sitrep.base-url=https://sitrep.example", "sitrep.sample-content=false", "sitrep.intel.workers=0"
+        })
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,15 +63,32 @@ abstract class EditionsContract {
     static final String ARABIC_HEADLINE = "من يسيطر على حقول النفط";
     static final String ARABIC_CAPTION = "حقل نفط قرب البريقة";
 
-    @Autowired TestRestTemplate http;
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
-    @Autowired PieceEditor editor;
-    @Autowired PieceCatalog catalog;
-    @Autowired Editions editions;
-    @Autowired List<SourceDocuments> sources;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    PieceEditor editor;
+
+    @Autowired
+    PieceCatalog catalog;
+
+    @Autowired
+    Editions editions;
+
+    @Autowired
+    List<SourceDocuments> sources;
 
     long original;
     long arabic;
@@ -83,16 +101,32 @@ abstract class EditionsContract {
         TestPieces fixture = new TestPieces(jdbc, events);
         long author = fixture.author("rana-aziz", "Rana Aziz", null);
         long photo = fixture.photo("brega", "An oil field near Brega", "Sitrep", "Pipes in the desert");
-        original = fixture.piece("oil-fields").kind("ANALYSIS").headline("Who controls the oil fields").section("Libya")
-                .author(author).photo(photo).publishAt(TestClockConfig.START.minus(Duration.ofDays(1))).insert();
-        fixture.piece("tripoli-clashes").kind("NEWS").headline("Clashes in Tripoli")
-                .publishAt(TestClockConfig.START.minus(Duration.ofHours(3))).insert();
-        jdbc.sql("UPDATE pieces SET body_markdown = 'The oil fields of the south.' WHERE id = :id").param("id", original).update();
+        original = fixture.piece("oil-fields")
+                .kind("ANALYSIS")
+                .headline("Who controls the oil fields")
+                .section("Libya")
+                .author(author)
+                .photo(photo)
+                .publishAt(TestClockConfig.START.minus(Duration.ofDays(1)))
+                .insert();
+        fixture.piece("tripoli-clashes")
+                .kind("NEWS")
+                .headline("Clashes in Tripoli")
+                .publishAt(TestClockConfig.START.minus(Duration.ofHours(3)))
+                .insert();
+        jdbc.sql("UPDATE pieces SET body_markdown = 'The oil fields of the south.' WHERE id = :id")
+                .param("id", original)
+                .update();
 
         // The editor's "Translate" on the original, through the newsroom's own form.
-        String location = mvc.perform(post("/newsroom/pieces/" + original + "/translate").param("language", "ar")
-                        .with(user("editor@example.org").roles("EDITOR")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(post("/newsroom/pieces/" + original + "/translate")
+                        .param("language", "ar")
+                        .with(user("editor@example.org").roles("EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         arabic = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Piece draft = catalog.findById(arabic).orElseThrow();
         assertThat(draft.language()).isEqualTo("ar");
@@ -130,37 +164,63 @@ abstract class EditionsContract {
 
     @Test
     void translatingAgainOpensTheSameTranslationAndATranslationIsNotTranslated() throws Exception {
-        String again = mvc.perform(post("/newsroom/pieces/" + original + "/translate").param("language", "ar")
-                        .with(user("editor@example.org").roles("EDITOR")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String again = mvc.perform(post("/newsroom/pieces/" + original + "/translate")
+                        .param("language", "ar")
+                        .with(user("editor@example.org").roles("EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(again).isEqualTo("/newsroom/pieces/" + arabic);
-        String refused = mvc.perform(post("/newsroom/pieces/" + arabic + "/translate").param("language", "tr")
-                        .with(user("editor@example.org").roles("EDITOR")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String refused = mvc.perform(post("/newsroom/pieces/" + arabic + "/translate")
+                        .param("language", "tr")
+                        .with(user("editor@example.org").roles("EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(refused).isEqualTo("/newsroom/pieces/" + arabic);
         assertThat(catalog.translation(arabic, "tr")).isEmpty();
-        mvc.perform(post("/newsroom/pieces/" + original + "/translate").param("language", "xx<script>")
-                        .with(user("editor@example.org").roles("EDITOR")).with(csrf()))
+        mvc.perform(post("/newsroom/pieces/" + original + "/translate")
+                        .param("language", "xx<script>")
+                        .with(user("editor@example.org").roles("EDITOR"))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(catalog.translations(original)).extracting(Piece::language).containsExactly("ar");
         // Readers may not translate.
-        mvc.perform(post("/newsroom/pieces/" + original + "/translate").param("language", "tr")
-                .with(user("reader@example.org").roles("MEMBER")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/newsroom/pieces/" + original + "/translate")
+                        .param("language", "tr")
+                        .with(user("reader@example.org").roles("MEMBER"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void theTranslationIsWrittenBesideItsOriginal() throws Exception {
-        String form = mvc.perform(get("/newsroom/pieces/" + arabic).with(user("editor@example.org").roles("EDITOR")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = mvc.perform(get("/newsroom/pieces/" + arabic)
+                        .with(user("editor@example.org").roles("EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Document d = Jsoup.parse(form);
-        assertThat(d.select(".side-by-side .original-pane").text()).contains("Who controls the oil fields", "An oil field near Brega");
+        assertThat(d.select(".side-by-side .original-pane").text())
+                .contains("Who controls the oil fields", "An oil field near Brega");
         assertThat(d.select("#translator").val()).isEqualTo("Layla Haddad");
         assertThat(d.select("#leadPhotoCaption").text()).isEqualTo(ARABIC_CAPTION);
-        String originalForm = mvc.perform(get("/newsroom/pieces/" + original).with(user("editor@example.org").roles("EDITOR")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String originalForm = mvc.perform(get("/newsroom/pieces/" + original)
+                        .with(user("editor@example.org").roles("EDITOR")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Document o = Jsoup.parse(originalForm);
         assertThat(o.select(".translations-panel li a").attr("href")).isEqualTo("/newsroom/pieces/" + arabic);
-        assertThat(o.select("#translate-language option").eachAttr("value")).contains("tr", "fa", "he").doesNotContain("ar", "en");
+        assertThat(o.select("#translate-language option").eachAttr("value"))
+                .contains("tr", "fa", "he")
+                .doesNotContain("ar", "en");
     }
 
     @Test
@@ -188,20 +248,28 @@ abstract class EditionsContract {
         Document ar = html("/ar/");
         assertThat(ar.selectFirst("html").attr("lang")).isEqualTo("ar");
         assertThat(ar.selectFirst("html").attr("dir")).isEqualTo("rtl");
-        assertThat(ar.text()).contains(ARABIC_HEADLINE).doesNotContain("Who controls the oil fields", "Clashes in Tripoli");
+        assertThat(ar.text())
+                .contains(ARABIC_HEADLINE)
+                .doesNotContain("Who controls the oil fields", "Clashes in Tripoli");
         assertThat(ar.select("link[rel=canonical]").attr("href")).isEqualTo("https://sitrep.example/ar/");
-        assertThat(hreflang(ar)).containsExactly("en https://sitrep.example/", "ar https://sitrep.example/ar/",
-                "x-default https://sitrep.example/");
+        assertThat(hreflang(ar))
+                .containsExactly(
+                        "en https://sitrep.example/",
+                        "ar https://sitrep.example/ar/",
+                        "x-default https://sitrep.example/");
         // Links stay in the edition.
         assertThat(ar.select("nav.nav-kinds a").eachAttr("href")).contains("/ar/", "/ar/analysis");
-        assertThat(ar.select("a:contains(" + ARABIC_HEADLINE + ")").attr("href")).isEqualTo("/ar/analysis/oil-fields-ar");
+        assertThat(ar.select("a:contains(" + ARABIC_HEADLINE + ")").attr("href"))
+                .isEqualTo("/ar/analysis/oil-fields-ar");
         assertThat(ar.select("nav.nav-regions a").eachAttr("href")).containsExactly("/ar/sections/libya");
         assertThat(ar.select("h2.rule-heading a").eachAttr("href")).containsExactly("/ar/analysis");
 
         Document en = html("/");
         assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(en.selectFirst("html").attr("dir")).isEqualTo("ltr");
-        assertThat(en.text()).contains("Who controls the oil fields", "Clashes in Tripoli").doesNotContain(ARABIC_HEADLINE);
+        assertThat(en.text())
+                .contains("Who controls the oil fields", "Clashes in Tripoli")
+                .doesNotContain(ARABIC_HEADLINE);
 
         Document kind = html("/ar/analysis");
         assertThat(kind.text()).contains(ARABIC_HEADLINE);
@@ -216,9 +284,13 @@ abstract class EditionsContract {
         assertThat(arabicPath).isEqualTo("/ar/analysis/oil-fields-ar");
         assertThat(ar.selectFirst("html").attr("dir")).isEqualTo("rtl");
         assertThat(ar.select("h1.headline").text()).isEqualTo(ARABIC_HEADLINE);
-        assertThat(ar.select("link[rel=canonical]").attr("href")).isEqualTo("https://sitrep.example/ar/analysis/oil-fields-ar");
-        assertThat(hreflang(ar)).containsExactly("en https://sitrep.example/analysis/oil-fields",
-                "ar https://sitrep.example/ar/analysis/oil-fields-ar", "x-default https://sitrep.example/analysis/oil-fields");
+        assertThat(ar.select("link[rel=canonical]").attr("href"))
+                .isEqualTo("https://sitrep.example/ar/analysis/oil-fields-ar");
+        assertThat(hreflang(ar))
+                .containsExactly(
+                        "en https://sitrep.example/analysis/oil-fields",
+                        "ar https://sitrep.example/ar/analysis/oil-fields-ar",
+                        "x-default https://sitrep.example/analysis/oil-fields");
         assertThat(ar.select(".byline.translator").text()).contains("Layla Haddad");
         assertThat(ar.select("figcaption .caption").text()).isEqualTo(ARABIC_CAPTION);
         Element toEnglish = ar.selectFirst("nav.translations a[hreflang=en]");
@@ -228,7 +300,8 @@ abstract class EditionsContract {
         Document en = html("/analysis/oil-fields");
         assertThat(hreflang(en)).isEqualTo(hreflang(ar));
         assertThat(en.select("figcaption .caption").text()).isEqualTo("An oil field near Brega");
-        assertThat(en.selectFirst("nav.translations a[hreflang=ar]").attr("href")).isEqualTo(arabicPath);
+        assertThat(en.selectFirst("nav.translations a[hreflang=ar]").attr("href"))
+                .isEqualTo(arabicPath);
         assertThat(en.select(".byline.translator")).isEmpty();
         // A piece without translations has no switcher.
         assertThat(html("/news/tripoli-clashes").select("nav.translations")).isEmpty();
@@ -237,41 +310,64 @@ abstract class EditionsContract {
     @Test
     void eachEditionHasItsFeeds() throws Exception {
         arabicOn();
-        SyndFeed ar = new SyndFeedInput().build(new StringReader(page("/ar/feed.atom").getBody()));
+        SyndFeed ar =
+                new SyndFeedInput().build(new StringReader(page("/ar/feed.atom").getBody()));
         assertThat(ar.getLanguage()).isEqualTo("ar");
-        assertThat(ar.getEntries()).extracting(SyndEntry::getLink).containsExactly("https://sitrep.example" + arabicPath);
-        SyndFeed kind = new SyndFeedInput().build(new StringReader(page("/ar/analysis/feed.rss").getBody()));
+        assertThat(ar.getEntries())
+                .extracting(SyndEntry::getLink)
+                .containsExactly("https://sitrep.example" + arabicPath);
+        SyndFeed kind = new SyndFeedInput()
+                .build(new StringReader(page("/ar/analysis/feed.rss").getBody()));
         assertThat(kind.getLanguage()).isEqualTo("ar");
-        assertThat(kind.getEntries()).extracting(SyndEntry::getLink).containsExactly("https://sitrep.example" + arabicPath);
-        SyndFeed en = new SyndFeedInput().build(new StringReader(page("/feed.rss").getBody()));
+        assertThat(kind.getEntries())
+                .extracting(SyndEntry::getLink)
+                .containsExactly("https://sitrep.example" + arabicPath);
+        SyndFeed en =
+                new SyndFeedInput().build(new StringReader(page("/feed.rss").getBody()));
         assertThat(en.getLanguage()).isEqualTo("en");
-        assertThat(en.getEntries()).extracting(SyndEntry::getLink)
-                .containsExactlyInAnyOrder("https://sitrep.example/analysis/oil-fields", "https://sitrep.example/news/tripoli-clashes");
-        assertThat(html("/ar/").select("link[type^='application/rss+xml']").attr("href")).isEqualTo("https://sitrep.example/ar/feed.rss");
+        assertThat(en.getEntries())
+                .extracting(SyndEntry::getLink)
+                .containsExactlyInAnyOrder(
+                        "https://sitrep.example/analysis/oil-fields", "https://sitrep.example/news/tripoli-clashes");
+        assertThat(html("/ar/").select("link[type^='application/rss+xml']").attr("href"))
+                .isEqualTo("https://sitrep.example/ar/feed.rss");
     }
 
     @Test
     void eachEditionHasItsSitemapWithAlternates() throws Exception {
         arabicOn();
         org.w3c.dom.Document index = xml(page("/ar/sitemap.xml").getBody());
-        assertThat(texts(index, "loc")).containsExactly("https://sitrep.example/ar/sitemaps/pages.xml",
-                "https://sitrep.example/ar/sitemaps/pieces-1.xml", "https://sitrep.example/ar/sitemaps/news.xml");
+        assertThat(texts(index, "loc"))
+                .containsExactly(
+                        "https://sitrep.example/ar/sitemaps/pages.xml",
+                        "https://sitrep.example/ar/sitemaps/pieces-1.xml",
+                        "https://sitrep.example/ar/sitemaps/news.xml");
         org.w3c.dom.Document pieces = xml(page("/ar/sitemaps/pieces-1.xml").getBody());
         assertThat(texts(pieces, "loc")).containsExactly("https://sitrep.example" + arabicPath);
-        assertThat(alternates(pieces)).containsExactly("en https://sitrep.example/analysis/oil-fields",
-                "ar https://sitrep.example" + arabicPath, "x-default https://sitrep.example/analysis/oil-fields");
+        assertThat(alternates(pieces))
+                .containsExactly(
+                        "en https://sitrep.example/analysis/oil-fields",
+                        "ar https://sitrep.example" + arabicPath,
+                        "x-default https://sitrep.example/analysis/oil-fields");
         org.w3c.dom.Document english = xml(page("/sitemaps/pieces-1.xml").getBody());
-        assertThat(texts(english, "loc")).containsExactlyInAnyOrder("https://sitrep.example/analysis/oil-fields",
-                "https://sitrep.example/news/tripoli-clashes");
+        assertThat(texts(english, "loc"))
+                .containsExactlyInAnyOrder(
+                        "https://sitrep.example/analysis/oil-fields", "https://sitrep.example/news/tripoli-clashes");
         assertThat(alternates(english)).hasSize(3); // the analysis's three; the news piece has none
         org.w3c.dom.Document news = xml(page("/ar/sitemaps/news.xml").getBody());
-        assertThat(news.getElementsByTagNameNS(SitemapController.NEWS_NS, "language").item(0).getTextContent()).isEqualTo("ar");
+        assertThat(news.getElementsByTagNameNS(SitemapController.NEWS_NS, "language")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo("ar");
         assertThat(page("/robots.txt").getBody()).contains("Sitemap: https://sitrep.example/ar/sitemap.xml");
     }
 
     @Test
     void theEngineReadsTheOriginalNeverTheTranslation() {
-        SourceDocuments pieces = sources.stream().filter(s -> s.kind().equals("piece")).findFirst().orElseThrow();
+        SourceDocuments pieces = sources.stream()
+                .filter(s -> s.kind().equals("piece"))
+                .findFirst()
+                .orElseThrow();
         assertThat(pieces.load(original)).isPresent();
         assertThat(pieces.load(arabic)).isEmpty();
     }
@@ -279,25 +375,44 @@ abstract class EditionsContract {
     @Test
     void theAdministratorTurnsEditionsOnAndAForgedLanguageChangesNothing() throws Exception {
         arabicOn();
-        mvc.perform(post("/admin/editions").param("language", "ar").param("language", "tr")
-                .with(user("editor@example.org").roles("EDITOR")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/editions")
+                        .param("language", "ar")
+                        .param("language", "tr")
+                        .with(user("editor@example.org").roles("EDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
         assertThat(editions.enabled()).containsExactly(Language.EN, Language.AR);
-        mvc.perform(post("/admin/editions").param("language", "tr").param("language", "../etc")
-                .with(user("admin@example.org").roles("ADMIN")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/editions")
+                        .param("language", "tr")
+                        .param("language", "../etc")
+                        .with(user("admin@example.org").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(editions.enabled()).containsExactly(Language.EN, Language.AR);
-        mvc.perform(post("/admin/editions").param("language", "tr").param("language", "he")
-                .with(user("admin@example.org").roles("ADMIN")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/editions")
+                        .param("language", "tr")
+                        .param("language", "he")
+                        .with(user("admin@example.org").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(editions.enabled()).containsExactly(Language.EN, Language.TR, Language.HE);
         assertThat(page("/ar/").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(page("/tr/").getStatusCode()).isEqualTo(HttpStatus.OK);
-        String form = mvc.perform(get("/admin/editions").with(user("admin@example.org").roles("ADMIN")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(form).select("input[name=language][checked]").eachAttr("value")).containsExactly("tr", "he");
+        String form = mvc.perform(
+                        get("/admin/editions").with(user("admin@example.org").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(form).select("input[name=language][checked]").eachAttr("value"))
+                .containsExactly("tr", "he");
         arabicOn();
     }
 
     static List<String> hreflang(Document d) {
-        return d.select("head link[rel=alternate][hreflang]").stream().map(l -> l.attr("hreflang") + " " + l.attr("href")).toList();
+        return d.select("head link[rel=alternate][hreflang]").stream()
+                .map(l -> l.attr("hreflang") + " " + l.attr("href"))
+                .toList();
     }
 
     static org.w3c.dom.Document xml(String body) throws Exception {

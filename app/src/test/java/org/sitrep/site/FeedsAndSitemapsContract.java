@@ -39,10 +39,17 @@ abstract class FeedsAndSitemapsContract {
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
 
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
 
     @BeforeAll
     void seed() {
@@ -52,16 +59,42 @@ abstract class FeedsAndSitemapsContract {
         long author = fixture.author("rana-aziz", "Rana Aziz", null);
         long libya = fixture.tag("libya", "Libya");
         long oil = fixture.tag("oil", "Oil & gas");
-        fixture.piece("tripoli-clashes").kind("NEWS").headline("Clashes in Tripoli & Misrata <update>")
-                .standfirst("Militias fought overnight.").section("Libya").author(author).tag(libya)
-                .publishAt(now.minus(Duration.ofHours(5))).updatedAt(now.minus(Duration.ofHours(1))).insert();
-        fixture.piece("oil-fields").kind("ANALYSIS").headline("Who controls the oil fields").section("Libya").tag(libya).tag(oil)
-                .publishAt(now.minus(Duration.ofDays(1))).insert();
-        fixture.piece("old-memo").kind("MEMO").headline("An old memo").section("Iraq")
-                .publishAt(now.minus(Duration.ofDays(10))).insert();
-        fixture.piece("future-report").kind("REPORT").headline("A report for tomorrow").status("SCHEDULED")
-                .publishAt(now.plus(Duration.ofDays(1))).insert();
-        fixture.piece("a-draft").kind("NEWS").headline("A draft").status("DRAFT").publishAt(null).insert();
+        fixture.piece("tripoli-clashes")
+                .kind("NEWS")
+                .headline("Clashes in Tripoli & Misrata <update>")
+                .standfirst("Militias fought overnight.")
+                .section("Libya")
+                .author(author)
+                .tag(libya)
+                .publishAt(now.minus(Duration.ofHours(5)))
+                .updatedAt(now.minus(Duration.ofHours(1)))
+                .insert();
+        fixture.piece("oil-fields")
+                .kind("ANALYSIS")
+                .headline("Who controls the oil fields")
+                .section("Libya")
+                .tag(libya)
+                .tag(oil)
+                .publishAt(now.minus(Duration.ofDays(1)))
+                .insert();
+        fixture.piece("old-memo")
+                .kind("MEMO")
+                .headline("An old memo")
+                .section("Iraq")
+                .publishAt(now.minus(Duration.ofDays(10)))
+                .insert();
+        fixture.piece("future-report")
+                .kind("REPORT")
+                .headline("A report for tomorrow")
+                .status("SCHEDULED")
+                .publishAt(now.plus(Duration.ofDays(1)))
+                .insert();
+        fixture.piece("a-draft")
+                .kind("NEWS")
+                .headline("A draft")
+                .status("DRAFT")
+                .publishAt(null)
+                .insert();
     }
 
     SyndFeed feed(String path, String contentType) throws Exception {
@@ -80,8 +113,11 @@ abstract class FeedsAndSitemapsContract {
         SyndFeed rss = feed("/feed.rss", "application/rss+xml");
         assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
         assertThat(rss.getLink()).isEqualTo("https://sitrep.example/");
-        assertThat(links(rss)).containsExactly("https://sitrep.example/news/tripoli-clashes",
-                "https://sitrep.example/analysis/oil-fields", "https://sitrep.example/memos/old-memo");
+        assertThat(links(rss))
+                .containsExactly(
+                        "https://sitrep.example/news/tripoli-clashes",
+                        "https://sitrep.example/analysis/oil-fields",
+                        "https://sitrep.example/memos/old-memo");
         SyndEntry first = rss.getEntries().get(0);
         assertThat(first.getTitle()).isEqualTo("Clashes in Tripoli & Misrata <update>");
         assertThat(first.getDescription().getValue()).isEqualTo("Militias fought overnight.");
@@ -99,15 +135,19 @@ abstract class FeedsAndSitemapsContract {
 
     @Test
     void feedsPerKindAndPerTag() throws Exception {
-        assertThat(links(feed("/analysis/feed.rss", "application/rss+xml"))).containsExactly("https://sitrep.example/analysis/oil-fields");
-        assertThat(links(feed("/news/feed.atom", "application/atom+xml"))).containsExactly("https://sitrep.example/news/tripoli-clashes");
+        assertThat(links(feed("/analysis/feed.rss", "application/rss+xml")))
+                .containsExactly("https://sitrep.example/analysis/oil-fields");
+        assertThat(links(feed("/news/feed.atom", "application/atom+xml")))
+                .containsExactly("https://sitrep.example/news/tripoli-clashes");
         assertThat(links(feed("/reports/feed.rss", "application/rss+xml"))).isEmpty();
-        assertThat(links(feed("/tags/libya/feed.rss", "application/rss+xml"))).containsExactly(
-                "https://sitrep.example/news/tripoli-clashes", "https://sitrep.example/analysis/oil-fields");
+        assertThat(links(feed("/tags/libya/feed.rss", "application/rss+xml")))
+                .containsExactly(
+                        "https://sitrep.example/news/tripoli-clashes", "https://sitrep.example/analysis/oil-fields");
         SyndFeed oil = feed("/tags/oil/feed.atom", "application/atom+xml");
         assertThat(oil.getTitle()).startsWith("Oil & gas");
         assertThat(links(oil)).containsExactly("https://sitrep.example/analysis/oil-fields");
-        assertThat(http.getForEntity("/tags/nope/feed.rss", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/tags/nope/feed.rss", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     static org.w3c.dom.Document xml(String body) throws Exception {
@@ -137,26 +177,38 @@ abstract class FeedsAndSitemapsContract {
         Element root = index.getDocumentElement();
         assertThat(root.getLocalName()).isEqualTo("sitemapindex");
         assertThat(root.getNamespaceURI()).isEqualTo(NS);
-        assertThat(texts(index, NS, "loc")).containsExactly("https://sitrep.example/sitemaps/pages.xml",
-                "https://sitrep.example/sitemaps/pieces-1.xml", "https://sitrep.example/sitemaps/news.xml");
+        assertThat(texts(index, NS, "loc"))
+                .containsExactly(
+                        "https://sitrep.example/sitemaps/pages.xml",
+                        "https://sitrep.example/sitemaps/pieces-1.xml",
+                        "https://sitrep.example/sitemaps/news.xml");
 
         org.w3c.dom.Document pieces = sitemap("/sitemaps/pieces-1.xml");
         assertThat(pieces.getDocumentElement().getLocalName()).isEqualTo("urlset");
         assertThat(pieces.getDocumentElement().getNamespaceURI()).isEqualTo(NS);
-        assertThat(texts(pieces, NS, "loc")).containsExactly("https://sitrep.example/news/tripoli-clashes",
-                "https://sitrep.example/analysis/oil-fields", "https://sitrep.example/memos/old-memo");
+        assertThat(texts(pieces, NS, "loc"))
+                .containsExactly(
+                        "https://sitrep.example/news/tripoli-clashes",
+                        "https://sitrep.example/analysis/oil-fields",
+                        "https://sitrep.example/memos/old-memo");
         assertThat(texts(pieces, NS, "lastmod").get(0)).isEqualTo("2026-03-02T13:00:00+02:00");
 
-        assertThat(texts(sitemap("/sitemaps/pages.xml"), NS, "loc")).contains("https://sitrep.example/",
-                "https://sitrep.example/news", "https://sitrep.example/reports", "https://sitrep.example/sections/libya");
+        assertThat(texts(sitemap("/sitemaps/pages.xml"), NS, "loc"))
+                .contains(
+                        "https://sitrep.example/",
+                        "https://sitrep.example/news",
+                        "https://sitrep.example/reports",
+                        "https://sitrep.example/sections/libya");
     }
 
     @Test
     void googleNewsSitemapHasTheLastTwoDays() throws Exception {
         org.w3c.dom.Document news = sitemap("/sitemaps/news.xml");
-        assertThat(texts(news, NS, "loc")).containsExactly("https://sitrep.example/news/tripoli-clashes",
-                "https://sitrep.example/analysis/oil-fields");
-        assertThat(texts(news, NEWS, "title")).containsExactly("Clashes in Tripoli & Misrata <update>", "Who controls the oil fields");
+        assertThat(texts(news, NS, "loc"))
+                .containsExactly(
+                        "https://sitrep.example/news/tripoli-clashes", "https://sitrep.example/analysis/oil-fields");
+        assertThat(texts(news, NEWS, "title"))
+                .containsExactly("Clashes in Tripoli & Misrata <update>", "Who controls the oil fields");
         assertThat(texts(news, NEWS, "name")).containsOnly("Sitrep");
         assertThat(texts(news, NEWS, "language")).containsOnly("en");
         assertThat(texts(news, NEWS, "publication_date").get(0)).isEqualTo("2026-03-02T09:00:00+02:00");
@@ -166,7 +218,11 @@ abstract class FeedsAndSitemapsContract {
     void robotsPointAtTheSitemapsAndKeepCrawlersOutOfTheNewsroom() {
         ResponseEntity<String> r = http.getForEntity("/robots.txt", String.class);
         assertThat(r.getHeaders().getContentType().toString()).startsWith("text/plain");
-        assertThat(r.getBody()).contains("Disallow: /newsroom\n", "Disallow: /admin\n",
-                "Sitemap: https://sitrep.example/sitemap.xml\n", "Sitemap: https://sitrep.example/sitemaps/news.xml\n");
+        assertThat(r.getBody())
+                .contains(
+                        "Disallow: /newsroom\n",
+                        "Disallow: /admin\n",
+                        "Sitemap: https://sitrep.example/sitemap.xml\n",
+                        "Sitemap: https://sitrep.example/sitemaps/news.xml\n");
     }
 }

@@ -40,25 +40,50 @@ class MessageBundlesTest {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** Every template a reader sees: the public site, the account pages, the paywall, the newsletter archive, errors. */
     static final List<String> READER_TEMPLATES = List.of(
-            "site/layout.html", "site/home.html", "site/list.html", "site/article.html", "site/search.html",
+            "site/layout.html",
+            "site/home.html",
+            "site/list.html",
+            "site/article.html",
+            "site/search.html",
             "paywall/offer.html",
-            "members/signin.html", "members/join.html", "members/subscribe.html", "members/account.html",
-            "members/link-sent.html", "members/link-invalid.html", "members/link-confirm.html",
-            "members/too-many.html", "members/deleted.html",
-            "newsletters/archive.html", "newsletters/archive-issue.html", "newsletters/choices.html",
-            "error/404.html", "error/5xx.html");
+            "members/signin.html",
+            "members/join.html",
+            "members/subscribe.html",
+            "members/account.html",
+            "members/link-sent.html",
+            "members/link-invalid.html",
+            "members/link-confirm.html",
+            "members/too-many.html",
+            "members/deleted.html",
+            "newsletters/archive.html",
+            "newsletters/archive-issue.html",
+            "newsletters/choices.html",
+            "error/404.html",
+            "error/5xx.html");
     /** Names, not words: the same in every language. */
     static final Set<String> NAMES = Set.of("RSS", "Atom", "Sitrep", "JSON", "API", "Stripe");
+
     static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
     static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.-]+)'");
     static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     /** A quoted literal in an expression with a capitalised word or two words: 'Free member', 'access until'. */
     static final Pattern LITERAL = Pattern.compile("'([^']*)'");
+
     static final Pattern ENGLISH = Pattern.compile("\\b[A-Z][a-z]{2,}|[a-z]{2,} [a-z]{2,}");
     /** Expressions whose result a reader sees (th:class, th:href and the like are not read). */
-    static final Set<String> VISIBLE_EXPRESSIONS = Set.of("th:text", "th:utext", "th:aria-label", "th:title", "th:alt",
-            "th:placeholder", "th:data-confirm", "th:value", "th:content");
-    static final Set<String> VISIBLE_ATTRIBUTES = Set.of("alt", "title", "placeholder", "aria-label", "data-confirm", "content", "value");
+    static final Set<String> VISIBLE_EXPRESSIONS = Set.of(
+            "th:text",
+            "th:utext",
+            "th:aria-label",
+            "th:title",
+            "th:alt",
+            "th:placeholder",
+            "th:data-confirm",
+            "th:value",
+            "th:content");
+
+    static final Set<String> VISIBLE_ATTRIBUTES =
+            Set.of("alt", "title", "placeholder", "aria-label", "data-confirm", "content", "value");
 
     static Properties bundle(String language) throws IOException {
         String name = language == null ? "messages.properties" : "messages_" + language + ".properties";
@@ -76,12 +101,15 @@ class MessageBundlesTest {
         assertThat(english).isNotEmpty();
         for (String language : LANGUAGES) {
             Properties other = bundle(language);
-            assertThat(new TreeSet<>(other.stringPropertyNames())).as("keys of messages_%s", language)
+            assertThat(new TreeSet<>(other.stringPropertyNames()))
+                    .as("keys of messages_%s", language)
                     .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
             for (String key : english.stringPropertyNames()) {
                 String value = other.getProperty(key);
                 assertThat(value).as("%s in %s", key, language).isNotBlank();
-                assertThat(arguments(value)).as("arguments of %s in %s", key, language).isEqualTo(arguments(english.getProperty(key)));
+                assertThat(arguments(value))
+                        .as("arguments of %s in %s", key, language)
+                        .isEqualTo(arguments(english.getProperty(key)));
             }
         }
     }
@@ -94,7 +122,9 @@ class MessageBundlesTest {
             for (String key : p.stringPropertyNames()) {
                 String value = p.getProperty(key);
                 if (!arguments(value).isEmpty()) {
-                    assertThat(value.replace("''", "")).as("%s in %s", key, language).doesNotContain("'");
+                    assertThat(value.replace("''", ""))
+                            .as("%s in %s", key, language)
+                            .doesNotContain("'");
                 }
             }
         }
@@ -117,7 +147,8 @@ class MessageBundlesTest {
 
     @Test
     void keysBuiltFromStoredValuesExist() throws IOException {
-        // Templates build these keys from a value ('kind.' + the kind's path, 'role.' + the role): each value needs one.
+        // Templates build these keys from a value ('kind.' + the kind's path, 'role.' + the role): each value needs
+        // one.
         Set<String> defined = bundle(null).stringPropertyNames();
         List<String> built = new ArrayList<>();
         for (PieceKind k : PieceKind.values()) {
@@ -147,11 +178,18 @@ class MessageBundlesTest {
         assertThat(englishIn("t", "<p>Read more</p>")).hasSize(1);
         assertThat(englishIn("t", "<input placeholder=\"Search\">")).hasSize(1);
         assertThat(englishIn("t", "<nav aria-label=\"Pages\"></nav>")).hasSize(1);
-        assertThat(englishIn("t", "<span th:text=\"${x} ? 'Free member' : ''\">Free member</span>")).hasSize(1);
-        assertThat(englishIn("t", "<a th:text=\"${x} ? 'renews' : 'access until'\">x</a>")).hasSize(1);
+        assertThat(englishIn("t", "<span th:text=\"${x} ? 'Free member' : ''\">Free member</span>"))
+                .hasSize(1);
+        assertThat(englishIn("t", "<a th:text=\"${x} ? 'renews' : 'access until'\">x</a>"))
+                .hasSize(1);
         assertThat(englishIn("t", "<p th:text=\"#{offer.join}\">Join free</p>")).isEmpty();
-        assertThat(englishIn("t", "<p><th:block th:text=\"#{a}\">Words</th:block> <a href=\"/x\" th:text=\"#{b}\">more</a>.</p>")).isEmpty();
-        assertThat(englishIn("t", "<li><a href=\"/feed.rss\">RSS</a> · <span th:class=\"'kind-' + ${k}\">x</span></li>")).isEmpty();
+        assertThat(englishIn(
+                        "t",
+                        "<p><th:block th:text=\"#{a}\">Words</th:block> <a href=\"/x\" th:text=\"#{b}\">more</a>.</p>"))
+                .isEmpty();
+        assertThat(englishIn(
+                        "t", "<li><a href=\"/feed.rss\">RSS</a> · <span th:class=\"'kind-' + ${k}\">x</span></li>"))
+                .isEmpty();
     }
 
     /** English words a reader would see, found without rendering: text outside th:text, visible attributes, literals. */
@@ -161,19 +199,27 @@ class MessageBundlesTest {
         for (Element e : doc.getAllElements()) {
             for (Attribute a : e.attributes()) {
                 String name = a.getKey();
-                if (VISIBLE_ATTRIBUTES.contains(name) && !name.equals("content") && !name.equals("value") && words(a.getValue())) {
+                if (VISIBLE_ATTRIBUTES.contains(name)
+                        && !name.equals("content")
+                        && !name.equals("value")
+                        && words(a.getValue())) {
                     found.add(template + ": " + name + "=\"" + a.getValue() + "\"");
                 }
                 if (VISIBLE_EXPRESSIONS.contains(name)) {
-                    Matcher m = LITERAL.matcher(a.getValue().replaceAll("#\\{[^}]*}", "").replaceAll("#messages\\.msg\\('[^']*'\\)", ""));
+                    Matcher m = LITERAL.matcher(
+                            a.getValue().replaceAll("#\\{[^}]*}", "").replaceAll("#messages\\.msg\\('[^']*'\\)", ""));
                     while (m.find()) {
-                        if (ENGLISH.matcher(m.group(1)).find()) found.add(template + ": " + name + " has '" + m.group(1) + "'");
+                        if (ENGLISH.matcher(m.group(1)).find())
+                            found.add(template + ": " + name + " has '" + m.group(1) + "'");
                     }
                 }
             }
-            if (replacesItsText(e) || e.tagName().equals("script") || e.tagName().equals("style")) continue;
+            if (replacesItsText(e)
+                    || e.tagName().equals("script")
+                    || e.tagName().equals("style")) continue;
             for (TextNode t : e.textNodes()) {
-                if (!insideReplacedText(e) && words(t.text())) found.add(template + ": text \"" + t.text().strip() + "\"");
+                if (!insideReplacedText(e) && words(t.text()))
+                    found.add(template + ": text \"" + t.text().strip() + "\"");
             }
         }
         return found;

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -46,10 +45,17 @@ class ReaderPagesInLanguagesH2Test {
     /** 08:00 in Beirut on 2 March 2026, before the test clock's now. */
     static final Instant PUBLISHED = TestClockConfig.START.minusSeconds(6 * 3600);
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired Editions editions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Editions editions;
 
     @BeforeAll
     void seed() {
@@ -60,17 +66,29 @@ class ReaderPagesInLanguagesH2Test {
         // One piece per edition, each with the same English words: what changes is the page around them.
         for (String language : new String[] {"en", "ar", "fa", "tr", "he"}) {
             String slug = "en".equals(language) ? "after-the-truce" : "after-the-truce-" + language;
-            fixture.piece(slug).kind("ANALYSIS").headline("After the truce").section("Syria").author(author).tag(tag)
-                    .publishAt(PUBLISHED).updatedAt(PUBLISHED)
-                    .body("<p>What the truce changes.</p><p>And what it does not.</p>").insert();
-            jdbc.sql("UPDATE pieces SET language = ? WHERE slug = ?").params(language, slug).update();
+            fixture.piece(slug)
+                    .kind("ANALYSIS")
+                    .headline("After the truce")
+                    .section("Syria")
+                    .author(author)
+                    .tag(tag)
+                    .publishAt(PUBLISHED)
+                    .updatedAt(PUBLISHED)
+                    .body("<p>What the truce changes.</p><p>And what it does not.</p>")
+                    .insert();
+            jdbc.sql("UPDATE pieces SET language = ? WHERE slug = ?")
+                    .params(language, slug)
+                    .update();
         }
     }
 
     Document get(String path) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             return Jsoup.parse(r.body());
         } catch (java.io.IOException | InterruptedException e) {
@@ -83,30 +101,46 @@ class ReaderPagesInLanguagesH2Test {
     }
 
     Document articleIn(String language) {
-        return get("en".equals(language) ? "/analysis/after-the-truce" : "/" + language + "/analysis/after-the-truce-" + language);
+        return get(
+                "en".equals(language)
+                        ? "/analysis/after-the-truce"
+                        : "/" + language + "/analysis/after-the-truce-" + language);
     }
 
     @Test
     void theHomePageSpeaksEachLanguageWithItsDigits() {
         Document en = homeIn("en");
         assertThat(en.select(".skip-link").text()).isEqualTo("Skip to main content");
-        assertThat(en.select(".nav-kinds a").eachText()).containsExactly("Latest", "News", "Analysis", "Memos", "Reports");
+        assertThat(en.select(".nav-kinds a").eachText())
+                .containsExactly("Latest", "News", "Analysis", "Memos", "Reports");
         assertThat(en.select(".teaser-lead time").text()).isEqualTo("2 March 2026");
 
         Document ar = homeIn("ar");
         assertThat(ar.select(".skip-link").text()).isEqualTo("انتقل إلى المحتوى الرئيسي");
-        assertThat(ar.select(".nav-kinds a").eachText()).containsExactly("الأحدث", "الأخبار", "التحليلات", "المذكرات", "التقارير");
+        assertThat(ar.select(".nav-kinds a").eachText())
+                .containsExactly("الأحدث", "الأخبار", "التحليلات", "المذكرات", "التقارير");
         assertThat(ar.select(".teaser-lead .kind-label").text()).isEqualTo("تحليل");
         assertThat(ar.select(".teaser-lead time").text()).isEqualTo("٢ مارس ٢٠٢٦");
-        assertThat(ar.select(".teaser-lead time").attr("datetime")).as("machines read Latin digits").startsWith("2026-03-02T08:00");
-        assertThat(ar.select(".teaser-lead .teaser-meta bdi").text()).as("an English name isolated in Arabic").isEqualTo("Rana Haddad");
+        assertThat(ar.select(".teaser-lead time").attr("datetime"))
+                .as("machines read Latin digits")
+                .startsWith("2026-03-02T08:00");
+        assertThat(ar.select(".teaser-lead .teaser-meta bdi").text())
+                .as("an English name isolated in Arabic")
+                .isEqualTo("Rana Haddad");
         assertThat(ar.select("#masthead-signin").text()).isEqualTo("تسجيل الدخول");
-        assertThat(ar.select(".site-footer").text()).doesNotContain("Search").doesNotContain("Newsletters").contains("النشرات البريدية");
+        assertThat(ar.select(".site-footer").text())
+                .doesNotContain("Search")
+                .doesNotContain("Newsletters")
+                .contains("النشرات البريدية");
 
-        assertThat(homeIn("fa").select(".teaser-lead time").text()).startsWith("۲ ").endsWith("۲۰۲۶");
+        assertThat(homeIn("fa").select(".teaser-lead time").text())
+                .startsWith("۲ ")
+                .endsWith("۲۰۲۶");
         assertThat(homeIn("tr").select(".nav-kinds a").first().text()).isEqualTo("Son yazılar");
         assertThat(homeIn("he").select(".skip-link").text()).isEqualTo("דילוג לתוכן הראשי");
-        assertThat(homeIn("en").select(".skip-link").text()).as("each language cached apart").isEqualTo("Skip to main content");
+        assertThat(homeIn("en").select(".skip-link").text())
+                .as("each language cached apart")
+                .isEqualTo("Skip to main content");
     }
 
     @Test
@@ -117,7 +151,9 @@ class ReaderPagesInLanguagesH2Test {
         assertThat(fa.select(".kicker-section bdi").text()).isEqualTo("Syria");
         assertThat(fa.select(".tags bdi").text()).isEqualTo("Ceasefire");
         assertThat(fa.select(".dates").text()).contains("انتشار:").contains("۲۰۲۶");
-        assertThat(fa.select("h1.headline").text()).as("the piece's own words are the piece's").isEqualTo("After the truce");
+        assertThat(fa.select("h1.headline").text())
+                .as("the piece's own words are the piece's")
+                .isEqualTo("After the truce");
 
         Document tr = articleIn("tr");
         assertThat(tr.select(".dates").text()).contains("Yayımlanma:").contains("2 Mart 2026");
@@ -126,14 +162,22 @@ class ReaderPagesInLanguagesH2Test {
 
     @Test
     void aBrowsersLanguageDoesNotChangeTheEnglishSite() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .header("Accept-Language", "ar,fa;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .header("Accept-Language", "ar,fa;q=0.8")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(r.body());
         assertThat(page.select(".skip-link").text()).isEqualTo("Skip to main content");
         assertThat(page.select(".teaser-lead time").text()).isEqualTo("2 March 2026");
-        HttpResponse<String> signin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/signin"))
-                .header("Accept-Language", "he").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signin = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/signin"))
+                                .header("Accept-Language", "he")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(Jsoup.parse(signin.body()).select("h1").text()).isEqualTo("Sign in");
     }
 }

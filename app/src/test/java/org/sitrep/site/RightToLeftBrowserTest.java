@@ -49,12 +49,22 @@ class RightToLeftBrowserTest {
     static final Path SHOTS = Path.of("target/rtl-screenshots");
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired Editions editions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Editions editions;
+
     WebDriver browser;
 
     @BeforeAll
@@ -62,16 +72,35 @@ class RightToLeftBrowserTest {
         TestPieces fixture = new TestPieces(jdbc, events);
         long author = fixture.author("rana-haddad", "Rana Haddad", "Correspondent");
         long tag = fixture.tag("aleppo", "Aleppo");
-        fixture.piece("after-the-truce").kind("ANALYSIS").headline("ما بعد الهدنة في حلب").standfirst("ماذا تغيّر الهدنة، وماذا لا تغيّر.")
-                .section("Syria").author(author).tag(tag).publishAt(TestClockConfig.START.minus(Duration.ofHours(6)))
+        fixture.piece("after-the-truce")
+                .kind("ANALYSIS")
+                .headline("ما بعد الهدنة في حلب")
+                .standfirst("ماذا تغيّر الهدنة، وماذا لا تغيّر.")
+                .section("Syria")
+                .author(author)
+                .tag(tag)
+                .publishAt(TestClockConfig.START.minus(Duration.ofHours(6)))
                 .body("<p>اجتمع المفاوضون في حلب لتمديد وقف إطلاق النار، وقال Rana Haddad إن الهدنة صامدة.</p>"
-                        + "<blockquote><p>انتظرنا طوال الليل.</p></blockquote><ul><li>طوابير طويلة</li></ul>").insert();
-        fixture.piece("checkpoint").kind("NEWS").headline("إعادة فتح المعبر").section("Lebanon").author(author)
-                .publishAt(TestClockConfig.START.minus(Duration.ofHours(8))).body("<p>فُتح المعبر فجراً.</p>").insert();
+                        + "<blockquote><p>انتظرنا طوال الليل.</p></blockquote><ul><li>طوابير طويلة</li></ul>")
+                .insert();
+        fixture.piece("checkpoint")
+                .kind("NEWS")
+                .headline("إعادة فتح المعبر")
+                .section("Lebanon")
+                .author(author)
+                .publishAt(TestClockConfig.START.minus(Duration.ofHours(8)))
+                .body("<p>فُتح المعبر فجراً.</p>")
+                .insert();
         // Arabic pieces, in the Arabic edition; the Persian and Hebrew editions open too (their pages in their words).
         jdbc.sql("UPDATE pieces SET language = 'ar'").update();
-        fixture.piece("truce-holds").kind("NEWS").headline("The truce holds").section("Syria").author(author)
-                .publishAt(TestClockConfig.START.minus(Duration.ofHours(9))).body("<p>The truce held overnight.</p>").insert();
+        fixture.piece("truce-holds")
+                .kind("NEWS")
+                .headline("The truce holds")
+                .section("Syria")
+                .author(author)
+                .publishAt(TestClockConfig.START.minus(Duration.ofHours(9)))
+                .body("<p>The truce held overnight.</p>")
+                .insert();
         editions.enable(Set.of(Language.AR, Language.FA, Language.HE));
         browser = Browser.start();
     }
@@ -85,8 +114,9 @@ class RightToLeftBrowserTest {
     void show(String path) {
         browser.get("http://127.0.0.1:" + port + path);
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "var wait = () => document.readyState === 'complete' ? document.fonts.ready.then(() => done()) : setTimeout(wait, 50); wait();");
+        js.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "var wait = () => document.readyState === 'complete' ? document.fonts.ready.then(() => done()) : setTimeout(wait, 50); wait();");
     }
 
     Object js(String script) {
@@ -102,25 +132,38 @@ class RightToLeftBrowserTest {
             for (boolean article : List.of(false, true)) {
                 show(article ? "/ar/analysis/after-the-truce" : "/ar/");
                 String name = (article ? "article" : "home") + "-ar-" + size.width;
-                Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                Files.write(
+                        SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
                 for (String p : Axe.seriousViolations(browser)) problems.add(name + " → " + p);
-                Long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Long overflow = (Long)
+                        js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as(name + " scrolls sideways").isLessThanOrEqualTo(0L);
                 // The site's name starts at the right edge; the kicker's rule is on the section's right (its start).
-                Number brandRight = (Number) js("return document.querySelector('.site-name').getBoundingClientRect().right;");
-                assertThat(brandRight.doubleValue()).as(name + ": the name at the right").isGreaterThan(size.width * 0.6);
+                Number brandRight =
+                        (Number) js("return document.querySelector('.site-name').getBoundingClientRect().right;");
+                assertThat(brandRight.doubleValue())
+                        .as(name + ": the name at the right")
+                        .isGreaterThan(size.width * 0.6);
                 assertThat(js("var s = getComputedStyle(document.querySelector('.kicker-section'));"
-                        + "return s.borderRightWidth + ' ' + s.borderLeftWidth;")).as(name).isEqualTo("1px 0px");
-                assertThat(js("return document.fonts.check('16px \"Noto Sans Arabic\"', 'حلب') && "
-                        + "[...document.fonts].some(f => f.family.includes('Noto Sans Arabic') && f.status === 'loaded');"))
-                        .as(name + ": Noto Sans Arabic loaded").isEqualTo(true);
+                                + "return s.borderRightWidth + ' ' + s.borderLeftWidth;"))
+                        .as(name)
+                        .isEqualTo("1px 0px");
+                assertThat(
+                                js(
+                                        "return document.fonts.check('16px \"Noto Sans Arabic\"', 'حلب') && "
+                                                + "[...document.fonts].some(f => f.family.includes('Noto Sans Arabic') && f.status === 'loaded');"))
+                        .as(name + ": Noto Sans Arabic loaded")
+                        .isEqualTo(true);
             }
         }
         show("/ar/analysis/after-the-truce");
         // A blockquote in Arabic has its rule on the right, and a list its bullets' room on the right.
         assertThat(js("var s = getComputedStyle(document.querySelector('.body blockquote'));"
-                + "return s.borderRightWidth + ' ' + s.borderLeftWidth;")).isEqualTo("3px 0px");
-        assertThat(js("var s = getComputedStyle(document.querySelector('.body ul')); return s.paddingRight !== '0px' && s.paddingLeft === '0px';"))
+                        + "return s.borderRightWidth + ' ' + s.borderLeftWidth;"))
+                .isEqualTo("3px 0px");
+        assertThat(
+                        js(
+                                "var s = getComputedStyle(document.querySelector('.body ul')); return s.paddingRight !== '0px' && s.paddingLeft === '0px';"))
                 .isEqualTo(true);
         assertThat(problems).isEmpty();
     }
@@ -132,12 +175,18 @@ class RightToLeftBrowserTest {
         List<String> problems = new ArrayList<>();
         for (String language : List.of("fa", "he")) {
             show("/" + language + "/");
-            Files.write(SHOTS.resolve("home-" + language + "-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    SHOTS.resolve("home-" + language + "-390.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             for (String p : Axe.seriousViolations(browser)) problems.add(language + " → " + p);
-            assertThat(browser.findElement(By.cssSelector(".skip-link")).getAttribute("textContent")).doesNotContain("Skip");
+            assertThat(browser.findElement(By.cssSelector(".skip-link")).getAttribute("textContent"))
+                    .doesNotContain("Skip");
         }
-        assertThat(js("return [...document.fonts].some(f => f.family.includes('Noto Sans Hebrew') && f.status === 'loaded');"))
-                .as("Hebrew font on the Hebrew page").isEqualTo(true);
+        assertThat(
+                        js(
+                                "return [...document.fonts].some(f => f.family.includes('Noto Sans Hebrew') && f.status === 'loaded');"))
+                .as("Hebrew font on the Hebrew page")
+                .isEqualTo(true);
         assertThat(problems).isEmpty();
     }
 
@@ -149,10 +198,18 @@ class RightToLeftBrowserTest {
             english.manage().window().setSize(new Dimension(1366, 900));
             english.get("http://127.0.0.1:" + port + "/");
             JavascriptExecutor js = (JavascriptExecutor) english;
-            assertThat(js.executeScript("return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/fonts/')).join(' ');"))
-                    .as("fonts fetched by the English page").isEqualTo("");
-            assertThat(js.executeScript("return [...document.fonts].filter(f => f.status !== 'unloaded').map(f => f.family).join(' ');")).isEqualTo("");
-            assertThat(js.executeScript("return getComputedStyle(document.querySelector('.kicker-section')).borderLeftWidth;")).isEqualTo("1px");
+            assertThat(
+                            js.executeScript(
+                                    "return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/fonts/')).join(' ');"))
+                    .as("fonts fetched by the English page")
+                    .isEqualTo("");
+            assertThat(
+                            js.executeScript(
+                                    "return [...document.fonts].filter(f => f.status !== 'unloaded').map(f => f.family).join(' ');"))
+                    .isEqualTo("");
+            assertThat(js.executeScript(
+                            "return getComputedStyle(document.querySelector('.kicker-section')).borderLeftWidth;"))
+                    .isEqualTo("1px");
         } finally {
             english.quit();
         }

@@ -43,17 +43,34 @@ import org.springframework.test.context.TestPropertySource;
 @Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteAccessibilityBrowserTest {
-    static final List<String> PAGES = List.of("/", "/news/checkpoint-reopens", "/news", "/analysis", "/tags/lebanon",
-            "/authors/maya-nasser", "/sections/lebanon", "/search?q=checkpoint", "/search?q=%22unbalanced",
+    static final List<String> PAGES = List.of(
+            "/",
+            "/news/checkpoint-reopens",
+            "/news",
+            "/analysis",
+            "/tags/lebanon",
+            "/authors/maya-nasser",
+            "/sections/lebanon",
+            "/search?q=checkpoint",
+            "/search?q=%22unbalanced",
             "/no-such-page");
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MutableClock clock;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MutableClock clock;
 
     WebDriver browser;
 
@@ -63,18 +80,34 @@ class SiteAccessibilityBrowserTest {
         TestPieces fixture = new TestPieces(jdbc, events);
         long maya = fixture.author("maya-nasser", "Maya Nasser", "Maya reports from southern Lebanon.");
         long lebanon = fixture.tag("lebanon", "Lebanon");
-        long photo = fixture.photo("checkpoint", "Cars queue at the reopened checkpoint near Naqoura.",
-                "SITREP/Test Photographer", "A queue of cars at a checkpoint");
-        fixture.piece("checkpoint-reopens").kind("NEWS").headline("Checkpoint near Naqoura reopens")
-                .standfirst("Traffic resumed after three days.").section("Lebanon").photo(photo).author(maya).tag(lebanon)
+        long photo = fixture.photo(
+                "checkpoint",
+                "Cars queue at the reopened checkpoint near Naqoura.",
+                "SITREP/Test Photographer",
+                "A queue of cars at a checkpoint");
+        fixture.piece("checkpoint-reopens")
+                .kind("NEWS")
+                .headline("Checkpoint near Naqoura reopens")
+                .standfirst("Traffic resumed after three days.")
+                .section("Lebanon")
+                .photo(photo)
+                .author(maya)
+                .tag(lebanon)
                 .body("<p>The checkpoint reopened at dawn.</p><h2>Queues</h2><ul><li>Long waits</li></ul>"
                         + "<blockquote><p>We waited all night.</p></blockquote>")
                 .publishAt(TestClockConfig.START.minus(Duration.ofHours(6)))
-                .updatedAt(TestClockConfig.START.minus(Duration.ofHours(2))).insert();
+                .updatedAt(TestClockConfig.START.minus(Duration.ofHours(2)))
+                .insert();
         for (String kind : List.of("ANALYSIS", "MEMO", "REPORT")) {
-            fixture.piece("lebanon-" + kind.toLowerCase()).kind(kind).headline("Lebanon " + kind.toLowerCase() + " on the checkpoint")
-                    .standfirst("Context for readers.").section("Lebanon").author(maya).tag(lebanon)
-                    .publishAt(TestClockConfig.START.minus(Duration.ofDays(1))).insert();
+            fixture.piece("lebanon-" + kind.toLowerCase())
+                    .kind(kind)
+                    .headline("Lebanon " + kind.toLowerCase() + " on the checkpoint")
+                    .standfirst("Context for readers.")
+                    .section("Lebanon")
+                    .author(maya)
+                    .tag(lebanon)
+                    .publishAt(TestClockConfig.START.minus(Duration.ofDays(1)))
+                    .insert();
         }
         browser = Browser.start();
     }
@@ -84,7 +117,9 @@ class SiteAccessibilityBrowserTest {
         if (browser != null) browser.quit();
     }
 
-    String url(String path) { return "http://localhost:" + port + path; }
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 
     @Test
     void noSeriousOrCriticalViolationsOnDesktopOrPhone() throws IOException {
@@ -105,8 +140,9 @@ class SiteAccessibilityBrowserTest {
         browser.manage().window().setSize(new Dimension(375, 800));
         for (String path : PAGES) {
             browser.get(url(path));
-            Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            Long overflow = (Long) ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as(path).isLessThanOrEqualTo(0L);
         }
     }
@@ -121,7 +157,9 @@ class SiteAccessibilityBrowserTest {
             assertThat(first.getText()).as(path).isEqualTo("Skip to main content");
             assertThat(first.isDisplayed()).as("visible when focused").isTrue();
             first.sendKeys(Keys.ENTER);
-            assertThat(browser.switchTo().activeElement().getAttribute("id")).as(path).isEqualTo("main");
+            assertThat(browser.switchTo().activeElement().getAttribute("id"))
+                    .as(path)
+                    .isEqualTo("main");
         }
     }
 

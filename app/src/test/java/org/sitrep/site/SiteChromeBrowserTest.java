@@ -19,10 +19,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.Axe;
 import org.sitrep.testsupport.Browser;
 import org.sitrep.testsupport.TestClockConfig;
+import org.sitrep.testsupport.TestDatabases;
 import org.sitrep.testsupport.TestMail;
 import org.sitrep.testsupport.TestPieces;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +54,11 @@ class SiteChromeBrowserTest {
         TestMail.properties(registry, MAIL);
     }
 
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     WebDriver browser;
     final String base = "http://localhost:" + PORT;
@@ -64,10 +67,18 @@ class SiteChromeBrowserTest {
     @BeforeAll
     void seed() {
         TestPieces fixture = new TestPieces(jdbc, events);
-        fixture.piece("truce-holds").kind("NEWS").headline("The truce holds").standfirst("Calm on the front")
-                .body("<p>The truce held overnight.</p><p>Both sides reported calm.</p><p>More later.</p>").insert();
-        fixture.piece("what-comes-next").kind("ANALYSIS").headline("What comes next").standfirst("Our analysis")
-                .body("<p>An analysis of the truce.</p><p>Second paragraph.</p>").insert();
+        fixture.piece("truce-holds")
+                .kind("NEWS")
+                .headline("The truce holds")
+                .standfirst("Calm on the front")
+                .body("<p>The truce held overnight.</p><p>Both sides reported calm.</p><p>More later.</p>")
+                .insert();
+        fixture.piece("what-comes-next")
+                .kind("ANALYSIS")
+                .headline("What comes next")
+                .standfirst("Our analysis")
+                .body("<p>An analysis of the truce.</p><p>Second paragraph.</p>")
+                .insert();
         browser = Browser.start();
     }
 
@@ -87,9 +98,13 @@ class SiteChromeBrowserTest {
 
     /** The sign-in link in the newest mail to arrive (after {@code before} mails). */
     String signInLink(int before) throws Exception {
-        assertThat(MAIL.waitForIncomingEmail(15_000, before + 1)).as("the sign-in mail arrives").isTrue();
+        assertThat(MAIL.waitForIncomingEmail(15_000, before + 1))
+                .as("the sign-in mail arrives")
+                .isTrue();
         String body = GreenMailUtil.getBody(MAIL.getReceivedMessages()[before]).replace("=\r\n", "");
-        Matcher link = Pattern.compile(Pattern.quote(base) + "/signin/link\\?token=[A-Za-z0-9_-]+(&next=[A-Za-z0-9%._-]+)?").matcher(body);
+        Matcher link = Pattern.compile(
+                        Pattern.quote(base) + "/signin/link\\?token=[A-Za-z0-9_-]+(&next=[A-Za-z0-9%._-]+)?")
+                .matcher(body);
         assertThat(link.find()).as("the mail holds a sign-in link").isTrue();
         return link.group();
     }
@@ -102,21 +117,29 @@ class SiteChromeBrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(base + "/news/truce-holds");
         accessible("article, signed out, desktop");
-        assertThat(browser.findElement(By.id("reader-menu-toggle")).isDisplayed()).as("no menu button on a wide screen").isFalse();
-        Browser.navigating(browser, () -> browser.findElement(By.id("masthead-join")).click());
+        assertThat(browser.findElement(By.id("reader-menu-toggle")).isDisplayed())
+                .as("no menu button on a wide screen")
+                .isFalse();
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("masthead-join")).click());
         assertThat(browser.getCurrentUrl()).endsWith("/join?next=%2Fnews%2Ftruce-holds");
         accessible("/join");
         browser.findElement(By.id("join-email")).sendKeys("rana@example.org");
         browser.findElement(By.id("join-name")).sendKeys("Rana Reader");
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/join'] button[type=submit]")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.cssSelector("form[action='/join'] button[type=submit]"))
+                        .click());
         assertThat(browser.findElement(By.id("link-sent")).isDisplayed()).isTrue();
         String link = signInLink(0);
         assertThat(link).endsWith("&next=%2Fnews%2Ftruce-holds");
         browser.get(link);
         accessible("sign-in link");
-        Browser.navigating(browser, () -> browser.findElement(By.id("confirm-signin")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("confirm-signin")).click());
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/news/truce-holds");
-        assertThat(browser.findElement(By.id("masthead-account")).getText()).contains("Rana Reader").contains("Free member");
+        assertThat(browser.findElement(By.id("masthead-account")).getText())
+                .contains("Rana Reader")
+                .contains("Free member");
         assertThat(browser.findElements(By.id("masthead-join"))).isEmpty();
         accessible("article, signed in, desktop");
 
@@ -127,24 +150,34 @@ class SiteChromeBrowserTest {
         WebElement menu = browser.findElement(By.id("reader-menu-toggle"));
         assertThat(menu.isDisplayed()).isTrue();
         assertThat(menu.getAttribute("aria-expanded")).isEqualTo("false");
-        assertThat(browser.findElement(By.id("masthead-signin")).isDisplayed()).as("folded").isFalse();
+        assertThat(browser.findElement(By.id("masthead-signin")).isDisplayed())
+                .as("folded")
+                .isFalse();
         accessible("article, signed out, phone, menu folded");
         menu.click();
         assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("masthead-signin")));
         accessible("article, signed out, phone, menu open");
-        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")).as("nothing scrolls sideways").isTrue();
-        Browser.navigating(browser, () -> browser.findElement(By.id("masthead-signin")).click());
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing scrolls sideways")
+                .isTrue();
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("masthead-signin")).click());
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=%2Fanalysis%2Fwhat-comes-next");
         accessible("/signin, phone");
         browser.findElement(By.id("link-email")).sendKeys("sami@example.org");
-        Browser.navigating(browser, () -> browser.findElement(By.id("email-link")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("email-link")).click());
         browser.get(signInLink(1));
-        Browser.navigating(browser, () -> browser.findElement(By.id("confirm-signin")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.id("confirm-signin")).click());
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/analysis/what-comes-next");
         browser.findElement(By.id("reader-menu-toggle")).click();
-        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("masthead-account"))).getText()).contains("sami");
+        assertThat(waitFor()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("masthead-account")))
+                        .getText())
+                .contains("sami");
         accessible("article, signed in, phone, menu open");
 
         assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();

@@ -33,7 +33,8 @@ public final class Axe {
         for (JsonNode v : new ObjectMapper().readTree(json)) {
             String impact = v.path("impact").asText();
             if (impact.equals("serious") || impact.equals("critical")) {
-                for (JsonNode node : v.path("nodes")) found.add(v.path("id").asText() + " (" + impact + "): " + node.path("target"));
+                for (JsonNode node : v.path("nodes"))
+                    found.add(v.path("id").asText() + " (" + impact + "): " + node.path("target"));
             }
         }
         return found;

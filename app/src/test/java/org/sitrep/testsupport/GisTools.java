@@ -21,9 +21,12 @@ public final class GisTools {
     private GisTools() {}
 
     public static void assumePresent() {
-        boolean present = Files.isExecutable(PYTHON) && onPath("ogrinfo") && run(false, PYTHON.toString(), "-c", "import pandas") != null;
+        boolean present = Files.isExecutable(PYTHON)
+                && onPath("ogrinfo")
+                && run(false, PYTHON.toString(), "-c", "import pandas") != null;
         if (!present && "true".equals(System.getenv("SITREP_REQUIRE_GIS"))) {
-            throw new IllegalStateException("SITREP_REQUIRE_GIS=true but /usr/bin/python3 with pandas, or ogrinfo, is missing");
+            throw new IllegalStateException(
+                    "SITREP_REQUIRE_GIS=true but /usr/bin/python3 with pandas, or ogrinfo, is missing");
         }
         Assumptions.assumeTrue(present, "pandas and GDAL are not installed");
     }
@@ -55,7 +58,8 @@ public final class GisTools {
 
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(":")).stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        return path != null
+                && List.of(path.split(":")).stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     private static String run(boolean mustSucceed, String... command) {
@@ -64,7 +68,9 @@ public final class GisTools {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             boolean done = p.waitFor(60, TimeUnit.SECONDS);
             if (mustSucceed) {
-                assertThat(done && p.exitValue() == 0).as(String.join(" ", command) + " failed:\n" + out).isTrue();
+                assertThat(done && p.exitValue() == 0)
+                        .as(String.join(" ", command) + " failed:\n" + out)
+                        .isTrue();
             }
             return done && p.exitValue() == 0 ? out : null;
         } catch (IOException e) {

@@ -10,15 +10,30 @@ import java.time.ZoneOffset;
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    public MutableClock(Instant start) { this.now = start; }
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
 
-    public void set(Instant t) { now = t; }
+    public void set(Instant t) {
+        now = t;
+    }
 
-    public void advance(Duration d) { now = now.plus(d); }
+    public void advance(Duration d) {
+        now = now.plus(d);
+    }
 
-    @Override public Instant instant() { return now; }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-    @Override public Clock withZone(ZoneId zone) { return this; }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 }

@@ -15,6 +15,7 @@ class PostgresCondition implements ExecutionCondition {
             throw new IllegalStateException("SITREP_REQUIRE_POSTGRES=true but no PostgreSQL at "
                     + TestDatabases.postgresUrl().replaceAll("password=[^&]*", "password=***"));
         }
-        return ConditionEvaluationResult.disabled("no PostgreSQL test server (set " + TestDatabases.POSTGRES_URL_ENV + ")");
+        return ConditionEvaluationResult.disabled(
+                "no PostgreSQL test server (set " + TestDatabases.POSTGRES_URL_ENV + ")");
     }
 }

@@ -41,7 +41,8 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Path, Path, String...)}, waiting up to {@code timeout} (several servers starting at once share the cores). */
     public static ServerProcess start(Path dataDir, Path log, Duration timeout, String... extraArgs) throws Exception {
         int port = freePort();
-        ProcessBuilder pb = server(dataDir, port, extraArgs).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb =
+                server(dataDir, port, extraArgs).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServerProcess server = new ServerProcess(pb.start(), port, log);
         server.awaitReady(timeout);
         return server;
@@ -53,10 +54,19 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static ProcessBuilder server(Path dataDir, int port, String... extraArgs) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "org.sitrep.SitrepApplication",
-                "--server.port=" + port, "--sitrep.data-dir=" + dataDir, "--sitrep.sample-content=false",
-                "--sitrep.intel.workers=0", "--sitrep.intel.map-index.enabled=false", "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.sitrep.SitrepApplication",
+                "--server.port=" + port,
+                "--sitrep.data-dir=" + dataDir,
+                "--sitrep.sample-content=false",
+                "--sitrep.intel.workers=0",
+                "--sitrep.intel.map-index.enabled=false",
+                "--logging.level.root=WARN"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -81,9 +91,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Runs the application as the launcher runs a command ({@code ./sitrep ingest …}), without a web server, and waits for it. */
     public static Finished command(Path dataDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "org.sitrep.SitrepApplication",
-                "--sitrep.data-dir=" + dataDir, "--spring.main.web-application-type=none"));
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.sitrep.SitrepApplication",
+                "--sitrep.data-dir=" + dataDir,
+                "--spring.main.web-application-type=none"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("SPRING_DATASOURCE_URL");
@@ -100,13 +116,19 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + tail());
+            if (!process.isAlive())
+                throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + tail());
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/signin"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/signin"))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) return;
             } catch (IOException notYet) {
                 // still starting
@@ -135,7 +157,8 @@ public final class ServerProcess implements AutoCloseable {
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")).toList(); // the messages, not the frames
+                    .filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... "))
+                    .toList(); // the messages, not the frames
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 150), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
@@ -148,6 +171,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -23,10 +23,14 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  */
 public final class TestDatabaseCustomizers implements ContextCustomizerFactory {
 
-    enum Kind { H2, POSTGRES }
+    enum Kind {
+        H2,
+        POSTGRES
+    }
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         boolean h2 = TestContextAnnotationUtils.hasAnnotation(testClass, H2Database.class);
         boolean postgres = TestContextAnnotationUtils.hasAnnotation(testClass, PostgresDatabase.class);
         if (h2 && postgres) {
@@ -45,7 +49,9 @@ public final class TestDatabaseCustomizers implements ContextCustomizerFactory {
             } else {
                 TestDatabases.postgres((name, value) -> properties.put(name, value.get()));
             }
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("sitrep test database", properties));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("sitrep test database", properties));
         }
     }
 }

@@ -36,7 +36,10 @@ public final class TestDatabases {
      */
     public static void embeddedDefault(DynamicPropertyRegistry registry, int port) {
         String data = tempDataDir();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + Path.of(data).resolve("db/sitrep") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + Path.of(data).resolve("db/sitrep")
+                        + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
         registry.add("sitrep.data-dir", () -> data);
         registry.add("server.port", () -> port);
         registry.add("sitrep.base-url", () -> "http://localhost:" + port);

@@ -27,7 +27,10 @@ public final class WebSession {
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String path) {
@@ -38,7 +41,8 @@ public final class WebSession {
     public HttpResponse<String> post(String formPage, String action, Map<String, String> fields) {
         String page = get(formPage).body();
         Element csrf = Jsoup.parse(page).selectFirst("form[action=\"" + action + "\"] input[name=_csrf]");
-        if (csrf == null) throw new AssertionError("no form posting to " + action + " with a CSRF token on " + formPage);
+        if (csrf == null)
+            throw new AssertionError("no form posting to " + action + " with a CSRF token on " + formPage);
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf.val());
         return postRaw(action, all);
@@ -47,10 +51,13 @@ public final class WebSession {
     /** Posts exactly these fields (no CSRF token added). */
     public HttpResponse<String> postRaw(String action, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + action)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Sends this Accept header from now on, e.g. a browser's, to get the pages a person gets rather than JSON errors. */
@@ -67,8 +74,11 @@ public final class WebSession {
     }
 
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public void forgetCookies() {
@@ -76,7 +86,10 @@ public final class WebSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        if (accept != null) request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Accept")).header("Accept", accept).build();
+        if (accept != null)
+            request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Accept"))
+                    .header("Accept", accept)
+                    .build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

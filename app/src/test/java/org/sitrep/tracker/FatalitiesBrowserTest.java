@@ -45,11 +45,18 @@ class FatalitiesBrowserTest {
     static final String WORDS = "killing at least seven <b>people</b>";
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
 
     WebDriver browser;
     long bomb;
@@ -59,13 +66,25 @@ class FatalitiesBrowserTest {
         TestEvents events = new TestEvents(jdbc);
         String text = "Car bomb in Azaz\n\n" + SENTENCE;
         long doc = events.document("Car bomb in Azaz", "Wire D", LocalDate.of(2026, 11, 30), text);
-        bomb = events.event(doc, TestEvents.spec("Explosions/Remote violence", "Remote explosive/landmine/IED", LocalDate.of(2026, 11, 30))
-                .at("Azaz", "SY", "Aleppo", 36.586, 37.044, 170017L).evidence(SENTENCE, "exploded").confidence(0.8));
+        bomb = events.event(
+                doc,
+                TestEvents.spec(
+                                "Explosions/Remote violence",
+                                "Remote explosive/landmine/IED",
+                                LocalDate.of(2026, 11, 30))
+                        .at("Azaz", "SY", "Aleppo", 36.586, 37.044, 170017L)
+                        .evidence(SENTENCE, "exploded")
+                        .confidence(0.8));
         int start = text.indexOf(WORDS);
         // what the engine's store writes for "killing at least seven people" (FatalitiesContract tests that write)
-        jdbc.sql("UPDATE intel_events SET fatalities = 7, fatalities_low = 7, fatalities_high = NULL, fatalities_text = :w, "
-                        + "fatalities_start = :s, fatalities_end = :e WHERE id = :id")
-                .param("w", WORDS).param("s", start).param("e", start + WORDS.length()).param("id", bomb).update();
+        jdbc.sql(
+                        "UPDATE intel_events SET fatalities = 7, fatalities_low = 7, fatalities_high = NULL, fatalities_text = :w, "
+                                + "fatalities_start = :s, fatalities_end = :e WHERE id = :id")
+                .param("w", WORDS)
+                .param("s", start)
+                .param("e", start + WORDS.length())
+                .param("id", bomb)
+                .update();
         accounts.create(ANALYST, "Deaths Analyst", PASSWORD, Role.ANALYST);
         browser = Browser.start();
     }
@@ -75,7 +94,9 @@ class FatalitiesBrowserTest {
         if (browser != null) browser.quit();
     }
 
-    String url(String path) { return "http://localhost:" + port + path; }
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 
     FluentWait<WebDriver> waitFor() {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
@@ -86,7 +107,9 @@ class FatalitiesBrowserTest {
         browser.get(url("/signin"));
         browser.findElement(By.id("username")).sendKeys(ANALYST);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        Browser.navigating(browser, () -> browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click());
+        Browser.navigating(
+                browser, () -> browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]"))
+                        .click());
     }
 
     String panelDeaths() {
@@ -104,7 +127,9 @@ class FatalitiesBrowserTest {
     void theAnalystSeesTheDeathsWithTheirWordsAndCorrectsThem() throws IOException {
         signIn();
         assertThat(panelDeaths()).isEqualTo("at least 7 killed (“" + WORDS + "”)");
-        assertThat(browser.findElements(By.cssSelector("#panel-deaths b"))).as("the words are text, not markup").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#panel-deaths b")))
+                .as("the words are text, not markup")
+                .isEmpty();
 
         browser.get(url("/intel/events/" + bomb));
         assertThat(browser.findElement(By.id("deaths")).getText()).isEqualTo("at least 7 killed (“" + WORDS + "”)");
@@ -115,7 +140,9 @@ class FatalitiesBrowserTest {
         field.clear();
         field.sendKeys("seven or so");
         Browser.navigating(browser, () -> field.sendKeys(Keys.ENTER));
-        assertThat(browser.findElement(By.cssSelector("#fatalities ~ .field-error")).getText()).contains("number of people reported killed");
+        assertThat(browser.findElement(By.cssSelector("#fatalities ~ .field-error"))
+                        .getText())
+                .contains("number of people reported killed");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
         assertThat(Axe.seriousViolations(browser)).isEmpty();
 
@@ -127,7 +154,10 @@ class FatalitiesBrowserTest {
         assertThat(Axe.seriousViolations(browser)).isEmpty();
 
         assertThat(panelDeaths()).startsWith("9 killed");
-        Integer stored = jdbc.sql("SELECT fatalities FROM intel_events WHERE id = :id").param("id", bomb).query(Integer.class).single();
+        Integer stored = jdbc.sql("SELECT fatalities FROM intel_events WHERE id = :id")
+                .param("id", bomb)
+                .query(Integer.class)
+                .single();
         assertThat(stored).isEqualTo(9);
     }
 }

@@ -23,7 +23,8 @@ class StaticMapTest {
     @Test
     void landSeaAndMarkersArePaintedWhereTheyAre() throws Exception {
         StaticMap.Point aleppo = new StaticMap.Point(36.20, 37.16, "Battles");
-        StaticMap.Picture picture = MAP.draw(List.of(aleppo, new StaticMap.Point(33.51, 36.29, "Protests")), SYRIA, "Syria");
+        StaticMap.Picture picture =
+                MAP.draw(List.of(aleppo, new StaticMap.Point(33.51, 36.29, "Protests")), SYRIA, "Syria");
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.png()));
         assertThat(image.getWidth()).isEqualTo(800);
@@ -43,8 +44,13 @@ class StaticMapTest {
 
     @Test
     void theSvgIsTheSameMapAsTextWithLettersLegendAndCredit() throws Exception {
-        StaticMap.Picture picture = MAP.draw(List.of(new StaticMap.Point(36.2, 37.16, "Battles"),
-                new StaticMap.Point(36.0, 37.0, "Battles"), new StaticMap.Point(33.5, 36.3, "Explosions/Remote violence")), SYRIA, "Events in Syria");
+        StaticMap.Picture picture = MAP.draw(
+                List.of(
+                        new StaticMap.Point(36.2, 37.16, "Battles"),
+                        new StaticMap.Point(36.0, 37.0, "Battles"),
+                        new StaticMap.Point(33.5, 36.3, "Explosions/Remote violence")),
+                SYRIA,
+                "Events in Syria");
         Document svg = parse(picture.svg());
         assertThat(svg.getDocumentElement().getAttribute("role")).isEqualTo("img");
         assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Events in Syria");
@@ -61,19 +67,27 @@ class StaticMapTest {
 
     @Test
     void hostileTitlesAndTypesAreTextNotMarkup() throws Exception {
-        StaticMap.Picture picture = MAP.draw(List.of(new StaticMap.Point(36, 37, "<script>alert(1)</script>")),
-                null, "</title><script>alert(1)</script>");
+        StaticMap.Picture picture = MAP.draw(
+                List.of(new StaticMap.Point(36, 37, "<script>alert(1)</script>")),
+                null,
+                "</title><script>alert(1)</script>");
         assertThat(picture.svg()).doesNotContain("<script>");
         Document svg = parse(picture.svg());
         assertThat(svg.getElementsByTagName("script").getLength()).isZero();
-        assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("</title><script>alert(1)</script>");
+        assertThat(svg.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("</title><script>alert(1)</script>");
         assertThat(texts(svg)).contains("?", "Other: 1");
     }
 
     @Test
     void withoutABoxTheMapFitsThePointsAndBadPointsAreSkipped() {
-        StaticMap.Picture picture = MAP.draw(List.of(new StaticMap.Point(15.35, 44.2, "Battles"),
-                new StaticMap.Point(Double.NaN, 10, "Battles"), new StaticMap.Point(95, 10, "Battles")), null, "Yemen");
+        StaticMap.Picture picture = MAP.draw(
+                List.of(
+                        new StaticMap.Point(15.35, 44.2, "Battles"),
+                        new StaticMap.Point(Double.NaN, 10, "Battles"),
+                        new StaticMap.Point(95, 10, "Battles")),
+                null,
+                "Yemen");
         assertThat(picture.shown().west()).isBetween(40.0, 44.2);
         assertThat(picture.shown().east()).isBetween(44.2, 50.0);
         assertThat(picture.svg()).contains("Battles: 1");
@@ -82,14 +96,16 @@ class StaticMapTest {
     @Test
     void anEmptyMapSaysSoAndNonsenseSizesAreRefused() {
         assertThat(MAP.draw(List.of(), null, "Nothing").svg()).contains("No located events");
-        assertThatThrownBy(() -> MAP.draw(List.of(), null, "x", 10, 10_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MAP.draw(List.of(), null, "x", 10, 10_000))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StaticMap.Box(40, 0, 30, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void manyPointsLoseTheirLettersButKeepTheLegend() throws Exception {
         List<StaticMap.Point> many = java.util.stream.IntStream.range(0, StaticMap.LETTERED_POINTS + 1)
-                .mapToObj(i -> new StaticMap.Point(33 + (i % 40) * 0.1, 36 + (i / 40) * 0.1, "Riots")).toList();
+                .mapToObj(i -> new StaticMap.Point(33 + (i % 40) * 0.1, 36 + (i / 40) * 0.1, "Riots"))
+                .toList();
         List<String> texts = texts(parse(MAP.draw(many, SYRIA, "Riots").svg()));
         assertThat(texts.stream().filter("R"::equals).count()).isEqualTo(1);
         assertThat(texts).contains("Riots: " + many.size());
@@ -97,13 +113,19 @@ class StaticMapTest {
 
     @Test
     void aChangeMapPointsUpForMoreAndDownForFewerWithSignedLabels() throws Exception {
-        StaticMap.Picture picture = MAP.drawChanges(List.of(new StaticMap.Change(36.2, 37.1, "Aleppo", 12, 3.0),
-                new StaticMap.Change(33.5, 36.3, "Damascus", 1, 4.0), new StaticMap.Change(35.0, 38.5, "Hama", 2, 2.0)),
-                SYRIA, "Change in Syria");
+        StaticMap.Picture picture = MAP.drawChanges(
+                List.of(
+                        new StaticMap.Change(36.2, 37.1, "Aleppo", 12, 3.0),
+                        new StaticMap.Change(33.5, 36.3, "Damascus", 1, 4.0),
+                        new StaticMap.Change(35.0, 38.5, "Hama", 2, 2.0)),
+                SYRIA,
+                "Change in Syria");
         Document svg = parse(picture.svg());
         assertThat(texts(svg)).contains("+9", "\u22123", "\u00b10", StaticMap.CREDIT);
-        List<org.w3c.dom.Element> triangles = drawnPaths(svg).stream().filter(e -> e.getAttribute("d").endsWith("Z")
-                && e.getAttribute("d").split("L").length == 3).toList();
+        List<org.w3c.dom.Element> triangles = drawnPaths(svg).stream()
+                .filter(e ->
+                        e.getAttribute("d").endsWith("Z") && e.getAttribute("d").split("L").length == 3)
+                .toList();
         assertThat(triangles).extracting(e -> e.getAttribute("fill")).contains("#d55e00", "#0072b2");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.png()));
         StaticMap.Projection p = StaticMap.Projection.fit(SYRIA, 800, 500);
@@ -114,8 +136,10 @@ class StaticMapTest {
     /** Paths drawn on the map, not those inside the pattern definitions. */
     private static List<org.w3c.dom.Element> drawnPaths(Document svg) {
         NodeList nodes = svg.getElementsByTagName("path");
-        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> (org.w3c.dom.Element) nodes.item(i))
-                .filter(e -> !"pattern".equals(e.getParentNode().getNodeName())).toList();
+        return java.util.stream.IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> (org.w3c.dom.Element) nodes.item(i))
+                .filter(e -> !"pattern".equals(e.getParentNode().getNodeName()))
+                .toList();
     }
 
     private static Color colour(BufferedImage image, StaticMap.Projection p, double lat, double lon) {
@@ -130,6 +154,8 @@ class StaticMapTest {
 
     private static List<String> texts(Document svg) {
         NodeList nodes = svg.getElementsByTagName("text");
-        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> nodes.item(i).getTextContent()).toList();
+        return java.util.stream.IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> nodes.item(i).getTextContent())
+                .toList();
     }
 }

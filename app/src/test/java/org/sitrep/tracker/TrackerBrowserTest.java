@@ -47,11 +47,18 @@ class TrackerBrowserTest {
     static final String ANALYST = "analyst@example.org", PASSWORD = "analyst long passphrase";
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
 
     TrackerFixture fixture;
     WebDriver browser;
@@ -64,7 +71,8 @@ class TrackerBrowserTest {
         browser.get(url("/signin"));
         browser.findElement(By.id("username")).sendKeys(ANALYST);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]"))
+                .click();
         waitFor().until(d -> !d.getCurrentUrl().contains("/signin"));
     }
 
@@ -78,33 +86,44 @@ class TrackerBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
-    String url(String path) { return "http://localhost:" + port + path; }
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 
     /** The script swaps the list and redraws labels as it goes: retry reads that land in between. */
     FluentWait<WebDriver> waitFor() {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
     }
 
-    Object js(String script, Object... args) { return ((JavascriptExecutor) browser).executeScript(script, args); }
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
 
     void openTracker(String query) {
         browser.get(url("/tracker" + query));
         waitFor().until(d -> !d.findElement(By.id("map-status")).getText().isBlank());
     }
 
-    String status() { return browser.findElement(By.id("map-status")).getText(); }
+    String status() {
+        return browser.findElement(By.id("map-status")).getText();
+    }
 
     List<String> listedTypes() {
         return browser.findElements(By.cssSelector("#event-list .event-link")).stream()
-                .map(a -> a.findElements(By.tagName("span")).get(1).getText()).toList();
+                .map(a -> a.findElements(By.tagName("span")).get(1).getText())
+                .toList();
     }
 
     @Test
     void mapDrawsTheOfflineBasemapTownLabelsAndOneMarkerPerPlacedEvent() {
         openTracker("");
-        waitFor().until(d -> d.findElements(By.cssSelector("path.tracker-country")).size() > 100);
+        waitFor()
+                .until(d ->
+                        d.findElements(By.cssSelector("path.tracker-country")).size() > 100);
         // Town labels come from the GeoNames gazetteer: the big cities in view.
-        waitFor().until(d -> d.findElements(By.cssSelector(".place-label")).stream().map(WebElement::getText).toList()
+        waitFor().until(d -> d.findElements(By.cssSelector(".place-label")).stream()
+                .map(WebElement::getText)
+                .toList()
                 .containsAll(List.of("Baghdad", "Damascus", "Aleppo")));
         assertThat(status()).isEqualTo("Showing 3 of 4 events on the map (1 have no place).");
         // Markers are clustered: every placed event is a marker or counted in a cluster, each with its letter.
@@ -115,7 +134,8 @@ class TrackerBrowserTest {
             assertThat(m.getText()).isIn("B", "E", "P");
         }
         // The list is the accessible alternative: the four default-shown events, the rejected one left out.
-        assertThat(listedTypes()).containsExactly("Protests", "Explosions/Remote violence", "Strategic developments", "Battles");
+        assertThat(listedTypes())
+                .containsExactly("Protests", "Explosions/Remote violence", "Strategic developments", "Battles");
         assertThat(browser.findElement(By.id("list-count")).getText()).startsWith("Showing 4 of 4 events");
     }
 
@@ -123,21 +143,27 @@ class TrackerBrowserTest {
     void provinceBordersAreDrawnForTheCountriesInViewAndOnlyWhenZoomedIn() {
         openTracker("");
         // the events' view (Syria, Iraq) is zoomed in enough: Natural Earth admin-1 borders of the countries in view
-        waitFor().until(d -> !d.findElements(By.cssSelector("path.tracker-admin1")).isEmpty());
+        waitFor().until(d -> !d.findElements(By.cssSelector("path.tracker-admin1"))
+                .isEmpty());
         int inView = browser.findElements(By.cssSelector("path.tracker-admin1")).size();
         assertThat(inView).as("countries drawn (a path each), not all 194").isBetween(2, 40);
         // zoomed out to a continent, they go
         for (int i = 0; i < 4; i++) {
-            browser.findElement(By.cssSelector("#map .leaflet-control-zoom-out")).click();
-            waitFor().until(d -> !d.findElement(By.id("map")).getAttribute("class").contains("leaflet-zoom-anim")); // one step at a time
+            browser.findElement(By.cssSelector("#map .leaflet-control-zoom-out"))
+                    .click();
+            waitFor().until(d -> !d.findElement(By.id("map"))
+                    .getAttribute("class")
+                    .contains("leaflet-zoom-anim")); // one step at a time
         }
-        waitFor().until(d -> d.findElements(By.cssSelector("path.tracker-admin1")).isEmpty());
+        waitFor().until(d -> d.findElements(By.cssSelector("path.tracker-admin1"))
+                .isEmpty());
     }
 
     long markersAndClustered() {
         long single = browser.findElements(By.cssSelector(".event-marker")).size();
         long inClusters = browser.findElements(By.cssSelector(".event-cluster .cluster-count")).stream()
-                .mapToLong(c -> Long.parseLong(c.getText().replaceAll("\\D", ""))).sum();
+                .mapToLong(c -> Long.parseLong(c.getText().replaceAll("\\D", "")))
+                .sum();
         return single + inClusters;
     }
 
@@ -159,36 +185,50 @@ class TrackerBrowserTest {
         // Review state: the rejected event is shown when asked for.
         openTracker("?state=rejected");
         assertThat(listedTypes()).containsExactly("Battles");
-        assertThat(browser.findElement(By.cssSelector("#event-list .meta")).getText()).contains("Shelling near Idlib");
+        assertThat(browser.findElement(By.cssSelector("#event-list .meta")).getText())
+                .contains("Shelling near Idlib");
     }
 
     @Test
     void dateInputsAndTheTimelineBrushFilterTheMapAndTheList() {
         openTracker("");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#timeline rect.bar")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector("#timeline rect.bar.type-battles"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#timeline rect.bar.type-protests"))).isNotEmpty();
+        waitFor().until(d -> !d.findElements(By.cssSelector("#timeline rect.bar"))
+                .isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#timeline rect.bar.type-battles")))
+                .isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#timeline rect.bar.type-protests")))
+                .isNotEmpty();
 
         // Keyboard alternative: typing dates applies them.
-        js("var f = document.getElementById('from'); f.value = '2026-03-15'; f.dispatchEvent(new Event('change', {bubbles: true}));");
+        js(
+                "var f = document.getElementById('from'); f.value = '2026-03-15'; f.dispatchEvent(new Event('change', {bubbles: true}));");
         waitFor().until(d -> d.getCurrentUrl().contains("from=2026-03-15"));
         waitFor().until(d -> listedTypes().equals(List.of("Protests", "Explosions/Remote violence")));
         waitFor().until(d -> status().equals("Showing 2 of 2 events on the map."));
 
         // Brushing: drag across the first part of the timeline (March) and the dates follow.
         openTracker("");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#timeline rect.bar")).isEmpty());
+        waitFor().until(d -> !d.findElements(By.cssSelector("#timeline rect.bar"))
+                .isEmpty());
         WebElement chart = browser.findElement(By.cssSelector("#timeline svg"));
         int width = chart.getRect().getWidth();
-        new Actions(browser).moveToElement(chart, -width / 2 + 12, 0).clickAndHold()
-                .moveToElement(chart, -width / 2 + width / 3, 0).release().perform();
-        waitFor().until(d -> d.getCurrentUrl().contains("from=2026-03-02") && d.getCurrentUrl().contains("to=2026-03-"));
+        new Actions(browser)
+                .moveToElement(chart, -width / 2 + 12, 0)
+                .clickAndHold()
+                .moveToElement(chart, -width / 2 + width / 3, 0)
+                .release()
+                .perform();
+        waitFor()
+                .until(d -> d.getCurrentUrl().contains("from=2026-03-02")
+                        && d.getCurrentUrl().contains("to=2026-03-"));
         String to = browser.findElement(By.id("to")).getAttribute("value");
         assertThat(to).startsWith("2026-03-");
         waitFor().until(d -> !listedTypes().contains("Protests"));
         assertThat(listedTypes()).contains("Battles");
         // The timeline now spans the brushed dates.
-        waitFor().until(d -> d.findElement(By.cssSelector("#timeline .axis-from")).getText().equals("2 Mar 2026"));
+        waitFor().until(d -> d.findElement(By.cssSelector("#timeline .axis-from"))
+                .getText()
+                .equals("2 Mar 2026"));
     }
 
     @Test
@@ -200,17 +240,27 @@ class TrackerBrowserTest {
         waitFor().until(d -> panel.isDisplayed());
         waitFor().until(d -> "panel-title".equals(d.switchTo().activeElement().getAttribute("id")));
         assertThat(browser.findElement(By.id("panel-type")).getText()).isEqualTo("Battles");
-        assertThat(browser.findElement(By.id("panel-actors")).getText()).isEqualTo("Northern Brigade; Government forces");
-        assertThat(browser.findElement(By.id("panel-place")).getText()).contains("Aleppo").contains("precision: city");
+        assertThat(browser.findElement(By.id("panel-actors")).getText())
+                .isEqualTo("Northern Brigade; Government forces");
+        assertThat(browser.findElement(By.id("panel-place")).getText())
+                .contains("Aleppo")
+                .contains("precision: city");
         assertThat(browser.findElement(By.id("panel-date")).getText()).isEqualTo("2 Mar 2026 (“on Monday”)");
-        assertThat(browser.findElement(By.id("panel-source")).getText()).isEqualTo("Clashes in Aleppo (Wire A, 3 Mar 2026)");
-        assertThat(browser.findElement(By.id("panel-review")).getAttribute("href")).endsWith("/intel/events/" + fixture.aleppoEvent);
-        assertThat(browser.findElement(By.cssSelector("#panel-article mark.evidence")).getText()).isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
-        assertThat(browser.findElement(By.id("panel-article")).getText()).startsWith("Opening paragraph").contains("Closing paragraph.");
+        assertThat(browser.findElement(By.id("panel-source")).getText())
+                .isEqualTo("Clashes in Aleppo (Wire A, 3 Mar 2026)");
+        assertThat(browser.findElement(By.id("panel-review")).getAttribute("href"))
+                .endsWith("/intel/events/" + fixture.aleppoEvent);
+        assertThat(browser.findElement(By.cssSelector("#panel-article mark.evidence"))
+                        .getText())
+                .isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
+        assertThat(browser.findElement(By.id("panel-article")).getText())
+                .startsWith("Opening paragraph")
+                .contains("Closing paragraph.");
 
         new Actions(browser).sendKeys(Keys.ESCAPE).perform();
         waitFor().until(d -> !panel.isDisplayed());
-        assertThat(browser.switchTo().activeElement().getAttribute("data-event-id")).isEqualTo(String.valueOf(fixture.aleppoEvent));
+        assertThat(browser.switchTo().activeElement().getAttribute("data-event-id"))
+                .isEqualTo(String.valueOf(fixture.aleppoEvent));
     }
 
     @Test
@@ -224,9 +274,14 @@ class TrackerBrowserTest {
         waitFor().until(d -> panel.isDisplayed());
         assertThat(browser.findElement(By.id("panel-type")).getText()).isEqualTo("Protests");
         assertThat(browser.findElement(By.id("panel-state")).getText()).isEqualTo("Confirmed");
-        // The close button sits just before the focused title: Shift+Tab reaches it; it closes and focus goes back to the marker.
+        // The close button sits just before the focused title: Shift+Tab reaches it; it closes and focus goes back to
+        // the marker.
         waitFor().until(d -> "panel-title".equals(d.switchTo().activeElement().getAttribute("id")));
-        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        new Actions(browser)
+                .keyDown(Keys.SHIFT)
+                .sendKeys(Keys.TAB)
+                .keyUp(Keys.SHIFT)
+                .perform();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("panel-close");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
         waitFor().until(d -> !panel.isDisplayed());
@@ -236,30 +291,44 @@ class TrackerBrowserTest {
     @Test
     void hostileTextInTitlesActorsAndEvidenceIsShownAsText() {
         openTracker("?type=Explosions%2FRemote+violence");
-        assertThat(browser.findElement(By.cssSelector("#event-list .meta")).getText()).contains(TrackerFixture.HOSTILE_TITLE);
+        assertThat(browser.findElement(By.cssSelector("#event-list .meta")).getText())
+                .contains(TrackerFixture.HOSTILE_TITLE);
         browser.findElement(By.cssSelector("#event-list .event-link")).click();
         WebElement panel = browser.findElement(By.id("event-panel"));
         waitFor().until(d -> panel.isDisplayed());
-        assertThat(browser.findElement(By.cssSelector("#panel-article mark.evidence")).getText()).isEqualTo(TrackerFixture.HOSTILE_SENTENCE);
+        assertThat(browser.findElement(By.cssSelector("#panel-article mark.evidence"))
+                        .getText())
+                .isEqualTo(TrackerFixture.HOSTILE_SENTENCE);
         assertThat(browser.findElement(By.id("panel-source")).getText()).contains(TrackerFixture.HOSTILE_TITLE);
         assertThat(browser.findElement(By.id("panel-actors")).getText()).isEqualTo("<b>Unknown</b> drone operator");
-        assertThat(browser.findElements(By.cssSelector("#event-panel img, #event-panel script, #event-list img, #event-panel b"))).isEmpty();
+        assertThat(browser.findElements(
+                        By.cssSelector("#event-panel img, #event-panel script, #event-list img, #event-panel b")))
+                .isEmpty();
         assertThat(js("return window.pwned === undefined;")).isEqualTo(true);
 
         browser.get(url("/tracker/events/" + fixture.hostileEvent));
-        assertThat(browser.findElement(By.cssSelector("mark.evidence")).getText()).isEqualTo(TrackerFixture.HOSTILE_SENTENCE);
-        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("mark.evidence")).getText())
+                .isEqualTo(TrackerFixture.HOSTILE_SENTENCE);
+        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+                .isEmpty();
         assertThat(js("return window.pwned === undefined;")).isEqualTo(true);
     }
 
     @Test
     void aPlacePageCentresItsMapOnThePlaceAndItsMarkerOpensTheEvent() {
         browser.get(url("/tracker/places/" + TrackerFixture.ALEPPO));
-        waitFor().until(d -> d.findElements(By.cssSelector("#profile-map path.tracker-country")).size() > 100);
-        waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText().equals("Showing 1 of 1 events on the map."));
+        waitFor()
+                .until(d -> d.findElements(By.cssSelector("#profile-map path.tracker-country"))
+                                .size()
+                        > 100);
+        waitFor().until(d -> d.findElement(By.id("profile-map-status"))
+                .getText()
+                .equals("Showing 1 of 1 events on the map."));
         // zoomed in on a town, the governorates' borders and names are drawn too (Natural Earth admin-1)
-        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map path.tracker-admin1")).isEmpty());
-        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map .admin1-label")).isEmpty());
+        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map path.tracker-admin1"))
+                .isEmpty());
+        waitFor().until(d -> !d.findElements(By.cssSelector("#profile-map .admin1-label"))
+                .isEmpty());
         // Labels are decluttered: no province name is drawn over a town's, nor a town's over another's.
         Object overlapping = js("""
                 var boxes = Array.from(document.querySelectorAll('#profile-map .place-label, #profile-map .admin1-label'))
@@ -276,10 +345,12 @@ class TrackerBrowserTest {
         js("arguments[0].focus();", marker);
         new Actions(browser).sendKeys(Keys.ENTER).perform();
         waitFor().until(d -> d.getCurrentUrl().endsWith("/tracker/events/" + fixture.aleppoEvent));
-        assertThat(browser.findElement(By.cssSelector("mark.evidence")).getText()).isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
+        assertThat(browser.findElement(By.cssSelector("mark.evidence")).getText())
+                .isEqualTo(TrackerFixture.ALEPPO_SENTENCE);
 
         browser.get(url("/tracker/actors/Northern%20Brigade"));
-        waitFor().until(d -> d.findElement(By.id("profile-map-status")).getText()
+        waitFor().until(d -> d.findElement(By.id("profile-map-status"))
+                .getText()
                 .equals("Showing 1 of 2 events on the map (1 have no place)."));
     }
 
@@ -288,20 +359,32 @@ class TrackerBrowserTest {
         List<String> problems = new ArrayList<>();
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(375, 800))) {
             browser.manage().window().setSize(size);
-            for (String path : List.of("/tracker", "/tracker/events/" + fixture.aleppoEvent, "/tracker?from=bad",
-                    "/tracker/places/" + TrackerFixture.ALEPPO, "/tracker/actors/Northern%20Brigade")) {
+            for (String path : List.of(
+                    "/tracker",
+                    "/tracker/events/" + fixture.aleppoEvent,
+                    "/tracker?from=bad",
+                    "/tracker/places/" + TrackerFixture.ALEPPO,
+                    "/tracker/actors/Northern%20Brigade")) {
                 browser.get(url(path));
                 if (path.startsWith("/tracker/places") || path.startsWith("/tracker/actors")) {
-                    waitFor().until(d -> !d.findElement(By.id("profile-map-status")).getText().isBlank());
+                    waitFor().until(d -> !d.findElement(By.id("profile-map-status"))
+                            .getText()
+                            .isBlank());
                 }
                 if (path.equals("/tracker")) {
-                    waitFor().until(d -> !d.findElement(By.id("map-status")).getText().isBlank());
-                    waitFor().until(d -> !d.findElements(By.cssSelector("path.tracker-country")).isEmpty());
+                    waitFor().until(d -> !d.findElement(By.id("map-status"))
+                            .getText()
+                            .isBlank());
+                    waitFor().until(d -> !d.findElements(By.cssSelector("path.tracker-country"))
+                            .isEmpty());
                 }
                 assertThat(browser.findElements(By.tagName("h1"))).as(path).hasSize(1);
-                for (String p : Axe.seriousViolations(browser)) problems.add(size.getWidth() + "px " + path + " → " + p);
-                Long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                if (overflow > 0) problems.add(size.getWidth() + "px " + path + " scrolls sideways by " + overflow + "px");
+                for (String p : Axe.seriousViolations(browser))
+                    problems.add(size.getWidth() + "px " + path + " → " + p);
+                Long overflow = (Long)
+                        js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow > 0)
+                    problems.add(size.getWidth() + "px " + path + " scrolls sideways by " + overflow + "px");
             }
             // The open panel too.
             openTracker("?type=Battles");

@@ -40,11 +40,18 @@ class TrendsBrowserTest {
     static final String EDITOR = "editor@example.org", PASSWORD = "editor long passphrase";
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) { TestDatabases.h2(registry); }
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserAccounts accounts;
 
     WebDriver browser;
 
@@ -56,7 +63,8 @@ class TrendsBrowserTest {
         browser.get(url("/signin"));
         browser.findElement(By.id("username")).sendKeys(EDITOR);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/signin'] button[type=submit]"))
+                .click();
         waitFor().until(d -> !d.getCurrentUrl().contains("/signin"));
     }
 
@@ -75,8 +83,8 @@ class TrendsBrowserTest {
 
     void fitsAndPassesAxe(String what) throws Exception {
         assertThat(Axe.seriousViolations(browser)).as(what).isEmpty();
-        Object sideways = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth > window.innerWidth + 1");
+        Object sideways = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(sideways).as(what + " scrolls sideways").isEqualTo(false);
     }
 
@@ -85,22 +93,41 @@ class TrendsBrowserTest {
         for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             browser.get(url("/tracker/trends"));
-            assertThat(browser.findElement(By.cssSelector(".trend-chart svg")).isDisplayed()).isTrue();
-            waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                    "const i = document.querySelector('img.change-map'); return i.complete && i.naturalWidth === 800"));
-            assertThat(browser.findElements(By.cssSelector(".changes tbody tr"))).isNotEmpty();
-            assertThat(browser.findElement(By.cssSelector("img.change-map-deaths")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector(".trend-chart svg")).isDisplayed())
+                    .isTrue();
+            waitFor()
+                    .until(
+                            d -> (Boolean)
+                                    ((JavascriptExecutor) d)
+                                            .executeScript(
+                                                    "const i = document.querySelector('img.change-map'); return i.complete && i.naturalWidth === 800"));
+            assertThat(browser.findElements(By.cssSelector(".changes tbody tr")))
+                    .isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("img.change-map-deaths"))
+                            .isDisplayed())
+                    .isFalse();
             fitsAndPassesAxe("trends at " + size);
-            // the change map of reported deaths: chosen by its label (a person's click), shown and loaded, the other hidden
-            browser.findElement(By.xpath("//fieldset[@class='change-measure']//label[contains(., 'Reported deaths')]")).click();
-            waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                    "const i = document.querySelector('img.change-map-deaths'); return i.complete && i.naturalWidth === 800"));
-            assertThat(browser.findElement(By.cssSelector("img.change-map-deaths")).isDisplayed()).isTrue();
-            assertThat(browser.findElement(By.cssSelector("img.change-map-events")).isDisplayed()).isFalse();
+            // the change map of reported deaths: chosen by its label (a person's click), shown and loaded, the other
+            // hidden
+            browser.findElement(By.xpath("//fieldset[@class='change-measure']//label[contains(., 'Reported deaths')]"))
+                    .click();
+            waitFor()
+                    .until(
+                            d -> (Boolean)
+                                    ((JavascriptExecutor) d)
+                                            .executeScript(
+                                                    "const i = document.querySelector('img.change-map-deaths'); return i.complete && i.naturalWidth === 800"));
+            assertThat(browser.findElement(By.cssSelector("img.change-map-deaths"))
+                            .isDisplayed())
+                    .isTrue();
+            assertThat(browser.findElement(By.cssSelector("img.change-map-events"))
+                            .isDisplayed())
+                    .isFalse();
             fitsAndPassesAxe("trends with the deaths change map at " + size);
 
             browser.get(url("/tracker/places/" + TrackerFixture.ALEPPO));
-            assertThat(browser.findElements(By.cssSelector(".trends .trend-chart svg"))).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector(".trends .trend-chart svg")))
+                    .hasSize(1);
             fitsAndPassesAxe("place page at " + size);
 
             browser.get(url("/newsroom/situation-reports/new"));
@@ -115,12 +142,17 @@ class TrendsBrowserTest {
         browser.findElement(By.linkText("Draft a situation report")).click();
         waitFor().until(d -> d.getCurrentUrl().endsWith("/newsroom/situation-reports/new"));
         browser.findElement(By.cssSelector("input[name=country][value=SY]")).click();
-        ((JavascriptExecutor) browser).executeScript(
-                "document.getElementById('from').value = '2026-03-01'; document.getElementById('to').value = '2026-03-31';");
-        browser.findElement(By.cssSelector("form[action='/newsroom/situation-reports'] button[type=submit]")).click();
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.getElementById('from').value = '2026-03-01'; document.getElementById('to').value = '2026-03-31';");
+        browser.findElement(By.cssSelector("form[action='/newsroom/situation-reports'] button[type=submit]"))
+                .click();
         waitFor().until(d -> d.getCurrentUrl().matches(".*/newsroom/pieces/\\d+$"));
-        assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isEqualTo("Syria situation report, 1 Mar 2026 to 31 Mar 2026");
-        assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("## Key events").contains("2 events");
+        assertThat(browser.findElement(By.id("headline")).getAttribute("value"))
+                .isEqualTo("Syria situation report, 1 Mar 2026 to 31 Mar 2026");
+        assertThat(browser.findElement(By.id("body")).getAttribute("value"))
+                .contains("## Key events")
+                .contains("2 events");
         fitsAndPassesAxe("the drafted report in the editor");
     }
 }

@@ -30,24 +30,41 @@ final class AnalyseArticles implements MapPartitionsFunction<Row, Row> {
         DataTypes.createStructField("article_id", DataTypes.StringType, true),
         DataTypes.createStructField("reason", DataTypes.StringType, true),
         DataTypes.createStructField("excerpt", DataTypes.StringType, true),
-        DataTypes.createStructField("events", DataTypes.createArrayType(EventRows.SCHEMA, false), true)});
+        DataTypes.createStructField("events", DataTypes.createArrayType(EventRows.SCHEMA, false), true)
+    });
 
     private final Counters counters;
 
-    AnalyseArticles(Counters counters) { this.counters = counters; }
+    AnalyseArticles(Counters counters) {
+        this.counters = counters;
+    }
 
     /** The job's counts, added to by every task and read by the driver after the job. */
-    record Counters(LongAccumulator read, LongAccumulator analysed, LongAccumulator events,
-                    LongAccumulator malformed, LongAccumulator incomplete, LongAccumulator failed)
+    record Counters(
+            LongAccumulator read,
+            LongAccumulator analysed,
+            LongAccumulator events,
+            LongAccumulator malformed,
+            LongAccumulator incomplete,
+            LongAccumulator failed)
             implements java.io.Serializable {
-        long rejected() { return malformed.value() + incomplete.value() + failed.value(); }
+        long rejected() {
+            return malformed.value() + incomplete.value() + failed.value();
+        }
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
         return new Iterator<>() {
-            @Override public boolean hasNext() { return input.hasNext(); }
-            @Override public Row next() { return outcome(input.next()); }
+            @Override
+            public boolean hasNext() {
+                return input.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return outcome(input.next());
+            }
         };
     }
 
@@ -57,14 +74,16 @@ final class AnalyseArticles implements MapPartitionsFunction<Row, Row> {
         counters.read().add(1);
         ArticleInput.Parsed parsed = ArticleInput.parse(line);
         if (parsed.article() == null) {
-            if (parsed.reason().startsWith("malformed") || parsed.reason().startsWith("empty line")) counters.malformed().add(1);
+            if (parsed.reason().startsWith("malformed") || parsed.reason().startsWith("empty line"))
+                counters.malformed().add(1);
             else counters.incomplete().add(1);
             return rejected(file, parsed.id(), parsed.reason(), line);
         }
         Article a = parsed.article();
         Analysis analysis;
         try {
-            analysis = SharedAnalyzer.get().analyze(new Document(a.body(), Document.Format.AUTO, a.published(), a.title()));
+            analysis = SharedAnalyzer.get()
+                    .analyze(new Document(a.body(), Document.Format.AUTO, a.published(), a.title()));
         } catch (UnreadableDocumentException e) {
             counters.failed().add(1);
             return rejected(file, a.id(), "unreadable: " + e.getMessage(), line);
@@ -77,7 +96,8 @@ final class AnalyseArticles implements MapPartitionsFunction<Row, Row> {
         counters.analysed().add(1);
         counters.events().add(events.size());
         // Spark's row encoder takes a Scala Seq for an array column
-        return RowFactory.create(file, a.id(), null, null, CollectionConverters.asScala(events).toSeq());
+        return RowFactory.create(
+                file, a.id(), null, null, CollectionConverters.asScala(events).toSeq());
     }
 
     private static Row rejected(String file, String id, String reason, String line) {

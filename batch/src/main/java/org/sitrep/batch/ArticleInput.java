@@ -37,13 +37,16 @@ final class ArticleInput {
         if (date != null && !date.isBlank()) {
             try {
                 // "2014-06-12" or "2014-06-12T08:30:00Z": the day is what anchors "on Tuesday"
-                published = LocalDate.parse(date.strip().length() > 10 ? date.strip().substring(0, 10) : date.strip());
+                published = LocalDate.parse(
+                        date.strip().length() > 10 ? date.strip().substring(0, 10) : date.strip());
             } catch (DateTimeParseException e) {
                 return new Parsed(null, id, "published is not a date like 2014-06-12: '" + cut(date, 40) + "'");
             }
         }
-        return new Parsed(new Article(id, first(o, "title", "headline"), body, published, text(o, "source"),
-                text(o, "url")), id, null);
+        return new Parsed(
+                new Article(id, first(o, "title", "headline"), body, published, text(o, "source"), text(o, "url")),
+                id,
+                null);
     }
 
     private static String first(JsonNode o, String... names) {

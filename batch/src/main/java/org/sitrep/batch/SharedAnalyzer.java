@@ -16,5 +16,7 @@ final class SharedAnalyzer {
         static final Analyzer ANALYZER = Analyzer.create();
     }
 
-    static Analyzer get() { return Holder.ANALYZER; }
+    static Analyzer get() {
+        return Holder.ANALYZER;
+    }
 }

@@ -28,16 +28,23 @@ final class ArchiveGenerator {
         List<String> texts = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         try (Stream<Path> dev = Files.list(CORPUS.resolve("dev"))) {
-            for (Path f : dev.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    dev.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode doc = JSON.readTree(f.toFile());
                 texts.add(doc.path("content").asText());
-                dates.add(doc.hasNonNull("published") ? LocalDate.parse(doc.get("published").asText()) : null);
+                dates.add(
+                        doc.hasNonNull("published")
+                                ? LocalDate.parse(doc.get("published").asText())
+                                : null);
             }
             List<String> passages = new ArrayList<>();
             try (Stream<Path> train = Files.list(CORPUS.resolve("train"))) {
-                for (Path f : train.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (Path f : train.filter(p -> p.toString().endsWith(".jsonl"))
+                        .sorted()
+                        .toList()) {
                     for (String line : Files.readAllLines(f)) {
-                        if (!line.isBlank()) passages.add(JSON.readTree(line).path("text").asText());
+                        if (!line.isBlank())
+                            passages.add(JSON.readTree(line).path("text").asText());
                     }
                 }
             }

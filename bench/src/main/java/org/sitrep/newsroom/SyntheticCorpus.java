@@ -27,17 +27,73 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class SyntheticCorpus implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SyntheticCorpus.class);
-    private static final String[] PLACES = {"Aleppo", "Idlib", "Homs", "Hama", "Deir ez-Zor", "Raqqa", "Daraa",
-            "Mosul", "Kirkuk", "Ramadi", "Fallujah", "Tikrit", "Sanaa", "Aden", "Taiz", "Hodeidah", "Marib",
-            "Tripoli", "Benghazi", "Misrata", "Sirte", "Gaza City", "Khan Younis", "Jenin", "Nablus", "Sidon",
-            "Tyre", "Nabatieh", "Baalbek", "Arsal"};
+    private static final String[] PLACES = {
+        "Aleppo",
+        "Idlib",
+        "Homs",
+        "Hama",
+        "Deir ez-Zor",
+        "Raqqa",
+        "Daraa",
+        "Mosul",
+        "Kirkuk",
+        "Ramadi",
+        "Fallujah",
+        "Tikrit",
+        "Sanaa",
+        "Aden",
+        "Taiz",
+        "Hodeidah",
+        "Marib",
+        "Tripoli",
+        "Benghazi",
+        "Misrata",
+        "Sirte",
+        "Gaza City",
+        "Khan Younis",
+        "Jenin",
+        "Nablus",
+        "Sidon",
+        "Tyre",
+        "Nabatieh",
+        "Baalbek",
+        "Arsal"
+    };
     private static final String[] SECTIONS = {"Syria", "Iraq", "Yemen", "Libya", "Israel-Palestine", "Lebanon"};
-    private static final String[] ACTORS = {"government forces", "rebel factions", "Islamic State fighters",
-            "tribal militias", "Kurdish-led forces", "the coalition", "local defence committees", "Houthi forces"};
-    private static final String[] VERBS = {"shelled", "advanced on", "withdrew from", "besieged", "recaptured",
-            "launched an assault on", "clashed with defenders of", "struck supply lines near"};
-    private static final String[] TOPICS = {"ceasefire", "supply routes", "water stations", "checkpoints", "ports",
-            "oil fields", "border crossings", "displacement", "reconstruction", "air defences", "prisons", "elections"};
+    private static final String[] ACTORS = {
+        "government forces",
+        "rebel factions",
+        "Islamic State fighters",
+        "tribal militias",
+        "Kurdish-led forces",
+        "the coalition",
+        "local defence committees",
+        "Houthi forces"
+    };
+    private static final String[] VERBS = {
+        "shelled",
+        "advanced on",
+        "withdrew from",
+        "besieged",
+        "recaptured",
+        "launched an assault on",
+        "clashed with defenders of",
+        "struck supply lines near"
+    };
+    private static final String[] TOPICS = {
+        "ceasefire",
+        "supply routes",
+        "water stations",
+        "checkpoints",
+        "ports",
+        "oil fields",
+        "border crossings",
+        "displacement",
+        "reconstruction",
+        "air defences",
+        "prisons",
+        "elections"
+    };
 
     private final PieceEditor editor;
     private final AuthorDesk authors;
@@ -46,9 +102,13 @@ class SyntheticCorpus implements ApplicationRunner {
     private final RunMode mode;
     private final int count;
 
-    SyntheticCorpus(PieceEditor editor, AuthorDesk authors, ConfigurableApplicationContext context,
-                    SitrepProperties properties, RunMode mode,
-                    @Value("${sitrep.corpus.count:10000}") int count) {
+    SyntheticCorpus(
+            PieceEditor editor,
+            AuthorDesk authors,
+            ConfigurableApplicationContext context,
+            SitrepProperties properties,
+            RunMode mode,
+            @Value("${sitrep.corpus.count:10000}") int count) {
         this.editor = editor;
         this.authors = authors;
         this.context = context;
@@ -104,10 +164,18 @@ class SyntheticCorpus implements ApplicationRunner {
         StringBuilder md = new StringBuilder("*Synthetic text generated for load tests.*\n\n");
         for (int p = 0; p < 8; p++) {
             for (int s = 0; s < 5; s++) {
-                md.append(capitalise(pick(random, ACTORS))).append(' ').append(pick(random, VERBS)).append(' ')
-                        .append(pick(random, PLACES)).append(" as talks on ").append(pick(random, TOPICS))
-                        .append(" stalled, according to residents of ").append(place)
-                        .append(" who described the situation around the ").append(topic).append(". ");
+                md.append(capitalise(pick(random, ACTORS)))
+                        .append(' ')
+                        .append(pick(random, VERBS))
+                        .append(' ')
+                        .append(pick(random, PLACES))
+                        .append(" as talks on ")
+                        .append(pick(random, TOPICS))
+                        .append(" stalled, according to residents of ")
+                        .append(place)
+                        .append(" who described the situation around the ")
+                        .append(topic)
+                        .append(". ");
             }
             md.append("\n\n");
         }

@@ -29,12 +29,21 @@ class SyntheticEventsTest {
         registry.add("sitrep.data-dir", () -> data);
     }
 
-    @Autowired SyntheticEvents generator;
-    @Autowired EventSearch search;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SyntheticEvents generator;
+
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private List<TrackedEvent> of(long documentId) {
-        return search.search(EventFilter.any().withDocument(documentId).withStates(EnumSet.allOf(ReviewState.class)), null, 100).events();
+        return search.search(
+                        EventFilter.any().withDocument(documentId).withStates(EnumSet.allOf(ReviewState.class)),
+                        null,
+                        100)
+                .events();
     }
 
     @Test
@@ -42,13 +51,18 @@ class SyntheticEventsTest {
         generator.generate(45, 7L, "bench-engine");
         generator.generate(45, 7L, "bench-engine");
         List<Long> docs = jdbc.sql("SELECT id FROM intel_documents WHERE source_kind = 'synthetic' ORDER BY source_id")
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         assertThat(docs).hasSize(6); // 20 events a document
-        List<TrackedEvent> first = docs.subList(0, 3).stream().flatMap(d -> of(d).stream()).toList();
-        List<TrackedEvent> second = docs.subList(3, 6).stream().flatMap(d -> of(d).stream()).toList();
+        List<TrackedEvent> first =
+                docs.subList(0, 3).stream().flatMap(d -> of(d).stream()).toList();
+        List<TrackedEvent> second =
+                docs.subList(3, 6).stream().flatMap(d -> of(d).stream()).toList();
         assertThat(first).hasSize(45);
         for (TrackedEvent e : first) {
-            assertThat(SubEventType.of(e.eventType(), e.subEventType())).as(e.eventType() + " / " + e.subEventType()).isPresent();
+            assertThat(SubEventType.of(e.eventType(), e.subEventType()))
+                    .as(e.eventType() + " / " + e.subEventType())
+                    .isPresent();
             assertThat(e.located()).isTrue();
             assertThat(e.country()).hasSize(2);
             assertThat(e.dateLatest()).isAfterOrEqualTo(e.dateEarliest());
@@ -62,16 +76,32 @@ class SyntheticEventsTest {
         // deaths for about a third (so the trends' deaths series sums real figures), none said for the rest
         long withDeaths = first.stream().filter(e -> e.fatalities() != null).count();
         assertThat(withDeaths).isBetween(5L, 30L);
-        assertThat(first.stream().filter(e -> e.fatalities() != null && e.fatalities().best() > 0)).isNotEmpty();
+        assertThat(first.stream()
+                        .filter(e -> e.fatalities() != null && e.fatalities().best() > 0))
+                .isNotEmpty();
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT machine_key) FROM intel_events WHERE machine_key LIKE 'synthetic@%'")
-                .query(Long.class).single()).isEqualTo(45); // numbered per run, as before
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(45); // numbered per run, as before
         assertThat(second.stream().map(SyntheticEventsTest::content).sorted().toList())
-                .isEqualTo(first.stream().map(SyntheticEventsTest::content).sorted().toList());
+                .isEqualTo(first.stream()
+                        .map(SyntheticEventsTest::content)
+                        .sorted()
+                        .toList());
     }
 
     private static String content(TrackedEvent e) {
-        return String.join("|", e.eventType(), e.subEventType(), e.actor1(), String.valueOf(e.actor2()), e.placeName(),
-                e.latitude() + "," + e.longitude(), e.dateEarliest() + ".." + e.dateLatest(), Double.toString(e.confidence()),
-                e.reviewState().name(), e.fatalities() == null ? "-" : Integer.toString(e.fatalities().best()));
+        return String.join(
+                "|",
+                e.eventType(),
+                e.subEventType(),
+                e.actor1(),
+                String.valueOf(e.actor2()),
+                e.placeName(),
+                e.latitude() + "," + e.longitude(),
+                e.dateEarliest() + ".." + e.dateLatest(),
+                Double.toString(e.confidence()),
+                e.reviewState().name(),
+                e.fatalities() == null ? "-" : Integer.toString(e.fatalities().best()));
     }
 }

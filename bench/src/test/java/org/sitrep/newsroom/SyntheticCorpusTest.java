@@ -25,8 +25,11 @@ class SyntheticCorpusTest {
         registry.add("sitrep.data-dir", () -> data);
     }
 
-    @Autowired SyntheticCorpus corpus;
-    @Autowired PieceCatalog catalog;
+    @Autowired
+    SyntheticCorpus corpus;
+
+    @Autowired
+    PieceCatalog catalog;
 
     @Test
     void writesLivePiecesAtPredictablePaths() {

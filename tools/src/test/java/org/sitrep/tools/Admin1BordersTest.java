@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * a province of country BB next to them (sharing x = 2, an international border). Only AA's internal border is kept.
  */
 class Admin1BordersTest {
-    // AA-W: [0,0]-[1,1]; AA-E: [1,0]-[2,1], its shared side drawn with an extra, nearly collinear point; BB-X: [2,0]-[3,1]
+    // AA-W: [0,0]-[1,1]; AA-E: [1,0]-[2,1], its shared side drawn with an extra, nearly collinear point; BB-X:
+    // [2,0]-[3,1]
     static final String MAP = """
             {"type": "FeatureCollection", "features": [
               {"type": "Feature", "properties": {"iso_a2": "AA", "name": "West", "name_en": "West Province", "iso_3166_2": "AA-W",
@@ -31,7 +32,8 @@ class Admin1BordersTest {
             ]}""";
 
     JsonNode layer(String geojson) throws IOException {
-        Admin1Borders.Layer layer = Admin1Borders.read(new ByteArrayInputStream(geojson.getBytes(StandardCharsets.UTF_8)));
+        Admin1Borders.Layer layer =
+                Admin1Borders.read(new ByteArrayInputStream(geojson.getBytes(StandardCharsets.UTF_8)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Admin1Borders.write(layer, out);
         return new ObjectMapper().readTree(out.toByteArray());
@@ -41,7 +43,9 @@ class Admin1BordersTest {
     void keepsOnlyTheBorderBetweenTwoDivisionsOfOneCountryMergedAndSimplified() throws IOException {
         JsonNode features = layer(MAP).path("features");
         List<JsonNode> lines = new ArrayList<>();
-        features.forEach(f -> { if (f.path("geometry").path("type").asText().equals("MultiLineString")) lines.add(f); });
+        features.forEach(f -> {
+            if (f.path("geometry").path("type").asText().equals("MultiLineString")) lines.add(f);
+        });
         // AA's border x = 1 from y = 0 to 1, one line (two segments merged, the middle point simplified away);
         // no coast, and no line for BBB, whose only neighbour is across the international border
         assertThat(lines).hasSize(1);
@@ -54,22 +58,36 @@ class Admin1BordersTest {
     @Test
     void labelsEveryDivisionWithItsEnglishNameCodeAndRoundedPointOnly() throws IOException {
         List<String> labels = new ArrayList<>();
-        layer(MAP).path("features").forEach(f -> { if (f.path("geometry").path("type").asText().equals("Point")) labels.add(f.toString()); });
-        assertThat(labels).containsExactly(
-                "{\"type\":\"Feature\",\"properties\":{\"name\":\"West Province\",\"country\":\"AA\",\"code\":\"AA-W\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[0.512,0.5]}}",
-                "{\"type\":\"Feature\",\"properties\":{\"name\":\"East\",\"country\":\"AA\",\"code\":\"AA-E\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,0.5]}}",
-                "{\"type\":\"Feature\",\"properties\":{\"name\":\"Other\",\"country\":\"BBB\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[2.5,0.5]}}");
+        layer(MAP).path("features").forEach(f -> {
+            if (f.path("geometry").path("type").asText().equals("Point")) labels.add(f.toString());
+        });
+        assertThat(labels)
+                .containsExactly(
+                        "{\"type\":\"Feature\",\"properties\":{\"name\":\"West Province\",\"country\":\"AA\",\"code\":\"AA-W\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[0.512,0.5]}}",
+                        "{\"type\":\"Feature\",\"properties\":{\"name\":\"East\",\"country\":\"AA\",\"code\":\"AA-E\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,0.5]}}",
+                        "{\"type\":\"Feature\",\"properties\":{\"name\":\"Other\",\"country\":\"BBB\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[2.5,0.5]}}");
     }
 
     @Test
     void malformedDataIsRefusedWithWhatIsWrong() {
-        assertThatThrownBy(() -> layer("[1, 2]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a GeoJSON FeatureCollection");
-        assertThatThrownBy(() -> layer("{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"iso_a2\":\"AA\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("feature 1 is a Point, not a Polygon or MultiPolygon");
-        assertThatThrownBy(() -> layer("{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"iso_a2\":\"AA\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[\"x\",1]]]}}]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("feature 1 has a position that is not [lon, lat]");
-        assertThatThrownBy(() -> layer("{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("feature 1 names no country");
+        assertThatThrownBy(() -> layer("[1, 2]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a GeoJSON FeatureCollection");
+        assertThatThrownBy(
+                        () -> layer(
+                                "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"iso_a2\":\"AA\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature 1 is a Point, not a Polygon or MultiPolygon");
+        assertThatThrownBy(
+                        () -> layer(
+                                "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"iso_a2\":\"AA\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[\"x\",1]]]}}]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature 1 has a position that is not [lon, lat]");
+        assertThatThrownBy(
+                        () -> layer(
+                                "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature 1 names no country");
         assertThatThrownBy(() -> layer("{\"type\": ")).isInstanceOf(IOException.class);
     }
 }

@@ -55,6 +55,7 @@ public final class ActorDictionary {
     private final Map<String, Country> countries = new LinkedHashMap<>();
     /** Singular demonyms in lower case ("russian", "syrian") and their country. */
     private final Map<String, Country> demonyms = new HashMap<>();
+
     private final PhraseMatcher<Meaning> matcher = new PhraseMatcher<>();
 
     private ActorDictionary() {}
@@ -118,8 +119,11 @@ public final class ActorDictionary {
                     addPhrase(demonym, new Nationality(c, "civilians"));
                 }
                 // "Palestinians", "Iraqis": the people of a country
-                if (!demonym.endsWith("ese") && !demonym.endsWith("sh") && !demonym.endsWith("ch")
-                        && !demonym.endsWith("s") && !isAcronym(demonym)) {
+                if (!demonym.endsWith("ese")
+                        && !demonym.endsWith("sh")
+                        && !demonym.endsWith("ch")
+                        && !demonym.endsWith("s")
+                        && !isAcronym(demonym)) {
                     addPhrase(demonym + "s", new Nationality(c, "civilians"));
                 }
                 for (String[] force : forceRows) {
@@ -164,7 +168,8 @@ public final class ActorDictionary {
         Matcher m = ARTICLE.matcher(alias);
         if (!m.find()) return out;
         String next = m.group(2).toLowerCase(Locale.ROOT);
-        String sun = next.startsWith("sh") || next.startsWith("th") || next.startsWith("dh") ? next.substring(0, 2)
+        String sun = next.startsWith("sh") || next.startsWith("th") || next.startsWith("dh")
+                ? next.substring(0, 2)
                 : "tdrzsn".indexOf(next.charAt(0)) >= 0 ? next.substring(0, 1) : null;
         String before = alias.substring(0, m.start());
         String after = alias.substring(m.end());
@@ -174,11 +179,17 @@ public final class ActorDictionary {
         return out;
     }
 
-    public PhraseMatcher<Meaning> matcher() { return matcher; }
+    public PhraseMatcher<Meaning> matcher() {
+        return matcher;
+    }
 
-    public Entry named(String canonical) { return named.get(canonical); }
+    public Entry named(String canonical) {
+        return named.get(canonical);
+    }
 
-    public Country country(String iso2) { return iso2 == null ? null : countries.get(iso2); }
+    public Country country(String iso2) {
+        return iso2 == null ? null : countries.get(iso2);
+    }
 
     /**
      * The actor a role stands for in a country ("government" in SY is the Syrian Arab Army), from
@@ -186,7 +197,9 @@ public final class ActorDictionary {
      */
     public Entry forRole(String country, String role) {
         String[] row = country == null ? null : defaults.get(country + "|" + role);
-        String cname = country == null ? null : countries.containsKey(country) ? countries.get(country).name() : country;
+        String cname = country == null
+                ? null
+                : countries.containsKey(country) ? countries.get(country).name() : country;
         if (row == null && role.equals("government") && country != null) {
             // "Emirati warships", "Russian jets": the country's own named forces, when the dictionary has them
             Entry forces = namedForces(country);
@@ -194,7 +207,8 @@ public final class ActorDictionary {
         }
         if (row == null) row = defaults.get("*|" + role);
         if (row == null) return null;
-        String canonical = cname == null ? row[2].replace(" ({country})", "").replace("{country}", "")
+        String canonical = cname == null
+                ? row[2].replace(" ({country})", "").replace("{country}", "")
                 : row[2].replace("{country}", cname);
         Entry known = named.get(canonical);
         if (known != null) return known;

@@ -18,5 +18,7 @@ public interface ActorFinder {
     List<Actor> find(TokenisedText document, List<Place> places);
 
     /** Actors in a cleaned text (for a stage used on its own): the same as the document it holds. */
-    default List<Actor> find(CleanText text, List<Place> places) { return find(TokenisedText.of(text), places); }
+    default List<Actor> find(CleanText text, List<Place> places) {
+        return find(TokenisedText.of(text), places);
+    }
 }

@@ -27,7 +27,9 @@ public enum ActorPattern {
     NAMED_MILITIA;
 
     /** Every pattern. */
-    public static Set<ActorPattern> all() { return EnumSet.allOf(ActorPattern.class); }
+    public static Set<ActorPattern> all() {
+        return EnumSet.allOf(ActorPattern.class);
+    }
 
     /**
      * The patterns on by default: those that cost no actor precision on the development corpus's dev split, each

@@ -31,12 +31,54 @@ import org.sitrep.analysis.text.TokenisedText;
 public final class DictionaryActorFinder implements ActorFinder {
 
     /** Words before a country name that make it a place, not an actor ("in Syria"). */
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "into", "to", "from", "across", "near", "at",
-            "throughout", "inside", "outside", "within", "toward", "towards", "via", "around", "through", "of", "over",
-            "for", "on", "onto", "entered", "visited", "visit", "reach", "reached", "leave", "left", "enter",
-            "beyond", "targeting");
-    private static final Set<String> COMPASS = Set.of("the", "northern", "southern", "eastern", "western", "central",
-            "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern");
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of(
+            "in",
+            "into",
+            "to",
+            "from",
+            "across",
+            "near",
+            "at",
+            "throughout",
+            "inside",
+            "outside",
+            "within",
+            "toward",
+            "towards",
+            "via",
+            "around",
+            "through",
+            "of",
+            "over",
+            "for",
+            "on",
+            "onto",
+            "entered",
+            "visited",
+            "visit",
+            "reach",
+            "reached",
+            "leave",
+            "left",
+            "enter",
+            "beyond",
+            "targeting");
+
+    private static final Set<String> COMPASS = Set.of(
+            "the",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern");
 
     /** How far to look for a sentence edge: bounds the work on text without punctuation. */
     private static final int SENTENCE_REACH = 1000;
@@ -45,17 +87,23 @@ public final class DictionaryActorFinder implements ActorFinder {
     /** The second slot: actors no dictionary knows, found by the way the text names them; null when off. */
     private final PatternActorFinder patterns;
 
-    public DictionaryActorFinder() { this(ActorDictionary.load()); }
+    public DictionaryActorFinder() {
+        this(ActorDictionary.load());
+    }
 
     /** The built-in dictionary plus extra dictionary files or directories. */
-    public DictionaryActorFinder(List<Path> extraDictionaries) { this(ActorDictionary.load(extraDictionaries)); }
+    public DictionaryActorFinder(List<Path> extraDictionaries) {
+        this(ActorDictionary.load(extraDictionaries));
+    }
 
     /**
      * This dictionary, with the patterns on by default ({@link ActorPattern#byDefault()}) in the second slot:
      * each pattern was measured on its own on the development corpus, and one that gives its texts actors their
      * annotators did not list stays off (see docs/analysis/README.md); {@link #withPatterns()} turns all on.
      */
-    public DictionaryActorFinder(ActorDictionary dictionary) { this(dictionary, ActorPattern.byDefault()); }
+    public DictionaryActorFinder(ActorDictionary dictionary) {
+        this(dictionary, ActorPattern.byDefault());
+    }
 
     private DictionaryActorFinder(ActorDictionary dictionary, Set<ActorPattern> patterns) {
         this.dictionary = dictionary;
@@ -63,7 +111,9 @@ public final class DictionaryActorFinder implements ActorFinder {
     }
 
     /** The built-in dictionary with every pattern ({@link PatternActorFinder}) in the second slot. */
-    public static DictionaryActorFinder withPatterns() { return withPatterns(ActorPattern.all()); }
+    public static DictionaryActorFinder withPatterns() {
+        return withPatterns(ActorPattern.all());
+    }
 
     /** The built-in dictionary with these patterns in the second slot (none: the slot is empty). */
     public static DictionaryActorFinder withPatterns(Set<ActorPattern> patterns) {
@@ -71,9 +121,13 @@ public final class DictionaryActorFinder implements ActorFinder {
     }
 
     /** The dictionary alone, the second slot empty: only actors some dictionary knows. */
-    public static DictionaryActorFinder dictionaryOnly() { return withPatterns(Set.of()); }
+    public static DictionaryActorFinder dictionaryOnly() {
+        return withPatterns(Set.of());
+    }
 
-    public ActorDictionary dictionary() { return dictionary; }
+    public ActorDictionary dictionary() {
+        return dictionary;
+    }
 
     private record Mention(int start, int end, Entry entry, String surface) {}
 
@@ -90,7 +144,8 @@ public final class DictionaryActorFinder implements ActorFinder {
             String surface = text.substring(m.start(), m.end());
             Named named = first(m.values(), Named.class);
             if (named != null) {
-                if (ActorDictionary.isAcronym(named.alias()) && named.alias().replace(".", "").length() <= 2
+                if (ActorDictionary.isAcronym(named.alias())
+                        && named.alias().replace(".", "").length() <= 2
                         && !nounContext(text, m.start(), m.end())) continue;
                 resolved.add(new Mention(m.start(), m.end(), named.entry(), surface));
                 ActorKind k = named.entry().kind();
@@ -139,12 +194,16 @@ public final class DictionaryActorFinder implements ActorFinder {
         resolved.sort(Comparator.comparingInt(Mention::start));
 
         Map<String, List<Mention>> byCanonical = new LinkedHashMap<>();
-        for (Mention m : resolved) byCanonical.computeIfAbsent(m.entry().canonical(), k -> new ArrayList<>()).add(m);
+        for (Mention m : resolved)
+            byCanonical
+                    .computeIfAbsent(m.entry().canonical(), k -> new ArrayList<>())
+                    .add(m);
         mergeIntoBranches(byCanonical);
         List<Actor> actors = new ArrayList<>();
         byCanonical.forEach((canonical, ms) -> {
             Entry e = ms.get(0).entry();
-            List<Span> spans = ms.stream().map(x -> new Span(x.start(), x.end())).toList();
+            List<Span> spans =
+                    ms.stream().map(x -> new Span(x.start(), x.end())).toList();
             actors.add(new Actor(ms.get(0).surface(), canonical, e.kind(), e.side(), e.country(), spans));
         });
         return actors;
@@ -157,8 +216,13 @@ public final class DictionaryActorFinder implements ActorFinder {
      * ("Iran-backed militias") and generic words inside a pattern ("fighters" in "Zintan fighters")
      * give way. A group's own name found by a pattern ("M23 rebels") also names it where it stands alone.
      */
-    private void addPatterns(TokenisedText document, List<Place> places, String focus, List<Mention> resolved,
-                             List<Mention> countryNames, List<PhraseMatcher.Match<Meaning>> generics) {
+    private void addPatterns(
+            TokenisedText document,
+            List<Place> places,
+            String focus,
+            List<Mention> resolved,
+            List<Mention> countryNames,
+            List<PhraseMatcher.Match<Meaning>> generics) {
         String text = document.text();
         List<PatternActorFinder.Found> found = patterns.find(document, places, focus);
         List<PatternActorFinder.Found> kept = new ArrayList<>();
@@ -166,10 +230,16 @@ public final class DictionaryActorFinder implements ActorFinder {
             if (f.leader() != null) {
                 Mention leader = null;
                 for (Mention m : resolved) {
-                    if (m.start() >= f.leader().start() && m.end() <= f.leader().end() && dictionary.named(m.entry().canonical()) != null) leader = m;
+                    if (m.start() >= f.leader().start()
+                            && m.end() <= f.leader().end()
+                            && dictionary.named(m.entry().canonical()) != null) leader = m;
                 }
-                Entry known = leader != null ? leader.entry() : leadersForces(text.substring(f.leader().start(), f.leader().end()));
-                if (known != null) { // "forces loyal to Haftar": the dictionary's actor for Haftar, or for "Hadi forces"
+                Entry known = leader != null
+                        ? leader.entry()
+                        : leadersForces(
+                                text.substring(f.leader().start(), f.leader().end()));
+                if (known
+                        != null) { // "forces loyal to Haftar": the dictionary's actor for Haftar, or for "Hadi forces"
                     if (leader != null) resolved.remove(leader);
                     resolved.add(new Mention(f.start(), f.end(), known, text.substring(f.start(), f.end())));
                     generics.removeIf(g -> g.start() < f.end() && f.start() < g.end());
@@ -178,8 +248,9 @@ public final class DictionaryActorFinder implements ActorFinder {
             }
             resolved.removeIf(m -> countryNames.contains(m) && m.start() >= f.start() && m.end() <= f.end());
             // "Hezbollah supporters", "the Fatah Mubin Operations Room": a named actor strictly inside gives way
-            if (f.overridesNamed()) resolved.removeIf(m -> m.start() >= f.start() && m.end() <= f.end()
-                    && (m.start() > f.start() || m.end() < f.end()));
+            if (f.overridesNamed())
+                resolved.removeIf(m ->
+                        m.start() >= f.start() && m.end() <= f.end() && (m.start() > f.start() || m.end() < f.end()));
             if (resolved.stream().anyMatch(m -> m.start() < f.end() && f.start() < m.end())) continue;
             resolved.add(new Mention(f.start(), f.end(), f.entry(), text.substring(f.start(), f.end())));
             generics.removeIf(g -> g.start() < f.end() && f.start() < g.end());
@@ -241,16 +312,25 @@ public final class DictionaryActorFinder implements ActorFinder {
             upTo = Math.max(upTo, position);
         }
 
-        Entry only(String role) { return ambiguous.contains(role) ? null : only.get(role); }
+        Entry only(String role) {
+            return ambiguous.contains(role) ? null : only.get(role);
+        }
     }
 
-    private Mention resolveGeneric(String text, PhraseMatcher.Match<Meaning> g, String role,
-                                   TreeMap<Integer, Mention> named, String focus, DocumentRoles earlier) {
+    private Mention resolveGeneric(
+            String text,
+            PhraseMatcher.Match<Meaning> g,
+            String role,
+            TreeMap<Integer, Mention> named,
+            String focus,
+            DocumentRoles earlier) {
         String surface = text.substring(g.start(), g.end());
         Map.Entry<Integer, Mention> before = named.lowerEntry(g.start());
         if (before != null) {
             Mention n = before.getValue();
-            if (n.end() <= g.start() && g.start() - n.end() <= 2 && text.substring(n.end(), g.start()).isBlank()) {
+            if (n.end() <= g.start()
+                    && g.start() - n.end() <= 2
+                    && text.substring(n.end(), g.start()).isBlank()) {
                 named.remove(n.start());
                 Mention joined = new Mention(n.start(), g.end(), n.entry(), text.substring(n.start(), g.end()));
                 named.put(joined.start(), joined);
@@ -259,7 +339,8 @@ public final class DictionaryActorFinder implements ActorFinder {
         }
         if (!role.equals("civilians") && !role.equals("protesters")) {
             int windowStart = sentenceStart(text, sentenceStart(text, g.start()) - 1);
-            // this sentence and the next, across a paragraph break ("Islamist rebels seized Kasab. ¶ Fighters from Nusra…")
+            // this sentence and the next, across a paragraph break ("Islamist rebels seized Kasab. ¶ Fighters from
+            // Nusra…")
             int next = sentenceEnd(text, g.end()) + 1;
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) next++;
             int windowEnd = sentenceEnd(text, next);
@@ -290,8 +371,13 @@ public final class DictionaryActorFinder implements ActorFinder {
             if (dictionary.named(parent) == null) continue;
             String branch = null;
             for (String other : byCanonical.keySet()) {
-                if (other.length() > parent.length() + 1 && other.startsWith(parent + " ") && dictionary.named(other) != null) {
-                    if (branch != null) { branch = null; break; } // two branches named: keep the parent
+                if (other.length() > parent.length() + 1
+                        && other.startsWith(parent + " ")
+                        && dictionary.named(other) != null) {
+                    if (branch != null) {
+                        branch = null;
+                        break;
+                    } // two branches named: keep the parent
                     branch = other;
                 }
             }
@@ -329,9 +415,12 @@ public final class DictionaryActorFinder implements ActorFinder {
             case "government" -> e.kind() == ActorKind.STATE_FORCES && "government".equals(e.side());
             case "opposition" -> e.kind() == ActorKind.REBEL_GROUP;
             case "jihadist" -> e.kind() == ActorKind.JIHADIST_GROUP;
-            case "militants" -> e.kind() == ActorKind.REBEL_GROUP || e.kind() == ActorKind.JIHADIST_GROUP
-                    || e.kind() == ActorKind.MILITIA && !"government".equals(e.side());
-            case "coalition" -> e.kind() == ActorKind.INTERNATIONAL_FORCES && e.canonical().contains("coalition");
+            case "militants" ->
+                e.kind() == ActorKind.REBEL_GROUP
+                        || e.kind() == ActorKind.JIHADIST_GROUP
+                        || e.kind() == ActorKind.MILITIA && !"government".equals(e.side());
+            case "coalition" ->
+                e.kind() == ActorKind.INTERNATIONAL_FORCES && e.canonical().contains("coalition");
             default -> false;
         };
     }
@@ -342,7 +431,9 @@ public final class DictionaryActorFinder implements ActorFinder {
         if (places != null) {
             for (Place p : places) {
                 if (p.country() == null) continue;
-                int n = p.mentions() == null || p.mentions().isEmpty() ? 1 : p.mentions().size();
+                int n = p.mentions() == null || p.mentions().isEmpty()
+                        ? 1
+                        : p.mentions().size();
                 votes.merge(p.country().toUpperCase(Locale.ROOT), n * 2, Integer::sum);
             }
         }
@@ -352,8 +443,11 @@ public final class DictionaryActorFinder implements ActorFinder {
             CountryName c = first(m.values(), CountryName.class);
             if (c != null && n == null) votes.merge(c.country().iso2(), 1, Integer::sum);
         }
-        return votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(null);
+        return votes.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /** "IS" the acronym, not "IS" the verb in a capitalised headline. */
@@ -364,8 +458,12 @@ public final class DictionaryActorFinder implements ActorFinder {
     }
 
     private static boolean shouting(String word) {
-        return word != null && word.length() >= 2 && ActorDictionary.isAcronym(word) && !word.equals("US")
-                && !word.equals("UN") && !word.equals("IS");
+        return word != null
+                && word.length() >= 2
+                && ActorDictionary.isAcronym(word)
+                && !word.equals("US")
+                && !word.equals("UN")
+                && !word.equals("IS");
     }
 
     /** A country name is an actor unless a preposition makes it a place ("in Syria", "of Iraq"). */
@@ -385,8 +483,19 @@ public final class DictionaryActorFinder implements ActorFinder {
         if (k >= 0 && text.charAt(k) == ',' && before != null && Character.isUpperCase(before.charAt(0))) return false;
         String after = nextWord(text, end);
         // "the Syria conflict", "Iraq war": a modifier, not an actor
-        return after == null || !Set.of("war", "conflict", "crisis", "border", "province", "governorate", "desk",
-                "office", "envoy", "talks").contains(after.toLowerCase(Locale.ROOT));
+        return after == null
+                || !Set.of(
+                                "war",
+                                "conflict",
+                                "crisis",
+                                "border",
+                                "province",
+                                "governorate",
+                                "desk",
+                                "office",
+                                "envoy",
+                                "talks")
+                        .contains(after.toLowerCase(Locale.ROOT));
     }
 
     static String previousWord(String text, int start) {

@@ -48,7 +48,10 @@ public final class PhraseMatcher<T> {
         List<Match<T>> out = new ArrayList<>();
         int i = 0;
         while (i < folded.length()) {
-            if (!wordStart(folded, i)) { i++; continue; }
+            if (!wordStart(folded, i)) {
+                i++;
+                continue;
+            }
             Node<T> node = root;
             int bestEnd = -1;
             List<T> best = null;
@@ -58,9 +61,13 @@ public final class PhraseMatcher<T> {
                 if (!node.entries.isEmpty() && wordEnd(folded, j + 1)) {
                     List<T> ok = new ArrayList<>();
                     for (Entry<T> e : node.entries) {
-                        if (!e.caseSensitive || cased.text.regionMatches(i, e.cased, 0, e.cased.length())) ok.add(e.value);
+                        if (!e.caseSensitive || cased.text.regionMatches(i, e.cased, 0, e.cased.length()))
+                            ok.add(e.value);
                     }
-                    if (!ok.isEmpty()) { bestEnd = j + 1; best = ok; }
+                    if (!ok.isEmpty()) {
+                        bestEnd = j + 1;
+                        best = ok;
+                    }
                 }
             }
             if (best != null) {
@@ -92,7 +99,12 @@ public final class PhraseMatcher<T> {
         int[] offsets = new int[s.length()];
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2013' || c == '\u2014' || Character.isWhitespace(c)
+            if (c == '-'
+                    || c == '\u2010'
+                    || c == '\u2011'
+                    || c == '\u2013'
+                    || c == '\u2014'
+                    || Character.isWhitespace(c)
                     || c == '\u00a0') {
                 c = ' ';
             } else if (c == '\u2019' || c == '\u2018' || c == '`' || c == '\u02bc') {

@@ -1,8 +1,11 @@
 package org.sitrep.analysis.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -13,14 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.AnalysisJson;
@@ -41,35 +41,59 @@ import picocli.CommandLine.Spec;
  * JSON document; several files or a folder give JSON Lines, one object per input with its file name,
  * from one engine loaded once.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Analyse news texts (plain text, Markdown or HTML) into places, actors, dates and events.",
-                "Several files or a folder (its files, in name order): JSON Lines, one object per input with its",
-                "\"file\"; an input that cannot be read gets {\"file\": …, \"error\": …} and the others go on."},
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyse news texts (plain text, Markdown or HTML) into places, actors, dates and events.",
+            "Several files or a folder (its files, in name order): JSON Lines, one object per input with its",
+            "\"file\"; an input that cannot be read gets {\"file\": …, \"error\": …} and the others go on."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:analysed", "1:an input cannot be read or is not text (missing, binary, empty)",
-                "2:bad command-line arguments"})
+        exitCodeList = {
+            "0:analysed",
+            "1:an input cannot be read or is not text (missing, binary, empty)",
+            "2:bad command-line arguments"
+        })
 public final class AnalyzeCommand implements Callable<Integer> {
     /** Bytes read at most: larger files are cut, with a note. */
     static final int MAX_BYTES = 16 * 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum OutputFormat { json, text }
+    enum OutputFormat {
+        json,
+        text
+    }
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--published", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
+    @Option(
+            names = "--published",
+            paramLabel = "YYYY-MM-DD",
+            converter = IsoDate.class,
             description = "Publication date that anchors relative dates (default: the page's metadata, else today).")
     LocalDate published;
 
-    @Option(names = "--format", paramLabel = "json|text", defaultValue = "json",
-            description = "Output: json (schema 1, see docs/analysis) or a readable text summary. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            paramLabel = "json|text",
+            defaultValue = "json",
+            description =
+                    "Output: json (schema 1, see docs/analysis) or a readable text summary. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Option(names = "--input-format", paramLabel = "auto|text|markdown|html", defaultValue = "auto",
+    @Option(
+            names = "--input-format",
+            paramLabel = "auto|text|markdown|html",
+            defaultValue = "auto",
             description = "What the input is; auto sniffs it. Default: ${DEFAULT-VALUE}.")
     String inputFormat;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE|DIR|-",
             description = "Files or folders to analyse, or - for standard input (alone).")
     List<String> inputs;
 
@@ -79,7 +103,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private final InputStream stdin;
     private Analyzer analyzer;
 
-    public AnalyzeCommand() { this(System.in, null); }
+    public AnalyzeCommand() {
+        this(System.in, null);
+    }
 
     /** For embedding and tests: where "-" reads from, and the analyzer to use (null: the default). */
     public AnalyzeCommand(InputStream stdin, Analyzer analyzer) {
@@ -95,7 +121,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             docFormat = Document.Format.valueOf(inputFormat.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            err.println("sitrep analyze: --input-format must be auto, text, markdown or html, not '" + inputFormat + "'");
+            err.println(
+                    "sitrep analyze: --input-format must be auto, text, markdown or html, not '" + inputFormat + "'");
             return 2;
         }
         if (inputs.size() == 1 && !isDirectory(inputs.get(0))) {
@@ -113,8 +140,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             try (Stream<Path> s = Files.list(Path.of(in))) {
-                s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                        .map(Path::toString).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile)
+                        .filter(f -> !f.getFileName().toString().startsWith("."))
+                        .map(Path::toString)
+                        .sorted()
+                        .forEach(files::add);
             } catch (IOException e) {
                 err.println("sitrep analyze: " + in + ": cannot list the folder (" + e.getMessage() + ")");
                 files.add(in); // reported as a failed input below
@@ -214,7 +244,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String name() { return "-".equals(file) ? "standard input" : file; }
+    private String name() {
+        return "-".equals(file) ? "standard input" : file;
+    }
 
     private String read(PrintWriter err) throws InputProblem {
         byte[] bytes;
@@ -244,11 +276,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** UTF-8 (with or without BOM); failing that, Windows-1252, the usual encoding of older saved pages. */
     private static String decode(byte[] bytes, int length) {
-        int offset = length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int offset = length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
         ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length - offset);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(buffer)
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             // a cut in the middle of a UTF-8 sequence at MAX_BYTES is not a reason to change encoding
             String lenient = new String(bytes, offset, length - offset, StandardCharsets.UTF_8);
@@ -272,14 +310,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static final class InputProblem extends Exception {
-        InputProblem(String message) { super(message); }
+        InputProblem(String message) {
+            super(message);
+        }
     }
 
     /** The {@code --format text} report: what an analyst reads in a terminal. */
     static final class Summary {
         private final PrintWriter out;
 
-        Summary(PrintWriter out) { this.out = out; }
+        Summary(PrintWriter out) {
+            this.out = out;
+        }
 
         void print(Analysis a) {
             out.println(a.title() == null ? "(no headline)" : a.title());
@@ -288,17 +330,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println();
             out.println("Places (" + a.places().size() + ")");
             for (Place p : a.places()) {
-                out.printf(Locale.ROOT, "  %-28s %9.4f, %9.4f  %s%s · %s · %d mention%s%n", p.name(), p.lat(), p.lon(),
-                        p.country(), p.admin1() == null ? "" : ", " + p.admin1(),
-                        p.precision() == null ? "?" : p.precision().word(), p.mentions().size(),
+                out.printf(
+                        Locale.ROOT,
+                        "  %-28s %9.4f, %9.4f  %s%s · %s · %d mention%s%n",
+                        p.name(),
+                        p.lat(),
+                        p.lon(),
+                        p.country(),
+                        p.admin1() == null ? "" : ", " + p.admin1(),
+                        p.precision() == null ? "?" : p.precision().word(),
+                        p.mentions().size(),
                         p.mentions().size() == 1 ? "" : "s");
             }
             out.println();
             out.println("Actors (" + a.actors().size() + ")");
             for (Actor x : a.actors()) {
-                out.printf(Locale.ROOT, "  %-28s %s · side: %s · %d mention%s%n",
-                        x.canonical() == null ? x.name() : x.canonical(), x.kind() == null ? "?" : x.kind().word(),
-                        x.side() == null ? "unknown" : x.side(), x.mentions().size(), x.mentions().size() == 1 ? "" : "s");
+                out.printf(
+                        Locale.ROOT,
+                        "  %-28s %s · side: %s · %d mention%s%n",
+                        x.canonical() == null ? x.name() : x.canonical(),
+                        x.kind() == null ? "?" : x.kind().word(),
+                        x.side() == null ? "unknown" : x.side(),
+                        x.mentions().size(),
+                        x.mentions().size() == 1 ? "" : "s");
             }
             out.println();
             out.println("Events (" + a.events().size() + ")");
@@ -307,13 +361,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 n++;
                 out.printf(Locale.ROOT, "  %d. %s / %s (confidence %.2f)%n", n, e.type(), e.subType(), e.confidence());
                 out.println("     who:   " + orDash(e.actor1()) + " → " + orDash(e.actor2()));
-                out.println("     where: " + (e.place() == null ? "—" : String.format(Locale.ROOT, "%s (%.4f, %.4f, %s)",
-                        e.place().name(), e.place().lat(), e.place().lon(),
-                        e.place().precision() == null ? "?" : e.place().precision().word())));
+                out.println("     where: "
+                        + (e.place() == null
+                                ? "—"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%s (%.4f, %.4f, %s)",
+                                        e.place().name(),
+                                        e.place().lat(),
+                                        e.place().lon(),
+                                        e.place().precision() == null
+                                                ? "?"
+                                                : e.place().precision().word())));
                 out.println("     when:  " + when(e));
                 if (e.evidence() != null) {
-                    out.println("     evidence [" + e.evidence().start() + "-" + e.evidence().end() + "]: "
-                            + e.evidence().sentence());
+                    out.println("     evidence [" + e.evidence().start() + "-"
+                            + e.evidence().end() + "]: " + e.evidence().sentence());
                 }
             }
             if (a.events().isEmpty() && a.places().isEmpty() && a.actors().isEmpty()) {
@@ -322,13 +385,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
 
-        private static String orDash(String s) { return s == null ? "—" : s; }
+        private static String orDash(String s) {
+            return s == null ? "—" : s;
+        }
 
         private static String when(Event e) {
             if (e.date() == null || e.date().earliest() == null) return "—";
-            String range = e.date().earliest().equals(e.date().latest()) ? e.date().earliest().toString()
+            String range = e.date().earliest().equals(e.date().latest())
+                    ? e.date().earliest().toString()
                     : e.date().earliest() + " .. " + e.date().latest();
-            return e.date().text() == null ? range + " (inferred, no date words)" : range + " (\"" + e.date().text() + "\")";
+            return e.date().text() == null
+                    ? range + " (inferred, no date words)"
+                    : range + " (\"" + e.date().text() + "\")";
         }
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.sitrep.analysis.evaluation.AnalyzerEngine;
 import org.sitrep.analysis.evaluation.CorpusEngine;
 import org.sitrep.analysis.evaluation.CorpusException;
 import org.sitrep.analysis.evaluation.CorpusText;
 import org.sitrep.analysis.evaluation.DevCorpus;
-import org.sitrep.analysis.evaluation.AnalyzerEngine;
 import org.sitrep.analysis.evaluation.EvaluationReport;
 import org.sitrep.analysis.evaluation.geo.GeoparsingCorpus;
 import org.sitrep.analysis.evaluation.geo.GeoparsingEvaluation;
@@ -31,19 +31,32 @@ import picocli.CommandLine.Spec;
  * development corpus (one JSON file per text); a {@code .jsonl} file a geoparsing corpus
  * (GeoWebNews, TR-News); a PLOVER gold file the event-coding sentences.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score the analysis engine on annotated corpora: precision, recall and F1",
-                "per component, and geocoding (share within 10 km and 161 km, mean and median",
-                "error). DIR: a development corpus (analysis/corpus/dev); FILE.jsonl: a",
-                "geoparsing corpus (GeoWebNews, TR-News); PLOVER_*.txt: event-coding sentences."})
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score the analysis engine on annotated corpora: precision, recall and F1",
+            "per component, and geocoding (share within 10 km and 161 km, mean and median",
+            "error). DIR: a development corpus (analysis/corpus/dev); FILE.jsonl: a",
+            "geoparsing corpus (GeoWebNews, TR-News); PLOVER_*.txt: event-coding sentences."
+        })
 public final class EvaluateCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown, floors }
+    enum Format {
+        text,
+        json,
+        markdown,
+        floors
+    }
 
     @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "corpus directories or files")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown, or floors (a floors file for DevCorpusFloorsTest; default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description =
+                    "text, json, markdown, or floors (a floors file for DevCorpusFloorsTest; default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--details", description = "also list every miss of the dev split (never tune on the test split)")
@@ -85,8 +98,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     } else if (name.contains("plover")) {
                         plover(path, out);
                     } else {
-                        err.println("sitrep evaluate: " + path + ": not a corpus: expected a development-corpus directory, "
-                                + "a .jsonl geoparsing corpus or a PLOVER gold file");
+                        err.println(
+                                "sitrep evaluate: " + path + ": not a corpus: expected a development-corpus directory, "
+                                        + "a .jsonl geoparsing corpus or a PLOVER gold file");
                         status = 2;
                     }
                 }
@@ -125,11 +139,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + corpus.skippedLines() + " lines skipped)");
         }
         GeoparsingScore score = GeoparsingEvaluation.score(corpus, Geoparser.worldwide());
-        out.println(score.summary() + (corpus.skippedLines() > 0 ? " (" + corpus.skippedLines() + " unreadable lines skipped)" : ""));
+        out.println(score.summary()
+                + (corpus.skippedLines() > 0 ? " (" + corpus.skippedLines() + " unreadable lines skipped)" : ""));
         out.println("  " + score.errorSummary());
         // The literature reports figures with and without adjectival references ("Syrian"): both, one line each.
-        GeoparsingScore adjectival = GeoparsingEvaluation.score(corpus,
-                GeoparsingEvaluation.withAdjectivalReferences(Geoparser.worldwide()), Geoparser.worldwide().gazetteer());
+        GeoparsingScore adjectival = GeoparsingEvaluation.score(
+                corpus,
+                GeoparsingEvaluation.withAdjectivalReferences(Geoparser.worldwide()),
+                Geoparser.worldwide().gazetteer());
         out.println("  with adjectival references: " + adjectival.summary());
     }
 

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the analysis jar: {@code ./sitrep analyze | evaluate | gazetteer | train}. */
-@Command(name = "sitrep", mixinStandardHelpOptions = true,
+@Command(
+        name = "sitrep",
+        mixinStandardHelpOptions = true,
         description = "Sitrep conflict analysis engine",
         subcommands = {AnalyzeCommand.class, EvaluateCommand.class, GazetteerCommand.class, TrainCommand.class})
 public final class SitrepCli {

@@ -31,32 +31,52 @@ import picocli.CommandLine.Spec;
  * beside it; measures the pair on the held-out split beside the pair in use, and writes both only if they
  * are not worse (the role model next to the event model, {@link LearnedModels#rolesBeside}).
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the learned event classifier and actor-role picker from the labelled corpus (and analysts'",
-                "reviewed events), measure them on the held-out split, and keep them only if they are not worse than the",
-                "models in use."},
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train the learned event classifier and actor-role picker from the labelled corpus (and analysts'",
+            "reviewed events), measure them on the held-out split, and keep them only if they are not worse than the",
+            "models in use."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:trained (and written, unless worse) or, with --check, the corpus is clean",
-                "1:the corpus has broken lines, cannot be read, or the new model is worse and was not written",
-                "2:bad command-line arguments"})
+        exitCodeList = {
+            "0:trained (and written, unless worse) or, with --check, the corpus is clean",
+            "1:the corpus has broken lines, cannot be read, or the new model is worse and was not written",
+            "2:bad command-line arguments"
+        })
 public final class TrainCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "analysis/corpus",
+    @Option(
+            names = "--corpus",
+            paramLabel = "DIR",
+            defaultValue = "analysis/corpus",
             description = "The folder holding train/ and heldout/. Default: ${DEFAULT-VALUE}.")
     Path corpus;
 
-    @Option(names = "--reviews", paramLabel = "FILE",
-            description = "Reviewed events exported as JSON Lines in the corpus format (added to the training passages).")
+    @Option(
+            names = "--reviews",
+            paramLabel = "FILE",
+            description =
+                    "Reviewed events exported as JSON Lines in the corpus format (added to the training passages).")
     List<Path> reviews = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = {"Where the event model goes; the actor-role model goes beside it (x.bin -> x.roles.bin).",
-                    "The models already there are the ones to beat (else the bundled ones)."})
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = {
+                "Where the event model goes; the actor-role model goes beside it (x.bin -> x.roles.bin).",
+                "The models already there are the ones to beat (else the bundled ones)."
+            })
     Path out;
 
-    @Option(names = "--report", paramLabel = "FILE",
-            description = "Write the evaluation page (rules alone vs. rules with the new model), e.g. docs/evaluation/acled-subtypes.md.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description =
+                    "Write the evaluation page (rules alone vs. rules with the new model), e.g. docs/evaluation/acled-subtypes.md.")
     Path report;
 
     @Option(names = "--check", description = "Only check the corpus files and list their problems.")
@@ -88,8 +108,14 @@ public final class TrainCommand implements Callable<Integer> {
             problems.addAll(c.problems());
             reviewed.addAll(c.passages());
         }
-        o.printf(Locale.ROOT, "corpus: %d training passages, %d held out, %d reviewed; %d problem%s%n", train.size(),
-                heldout.size(), reviewed.size(), problems.size(), problems.size() == 1 ? "" : "s");
+        o.printf(
+                Locale.ROOT,
+                "corpus: %d training passages, %d held out, %d reviewed; %d problem%s%n",
+                train.size(),
+                heldout.size(),
+                reviewed.size(),
+                problems.size(),
+                problems.size() == 1 ? "" : "s");
         for (CorpusProblem p : problems) err.println("  " + p);
         if (check) return problems.isEmpty() ? 0 : 1;
         if (!train.problems().isEmpty() || !heldout.problems().isEmpty()) {
@@ -97,24 +123,48 @@ public final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         HeldOut split = HeldOut.of(train, heldout);
-        o.printf(Locale.ROOT, "training on %d passages (+ %d reviewed, each counted %d times), measuring on %d (%s)%n",
-                split.train().size(), reviewed.size(), Retraining.REVIEW_WEIGHT, split.size(), split.description());
+        o.printf(
+                Locale.ROOT,
+                "training on %d passages (+ %d reviewed, each counted %d times), measuring on %d (%s)%n",
+                split.train().size(),
+                reviewed.size(),
+                Retraining.REVIEW_WEIGHT,
+                split.size(),
+                split.description());
         LearnedModels shipped = LearnedModels.bundled();
         LearnedModels current = out != null && Files.isRegularFile(out) ? LearnedModels.read(out) : shipped;
         Retraining.Result result = Retraining.run(split, reviewed, current, shipped);
         LearnedModels pair = result.models();
-        o.printf(Locale.ROOT, "held-out sub-type weighted F1: %s %.3f -> new %s %.3f; event F1 %.3f -> %.3f; "
+        o.printf(
+                Locale.ROOT,
+                "held-out sub-type weighted F1: %s %.3f -> new %s %.3f; event F1 %.3f -> %.3f; "
                         + "actor1 %.3f -> %.3f; actor2 %.3f -> %.3f%n",
-                current.version().isEmpty() ? "rules alone" : current.version(), result.before().weightedF1(),
-                pair.version(), result.after().weightedF1(), result.before().eventF1(), result.after().eventF1(),
-                result.before().actor1(), result.after().actor1(), result.before().actor2(), result.after().actor2());
+                current.version().isEmpty() ? "rules alone" : current.version(),
+                result.before().weightedF1(),
+                pair.version(),
+                result.after().weightedF1(),
+                result.before().eventF1(),
+                result.after().eventF1(),
+                result.before().actor1(),
+                result.after().actor1(),
+                result.before().actor2(),
+                result.after().actor2());
         if (report != null) {
-            Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
+            Analyzer rulesOnly =
+                    Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
             Analyzer after = pair.into(Analyzer.builder()).build();
             PassageEvaluation rules = PassageEvaluation.run(rulesOnly, split.test());
             PassageEvaluation now = PassageEvaluation.run(after, split.test());
-            Files.writeString(report, AcledSubtypeReport.markdown(rules, now, split, split.train().size() + reviewed.size(),
-                    rulesOnly.engineVersion(), after.engineVersion(), LocalDate.now()));
+            Files.writeString(
+                    report,
+                    AcledSubtypeReport.markdown(
+                            rules,
+                            now,
+                            split,
+                            split.train().size() + reviewed.size(),
+                            rulesOnly.engineVersion(),
+                            after.engineVersion(),
+                            LocalDate.now()));
             o.println("report: " + report);
         }
         if (out == null) {
@@ -122,7 +172,8 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         if (!force && !result.notWorse()) {
-            err.println("sitrep train: the new models are " + result.reason() + "; " + out + " and the role model beside it left as they were");
+            err.println("sitrep train: the new models are " + result.reason() + "; " + out
+                    + " and the role model beside it left as they were");
             return 1;
         }
         Path roles = LearnedModels.rolesBeside(out);

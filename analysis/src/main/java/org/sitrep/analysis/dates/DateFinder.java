@@ -9,5 +9,7 @@ public interface DateFinder {
     List<TimeExpression> find(CleanText text);
 
     /** Time expressions in a document the engine has already tokenised (the pipeline's call). */
-    default List<TimeExpression> find(TokenisedText document) { return find(document.clean()); }
+    default List<TimeExpression> find(TokenisedText document) {
+        return find(document.clean());
+    }
 }

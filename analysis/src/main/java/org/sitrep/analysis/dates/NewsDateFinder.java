@@ -39,10 +39,21 @@ public final class NewsDateFinder implements DateFinder {
     private static final String NUMBER = "(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
             + "eleven|twelve|a few|a couple of|several|few)";
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(
-            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("a couple of", 2));
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("a couple of", 2));
 
     private record Rule(int anchors, Pattern pattern, BiFunction<Matcher, LocalDate, @Nullable Range> resolve) {}
 
@@ -60,54 +71,93 @@ public final class NewsDateFinder implements DateFinder {
 
     private static final List<Rule> RULES = List.of(
             // 2014-03-24
-            rule(DIGITS, "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b", (m, pub) ->
-                    day(date(num(m, "y"), num(m, "m"), num(m, "d")))),
+            rule(
+                    DIGITS,
+                    "\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b",
+                    (m, pub) -> day(date(num(m, "y"), num(m, "m"), num(m, "d")))),
             // (Monday,) March 24(, 2014)
-            rule(MONTHS, "\\b" + WEEKDAY_PREFIX + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
+            rule(
+                    MONTHS,
+                    "\\b" + WEEKDAY_PREFIX + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
                     (m, pub) -> monthDay(m, pub)),
             // (Monday,) 24 March( 2014), the 24th of March
-            rule(MONTHS, "\\b" + WEEKDAY_PREFIX + "(?:the\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
-                    + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?", (m, pub) -> monthDay(m, pub)),
+            rule(
+                    MONTHS,
+                    "\\b" + WEEKDAY_PREFIX + "(?:the\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
+                            + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
+                    (m, pub) -> monthDay(m, pub)),
             // (since|in) (early|mid|late) March (2014)
-            rule(MONTHS, "\\b(?:(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Bb]y|[Ff]rom|[Oo]f|[Ll]ast|"
-                    + "[Tt]his|[Bb]etween)\\s+)?"
-                    + "(?:(?<part>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\\s+))?" + MONTH + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
+            rule(
+                    MONTHS,
+                    "\\b(?:(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Bb]y|[Ff]rom|[Oo]f|[Ll]ast|"
+                            + "[Tt]his|[Bb]etween)\\s+)?"
+                            + "(?:(?<part>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\\s+))?" + MONTH
+                            + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
                     NewsDateFinder::month),
             // (in|since) (early|mid|late) 2013
-            rule(DIGITS, "\\b(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ss]ince\\s+early|"
-                    + "[Ee]arly|[Mm]id|[Mm]id-|[Ll]ate|[Ii]n\\s+early|[Ii]n\\s+mid|[Ii]n\\s+late)\\s*(?<y>(?:19|20)\\d{2})\\b",
+            rule(
+                    DIGITS,
+                    "\\b(?<prep>[Ss]ince|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ss]ince\\s+early|"
+                            + "[Ee]arly|[Mm]id|[Mm]id-|[Ll]ate|[Ii]n\\s+early|[Ii]n\\s+mid|[Ii]n\\s+late)\\s*(?<y>(?:19|20)\\d{2})\\b",
                     NewsDateFinder::year),
             // (on|last) Tuesday (night)
-            rule(WEEKDAYS, "\\b(?:(?<prep>[Oo]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|"
-                    + "Friday|Saturday|Sunday)(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night)\\b)?", NewsDateFinder::weekday),
+            rule(
+                    WEEKDAYS,
+                    "\\b(?:(?<prep>[Oo]n|[Ll]ast|[Ss]ince|[Ee]arly|[Ll]ate)\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|"
+                            + "Friday|Saturday|Sunday)(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night)\\b)?",
+                    NewsDateFinder::weekday),
             // (between) Monday and Wednesday
-            rule(WEEKDAYS, "\\b(?:[Bb]etween\\s+|[Ff]rom\\s+|[Oo]n\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                    + "\\s+(?:and|to|until)\\s+(?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b",
+            rule(
+                    WEEKDAYS,
+                    "\\b(?:[Bb]etween\\s+|[Ff]rom\\s+|[Oo]n\\s+)?(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            + "\\s+(?:and|to|until)\\s+(?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b",
                     NewsDateFinder::weekdays),
             // between December and February (2020), from March to May
-            rule(MONTHS, "\\b(?:[Bb]etween|[Ff]rom)\\s+" + MONTH + "(?:,?\\s+(?<y>\\d{4}))?\\s+(?:and|to|until|through)\\s+"
-                    + MONTH.replace("?<month>", "?<month2>") + "\\b(?:,?\\s+(?<y2>\\d{4})\\b)?", NewsDateFinder::months),
+            rule(
+                    MONTHS,
+                    "\\b(?:[Bb]etween|[Ff]rom)\\s+" + MONTH + "(?:,?\\s+(?<y>\\d{4}))?\\s+(?:and|to|until|through)\\s+"
+                            + MONTH.replace("?<month>", "?<month2>") + "\\b(?:,?\\s+(?<y2>\\d{4})\\b)?",
+                    NewsDateFinder::months),
             // at the end of February, the beginning of March
-            rule(MONTHS, "(?i)\\b(?:at|by|towards?|until|in)\\s+the\\s+(?<edge>end|beginning|start|middle)\\s+of\\s+" + MONTH
-                    + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?", NewsDateFinder::monthEdge),
+            rule(
+                    MONTHS,
+                    "(?i)\\b(?:at|by|towards?|until|in)\\s+the\\s+(?<edge>end|beginning|start|middle)\\s+of\\s+" + MONTH
+                            + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
+                    NewsDateFinder::monthEdge),
             // the first week of February
-            rule(MONTHS, "(?i)\\b(?:in\\s+|during\\s+)?the\\s+(?<nth>first|second|third|fourth|last|final)\\s+week\\s+of\\s+"
-                    + MONTH + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?", NewsDateFinder::weekOfMonth),
-            rule(DAY_WORDS, "(?i)\\b(?:overnight|(?:since|from|at|before|after)\\s+dawn|by\\s+(?:midday|noon|nightfall))\\b",
+            rule(
+                    MONTHS,
+                    "(?i)\\b(?:in\\s+|during\\s+)?the\\s+(?<nth>first|second|third|fourth|last|final)\\s+week\\s+of\\s+"
+                            + MONTH + "\\b(?:,?\\s+(?<y>\\d{4})\\b)?",
+                    NewsDateFinder::weekOfMonth),
+            rule(
+                    DAY_WORDS,
+                    "(?i)\\b(?:overnight|(?:since|from|at|before|after)\\s+dawn|by\\s+(?:midday|noon|nightfall))\\b",
                     (m, pub) -> m.group().toLowerCase(Locale.ROOT).startsWith("overnight")
-                            ? new Range(pub.minusDays(1), pub) : day(pub)),
+                            ? new Range(pub.minusDays(1), pub)
+                            : day(pub)),
             rule(DAY_WORDS, "(?i)\\b(?:today|tonight|this (?:morning|afternoon|evening))\\b", (m, pub) -> day(pub)),
             rule(DAY_WORDS, "(?i)\\b(?:yesterday|last night)\\b", (m, pub) -> day(pub.minusDays(1))),
             rule(DAY_WORDS, "(?i)\\bthe day before yesterday\\b", (m, pub) -> day(pub.minusDays(2))),
             rule(UNITS, "(?i)\\b" + NUMBER + "\\s+(?<unit>day|week|month|year)s?\\s+ago\\b", NewsDateFinder::ago),
-            rule(UNITS, "(?i)\\b(?:(?<early>earlier|later)\\s+)?(?<which>last|this|past)\\s+(?<unit>week|month|year|weekend)\\b",
+            rule(
+                    UNITS,
+                    "(?i)\\b(?:(?<early>earlier|later)\\s+)?(?<which>last|this|past)\\s+(?<unit>week|month|year|weekend)\\b",
                     NewsDateFinder::calendar),
-            rule(UNITS, "(?i)\\b(?:in|over|during|within|for)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:" + NUMBER + "\\s+)?"
-                    + "(?<unit>hour|day|week|month|year)s?\\b", NewsDateFinder::past),
-            rule(UNITS, "(?i)\\b(?:in|over|during)\\s+(?:the\\s+)?recent\\s+(?<unit>day|week|month)s\\b", NewsDateFinder::recent),
+            rule(
+                    UNITS,
+                    "(?i)\\b(?:in|over|during|within|for)\\s+(?:the\\s+)?(?:past|last|previous)\\s+(?:" + NUMBER
+                            + "\\s+)?" + "(?<unit>hour|day|week|month|year)s?\\b",
+                    NewsDateFinder::past),
+            rule(
+                    UNITS,
+                    "(?i)\\b(?:in|over|during)\\s+(?:the\\s+)?recent\\s+(?<unit>day|week|month)s\\b",
+                    NewsDateFinder::recent),
             rule(UNITS, "(?i)\\b(?:over|at|during)\\s+the\\s+weekend\\b", (m, pub) -> weekend(pub, false)),
-            rule(SEASONS, "(?i)\\b(?:(?<prep>in|during|since|last|this|over|by|of)\\s+(?:the\\s+)?)?(?:(?<part>early|late)\\s+)?"
-                    + "(?<season>spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?<y>(?:19|20)\\d{2})\\b)?",
+            rule(
+                    SEASONS,
+                    "(?i)\\b(?:(?<prep>in|during|since|last|this|over|by|of)\\s+(?:the\\s+)?)?(?:(?<part>early|late)\\s+)?"
+                            + "(?<season>spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(?<y>(?:19|20)\\d{2})\\b)?",
                     NewsDateFinder::season));
 
     private static Rule rule(int anchors, String regex, BiFunction<Matcher, LocalDate, @Nullable Range> resolve) {
@@ -151,7 +201,8 @@ public final class NewsDateFinder implements DateFinder {
             Range r = f.range();
             if (r.earliest().isAfter(published)) continue; // a future-looking phrase dates no event
             LocalDate latest = r.latest().isAfter(published) ? published : r.latest();
-            out.add(new TimeExpression(new Span(f.start(), f.end()),
+            out.add(new TimeExpression(
+                    new Span(f.start(), f.end()),
                     new DateRange(r.earliest(), latest, text.substring(f.start(), f.end()))));
         }
         return out;
@@ -163,14 +214,49 @@ public final class NewsDateFinder implements DateFinder {
 
     private static Map<String, Integer> anchors() {
         Map<String, Integer> m = new java.util.HashMap<>();
-        for (String w : List.of("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                "nov", "dec")) m.put(w, MONTHS);
-        for (String w : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) m.put(w, WEEKDAYS);
-        for (String w : List.of("today", "tonight", "yesterday", "night", "morning", "afternoon", "evening", "overnight",
-                "dawn", "midday", "noon", "nightfall")) m.put(w, DAY_WORDS);
-        for (String w : List.of("ago", "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend",
-                "hours")) m.put(w, UNITS);
+        for (String w : List.of(
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "jun",
+                "jul",
+                "aug",
+                "sep",
+                "sept",
+                "oct",
+                "nov",
+                "dec")) m.put(w, MONTHS);
+        for (String w : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+            m.put(w, WEEKDAYS);
+        for (String w : List.of(
+                "today",
+                "tonight",
+                "yesterday",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+                "overnight",
+                "dawn",
+                "midday",
+                "noon",
+                "nightfall")) m.put(w, DAY_WORDS);
+        for (String w :
+                List.of("ago", "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend", "hours"))
+            m.put(w, UNITS);
         for (String w : List.of("spring", "summer", "autumn", "fall", "winter")) m.put(w, SEASONS);
         return Map.copyOf(m);
     }
@@ -241,8 +327,10 @@ public final class NewsDateFinder implements DateFinder {
         LocalDate from = ym.atDay(1);
         LocalDate to = ym.atEndOfMonth();
         if ("early".equals(part)) to = ym.atDay(10);
-        else if ("mid".equals(part)) { from = ym.atDay(11); to = ym.atDay(20); }
-        else if ("late".equals(part)) from = ym.atDay(21);
+        else if ("mid".equals(part)) {
+            from = ym.atDay(11);
+            to = ym.atDay(20);
+        } else if ("late".equals(part)) from = ym.atDay(21);
         if (prep != null && prep.startsWith("since")) return new Range(from, pub);
         return new Range(from, to);
     }
@@ -253,8 +341,10 @@ public final class NewsDateFinder implements DateFinder {
         LocalDate from = LocalDate.of(y, 1, 1);
         LocalDate to = LocalDate.of(y, 12, 31);
         if (prep.endsWith("early")) to = LocalDate.of(y, 4, 30);
-        else if (prep.endsWith("mid") || prep.endsWith("mid-")) { from = LocalDate.of(y, 5, 1); to = LocalDate.of(y, 8, 31); }
-        else if (prep.endsWith("late")) from = LocalDate.of(y, 9, 1);
+        else if (prep.endsWith("mid") || prep.endsWith("mid-")) {
+            from = LocalDate.of(y, 5, 1);
+            to = LocalDate.of(y, 8, 31);
+        } else if (prep.endsWith("late")) from = LocalDate.of(y, 9, 1);
         if (prep.startsWith("since")) return new Range(from, pub);
         return new Range(from, to);
     }
@@ -269,8 +359,10 @@ public final class NewsDateFinder implements DateFinder {
     }
 
     private static Range weekdays(Matcher m, LocalDate pub) {
-        LocalDate last = pub.with(previousOrSame(DayOfWeek.valueOf(m.group("wd2").toUpperCase(Locale.ROOT))));
-        LocalDate first = last.with(previousOrSame(DayOfWeek.valueOf(m.group("wd").toUpperCase(Locale.ROOT))));
+        LocalDate last =
+                pub.with(previousOrSame(DayOfWeek.valueOf(m.group("wd2").toUpperCase(Locale.ROOT))));
+        LocalDate first =
+                last.with(previousOrSame(DayOfWeek.valueOf(m.group("wd").toUpperCase(Locale.ROOT))));
         return new Range(first, last);
     }
 
@@ -305,8 +397,15 @@ public final class NewsDateFinder implements DateFinder {
         YearMonth ym = m.group("y") != null ? YearMonth.of(num(m, "y"), month) : YearMonth.of(pub.getYear(), month);
         if (m.group("y") == null && ym.atDay(1).isAfter(pub)) ym = ym.minusYears(1);
         String nth = m.group("nth").toLowerCase(Locale.ROOT);
-        if (nth.equals("last") || nth.equals("final")) return new Range(ym.atEndOfMonth().minusDays(6), ym.atEndOfMonth());
-        int k = switch (nth) { case "first" -> 0; case "second" -> 1; case "third" -> 2; default -> 3; };
+        if (nth.equals("last") || nth.equals("final"))
+            return new Range(ym.atEndOfMonth().minusDays(6), ym.atEndOfMonth());
+        int k =
+                switch (nth) {
+                    case "first" -> 0;
+                    case "second" -> 1;
+                    case "third" -> 2;
+                    default -> 3;
+                };
         return new Range(ym.atDay(1 + 7 * k), ym.atDay(Math.min(7 + 7 * k, ym.lengthOfMonth())));
     }
 
@@ -327,8 +426,10 @@ public final class NewsDateFinder implements DateFinder {
             case "day" -> day(pub.minusDays(k));
             case "week" -> new Range(pub.minusDays(7L * k + 3), pub.minusDays(Math.max(0, 7L * k - 3)));
             // "a month ago", "a year ago": about then, give or take a fortnight / a month
-            case "month" -> new Range(pub.minusMonths(k).minusDays(15), pub.minusMonths(k).plusDays(15));
-            default -> new Range(pub.minusYears(k).minusMonths(1), pub.minusYears(k).plusMonths(1));
+            case "month" ->
+                new Range(pub.minusMonths(k).minusDays(15), pub.minusMonths(k).plusDays(15));
+            default ->
+                new Range(pub.minusYears(k).minusMonths(1), pub.minusYears(k).plusMonths(1));
         };
     }
 
@@ -346,11 +447,14 @@ public final class NewsDateFinder implements DateFinder {
             }
             case "month" -> {
                 YearMonth ym = YearMonth.from(pub);
-                if (last) return new Range(ym.minusMonths(1).atDay(1), ym.minusMonths(1).atEndOfMonth());
+                if (last)
+                    return new Range(
+                            ym.minusMonths(1).atDay(1), ym.minusMonths(1).atEndOfMonth());
                 return new Range(ym.atDay(1), pub);
             }
             case "year" -> {
-                if (last) return new Range(LocalDate.of(pub.getYear() - 1, 1, 1), LocalDate.of(pub.getYear() - 1, 12, 31));
+                if (last)
+                    return new Range(LocalDate.of(pub.getYear() - 1, 1, 1), LocalDate.of(pub.getYear() - 1, 12, 31));
                 return new Range(LocalDate.of(pub.getYear(), 1, 1), pub);
             }
             default -> {
@@ -395,12 +499,13 @@ public final class NewsDateFinder implements DateFinder {
         boolean hasYear = m.group("y") != null;
         if (prep == null && !hasYear) return null; // "the Arab Spring", "a long summer of talks"
         String season = m.group("season").toLowerCase(Locale.ROOT);
-        int startMonth = switch (season) {
-            case "spring" -> 3;
-            case "summer" -> 6;
-            case "autumn", "fall" -> 9;
-            default -> 12;
-        };
+        int startMonth =
+                switch (season) {
+                    case "spring" -> 3;
+                    case "summer" -> 6;
+                    case "autumn", "fall" -> 9;
+                    default -> 12;
+                };
         YearMonth start;
         if (hasYear) {
             int y = num(m, "y");
@@ -420,18 +525,26 @@ public final class NewsDateFinder implements DateFinder {
 
     // ---- helpers ----
 
-    private static Range day(LocalDate d) { return new Range(d, d); }
+    private static Range day(LocalDate d) {
+        return new Range(d, d);
+    }
 
-    private static LocalDate date(int y, int m, int d) { return LocalDate.of(y, m, d); }
+    private static LocalDate date(int y, int m, int d) {
+        return LocalDate.of(y, m, d);
+    }
 
-    private static int num(Matcher m, String group) { return Integer.parseInt(m.group(group)); }
+    private static int num(Matcher m, String group) {
+        return Integer.parseInt(m.group(group));
+    }
 
     private static int count(String n) {
         Integer k = NUMBERS.get(n);
         return k != null ? k : Integer.parseInt(n);
     }
 
-    private static @Nullable String lower(@Nullable String s) { return s == null ? null : s.toLowerCase(Locale.ROOT); }
+    private static @Nullable String lower(@Nullable String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
 
     private static int month(String name) {
         String key = name.replace(".", "").toUpperCase(Locale.ROOT);

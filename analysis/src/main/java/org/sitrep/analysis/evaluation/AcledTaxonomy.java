@@ -21,16 +21,24 @@ public final class AcledTaxonomy {
     static {
         for (EventType t : EventType.values()) {
             if (!t.isEvent()) continue;
-            TYPES.put(t.label(), SubEventType.of(t).stream().map(SubEventType::label).toList());
+            TYPES.put(
+                    t.label(),
+                    SubEventType.of(t).stream().map(SubEventType::label).toList());
         }
     }
 
     public static boolean valid(String type, String subType) {
-        return type != null && subType != null && SubEventType.of(type, subType).filter(SubEventType::isEvent).isPresent();
+        return type != null
+                && subType != null
+                && SubEventType.of(type, subType).filter(SubEventType::isEvent).isPresent();
     }
 
-    static Set<String> types() { return TYPES.keySet(); }
+    static Set<String> types() {
+        return TYPES.keySet();
+    }
 
     /** Every type with its sub-types, in ACLED's order. */
-    public static Map<String, List<String>> all() { return Collections.unmodifiableMap(TYPES); }
+    public static Map<String, List<String>> all() {
+        return Collections.unmodifiableMap(TYPES);
+    }
 }

@@ -9,7 +9,9 @@ import org.sitrep.analysis.text.CleanText;
 public final class AnalyzerEngine implements CorpusEngine {
     private final Analyzer analyzer;
 
-    public AnalyzerEngine(Analyzer analyzer) { this.analyzer = analyzer; }
+    public AnalyzerEngine(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
 
     /**
      * The full engine: worldwide gazetteer, actor dictionary, rule-based events. Built with explicit
@@ -22,7 +24,9 @@ public final class AnalyzerEngine implements CorpusEngine {
     }
 
     @Override
-    public String version() { return analyzer.engineVersion(); }
+    public String version() {
+        return analyzer.engineVersion();
+    }
 
     @Override
     public Prediction analyze(CorpusText text) {

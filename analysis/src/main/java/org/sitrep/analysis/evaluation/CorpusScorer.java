@@ -31,6 +31,7 @@ import org.sitrep.analysis.evaluation.Gold.GoldPlace;
 public final class CorpusScorer {
     /** ACLED's geographic precision band: a place within this distance counts as the right place. */
     public static final double NEAR_KM = 161;
+
     public static final double EXACT_KM = 10;
 
     public Scores score(CorpusText gold, Prediction prediction) {
@@ -68,7 +69,8 @@ public final class CorpusScorer {
         for (GoldMention g : goldMentions) {
             int j = bestOverlap(g.span(), predSpans, used);
             if (j < 0) {
-                s.misses.add(gold.id() + ": place missed '" + g.place().text() + "' at " + g.span().start());
+                s.misses.add(gold.id() + ": place missed '" + g.place().text() + "' at "
+                        + g.span().start());
                 continue;
             }
             used[j] = true;
@@ -78,19 +80,24 @@ public final class CorpusScorer {
             s.geocoding.add(km);
             if (!(km <= NEAR_KM)) {
                 s.misses.add(gold.id() + ": place '" + g.place().text() + "' put at " + p.name() + " (" + p.country()
-                        + "), " + (Double.isFinite(km) ? Math.round(km) + " km" : "no coordinates") + " from " + g.place().name());
+                        + "), " + (Double.isFinite(km) ? Math.round(km) + " km" : "no coordinates") + " from "
+                        + g.place().name());
             }
             matchedPlace.putIfAbsent(key(g.place()), p);
         }
         for (int j = 0; j < pred.size(); j++) {
-            if (!used[j]) s.misses.add(gold.id() + ": place false '" + slice(text, pred.get(j).span()) + "' -> "
-                    + pred.get(j).place().name() + " (" + pred.get(j).place().country() + ")");
+            if (!used[j])
+                s.misses.add(
+                        gold.id() + ": place false '" + slice(text, pred.get(j).span()) + "' -> "
+                                + pred.get(j).place().name() + " ("
+                                + pred.get(j).place().country() + ")");
         }
         s.placeMentions = new Score(tp, pred.size() - tp, goldMentions.size() - tp);
 
         // Distinct places: a gold place is found when any of its mentions overlaps any mention of an engine place.
         Map<String, List<GoldMention>> byPlace = new LinkedHashMap<>();
-        for (GoldMention g : goldMentions) byPlace.computeIfAbsent(key(g.place()), k -> new ArrayList<>()).add(g);
+        for (GoldMention g : goldMentions)
+            byPlace.computeIfAbsent(key(g.place()), k -> new ArrayList<>()).add(g);
         Set<String> goldKeys = new HashSet<>();
         gold.gold().places().forEach(p -> goldKeys.add(key(p)));
         List<Place> predPlaces = nonNull(a.places());
@@ -117,7 +124,8 @@ public final class CorpusScorer {
      * engine names the same country: which point stands for a country is a convention, not a fact.
      */
     static double errorKm(double lat, double lon, String country, GoldPlace gold) {
-        if ("country".equals(gold.precision()) && gold.country().equalsIgnoreCase(Objects.toString(country, ""))) return 0;
+        if ("country".equals(gold.precision()) && gold.country().equalsIgnoreCase(Objects.toString(country, "")))
+            return 0;
         return GeoErrors.km(lat, lon, gold.lat(), gold.lon());
     }
 
@@ -158,8 +166,10 @@ public final class CorpusScorer {
             boolean inside = false;
             for (GoldMention o : claimed) {
                 if (o == g) continue;
-                boolean contains = o.span().start() <= g.span().start() && g.span().end() <= o.span().end();
-                boolean longer = o.span().end() - o.span().start() > g.span().end() - g.span().start();
+                boolean contains = o.span().start() <= g.span().start()
+                        && g.span().end() <= o.span().end();
+                boolean longer = o.span().end() - o.span().start()
+                        > g.span().end() - g.span().start();
                 boolean explicitSame = contains && !longer && explicit.contains(o);
                 if (contains && (longer || explicitSame)) {
                     inside = true;
@@ -172,7 +182,9 @@ public final class CorpusScorer {
         return out;
     }
 
-    private static String key(GoldPlace p) { return p.name() + "|" + p.country(); }
+    private static String key(GoldPlace p) {
+        return p.name() + "|" + p.country();
+    }
 
     /** The unused span overlapping {@code g} the most, or -1. */
     private static int bestOverlap(Span g, List<Span> pred, boolean[] used) {
@@ -203,16 +215,21 @@ public final class CorpusScorer {
         for (Map.Entry<String, GoldActor> e : goldByName.entrySet()) {
             Actor p = predByName.get(e.getKey());
             if (p == null) {
-                s.misses.add(gold.id() + ": actor missed " + e.getValue().canonical() + " ('" + e.getValue().text() + "')");
+                s.misses.add(gold.id() + ": actor missed " + e.getValue().canonical() + " ('"
+                        + e.getValue().text() + "')");
                 continue;
             }
             tp++;
             boolean side = e.getValue().side().equalsIgnoreCase(Objects.toString(p.side(), ""));
             s.actorSides = s.actorSides.plus(side);
-            if (!side) s.misses.add(gold.id() + ": actor " + p.canonical() + " side '" + p.side() + "', gold '" + e.getValue().side() + "'");
+            if (!side)
+                s.misses.add(gold.id() + ": actor " + p.canonical() + " side '" + p.side() + "', gold '"
+                        + e.getValue().side() + "'");
         }
         for (Map.Entry<String, Actor> e : predByName.entrySet()) {
-            if (!goldByName.containsKey(e.getKey())) s.misses.add(gold.id() + ": actor false " + e.getValue().canonical() + " ('" + e.getValue().name() + "')");
+            if (!goldByName.containsKey(e.getKey()))
+                s.misses.add(gold.id() + ": actor false " + e.getValue().canonical() + " ('"
+                        + e.getValue().name() + "')");
         }
         s.actors = new Score(tp, predByName.size() - tp, goldByName.size() - tp);
     }
@@ -243,13 +260,19 @@ public final class CorpusScorer {
                 used[j] = true;
                 tp++;
                 DateRange r = pred.get(j).range();
-                boolean exact = r != null && g.earliest().equals(r.earliest()) && g.latest().equals(r.latest());
+                boolean exact = r != null
+                        && g.earliest().equals(r.earliest())
+                        && g.latest().equals(r.latest());
                 s.dateRanges = s.dateRanges.plus(exact);
-                if (!exact) s.misses.add(gold.id() + ": date '" + g.text() + "' resolved to " + range(r) + ", gold " + g.earliest() + ".." + g.latest());
+                if (!exact)
+                    s.misses.add(gold.id() + ": date '" + g.text() + "' resolved to " + range(r) + ", gold "
+                            + g.earliest() + ".." + g.latest());
             }
         }
         for (int j = 0; j < pred.size(); j++) {
-            if (!used[j]) s.misses.add(gold.id() + ": date false '" + slice(text, pred.get(j).span()) + "'");
+            if (!used[j])
+                s.misses.add(
+                        gold.id() + ": date false '" + slice(text, pred.get(j).span()) + "'");
         }
         s.dates = new Score(tp, pred.size() - tp, goldCount - tp);
     }
@@ -272,7 +295,8 @@ public final class CorpusScorer {
             Span chosen = spans.get(0);
             if (e.evidence() != null) {
                 for (Span sp : spans) {
-                    if (sp.start() >= e.evidence().start() && sp.end() <= e.evidence().end()) {
+                    if (sp.start() >= e.evidence().start()
+                            && sp.end() <= e.evidence().end()) {
                         chosen = sp;
                         break;
                     }
@@ -323,22 +347,34 @@ public final class CorpusScorer {
             check(s, what + "actor2", g.actor2(), p.actor2(), ActorNames.same(g.actor2(), p.actor2()), Acc.A2);
             GoldPlace gp = g.place() == null ? null : placeByName.get(g.place());
             EventPlace pp = p.place();
-            boolean placeRight = gp == null ? pp == null
-                    : pp != null && errorKm(pp.lat(), pp.lon(), pp.country(), gp) <= NEAR_KM;
+            boolean placeRight =
+                    gp == null ? pp == null : pp != null && errorKm(pp.lat(), pp.lon(), pp.country(), gp) <= NEAR_KM;
             check(s, what + "place", g.place(), pp == null ? null : pp.name(), placeRight, Acc.PLACE);
             DateRange d = p.date();
-            boolean dateRight = d != null && d.earliest() != null && d.latest() != null
-                    && !d.earliest().isAfter(g.latest()) && !g.earliest().isAfter(d.latest());
+            boolean dateRight = d != null
+                    && d.earliest() != null
+                    && d.latest() != null
+                    && !d.earliest().isAfter(g.latest())
+                    && !g.earliest().isAfter(d.latest());
             check(s, what + "date", g.earliest() + ".." + g.latest(), range(d), dateRight, Acc.DATE);
         }
         for (int j = 0; j < pred.size(); j++) {
-            if (!used[j]) s.misses.add(gold.id() + ": event false " + pred.get(j).subType() + " '"
-                    + (pred.get(j).evidence() == null ? "" : pred.get(j).evidence().sentence()) + "'");
+            if (!used[j])
+                s.misses.add(gold.id() + ": event false " + pred.get(j).subType() + " '"
+                        + (pred.get(j).evidence() == null
+                                ? ""
+                                : pred.get(j).evidence().sentence()) + "'");
         }
         s.events = new Score(tp, pred.size() - tp, gold.gold().events().size() - tp);
     }
 
-    private enum Acc { SUB, A1, A2, PLACE, DATE }
+    private enum Acc {
+        SUB,
+        A1,
+        A2,
+        PLACE,
+        DATE
+    }
 
     private static void check(Scores s, String what, String gold, String found, boolean right, Acc which) {
         switch (which) {
@@ -372,7 +408,9 @@ public final class CorpusScorer {
         return text.substring(Math.min(s.start(), text.length()), Math.min(s.end(), text.length()));
     }
 
-    private static <T> List<T> nonNull(List<T> l) { return l == null ? List.of() : l; }
+    private static <T> List<T> nonNull(List<T> l) {
+        return l == null ? List.of() : l;
+    }
 
     /** Canonical actor names compared without case, a leading "the" or spacing differences. */
     static final class ActorNames {
@@ -384,6 +422,8 @@ public final class CorpusScorer {
             return n.startsWith("the ") ? n.substring(4) : n;
         }
 
-        static boolean same(String a, String b) { return Objects.equals(normalize(a), normalize(b)); }
+        static boolean same(String a, String b) {
+            return Objects.equals(normalize(a), normalize(b));
+        }
     }
 }

@@ -10,8 +10,16 @@ import org.sitrep.analysis.Document;
  * @param split "dev" (tune on it) or "test" (held out: report it, never tune on it)
  * @param style wire, analysis, memo, caption, liveblog, html …
  */
-public record CorpusText(String id, String split, String style, LocalDate published, Document.Format format,
-                         String title, String content, Gold gold, Path source) {
+public record CorpusText(
+        String id,
+        String split,
+        String style,
+        LocalDate published,
+        Document.Format format,
+        String title,
+        String content,
+        Gold gold,
+        Path source) {
 
     public static final String DEV = "dev";
     public static final String TEST = "test";

@@ -36,7 +36,8 @@ import org.sitrep.analysis.evaluation.Gold.GoldPlace;
  */
 public final class DevCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TOP = Set.of("id", "split", "style", "published", "format", "title", "content", "gold", "notes");
+    private static final Set<String> TOP =
+            Set.of("id", "split", "style", "published", "format", "title", "content", "gold", "notes");
     private static final Set<String> PRECISIONS = new HashSet<>();
     private static final Set<String> KINDS = new HashSet<>();
 
@@ -52,7 +53,9 @@ public final class DevCorpus {
         if (!Files.isDirectory(dir)) throw new CorpusException(dir + ": not a directory");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new CorpusException(dir + ": cannot list: " + e.getMessage(), e);
         }
@@ -86,8 +89,8 @@ public final class DevCorpus {
         Problems problems = new Problems();
         CorpusText text = parse(root, file, problems);
         if (!problems.list.isEmpty()) {
-            throw new CorpusException(file + ": " + problems.list.size() + " problem(s):\n  - "
-                    + String.join("\n  - ", problems.list));
+            throw new CorpusException(
+                    file + ": " + problems.list.size() + " problem(s):\n  - " + String.join("\n  - ", problems.list));
         }
         return text;
     }
@@ -114,7 +117,9 @@ public final class DevCorpus {
         String content = p.string(root, "content", true);
         if (content != null && content.isBlank()) p.add("content is empty");
         // Gold is checked against what a reader sees: for HTML the page's text, not its markup.
-        String visible = content == null ? "" : format == Document.Format.HTML ? Jsoup.parse(content).text() : content;
+        String visible = content == null
+                ? ""
+                : format == Document.Format.HTML ? Jsoup.parse(content).text() : content;
         JsonNode g = root.get("gold");
         if (g == null || !g.isObject()) {
             p.add("missing object 'gold'");
@@ -125,8 +130,8 @@ public final class DevCorpus {
         List<GoldActor> actors = actors(g, visible, p);
         List<GoldDate> dates = dates(g, visible, published, p);
         List<GoldEvent> events = events(g, visible, published, places, actors, p);
-        return new CorpusText(id, split, style, published, format, title, content,
-                new Gold(places, actors, dates, events), file);
+        return new CorpusText(
+                id, split, style, published, format, title, content, new Gold(places, actors, dates, events), file);
     }
 
     private static List<GoldPlace> places(JsonNode g, String text, Problems p) {
@@ -134,7 +139,11 @@ public final class DevCorpus {
         int i = 0;
         for (JsonNode n : p.array(g, "places")) {
             p.at("gold.places[" + i++ + "]");
-            unknownFields(n, Set.of("text", "occurrence", "context", "name", "lat", "lon", "country", "precision"), p.where, p);
+            unknownFields(
+                    n,
+                    Set.of("text", "occurrence", "context", "name", "lat", "lon", "country", "precision"),
+                    p.where,
+                    p);
             String surface = p.string(n, "text", true);
             Integer occ = p.integer(n, "occurrence");
             String context = p.string(n, "context", false);
@@ -142,9 +151,11 @@ public final class DevCorpus {
             double lat = p.number(n, "lat", -90, 90);
             double lon = p.number(n, "lon", -180, 180);
             String country = p.string(n, "country", true);
-            if (country != null && !country.matches("[A-Z]{2}")) p.add("country must be an ISO 3166-1 alpha-2 code, not '" + country + "'");
+            if (country != null && !country.matches("[A-Z]{2}"))
+                p.add("country must be an ISO 3166-1 alpha-2 code, not '" + country + "'");
             String precision = p.string(n, "precision", true);
-            if (precision != null && !PRECISIONS.contains(precision)) p.add("precision must be one of " + PRECISIONS + ", not '" + precision + "'");
+            if (precision != null && !PRECISIONS.contains(precision))
+                p.add("precision must be one of " + PRECISIONS + ", not '" + precision + "'");
             checkSurface(text, surface, occ, context, p);
             out.add(new GoldPlace(surface, occ, context, name, lat, lon, country, precision));
         }
@@ -189,8 +200,8 @@ public final class DevCorpus {
         return out;
     }
 
-    private static List<GoldEvent> events(JsonNode g, String text, LocalDate published, List<GoldPlace> places,
-                                          List<GoldActor> actors, Problems p) {
+    private static List<GoldEvent> events(
+            JsonNode g, String text, LocalDate published, List<GoldPlace> places, List<GoldActor> actors, Problems p) {
         Set<String> placeNames = new HashSet<>();
         places.forEach(pl -> placeNames.add(pl.name()));
         Set<String> canonicals = new HashSet<>();
@@ -199,7 +210,20 @@ public final class DevCorpus {
         int i = 0;
         for (JsonNode n : p.array(g, "events")) {
             p.at("gold.events[" + i++ + "]");
-            unknownFields(n, Set.of("type", "subType", "actor1", "actor2", "place", "earliest", "latest", "evidence", "alsoEvidence"), p.where, p);
+            unknownFields(
+                    n,
+                    Set.of(
+                            "type",
+                            "subType",
+                            "actor1",
+                            "actor2",
+                            "place",
+                            "earliest",
+                            "latest",
+                            "evidence",
+                            "alsoEvidence"),
+                    p.where,
+                    p);
             String type = p.string(n, "type", true);
             String subType = p.string(n, "subType", true);
             if (type != null && subType != null && !AcledTaxonomy.valid(type, subType)) {
@@ -208,17 +232,20 @@ public final class DevCorpus {
             String actor1 = p.string(n, "actor1", false);
             String actor2 = p.string(n, "actor2", false);
             for (String a : Arrays.asList(actor1, actor2)) {
-                if (a != null && !canonicals.contains(a)) p.add("actor '" + a + "' is not among this text's gold actors");
+                if (a != null && !canonicals.contains(a))
+                    p.add("actor '" + a + "' is not among this text's gold actors");
             }
             String place = p.string(n, "place", false);
-            if (place != null && !placeNames.contains(place)) p.add("place '" + place + "' is not among this text's gold places");
+            if (place != null && !placeNames.contains(place))
+                p.add("place '" + place + "' is not among this text's gold places");
             LocalDate earliest = p.date(n, "earliest", true);
             LocalDate latest = p.date(n, "latest", true);
             checkRange(earliest, latest, published, p);
             String evidence = p.string(n, "evidence", true);
             if (evidence != null) {
                 int count = Mentions.phrase(text, evidence).size();
-                if (count != 1) p.add("evidence '" + evidence + "' occurs " + count + " times in the text (must be exactly once)");
+                if (count != 1)
+                    p.add("evidence '" + evidence + "' occurs " + count + " times in the text (must be exactly once)");
             }
             List<String> also = new ArrayList<>();
             for (JsonNode a : p.array(n, "alsoEvidence")) {
@@ -226,7 +253,8 @@ public final class DevCorpus {
                     p.add("alsoEvidence must hold non-empty strings");
                     continue;
                 }
-                if (Mentions.phrase(text, a.asText()).isEmpty()) p.add("alsoEvidence '" + a.asText() + "' does not occur in the text");
+                if (Mentions.phrase(text, a.asText()).isEmpty())
+                    p.add("alsoEvidence '" + a.asText() + "' does not occur in the text");
                 also.add(a.asText());
             }
             out.add(new GoldEvent(type, subType, actor1, actor2, place, earliest, latest, evidence, also));
@@ -248,20 +276,24 @@ public final class DevCorpus {
         if (context != null) {
             int phrases = Mentions.phrase(text, context).size();
             if (phrases != 1) p.add("context '" + context + "' occurs " + phrases + " times (must be exactly once)");
-            else if (Mentions.locate(text, surface, null, context).isEmpty()) p.add("context '" + context + "' does not contain '" + surface + "'");
+            else if (Mentions.locate(text, surface, null, context).isEmpty())
+                p.add("context '" + context + "' does not contain '" + surface + "'");
         }
     }
 
     private static void checkRange(LocalDate earliest, LocalDate latest, LocalDate published, Problems p) {
-        if (earliest != null && latest != null && earliest.isAfter(latest)) p.add("earliest " + earliest + " is after latest " + latest);
-        if (latest != null && published != null && latest.isAfter(published)) p.add("latest " + latest + " is after publication " + published);
+        if (earliest != null && latest != null && earliest.isAfter(latest))
+            p.add("earliest " + earliest + " is after latest " + latest);
+        if (latest != null && published != null && latest.isAfter(published))
+            p.add("latest " + latest + " is after publication " + published);
     }
 
     private static void unknownFields(JsonNode n, Set<String> known, String where, Problems p) {
         if (n == null || !n.isObject()) return;
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!known.contains(f)) p.list.add(where + (where.isEmpty() || where.endsWith(".") ? "" : ": ") + "unknown field '" + f + "'");
+            if (!known.contains(f))
+                p.list.add(where + (where.isEmpty() || where.endsWith(".") ? "" : ": ") + "unknown field '" + f + "'");
         }
     }
 
@@ -270,9 +302,13 @@ public final class DevCorpus {
         final List<String> list = new ArrayList<>();
         String where = "";
 
-        void at(String where) { this.where = where; }
+        void at(String where) {
+            this.where = where;
+        }
 
-        void add(String problem) { list.add(where.isEmpty() ? problem : where + ": " + problem); }
+        void add(String problem) {
+            list.add(where.isEmpty() ? problem : where + ": " + problem);
+        }
 
         String string(JsonNode n, String field, boolean required) {
             JsonNode v = n.get(field);

@@ -22,8 +22,8 @@ public final class EvaluationReport {
     private final Map<String, Scores> splits;
     private final List<String> failures;
 
-    public EvaluationReport(LocalDate date, String engineVersion, String corpus, Map<String, Scores> splits,
-                            List<String> failures) {
+    public EvaluationReport(
+            LocalDate date, String engineVersion, String corpus, Map<String, Scores> splits, List<String> failures) {
         this.date = date;
         this.engineVersion = engineVersion;
         this.corpus = corpus;
@@ -31,12 +31,18 @@ public final class EvaluationReport {
         this.failures = List.copyOf(failures);
     }
 
-    public Map<String, Scores> splits() { return splits; }
+    public Map<String, Scores> splits() {
+        return splits;
+    }
 
-    public Scores split(String name) { return splits.get(name); }
+    public Scores split(String name) {
+        return splits.get(name);
+    }
 
     /** Texts on which the engine threw: scored as if it had found nothing. */
-    public List<String> failures() { return failures; }
+    public List<String> failures() {
+        return failures;
+    }
 
     /** Every figure under a stable name: {@code <split>.<component>.<precision|recall|f1>}, {@code <split>.geocoding.within161} … */
     public Map<String, Double> metrics() {
@@ -99,19 +105,40 @@ public final class EvaluationReport {
     /** A plain-text table for the terminal. */
     public String text() {
         StringBuilder b = new StringBuilder();
-        b.append("Sitrep evaluation ").append(date).append(", engine ").append(engineVersion)
-                .append(", corpus ").append(corpus).append('\n');
+        b.append("Sitrep evaluation ")
+                .append(date)
+                .append(", engine ")
+                .append(engineVersion)
+                .append(", corpus ")
+                .append(corpus)
+                .append('\n');
         splits.forEach((name, s) -> {
             b.append('\n').append(name).append(" (").append(s.texts()).append(" texts)\n");
-            b.append(String.format(Locale.ROOT, "  %-30s %6s %6s %6s %6s %6s%n", "component", "P", "R", "F1", "gold", "found"));
-            detections(s).forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-30s %6s %6s %6s %6d %6d%n",
-                    LABELS.get(k), pct(v.precision()), pct(v.recall()), pct(v.f1()), v.gold(), v.found())));
+            b.append(String.format(
+                    Locale.ROOT, "  %-30s %6s %6s %6s %6s %6s%n", "component", "P", "R", "F1", "gold", "found"));
+            detections(s)
+                    .forEach((k, v) -> b.append(String.format(
+                            Locale.ROOT,
+                            "  %-30s %6s %6s %6s %6d %6d%n",
+                            LABELS.get(k),
+                            pct(v.precision()),
+                            pct(v.recall()),
+                            pct(v.f1()),
+                            v.gold(),
+                            v.found())));
             b.append(String.format(Locale.ROOT, "  %-30s %6s %6s%n", "accuracy on matched items", "acc", "n"));
-            accuracies(s).forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-30s %6s %6d%n",
-                    LABELS.get(k), pct(v.value()), v.total())));
+            accuracies(s)
+                    .forEach((k, v) -> b.append(
+                            String.format(Locale.ROOT, "  %-30s %6s %6d%n", LABELS.get(k), pct(v.value()), v.total())));
             GeoErrors g = s.geocoding();
-            b.append(String.format(Locale.ROOT, "  geocoding of %d matched mentions: %s within 10 km, %s within 161 km, mean %s km, median %s km%n",
-                    g.count(), pct(g.within(CorpusScorer.EXACT_KM)), pct(g.within(CorpusScorer.NEAR_KM)), km(g.mean()), km(g.median())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  geocoding of %d matched mentions: %s within 10 km, %s within 161 km, mean %s km, median %s km%n",
+                    g.count(),
+                    pct(g.within(CorpusScorer.EXACT_KM)),
+                    pct(g.within(CorpusScorer.NEAR_KM)),
+                    km(g.mean()),
+                    km(g.median())));
         });
         if (!failures.isEmpty()) {
             b.append("\nengine failures (scored as empty):\n");
@@ -135,19 +162,43 @@ public final class EvaluationReport {
     /** Rows for the results table in {@code docs/evaluation/README.md}. */
     public String markdown() {
         StringBuilder b = new StringBuilder();
-        b.append("Run ").append(date).append(", engine ").append(engineVersion).append(", corpus `").append(corpus).append("`\n\n");
+        b.append("Run ")
+                .append(date)
+                .append(", engine ")
+                .append(engineVersion)
+                .append(", corpus `")
+                .append(corpus)
+                .append("`\n\n");
         b.append("| split | texts | component | P | R | F1 | gold | found |\n|---|---|---|---|---|---|---|---|\n");
-        splits.forEach((name, s) -> detections(s).forEach((k, v) -> b.append(String.format(Locale.ROOT,
-                "| %s | %d | %s | %s | %s | %s | %d | %d |%n", name, s.texts(), LABELS.get(k),
-                pct(v.precision()), pct(v.recall()), pct(v.f1()), v.gold(), v.found()))));
+        splits.forEach((name, s) -> detections(s)
+                .forEach((k, v) -> b.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %s | %s | %s | %s | %d | %d |%n",
+                        name,
+                        s.texts(),
+                        LABELS.get(k),
+                        pct(v.precision()),
+                        pct(v.recall()),
+                        pct(v.f1()),
+                        v.gold(),
+                        v.found()))));
         b.append("\n| split | accuracy on matched items | value | n |\n|---|---|---|---|\n");
-        splits.forEach((name, s) -> accuracies(s).forEach((k, v) -> b.append(String.format(Locale.ROOT,
-                "| %s | %s | %s | %d |%n", name, LABELS.get(k), pct(v.value()), v.total()))));
-        b.append("\n| split | matched mentions | within 10 km | within 161 km | mean error km | median error km |\n|---|---|---|---|---|---|\n");
+        splits.forEach((name, s) -> accuracies(s)
+                .forEach((k, v) -> b.append(String.format(
+                        Locale.ROOT, "| %s | %s | %s | %d |%n", name, LABELS.get(k), pct(v.value()), v.total()))));
+        b.append(
+                "\n| split | matched mentions | within 10 km | within 161 km | mean error km | median error km |\n|---|---|---|---|---|---|\n");
         splits.forEach((name, s) -> {
             GeoErrors g = s.geocoding();
-            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", name, g.count(),
-                    pct(g.within(CorpusScorer.EXACT_KM)), pct(g.within(CorpusScorer.NEAR_KM)), km(g.mean()), km(g.median())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %s |%n",
+                    name,
+                    g.count(),
+                    pct(g.within(CorpusScorer.EXACT_KM)),
+                    pct(g.within(CorpusScorer.NEAR_KM)),
+                    km(g.mean()),
+                    km(g.median())));
         });
         return b.toString();
     }
@@ -159,11 +210,16 @@ public final class EvaluationReport {
      */
     public String floors() {
         StringBuilder b = new StringBuilder();
-        b.append("# Floors for DevCorpusFloorsTest, a little below the figures measured on ").append(date)
-                .append(" (engine ").append(engineVersion).append(").\n")
-                .append("# Names as in EvaluationReport.metrics(). Figures ending in Km are errors: there the value is a ceiling.\n")
+        b.append("# Floors for DevCorpusFloorsTest, a little below the figures measured on ")
+                .append(date)
+                .append(" (engine ")
+                .append(engineVersion)
+                .append(").\n")
+                .append(
+                        "# Names as in EvaluationReport.metrics(). Figures ending in Km are errors: there the value is a ceiling.\n")
                 .append("# The test split is small, so its margins are wider. After a value, \"#\" starts a note.\n")
-                .append("# Regenerate: ./sitrep evaluate --format floors analysis/corpus/dev; raise floors when the engine\n")
+                .append(
+                        "# Regenerate: ./sitrep evaluate --format floors analysis/corpus/dev; raise floors when the engine\n")
                 .append("# improves, lower one only with a reason in the commit message.\n");
         for (String split : List.of(CorpusText.DEV, CorpusText.TEST)) {
             Scores s = splits.get(split);
@@ -181,7 +237,12 @@ public final class EvaluationReport {
             floor(b, split + ".geocoding.within161", s.geocoding().within(CorpusScorer.NEAR_KM), detection, "");
             double median = s.geocoding().median();
             if (Double.isFinite(median)) {
-                b.append(String.format(Locale.ROOT, "%s.geocoding.medianKm = %.0f  # measured %.1f%n", split, Math.ceil(median + 2), median));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%s.geocoding.medianKm = %.0f  # measured %.1f%n",
+                        split,
+                        Math.ceil(median + 2),
+                        median));
             }
         }
         return b.toString();
@@ -193,7 +254,9 @@ public final class EvaluationReport {
         b.append(String.format(Locale.ROOT, "%s = %.2f  # measured %.3f%s%n", name, floor, value, note));
     }
 
-    public String json() { return json(false); }
+    public String json() {
+        return json(false);
+    }
 
     /** The report as JSON; with {@code devMisses}, every miss of the dev split too. */
     public String json(boolean devMisses) {
@@ -236,7 +299,8 @@ public final class EvaluationReport {
         });
         root.put("splits", out);
         root.put("failures", failures);
-        if (devMisses && splits.containsKey(CorpusText.DEV)) root.put("devMisses", splits.get(CorpusText.DEV).misses());
+        if (devMisses && splits.containsKey(CorpusText.DEV))
+            root.put("devMisses", splits.get(CorpusText.DEV).misses());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -244,15 +308,25 @@ public final class EvaluationReport {
         }
     }
 
-    private static Double round(double d) { return Double.isFinite(d) ? Math.round(d * 1000) / 1000.0 : null; }
+    private static Double round(double d) {
+        return Double.isFinite(d) ? Math.round(d * 1000) / 1000.0 : null;
+    }
 
-    private static String pct(double d) { return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "-"; }
+    private static String pct(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "-";
+    }
 
-    private static String km(double d) { return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", d) : "-"; }
+    private static String km(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", d) : "-";
+    }
 
     /** Runs {@code engine} over the corpus and scores it per split. */
-    public static EvaluationReport run(List<CorpusText> texts, java.util.function.Function<CorpusText, Prediction> engine,
-                                       String engineVersion, String corpus, LocalDate date) {
+    public static EvaluationReport run(
+            List<CorpusText> texts,
+            java.util.function.Function<CorpusText, Prediction> engine,
+            String engineVersion,
+            String corpus,
+            LocalDate date) {
         CorpusScorer scorer = new CorpusScorer();
         Map<String, Scores> splits = new LinkedHashMap<>();
         splits.put(CorpusText.DEV, new Scores());
@@ -265,8 +339,15 @@ public final class EvaluationReport {
                 p = engine.apply(t);
             } catch (RuntimeException e) {
                 failures.add(t.id() + ": " + e);
-                p = Prediction.of(new org.sitrep.analysis.Analysis(org.sitrep.analysis.Analysis.SCHEMA, engineVersion,
-                        t.published(), t.title(), "", List.of(), List.of(), List.of()));
+                p = Prediction.of(new org.sitrep.analysis.Analysis(
+                        org.sitrep.analysis.Analysis.SCHEMA,
+                        engineVersion,
+                        t.published(),
+                        t.title(),
+                        "",
+                        List.of(),
+                        List.of(),
+                        List.of()));
             }
             Scores s = scorer.score(t, p);
             splits.get(t.split()).add(s);

@@ -44,7 +44,9 @@ public final class FatalityEvaluation {
 
     /** One passage's outcome. */
     public record Outcome(Gold gold, int best, int low, Integer high, boolean read) {
-        boolean exact() { return best == gold.fatalities(); }
+        boolean exact() {
+            return best == gold.fatalities();
+        }
 
         boolean withinRange() {
             int g = gold.fatalities();
@@ -54,7 +56,9 @@ public final class FatalityEvaluation {
 
     private final List<Outcome> outcomes;
 
-    private FatalityEvaluation(List<Outcome> outcomes) { this.outcomes = List.copyOf(outcomes); }
+    private FatalityEvaluation(List<Outcome> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
+    }
 
     public static FatalityEvaluation run(Analyzer engine, List<Gold> passages) {
         List<Outcome> out = new ArrayList<>(passages.size());
@@ -83,7 +87,9 @@ public final class FatalityEvaluation {
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+                    s.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -107,31 +113,57 @@ public final class FatalityEvaluation {
         return gold;
     }
 
-    public List<Outcome> outcomes() { return outcomes; }
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
 
-    public int passages() { return outcomes.size(); }
+    public int passages() {
+        return outcomes.size();
+    }
 
-    public int reportingDeaths() { return (int) outcomes.stream().filter(o -> o.gold().fatalities() > 0).count(); }
+    public int reportingDeaths() {
+        return (int) outcomes.stream().filter(o -> o.gold().fatalities() > 0).count();
+    }
 
-    public double exact() { return share(outcomes, Outcome::exact); }
+    public double exact() {
+        return share(outcomes, Outcome::exact);
+    }
 
-    public double withinRange() { return share(outcomes, Outcome::withinRange); }
+    public double withinRange() {
+        return share(outcomes, Outcome::withinRange);
+    }
 
     /** On the passages reporting deaths: the engine found some. */
-    public double deathsFound() { return share(withDeaths(), o -> o.best() > 0); }
+    public double deathsFound() {
+        return share(withDeaths(), o -> o.best() > 0);
+    }
 
-    public double exactWhereDeaths() { return share(withDeaths(), Outcome::exact); }
+    public double exactWhereDeaths() {
+        return share(withDeaths(), Outcome::exact);
+    }
 
-    public double withinRangeWhereDeaths() { return share(withDeaths(), Outcome::withinRange); }
+    public double withinRangeWhereDeaths() {
+        return share(withDeaths(), Outcome::withinRange);
+    }
 
     /** Passages reporting no deaths where the engine counts some. */
-    public int falseDeaths() { return (int) outcomes.stream().filter(o -> o.gold().fatalities() == 0 && o.best() > 0).count(); }
+    public int falseDeaths() {
+        return (int) outcomes.stream()
+                .filter(o -> o.gold().fatalities() == 0 && o.best() > 0)
+                .count();
+    }
 
-    public long goldTotal() { return outcomes.stream().mapToLong(o -> o.gold().fatalities()).sum(); }
+    public long goldTotal() {
+        return outcomes.stream().mapToLong(o -> o.gold().fatalities()).sum();
+    }
 
-    public long readTotal() { return outcomes.stream().mapToLong(Outcome::best).sum(); }
+    public long readTotal() {
+        return outcomes.stream().mapToLong(Outcome::best).sum();
+    }
 
-    private List<Outcome> withDeaths() { return outcomes.stream().filter(o -> o.gold().fatalities() > 0).toList(); }
+    private List<Outcome> withDeaths() {
+        return outcomes.stream().filter(o -> o.gold().fatalities() > 0).toList();
+    }
 
     private static double share(List<Outcome> of, java.util.function.Predicate<Outcome> ok) {
         return of.isEmpty() ? 0 : of.stream().filter(ok).count() / (double) of.size();
@@ -139,7 +171,9 @@ public final class FatalityEvaluation {
 
     /** The figures as rows of a Markdown table. */
     public String markdown() {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 | figure | value |
                 |---|---|
                 | event passages | %d |
@@ -151,8 +185,17 @@ public final class FatalityEvaluation {
                 | within range (reporting deaths) | %.3f |
                 | false deaths (reporting none, engine counts some) | %d |
                 | total deaths: gold / read | %d / %d |
-                """, passages(), exact(), withinRange(), reportingDeaths(), deathsFound(), exactWhereDeaths(),
-                withinRangeWhereDeaths(), falseDeaths(), goldTotal(), readTotal());
+                """,
+                passages(),
+                exact(),
+                withinRange(),
+                reportingDeaths(),
+                deathsFound(),
+                exactWhereDeaths(),
+                withinRangeWhereDeaths(),
+                falseDeaths(),
+                goldTotal(),
+                readTotal());
     }
 
     public static void main(String[] args) {
@@ -166,8 +209,16 @@ public final class FatalityEvaluation {
         System.out.print(e.markdown());
         if (details) {
             for (Outcome o : e.outcomes()) {
-                if (!o.exact()) System.out.printf(Locale.ROOT, "%s gold %d read %d (%d..%s): %s%n", o.gold().id(),
-                        o.gold().fatalities(), o.best(), o.low(), o.high(), o.gold().text());
+                if (!o.exact())
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s gold %d read %d (%d..%s): %s%n",
+                            o.gold().id(),
+                            o.gold().fatalities(),
+                            o.best(),
+                            o.low(),
+                            o.high(),
+                            o.gold().text());
             }
         }
     }

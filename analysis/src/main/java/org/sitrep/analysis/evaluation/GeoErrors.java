@@ -12,11 +12,17 @@ public final class GeoErrors {
 
     private final List<Double> km = new ArrayList<>();
 
-    public void add(double errorKm) { km.add(Double.isFinite(errorKm) ? errorKm : UNPLACED_KM); }
+    public void add(double errorKm) {
+        km.add(Double.isFinite(errorKm) ? errorKm : UNPLACED_KM);
+    }
 
-    public void addAll(GeoErrors other) { km.addAll(other.km); }
+    public void addAll(GeoErrors other) {
+        km.addAll(other.km);
+    }
 
-    public int count() { return km.size(); }
+    public int count() {
+        return km.size();
+    }
 
     /** Share of errors of at most {@code limitKm}; NaN when there are none. */
     public double within(double limitKm) {
@@ -24,7 +30,11 @@ public final class GeoErrors {
         return km.stream().filter(d -> d <= limitKm).count() / (double) km.size();
     }
 
-    public double mean() { return km.isEmpty() ? Double.NaN : km.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
+    public double mean() {
+        return km.isEmpty()
+                ? Double.NaN
+                : km.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
 
     public double median() {
         if (km.isEmpty()) return Double.NaN;
@@ -41,7 +51,8 @@ public final class GeoErrors {
         }
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double a =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

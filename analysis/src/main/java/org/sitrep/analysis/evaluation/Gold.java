@@ -11,8 +11,15 @@ public record Gold(List<GoldPlace> places, List<GoldActor> actors, List<GoldDate
      * (except inside another gold mention), or only its {@code occurrence}-th occurrence (1-based),
      * or only the occurrence inside the unique phrase {@code context}.
      */
-    public record GoldPlace(String text, Integer occurrence, String context, String name, double lat, double lon,
-                            String country, String precision) {}
+    public record GoldPlace(
+            String text,
+            Integer occurrence,
+            String context,
+            String name,
+            double lat,
+            double lon,
+            String country,
+            String precision) {}
 
     /** An actor named in the text, under the dictionary's canonical name. */
     public record GoldActor(String text, String canonical, String kind, String side) {}
@@ -26,14 +33,29 @@ public record Gold(List<GoldPlace> places, List<GoldActor> actors, List<GoldDate
      * substrings of other sentences that report the same action again (a headline, a recap): an
      * engine that merges the mentions may cite any of them.
      */
-    public record GoldEvent(String type, String subType, String actor1, String actor2, String place,
-                            LocalDate earliest, LocalDate latest, String evidence, List<String> alsoEvidence) {
+    public record GoldEvent(
+            String type,
+            String subType,
+            String actor1,
+            String actor2,
+            String place,
+            LocalDate earliest,
+            LocalDate latest,
+            String evidence,
+            List<String> alsoEvidence) {
         public GoldEvent {
             alsoEvidence = alsoEvidence == null ? List.of() : List.copyOf(alsoEvidence);
         }
 
-        public GoldEvent(String type, String subType, String actor1, String actor2, String place,
-                         LocalDate earliest, LocalDate latest, String evidence) {
+        public GoldEvent(
+                String type,
+                String subType,
+                String actor1,
+                String actor2,
+                String place,
+                LocalDate earliest,
+                LocalDate latest,
+                String evidence) {
             this(type, subType, actor1, actor2, place, earliest, latest, evidence, List.of());
         }
     }

@@ -10,5 +10,7 @@ import org.sitrep.analysis.dates.TimeExpression;
  * {@code dates} null, the dates are read from the events.
  */
 public record Prediction(Analysis analysis, List<TimeExpression> dates) {
-    public static Prediction of(Analysis analysis) { return new Prediction(analysis, null); }
+    public static Prediction of(Analysis analysis) {
+        return new Prediction(analysis, null);
+    }
 }

@@ -16,12 +16,15 @@ public final class Scores {
     final GeoErrors geocoding = new GeoErrors();
     /** Canonical actors per text. */
     Score actors = Score.ZERO;
+
     Accuracy actorSides = Accuracy.ZERO;
     /** Time expressions by overlapping span. */
     Score dates = Score.ZERO;
+
     Accuracy dateRanges = Accuracy.ZERO;
     /** Events matched by ACLED type and evidence sentence. */
     Score events = Score.ZERO;
+
     Accuracy eventSubTypes = Accuracy.ZERO;
     Accuracy eventActor1 = Accuracy.ZERO;
     Accuracy eventActor2 = Accuracy.ZERO;
@@ -49,20 +52,67 @@ public final class Scores {
         misses.addAll(o.misses);
     }
 
-    public int texts() { return texts; }
-    public Score placeMentions() { return placeMentions; }
-    public Score places() { return places; }
-    public Score placesResolved() { return placesResolved; }
-    public GeoErrors geocoding() { return geocoding; }
-    public Score actors() { return actors; }
-    public Accuracy actorSides() { return actorSides; }
-    public Score dates() { return dates; }
-    public Accuracy dateRanges() { return dateRanges; }
-    public Score events() { return events; }
-    public Accuracy eventSubTypes() { return eventSubTypes; }
-    public Accuracy eventActor1() { return eventActor1; }
-    public Accuracy eventActor2() { return eventActor2; }
-    public Accuracy eventPlaces() { return eventPlaces; }
-    public Accuracy eventDates() { return eventDates; }
-    public List<String> misses() { return List.copyOf(misses); }
+    public int texts() {
+        return texts;
+    }
+
+    public Score placeMentions() {
+        return placeMentions;
+    }
+
+    public Score places() {
+        return places;
+    }
+
+    public Score placesResolved() {
+        return placesResolved;
+    }
+
+    public GeoErrors geocoding() {
+        return geocoding;
+    }
+
+    public Score actors() {
+        return actors;
+    }
+
+    public Accuracy actorSides() {
+        return actorSides;
+    }
+
+    public Score dates() {
+        return dates;
+    }
+
+    public Accuracy dateRanges() {
+        return dateRanges;
+    }
+
+    public Score events() {
+        return events;
+    }
+
+    public Accuracy eventSubTypes() {
+        return eventSubTypes;
+    }
+
+    public Accuracy eventActor1() {
+        return eventActor1;
+    }
+
+    public Accuracy eventActor2() {
+        return eventActor2;
+    }
+
+    public Accuracy eventPlaces() {
+        return eventPlaces;
+    }
+
+    public Accuracy eventDates() {
+        return eventDates;
+    }
+
+    public List<String> misses() {
+        return List.copyOf(misses);
+    }
 }

@@ -9,10 +9,14 @@ public interface ActorRolePicker {
     /** No opinion: the rules alone pick the roles. */
     ActorRolePicker NONE = new ActorRolePicker() {
         @Override
-        public double[][] score(RoleCandidates event) { return null; }
+        public double[][] score(RoleCandidates event) {
+            return null;
+        }
 
         @Override
-        public String version() { return ""; }
+        public String version() {
+            return "";
+        }
     };
 
     /** For each candidate in order, {probability it is actor1, probability it is actor2}; null for no opinion. */

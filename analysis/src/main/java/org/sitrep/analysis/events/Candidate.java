@@ -3,9 +3,9 @@ package org.sitrep.analysis.events;
 import java.util.List;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.DateRange;
-import org.sitrep.analysis.SubEventType;
 import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
+import org.sitrep.analysis.SubEventType;
 
 /** One trigger in one sentence, before merging. */
 final class Candidate {
@@ -25,6 +25,7 @@ final class Candidate {
     Place fallbackPlace;
     /** The sentence's tokens and the actors named in it, and the trigger's tokens [triggerToken, triggerEnd): what the role picker reads. */
     List<Tok> toks;
+
     List<ActorSpan> actors;
     int triggerToken = -1;
     int triggerEnd = -1;
@@ -32,7 +33,9 @@ final class Candidate {
     boolean furniture;
 
     int filled() {
-        return (agent != null ? 1 : 0) + (target != null ? 1 : 0) + (place != null ? 1 : 0)
+        return (agent != null ? 1 : 0)
+                + (target != null ? 1 : 0)
+                + (place != null ? 1 : 0)
                 + (date != null && date.text() != null ? 1 : 0);
     }
 }

@@ -18,8 +18,10 @@ final class DocumentSides {
         Actor best = null;
         for (Actor a : actors) {
             if (a.kind() != ActorKind.STATE_FORCES && a.kind() != ActorKind.INTERNATIONAL_FORCES) continue;
-            if (a.canonical().startsWith("Government of") || "neutral".equals(a.side()) || a.mentions() == null) continue;
-            if (not != null && (a.canonical().equals(not.canonical()) || Objects.equals(a.side(), not.side()))) continue;
+            if (a.canonical().startsWith("Government of") || "neutral".equals(a.side()) || a.mentions() == null)
+                continue;
+            if (not != null && (a.canonical().equals(not.canonical()) || Objects.equals(a.side(), not.side())))
+                continue;
             if (best == null || a.mentions().size() > best.mentions().size()) best = a;
         }
         return best;
@@ -31,7 +33,8 @@ final class DocumentSides {
         for (Actor a : actors) {
             if (a.canonical().equals(not.canonical()) || a.canonical().startsWith("Government of")) continue;
             boolean isState = a.kind() == ActorKind.STATE_FORCES;
-            boolean isArmedGroup = a.kind() == ActorKind.REBEL_GROUP || a.kind() == ActorKind.JIHADIST_GROUP
+            boolean isArmedGroup = a.kind() == ActorKind.REBEL_GROUP
+                    || a.kind() == ActorKind.JIHADIST_GROUP
                     || a.kind() == ActorKind.MILITIA;
             if (state ? !isState : !isArmedGroup) continue;
             if (not.country() != null && a.country() != null && !not.country().equals(a.country()) && state) continue;

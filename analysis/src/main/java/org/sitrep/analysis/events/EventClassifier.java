@@ -12,10 +12,14 @@ public interface EventClassifier {
     /** No opinion on anything: the rules alone. */
     EventClassifier NONE = new EventClassifier() {
         @Override
-        public Verdict classify(SentenceSignals sentence) { return null; }
+        public Verdict classify(SentenceSignals sentence) {
+            return null;
+        }
 
         @Override
-        public String version() { return ""; }
+        public String version() {
+            return "";
+        }
     };
 
     /** The probability of every label, or null for no opinion. */
@@ -26,7 +30,9 @@ public interface EventClassifier {
 
     /** Probabilities indexed by {@link SubEventType#ordinal()}, summing to 1. */
     record Verdict(double[] probabilities) {
-        public double of(SubEventType label) { return probabilities[label.ordinal()]; }
+        public double of(SubEventType label) {
+            return probabilities[label.ordinal()];
+        }
 
         /** That there is no event at all: every non-event category together. */
         public double noEvent() {

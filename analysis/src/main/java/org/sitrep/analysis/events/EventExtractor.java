@@ -25,5 +25,7 @@ public interface EventExtractor {
     }
 
     /** The version of a learned model this extractor uses, for the engine's version; "" for none. */
-    default String model() { return ""; }
+    default String model() {
+        return "";
+    }
 }

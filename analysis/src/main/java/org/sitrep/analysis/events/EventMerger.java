@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.EventType;
-import org.sitrep.analysis.SubEventType;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Precision;
+import org.sitrep.analysis.SubEventType;
 
 /** One action told several times (headline and body, "the offensive … the assault") becomes one event. */
 final class EventMerger {
@@ -33,7 +33,8 @@ final class EventMerger {
                 out.add(c);
                 continue;
             }
-            boolean better = c.filled() > into.filled() || (c.filled() == into.filled() && c.confidence > into.confidence);
+            boolean better =
+                    c.filled() > into.filled() || (c.filled() == into.filled() && c.confidence > into.confidence);
             // the body's telling is the evidence, never the headline's or the caption's
             if (into.furniture != c.furniture) better = into.furniture;
             if (better) {
@@ -51,7 +52,8 @@ final class EventMerger {
             if (into.agent == null) into.agent = cAgent;
             if (into.target == null) into.target = cTarget;
             if (into.place == null) into.place = c.place;
-            if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null) into.date = c.date;
+            if (into.date == null || into.date.text() == null && c.date != null && c.date.text() != null)
+                into.date = c.date;
             boolean moreSpecific = generic(into.kind) && !generic(c.kind)
                     || into.evidence.start() == c.evidence.start() && words(c.trigger) > words(into.trigger);
             if (moreSpecific) {
@@ -70,10 +72,14 @@ final class EventMerger {
         return out;
     }
 
-    private static int words(String phrase) { return phrase.split("\\s+").length; }
+    private static int words(String phrase) {
+        return phrase.split("\\s+").length;
+    }
 
     private static boolean generic(SubEventType kind) {
-        return kind == SubEventType.ARMED_CLASH || kind == SubEventType.OTHER || kind == SubEventType.ATTACK
+        return kind == SubEventType.ARMED_CLASH
+                || kind == SubEventType.OTHER
+                || kind == SubEventType.ATTACK
                 || kind == SubEventType.PEACEFUL_PROTEST;
     }
 
@@ -83,23 +89,35 @@ final class EventMerger {
         if (!sameSentence && a.kind != b.kind && !generic(a.kind) && !generic(b.kind)) return false;
         // "troops recaptured Mukalla a year after AQAP overran it": a town changing hands twice is two actions
         if (SubTypeRules.territorial(a.kind) && SubTypeRules.territorial(b.kind) && a.kind != b.kind) return false;
-        boolean sameSides = fits(a.agent, b.agent) && fits(a.target, b.target)
-                && !crossed(a.agent, b.target) && !crossed(a.target, b.agent);
+        boolean sameSides = fits(a.agent, b.agent)
+                && fits(a.target, b.target)
+                && !crossed(a.agent, b.target)
+                && !crossed(a.target, b.agent);
         // "militants attacked Samarra … were repelled by troops": one clash told from either side
-        boolean swapped = a.kind.type() == EventType.BATTLES && fits(a.agent, b.target) && fits(a.target, b.agent)
+        boolean swapped = a.kind.type() == EventType.BATTLES
+                && fits(a.agent, b.target)
+                && fits(a.target, b.agent)
                 && (same(a.agent, b.target) || same(a.target, b.agent)); // one side at least named in both
         if (!sameSides && !swapped) return false;
         boolean sameSentence2 = a.evidence.start() == b.evidence.start();
-        boolean anchored = same(a.agent, b.agent) || same(a.target, b.target) || swapped && same(a.agent, b.target)
+        boolean anchored = same(a.agent, b.agent)
+                || same(a.target, b.target)
+                || swapped && same(a.agent, b.target)
                 || a.place != null && b.place != null && samePlace(a.place, b.place);
         if (!sameSentence2 && !anchored) return false; // nothing shared but a type: two actions
         if (a.place != null && b.place != null && !samePlace(a.place, b.place)) return false;
-        if (a.place == null && b.place == null && a.agent == null && b.agent == null && a.target == null
-                && b.target == null && a.evidence.start() != b.evidence.start()) {
+        if (a.place == null
+                && b.place == null
+                && a.agent == null
+                && b.agent == null
+                && a.target == null
+                && b.target == null
+                && a.evidence.start() != b.evidence.start()) {
             return false; // nothing to tell two bare mentions apart: keep both
         }
         if (a.date != null && b.date != null && a.date.text() != null && b.date.text() != null) {
-            return !a.date.latest().isBefore(b.date.earliest()) && !b.date.latest().isBefore(a.date.earliest());
+            return !a.date.latest().isBefore(b.date.earliest())
+                    && !b.date.latest().isBefore(a.date.earliest());
         }
         return true;
     }
@@ -109,7 +127,9 @@ final class EventMerger {
     }
 
     /** The agent of one is the target of the other: not the same action seen twice. */
-    private static boolean crossed(Actor x, Actor y) { return same(x, y); }
+    private static boolean crossed(Actor x, Actor y) {
+        return same(x, y);
+    }
 
     private static boolean fits(Actor x, Actor y) {
         return x == null || y == null || x.canonical().equals(y.canonical());

@@ -25,6 +25,7 @@ public final class LearnedActorRolePicker implements ActorRolePicker {
     public static final String BUNDLED = "/org/sitrep/analysis/events/role-model.bin";
     /** The model's outcomes. */
     public static final String ACTOR1 = "actor1";
+
     public static final String ACTOR2 = "actor2";
     public static final String NEITHER = "none";
 
@@ -35,18 +36,22 @@ public final class LearnedActorRolePicker implements ActorRolePicker {
 
     private LearnedActorRolePicker(byte[] bytes) {
         try {
-            this.model = new GenericModelReader(new BinaryFileDataReader(
-                    new DataInputStream(new ByteArrayInputStream(bytes)))).getModel();
+            this.model = new GenericModelReader(
+                            new BinaryFileDataReader(new DataInputStream(new ByteArrayInputStream(bytes))))
+                    .getModel();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not an actor-role model: " + e.getMessage(), e);
         }
         this.actor1 = model.getIndex(ACTOR1);
         this.actor2 = model.getIndex(ACTOR2);
-        if (actor1 < 0 || actor2 < 0) throw new IllegalArgumentException("not an actor-role model: no actor1/actor2 outcome");
+        if (actor1 < 0 || actor2 < 0)
+            throw new IllegalArgumentException("not an actor-role model: no actor1/actor2 outcome");
         this.version = "ar-" + digest(bytes);
     }
 
-    public static LearnedActorRolePicker of(byte[] bytes) { return new LearnedActorRolePicker(bytes); }
+    public static LearnedActorRolePicker of(byte[] bytes) {
+        return new LearnedActorRolePicker(bytes);
+    }
 
     public static LearnedActorRolePicker read(Path file) {
         try {
@@ -76,11 +81,15 @@ public final class LearnedActorRolePicker implements ActorRolePicker {
     }
 
     @Override
-    public String version() { return version; }
+    public String version() {
+        return version;
+    }
 
     private static String digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

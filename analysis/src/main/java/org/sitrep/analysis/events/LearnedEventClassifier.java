@@ -32,8 +32,9 @@ public final class LearnedEventClassifier implements EventClassifier {
 
     private LearnedEventClassifier(byte[] bytes) {
         try {
-            this.model = new GenericModelReader(new BinaryFileDataReader(
-                    new DataInputStream(new ByteArrayInputStream(bytes)))).getModel();
+            this.model = new GenericModelReader(
+                            new BinaryFileDataReader(new DataInputStream(new ByteArrayInputStream(bytes))))
+                    .getModel();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not an event model: " + e.getMessage(), e);
         }
@@ -50,7 +51,9 @@ public final class LearnedEventClassifier implements EventClassifier {
     }
 
     /** A model from its bytes (as {@code EventModelTrainer} writes them). */
-    public static LearnedEventClassifier of(byte[] bytes) { return new LearnedEventClassifier(bytes); }
+    public static LearnedEventClassifier of(byte[] bytes) {
+        return new LearnedEventClassifier(bytes);
+    }
 
     public static LearnedEventClassifier read(Path file) {
         try {
@@ -78,14 +81,20 @@ public final class LearnedEventClassifier implements EventClassifier {
     }
 
     /** The labels the model was trained on. */
-    public SubEventType[] labels() { return labels.clone(); }
+    public SubEventType[] labels() {
+        return labels.clone();
+    }
 
     @Override
-    public String version() { return version; }
+    public String version() {
+        return version;
+    }
 
     private static String digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

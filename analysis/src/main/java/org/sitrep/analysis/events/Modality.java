@@ -9,7 +9,9 @@ final class Modality {
 
     private final TriggerLexicon lex;
 
-    Modality(TriggerLexicon lex) { this.lex = lex; }
+    Modality(TriggerLexicon lex) {
+        this.lex = lex;
+    }
 
     /** "to retake": an infinitive of purpose, unless after "managed to", "went on to". */
     boolean purpose(List<Tok> toks, String[] stems, int i) {
@@ -32,7 +34,11 @@ final class Modality {
         double f = 1.0;
         for (int k = i - 1; k >= 0; k--) {
             String w = toks.get(k).lower();
-            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("(") || w.equals("\u2014")
+            if (w.equals(",")
+                    || w.equals(";")
+                    || w.equals(":")
+                    || w.equals("(")
+                    || w.equals("\u2014")
                     || (lex.inGroup("boundary", stems[k]) && !w.equals("if") && !w.equals("unless"))) break;
             boolean near = k >= i - CUE_WINDOW;
             if (near && (w.endsWith("n't") || w.endsWith("n\u2019t"))) return 0;

@@ -26,10 +26,13 @@ final class NamedActorRoles {
         }
         if (label.type() == EventType.VIOLENCE_AGAINST_CIVILIANS) {
             ActorSpan civilians = first(distinct, ActorKind.CIVILIANS);
-            ActorSpan armed = distinct.stream().filter(a -> a != civilians).findFirst().orElse(null);
+            ActorSpan armed =
+                    distinct.stream().filter(a -> a != civilians).findFirst().orElse(null);
             return new ActorSpan[] {armed, civilians};
         }
-        return new ActorSpan[] {distinct.isEmpty() ? null : distinct.get(0), distinct.size() > 1 ? distinct.get(1) : null};
+        return new ActorSpan[] {
+            distinct.isEmpty() ? null : distinct.get(0), distinct.size() > 1 ? distinct.get(1) : null
+        };
     }
 
     private static ActorSpan first(List<ActorSpan> spans, ActorKind... kinds) {

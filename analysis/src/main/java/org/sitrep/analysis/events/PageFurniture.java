@@ -15,7 +15,8 @@ final class PageFurniture {
     private static final Pattern TAG_LINE = Pattern.compile(
             "(?i)^\\s*(tags|keywords|topics|related( topics| coverage| stories)?|filed under|categories|read more)\\s*:.*");
     private static final Pattern BYLINE = Pattern.compile(
-            "^\\s*((By|BY)\\s+\\p{Lu}|.*\\b(Reporting|Writing|Editing|Additional reporting) by\\s+\\p{Lu}).*", Pattern.DOTALL);
+            "^\\s*((By|BY)\\s+\\p{Lu}|.*\\b(Reporting|Writing|Editing|Additional reporting) by\\s+\\p{Lu}).*",
+            Pattern.DOTALL);
     // Both are searched for (find), never matched as ".*X.*": a leading ".*" retries every alternative at every
     // position of every sentence, and a credit line used to be re-read once for each of its sentences.
     private static final Pattern CREDIT = Pattern.compile(
@@ -23,11 +24,13 @@ final class PageFurniture {
                     + "|\\bvia getty\\b|\\bimage\\s*:");
     /** Every credit above contains one of these (lower case): a cheap test before the search. */
     private static final String[] CREDIT_WORDS = {"photo", "credit", "getty", "image"};
+
     private static final Pattern WATCH_HEADING = Pattern.compile(
             "(?i)\\b((what|things|points|issues|questions) to (watch|look out for|look for)|what(['\u2019]s| is| comes) next"
                     + "|watch for|looking ahead|the week ahead)\\b");
     private static final String[] WATCH_WORDS = {"watch", "look", "next", "ahead"};
-    private static final Pattern LIVE = Pattern.compile("^\\s*(LIVE|WATCH|BREAKING|UPDATE|VIDEO|PHOTOS?)\\b.*", Pattern.DOTALL);
+    private static final Pattern LIVE =
+            Pattern.compile("^\\s*(LIVE|WATCH|BREAKING|UPDATE|VIDEO|PHOTOS?)\\b.*", Pattern.DOTALL);
 
     private PageFurniture() {}
 
@@ -42,19 +45,27 @@ final class PageFurniture {
         for (int k = 0; k < sentences.size(); k++) {
             Sentence s = sentences.get(k);
             String st = s.text() != null ? s.text() : text.substring(s.start(), Math.min(s.end(), text.length()));
-            boolean paragraph = text.substring(Math.min(previousEnd, s.start()), s.start()).contains("\n\n");
+            boolean paragraph =
+                    text.substring(Math.min(previousEnd, s.start()), s.start()).contains("\n\n");
             if (paragraph) watchList = false;
-            boolean heading = mentions(st, WATCH_WORDS) && WATCH_HEADING.matcher(st).find()
+            boolean heading = mentions(st, WATCH_WORDS)
+                    && WATCH_HEADING.matcher(st).find()
                     && (onItsOwnLine(text, s) || st.strip().endsWith(":"));
             int lineStart = lineStart(text, s);
             if (lineStart != creditLineStart) { // one search a line, however many sentences it has
                 String line = line(text, s);
-                creditLine = mentions(line, CREDIT_WORDS) && CREDIT.matcher(line).find();
+                creditLine =
+                        mentions(line, CREDIT_WORDS) && CREDIT.matcher(line).find();
                 creditLineStart = lineStart;
             }
-            out[k] = watchList || heading || TAG_LINE.matcher(st).matches() || capitalsOnly(st)
-                    || BYLINE.matcher(st).matches() && words(st) <= 14 || creditLine
-                    || LIVE.matcher(st).matches() || onItsOwnLine(text, s) && !endsASentence(st);
+            out[k] = watchList
+                    || heading
+                    || TAG_LINE.matcher(st).matches()
+                    || capitalsOnly(st)
+                    || BYLINE.matcher(st).matches() && words(st) <= 14
+                    || creditLine
+                    || LIVE.matcher(st).matches()
+                    || onItsOwnLine(text, s) && !endsASentence(st);
             if (heading) watchList = true;
             body |= !out[k];
             previousEnd = s.end();

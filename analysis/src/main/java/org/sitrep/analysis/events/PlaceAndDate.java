@@ -19,11 +19,14 @@ final class PlaceAndDate {
 
     /** Words between a locative preposition and its place ("in the northern town of"). */
     private static final Pattern DATELINE_END = Pattern.compile("(?s)(,|\\s*\\(|\\s*[-\u2013\u2014]).*");
+
     private static final Pattern PLACE_WORD = Pattern.compile("\\p{Ll}+(ern|ly)|town|city|village|capital|province");
 
     private final TriggerLexicon lex;
 
-    PlaceAndDate(TriggerLexicon lex) { this.lex = lex; }
+    PlaceAndDate(TriggerLexicon lex) {
+        this.lex = lex;
+    }
 
     // ---- place and date ------------------------------------------------------------------------
 
@@ -33,7 +36,8 @@ final class PlaceAndDate {
      */
     Place fallbackPlace(List<Tok> toks, Sentence s, List<Mentioned<Place>> places, Place dateline, Place focus) {
         for (int k = 1; k < toks.size(); k++) {
-            if (!toks.get(k - 1).lower().equals("the") || !lex.inGroup("settlement", toks.get(k).stem())) continue;
+            if (!toks.get(k - 1).lower().equals("the")
+                    || !lex.inGroup("settlement", toks.get(k).stem())) continue;
             Place last = null;
             for (Mentioned<Place> m : places) {
                 if (m.start() >= s.start()) break;
@@ -51,7 +55,8 @@ final class PlaceAndDate {
         for (Precision level : new Precision[] {Precision.ADMIN2, Precision.ADMIN1, Precision.COUNTRY}) {
             for (Place p : places) {
                 if (p.precision() != null && p.precision().compareTo(level) > 0 || p.mentions() == null) continue;
-                if (best == null || p.mentions().size() > best.mentions().size()
+                if (best == null
+                        || p.mentions().size() > best.mentions().size()
                         || p.mentions().size() == best.mentions().size() && firstMention(p) < firstMention(best)) {
                     best = p;
                 }
@@ -87,9 +92,11 @@ final class PlaceAndDate {
      * When a sentence has no date of its own: the day the lead reports ("on Tuesday" in the first
      * sentences), else the publication day. Its text is null, so readers see it was inferred.
      */
-    static DateRange dominantDate(List<Sentence> sentences, List<Mentioned<TimeExpression>> dates,
-                                          LocalDate published) {
-        int leadEnd = sentences.isEmpty() ? 0 : sentences.get(Math.min(2, sentences.size() - 1)).end();
+    static DateRange dominantDate(
+            List<Sentence> sentences, List<Mentioned<TimeExpression>> dates, LocalDate published) {
+        int leadEnd = sentences.isEmpty()
+                ? 0
+                : sentences.get(Math.min(2, sentences.size() - 1)).end();
         for (Mentioned<TimeExpression> m : dates) {
             if (m.start() >= leadEnd) break;
             DateRange r = m.value().range();
@@ -104,7 +111,8 @@ final class PlaceAndDate {
     /** Only "the", "town", "of", "northern" … between an action and a place. */
     private boolean placeWordsOnly(String[] stems, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (!lex.inGroup("determiner", stems[k]) && !PLACE_WORD.matcher(stems[k]).matches()) return false;
+            if (!lex.inGroup("determiner", stems[k])
+                    && !PLACE_WORD.matcher(stems[k]).matches()) return false;
         }
         return true;
     }
@@ -120,13 +128,14 @@ final class PlaceAndDate {
         };
     }
 
-    static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart,
-                                  DateRange fallback) {
+    static DateRange date(List<Mentioned<TimeExpression>> dates, Sentence s, int triggerStart, DateRange fallback) {
         TimeExpression best = null;
         for (Mentioned<TimeExpression> m : SentenceText.within(dates, s.start(), s.end())) {
             TimeExpression t = m.value();
             if (t.span().start() < s.start() || t.span().end() > s.end()) continue;
-            if (best == null || Math.abs(t.span().start() - triggerStart) < Math.abs(best.span().start() - triggerStart)) {
+            if (best == null
+                    || Math.abs(t.span().start() - triggerStart)
+                            < Math.abs(best.span().start() - triggerStart)) {
                 best = t;
             }
         }
@@ -173,8 +182,12 @@ final class PlaceAndDate {
                 boolean locative = false;
                 for (int k = at - 1; k >= 0 && k >= at - 4; k--) {
                     String st = toks.get(k).stem();
-                    if (lex.inGroup("locative", st)) { locative = true; break; }
-                    if (!lex.inGroup("determiner", st) && !Character.isUpperCase(toks.get(k).text().charAt(0))
+                    if (lex.inGroup("locative", st)) {
+                        locative = true;
+                        break;
+                    }
+                    if (!lex.inGroup("determiner", st)
+                            && !Character.isUpperCase(toks.get(k).text().charAt(0))
                             && !PLACE_WORD.matcher(toks.get(k).lower()).matches()) break;
                 }
                 int to = at + 1;

@@ -22,5 +22,7 @@ public record RoleCandidates(SubEventType subType, List<Named> candidates) {
      */
     public record Named(Actor actor, String ruleRole, String[] features) {}
 
-    public int size() { return candidates.size(); }
+    public int size() {
+        return candidates.size();
+    }
 }

@@ -16,14 +16,17 @@ final class RoleFeatures {
 
     private final WordClasses words;
 
-    RoleFeatures(WordClasses words) { this.words = words; }
+    RoleFeatures(WordClasses words) {
+        this.words = words;
+    }
 
     RoleCandidates of(Candidate c) {
         List<ActorSpan> named = new ArrayList<>();
         if (c.actors != null) {
             for (ActorSpan a : c.actors) {
                 boolean seen = false;
-                for (ActorSpan b : named) seen |= b.actor().canonical().equals(a.actor().canonical());
+                for (ActorSpan b : named)
+                    seen |= b.actor().canonical().equals(a.actor().canonical());
                 if (!seen && named.size() < MAX_CANDIDATES) named.add(a);
             }
         }
@@ -70,7 +73,8 @@ final class RoleFeatures {
                 f.add("side=none");
             } else {
                 String side = span.from() >= c.triggerEnd ? "after" : span.to() <= c.triggerToken ? "before" : "on";
-                int distance = side.equals("after") ? span.from() - c.triggerEnd
+                int distance = side.equals("after")
+                        ? span.from() - c.triggerEnd
                         : side.equals("before") ? c.triggerToken - span.to() : 0;
                 String far = distance <= 1 ? "0" : distance <= 4 ? "1" : distance <= 10 ? "2" : "3";
                 f.add("side=" + side);
@@ -90,8 +94,13 @@ final class RoleFeatures {
                 f.add("ps=" + prev + "_" + side);
                 for (int k = Math.max(0, span.from() - 4); k < span.from(); k++) {
                     String w = c.toks.get(k).lower();
-                    if (w.equals("between") || w.equals("from") || w.equals("by") || w.equals("against")
-                            || w.equals("on") || w.equals("with") || w.equals("and")) {
+                    if (w.equals("between")
+                            || w.equals("from")
+                            || w.equals("by")
+                            || w.equals("against")
+                            || w.equals("on")
+                            || w.equals("with")
+                            || w.equals("and")) {
                         f.add("near=" + w);
                         f.add("nears=" + w + "_" + side);
                     }

@@ -65,7 +65,8 @@ final class RoleLabeller {
         int k = i - 1;
         while (k >= 0 && k >= i - 8 && !governingVerb(toks, stems, k)) {
             // "fired about 100 rockets", "fired a barrage of rockets"
-            boolean quantity = lex.inGroup("quantity", stems[k]) || WordClasses.NUMBER.matcher(stems[k]).matches();
+            boolean quantity = lex.inGroup("quantity", stems[k])
+                    || WordClasses.NUMBER.matcher(stems[k]).matches();
             if (!quantity && !words.onlyModifiers(stems, k, k + 1) && !lex.inGroup("particle", stems[k])) return null;
             k--;
         }
@@ -94,7 +95,8 @@ final class RoleLabeller {
     boolean pronounSubject(List<Tok> toks, String[] stems, int i) {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             if (lex.inGroup("pronoun", stems[k]) && !toks.get(k).text().equals("IT")) return true;
-            if (!lex.inGroup("be", stems[k]) && !WordClasses.ADVERB.matcher(toks.get(k).lower()).matches()) return false;
+            if (!lex.inGroup("be", stems[k])
+                    && !WordClasses.ADVERB.matcher(toks.get(k).lower()).matches()) return false;
         }
         return false;
     }
@@ -128,7 +130,6 @@ final class RoleLabeller {
         return i;
     }
 
-
     /** Who holds a rally or a strike is nearly always the subject of the sentence. */
     private boolean protestWord(String[] stems, int i) {
         for (Trigger t : lex.triggersAt(stems, i)) if (t.has("protest") || t.has("riot")) return true;
@@ -156,7 +157,9 @@ final class RoleLabeller {
         ActorSpan first = firstSpanFrom(spans, k + 1, k + 5);
         if (first == null) return null;
         int and = first.to();
-        while (and < toks.size() && and < first.to() + 3 && !toks.get(and).lower().equals("and")) and++;
+        while (and < toks.size()
+                && and < first.to() + 3
+                && !toks.get(and).lower().equals("and")) and++;
         ActorSpan second = and < toks.size() ? firstSpanFrom(spans, and + 1, and + 5) : null;
         return new ActorSpan[] {first, second};
     }
@@ -199,7 +202,9 @@ final class RoleLabeller {
             if (before >= clauseStart && lex.inGroup("oblique", stems[before])) continue;
             if (best == null || a.to() > best.to()) best = a;
         }
-        if (best == null && clauseStart > 0 && RELATIVE.contains(toks.get(clauseStart - 1).lower())) {
+        if (best == null
+                && clauseStart > 0
+                && RELATIVE.contains(toks.get(clauseStart - 1).lower())) {
             // "the Houthis, who seized Sanaa": the antecedent of the relative pronoun
             int k = clauseStart - 2;
             if (k >= 0 && toks.get(k).lower().equals(",")) k--;
@@ -214,9 +219,15 @@ final class RoleLabeller {
         if (second == null) return null;
         int k = second.from() - 1;
         // "and allied militias", "and the pro-government NDF": up to two modifiers after the "and"
-        for (int skipped = 0; k >= 0 && skipped < 2 && !stems[k].equals("and") && WordClasses.LOWER_WORD.matcher(stems[k]).matches()
-                && !lex.inGroup("oblique", stems[k]) && !lex.inGroup("be", stems[k])
-                && !lex.inGroup("boundary", stems[k]); skipped++) {
+        for (int skipped = 0;
+                k >= 0
+                        && skipped < 2
+                        && !stems[k].equals("and")
+                        && WordClasses.LOWER_WORD.matcher(stems[k]).matches()
+                        && !lex.inGroup("oblique", stems[k])
+                        && !lex.inGroup("be", stems[k])
+                        && !lex.inGroup("boundary", stems[k]);
+                skipped++) {
             k--;
         }
         if (k < 1 || !stems[k].equals("and")) return null;
@@ -228,9 +239,12 @@ final class RoleLabeller {
     private ActorSpan partner(String[] stems, ActorSpan first, List<ActorSpan> spans) {
         if (first == null || first.to() >= stems.length || !stems[first.to()].equals("and")) return null;
         for (ActorSpan a : spans) {
-            if (a.from() > first.to() && a.from() <= first.to() + 3 && words.onlyModifiers(stems, first.to() + 1, a.from())) {
+            if (a.from() > first.to()
+                    && a.from() <= first.to() + 3
+                    && words.onlyModifiers(stems, first.to() + 1, a.from())) {
                 // "Russian and Syrian jets": allies named together act together; only opponents fight each other
-                boolean allies = a.actor().side() != null && a.actor().side().equals(first.actor().side());
+                boolean allies = a.actor().side() != null
+                        && a.actor().side().equals(first.actor().side());
                 return same(a, first) || allies ? null : a;
             }
         }
@@ -245,7 +259,6 @@ final class RoleLabeller {
         }
         return null;
     }
-
 
     /** The first actor after the trigger in the same clause, unless it is a "by" agent. */
     private ActorSpan objectAfter(List<Tok> toks, String[] stems, int end, List<ActorSpan> spans, ActorSpan agent) {
@@ -274,30 +287,51 @@ final class RoleLabeller {
      * The dictionary's actors plus runs of capitalised words it does not know ("Homeland Union",
      * "President Dos Santos"), which stand for themselves. Places, dates and sentence openers are not names.
      */
-    List<ActorSpan> withNames(String text, List<Tok> toks, String[] stems, List<ActorSpan> known,
-                                      List<PlaceSpan> places) {
+    List<ActorSpan> withNames(
+            String text, List<Tok> toks, String[] stems, List<ActorSpan> known, List<PlaceSpan> places) {
         List<ActorSpan> out = new ArrayList<>(known);
         boolean[] taken = new boolean[toks.size()];
         for (ActorSpan a : known) for (int k = a.from(); k < a.to(); k++) taken[k] = true;
         for (PlaceSpan p : places) for (int k = p.at(); k < p.to() && k < taken.length; k++) taken[k] = true;
         int k = 0;
         while (k < toks.size()) {
-            if (!WordClasses.capitalised(toks.get(k)) || taken[k] || lex.inGroup("notname", stems[k])) { k++; continue; }
+            if (!WordClasses.capitalised(toks.get(k)) || taken[k] || lex.inGroup("notname", stems[k])) {
+                k++;
+                continue;
+            }
             int from = k;
             int to = k + 1;
-            while (to < toks.size() && !taken[to] && (WordClasses.capitalised(toks.get(to)) && !lex.inGroup("notname", stems[to])
-                    || (toks.get(to).lower().equals("of") || toks.get(to).lower().equals("for"))
-                    && to + 1 < toks.size() && WordClasses.capitalised(toks.get(to + 1)))) {
+            while (to < toks.size()
+                    && !taken[to]
+                    && (WordClasses.capitalised(toks.get(to)) && !lex.inGroup("notname", stems[to])
+                            || (toks.get(to).lower().equals("of")
+                                            || toks.get(to).lower().equals("for"))
+                                    && to + 1 < toks.size()
+                                    && WordClasses.capitalised(toks.get(to + 1)))) {
                 to++;
             }
             // one capitalised word is too often a place, a demonym or a brand; names need two words or an acronym
-            boolean acronym = to - from == 1 && toks.get(from).text().length() >= 3
+            boolean acronym = to - from == 1
+                    && toks.get(from).text().length() >= 3
                     && toks.get(from).text().equals(toks.get(from).text().toUpperCase(Locale.ROOT));
-            if (to - from < 2 && !acronym) { k = to; continue; }
+            if (to - from < 2 && !acronym) {
+                k = to;
+                continue;
+            }
             if (lex.triggersAt(stems, from).isEmpty()) {
-                String name = text.substring(toks.get(from).start(), toks.get(to - 1).end());
-                out.add(new ActorSpan(from, to, new Actor(name, name, ActorKind.OTHER, null, null,
-                        List.of(new Span(toks.get(from).start(), toks.get(to - 1).end())))));
+                String name =
+                        text.substring(toks.get(from).start(), toks.get(to - 1).end());
+                out.add(new ActorSpan(
+                        from,
+                        to,
+                        new Actor(
+                                name,
+                                name,
+                                ActorKind.OTHER,
+                                null,
+                                null,
+                                List.of(new Span(
+                                        toks.get(from).start(), toks.get(to - 1).end())))));
             }
             k = to;
         }

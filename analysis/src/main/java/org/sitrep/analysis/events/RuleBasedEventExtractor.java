@@ -12,9 +12,9 @@ import org.sitrep.analysis.ActorKind;
 import org.sitrep.analysis.DateRange;
 import org.sitrep.analysis.Event;
 import org.sitrep.analysis.EventType;
-import org.sitrep.analysis.SubEventType;
 import org.sitrep.analysis.Evidence;
 import org.sitrep.analysis.Place;
+import org.sitrep.analysis.SubEventType;
 import org.sitrep.analysis.dates.TimeExpression;
 import org.sitrep.analysis.events.TriggerLexicon.Trigger;
 import org.sitrep.analysis.text.Sentence;
@@ -36,6 +36,7 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     static final double MIN_CONFIDENCE = 0.2;
     /** Longest stretch of tokens read as one unit; keeps every look-around bounded. */
     private static final int MAX_TOKENS = 150;
+
     private static final Pattern PEOPLE_OF = Pattern.compile("(?:Civilians|Protesters)( \\(.+\\))");
 
     /** When no event at all is at least this likely, the events the rules coded in a sentence go. */
@@ -45,9 +46,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
      * many times likelier than the rules' sub-type (and at least {@link #RELABEL_FLOOR} likely).
      */
     static final double RELABEL_RATIO = 2.5;
+
     static final double RELABEL_FLOOR = 0.25;
     /** A sentence the rules left alone is coded when an event is this likely, its sub-type at least {@link #ADD_FLOOR}. */
     static final double ADD = 0.75;
+
     static final double ADD_FLOOR = 0.3;
     /**
      * The role model's choice of actor1 (or actor2) replaces the rules' when it is at least this likely (set by
@@ -67,12 +70,18 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     private final PlaceAndDate whereWhen;
 
     /** The rules alone. */
-    public RuleBasedEventExtractor() { this(TriggerLexicon.load(), EventClassifier.NONE); }
+    public RuleBasedEventExtractor() {
+        this(TriggerLexicon.load(), EventClassifier.NONE);
+    }
 
-    public RuleBasedEventExtractor(TriggerLexicon lex) { this(lex, EventClassifier.NONE); }
+    public RuleBasedEventExtractor(TriggerLexicon lex) {
+        this(lex, EventClassifier.NONE);
+    }
 
     /** The rules with a learned classifier in the slot where it decides the sub-type and whether there is an event. */
-    public RuleBasedEventExtractor(EventClassifier classifier) { this(TriggerLexicon.load(), classifier); }
+    public RuleBasedEventExtractor(EventClassifier classifier) {
+        this(TriggerLexicon.load(), classifier);
+    }
 
     public RuleBasedEventExtractor(TriggerLexicon lex, EventClassifier classifier) {
         this(lex, classifier, ActorRolePicker.NONE);
@@ -96,7 +105,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     }
 
     /** The classifier in the learned slot ({@link EventClassifier#NONE} for rules alone). */
-    public EventClassifier classifier() { return classifier; }
+    public EventClassifier classifier() {
+        return classifier;
+    }
 
     @Override
     public String model() {
@@ -106,11 +117,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
     }
 
     /** The actor-role picker in its learned slot ({@link ActorRolePicker#NONE} for the rules' roles). */
-    public ActorRolePicker rolePicker() { return rolePicker; }
-
+    public ActorRolePicker rolePicker() {
+        return rolePicker;
+    }
 
     @Override
-    public List<Event> extract(TokenisedText document, List<Place> places, List<Actor> actors, List<TimeExpression> dates) {
+    public List<Event> extract(
+            TokenisedText document, List<Place> places, List<Actor> actors, List<TimeExpression> dates) {
         if (document == null || document.text() == null || document.text().isBlank()) return List.of();
         String text = document.text();
         List<Place> ps = places == null ? List.of() : places;
@@ -121,8 +134,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         Actor[] lastAgent = new Actor[1]; // the agent of the latest action, for "they" in the next one
         List<Mentioned<Actor>> actorIndex = SentenceText.index(as, Actor::mentions);
         List<Mentioned<Place>> placeIndex = SentenceText.index(ps, Place::mentions);
-        List<Mentioned<TimeExpression>> dateIndex = SentenceText.index(ds.stream().filter(d -> d.span() != null && d.range() != null)
-                .toList(), d -> List.of(d.span()));
+        List<Mentioned<TimeExpression>> dateIndex = SentenceText.index(
+                ds.stream().filter(d -> d.span() != null && d.range() != null).toList(), d -> List.of(d.span()));
         List<Sentence> sentences = SentenceText.sentences(document);
         DateRange fallbackDate = PlaceAndDate.dominantDate(sentences, dateIndex, document.published());
         Place focus = PlaceAndDate.focus(ps);
@@ -135,8 +148,17 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             // very long "sentences" (lists, text without punctuation) are read in bounded pieces
             for (int from = 0; from < all.size(); from += MAX_TOKENS) {
                 List<Tok> toks = all.subList(from, Math.min(all.size(), from + MAX_TOKENS));
-                candidates.addAll(sentenceEvents(text, s, toks, placeIndex, actorIndex, dateIndex, fallbackDate,
-                        dateline, fallbackPlace, lastAgent));
+                candidates.addAll(sentenceEvents(
+                        text,
+                        s,
+                        toks,
+                        placeIndex,
+                        actorIndex,
+                        dateIndex,
+                        fallbackDate,
+                        dateline,
+                        fallbackPlace,
+                        lastAgent));
             }
             for (int c = before; c < candidates.size(); c++) candidates.get(c).furniture = furniture[k];
         }
@@ -168,24 +190,46 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<Event> events = new ArrayList<>();
         for (Candidate c : merged) {
             if (c.place == null) c.place = c.fallbackPlace;
-            if (c.agent != null && c.agent.canonical().equals("Protesters") && c.place != null
+            if (c.agent != null
+                    && c.agent.canonical().equals("Protesters")
+                    && c.place != null
                     && countrySuffix.containsKey(c.place.country())) {
-                c.agent = new Actor(c.agent.name(), "Protesters" + countrySuffix.get(c.place.country()),
-                        ActorKind.PROTESTERS, "protesters", c.place.country(), c.agent.mentions());
+                c.agent = new Actor(
+                        c.agent.name(),
+                        "Protesters" + countrySuffix.get(c.place.country()),
+                        ActorKind.PROTESTERS,
+                        "protesters",
+                        c.place.country(),
+                        c.agent.mentions());
             }
             if (c.confidence < MIN_CONFIDENCE) continue;
-            if (c.agent != null && c.target != null && c.agent.canonical().equals(c.target.canonical())) c.target = null;
-            events.add(new Event(c.kind.type().label(), c.kind.label(), c.agent == null ? null : c.agent.canonical(),
-                    c.target == null ? null : c.target.canonical(), PlaceAndDate.eventPlace(c.place), c.date, c.trigger, c.evidence,
+            if (c.agent != null && c.target != null && c.agent.canonical().equals(c.target.canonical()))
+                c.target = null;
+            events.add(new Event(
+                    c.kind.type().label(),
+                    c.kind.label(),
+                    c.agent == null ? null : c.agent.canonical(),
+                    c.target == null ? null : c.target.canonical(),
+                    PlaceAndDate.eventPlace(c.place),
+                    c.date,
+                    c.trigger,
+                    c.evidence,
                     Math.round(c.confidence * 100) / 100.0));
         }
         return events;
     }
 
-    private List<Candidate> sentenceEvents(String text, Sentence s, List<Tok> toks, List<Mentioned<Place>> places,
-                                           List<Mentioned<Actor>> actors, List<Mentioned<TimeExpression>> dates,
-                                           DateRange fallbackDate, Place dateline, Place fallbackPlace,
-                                           Actor[] lastAgent) {
+    private List<Candidate> sentenceEvents(
+            String text,
+            Sentence s,
+            List<Tok> toks,
+            List<Mentioned<Place>> places,
+            List<Mentioned<Actor>> actors,
+            List<Mentioned<TimeExpression>> dates,
+            DateRange fallbackDate,
+            Place dateline,
+            Place fallbackPlace,
+            Actor[] lastAgent) {
         int n = toks.size();
         if (n == 0) return List.of();
         String[] stems = toks.stream().map(Tok::stem).toArray(String[]::new);
@@ -193,8 +237,11 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         List<PlaceSpan> placeSpans = whereWhen.placeSpans(toks, places);
         // "struck", "hit", "bombed" are air strikes with an aircraft in view, or when a state's forces are
         // the ones acting: in these conflicts states strike from the air
-        boolean air = words.any("air", stems) || actorSpans.stream().anyMatch(a -> words.any("air", WordClasses.stems(a, toks))
-                || a.actor().kind() == ActorKind.STATE_FORCES || a.actor().kind() == ActorKind.INTERNATIONAL_FORCES);
+        boolean air = words.any("air", stems)
+                || actorSpans.stream()
+                        .anyMatch(a -> words.any("air", WordClasses.stems(a, toks))
+                                || a.actor().kind() == ActorKind.STATE_FORCES
+                                || a.actor().kind() == ActorKind.INTERNATIONAL_FORCES);
 
         List<Candidate> strong = new ArrayList<>();
         List<Candidate> weak = new ArrayList<>();
@@ -225,13 +272,15 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 continue;
             }
             double factor = sentenceFactor * modality.cueFactor(toks, stems, i);
-            if (modality.purpose(toks, stems, i)) factor *= strong.isEmpty() ? 0.5 : 0; // "an offensive to retake the city"
+            if (modality.purpose(toks, stems, i))
+                factor *= strong.isEmpty() ? 0.5 : 0; // "an offensive to retake the city"
             if (factor <= 0 && !t.has("weak")) blockedStrong = true;
             triggerKinds.add(t.kind());
             cancelled |= factor <= 0;
             hedged |= factor > 0 && factor < 1;
             if (firstTrigger == null) {
-                firstTrigger = text.substring(toks.get(i).start(), toks.get(end - 1).end());
+                firstTrigger =
+                        text.substring(toks.get(i).start(), toks.get(end - 1).end());
                 firstTriggerToken = i;
                 firstTriggerEnd = end;
             }
@@ -244,11 +293,13 @@ public final class RuleBasedEventExtractor implements EventExtractor {
             c.actors = actorSpans;
             c.triggerToken = i;
             c.triggerEnd = end;
-            c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
+            c.evidence =
+                    new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
             ActorSpan[] roles = labeller.roles(toks, stems, i, end, actorSpans);
             if (roles[0] == null && roles[1] == null) {
                 // nobody from the dictionary: try names the dictionary does not know ("the APEC forum")
-                roles = labeller.roles(toks, stems, i, end, labeller.withNames(text, toks, stems, actorSpans, placeSpans));
+                roles = labeller.roles(
+                        toks, stems, i, end, labeller.withNames(text, toks, stems, actorSpans, placeSpans));
             }
             c.agent = roles[0] == null ? null : roles[0].actor();
             c.target = roles[1] == null ? null : roles[1].actor();
@@ -259,7 +310,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 // last agent ("its drones struck …" likewise)
                 int pronoun = possessive ? i - 2 : labeller.pronounAt(toks, stems, i);
                 Actor antecedent;
-                if (!labeller.reportedSpeech(stems, pronoun) && !strong.isEmpty() && strong.get(strong.size() - 1).agent != null) {
+                if (!labeller.reportedSpeech(stems, pronoun)
+                        && !strong.isEmpty()
+                        && strong.get(strong.size() - 1).agent != null) {
                     antecedent = strong.get(strong.size() - 1).agent;
                 } else {
                     ActorSpan inSentence = labeller.subjectBefore(toks, stems, pronoun, actorSpans);
@@ -267,8 +320,12 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 }
                 if (antecedent != null && !antecedent.equals(c.target)) c.agent = antecedent;
             }
-            // "militants attacked Samarra but were repelled by troops": the shared subject of a joined passive is its target
-            if (c.target == null && !strong.isEmpty() && words.isPassive(toks, stems, i) && labeller.joinedVerb(toks, stems, i)) {
+            // "militants attacked Samarra but were repelled by troops": the shared subject of a joined passive is its
+            // target
+            if (c.target == null
+                    && !strong.isEmpty()
+                    && words.isPassive(toks, stems, i)
+                    && labeller.joinedVerb(toks, stems, i)) {
                 Actor first = strong.get(strong.size() - 1).agent;
                 if (first != null && !first.equals(c.agent)) c.target = first;
             }
@@ -290,8 +347,9 @@ public final class RuleBasedEventExtractor implements EventExtractor {
                 i = end - 1;
                 continue;
             }
-            if (t.has("protesteragent") && (c.agent == null || c.agent.kind() != ActorKind.PROTESTERS
-                    && c.agent.kind() != ActorKind.CIVILIANS)) {
+            if (t.has("protesteragent")
+                    && (c.agent == null
+                            || c.agent.kind() != ActorKind.PROTESTERS && c.agent.kind() != ActorKind.CIVILIANS)) {
                 i = end - 1; // "troops gathered": not a protest
                 continue;
             }
@@ -329,7 +387,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         strong.removeIf(c -> c.agent == null && c.target == null && c.definiteNoun);
         // "setting fire to cars" in a riot, "intercepted" the rockets that were fired: part of the
         // violent event of the same sentence, not a development of its own
-        boolean riot = strong.stream().anyMatch(c -> c.kind.type() == EventType.RIOTS || c.kind.type() == EventType.PROTESTS);
+        boolean riot =
+                strong.stream().anyMatch(c -> c.kind.type() == EventType.RIOTS || c.kind.type() == EventType.PROTESTS);
         boolean explosion = strong.stream().anyMatch(c -> c.kind.type() == EventType.EXPLOSIONS_REMOTE_VIOLENCE);
         strong.removeIf(c -> riot && c.kind == SubEventType.LOOTING_PROPERTY_DESTRUCTION
                 || explosion && c.kind == SubEventType.DISRUPTED_WEAPONS_USE);
@@ -344,14 +403,23 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (classifier == EventClassifier.NONE) return strong;
         java.util.Set<SubEventType> ruleKinds = new java.util.LinkedHashSet<>();
         for (Candidate c : strong) ruleKinds.add(c.kind);
-        SentenceSignals signals = new SentenceSignals(java.util.Arrays.asList(stems), ruleKinds, triggerKinds, cancelled,
-                hedged, actorSpans.stream().map(a -> a.actor().kind()).toList(), !placeSpans.isEmpty(), SentenceText.caption(s, toks));
+        SentenceSignals signals = new SentenceSignals(
+                java.util.Arrays.asList(stems),
+                ruleKinds,
+                triggerKinds,
+                cancelled,
+                hedged,
+                actorSpans.stream().map(a -> a.actor().kind()).toList(),
+                !placeSpans.isEmpty(),
+                SentenceText.caption(s, toks));
         EventClassifier.Verdict v = classifier.classify(signals);
         if (v == null) return strong;
         SubEventType label = v.bestEvent();
         if (!strong.isEmpty()) {
             if (v.noEvent() >= VETO) return List.of(); // a flood, a visit, a robbery, a threat
-            if (strong.size() == 1 && label != strong.get(0).kind && v.of(label) >= RELABEL_FLOOR
+            if (strong.size() == 1
+                    && label != strong.get(0).kind
+                    && v.of(label) >= RELABEL_FLOOR
                     && v.of(label) >= RELABEL_RATIO * v.of(strong.get(0).kind)) {
                 SubTypeRules.relabel(strong.get(0), label);
             }
@@ -371,7 +439,10 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         c.triggerToken = firstTriggerToken;
         c.triggerEnd = firstTriggerEnd;
         c.evidence = new Evidence(s.text() != null ? s.text() : text.substring(s.start(), s.end()), s.start(), s.end());
-        c.place = placeSpans.stream().filter(PlaceSpan::locative).map(PlaceSpan::place).findFirst()
+        c.place = placeSpans.stream()
+                .filter(PlaceSpan::locative)
+                .map(PlaceSpan::place)
+                .findFirst()
                 .orElse(placeSpans.isEmpty() ? null : placeSpans.get(0).place());
         c.fallbackPlace = fallbackPlace;
         c.placeInSentence = !placeSpans.isEmpty();
@@ -392,7 +463,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         if (p == null) return;
         Actor agent = c.agent;
         int first = likeliest(p, 0, -1);
-        if (first >= 0 && p[first][0] >= PICK) agent = event.candidates().get(first).actor();
+        if (first >= 0 && p[first][0] >= PICK)
+            agent = event.candidates().get(first).actor();
         // who took a town decides its sub-type; a new actor1 of the other kind would contradict the rules' reading
         if (SubTypeRules.territorial(c.kind) && agent != null && c.agent != null && state(agent) != state(c.agent)) {
             agent = c.agent;
@@ -401,7 +473,8 @@ public final class RuleBasedEventExtractor implements EventExtractor {
         for (int k = 0; k < event.size(); k++) if (event.candidates().get(k).actor() == agent) agentAt = k;
         Actor target = c.target;
         int second = likeliest(p, 1, agentAt);
-        if (second >= 0 && p[second][1] >= PICK) target = event.candidates().get(second).actor();
+        if (second >= 0 && p[second][1] >= PICK)
+            target = event.candidates().get(second).actor();
         if (target != null && agent != null && target.canonical().equals(agent.canonical())) target = null;
         boolean changed = agent != c.agent;
         c.agent = agent;

@@ -25,13 +25,19 @@ import org.sitrep.analysis.SubEventType;
  * @param place       a place was named
  * @param caption     no sentence punctuation, or a photo credit / liveblog marker
  */
-public record SentenceSignals(List<String> stems, Set<SubEventType> ruleKinds, Set<SubEventType> triggers,
-                              boolean cancelled, boolean hedged, List<ActorKind> actorKinds, boolean place,
-                              boolean caption) {
+public record SentenceSignals(
+        List<String> stems,
+        Set<SubEventType> ruleKinds,
+        Set<SubEventType> triggers,
+        boolean cancelled,
+        boolean hedged,
+        List<ActorKind> actorKinds,
+        boolean place,
+        boolean caption) {
     /** Words too common to say anything about the kind of event. */
-    private static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by",
-            "with", "from", "as", "that", "this", "it", "its", "their", "was", "were", "is", "are", "be", "been", "ha",
-            "have", "had", "said", "say", "says");
+    private static final Set<String> STOP = Set.of(
+            "the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by", "with", "from", "as", "that", "this",
+            "it", "its", "their", "was", "were", "is", "are", "be", "been", "ha", "have", "had", "said", "say", "says");
 
     /** The signals of several sentences read as one (a corpus passage of two or three sentences). */
     public static SentenceSignals merge(List<SentenceSignals> parts) {
@@ -91,7 +97,9 @@ public record SentenceSignals(List<String> stems, Set<SubEventType> ruleKinds, S
         for (ActorKind k : actorKinds) f.add("actor=" + k.name());
         f.add("actors=" + Math.min(actorKinds.size(), 3));
         if (!actorKinds.isEmpty()) f.add("actor1=" + actorKinds.get(0).name());
-        if (actorKinds.size() > 1) f.add("actor12=" + actorKinds.get(0).name() + "_" + actorKinds.get(1).name());
+        if (actorKinds.size() > 1)
+            f.add("actor12=" + actorKinds.get(0).name() + "_"
+                    + actorKinds.get(1).name());
         f.add(place ? "place=yes" : "place=no");
         if (caption) f.add("caption");
         String[] sorted = f.toArray(String[]::new);

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Span;
-import org.sitrep.analysis.text.TokenisedText;
 import org.sitrep.analysis.text.Sentence;
 import org.sitrep.analysis.text.Token;
+import org.sitrep.analysis.text.TokenisedText;
 
 /** A text's sentences and tokens, and the mentions of actors and places found in a stretch of tokens. */
 final class SentenceText {
@@ -24,10 +24,13 @@ final class SentenceText {
     /** "LIVE: strikes continue", "Smoke rises over Rafah. (Photo: agency)": a headline or a caption, not a report. */
     static boolean caption(Sentence s, List<Tok> toks) {
         String last = toks.get(toks.size() - 1).text();
-        boolean punctuated = last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\"") || last.equals(")");
+        boolean punctuated =
+                last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\"") || last.equals(")");
         for (Tok t : toks) {
             String w = t.lower();
-            if (w.equals("photo") || w.equals("photograph") || w.equals("live") && t.text().equals("LIVE")) return true;
+            if (w.equals("photo")
+                    || w.equals("photograph")
+                    || w.equals("live") && t.text().equals("LIVE")) return true;
         }
         return !punctuated;
     }
@@ -59,7 +62,8 @@ final class SentenceText {
         if (s.tokens() != null && !s.tokens().isEmpty()) {
             for (Token t : s.tokens()) {
                 String lower = t.text().toLowerCase(Locale.ROOT);
-                String lemma = t.lemma() != null && !t.lemma().isBlank() && !t.lemma().equals("O") ? t.lemma() : null;
+                String lemma =
+                        t.lemma() != null && !t.lemma().isBlank() && !t.lemma().equals("O") ? t.lemma() : null;
                 String stem = TriggerLexicon.stem(lemma != null ? lemma : t.text());
                 // a lemmatizer may map "fighting" to "fight" but our lexicon lists both; keep the form's stem for nouns
                 if (lemma != null && t.tag() != null && t.tag().startsWith("NN")) stem = TriggerLexicon.stem(t.text());
@@ -73,12 +77,16 @@ final class SentenceText {
         while (m.find()) {
             String w = m.group();
             if (w.length() > 1 && w.endsWith(".") && !INITIALS.matcher(w).matches()) w = w.substring(0, w.length() - 1);
-            out.add(new Tok(base + m.start(), base + m.start() + w.length(), w, w.toLowerCase(Locale.ROOT),
-                    TriggerLexicon.stem(w), null));
+            out.add(new Tok(
+                    base + m.start(),
+                    base + m.start() + w.length(),
+                    w,
+                    w.toLowerCase(Locale.ROOT),
+                    TriggerLexicon.stem(w),
+                    null));
         }
         return out;
     }
-
 
     static <T> List<Mentioned<T>> index(List<T> things, Function<T, List<Span>> mentions) {
         List<Mentioned<T>> out = new ArrayList<>();

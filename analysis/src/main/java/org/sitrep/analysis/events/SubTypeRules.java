@@ -12,7 +12,9 @@ import org.sitrep.analysis.events.TriggerLexicon.Trigger;
 final class SubTypeRules {
     private final WordClasses words;
 
-    SubTypeRules(WordClasses words) { this.words = words; }
+    SubTypeRules(WordClasses words) {
+        this.words = words;
+    }
 
     /**
      * The classifier's sub-type for the rules' event. Who took a town stays the rules' call (a state's
@@ -23,21 +25,23 @@ final class SubTypeRules {
         if (territorial(label) && c.agent != null) {
             ActorKind k = c.agent.kind();
             c.kind = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
-                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
+                    : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
         }
         boolean crowd = label.type() == EventType.PROTESTS || label.type() == EventType.RIOTS;
         boolean forcesFirst = label == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
         if (crowd && c.agent != null && c.target != null) {
             boolean agentIsForce = c.agent.kind() == ActorKind.STATE_FORCES;
             boolean targetIsCrowd = c.target.kind() == ActorKind.PROTESTERS || c.target.kind() == ActorKind.CIVILIANS;
-            if (agentIsForce && targetIsCrowd && !forcesFirst || !agentIsForce && !targetIsCrowd && forcesFirst
-                    && c.target.kind() == ActorKind.STATE_FORCES) {
+            if (agentIsForce && targetIsCrowd && !forcesFirst
+                    || !agentIsForce && !targetIsCrowd && forcesFirst && c.target.kind() == ActorKind.STATE_FORCES) {
                 Actor a = c.agent;
                 c.agent = c.target;
                 c.target = a;
             }
         }
-        if (crowd && !forcesFirst && c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
+        if (crowd && !forcesFirst && c.agent != null && c.agent.kind() == ActorKind.CIVILIANS)
+            c.agent = asProtesters(c.agent);
     }
 
     /** Sub-type refinements that depend on who did it to whom and on the words around. */
@@ -46,7 +50,8 @@ final class SubTypeRules {
         if (t.has("territory") && c.agent != null) {
             ActorKind k = c.agent.kind();
             c.kind = k == ActorKind.STATE_FORCES || k == ActorKind.INTERNATIONAL_FORCES
-                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+                    ? SubEventType.GOVERNMENT_REGAINS_TERRITORY
+                    : SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
         }
         if (t.has("civilians")) reconsiderCivilians(c);
         if (t.has("protest") || t.has("riot")) {
@@ -61,25 +66,29 @@ final class SubTypeRules {
             // but excessive force is coded with the forces that used it first
             boolean response = t.kind() == SubEventType.PROTEST_WITH_INTERVENTION
                     && c.kind != SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS;
-            if (c.agent != null && c.agent.kind() == ActorKind.STATE_FORCES
+            if (c.agent != null
+                    && c.agent.kind() == ActorKind.STATE_FORCES
                     && (response || c.target != null && c.target.kind() == ActorKind.PROTESTERS)) {
                 Actor a = c.agent;
                 c.agent = c.target;
                 c.target = a;
             }
             if (c.agent != null && c.agent.kind() == ActorKind.CIVILIANS) c.agent = asProtesters(c.agent);
-            if (c.agent == null) c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null,
-                    List.of());
+            if (c.agent == null)
+                c.agent = new Actor("protesters", "Protesters", ActorKind.PROTESTERS, "protesters", null, List.of());
         }
         if (c.kind.type() == EventType.BATTLES && c.agent != null && c.agent.kind() == ActorKind.PROTESTERS) {
             c.kind = SubEventType.VIOLENT_DEMONSTRATION; // "protesters clashed with troops"
         }
-        if (c.kind == SubEventType.LOOTING_PROPERTY_DESTRUCTION && c.agent != null
+        if (c.kind == SubEventType.LOOTING_PROPERTY_DESTRUCTION
+                && c.agent != null
                 && c.agent.kind() == ActorKind.PROTESTERS) { // "demonstrators set fire to party offices"
             c.kind = SubEventType.VIOLENT_DEMONSTRATION;
         }
-        if (c.kind == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS && c.agent != null
-                && c.agent.kind() == ActorKind.PROTESTERS && c.target != null
+        if (c.kind == SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+                && c.agent != null
+                && c.agent.kind() == ActorKind.PROTESTERS
+                && c.target != null
                 && c.target.kind() == ActorKind.STATE_FORCES) {
             Actor a = c.agent;
             c.agent = c.target;
@@ -107,13 +116,15 @@ final class SubTypeRules {
     /** ACLED names protesters as such: "Civilians (Iraq)" who demonstrate are "Protesters (Iraq)". */
     private static Actor asProtesters(Actor civilians) {
         String name = civilians.canonical().startsWith("Civilians")
-                ? "Protesters" + civilians.canonical().substring("Civilians".length()) : civilians.canonical();
-        return new Actor(civilians.name(), name, ActorKind.PROTESTERS, "protesters", civilians.country(),
-                civilians.mentions());
+                ? "Protesters" + civilians.canonical().substring("Civilians".length())
+                : civilians.canonical();
+        return new Actor(
+                civilians.name(), name, ActorKind.PROTESTERS, "protesters", civilians.country(), civilians.mentions());
     }
 
     /** A town or area changing hands by force. */
     static boolean territorial(SubEventType kind) {
-        return kind == SubEventType.GOVERNMENT_REGAINS_TERRITORY || kind == SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
+        return kind == SubEventType.GOVERNMENT_REGAINS_TERRITORY
+                || kind == SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY;
     }
 }

@@ -29,21 +29,41 @@ public final class TriggerLexicon {
      * that holds an action word but is no action ("attack helicopters").
      */
     public record Trigger(String phrase, String[] stems, SubEventType kind, Set<String> flags) {
-        public boolean has(String flag) { return flags.contains(flag); }
+        public boolean has(String flag) {
+            return flags.contains(flag);
+        }
 
-        public boolean noAction() { return kind == null; }
+        public boolean noAction() {
+            return kind == null;
+        }
     }
 
     /** The flags {@code triggers.tsv} may use (see its header); any other is a typo that would silently do nothing. */
-    static final Set<String> FLAGS = Set.of("weak", "civilians", "territory", "air", "noun", "verb", "agentafter",
-            "protesteragent", "weapon", "protest", "riot", "strikecue", "setup");
+    static final Set<String> FLAGS = Set.of(
+            "weak",
+            "civilians",
+            "territory",
+            "air",
+            "noun",
+            "verb",
+            "agentafter",
+            "protesteragent",
+            "weapon",
+            "protest",
+            "riot",
+            "strikecue",
+            "setup");
 
     /** A word or phrase that hedges, negates or cancels an action. */
     public record Cue(String phrase, String[] stems, double factor, String scope) {
-        public boolean sentenceWide() { return scope.equals("sentence"); }
+        public boolean sentenceWide() {
+            return scope.equals("sentence");
+        }
 
         /** Reaches back over the whole clause, not just the few words before the trigger. */
-        public boolean wholeClause() { return scope.equals("preceding"); }
+        public boolean wholeClause() {
+            return scope.equals("preceding");
+        }
     }
 
     private final Map<String, List<Trigger>> triggersByFirstStem = new HashMap<>();
@@ -56,11 +76,14 @@ public final class TriggerLexicon {
         TriggerLexicon lex = new TriggerLexicon();
         for (String[] f : rows("triggers.tsv", 3)) {
             String[] stems = stems(f[0]);
-            lex.triggersByFirstStem.computeIfAbsent(stems[0], k -> new ArrayList<>()).add(trigger(f));
+            lex.triggersByFirstStem
+                    .computeIfAbsent(stems[0], k -> new ArrayList<>())
+                    .add(trigger(f));
         }
         for (String[] f : rows("modality.tsv", 3)) {
             String[] stems = stems(f[0]);
-            lex.cuesByFirstStem.computeIfAbsent(stems[0], k -> new ArrayList<>())
+            lex.cuesByFirstStem
+                    .computeIfAbsent(stems[0], k -> new ArrayList<>())
                     .add(new Cue(f[0], stems, Double.parseDouble(f[1]), f[2].strip()));
         }
         for (String[] f : rows("cues.tsv", 2)) {
@@ -68,7 +91,9 @@ public final class TriggerLexicon {
             for (String w : f[1].strip().split("\\s+")) words.add(stem(w));
         }
         // longest phrases first, so "suicide car bomb" wins over "car bomb"
-        lex.triggersByFirstStem.values().forEach(l -> l.sort(Comparator.comparingInt((Trigger t) -> -t.stems().length)));
+        lex.triggersByFirstStem
+                .values()
+                .forEach(l -> l.sort(Comparator.comparingInt((Trigger t) -> -t.stems().length)));
         lex.cuesByFirstStem.values().forEach(l -> l.sort(Comparator.comparingInt((Cue c) -> -c.stems().length)));
         return lex;
     }
@@ -82,14 +107,17 @@ public final class TriggerLexicon {
         String where = "triggers.tsv: '" + String.join("\t", f) + "': ";
         SubEventType kind = null;
         if (!(f[1].strip().equals("-") && f[2].strip().equals("-"))) {
-            kind = SubEventType.of(f[1].strip(), f[2].strip()).filter(SubEventType::isEvent).orElseThrow(
-                    () -> new IllegalStateException(where + "no ACLED type '" + f[1] + "' with sub-type '" + f[2] + "'"));
+            kind = SubEventType.of(f[1].strip(), f[2].strip())
+                    .filter(SubEventType::isEvent)
+                    .orElseThrow(() -> new IllegalStateException(
+                            where + "no ACLED type '" + f[1] + "' with sub-type '" + f[2] + "'"));
         }
         Set<String> flags = new HashSet<>();
         if (f.length > 3) {
             for (String flag : f[3].split(",")) {
                 if (flag.isBlank()) continue;
-                if (!FLAGS.contains(flag.strip())) throw new IllegalStateException(where + "unknown flag '" + flag.strip() + "'");
+                if (!FLAGS.contains(flag.strip()))
+                    throw new IllegalStateException(where + "unknown flag '" + flag.strip() + "'");
                 flags.add(flag.strip());
             }
         }
@@ -120,14 +148,16 @@ public final class TriggerLexicon {
         return null;
     }
 
-    private static final java.util.Set<String> ARTICLES = java.util.Set.of("a", "an", "the", "their", "its", "his", "her");
+    private static final java.util.Set<String> ARTICLES =
+            java.util.Set.of("a", "an", "the", "their", "its", "his", "her");
 
     /** Phrase words in order; an article inside the text is skipped ("blocked a road" for "block road"). */
     private static boolean matches(String[] phrase, String[] tokens, int i) {
         int t = i;
         for (int k = 0; k < phrase.length; k++) {
             if (t >= tokens.length) return false;
-            if (k > 0 && !phrase[k].equals(tokens[t]) && ARTICLES.contains(tokens[t]) && !ARTICLES.contains(phrase[k])) t++;
+            if (k > 0 && !phrase[k].equals(tokens[t]) && ARTICLES.contains(tokens[t]) && !ARTICLES.contains(phrase[k]))
+                t++;
             if (t >= tokens.length || !phrase[k].equals(tokens[t])) return false;
             t++;
         }
@@ -145,7 +175,9 @@ public final class TriggerLexicon {
     }
 
     static String[] stems(String phrase) {
-        return Arrays.stream(phrase.strip().split("\\s+")).map(TriggerLexicon::stem).toArray(String[]::new);
+        return Arrays.stream(phrase.strip().split("\\s+"))
+                .map(TriggerLexicon::stem)
+                .toArray(String[]::new);
     }
 
     /**

@@ -9,20 +9,25 @@ final class WordClasses {
     /** Unlisted words that still read as adjectives between a modifier and its noun ("two-day", "massive"). */
     private static final Pattern ADJECTIVE =
             Pattern.compile("\\p{Ll}+-[\\p{L}-]+|\\p{Ll}+(iv|al|ic|ous|ful|ian|ern|ary|ant|ent|est|er)");
+
     static final Pattern LOWER_WORD = Pattern.compile("\\p{Ll}[\\p{Ll}-]*");
     static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
     static final Pattern ADVERB = Pattern.compile("\\p{Ll}+ly|also|then|later|all|both");
 
     private final TriggerLexicon lex;
 
-    WordClasses(TriggerLexicon lex) { this.lex = lex; }
+    WordClasses(TriggerLexicon lex) {
+        this.lex = lex;
+    }
 
     boolean onlyModifiers(String[] stems, int from, int to) {
         for (int k = from; k < to; k++) {
             if (!lex.inGroup("determiner", stems[k]) || stems[k].equals("of")) {
                 // adjectives we do not list ("two-day", "fierce") are fine when lower-case words
-                if (!ADJECTIVE.matcher(stems[k]).matches() || lex.inGroup("oblique", stems[k])
-                        || lex.inGroup("be", stems[k]) || lex.inGroup("boundary", stems[k])) return false;
+                if (!ADJECTIVE.matcher(stems[k]).matches()
+                        || lex.inGroup("oblique", stems[k])
+                        || lex.inGroup("be", stems[k])
+                        || lex.inGroup("boundary", stems[k])) return false;
             }
         }
         return true;
@@ -55,7 +60,9 @@ final class WordClasses {
         if (i == 0) return true; // headline style "Clashes in …", "Airstrike kills …"
         String prev = toks.get(i - 1).lower();
         if (prev.equals("to")) return false; // "attempted to storm"; "attack to" is rare
-        if (lex.inGroup("determiner", stems[i - 1]) || prev.endsWith("'s") || prev.endsWith("\u2019s")
+        if (lex.inGroup("determiner", stems[i - 1])
+                || prev.endsWith("'s")
+                || prev.endsWith("\u2019s")
                 || NUMBER.matcher(prev).matches()) return true;
         if (lex.inGroup("be", stems[i - 1])) return false;
         String w = toks.get(i).lower();
@@ -72,9 +79,16 @@ final class WordClasses {
     boolean isPassive(List<Tok> toks, String[] stems, int i) {
         String tag = toks.get(i).tag();
         String w = toks.get(i).lower();
-        boolean participle = tag != null && !tag.isEmpty() ? tag.equals("VBN")
-                : w.endsWith("ed") || w.endsWith("en") || w.equals("shot") || w.equals("hit") || w.equals("struck")
-                        || w.equals("overrun") || w.equals("beaten") || w.equals("held");
+        boolean participle = tag != null && !tag.isEmpty()
+                ? tag.equals("VBN")
+                : w.endsWith("ed")
+                        || w.endsWith("en")
+                        || w.equals("shot")
+                        || w.equals("hit")
+                        || w.equals("struck")
+                        || w.equals("overrun")
+                        || w.equals("beaten")
+                        || w.equals("held");
         if (!participle) return false;
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             if (lex.inGroup("be", stems[k]) && !toks.get(k).text().equals("IS")) return !isPerfect(toks, k);
@@ -108,13 +122,17 @@ final class WordClasses {
         for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
             if (lex.inGroup("setup", stems[k])) {
                 String next = toks.get(k + 1).lower();
-                if (next.equals("fire") || next.equals("ablaze") || next.equals("alight") || next.equals("upon")) return false;
+                if (next.equals("fire") || next.equals("ablaze") || next.equals("alight") || next.equals("upon"))
+                    return false;
                 String before = k > 0 ? toks.get(k - 1).lower() : "";
                 return !before.endsWith("ly") && !lex.inGroup("determiner", stems[k > 0 ? k - 1 : k]) || k == 0;
             }
             String w = toks.get(k).text();
-            if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || lex.inGroup("boundary", stems[k])
-                    || lex.inGroup("be", stems[k]) || lex.inGroup("oblique", stems[k]) && !stems[k].equals("of")) {
+            if (w.isEmpty()
+                    || !Character.isLowerCase(w.charAt(0))
+                    || lex.inGroup("boundary", stems[k])
+                    || lex.inGroup("be", stems[k])
+                    || lex.inGroup("oblique", stems[k]) && !stems[k].equals("of")) {
                 return false;
             }
         }

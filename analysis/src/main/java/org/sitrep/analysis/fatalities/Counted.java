@@ -5,5 +5,7 @@ package org.sitrep.analysis.fatalities;
  * (offsets into the analysed text).
  */
 record Counted(int best, int low, Integer high, int start, int end) {
-    boolean none() { return best == 0; }
+    boolean none() {
+        return best == 0;
+    }
 }

@@ -18,35 +18,198 @@ final class DeathsInSentence {
      * Stems a sentence must contain to be read at all: most sentences are skipped by one scan of their text
      * (not "die": it is in every "soldier").
      */
-    private static final String[] STEMS = {"kill", "dead", "died", "dies", "dying", " die", "death", "fatalit", "casualt", "lives", "bodies",
-            "toll", "massacr", "execut", "slain", "perish", "murder", "assassinat", "lynch", "behead", "slaughter",
-            "injur", "hurt", "harm", "loss of life"};
+    private static final String[] STEMS = {
+        "kill",
+        "dead",
+        "died",
+        "dies",
+        "dying",
+        " die",
+        "death",
+        "fatalit",
+        "casualt",
+        "lives",
+        "bodies",
+        "toll",
+        "massacr",
+        "execut",
+        "slain",
+        "perish",
+        "murder",
+        "assassinat",
+        "lynch",
+        "behead",
+        "slaughter",
+        "injur",
+        "hurt",
+        "harm",
+        "loss of life"
+    };
     /** Verbs whose object is the dead: "killed six", "kills 12", "executed two men". */
-    private static final Set<String> ACTIVE = Set.of("killed", "killing", "kills", "massacred", "massacring",
-            "executed", "executing", "murdered", "murdering", "assassinated", "lynched", "beheaded", "slaughtered",
+    private static final Set<String> ACTIVE = Set.of(
+            "killed",
+            "killing",
+            "kills",
+            "massacred",
+            "massacring",
+            "executed",
+            "executing",
+            "murdered",
+            "murdering",
+            "assassinated",
+            "lynched",
+            "beheaded",
+            "slaughtered",
             "slain");
     /** Words whose subject (or the number before them) is the dead: "six died", "12 dead", "five deaths". */
-    private static final Set<String> SUBJECT = Set.of("died", "dead", "perished", "deaths", "fatalities", "bodies",
-            "corpses", "die", "dies", "dying");
+    private static final Set<String> SUBJECT =
+            Set.of("died", "dead", "perished", "deaths", "fatalities", "bodies", "corpses", "die", "dies", "dying");
     /** Words that count only when there were none: "no casualties", "nobody was hurt", "no injuries". */
-    private static final Set<String> NONE_ONLY = Set.of("casualties", "casualty", "injuries", "hurt", "injured",
-            "harmed", "wounded", "loss");
-    private static final Set<String> AUX = Set.of("was", "were", "been", "being", "be", "are", "is", "got", "get",
-            "have", "has", "had", "reportedly", "also", "all", "later", "allegedly", "subsequently", "both", "each",
-            "apparently", "instantly", "immediately", "initially", "since", "then", "now", "eventually", "shot", "not");
+    private static final Set<String> NONE_ONLY =
+            Set.of("casualties", "casualty", "injuries", "hurt", "injured", "harmed", "wounded", "loss");
+
+    private static final Set<String> AUX = Set.of(
+            "was",
+            "were",
+            "been",
+            "being",
+            "be",
+            "are",
+            "is",
+            "got",
+            "get",
+            "have",
+            "has",
+            "had",
+            "reportedly",
+            "also",
+            "all",
+            "later",
+            "allegedly",
+            "subsequently",
+            "both",
+            "each",
+            "apparently",
+            "instantly",
+            "immediately",
+            "initially",
+            "since",
+            "then",
+            "now",
+            "eventually",
+            "shot",
+            "not");
     /** Words before a death word that make it no report: "threatened to kill", "could die". */
-    private static final Set<String> UNREAL = Set.of("to", "could", "would", "might", "may", "will", "can", "threatened",
-            "vowed", "risk", "feared", "fear", "if", "whether", "nearly", "almost");
-    private static final Set<String> NP_WORDS = Set.of("and", ",", "of", "'s", "the", "a", "an", "his", "her", "their",
-            "its", "other", "others", "more", "another", "people", "least", "at", "than", "between", "up", "to",
-            "as", "some", "about", "around", "nearly", "almost", "estimated", "over", "no", "one", "none",
-            "nobody", "himself", "herself", "themselves", "he", "she", "or", "-", "few", "handful", "number",
-            "couple", "dozen", "score", "fewer", "less", "upwards", "approximately", "roughly", "men", "women", "children");
-    private static final Set<String> NOUN_TAGS = Set.of("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "DT",
-            "PRP$", "POS", "HYPH", "PDT");
-    private static final Set<String> STOP = Set.of("in", "on", "at", "by", "for", "with", "from", "after", "during",
-            "when", "who", "that", "which", "while", "near", "into", "across", "against", "including", "among", "said",
-            "say", "says", "reported", "told", ";", ":", "(", ")", "\"", "'", "—", "–");
+    private static final Set<String> UNREAL = Set.of(
+            "to",
+            "could",
+            "would",
+            "might",
+            "may",
+            "will",
+            "can",
+            "threatened",
+            "vowed",
+            "risk",
+            "feared",
+            "fear",
+            "if",
+            "whether",
+            "nearly",
+            "almost");
+
+    private static final Set<String> NP_WORDS = Set.of(
+            "and",
+            ",",
+            "of",
+            "'s",
+            "the",
+            "a",
+            "an",
+            "his",
+            "her",
+            "their",
+            "its",
+            "other",
+            "others",
+            "more",
+            "another",
+            "people",
+            "least",
+            "at",
+            "than",
+            "between",
+            "up",
+            "to",
+            "as",
+            "some",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "estimated",
+            "over",
+            "no",
+            "one",
+            "none",
+            "nobody",
+            "himself",
+            "herself",
+            "themselves",
+            "he",
+            "she",
+            "or",
+            "-",
+            "few",
+            "handful",
+            "number",
+            "couple",
+            "dozen",
+            "score",
+            "fewer",
+            "less",
+            "upwards",
+            "approximately",
+            "roughly",
+            "men",
+            "women",
+            "children");
+    private static final Set<String> NOUN_TAGS =
+            Set.of("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "DT", "PRP$", "POS", "HYPH", "PDT");
+    private static final Set<String> STOP = Set.of(
+            "in",
+            "on",
+            "at",
+            "by",
+            "for",
+            "with",
+            "from",
+            "after",
+            "during",
+            "when",
+            "who",
+            "that",
+            "which",
+            "while",
+            "near",
+            "into",
+            "across",
+            "against",
+            "including",
+            "among",
+            "said",
+            "say",
+            "says",
+            "reported",
+            "told",
+            ";",
+            ":",
+            "(",
+            ")",
+            "\"",
+            "'",
+            "—",
+            "–");
 
     private DeathsInSentence() {}
 
@@ -78,9 +241,9 @@ final class DeathsInSentence {
             if (x.equals("toll")) {
                 found = toll(w, c);
             } else if (x.equals("lives") && c >= 2 && w[c - 2].equals("lost")) {
-                found = subject(w, tag, c - 2, c);       // "six people lost their lives"
+                found = subject(w, tag, c - 2, c); // "six people lost their lives"
             } else if (x.equals("lives") && c + 1 < n && w[c + 1].equals("of")) {
-                found = object(w, tag, c + 1, c);        // "claimed the lives of seven"
+                found = object(w, tag, c + 1, c); // "claimed the lives of seven"
             } else if (ACTIVE.contains(x)) {
                 if (unreal(w, c)) continue;
                 boolean passive = passive(w, c);
@@ -96,7 +259,8 @@ final class DeathsInSentence {
             } else if (SUBJECT.contains(x)) {
                 if (unreal(w, c)) continue;
                 // "police shot dead three protesters": active, the dead come after; "a man was shot dead": before
-                boolean shotDead = x.equals("dead") && c > 0 && w[c - 1].equals("shot") && !(c > 1 && AUX.contains(w[c - 2]));
+                boolean shotDead =
+                        x.equals("dead") && c > 0 && w[c - 1].equals("shot") && !(c > 1 && AUX.contains(w[c - 2]));
                 found = shotDead ? object(w, tag, c, c) : subject(w, tag, c, c);
                 if ((found == null || found.q == null) && c + 1 < n && (w[c + 1].equals("of") || x.equals("dead")))
                     found = prefer(found, object(w, tag, c, c)); // "the bodies of 12", "shot dead three men"
@@ -112,23 +276,35 @@ final class DeathsInSentence {
             if (found == null) continue;
             if (found.none) {
                 zero = true;
-                if (zeroAt < 0) { zeroAt = Math.min(found.first, c); zeroEnd = Math.max(found.last, c); }
+                if (zeroAt < 0) {
+                    zeroAt = Math.min(found.first, c);
+                    zeroEnd = Math.max(found.last, c);
+                }
                 continue;
             }
             if (noneOnly || found.q == null) continue;
             Quantity q = found.q;
             int first = Math.min(found.first, c), last = Math.max(found.last, c);
-            Counted counted = new Counted(q.best(), q.low(), q.high(), tokens.get(first).start(), tokens.get(last).end());
+            Counted counted = new Counted(
+                    q.best(),
+                    q.low(),
+                    q.high(),
+                    tokens.get(first).start(),
+                    tokens.get(last).end());
             if (best == null || counted.best() > best.best()) best = counted;
         }
         if (best != null) return best;
-        if (zero) return new Counted(0, 0, 0, tokens.get(zeroAt).start(), tokens.get(zeroEnd).end());
+        if (zero)
+            return new Counted(
+                    0, 0, 0, tokens.get(zeroAt).start(), tokens.get(zeroEnd).end());
         return null;
     }
 
     /** What a death word's phrase says: a quantity, or that nobody died; with the token span read. */
     private record Phrase(Quantity q, boolean none, int first, int last, boolean counted) {
-        Phrase(Quantity q, boolean none, int first, int last) { this(q, none, first, last, false); }
+        Phrase(Quantity q, boolean none, int first, int last) {
+            this(q, none, first, last, false);
+        }
     }
 
     private static Phrase prefer(Phrase a, Phrase b) {
@@ -155,7 +331,8 @@ final class DeathsInSentence {
 
     /** "the death toll rose to 40", "a toll of 12": the first number within ten words after it. */
     private static Phrase toll(String[] w, int c) {
-        boolean death = c > 0 && (w[c - 1].equals("death") || w[c - 1].equals("casualty") || w[c - 1].equals("civilian"));
+        boolean death =
+                c > 0 && (w[c - 1].equals("death") || w[c - 1].equals("casualty") || w[c - 1].equals("civilian"));
         for (int k = c + 1; k < Math.min(w.length, c + 11); k++) {
             if (w[k].equals(".") || w[k].equals(";")) break;
             Quantity q = Quantities.at(w, k);
@@ -170,7 +347,8 @@ final class DeathsInSentence {
         if (i < w.length && w[i].equals("of")) i++;
         int end = i;
         while (end < w.length && nounPhraseWord(w, tag, end)) {
-            // a comma goes on only into a list ("two soldiers, a civilian and a child"), not into "…, a doctors' committee said"
+            // a comma goes on only into a list ("two soldiers, a civilian and a child"), not into "…, a doctors'
+            // committee said"
             if (w[end].equals(",") && !listAhead(w, tag, end)) break;
             end++;
         }
@@ -213,7 +391,9 @@ final class DeathsInSentence {
         String t = tag[k];
         if (t == null) return Character.isLetter(x.charAt(0)) && !x.endsWith("ing") && !x.endsWith("ed");
         // "suspected gang members", "armed men": a participle before a noun is an adjective
-        if ((t.equals("VBN") || t.equals("VBG")) && k + 1 < w.length && tag[k + 1] != null
+        if ((t.equals("VBN") || t.equals("VBG"))
+                && k + 1 < w.length
+                && tag[k + 1] != null
                 && (tag[k + 1].startsWith("NN") || tag[k + 1].startsWith("JJ"))) return true;
         return NOUN_TAGS.contains(t);
     }
@@ -232,13 +412,22 @@ final class DeathsInSentence {
         boolean numbered = false;
         int k = from;
         while (k <= to) {
-            if (k > from && w[k - 1].equals("of") && !(k >= 2 && (w[k - 2].equals("dozens") || w[k - 2].equals("hundreds")
-                    || w[k - 2].equals("scores") || w[k - 2].equals("thousands") || w[k - 2].equals("tens")))) {
+            if (k > from
+                    && w[k - 1].equals("of")
+                    && !(k >= 2
+                            && (w[k - 2].equals("dozens")
+                                    || w[k - 2].equals("hundreds")
+                                    || w[k - 2].equals("scores")
+                                    || w[k - 2].equals("thousands")
+                                    || w[k - 2].equals("tens")))) {
                 // "two of the five guards": only the number before "of" counts
                 if (sum != null) break;
             }
             // "a family of five": the number after "of" is the count
-            if ((w[k].equals("a") || w[k].equals("an")) && k + 3 <= to + 1 && k + 2 < w.length && w[k + 2].equals("of")) {
+            if ((w[k].equals("a") || w[k].equals("an"))
+                    && k + 3 <= to + 1
+                    && k + 2 < w.length
+                    && w[k + 2].equals("of")) {
                 Quantity inner = Quantities.at(w, k + 3);
                 if (inner != null) {
                     sum = sum == null ? inner : sum.plus(inner);
@@ -247,8 +436,13 @@ final class DeathsInSentence {
                 }
             }
             // "ten personnel and the driver": one more
-            if (sum != null && k > from && w[k - 1].equals("and") && (w[k].equals("the") || w[k].equals("his") || w[k].equals("her"))
-                    && k + 1 <= to && tag[k + 1] != null && (tag[k + 1].equals("NN") || tag[k + 1].equals("NNP"))) {
+            if (sum != null
+                    && k > from
+                    && w[k - 1].equals("and")
+                    && (w[k].equals("the") || w[k].equals("his") || w[k].equals("her"))
+                    && k + 1 <= to
+                    && tag[k + 1] != null
+                    && (tag[k + 1].equals("NN") || tag[k + 1].equals("NNP"))) {
                 sum = sum.plus(new Quantity(1, 1, 1, k, k + 1));
                 k += 2;
                 continue;
@@ -260,8 +454,13 @@ final class DeathsInSentence {
                 k = q.last() + 1;
                 continue;
             }
-            if ((w[k].equals("a") || w[k].equals("an") || w[k].equals("himself") || w[k].equals("herself")
-                    || w[k].equals("he") || w[k].equals("she")) && person(w, tag, k, to)) {
+            if ((w[k].equals("a")
+                            || w[k].equals("an")
+                            || w[k].equals("himself")
+                            || w[k].equals("herself")
+                            || w[k].equals("he")
+                            || w[k].equals("she"))
+                    && person(w, tag, k, to)) {
                 Quantity one = new Quantity(1, 1, 1, k, k);
                 sum = sum == null ? one : sum.plus(one);
                 numbered |= sum.best() > 1; // "a soldier" alone is no number: see counted below
@@ -277,8 +476,10 @@ final class DeathsInSentence {
         boolean singular = t != null ? t.equals("NN") || t.equals("NNP") : !head.endsWith("s");
         boolean plural = t != null ? t.equals("NNS") || t.equals("NNPS") : head.endsWith("s");
         boolean determined = false;
-        for (int d = from; d <= to; d++) if (w[d].equals("the") || w[d].equals("his") || w[d].equals("her") || w[d].equals("a")) determined = true;
-        if (singular && determined && !head.equals("people")) return new Phrase(new Quantity(1, 1, 1, from, to), false, from, to);
+        for (int d = from; d <= to; d++)
+            if (w[d].equals("the") || w[d].equals("his") || w[d].equals("her") || w[d].equals("a")) determined = true;
+        if (singular && determined && !head.equals("people"))
+            return new Phrase(new Quantity(1, 1, 1, from, to), false, from, to);
         if (plural && !head.equals("others")) return new Phrase(new Quantity(10, 2, null, from, to), false, from, to);
         return null;
     }
@@ -289,7 +490,12 @@ final class DeathsInSentence {
         if (!x.equals("a") && !x.equals("an")) return true;
         if (k + 1 > to + 1 || k + 1 >= w.length) return false;
         String y = w[k + 1];
-        return !(y.equals("few") || y.equals("number") || y.equals("handful") || y.equals("dozen") || y.equals("score")
-                || y.equals("couple") || y.equals("total"));
+        return !(y.equals("few")
+                || y.equals("number")
+                || y.equals("handful")
+                || y.equals("dozen")
+                || y.equals("score")
+                || y.equals("couple")
+                || y.equals("total"));
     }
 }

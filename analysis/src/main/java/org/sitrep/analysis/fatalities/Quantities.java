@@ -12,23 +12,84 @@ import java.util.Set;
  */
 final class Quantities {
     private static final Map<String, Integer> UNITS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
-            Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
-            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
-            Map.entry("ninety", 90), Map.entry("both", 2), Map.entry("dozen", 12));
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90),
+            Map.entry("both", 2),
+            Map.entry("dozen", 12));
     /** Vague plurals and the figure ACLED codes for them (the lowest the words allow). */
     private static final Map<String, Integer> VAGUE = Map.of(
-            "tens", 10, "dozens", 12, "scores", 20, "hundreds", 100, "thousands", 1000,
-            "several", 10, "many", 10, "numerous", 10, "multiple", 10);
-    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-            "sep", "sept", "oct", "nov", "dec");
+            "tens",
+            10,
+            "dozens",
+            12,
+            "scores",
+            20,
+            "hundreds",
+            100,
+            "thousands",
+            1000,
+            "several",
+            10,
+            "many",
+            10,
+            "numerous",
+            10,
+            "multiple",
+            10);
+
+    private static final Set<String> MONTHS = Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec");
     private static final Set<String> AT_LEAST_ONE_WORD = Set.of("over", "upwards");
-    private static final Set<String> ABOUT = Set.of("about", "around", "some", "nearly", "almost", "approximately",
-            "roughly", "estimated", "approx.", "circa");
+    private static final Set<String> ABOUT = Set.of(
+            "about", "around", "some", "nearly", "almost", "approximately", "roughly", "estimated", "approx.", "circa");
 
     private Quantities() {}
 
@@ -39,14 +100,18 @@ final class Quantities {
         String x = w[i];
         // "at least", "no fewer than", "more than", "over": the figure is a floor
         if (x.equals("at") && i + 2 < n && (w[i + 1].equals("least"))) return open(w, i, i + 2);
-        if ((x.equals("more") || x.equals("upwards")) && i + 2 < n && (w[i + 1].equals("than") || w[i + 1].equals("of")))
-            return open(w, i, i + 2);
-        if (x.equals("no") && i + 3 < n && (w[i + 1].equals("fewer") || w[i + 1].equals("less")) && w[i + 2].equals("than"))
-            return open(w, i, i + 3);
+        if ((x.equals("more") || x.equals("upwards"))
+                && i + 2 < n
+                && (w[i + 1].equals("than") || w[i + 1].equals("of"))) return open(w, i, i + 2);
+        if (x.equals("no")
+                && i + 3 < n
+                && (w[i + 1].equals("fewer") || w[i + 1].equals("less"))
+                && w[i + 2].equals("than")) return open(w, i, i + 3);
         if (AT_LEAST_ONE_WORD.contains(x)) return open(w, i, i + 1);
         // "up to", "as many as": the figure is a ceiling, and the only figure given
         if (x.equals("up") && i + 1 < n && w[i + 1].equals("to")) return ceiling(w, i, i + 2);
-        if (x.equals("as") && i + 2 < n && w[i + 1].equals("many") && w[i + 2].equals("as")) return ceiling(w, i, i + 3);
+        if (x.equals("as") && i + 2 < n && w[i + 1].equals("many") && w[i + 2].equals("as"))
+            return ceiling(w, i, i + 3);
         if (x.equals("an") && i + 1 < n && w[i + 1].equals("estimated")) return shifted(w, i, i + 2);
         if (ABOUT.contains(x)) return shifted(w, i, i + 1);
         if (x.equals("between") && i + 1 < n) {
@@ -59,7 +124,9 @@ final class Quantities {
         }
         if ((x.equals("a") || x.equals("an")) && i + 1 < n) {
             String y = w[i + 1];
-            if (y.equals("few") || y.equals("handful")) return new Quantity(3, 2, null, i, i + (y.equals("handful") && i + 2 < n && w[i + 2].equals("of") ? 2 : 1));
+            if (y.equals("few") || y.equals("handful"))
+                return new Quantity(
+                        3, 2, null, i, i + (y.equals("handful") && i + 2 < n && w[i + 2].equals("of") ? 2 : 1));
             if (y.equals("number") && i + 2 < n && w[i + 2].equals("of")) return new Quantity(10, 2, null, i, i + 2);
             if (y.equals("dozen")) return new Quantity(12, 12, 12, i, i + 1);
             if (y.equals("score") && i + 2 < n && w[i + 2].equals("of")) return new Quantity(20, 20, 20, i, i + 2);
@@ -74,7 +141,8 @@ final class Quantities {
             Quantity b = bare(w, j + 2);
             if (b != null && b.best() > q.best()) return new Quantity(q.best(), q.best(), b.best(), i, b.last());
         }
-        if (j + 2 < n && w[j + 1].equals("or") && w[j + 2].equals("more")) return new Quantity(q.best(), q.best(), null, i, j + 2);
+        if (j + 2 < n && w[j + 1].equals("or") && w[j + 2].equals("more"))
+            return new Quantity(q.best(), q.best(), null, i, j + 2);
         return q;
     }
 
@@ -100,11 +168,18 @@ final class Quantities {
         Integer vague = VAGUE.get(x);
         if (vague != null) {
             int last = i + 1 < w.length && w[i + 1].equals("of") ? i + 1 : i;
-            return new Quantity(vague, x.equals("several") || x.equals("many") || x.equals("numerous") || x.equals("multiple") ? 2 : vague, null, i, last);
+            return new Quantity(
+                    vague,
+                    x.equals("several") || x.equals("many") || x.equals("numerous") || x.equals("multiple") ? 2 : vague,
+                    null,
+                    i,
+                    last);
         }
-        if ((x.equals("a") || x.equals("an")) && i + 1 < w.length && (w[i + 1].equals("hundred") || w[i + 1].equals("thousand"))) {
+        if ((x.equals("a") || x.equals("an"))
+                && i + 1 < w.length
+                && (w[i + 1].equals("hundred") || w[i + 1].equals("thousand"))) {
             int v = w[i + 1].equals("hundred") ? 100 : 1000;
-            return new Quantity(v, v, v, i, i + 1);   // "more than a hundred"
+            return new Quantity(v, v, v, i, i + 1); // "more than a hundred"
         }
         int value = number(x);
         if (value < 0) return null;
@@ -151,5 +226,7 @@ final class Quantities {
     }
 
     /** Whether the word starts a quantity (a number word, digits or a vague plural). */
-    static boolean numberWord(String x) { return number(x) >= 0 || VAGUE.containsKey(x); }
+    static boolean numberWord(String x) {
+        return number(x) >= 0 || VAGUE.containsKey(x);
+    }
 }

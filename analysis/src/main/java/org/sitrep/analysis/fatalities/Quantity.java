@@ -8,6 +8,7 @@ package org.sitrep.analysis.fatalities;
 record Quantity(int best, int low, Integer high, int first, int last) {
     Quantity plus(Quantity other) {
         Integer h = high == null || other.high == null ? null : high + other.high;
-        return new Quantity(best + other.best, low + other.low, h, Math.min(first, other.first), Math.max(last, other.last));
+        return new Quantity(
+                best + other.best, low + other.low, h, Math.min(first, other.first), Math.max(last, other.last));
     }
 }

@@ -41,8 +41,17 @@ public final class ReportedDeaths implements FatalityReader {
         String all = text.text();
         for (int e = 0; e < events.size(); e++) {
             Counted c = best[e];
-            out.add(c == null ? events.get(e) : events.get(e).withFatalities(
-                    new Fatalities(c.best(), c.low(), c.high(), all.substring(c.start(), c.end()), c.start(), c.end())));
+            out.add(
+                    c == null
+                            ? events.get(e)
+                            : events.get(e)
+                                    .withFatalities(new Fatalities(
+                                            c.best(),
+                                            c.low(),
+                                            c.high(),
+                                            all.substring(c.start(), c.end()),
+                                            c.start(),
+                                            c.end())));
         }
         return out;
     }

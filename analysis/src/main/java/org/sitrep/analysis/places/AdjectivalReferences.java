@@ -42,7 +42,8 @@ public final class AdjectivalReferences {
 
     /** The ISO code or area name {@code words} refer to adjectivally ("Syrian" → SY), or null. */
     public String countryOf(String words) {
-        return words == null || words.isEmpty() || !Character.isUpperCase(words.charAt(0)) ? null
+        return words == null || words.isEmpty() || !Character.isUpperCase(words.charAt(0))
+                ? null
                 : targets.get(NameKey.exact(words));
     }
 
@@ -62,7 +63,10 @@ public final class AdjectivalReferences {
             int to = i + 1;
             String target = null;
             // Two words first: "South Korean", "Latin American".
-            if (i + 1 < tokens.size() && tokens.get(i + 1).joint() == ' ' && tokens.get(i + 1).capitalised() && !taken[i + 1]) {
+            if (i + 1 < tokens.size()
+                    && tokens.get(i + 1).joint() == ' '
+                    && tokens.get(i + 1).capitalised()
+                    && !taken[i + 1]) {
                 target = targets.get(w.word() + " " + tokens.get(i + 1).word());
                 if (target != null) to = i + 2;
             }
@@ -70,25 +74,50 @@ public final class AdjectivalReferences {
             if (target == null || aLanguage(tokens, i, to)) continue;
             int feature = resolve(gazetteer, target);
             if (feature < 0) continue;
-            spans.computeIfAbsent(feature, f -> new ArrayList<>()).add(new Span(w.start(), tokens.get(to - 1).end()));
-            surface.putIfAbsent(feature, text.substring(w.start(), tokens.get(to - 1).end()));
+            spans.computeIfAbsent(feature, f -> new ArrayList<>())
+                    .add(new Span(w.start(), tokens.get(to - 1).end()));
+            surface.putIfAbsent(
+                    feature, text.substring(w.start(), tokens.get(to - 1).end()));
             i = to - 1;
         }
         List<Place> out = new ArrayList<>(spans.size());
         for (Map.Entry<Integer, List<Span>> s : spans.entrySet()) {
             GazetteerEntry e = gazetteer.entry(s.getKey());
-            out.add(new Place(surface.get(s.getKey()), e.name(), e.lat(), e.lon(), e.country(), null, e.featureCode(),
-                    e.id(), Precision.COUNTRY, List.copyOf(s.getValue())));
+            out.add(new Place(
+                    surface.get(s.getKey()),
+                    e.name(),
+                    e.lat(),
+                    e.lon(),
+                    e.country(),
+                    null,
+                    e.featureCode(),
+                    e.id(),
+                    Precision.COUNTRY,
+                    List.copyOf(s.getValue())));
         }
         return out;
     }
 
     /** Words before a language's name: "speaks French", "fluent Arabic", "wrote in Turkish". */
-    private static final Set<String> LANGUAGE_BEFORE = Set.of("speak", "speaks", "spoke", "speaking", "fluent",
-            "in", "into", "learn", "learns", "learned", "learnt", "learning", "translated", "taught", "teaches");
+    private static final Set<String> LANGUAGE_BEFORE = Set.of(
+            "speak",
+            "speaks",
+            "spoke",
+            "speaking",
+            "fluent",
+            "in",
+            "into",
+            "learn",
+            "learns",
+            "learned",
+            "learnt",
+            "learning",
+            "translated",
+            "taught",
+            "teaches");
     /** Words after a language's name that start a new clause, not a noun the adjective qualifies. */
-    private static final Set<String> CLAUSE_WORDS = Set.of("which", "that", "and", "but", "or", "with", "as", "to",
-            "because", "while", "when", "so");
+    private static final Set<String> CLAUSE_WORDS =
+            Set.of("which", "that", "and", "but", "or", "with", "as", "to", "because", "while", "when", "so");
 
     /**
      * "She speaks fluent French which...", "yelled in Turkish, and": the word names a language, not a
@@ -106,7 +135,8 @@ public final class AdjectivalReferences {
     private static int resolve(Gazetteer gazetteer, String target) {
         if (target.length() == 2 && Character.isUpperCase(target.charAt(0))) return gazetteer.country(target);
         for (int i : gazetteer.byExactKey(NameKey.exact(target)))
-            if (gazetteer.entry(i).precision() == Precision.COUNTRY || "RGN".equals(gazetteer.entry(i).featureCode())) return i;
+            if (gazetteer.entry(i).precision() == Precision.COUNTRY
+                    || "RGN".equals(gazetteer.entry(i).featureCode())) return i;
         return -1;
     }
 }

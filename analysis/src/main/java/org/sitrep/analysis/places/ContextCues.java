@@ -32,20 +32,24 @@ final class ContextCues {
                 for (int c = 0; c < m.candidates.length; c++) {
                     Precision p = gazetteer.entry(m.candidates[c]).precision();
                     if (PlaceWords.ADMIN1_CUES.contains(w) && p == Precision.ADMIN1) m.bonus[c] += 12;
-                    if (PlaceWords.ADMIN2_CUES.contains(w) && (p == Precision.ADMIN2 || p == Precision.NEIGHBOURHOOD)) m.bonus[c] += 6;
+                    if (PlaceWords.ADMIN2_CUES.contains(w) && (p == Precision.ADMIN2 || p == Precision.NEIGHBOURHOOD))
+                        m.bonus[c] += 6;
                     if (PlaceWords.CITY_CUES.contains(w) && p == Precision.CITY) m.bonus[c] += 4;
                 }
             }
             // "Tripoli, Lebanon" / "Springfield, Illinois": the next mention after a comma names the container.
             if (k + 1 < mentions.size()) {
                 PlaceMention next = mentions.get(k + 1);
-                if (next.from == m.to && tokens.get(next.from).joint() == ',') m.contained = containerBonus(m, next, 15) && namesAnArea(next);
+                if (next.from == m.to && tokens.get(next.from).joint() == ',')
+                    m.contained = containerBonus(m, next, 15) && namesAnArea(next);
             }
             // "X, a town near Y" / "X, north of Y" / "X in Y": Y a few words later.
             if (k + 1 < mentions.size()) {
                 PlaceMention next = mentions.get(k + 1);
                 if (next.from > m.to && next.from - m.to <= 5) {
-                    String between = text.substring(tokens.get(m.to - 1).end(), tokens.get(next.from).start())
+                    String between = text.substring(
+                                    tokens.get(m.to - 1).end(),
+                                    tokens.get(next.from).start())
                             .toLowerCase(Locale.ROOT);
                     if (NEAR.matcher(between).find()) proximityBonus(m, next, 8);
                     else if (IN.matcher(between).matches()) containerBonus(m, next, 6);
@@ -74,7 +78,8 @@ final class ContextCues {
             "^,?\\s*(a|an|the)?\\s*(\\w+\\s+)?(town|village|city|suburb|district|neighbou?rhood|area|camp|base|"
                     + "north|south|east|west|northeast|northwest|southeast|southwest|outskirts|near|close|outside)\\b.*"
                     + "(of|near|to|outside|from)\\s*$");
-    private static final Pattern IN = Pattern.compile("^,?\\s*in\\s+(the\\s+)?((northern|southern|eastern|western|central|(north|south)(east|west)(ern)?|north|south|east|west)\\s+)?$");
+    private static final Pattern IN = Pattern.compile(
+            "^,?\\s*in\\s+(the\\s+)?((northern|southern|eastern|western|central|(north|south)(east|west)(ern)?|north|south|east|west)\\s+)?$");
 
     /** Candidates of {@code m} inside what {@code container} may mean get {@code weight}; true if any did. */
     private boolean containerBonus(PlaceMention m, PlaceMention container, double weight) {
@@ -83,12 +88,16 @@ final class ContextCues {
             GazetteerEntry e = gazetteer.entry(m.candidates[c]);
             for (int d : container.candidates) {
                 GazetteerEntry y = gazetteer.entry(d);
-                boolean inside = switch (y.precision()) {
-                    case COUNTRY -> y.country().equals(e.country()) && e.precision() != Precision.COUNTRY;
-                    case ADMIN1 -> y.country().equals(e.country()) && y.admin1().equals(e.admin1())
-                            && e.precision() != Precision.ADMIN1 && e.precision() != Precision.COUNTRY;
-                    default -> y.country().equals(e.country()) && Geoparser.km(e, y) < 60;
-                };
+                boolean inside =
+                        switch (y.precision()) {
+                            case COUNTRY -> y.country().equals(e.country()) && e.precision() != Precision.COUNTRY;
+                            case ADMIN1 ->
+                                y.country().equals(e.country())
+                                        && y.admin1().equals(e.admin1())
+                                        && e.precision() != Precision.ADMIN1
+                                        && e.precision() != Precision.COUNTRY;
+                            default -> y.country().equals(e.country()) && Geoparser.km(e, y) < 60;
+                        };
                 if (inside) {
                     m.bonus[c] += weight;
                     any = true;

@@ -30,7 +30,9 @@ final class DocumentContext {
     /** Divisions the text names, each with the names (keys) it was named by. */
     private final Map<String, Set<String>> namedDivisions = new HashMap<>();
 
-    private DocumentContext(Gazetteer gazetteer) { this.gazetteer = gazetteer; }
+    private DocumentContext(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
 
     /** The divisions named by the document's mentions as resolved so far (a first pass). */
     static DocumentContext of(Gazetteer gazetteer, List<PlaceMention> mentions) {
@@ -39,12 +41,16 @@ final class DocumentContext {
             if (m.resolved < 0) continue;
             GazetteerEntry e = gazetteer.entry(m.resolved);
             if ("ADM1".equals(e.featureCode()) && !e.admin1().isEmpty())
-                c.namedDivisions.computeIfAbsent(division(e), k -> new HashSet<>()).add(m.key);
+                c.namedDivisions
+                        .computeIfAbsent(division(e), k -> new HashSet<>())
+                        .add(m.key);
         }
         return c;
     }
 
-    private static String division(GazetteerEntry e) { return e.country() + '|' + e.admin1(); }
+    private static String division(GazetteerEntry e) {
+        return e.country() + '|' + e.admin1();
+    }
 
     /**
      * Bonus of a candidate inside a division the text names under another name than the mention's

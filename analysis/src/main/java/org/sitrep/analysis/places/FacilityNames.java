@@ -13,8 +13,8 @@ import org.sitrep.analysis.text.Word;
  */
 final class FacilityNames {
     /** Words allowed between the name and the work's noun: "the X Ring Road", "the X Old Bridge". */
-    private static final Set<String> BETWEEN = Set.of("ring", "main", "old", "new", "coastal",
-            "regional", "national", "city", "suspension");
+    private static final Set<String> BETWEEN =
+            Set.of("ring", "main", "old", "new", "coastal", "regional", "national", "city", "suspension");
 
     void mark(String text, List<Word> words, List<PlaceMention> mentions) {
         for (int k = mentions.size() - 1; k >= 0; k--) {
@@ -39,8 +39,14 @@ final class FacilityNames {
         if (k + 1 >= mentions.size()) return false;
         PlaceMention m = mentions.get(k), next = mentions.get(k + 1);
         if (!next.notEventPlace || !namesAWork(words, next)) return false;
-        String gap = text.substring(words.get(m.to - 1).end(), words.get(next.from).start()).strip();
-        return gap.equals("-") || gap.equals("–") || gap.equals("—") || gap.equals("‐") || gap.equals("/")
+        String gap = text.substring(
+                        words.get(m.to - 1).end(), words.get(next.from).start())
+                .strip();
+        return gap.equals("-")
+                || gap.equals("–")
+                || gap.equals("—")
+                || gap.equals("‐")
+                || gap.equals("/")
                 || gap.equals("to") && next.from == m.to + 1;
     }
 }

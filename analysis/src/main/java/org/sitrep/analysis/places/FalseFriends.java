@@ -20,7 +20,9 @@ final class FalseFriends {
 
     private final PlaceWords lists;
 
-    FalseFriends(PlaceWords lists) { this.lists = lists; }
+    FalseFriends(PlaceWords lists) {
+        this.lists = lists;
+    }
 
     /**
      * True if the one-word name at {@code from} reads as a person: a place of at most
@@ -31,7 +33,9 @@ final class FalseFriends {
         if (strong || population > SPEAKING_PLACE_POPULATION || to >= tokens.size()) return false;
         if (from > 0 && PlaceWords.LOCATIVE.contains(tokens.get(from - 1).word())) return false;
         Word after = tokens.get(to);
-        return after.joint() == ' ' && !after.capitalised() && SpeakerPlaces.knownForm(lists.speakingVerbs, after.word());
+        return after.joint() == ' '
+                && !after.capitalised()
+                && SpeakerPlaces.knownForm(lists.speakingVerbs, after.word());
     }
 
     /** True if {@code word} is a given name and the place it names is known by another name. */

@@ -23,6 +23,7 @@ import org.sitrep.analysis.Precision;
 public final class Gazetteer {
     /** Environment variable / system property naming an imported gazetteer to use instead of the bundled one. */
     public static final String OVERRIDE = "SITREP_GAZETTEER";
+
     static final String BUNDLED = "/org/sitrep/analysis/places/worldwide.gaz";
 
     private final List<GazetteerEntry> entries;
@@ -44,8 +45,9 @@ public final class Gazetteer {
             GazetteerEntry e = entries.get(i);
             if (e.precision() == Precision.COUNTRY && e.country().length() == 2) {
                 Integer prev = countryByCode.get(e.country());
-                if (prev == null || "PCLI".equals(e.featureCode()) && !"PCLI".equals(entries.get(prev).featureCode()))
-                    countryByCode.put(e.country(), i);
+                if (prev == null
+                        || "PCLI".equals(e.featureCode())
+                                && !"PCLI".equals(entries.get(prev).featureCode())) countryByCode.put(e.country(), i);
             }
         }
         this.nameKeys = new String[entries.size()];
@@ -119,7 +121,8 @@ public final class Gazetteer {
     /** The GeoNames extract built into the jar. */
     public static Gazetteer bundled() throws IOException {
         try (InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) throw new IOException("bundled gazetteer " + BUNDLED + " is missing: build the analysis module");
+            if (in == null)
+                throw new IOException("bundled gazetteer " + BUNDLED + " is missing: build the analysis module");
             return read(in);
         }
     }
@@ -144,7 +147,8 @@ public final class Gazetteer {
 
     /** A gazetteer of just these entries (and the curated supplement): for tests and small tools. */
     public static Gazetteer of(List<GazetteerEntry> entries) {
-        return new Gazetteer(entries, entries.stream().map(GazetteerFile.Keys::of).toList());
+        return new Gazetteer(
+                entries, entries.stream().map(GazetteerFile.Keys::of).toList());
     }
 
     // ---- curated data ------------------------------------------------------------------------------
@@ -158,8 +162,16 @@ public final class Gazetteer {
             if (row.length < 8) continue;
             List<String> alts = row[1].isBlank() ? List.of() : List.of(row[1].split("\\s*,\\s*"));
             long id = nextId--;
-            all.add(new GazetteerEntry(id, row[0], Double.parseDouble(row[2]), Double.parseDouble(row[3]),
-                    row[6], row[4], row[5], 0, alts));
+            all.add(new GazetteerEntry(
+                    id,
+                    row[0],
+                    Double.parseDouble(row[2]),
+                    Double.parseDouble(row[3]),
+                    row[6],
+                    row[4],
+                    row[5],
+                    0,
+                    alts));
             if (!row[7].isBlank()) pendingParents.add(new String[] {Long.toString(id), row[4], row[7]});
         }
     }
@@ -170,7 +182,8 @@ public final class Gazetteer {
             GazetteerEntry best = null;
             for (int i : byExactKey(NameKey.exact(p[2]))) {
                 GazetteerEntry e = entries.get(i);
-                if (e.precision() == Precision.CITY && e.country().equals(p[1])
+                if (e.precision() == Precision.CITY
+                        && e.country().equals(p[1])
                         && (best == null || e.population() > best.population())) best = e;
             }
             if (best != null) parentCity.put(Long.parseLong(p[0]), best.id());
@@ -192,7 +205,9 @@ public final class Gazetteer {
     }
 
     /** The division a news-style abbreviation ("Ky.", "B.C.") stands for (key without dots), or -1. */
-    public int admin1Abbreviation(String key) { return admin1Abbreviations.getOrDefault(key, -1); }
+    public int admin1Abbreviation(String key) {
+        return admin1Abbreviations.getOrDefault(key, -1);
+    }
 
     private void addCountryAliases(Map<String, int[]> ex, Map<String, int[]> sk) {
         for (String[] row : rows("country-names.tsv")) {
@@ -224,18 +239,28 @@ public final class Gazetteer {
 
     // ---- lookups -----------------------------------------------------------------------------------
 
-    public int size() { return entries.size(); }
+    public int size() {
+        return entries.size();
+    }
 
-    public GazetteerEntry entry(int i) { return entries.get(i); }
+    public GazetteerEntry entry(int i) {
+        return entries.get(i);
+    }
 
     /** The exact key of entry {@code i}'s own name (not its alternate names). */
-    public String nameKey(int i) { return nameKeys[i]; }
+    public String nameKey(int i) {
+        return nameKeys[i];
+    }
 
     /** Entries whose name or alternate name has this exact key (see {@link NameKey#exact}). */
-    public int[] byExactKey(String key) { return exact.getOrDefault(key, EMPTY); }
+    public int[] byExactKey(String key) {
+        return exact.getOrDefault(key, EMPTY);
+    }
 
     /** Entries whose name's skeleton is this key (see {@link NameKey#skeleton}). */
-    public int[] bySkeletonKey(String key) { return skeleton.getOrDefault(key, EMPTY); }
+    public int[] bySkeletonKey(String key) {
+        return skeleton.getOrDefault(key, EMPTY);
+    }
 
     /** Entries named {@code name}, by exact key. */
     public List<GazetteerEntry> named(String name) {
@@ -245,13 +270,19 @@ public final class Gazetteer {
     }
 
     /** The country feature for an ISO code, or -1. */
-    public int country(String iso) { return countryByCode.getOrDefault(iso, -1); }
+    public int country(String iso) {
+        return countryByCode.getOrDefault(iso, -1);
+    }
 
     /** The GeoNames id of the city a curated neighbourhood belongs to, or 0. */
-    public long parentCity(long neighbourhoodId) { return parentCity.getOrDefault(neighbourhoodId, 0L); }
+    public long parentCity(long neighbourhoodId) {
+        return parentCity.getOrDefault(neighbourhoodId, 0L);
+    }
 
     /** Longest name in words: the matcher never looks further. */
-    public int maxWords() { return maxWords; }
+    public int maxWords() {
+        return maxWords;
+    }
 
     private static final int[] EMPTY = new int[0];
 }

@@ -11,17 +11,29 @@ import org.sitrep.analysis.Precision;
  * @param population  0 when unknown
  * @param alternateNames other names it goes by (Latin script only: the engine reads English text)
  */
-public record GazetteerEntry(long id, String name, double lat, double lon, String featureCode, String country,
-                             String admin1, long population, List<String> alternateNames) {
+public record GazetteerEntry(
+        long id,
+        String name,
+        double lat,
+        double lon,
+        String featureCode,
+        String country,
+        String admin1,
+        long population,
+        List<String> alternateNames) {
 
-    public Precision precision() { return precisionOf(featureCode); }
+    public Precision precision() {
+        return precisionOf(featureCode);
+    }
 
     /** Precision for a GeoNames feature code. */
     public static Precision precisionOf(String code) {
-        if (code.startsWith("PCL") || code.equals("TERR") || code.equals("CONT") || code.equals("OCN")) return Precision.COUNTRY;
+        if (code.startsWith("PCL") || code.equals("TERR") || code.equals("CONT") || code.equals("OCN"))
+            return Precision.COUNTRY;
         if (code.equals("ADM1") || code.equals("ADM1H") || code.equals("RGN")) return Precision.ADMIN1;
         if (code.startsWith("ADM")) return Precision.ADMIN2;
-        if (code.equals("PPLX") || code.equals("PPLL") || code.equals("PPLQ") || code.equals("BLDG")) return Precision.NEIGHBOURHOOD;
+        if (code.equals("PPLX") || code.equals("PPLL") || code.equals("PPLQ") || code.equals("BLDG"))
+            return Precision.NEIGHBOURHOOD;
         return Precision.CITY;
     }
 

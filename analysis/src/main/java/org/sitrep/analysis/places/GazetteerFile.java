@@ -36,7 +36,8 @@ public final class GazetteerFile {
     }
 
     public static void write(List<GazetteerEntry> entries, OutputStream os) throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16), 1 << 16));
+        DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16), 1 << 16));
         out.writeInt(MAGIC);
         out.writeInt(entries.size());
         for (GazetteerEntry e : entries) {

@@ -11,12 +11,18 @@ import java.util.List;
 final class GazetteerLookup {
     private final Gazetteer gazetteer;
 
-    GazetteerLookup(Gazetteer gazetteer) { this.gazetteer = gazetteer; }
+    GazetteerLookup(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
 
-    Gazetteer gazetteer() { return gazetteer; }
+    Gazetteer gazetteer() {
+        return gazetteer;
+    }
 
     /** Features whose exact key is {@code key}; empty if none. */
-    int[] exact(String key) { return gazetteer.byExactKey(key); }
+    int[] exact(String key) {
+        return gazetteer.byExactKey(key);
+    }
 
     /** Features of the transliterated region spelled close to {@code written} ({@code words} folded). */
     int[] spellingVariants(List<String> words, String written) {
@@ -56,12 +62,17 @@ final class GazetteerLookup {
         return prev[b.length()];
     }
 
-    private static boolean vowel(char c) { return "aeiouy".indexOf(c) >= 0; }
+    private static boolean vowel(char c) {
+        return "aeiouy".indexOf(c) >= 0;
+    }
 
-    private static double indel(char c) { return vowel(c) ? 0.5 : 1; }
+    private static double indel(char c) {
+        return vowel(c) ? 0.5 : 1;
+    }
 
     boolean inRegion(PlaceMention m) {
-        for (int c : m.candidates) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(c).country())) return true;
+        for (int c : m.candidates)
+            if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(c).country())) return true;
         return false;
     }
 
@@ -70,7 +81,8 @@ final class GazetteerLookup {
         if (hits.length == 0) return hits;
         int[] out = new int[hits.length];
         int n = 0;
-        for (int h : hits) if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(h).country())) out[n++] = h;
+        for (int h : hits)
+            if (BundledGazetteerBuild.FOCUS.contains(gazetteer.entry(h).country())) out[n++] = h;
         return Arrays.copyOf(out, n);
     }
 

@@ -24,19 +24,23 @@ import java.util.stream.Stream;
  */
 public final class GeoNamesDump {
     private static final Pattern TAB = Pattern.compile("\t");
-    private static final Set<String> SKIPPED_LANGUAGES = Set.of("link", "post", "iata", "icao", "faac", "abbr",
-            "wkdt", "unlc", "phon", "piny", "tcid", "fr_1793");
+    private static final Set<String> SKIPPED_LANGUAGES =
+            Set.of("link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc", "phon", "piny", "tcid", "fr_1793");
     private static final Pattern ADMIN_SUFFIX = Pattern.compile(
             "(?i)\\s+(governorate|province|region|oblast'?|prefecture|department|district|municipality|emirate|wilayah?)$");
 
-    private final Map<String, String[]> admin1 = new HashMap<>();   // "SY.09" -> {name, geonameid}
-    private final Map<String, String[]> admin2 = new HashMap<>();   // "SY.09.167355" -> {name, geonameid}
+    private final Map<String, String[]> admin1 = new HashMap<>(); // "SY.09" -> {name, geonameid}
+    private final Map<String, String[]> admin2 = new HashMap<>(); // "SY.09.167355" -> {name, geonameid}
     private final Map<String, String[]> countryInfo = new HashMap<>(); // "SY" -> {name, geonameid}
     private final Map<Long, Feature> features = new LinkedHashMap<>();
 
     /** A feature being assembled: its alternate names grow as the alternate-name file is read. */
     private static final class Feature {
-        long id; String name; double lat, lon; String code, country, admin1Code, admin2Code; long population;
+        long id;
+        String name;
+        double lat, lon;
+        String code, country, admin1Code, admin2Code;
+        long population;
         final Set<String> alternates = new LinkedHashSet<>();
     }
 
@@ -68,9 +72,11 @@ public final class GeoNamesDump {
         if (Files.isRegularFile(all)) return List.of(all);
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.matches("cities\\d+\\.txt") || n.matches("[A-Z]{2}\\.txt");
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        return n.matches("cities\\d+\\.txt") || n.matches("[A-Z]{2}\\.txt");
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -84,9 +90,13 @@ public final class GeoNamesDump {
     }
 
     /** Admin names from another source (the bundled build reads them from JSON). */
-    void putAdmin1(String code, String name) { admin1.putIfAbsent(code, new String[] {name, ""}); }
+    void putAdmin1(String code, String name) {
+        admin1.putIfAbsent(code, new String[] {name, ""});
+    }
 
-    void putAdmin2(String code, String name) { admin2.putIfAbsent(code, new String[] {name, ""}); }
+    void putAdmin2(String code, String name) {
+        admin2.putIfAbsent(code, new String[] {name, ""});
+    }
 
     void readCountryInfo(Path file) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -103,19 +113,28 @@ public final class GeoNamesDump {
      * and division seats always; a place in a country {@code keepAll} accepts at any population),
      * divisions (ADM1, ADM2) and countries. Malformed lines are skipped.
      */
-    void readFeatures(Path file, java.util.function.Predicate<String> keepAllIn, long minPopulation) throws IOException {
+    void readFeatures(Path file, java.util.function.Predicate<String> keepAllIn, long minPopulation)
+            throws IOException {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = r.readLine()) != null; ) {
                 String[] c = TAB.split(line, -1);
                 if (c.length < 15) continue;
                 String cls = c[6], code = c[7];
                 long pop = parseLong(c[14]);
-                boolean keep = switch (cls) {
-                    case "P" -> pop >= minPopulation || code.equals("PPLC") || code.equals("PPLA")
-                            || keepAllIn.test(c[8]);
-                    case "A" -> code.equals("ADM1") || code.equals("ADM2") || code.startsWith("PCL") || code.equals("TERR");
-                    default -> false;
-                };
+                boolean keep =
+                        switch (cls) {
+                            case "P" ->
+                                pop >= minPopulation
+                                        || code.equals("PPLC")
+                                        || code.equals("PPLA")
+                                        || keepAllIn.test(c[8]);
+                            case "A" ->
+                                code.equals("ADM1")
+                                        || code.equals("ADM2")
+                                        || code.startsWith("PCL")
+                                        || code.equals("TERR");
+                            default -> false;
+                        };
                 if (!keep) continue;
                 try {
                     Feature f = new Feature();
@@ -167,8 +186,13 @@ public final class GeoNamesDump {
     void putCountry(String iso, String name, double lat, double lon) {
         Feature f = new Feature();
         f.id = -(1000L + iso.charAt(0) * 128L + iso.charAt(1));
-        f.name = name; f.lat = lat; f.lon = lon; f.code = "PCLI"; f.country = iso;
-        f.admin1Code = ""; f.admin2Code = "";
+        f.name = name;
+        f.lat = lat;
+        f.lon = lon;
+        f.code = "PCLI";
+        f.country = iso;
+        f.admin1Code = "";
+        f.admin2Code = "";
         countries.put(iso, f);
     }
 
@@ -182,7 +206,9 @@ public final class GeoNamesDump {
      * divisions are names only) at an interior point of its area instead of the middle of its places'
      * extent: one convention for areas, as near GeoNames' own points for divisions as a free source gets.
      */
-    void placeAdmin1(String code, double lat, double lon) { admin1Points.put(code, new double[] {lat, lon}); }
+    void placeAdmin1(String code, double lat, double lon) {
+        admin1Points.put(code, new double[] {lat, lon});
+    }
 
     /** Moves a country added by {@link #putCountry} to another representative point. */
     void moveCountry(String iso, double lat, double lon) {
@@ -195,7 +221,9 @@ public final class GeoNamesDump {
     /** The entries: features read, plus divisions and countries placed where their places are. */
     List<GazetteerEntry> entries() {
         Map<String, double[]> a1Sum = new HashMap<>(), a2Sum = new HashMap<>(), ccSum = new HashMap<>();
-        Set<String> haveAdm1 = new java.util.HashSet<>(), haveAdm2 = new java.util.HashSet<>(), haveCountry = new java.util.HashSet<>();
+        Set<String> haveAdm1 = new java.util.HashSet<>(),
+                haveAdm2 = new java.util.HashSet<>(),
+                haveCountry = new java.util.HashSet<>();
         for (Feature f : features.values()) {
             String k1 = f.country + "." + f.admin1Code, k2 = k1 + "." + f.admin2Code;
             switch (f.code) {
@@ -221,8 +249,16 @@ public final class GeoNamesDump {
             String cc = e.getKey().substring(0, 2);
             long id = name[1].isEmpty() ? synthetic-- : parseLong(name[1]);
             double[] point = admin1Points.get(e.getKey());
-            out.add(new GazetteerEntry(id, name[0], point != null ? point[0] : centreLat(s), point != null ? point[1] : centreLon(s),
-                    "ADM1", cc, name[0], (long) s[3], adminAlternates(name[0])));
+            out.add(new GazetteerEntry(
+                    id,
+                    name[0],
+                    point != null ? point[0] : centreLat(s),
+                    point != null ? point[1] : centreLon(s),
+                    "ADM1",
+                    cc,
+                    name[0],
+                    (long) s[3],
+                    adminAlternates(name[0])));
         }
         for (Map.Entry<String, double[]> e : a2Sum.entrySet()) {
             String[] name = admin2.get(e.getKey());
@@ -232,16 +268,32 @@ public final class GeoNamesDump {
             String a1Code = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
             String[] a1 = admin1.get(a1Code);
             long id = name[1].isEmpty() ? synthetic-- : parseLong(name[1]);
-            out.add(new GazetteerEntry(id, name[0], centreLat(s), centreLon(s), "ADM2", cc, a1 == null ? "" : a1[0],
-                    (long) s[3], adminAlternates(name[0])));
+            out.add(new GazetteerEntry(
+                    id,
+                    name[0],
+                    centreLat(s),
+                    centreLon(s),
+                    "ADM2",
+                    cc,
+                    a1 == null ? "" : a1[0],
+                    (long) s[3],
+                    adminAlternates(name[0])));
         }
         for (Feature c : countries.values()) if (!haveCountry.contains(c.country)) out.add(entry(c));
         for (Map.Entry<String, String[]> e : countryInfo.entrySet()) {
             double[] s = ccSum.get(e.getKey());
             if (s == null || haveCountry.contains(e.getKey()) || countries.containsKey(e.getKey())) continue;
             long id = parseLong(e.getValue()[1]);
-            out.add(new GazetteerEntry(id == 0 ? synthetic-- : id, e.getValue()[0], centreLat(s), centreLon(s), "PCLI",
-                    e.getKey(), "", (long) s[3], List.of()));
+            out.add(new GazetteerEntry(
+                    id == 0 ? synthetic-- : id,
+                    e.getValue()[0],
+                    centreLat(s),
+                    centreLon(s),
+                    "PCLI",
+                    e.getKey(),
+                    "",
+                    (long) s[3],
+                    List.of()));
         }
         return out;
     }
@@ -265,9 +317,13 @@ public final class GeoNamesDump {
      * middle of its area than their mean (which leans to where people live), unless it straddles the
      * antimeridian.
      */
-    private static double centreLat(double[] s) { return (s[4] + s[5]) / 2; }
+    private static double centreLat(double[] s) {
+        return (s[4] + s[5]) / 2;
+    }
 
-    private static double centreLon(double[] s) { return s[7] - s[6] > 180 ? s[1] / s[2] : (s[6] + s[7]) / 2; }
+    private static double centreLon(double[] s) {
+        return s[7] - s[6] > 180 ? s[1] / s[2] : (s[6] + s[7]) / 2;
+    }
 
     private static void sum(Map<String, double[]> sums, String key, Feature f) {
         double[] s = sums.computeIfAbsent(key, k -> new double[] {0, 0, 0, 0, 90, -90, 180, -180});

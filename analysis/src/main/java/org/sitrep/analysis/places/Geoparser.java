@@ -58,7 +58,9 @@ public final class Geoparser implements PlaceFinder {
         return g;
     }
 
-    public Gazetteer gazetteer() { return gazetteer; }
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
 
     @Override
     public List<Place> find(String text) {
@@ -90,7 +92,9 @@ public final class Geoparser implements PlaceFinder {
         organisations.mark(tokens, mentions);
         List<Span> notEventPlaces = new ArrayList<>();
         for (PlaceMention m : mentions) {
-            if (m.notEventPlace) notEventPlaces.add(new Span(tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
+            if (m.notEventPlace)
+                notEventPlaces.add(new Span(
+                        tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
         }
         return new PlacesInText(places(text, tokens, mentions), notEventPlaces, adjectival);
     }
@@ -102,7 +106,8 @@ public final class Geoparser implements PlaceFinder {
             GazetteerEntry e = gazetteer.entry(m.resolved);
             String key = e.id() + (m.fallbackPrecision == null ? "" : "|" + NameKey.exact(surface(text, tokens, m)));
             spans.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new Span(tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
+                    .add(new Span(
+                            tokens.get(m.from).start(), tokens.get(m.to - 1).end()));
             firstOf.putIfAbsent(key, m);
         }
         List<Place> out = new ArrayList<>(spans.size());
@@ -114,8 +119,17 @@ public final class Geoparser implements PlaceFinder {
                 // Curated neighbourhoods keep their own position; the id tells they are Sitrep's own.
             }
             Precision p = m.fallbackPrecision != null ? m.fallbackPrecision : e.precision();
-            out.add(new Place(surface(text, tokens, m), e.name(), round(e.lat()), round(e.lon()), e.country(),
-                    e.admin1().isEmpty() ? null : e.admin1(), e.featureCode(), id, p, List.copyOf(s.getValue())));
+            out.add(new Place(
+                    surface(text, tokens, m),
+                    e.name(),
+                    round(e.lat()),
+                    round(e.lon()),
+                    e.country(),
+                    e.admin1().isEmpty() ? null : e.admin1(),
+                    e.featureCode(),
+                    id,
+                    p,
+                    List.copyOf(s.getValue())));
         }
         return out;
     }
@@ -124,15 +138,20 @@ public final class Geoparser implements PlaceFinder {
         return text.substring(tokens.get(m.from).start(), tokens.get(m.to - 1).end());
     }
 
-    private static double round(double v) { return Math.round(v * 1e5) / 1e5; }
+    private static double round(double v) {
+        return Math.round(v * 1e5) / 1e5;
+    }
 
     /** Great-circle distance in km. */
     public static double km(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double a =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 6371.0088 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
 
-    static double km(GazetteerEntry a, GazetteerEntry b) { return km(a.lat(), a.lon(), b.lat(), b.lon()); }
+    static double km(GazetteerEntry a, GazetteerEntry b) {
+        return km(a.lat(), a.lon(), b.lat(), b.lon());
+    }
 }

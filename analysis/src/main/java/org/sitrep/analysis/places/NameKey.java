@@ -19,11 +19,14 @@ public final class NameKey {
     private NameKey() {}
 
     /** Arabic definite-article forms as they appear transliterated before a word. */
-    static final Set<String> ARTICLES = Set.of("al", "el", "ar", "az", "ash", "as", "ad", "an", "at", "ath",
-            "adh", "ed", "es", "et", "en", "ez", "er", "ul", "ud", "ut", "us", "il", "l");
+    static final Set<String> ARTICLES = Set.of(
+            "al", "el", "ar", "az", "ash", "as", "ad", "an", "at", "ath", "adh", "ed", "es", "et", "en", "ez", "er",
+            "ul", "ud", "ut", "us", "il", "l");
 
     /** Folds one word: lower case, no diacritics, no apostrophes or marks; null if nothing is left. */
-    public static String fold(String word) { return Folding.fold(word); }
+    public static String fold(String word) {
+        return Folding.fold(word);
+    }
 
     /** Splits a name into folded words (hyphens, spaces, punctuation separate; apostrophes don't). */
     public static List<String> words(String name) {
@@ -32,8 +35,12 @@ public final class NameKey {
         while (i < n) {
             while (i < n && !isWordChar(name.charAt(i))) i++;
             int start = i;
-            while (i < n && (isWordChar(name.charAt(i)) || isApostrophe(name.charAt(i)) && i + 1 < n
-                    && Character.isLetter(name.charAt(i + 1)) && i > start)) i++;
+            while (i < n
+                    && (isWordChar(name.charAt(i))
+                            || isApostrophe(name.charAt(i))
+                                    && i + 1 < n
+                                    && Character.isLetter(name.charAt(i + 1))
+                                    && i > start)) i++;
             if (i > start) {
                 String f = fold(name.substring(start, i));
                 if (f != null) out.add(f);
@@ -42,9 +49,13 @@ public final class NameKey {
         return out;
     }
 
-    static boolean isWordChar(char c) { return Folding.isWordChar(c); }
+    static boolean isWordChar(char c) {
+        return Folding.isWordChar(c);
+    }
 
-    static boolean isApostrophe(char c) { return Folding.isApostrophe(c); }
+    static boolean isApostrophe(char c) {
+        return Folding.isApostrophe(c);
+    }
 
     /** The exact key of a whole name. */
     public static String exact(String name) {
@@ -70,9 +81,16 @@ public final class NameKey {
 
     /** One folded word's consonant frame: vowels collapse to '*', doubled consonants to one. */
     public static String skeletonWord(String w) {
-        String s = w.replace("kh", "h").replace("gh", "g").replace("dj", "j").replace("dh", "d")
-                .replace("th", "t").replace("ph", "f").replace("ck", "k").replace('q', 'k')
-                .replace('g', 'k').replace('c', 'k');
+        String s = w.replace("kh", "h")
+                .replace("gh", "g")
+                .replace("dj", "j")
+                .replace("dh", "d")
+                .replace("th", "t")
+                .replace("ph", "f")
+                .replace("ck", "k")
+                .replace('q', 'k')
+                .replace('g', 'k')
+                .replace('c', 'k');
         StringBuilder b = new StringBuilder(s.length());
         char prev = 0;
         for (int i = 0; i < s.length(); i++) {

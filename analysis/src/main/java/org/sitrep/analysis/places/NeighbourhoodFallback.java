@@ -37,10 +37,12 @@ final class NeighbourhoodFallback {
             if (city.precision() != Precision.CITY && city.precision() != Precision.ADMIN2) continue;
             int start = tokens.get(m.from).start();
             String head = text.substring(Math.max(0, start - 120), start);
-            if (!head.endsWith(" ") || head.indexOf(" of ", Math.max(0, head.length() - 50)) < 0
-                    && head.indexOf(" in ", Math.max(0, head.length() - 50)) < 0
-                    && head.indexOf(" near ", Math.max(0, head.length() - 50)) < 0
-                    && head.indexOf(" outside ", Math.max(0, head.length() - 50)) < 0) continue; // cheap test first
+            if (!head.endsWith(" ")
+                    || head.indexOf(" of ", Math.max(0, head.length() - 50)) < 0
+                            && head.indexOf(" in ", Math.max(0, head.length() - 50)) < 0
+                            && head.indexOf(" near ", Math.max(0, head.length() - 50)) < 0
+                            && head.indexOf(" outside ", Math.max(0, head.length() - 50)) < 0)
+                continue; // cheap test first
             Matcher d = DISTRICT_OF.matcher(head);
             if (!d.find()) continue;
             String beforeCue = head.substring(0, d.start());
@@ -52,7 +54,8 @@ final class NeighbourhoodFallback {
             // Only the few mentions just before this one can overlap the name.
             for (int q = k - 1; q >= 0 && tokens.get(mentions.get(q).to - 1).end() > nameStart - 1; q--) {
                 PlaceMention o = mentions.get(q);
-                if (tokens.get(o.from).start() < nameEnd && nameStart < tokens.get(o.to - 1).end()) {
+                if (tokens.get(o.from).start() < nameEnd
+                        && nameStart < tokens.get(o.to - 1).end()) {
                     known = true;
                     // A known name that is far from the city it is said to be in was the wrong candidate.
                     if (o.resolved >= 0 && Geoparser.km(gazetteer.entry(o.resolved), city) > 40) {
@@ -70,7 +73,8 @@ final class NeighbourhoodFallback {
             if (from < 0 || to <= from) continue;
             String first = tokens.get(from).word();
             if (lists.notPlaces.contains(first) || PlaceWords.TITLES.contains(first)) continue;
-            PlaceMention x = new PlaceMention(from, to, text.substring(nameStart, nameEnd), new int[] {m.resolved}, false);
+            PlaceMention x =
+                    new PlaceMention(from, to, text.substring(nameStart, nameEnd), new int[] {m.resolved}, false);
             x.resolved = m.resolved;
             x.confidence = 0.6;
             x.fallbackPrecision = Precision.CITY;

@@ -17,5 +17,7 @@ public interface PlaceFinder {
      * is split once), with the mentions that are not event places. A finder that reads only the
      * text inherits this and marks none.
      */
-    default PlacesInText find(TokenisedText document) { return new PlacesInText(find(document.text()), List.of()); }
+    default PlacesInText find(TokenisedText document) {
+        return new PlacesInText(find(document.text()), List.of());
+    }
 }

@@ -52,7 +52,8 @@ final class PlaceNameFinder {
             i = m.to;
         }
         // A name once seen as part of a person's ("John Kelly") is that person elsewhere too ("Kelly said").
-        if (!people.isEmpty()) out.removeIf(m -> m.to - m.from == 1 && people.contains(m.key) && !isCountryOrAdmin(m.key));
+        if (!people.isEmpty())
+            out.removeIf(m -> m.to - m.from == 1 && people.contains(m.key) && !isCountryOrAdmin(m.key));
         // A spelling variant is trusted only in a text that names some place of that region exactly.
         boolean regional = out.stream().anyMatch(m -> !m.fuzzy && lookup.inRegion(m));
         if (!regional) out.removeIf(m -> m.fuzzy);
@@ -97,7 +98,8 @@ final class PlaceNameFinder {
         if (i > 0 && Character.isDigit(tokens.get(i - 1).word().charAt(0))) return null;
         int j = i;
         StringBuilder key = new StringBuilder(first.word());
-        while (j + 1 < tokens.size() && tokens.get(j + 1).end() <= dotted.end()) key.append(' ').append(tokens.get(++j).word());
+        while (j + 1 < tokens.size() && tokens.get(j + 1).end() <= dotted.end())
+            key.append(' ').append(tokens.get(++j).word());
         int d = gazetteer.admin1Abbreviation(key.toString());
         return d < 0 ? null : new PlaceMention(i, j + 1, key.toString(), new int[] {d}, false);
     }
@@ -105,14 +107,19 @@ final class PlaceNameFinder {
     private PlaceMention longestMatch(List<Word> tokens, int i, int max) {
         Word first = tokens.get(i);
         // A name starts with a capital, or with a lower-case article before one ("al-Bab").
-        boolean article = NameKey.ARTICLES.contains(first.word()) && i + 1 < tokens.size()
-                && tokens.get(i + 1).capitalised() && tokens.get(i + 1).joint() != ','
+        boolean article = NameKey.ARTICLES.contains(first.word())
+                && i + 1 < tokens.size()
+                && tokens.get(i + 1).capitalised()
+                && tokens.get(i + 1).joint() != ','
                 // "at Haifa", "as Raqqa fell", "an Israeli": English words, unless joined on ("at-Tanf")
-                && (!PlaceWords.ENGLISH_ARTICLES.contains(first.word()) || tokens.get(i + 1).joint() == '-');
+                && (!PlaceWords.ENGLISH_ARTICLES.contains(first.word())
+                        || tokens.get(i + 1).joint() == '-');
         if (!first.capitalised() && !article) return null;
         int limit = i + 1;
-        while (limit < tokens.size() && limit - i < max && tokens.get(limit).joint() != ',' && tokens.get(limit).joint() != '.')
-            limit++;
+        while (limit < tokens.size()
+                && limit - i < max
+                && tokens.get(limit).joint() != ','
+                && tokens.get(limit).joint() != '.') limit++;
         StringBuilder key = new StringBuilder();
         List<String> run = new ArrayList<>(max);
         String[] keys = new String[limit - i];
@@ -132,17 +139,18 @@ final class PlaceNameFinder {
             run.clear();
             for (int t = i; t < j; t++) run.add(tokens.get(t).word());
             if (!last.capitalised() || run.size() == 1 && run.get(0).length() < 4) continue;
-            if (run.size() == 1 && (lists.commonWords.contains(run.get(0)) || lists.givenNames.contains(run.get(0))
-                    || lists.notPlaces.contains(run.get(0)))) continue;
+            if (run.size() == 1
+                    && (lists.commonWords.contains(run.get(0))
+                            || lists.givenNames.contains(run.get(0))
+                            || lists.notPlaces.contains(run.get(0)))) continue;
             int[] near = lookup.spellingVariants(run, k);
             if (near.length > 0) return new PlaceMention(i, j, k, near, true);
         }
         return null;
     }
 
-
-    private boolean readsAsPlace(String text, List<Word> tokens, PlaceMention m, Set<String> people,
-                                 Set<String> lowerCase) {
+    private boolean readsAsPlace(
+            String text, List<Word> tokens, PlaceMention m, Set<String> people, Set<String> lowerCase) {
         Word first = tokens.get(m.from);
         Word before = m.from > 0 ? tokens.get(m.from - 1) : null;
         Word after = m.to < tokens.size() ? tokens.get(m.to) : null;
@@ -162,18 +170,27 @@ final class PlaceNameFinder {
             focus |= BundledGazetteerBuild.FOCUS.contains(e.country());
             if (!primaryName && (m.fuzzy || gazetteer.nameKey(c).equals(m.key))) primaryName = true;
         }
-        boolean common = words == 1 && (lists.commonWords.contains(first.word())
-                || lists.givenNames.contains(first.word()) && population < 300_000);
+        boolean common = words == 1
+                && (lists.commonWords.contains(first.word())
+                        || lists.givenNames.contains(first.word()) && population < 300_000);
         boolean strong = country || admin1 && !common;
         // Short capitals ("BA", "MW", "APC") are abbreviations, places only when a country's ("US", "UAE")
         // or a region's of the curated supplement ("EU"), where someone chose the abbreviation as a name.
-        if (words == 1 && allCaps(text, first) && !country && !curatedRegion
+        if (words == 1
+                && allCaps(text, first)
+                && !country
+                && !curatedRegion
                 && (first.word().length() <= 3 || first.word().length() <= 5 && population < 100_000)) return false;
         // Part of a longer proper name: "Bashar al-Assad", "President Kelly", "Paul Ryan", "Washington Post".
         boolean glued = first.joint() == ' ' || first.joint() == '-';
         // After a given name, even at the start of a sentence: "Boris Johnson said", "Michael Jordan".
-        if (before != null && glued && words == 1 && before.capitalised() && lists.givenNames.contains(before.word())
-                && !PlaceWords.MODIFIERS.contains(before.word()) && gazetteer.byExactKey(before.word() + " " + m.key).length == 0) {
+        if (before != null
+                && glued
+                && words == 1
+                && before.capitalised()
+                && lists.givenNames.contains(before.word())
+                && !PlaceWords.MODIFIERS.contains(before.word())
+                && gazetteer.byExactKey(before.word() + " " + m.key).length == 0) {
             people.add(m.key);
             return false;
         }
@@ -183,7 +200,10 @@ final class PlaceNameFinder {
                 people.add(m.key);
                 return false;
             }
-            if (before.capitalised() && !before.sentenceStart() && !PlaceWords.MODIFIERS.contains(w) && !isCountryOrAdmin(w)
+            if (before.capitalised()
+                    && !before.sentenceStart()
+                    && !PlaceWords.MODIFIERS.contains(w)
+                    && !isCountryOrAdmin(w)
                     && !strong) {
                 // After a given name it is a surname everywhere in the text ("John Kelly" ... "Kelly said");
                 // after another capitalised word ("Air Berlin", "CBC Toronto") only here.
@@ -194,20 +214,33 @@ final class PlaceNameFinder {
         // The head of a longer name the gazetteer lacks: "Riad al-Solh", "Bir al-Abed", "Castello Road".
         if (after != null && (after.joint() == ' ' || after.joint() == '-') && !strong && words == 1) {
             Word next = m.to + 1 < tokens.size() ? tokens.get(m.to + 1) : null;
-            if (NameKey.ARTICLES.contains(after.word()) && !after.capitalised() && next != null && next.capitalised()
-                    && next.joint() != ',' && next.joint() != '.') return false;
-            if (after.capitalised() && PlaceWords.STREET_WORDS.contains(after.word()) && population < 100_000) return false;
+            if (NameKey.ARTICLES.contains(after.word())
+                    && !after.capitalised()
+                    && next != null
+                    && next.capitalised()
+                    && next.joint() != ','
+                    && next.joint() != '.') return false;
+            if (after.capitalised() && PlaceWords.STREET_WORDS.contains(after.word()) && population < 100_000)
+                return false;
         }
         if (after != null && (after.joint() == ' ' || after.joint() == '-') && after.capitalised()) {
             String w = after.word();
             if (PlaceWords.ORG_WORDS.contains(w)) return false;
-            boolean cue = PlaceWords.ADMIN1_CUES.contains(w) || PlaceWords.ADMIN2_CUES.contains(w) || PlaceWords.CITY_CUES.contains(w)
-                    || PlaceWords.TITLES.contains(w) || PlaceWords.MODIFIERS.contains(w) || NameKey.ARTICLES.contains(w);
-            if (!strong && !cue && words == 1 && population < 50_000 && gazetteer.byExactKey(w).length == 0) return false;
+            boolean cue = PlaceWords.ADMIN1_CUES.contains(w)
+                    || PlaceWords.ADMIN2_CUES.contains(w)
+                    || PlaceWords.CITY_CUES.contains(w)
+                    || PlaceWords.TITLES.contains(w)
+                    || PlaceWords.MODIFIERS.contains(w)
+                    || NameKey.ARTICLES.contains(w);
+            if (!strong && !cue && words == 1 && population < 50_000 && gazetteer.byExactKey(w).length == 0)
+                return false;
         }
         boolean locative = before != null && PlaceWords.LOCATIVE.contains(before.word()) && !first.sentenceStart();
-        boolean cueAfter = after != null && (PlaceWords.ADMIN1_CUES.contains(after.word()) || PlaceWords.ADMIN2_CUES.contains(after.word())
-                || PlaceWords.CITY_CUES.contains(after.word()) || after.joint() == ',' && isCountryOrAdmin(after.word()));
+        boolean cueAfter = after != null
+                && (PlaceWords.ADMIN1_CUES.contains(after.word())
+                        || PlaceWords.ADMIN2_CUES.contains(after.word())
+                        || PlaceWords.CITY_CUES.contains(after.word())
+                        || after.joint() == ',' && isCountryOrAdmin(after.word()));
         if (common && !strong) {
             // A common word is a place only after a locative preposition mid-sentence, or with a cue after it.
             if (!locative && !cueAfter) return false;
@@ -217,12 +250,18 @@ final class PlaceNameFinder {
             people.add(m.key); // "Johnson said": a person here and wherever the text names Johnson alone
             return false;
         }
-        if (words == 1 && falseFriends.givenNameForAnotherPlace(first.word(), primaryName, locative, cueAfter)) return false;
+        if (words == 1 && falseFriends.givenNameForAnotherPlace(first.word(), primaryName, locative, cueAfter))
+            return false;
         // A single word known only as some small place's alternate name is more often a person's name.
         // (Not in the transliterated Middle East, where a town's other spellings are its everyday names.)
-        if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter) return false;
-        if (first.sentenceStart() && words == 1 && !strong && population < 1000
-                && !m.fuzzy && lowerCase.contains(first.word())) return false;
+        if (words == 1 && !primaryName && !strong && !focus && population < 100_000 && !locative && !cueAfter)
+            return false;
+        if (first.sentenceStart()
+                && words == 1
+                && !strong
+                && population < 1000
+                && !m.fuzzy
+                && lowerCase.contains(first.word())) return false;
         return true;
     }
 

@@ -23,11 +23,14 @@ final class PlaceRanking {
     private static final double POP_WEIGHT = 1;
     /** Bonus of a district or suburb within {@link #FOCUS_CITY_KM} of the city the article is about. */
     private static final double FOCUS_CITY_WEIGHT = 3;
+
     private static final double FOCUS_CITY_KM = 25;
 
     private final Gazetteer gazetteer;
 
-    PlaceRanking(Gazetteer gazetteer) { this.gazetteer = gazetteer; }
+    PlaceRanking(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
 
     /** Resolves every mention: a first pass without neighbours gives anchors, the second uses them. */
     void resolveAll(List<PlaceMention> mentions) {
@@ -93,11 +96,12 @@ final class PlaceRanking {
     private double prior(int index, PlaceMention m) {
         GazetteerEntry e = gazetteer.entry(index);
         // Divisions and countries rank by type alone: their population would drown every city's.
-        double s = switch (e.precision()) {
-            case COUNTRY -> 0;
-            case ADMIN1, ADMIN2 -> 0.3 * Math.log10(e.population() + 1); // a tie-break between namesakes
-            default -> POP_WEIGHT * Math.log10(e.population() + 1);
-        };
+        double s =
+                switch (e.precision()) {
+                    case COUNTRY -> 0;
+                    case ADMIN1, ADMIN2 -> 0.3 * Math.log10(e.population() + 1); // a tie-break between namesakes
+                    default -> POP_WEIGHT * Math.log10(e.population() + 1);
+                };
         switch (e.featureCode()) {
             case "PCLI", "PCLD", "PCLS", "PCLF", "PCL", "PCLIX", "TERR", "CONT", "OCN" -> s += 12;
             case "ADM1" -> s += 6.5;
@@ -107,19 +111,23 @@ final class PlaceRanking {
             case "PPLA2" -> s += 0.5;
             case "ADM2" -> s += 1;
             case "PPLX", "BLDG" -> s += e.id() < 0 ? 4 : 0;
-            default -> { }
+            default -> {}
         }
-        if (!m.fuzzy && GazetteerLookup.withoutArticle(gazetteer.nameKey(index)).equals(GazetteerLookup.withoutArticle(m.key))) s += 1.5;
+        if (!m.fuzzy
+                && GazetteerLookup.withoutArticle(gazetteer.nameKey(index))
+                        .equals(GazetteerLookup.withoutArticle(m.key))) s += 1.5;
         // A bare name shared by a province and its seat ("Aleppo", "Raqqa") means the city.
         if (e.precision() == Precision.ADMIN1 && seatAmong(e, m)) s -= 3;
-        if (m.fuzzy && !Objects.equals(NameKey.skeleton(e.name()), NameKey.skeletonOf(List.of(m.key.split(" "))))) s -= 1;
+        if (m.fuzzy && !Objects.equals(NameKey.skeleton(e.name()), NameKey.skeletonOf(List.of(m.key.split(" ")))))
+            s -= 1;
         return s;
     }
 
     private boolean seatAmong(GazetteerEntry division, PlaceMention m) {
         for (int c : m.candidates) {
             GazetteerEntry e = gazetteer.entry(c);
-            if (e.featureCode().equals("PPLA") && e.country().equals(division.country())
+            if (e.featureCode().equals("PPLA")
+                    && e.country().equals(division.country())
                     && e.admin1().equals(division.admin1())) return true;
         }
         return false;
@@ -153,8 +161,13 @@ final class PlaceRanking {
         return Geoparser.km(e, city) < FOCUS_CITY_KM ? FOCUS_CITY_WEIGHT : 0;
     }
 
-    private void resolve(PlaceMention m, Map<String, Double> focus, List<PlaceMention> all, boolean withNeighbours,
-                         GazetteerEntry city, DocumentContext context) {
+    private void resolve(
+            PlaceMention m,
+            Map<String, Double> focus,
+            List<PlaceMention> all,
+            boolean withNeighbours,
+            GazetteerEntry city,
+            DocumentContext context) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < m.candidates.length; c++) {

@@ -21,5 +21,7 @@ public record PlacesInText(List<Place> places, List<Span> notEventPlaces, List<P
     }
 
     /** Places without adjectival references (a finder that reads none). */
-    public PlacesInText(List<Place> places, List<Span> notEventPlaces) { this(places, notEventPlaces, List.of()); }
+    public PlacesInText(List<Place> places, List<Span> notEventPlaces) {
+        this(places, notEventPlaces, List.of());
+    }
 }

@@ -23,10 +23,39 @@ import org.sitrep.analysis.text.Word;
  */
 final class SpeakerPlaces {
     /** Words allowed between the name and its verb: auxiliaries and a few adverbs ("has repeatedly warned"). */
-    private static final Set<String> BETWEEN = Set.of("has", "have", "had", "is", "was", "were", "are", "will",
-            "would", "also", "again", "then", "later", "already", "still", "swiftly", "quickly", "publicly",
-            "officially", "repeatedly", "strongly", "firmly", "immediately", "previously", "recently", "formally",
-            "reportedly", "itself", "did", "does", "not", "never");
+    private static final Set<String> BETWEEN = Set.of(
+            "has",
+            "have",
+            "had",
+            "is",
+            "was",
+            "were",
+            "are",
+            "will",
+            "would",
+            "also",
+            "again",
+            "then",
+            "later",
+            "already",
+            "still",
+            "swiftly",
+            "quickly",
+            "publicly",
+            "officially",
+            "repeatedly",
+            "strongly",
+            "firmly",
+            "immediately",
+            "previously",
+            "recently",
+            "formally",
+            "reportedly",
+            "itself",
+            "did",
+            "does",
+            "not",
+            "never");
 
     private final Gazetteer gazetteer;
     private final PlaceWords lists;
@@ -40,12 +69,15 @@ final class SpeakerPlaces {
     void mark(TokenisedText document, List<Word> words, List<PlaceMention> mentions) {
         for (int k = mentions.size() - 1; k >= 0; k--) {
             PlaceMention m = mentions.get(k);
-            if (m.fallbackPrecision != null || m.to >= words.size() || m.resolved < 0
+            if (m.fallbackPrecision != null
+                    || m.to >= words.size()
+                    || m.resolved < 0
                     || gazetteer.entry(m.resolved).precision() != Precision.CITY) continue;
             Word after = words.get(m.to);
             if (after.joint() != ' ' || after.capitalised() && !after.sentenceStart()) continue;
-            if (institution(document, words, m) || subjectOfSpeaking(document, words, m) || coordinatedWithSpeaker(words, mentions, k))
-                m.notEventPlace = true;
+            if (institution(document, words, m)
+                    || subjectOfSpeaking(document, words, m)
+                    || coordinatedWithSpeaker(words, mentions, k)) m.notEventPlace = true;
         }
     }
 
@@ -59,7 +91,10 @@ final class SpeakerPlaces {
         if (next.joint() == '-') return false;
         // "the Brasília ministries esplanade": the noun names a part of town, not who acted
         Token t = document.tokenAt(next.start());
-        return noun.word().equals("foreign") || next.joint() != ' ' || t == null || t.tag() == null
+        return noun.word().equals("foreign")
+                || next.joint() != ' '
+                || t == null
+                || t.tag() == null
                 || !t.tag().startsWith("NN");
     }
 
@@ -67,8 +102,10 @@ final class SpeakerPlaces {
     private boolean subjectOfSpeaking(TokenisedText document, List<Word> words, PlaceMention m) {
         if (m.from > 0 && !words.get(m.from).sentenceStart()) {
             Word before = words.get(m.from - 1);
-            if (PlaceWords.LOCATIVE.contains(before.word()) || PlaceWords.MODIFIERS.contains(before.word())
-                    && !before.word().equals("and") && !before.word().equals("the")) return false;
+            if (PlaceWords.LOCATIVE.contains(before.word())
+                    || PlaceWords.MODIFIERS.contains(before.word())
+                            && !before.word().equals("and")
+                            && !before.word().equals("the")) return false;
         }
         for (int i = m.to; i < Math.min(words.size(), m.to + 3); i++) {
             Word w = words.get(i);
@@ -83,16 +120,20 @@ final class SpeakerPlaces {
     private static boolean coordinatedWithSpeaker(List<Word> words, List<PlaceMention> mentions, int k) {
         if (k + 1 >= mentions.size()) return false;
         PlaceMention m = mentions.get(k), next = mentions.get(k + 1);
-        return next.notEventPlace && next.from == m.to + 1 && words.get(m.to).word().equals("and")
-                && words.get(m.to).joint() == ' ' && words.get(next.from).joint() == ' ';
+        return next.notEventPlace
+                && next.from == m.to + 1
+                && words.get(m.to).word().equals("and")
+                && words.get(m.to).joint() == ' '
+                && words.get(next.from).joint() == ' ';
     }
 
     private boolean speakingVerb(TokenisedText document, Word w) {
         Token t = document.tokenAt(w.start());
         if (t != null && t.tag() != null) {
             // the tagger knows whether "claims" is a verb here; its lemma finds every form
-            return t.tag().startsWith("VB") && (lists.speakingVerbs.contains(w.word())
-                    || t.lemma() != null && lists.speakingVerbs.contains(t.lemma()));
+            return t.tag().startsWith("VB")
+                    && (lists.speakingVerbs.contains(w.word())
+                            || t.lemma() != null && lists.speakingVerbs.contains(t.lemma()));
         }
         return knownForm(lists.speakingVerbs, w.word());
     }

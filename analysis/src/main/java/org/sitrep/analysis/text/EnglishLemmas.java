@@ -84,20 +84,26 @@ public final class EnglishLemmas {
         char before = stem.charAt(n - 2);
         if (last == 'v' || stem.endsWith("ur") || stem.endsWith("iz") || stem.endsWith("eg")) return true;
         if (stem.endsWith("rg") || stem.endsWith("dg") || stem.endsWith("nc") || stem.endsWith("rc")) return true;
-        if (last == 's' && isVowel(before)) return true;                        // raised, caused, released
+        if (last == 's' && isVowel(before)) return true; // raised, caused, released
         if (stem.endsWith("at") && n > 4 && "aeo".indexOf(stem.charAt(n - 3)) < 0) return true; // detonated
-        if (n == 4 && stem.endsWith("ut")) return true;                          // muted
+        if (n == 4 && stem.endsWith("ut")) return true; // muted
         // fired, hoped, united: a short stem ending consonant-vowel-consonant
-        return n <= 4 && isVowel(before) && !isVowel(last) && "wxy".indexOf(last) < 0
-                && !isVowel(stem.charAt(n - 3)) && before != 'e';
+        return n <= 4
+                && isVowel(before)
+                && !isVowel(last)
+                && "wxy".indexOf(last) < 0
+                && !isVowel(stem.charAt(n - 3))
+                && before != 'e';
     }
 
-    private static boolean isVowel(char c) { return "aeiou".indexOf(c) >= 0; }
+    private static boolean isVowel(char c) {
+        return "aeiou".indexOf(c) >= 0;
+    }
 
     private static Map<String, String> load() {
         Map<String, String> map = new HashMap<>();
         try (var in = EnglishLemmas.class.getResourceAsStream("irregular-lemmas.txt");
-             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 line = line.strip();

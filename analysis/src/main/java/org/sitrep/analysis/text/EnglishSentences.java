@@ -42,19 +42,56 @@ public final class EnglishSentences {
 
     /** Abbreviations after which a full stop never ends a sentence (titles and ranks). */
     private static final Set<String> TITLES = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "brig", "sgt", "capt", "cpl", "pvt",
-            "adm", "cmdr", "cdr", "gov", "sen", "rep", "pres", "rev", "st", "mt", "ft", "jr", "sr", "no", "vs",
-            "gens", "lieut", "hon", "amb", "messrs", "sheikh", "fig", "approx", "est", "dept", "govt", "int'l");
+            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "brig", "sgt", "capt", "cpl", "pvt", "adm",
+            "cmdr", "cdr", "gov", "sen", "rep", "pres", "rev", "st", "mt", "ft", "jr", "sr", "no", "vs", "gens",
+            "lieut", "hon", "amb", "messrs", "sheikh", "fig", "approx", "est", "dept", "govt", "int'l");
     /** Month abbreviations: not a sentence end when a day number follows ("Jan. 5"). */
-    private static final Set<String> MONTHS = Set.of(
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> MONTHS =
+            Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     /** Dotted initialisms ("U.S.", "U.N."): not a sentence end when a lower-case word or one of these follows. */
     private static final Set<String> AFTER_INITIALISM = Set.of(
-            "army", "navy", "air", "forces", "force", "military", "troops", "officials", "official", "special",
-            "central", "state", "department", "secretary", "embassy", "envoy", "security", "general", "president",
-            "defense", "defence", "marines", "coalition", "government", "administration", "congress", "senate",
-            "house", "ambassador", "command", "treasury", "intelligence", "representative", "mission", "agency",
-            "refugee", "human", "humanitarian", "peacekeepers", "peacekeeping", "and", "or");
+            "army",
+            "navy",
+            "air",
+            "forces",
+            "force",
+            "military",
+            "troops",
+            "officials",
+            "official",
+            "special",
+            "central",
+            "state",
+            "department",
+            "secretary",
+            "embassy",
+            "envoy",
+            "security",
+            "general",
+            "president",
+            "defense",
+            "defence",
+            "marines",
+            "coalition",
+            "government",
+            "administration",
+            "congress",
+            "senate",
+            "house",
+            "ambassador",
+            "command",
+            "treasury",
+            "intelligence",
+            "representative",
+            "mission",
+            "agency",
+            "refugee",
+            "human",
+            "humanitarian",
+            "peacekeepers",
+            "peacekeeping",
+            "and",
+            "or");
 
     private static final java.util.regex.Pattern INITIALISM = java.util.regex.Pattern.compile("(?:[a-z]\\.){1,4}[a-z]");
     private static final Set<String> SINGULAR_VERBS = Set.of("was", "is", "has", "does");
@@ -76,7 +113,9 @@ public final class EnglishSentences {
             tagger = m.tagger();
         }
 
-        String[] tag(String[] words) { return tagger.tag(words); }
+        String[] tag(String[] words) {
+            return tagger.tag(words);
+        }
     }
 
     /**
@@ -107,6 +146,7 @@ public final class EnglishSentences {
                 new java.util.concurrent.ConcurrentHashMap<>();
         /** Rows of "t=TAG" by the previous tag's outcome index, and of "t2=TAG2,TAG1" by both. */
         private final Context[] previousTag;
+
         private final Context[][] previousTags;
         private final Context[] sentenceStart;
 
@@ -188,8 +228,12 @@ public final class EnglishSentences {
                 add(own, parameters.get(feature));
             }
             String w = lower == null ? word : lower;
-            f = new WordFeatures(own, parameters.get("p1w=" + w), parameters.get("p2w=" + w),
-                    parameters.get("n1w=" + w), parameters.get("n2w=" + w));
+            f = new WordFeatures(
+                    own,
+                    parameters.get("p1w=" + w),
+                    parameters.get("p2w=" + w),
+                    parameters.get("n1w=" + w),
+                    parameters.get("n2w=" + w));
             if (this.words.size() < MAX_CACHED_WORDS) this.words.putIfAbsent(word, f);
             return f;
         }
@@ -222,8 +266,27 @@ public final class EnglishSentences {
 
         /** Whether this model's features are exactly the split {@link #tag} relies on, on a probe sentence. */
         private boolean splitsAsExpected() {
-            String[] probe = {"Government", "forces", "shelled", "al-Bab", ",", "killing", "12", "people", "in", "2019",
-                    "(", "AP", ")", "\u2014", "Kessab", "'s", "residents", "fled", "."};
+            String[] probe = {
+                "Government",
+                "forces",
+                "shelled",
+                "al-Bab",
+                ",",
+                "killing",
+                "12",
+                "people",
+                "in",
+                "2019",
+                "(",
+                "AP",
+                ")",
+                "\u2014",
+                "Kessab",
+                "'s",
+                "residents",
+                "fled",
+                "."
+            };
             String[] tags = tagFromFeatures(probe);
             for (int i = 0; i < probe.length; i++) {
                 List<String> theirs = new ArrayList<>(List.of(contexts.get().getContext(i, probe, tags, null)));
@@ -250,7 +313,9 @@ public final class EnglishSentences {
             return tags;
         }
 
-        boolean decomposable() { return decomposable; }
+        boolean decomposable() {
+            return decomposable;
+        }
 
         /** The same decoding through OpenNLP's own evaluation: the reference the fast path must match. */
         String[] tagWithModelEval(String[] words) {
@@ -263,7 +328,9 @@ public final class EnglishSentences {
         }
     }
 
-    static GreedyTagger tagger() { return models().tagger(); }
+    static GreedyTagger tagger() {
+        return models().tagger();
+    }
 
     /** Loads the models now (they load lazily otherwise); returns the time it took in milliseconds. */
     public static long load() {
@@ -279,7 +346,9 @@ public final class EnglishSentences {
                 m = models;
                 if (m == null) {
                     try {
-                        m = new Models(new SentenceModel(open(SENTENCE_MODEL)), new TokenizerModel(open(TOKEN_MODEL)),
+                        m = new Models(
+                                new SentenceModel(open(SENTENCE_MODEL)),
+                                new TokenizerModel(open(TOKEN_MODEL)),
                                 new GreedyTagger(new POSModel(open(POS_MODEL))));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read an OpenNLP model", e);
@@ -302,10 +371,14 @@ public final class EnglishSentences {
 
     private final boolean tagging;
 
-    public EnglishSentences() { this(true); }
+    public EnglishSentences() {
+        this(true);
+    }
 
     /** @param tagging false to leave tokens' tag and lemma null (tagging is about a fifth of the engine's time) */
-    public EnglishSentences(boolean tagging) { this.tagging = tagging; }
+    public EnglishSentences(boolean tagging) {
+        this.tagging = tagging;
+    }
 
     /** Sentences of {@code text}, numbered from 0, with offsets into {@code text}. */
     public List<Sentence> split(String text) {
@@ -382,7 +455,8 @@ public final class EnglishSentences {
         if (MONTHS.contains(word)) return Character.isDigit(c);
         boolean initialism = word.length() >= 3 && INITIALISM.matcher(word).matches();
         if (initialism || word.length() == 1 && Character.isLetter(word.charAt(0))) {
-            return Character.isLowerCase(c) || Character.isDigit(c)
+            return Character.isLowerCase(c)
+                    || Character.isDigit(c)
                     || AFTER_INITIALISM.contains(next.toLowerCase(Locale.ROOT));
         }
         return false;
@@ -400,7 +474,8 @@ public final class EnglishSentences {
         String sentence = text.substring(start, end);
         List<Span> spans = joinAbbreviations(sentence, tokenize(tools, sentence));
         String[] words = new String[spans.size()];
-        for (int i = 0; i < words.length; i++) words[i] = spans.get(i).getCoveredText(sentence).toString();
+        for (int i = 0; i < words.length; i++)
+            words[i] = spans.get(i).getCoveredText(sentence).toString();
         if (!tagging) {
             List<Token> bare = new ArrayList<>(words.length);
             for (int i = 0; i < words.length; i++) {
@@ -482,11 +557,16 @@ public final class EnglishSentences {
         for (int i = 0; i < spans.length; i++) {
             Span s = spans[i];
             String word = sentence.substring(s.getStart(), s.getEnd());
-            if (i + 2 < spans.length && spans[i + 1].getStart() == s.getEnd() && spans[i + 1].length() == 1
-                    && sentence.charAt(s.getEnd()) == '.' && isAbbreviation(word)) {
+            if (i + 2 < spans.length
+                    && spans[i + 1].getStart() == s.getEnd()
+                    && spans[i + 1].length() == 1
+                    && sentence.charAt(s.getEnd()) == '.'
+                    && isAbbreviation(word)) {
                 out.add(new Span(s.getStart(), s.getEnd() + 1));
                 i++;
-            } else if (word.length() > 1 && word.endsWith(".") && !word.endsWith("..")
+            } else if (word.length() > 1
+                    && word.endsWith(".")
+                    && !word.endsWith("..")
                     && !(i + 1 < spans.length && isAbbreviation(word.substring(0, word.length() - 1)))) {
                 out.add(new Span(s.getStart(), s.getEnd() - 1));
                 out.add(new Span(s.getEnd() - 1, s.getEnd()));
@@ -506,14 +586,18 @@ public final class EnglishSentences {
     }
 
     private static boolean nounAtStart(String[] words, String[] tags) {
-        return "PROPN".equals(tags[0]) && words.length > 1 && words[0].endsWith("s")
+        return "PROPN".equals(tags[0])
+                && words.length > 1
+                && words[0].endsWith("s")
                 && ("VERB".equals(tags[1]) || "AUX".equals(tags[1]))
                 && !SINGULAR_VERBS.contains(words[1].toLowerCase(Locale.ROOT));
     }
 
     private static boolean isAbbreviation(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        return TITLES.contains(w) || MONTHS.contains(w) || w.length() == 1 && Character.isLetter(w.charAt(0))
+        return TITLES.contains(w)
+                || MONTHS.contains(w)
+                || w.length() == 1 && Character.isLetter(w.charAt(0))
                 || w.length() >= 3 && INITIALISM.matcher(w).matches();
     }
 }

@@ -23,7 +23,8 @@ public final class Folding {
                 continue;
             }
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK) continue;
             switch (c) {
                 case 'ß' -> b.append("ss");

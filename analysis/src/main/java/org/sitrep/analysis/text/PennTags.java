@@ -18,16 +18,90 @@ final class PennTags {
     private static final Set<String> WH_ADVERBS = Set.of("when", "where", "why", "how", "whenever", "wherever");
     /** Irregular forms that are only ever past participles. */
     private static final Set<String> PARTICIPLES = Set.of(
-            "been", "seen", "done", "gone", "taken", "given", "beaten", "fallen", "driven", "broken", "stolen", "spoken",
-            "shaken", "chosen", "known", "shown", "thrown", "flown", "grown", "drawn", "withdrawn", "written", "hidden",
-            "ridden", "risen", "eaten", "forgotten", "gotten", "overtaken", "undertaken", "blown", "sworn", "torn",
-            "worn", "born", "borne", "slain", "stricken", "sunk", "begun", "swum", "overrun");
+            "been",
+            "seen",
+            "done",
+            "gone",
+            "taken",
+            "given",
+            "beaten",
+            "fallen",
+            "driven",
+            "broken",
+            "stolen",
+            "spoken",
+            "shaken",
+            "chosen",
+            "known",
+            "shown",
+            "thrown",
+            "flown",
+            "grown",
+            "drawn",
+            "withdrawn",
+            "written",
+            "hidden",
+            "ridden",
+            "risen",
+            "eaten",
+            "forgotten",
+            "gotten",
+            "overtaken",
+            "undertaken",
+            "blown",
+            "sworn",
+            "torn",
+            "worn",
+            "born",
+            "borne",
+            "slain",
+            "stricken",
+            "sunk",
+            "begun",
+            "swum",
+            "overrun");
     /** Irregular forms that are only ever simple past. */
     private static final Set<String> PAST = Set.of(
-            "was", "were", "did", "went", "took", "gave", "saw", "fell", "drove", "broke", "stole", "spoke", "shook",
-            "chose", "knew", "showed", "threw", "flew", "grew", "drew", "withdrew", "wrote", "hid", "rode", "rose",
-            "ate", "forgot", "overtook", "undertook", "blew", "swore", "tore", "wore", "slew", "sank", "began", "ran",
-            "came", "became", "overran");
+            "was",
+            "were",
+            "did",
+            "went",
+            "took",
+            "gave",
+            "saw",
+            "fell",
+            "drove",
+            "broke",
+            "stole",
+            "spoke",
+            "shook",
+            "chose",
+            "knew",
+            "showed",
+            "threw",
+            "flew",
+            "grew",
+            "drew",
+            "withdrew",
+            "wrote",
+            "hid",
+            "rode",
+            "rose",
+            "ate",
+            "forgot",
+            "overtook",
+            "undertook",
+            "blew",
+            "swore",
+            "tore",
+            "wore",
+            "slew",
+            "sank",
+            "began",
+            "ran",
+            "came",
+            "became",
+            "overran");
 
     private PennTags() {}
 
@@ -53,8 +127,12 @@ final class PennTags {
             case "CCONJ" -> "CC";
             case "DET" -> l.equals("which") || l.equals("whose") ? "WDT" : "DT";
             case "PRON" -> pronoun(l);
-            case "PART" -> l.equals("to") ? "TO" : l.equals("'s") || l.equals("’s") || l.equals("'") ? "POS"
-                    : l.equals("not") || l.equals("n't") || l.equals("n’t") ? "RB" : "RP";
+            case "PART" ->
+                l.equals("to")
+                        ? "TO"
+                        : l.equals("'s") || l.equals("’s") || l.equals("'")
+                                ? "POS"
+                                : l.equals("not") || l.equals("n't") || l.equals("n’t") ? "RB" : "RP";
             case "NUM" -> "CD";
             case "PUNCT" -> punctuation(w);
             case "INTJ" -> "UH";
@@ -70,8 +148,12 @@ final class PennTags {
     }
 
     private static boolean plural(String lower, String lemma) {
-        return !lower.equals(lemma) || lower.equals("people")
-                || lower.equals("men") || lower.equals("women") || lower.equals("children") || lower.equals("police");
+        return !lower.equals(lemma)
+                || lower.equals("people")
+                || lower.equals("men")
+                || lower.equals("women")
+                || lower.equals("children")
+                || lower.equals("police");
     }
 
     private static String pronoun(String l) {
@@ -86,10 +168,16 @@ final class PennTags {
         if (MODALS.contains(l) && "AUX".equals(coarse(ud[i]))) return "MD";
         if (l.endsWith("ing") && l.length() > 4) return "VBG";
         switch (l) {
-            case "am", "are", "'re", "'m", "’re", "’m" -> { return "VBP"; }
-            case "is", "'s", "’s", "has", "does" -> { return "VBZ"; }
-            case "be", "have", "do" -> { return infinitive(words, penn, i) ? "VB" : "VBP"; }
-            default -> { }
+            case "am", "are", "'re", "'m", "’re", "’m" -> {
+                return "VBP";
+            }
+            case "is", "'s", "’s", "has", "does" -> {
+                return "VBZ";
+            }
+            case "be", "have", "do" -> {
+                return infinitive(words, penn, i) ? "VB" : "VBP";
+            }
+            default -> {}
         }
         if (PARTICIPLES.contains(l)) return "VBN";
         if (PAST.contains(l)) return "VBD";
@@ -109,8 +197,13 @@ final class PennTags {
             String p = penn[k];
             if ("RB".equals(p)) continue;
             String w = words[k].toLowerCase(Locale.ROOT);
-            return "TO".equals(p) || "MD".equals(p) || w.equals("did") || w.equals("does") || w.equals("do")
-                    || w.equals("n't") || w.equals("not");
+            return "TO".equals(p)
+                    || "MD".equals(p)
+                    || w.equals("did")
+                    || w.equals("does")
+                    || w.equals("do")
+                    || w.equals("n't")
+                    || w.equals("not");
         }
         return false;
     }
@@ -130,9 +223,12 @@ final class PennTags {
     private static boolean attributive(String[] ud, String[] penn, int i) {
         if (i == 0) return false;
         String before = penn[i - 1];
-        boolean afterModifier = "DT".equals(before) || "JJ".equals(before) || "PRP$".equals(before)
+        boolean afterModifier = "DT".equals(before)
+                || "JJ".equals(before)
+                || "PRP$".equals(before)
                 || "RB".equals(before) && i >= 2 && "DT".equals(penn[i - 2]);
-        boolean beforeNoun = i + 1 < ud.length && (coarse(ud[i + 1]).equals("NOUN") || coarse(ud[i + 1]).equals("PROPN"));
+        boolean beforeNoun = i + 1 < ud.length
+                && (coarse(ud[i + 1]).equals("NOUN") || coarse(ud[i + 1]).equals("PROPN"));
         return afterModifier && beforeNoun;
     }
 

@@ -38,6 +38,7 @@ public final class TextCleaner {
     public static final int MAX_INPUT_CHARS = 4_000_000;
     /** Cleaned text analysed at most: about 30,000 words, far more than any article. */
     public static final int MAX_TEXT_CHARS = 200_000;
+
     private static final int CUT_SLACK = 2_000;
     /** No word is longer: longer runs of non-space characters (base64, hashes, runaway punctuation) are shortened. */
     public static final int MAX_WORD_CHARS = 100;
@@ -51,10 +52,14 @@ public final class TextCleaner {
     private final EnglishSentences sentences;
     private final Clock clock;
 
-    public TextCleaner() { this(Clock.systemUTC()); }
+    public TextCleaner() {
+        this(Clock.systemUTC());
+    }
 
     /** {@code clock} gives "today" when neither the caller nor the page says when it was published. */
-    public TextCleaner(Clock clock) { this(clock, true); }
+    public TextCleaner(Clock clock) {
+        this(clock, true);
+    }
 
     /**
      * @param tagging false to leave tokens without part-of-speech tags and lemmas (null): tagging is
@@ -86,7 +91,9 @@ public final class TextCleaner {
             default -> blocks = textBlocks(shortenRuns(content));
         }
         if (title == null && !blocks.isEmpty() && looksLikeHeadline(blocks.get(0))) title = blocks.get(0);
-        if (title != null && !title.isBlank() && (blocks.isEmpty() || !blocks.get(0).equals(title.strip()))) {
+        if (title != null
+                && !title.isBlank()
+                && (blocks.isEmpty() || !blocks.get(0).equals(title.strip()))) {
             blocks.add(0, WebPage.clean(title));
         }
         if (published == null) published = LocalDate.now(clock);
@@ -123,7 +130,10 @@ public final class TextCleaner {
     }
 
     private static boolean looksLikeHeadline(String block) {
-        return block.length() <= 200 && block.indexOf('\n') < 0 && !block.endsWith(".") && !block.endsWith(":")
+        return block.length() <= 200
+                && block.indexOf('\n') < 0
+                && !block.endsWith(".")
+                && !block.endsWith(":")
                 && block.split(" ").length >= 2;
     }
 
@@ -152,7 +162,8 @@ public final class TextCleaner {
     private static boolean endsParagraph(String line, String next) {
         char last = line.charAt(line.length() - 1);
         if (".!?\"”’':".indexOf(last) >= 0) return true;
-        return line.length() < 40 && !next.isEmpty()
+        return line.length() < 40
+                && !next.isEmpty()
                 && (Character.isUpperCase(next.charAt(0)) || Character.isDigit(next.charAt(0)));
     }
 
@@ -168,16 +179,37 @@ public final class TextCleaner {
         Node doc = MARKDOWN.parse(content);
         List<String> blocks = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
-            @Override public void visit(Heading heading) { add(heading); }
-            @Override public void visit(Paragraph paragraph) { add(paragraph); }
-            @Override public void visit(FencedCodeBlock code) { }
-            @Override public void visit(IndentedCodeBlock code) { }
-            @Override public void visit(HtmlBlock html) {
+            @Override
+            public void visit(Heading heading) {
+                add(heading);
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                add(paragraph);
+            }
+
+            @Override
+            public void visit(FencedCodeBlock code) {}
+
+            @Override
+            public void visit(IndentedCodeBlock code) {}
+
+            @Override
+            public void visit(HtmlBlock html) {
                 String t = WebPage.clean(Jsoup.parse(html.getLiteral()).text());
                 if (!t.isEmpty()) blocks.add(t);
             }
-            @Override public void visit(ListItem item) { visitChildren(item); }
-            @Override public void visit(BlockQuote quote) { visitChildren(quote); }
+
+            @Override
+            public void visit(ListItem item) {
+                visitChildren(item);
+            }
+
+            @Override
+            public void visit(BlockQuote quote) {
+                visitChildren(quote);
+            }
 
             private void add(Node block) {
                 StringBuilder sb = new StringBuilder();
@@ -194,8 +226,9 @@ public final class TextCleaner {
             if (n instanceof Text t) sb.append(t.getLiteral());
             else if (n instanceof Code c) sb.append(c.getLiteral());
             else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) sb.append(' ');
-            else if (n instanceof HtmlInline) { /* tags carry no words */ }
-            else inline(n, sb);
+            else if (n instanceof HtmlInline) {
+                /* tags carry no words */
+            } else inline(n, sb);
         }
     }
 

@@ -18,25 +18,37 @@ public final class TokenisedText {
     private final CleanText clean;
     private List<Word> words;
 
-    private TokenisedText(CleanText clean) { this.clean = Objects.requireNonNull(clean, "clean"); }
+    private TokenisedText(CleanText clean) {
+        this.clean = Objects.requireNonNull(clean, "clean");
+    }
 
     /** The document a {@link TextCleaner} made, with its sentences and tokens. */
-    public static TokenisedText of(CleanText clean) { return new TokenisedText(clean); }
+    public static TokenisedText of(CleanText clean) {
+        return new TokenisedText(clean);
+    }
 
     /** A bare text with no sentence split (for a stage used on its own, as the geoparsing evaluation does). */
     public static TokenisedText of(String text) {
         return new TokenisedText(new CleanText(null, text == null ? "" : text, null, List.of()));
     }
 
-    public String text() { return clean.text(); }
+    public String text() {
+        return clean.text();
+    }
 
     /** The publication date relative dates resolve against; null for a bare text. */
-    public LocalDate published() { return clean.published(); }
+    public LocalDate published() {
+        return clean.published();
+    }
 
-    public String title() { return clean.title(); }
+    public String title() {
+        return clean.title();
+    }
 
     /** Sentences with their tokens; empty for a bare text. */
-    public List<Sentence> sentences() { return clean.sentences() == null ? List.of() : clean.sentences(); }
+    public List<Sentence> sentences() {
+        return clean.sentences() == null ? List.of() : clean.sentences();
+    }
 
     /** The words names are read from, in text order. */
     public List<Word> words() {
@@ -75,5 +87,7 @@ public final class TokenisedText {
     }
 
     /** The same document as a {@link CleanText} (what {@code Analyzer.clean} returns). */
-    public CleanText clean() { return clean; }
+    public CleanText clean() {
+        return clean;
+    }
 }

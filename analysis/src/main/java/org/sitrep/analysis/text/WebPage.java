@@ -25,24 +25,119 @@ public final class WebPage {
 
     /** Words in class/id/role attributes that mark page chrome rather than the story. */
     private static final Set<String> CHROME = Set.of(
-            "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "skip", "skiplink",
-            "share", "sharing", "social", "sharebar", "subscribe", "subscription", "subscriptions", "paywall",
-            "newsletter", "signup", "login", "register", "cookie", "cookies", "consent", "gdpr", "banner",
-            "promo", "advert", "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored", "related",
-            "recommended", "recommendations", "trending", "popular", "comments", "comment", "footer", "sidebar",
-            "widget", "popup", "modal", "overlay", "toolbar", "search", "searchbox", "masthead", "outbrain",
-            "taboola", "tags", "topics", "print", "byline", "author", "dateline", "timestamp", "meta",
-            "more", "readmore", "next", "prev", "pagination", "visually", "sr", "offscreen");
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menubar",
+            "breadcrumb",
+            "breadcrumbs",
+            "skip",
+            "skiplink",
+            "share",
+            "sharing",
+            "social",
+            "sharebar",
+            "subscribe",
+            "subscription",
+            "subscriptions",
+            "paywall",
+            "newsletter",
+            "signup",
+            "login",
+            "register",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "banner",
+            "promo",
+            "advert",
+            "advertisement",
+            "ad",
+            "ads",
+            "adslot",
+            "sponsor",
+            "sponsored",
+            "related",
+            "recommended",
+            "recommendations",
+            "trending",
+            "popular",
+            "comments",
+            "comment",
+            "footer",
+            "sidebar",
+            "widget",
+            "popup",
+            "modal",
+            "overlay",
+            "toolbar",
+            "search",
+            "searchbox",
+            "masthead",
+            "outbrain",
+            "taboola",
+            "tags",
+            "topics",
+            "print",
+            "byline",
+            "author",
+            "dateline",
+            "timestamp",
+            "meta",
+            "more",
+            "readmore",
+            "next",
+            "prev",
+            "pagination",
+            "visually",
+            "sr",
+            "offscreen");
     /** Chrome words that hold even for a box full of paragraphs (a paywall or cookie notice can be long). */
     private static final Set<String> ALWAYS_CHROME = Set.of(
-            "paywall", "subscribe", "subscription", "subscriptions", "newsletter", "cookie", "cookies", "consent",
-            "gdpr", "comments", "comment", "related", "recommended", "recommendations", "outbrain", "taboola",
-            "share", "sharing", "social", "nav", "navbar", "navigation", "menu", "footer");
-    private static final Set<String> CHROME_ROLES = Set.of(
-            "navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog", "menu");
+            "paywall",
+            "subscribe",
+            "subscription",
+            "subscriptions",
+            "newsletter",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "comments",
+            "comment",
+            "related",
+            "recommended",
+            "recommendations",
+            "outbrain",
+            "taboola",
+            "share",
+            "sharing",
+            "social",
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "footer");
+
+    private static final Set<String> CHROME_ROLES =
+            Set.of("navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog", "menu");
     private static final Set<String> STANDFIRST = Set.of(
-            "standfirst", "dek", "deck", "lede", "lead", "summary", "subtitle", "subheadline", "subhead",
-            "strapline", "excerpt", "intro", "description", "kicker-summary");
+            "standfirst",
+            "dek",
+            "deck",
+            "lede",
+            "lead",
+            "summary",
+            "subtitle",
+            "subheadline",
+            "subhead",
+            "strapline",
+            "excerpt",
+            "intro",
+            "description",
+            "kicker-summary");
     private static final Set<String> CAPTION = Set.of("caption", "figcaption", "photo-caption", "credit-caption");
     /** Short lines that are chrome whatever element holds them. */
     private static final Pattern BOILERPLATE = Pattern.compile(
@@ -50,6 +145,7 @@ public final class WebPage {
                     + "|log in.*|read more.*|related( (articles|stories|coverage))?|most (read|popular)"
                     + "|accept( all)?( cookies)?|we use cookies.*|continue reading.*|follow us.*|click here.*"
                     + "|copy link|print|email|facebook|twitter|x|whatsapp|linkedin)$");
+
     private static final Pattern WORDS = Pattern.compile("[^a-z0-9]+");
 
     private final String title;
@@ -63,19 +159,26 @@ public final class WebPage {
     }
 
     /** The headline, or null when the page has none. */
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
     /** Headline, standfirst, captions and body paragraphs, in that order. */
-    public List<String> blocks() { return blocks; }
+    public List<String> blocks() {
+        return blocks;
+    }
 
     /** The publication date from the page's metadata, or null. */
-    public LocalDate published() { return published; }
+    public LocalDate published() {
+        return published;
+    }
 
     public static WebPage parse(String html) {
         org.jsoup.nodes.Document page = Jsoup.parse(html);
         LocalDate published = publishedDate(page);
         page.select("script, style, noscript, template, iframe, svg, canvas, form, button, input, select, "
-                + "textarea, nav, aside, dialog, object, embed, video, audio, [hidden], [aria-hidden=true]").remove();
+                        + "textarea, nav, aside, dialog, object, embed, video, audio, [hidden], [aria-hidden=true]")
+                .remove();
         Element root = mainContent(page);
         Element headline = first(root.select("h1"));
         if (headline == null) headline = first(page.select("h1"));
@@ -105,8 +208,11 @@ public final class WebPage {
         }
         for (Element e : root.select("h2, h3, h4, h5, h6, p, li, blockquote, pre, div")) {
             if (used.contains(e) || insideUsed(e, used)) continue;
-            if (e.tagName().equals("div") || e.tagName().equals("li") || e.tagName().equals("blockquote")) {
-                if (!e.select("p, h2, h3, h4, h5, h6, li, blockquote, div, figcaption").isEmpty()) continue;
+            if (e.tagName().equals("div")
+                    || e.tagName().equals("li")
+                    || e.tagName().equals("blockquote")) {
+                if (!e.select("p, h2, h3, h4, h5, h6, li, blockquote, div, figcaption")
+                        .isEmpty()) continue;
                 if (e.tagName().equals("div") && e.text().length() < 40) continue;
             }
             if (e.closest("figure") != null) continue;
@@ -135,7 +241,8 @@ public final class WebPage {
             Element parent = p.parent();
             if (parent == null) continue;
             int length = 0;
-            for (Element child : parent.children()) if (child.tagName().equals("p")) length += child.text().length();
+            for (Element child : parent.children())
+                if (child.tagName().equals("p")) length += child.text().length();
             if (length > bestLength) {
                 best = parent;
                 bestLength = length;
@@ -147,8 +254,13 @@ public final class WebPage {
     /** Sites often put the headline just outside the body container; climb until an h1 is inside. */
     private static Element widenToHeadline(Element root) {
         Element e = root;
-        for (int i = 0; i < 3 && e.select("h1").isEmpty() && e.parent() != null
-                && !e.parent().tagName().equals("body") && !e.parent().tagName().equals("html"); i++) {
+        for (int i = 0;
+                i < 3
+                        && e.select("h1").isEmpty()
+                        && e.parent() != null
+                        && !e.parent().tagName().equals("body")
+                        && !e.parent().tagName().equals("html");
+                i++) {
             e = e.parent();
         }
         return e.select("h1").isEmpty() ? root : e;
@@ -165,7 +277,8 @@ public final class WebPage {
         for (Element e : root.getAllElements()) {
             if (e == root) continue;
             String tag = e.tagName();
-            boolean pageLevel = (tag.equals("header") || tag.equals("footer")) && e.select("h1").isEmpty()
+            boolean pageLevel = (tag.equals("header") || tag.equals("footer"))
+                    && e.select("h1").isEmpty()
                     && !hasWord(e, STANDFIRST);
             String role = e.attr("role").toLowerCase(Locale.ROOT);
             if (pageLevel || CHROME_ROLES.contains(role) || isChrome(e)) chrome.add(e);
@@ -221,7 +334,9 @@ public final class WebPage {
         return false;
     }
 
-    private static Element first(Elements es) { return es.isEmpty() ? null : es.first(); }
+    private static Element first(Elements es) {
+        return es.isEmpty() ? null : es.first();
+    }
 
     static String clean(String s) {
         return s.replace('\u00a0', ' ').replaceAll("[\\s\\p{Cf}]+", " ").strip();
@@ -237,8 +352,11 @@ public final class WebPage {
     // ---- publication date ----
 
     static LocalDate publishedDate(org.jsoup.nodes.Document page) {
-        for (String q : List.of("meta[property=article:published_time]", "meta[name=article:published_time]",
-                "meta[itemprop=datePublished]", "meta[property=og:published_time]")) {
+        for (String q : List.of(
+                "meta[property=article:published_time]",
+                "meta[name=article:published_time]",
+                "meta[itemprop=datePublished]",
+                "meta[property=og:published_time]")) {
             LocalDate d = date(page.select(q).attr("content"));
             if (d != null) return d;
         }
@@ -255,8 +373,14 @@ public final class WebPage {
             LocalDate d = date(time.attr("datetime"));
             if (d != null) return d;
         }
-        for (String q : List.of("meta[name=date]", "meta[name=pubdate]", "meta[name=publish-date]",
-                "meta[name=dc.date]", "meta[name=DC.date.issued]", "meta[name=sailthru.date]", "meta[name=parsely-pub-date]")) {
+        for (String q : List.of(
+                "meta[name=date]",
+                "meta[name=pubdate]",
+                "meta[name=publish-date]",
+                "meta[name=dc.date]",
+                "meta[name=DC.date.issued]",
+                "meta[name=sailthru.date]",
+                "meta[name=parsely-pub-date]")) {
             LocalDate d = date(page.select(q).attr("content"));
             if (d != null) return d;
         }

@@ -22,27 +22,43 @@ final class Words {
                 continue;
             }
             int start = i;
-            while (i < n && (Folding.isWordChar(text.charAt(i)) || Folding.isApostrophe(text.charAt(i))
-                    && i + 1 < n && Character.isLetter(text.charAt(i + 1)))) i++;
+            while (i < n
+                    && (Folding.isWordChar(text.charAt(i))
+                            || Folding.isApostrophe(text.charAt(i))
+                                    && i + 1 < n
+                                    && Character.isLetter(text.charAt(i + 1)))) i++;
             int end = i;
             // Possessive: "Syria's" is Syria.
-            if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+            if (end - start > 2
+                    && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
                     && Folding.isApostrophe(text.charAt(end - 2))) end -= 2;
             String word = Folding.fold(text.substring(start, end));
             if (word == null) continue;
             String gap = text.substring(prevEnd, start);
-            char joint = gap.isBlank() ? ' ' : gap.strip().equals("-") || gap.strip().equals("‐") ? '-' : ',';
+            char joint =
+                    gap.isBlank() ? ' ' : gap.strip().equals("-") || gap.strip().equals("‐") ? '-' : ',';
             if (out.isEmpty()) joint = '.';
             boolean sentenceStart = out.isEmpty() || sentenceBreak(gap);
             // Initials and abbreviated name words: "U.S.", "U.K.", "St. Louis", "Mt. Hermon".
-            if (!out.isEmpty() && (gap.equals(".") && end - start == 1
-                    && out.get(out.size() - 1).end() - out.get(out.size() - 1).start() == 1
-                    || gap.equals(". ") && NAME_ABBREVIATIONS.contains(out.get(out.size() - 1).word())
-                    && Character.isUpperCase(text.charAt(start)))) {
+            if (!out.isEmpty()
+                    && (gap.equals(".")
+                                    && end - start == 1
+                                    && out.get(out.size() - 1).end()
+                                                    - out.get(out.size() - 1).start()
+                                            == 1
+                            || gap.equals(". ")
+                                    && NAME_ABBREVIATIONS.contains(
+                                            out.get(out.size() - 1).word())
+                                    && Character.isUpperCase(text.charAt(start)))) {
                 joint = ' ';
                 sentenceStart = false;
             }
-            out.add(new Word(start, end, word, Character.isUpperCase(text.codePointAt(start)), sentenceStart,
+            out.add(new Word(
+                    start,
+                    end,
+                    word,
+                    Character.isUpperCase(text.codePointAt(start)),
+                    sentenceStart,
                     gap.contains("\n") ? '.' : joint));
             prevEnd = i;
         }
@@ -52,8 +68,8 @@ final class Words {
     private static boolean sentenceBreak(String gap) {
         for (int k = 0; k < gap.length(); k++) {
             char c = gap.charAt(k);
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '“' || c == '(' || c == '—')
-                return true;
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '“' || c == '('
+                    || c == '—') return true;
         }
         return false;
     }

@@ -44,8 +44,9 @@ public final class BundledEventModelBuild {
             Files.createDirectories(out.getParent());
             Files.write(out, model);
             if (inputs != null) ModelInputs.record(out, inputs);
-            System.out.printf("event model: %d passages -> %s (%d KB) in %d ms%n", split.train().size(), out,
-                    model.length / 1024, (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf(
+                    "event model: %d passages -> %s (%d KB) in %d ms%n",
+                    split.train().size(), out, model.length / 1024, (System.nanoTime() - t0) / 1_000_000);
         }
         // Beside the model, the corpus it came from: a server retraining from its analysts' reviews
         // (intel's admin button) needs the shipped passages and the held-out split, wherever it runs.
@@ -53,7 +54,9 @@ public final class BundledEventModelBuild {
         copy(corpus.resolve("heldout"), out.resolveSibling(name(TrainingCorpus.BUNDLED_HELDOUT)));
     }
 
-    private static String name(String resource) { return resource.substring(resource.lastIndexOf('/') + 1); }
+    private static String name(String resource) {
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
 
     /** Every {@code *.jsonl} of a folder in name order (as {@link TrainingCorpus#load} reads them), as one file. */
     private static void copy(Path folder, Path to) throws IOException {
@@ -61,7 +64,8 @@ public final class BundledEventModelBuild {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
-                        .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
+                        .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                        .toList()) {
                     for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                         if (!line.isBlank()) all.append(line).append('\n');
                     }

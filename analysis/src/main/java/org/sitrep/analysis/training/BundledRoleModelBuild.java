@@ -19,14 +19,16 @@ public final class BundledRoleModelBuild {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: BundledRoleModelBuild CORPUS_DIR EVENT_MODEL_FILE ROLE_MODEL_FILE");
+            throw new IllegalArgumentException(
+                    "usage: BundledRoleModelBuild CORPUS_DIR EVENT_MODEL_FILE ROLE_MODEL_FILE");
         }
         Path out = Path.of(args[2]);
         Path eventModel = Path.of(args[1]);
         Path classes = ModelInputs.classesOf(out, LearnedActorRolePicker.BUNDLED);
         String inputs = classes == null ? null : ModelInputs.digest(Path.of(args[0]), classes, eventModel);
         if (inputs != null && ModelInputs.upToDate(out, inputs)) {
-            System.out.println("actor-role model: up to date (corpus, event model, engine and libraries unchanged) " + out);
+            System.out.println(
+                    "actor-role model: up to date (corpus, event model, engine and libraries unchanged) " + out);
             return;
         }
         HeldOut split = HeldOut.of(Path.of(args[0]));
@@ -35,7 +37,8 @@ public final class BundledRoleModelBuild {
         Files.createDirectories(out.getParent());
         Files.write(out, model);
         if (inputs != null) ModelInputs.record(out, inputs);
-        System.out.printf("actor-role model: %d passages -> %s (%d KB) in %d ms%n", split.train().size(), out,
-                model.length / 1024, (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(
+                "actor-role model: %d passages -> %s (%d KB) in %d ms%n",
+                split.train().size(), out, model.length / 1024, (System.nanoTime() - t0) / 1_000_000);
     }
 }

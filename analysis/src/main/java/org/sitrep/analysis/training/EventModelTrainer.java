@@ -43,7 +43,8 @@ public final class EventModelTrainer {
         List<Passage> sorted = new ArrayList<>(passages);
         sorted.sort(Comparator.comparing(Passage::id));
         List<Event> events = new ArrayList<>(sorted.size());
-        for (Passage p : sorted) events.add(new Event(p.label().name(), signals(p.text()).features()));
+        for (Passage p : sorted)
+            events.add(new Event(p.label().name(), signals(p.text()).features()));
         return MaxentFit.fit(events, ITERATIONS, SIGMA, "event model");
     }
 
@@ -58,6 +59,8 @@ public final class EventModelTrainer {
         }
 
         @Override
-        public String version() { return ""; }
+        public String version() {
+            return "";
+        }
     }
 }

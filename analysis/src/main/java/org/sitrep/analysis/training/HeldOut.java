@@ -33,10 +33,13 @@ public record HeldOut(List<Passage> train, List<Passage> test, boolean byHash) {
         return crc.getValue() % 5 == 0;
     }
 
-    public int size() { return test.size(); }
+    public int size() {
+        return test.size();
+    }
 
     public String description() {
-        return byHash ? "a fifth of analysis/corpus/train chosen by a checksum of the id (no heldout/ passages yet)"
+        return byHash
+                ? "a fifth of analysis/corpus/train chosen by a checksum of the id (no heldout/ passages yet)"
                 : "analysis/corpus/heldout";
     }
 }

@@ -25,7 +25,8 @@ public record LearnedModels(EventClassifier events, ActorRolePicker roles) {
 
     /** The pair the build trained from the shipped corpus (the rules alone where this build has none). */
     public static LearnedModels bundled() {
-        return new LearnedModels(LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE),
+        return new LearnedModels(
+                LearnedEventClassifier.bundled().<EventClassifier>map(c -> c).orElse(EventClassifier.NONE),
                 bundledRoles());
     }
 
@@ -33,7 +34,8 @@ public record LearnedModels(EventClassifier events, ActorRolePicker roles) {
     public static LearnedModels read(Path eventModel) {
         LearnedEventClassifier events = LearnedEventClassifier.read(eventModel);
         Path roles = rolesBeside(eventModel);
-        return new LearnedModels(events, Files.isRegularFile(roles) ? LearnedActorRolePicker.read(roles) : bundledRoles());
+        return new LearnedModels(
+                events, Files.isRegularFile(roles) ? LearnedActorRolePicker.read(roles) : bundledRoles());
     }
 
     /** Where the role model trained beside this event model lives: {@code x.bin} → {@code x.roles.bin}. */
@@ -48,7 +50,9 @@ public record LearnedModels(EventClassifier events, ActorRolePicker roles) {
     }
 
     /** An engine with this pair in its learned slots. */
-    public Analyzer.Builder into(Analyzer.Builder builder) { return builder.eventClassifier(events).actorRolePicker(roles); }
+    public Analyzer.Builder into(Analyzer.Builder builder) {
+        return builder.eventClassifier(events).actorRolePicker(roles);
+    }
 
     /** "ev-…+ar-…", as the engine's version names the pair. */
     public String version() {

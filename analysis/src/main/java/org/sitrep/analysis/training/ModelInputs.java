@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  */
 final class ModelInputs {
     /** Files of the classes folder that are the models' outputs, not their inputs. */
-    private static final List<String> OUTPUTS = List.of("event-model.bin", "role-model.bin", ".inputs",
-            "event-corpus-train.jsonl", "event-corpus-heldout.jsonl");
+    private static final List<String> OUTPUTS = List.of(
+            "event-model.bin", "role-model.bin", ".inputs", "event-corpus-train.jsonl", "event-corpus-heldout.jsonl");
 
     private ModelInputs() {}
 
@@ -37,8 +37,10 @@ final class ModelInputs {
         for (Path root : new Path[] {corpus, classes}) {
             if (root == null || !Files.isDirectory(root)) continue;
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(Files::isRegularFile).filter(f -> !output(f))
-                        .sorted(Comparator.comparing(f -> root.relativize(f).toString())).toList()) {
+                for (Path f : files.filter(Files::isRegularFile)
+                        .filter(f -> !output(f))
+                        .sorted(Comparator.comparing(f -> root.relativize(f).toString()))
+                        .toList()) {
                     sha.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
                     file(sha, f);
                 }
@@ -59,7 +61,8 @@ final class ModelInputs {
     /** Whether the model and its stamp are there and the stamp holds this digest. */
     static boolean upToDate(Path model, String digest) throws IOException {
         Path stamp = stamp(model);
-        return Files.isRegularFile(model) && Files.isRegularFile(stamp)
+        return Files.isRegularFile(model)
+                && Files.isRegularFile(stamp)
                 && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(digest);
     }
 
@@ -76,7 +79,9 @@ final class ModelInputs {
         return m.endsWith(resource) ? Path.of(m.substring(0, m.length() - resource.length())) : null;
     }
 
-    static Path stamp(Path model) { return model.resolveSibling(model.getFileName() + ".inputs"); }
+    static Path stamp(Path model) {
+        return model.resolveSibling(model.getFileName() + ".inputs");
+    }
 
     private static boolean output(Path f) {
         String name = f.getFileName().toString();

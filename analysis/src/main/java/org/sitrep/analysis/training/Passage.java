@@ -12,5 +12,12 @@ import org.sitrep.analysis.SubEventType;
  * @param source  the kind of writing: wire, local, liveblog, ngo, police, ministry, witness, rebel
  * @param file    the file it was read from, for messages
  */
-public record Passage(String id, String text, SubEventType label, String actor1, String actor2, String country,
-                      String source, String file) {}
+public record Passage(
+        String id,
+        String text,
+        SubEventType label,
+        String actor1,
+        String actor2,
+        String country,
+        String source,
+        String file) {}

@@ -34,7 +34,9 @@ public final class PassageEvaluation {
 
     private final List<Outcome> outcomes;
 
-    private PassageEvaluation(List<Outcome> outcomes) { this.outcomes = List.copyOf(outcomes); }
+    private PassageEvaluation(List<Outcome> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
+    }
 
     public static PassageEvaluation run(Analyzer engine, List<Passage> passages) {
         List<Outcome> out = new ArrayList<>(passages.size());
@@ -42,7 +44,9 @@ public final class PassageEvaluation {
         return new PassageEvaluation(out);
     }
 
-    static String gold(SubEventType label) { return label.isEvent() ? label.label() : NONE; }
+    static String gold(SubEventType label) {
+        return label.isEvent() ? label.label() : NONE;
+    }
 
     private static Outcome outcome(Analyzer engine, Passage p) {
         Analysis a = engine.analyze(Document.text(p.text(), ANCHOR));
@@ -71,9 +75,13 @@ public final class PassageEvaluation {
         return false;
     }
 
-    public List<Outcome> outcomes() { return outcomes; }
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
 
-    public int size() { return outcomes.size(); }
+    public int size() {
+        return outcomes.size();
+    }
 
     /** Every label with gold or found passages, in ACLED's order, "None" last. */
     public List<LabelScore> labels() {
@@ -142,13 +150,21 @@ public final class PassageEvaluation {
         return events == 0 ? Double.NaN : (double) missed / events;
     }
 
-    public double actor1() { return share(true); }
+    public double actor1() {
+        return share(true);
+    }
 
-    public double actor2() { return share(false); }
+    public double actor2() {
+        return share(false);
+    }
 
-    public int actor1Count() { return (int) outcomes.stream().filter(o -> o.actor1Right() != null).count(); }
+    public int actor1Count() {
+        return (int) outcomes.stream().filter(o -> o.actor1Right() != null).count();
+    }
 
-    public int actor2Count() { return (int) outcomes.stream().filter(o -> o.actor2Right() != null).count(); }
+    public int actor2Count() {
+        return (int) outcomes.stream().filter(o -> o.actor2Right() != null).count();
+    }
 
     private double share(boolean first) {
         int n = 0, right = 0;
@@ -175,5 +191,7 @@ public final class PassageEvaluation {
         return m;
     }
 
-    static String f(double v) { return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v); }
+    static String f(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
 }

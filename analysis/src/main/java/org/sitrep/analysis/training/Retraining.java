@@ -36,13 +36,27 @@ public final class Retraining {
     private Retraining() {}
 
     /** The figures of one model on the held-out split; per-label F1 keyed by label ("None" for no event). */
-    public record Figures(double weightedF1, double macroF1, double eventF1, double actor1, double actor2,
-                          Map<String, Double> labelF1, int actor1Count, int actor2Count) {
+    public record Figures(
+            double weightedF1,
+            double macroF1,
+            double eventF1,
+            double actor1,
+            double actor2,
+            Map<String, Double> labelF1,
+            int actor1Count,
+            int actor2Count) {
         public static Figures of(PassageEvaluation e) {
             Map<String, Double> labels = new LinkedHashMap<>();
             for (PassageEvaluation.LabelScore s : e.labels()) if (s.gold() > 0) labels.put(s.label(), s.f1());
-            return new Figures(e.weightedF1(), e.macroF1(), e.detection()[2], e.actor1(), e.actor2(), labels,
-                    e.actor1Count(), e.actor2Count());
+            return new Figures(
+                    e.weightedF1(),
+                    e.macroF1(),
+                    e.detection()[2],
+                    e.actor1(),
+                    e.actor2(),
+                    labels,
+                    e.actor1Count(),
+                    e.actor2Count());
         }
     }
 
@@ -61,11 +75,24 @@ public final class Retraining {
      * @param notWorse            whether the new pair may replace the one in use
      * @param reason              why, in a sentence with the figures
      */
-    public record Result(byte[] model, String version, byte[] roleModel, String roleVersion, String previousVersion,
-                         String previousRoleVersion, int corpusSize, int reviewedCount, int heldOutSize, Figures before,
-                         Figures after, boolean notWorse, String reason) {
+    public record Result(
+            byte[] model,
+            String version,
+            byte[] roleModel,
+            String roleVersion,
+            String previousVersion,
+            String previousRoleVersion,
+            int corpusSize,
+            int reviewedCount,
+            int heldOutSize,
+            Figures before,
+            Figures after,
+            boolean notWorse,
+            String reason) {
         /** Both new models are the ones in use (the corpus and reviews have not changed). */
-        public boolean unchanged() { return version.equals(previousVersion) && roleVersion.equals(previousRoleVersion); }
+        public boolean unchanged() {
+            return version.equals(previousVersion) && roleVersion.equals(previousRoleVersion);
+        }
 
         /** The new pair, as the engine takes it. */
         public LearnedModels models() {
@@ -88,9 +115,11 @@ public final class Retraining {
         boolean same = pair.version().equals(current.version());
         Figures before = measure(current, split);
         Figures after = same ? before : measure(pair, split);
-        Figures floor = same || shipped == null || shipped.version().equals(current.version()) ? null : measure(shipped, split);
+        Figures floor =
+                same || shipped == null || shipped.version().equals(current.version()) ? null : measure(shipped, split);
         List<String> worse = new ArrayList<>();
-        if (after.weightedF1() < before.weightedF1() - TOLERANCE) worse.add("weighted F1 lower by more than " + TOLERANCE);
+        if (after.weightedF1() < before.weightedF1() - TOLERANCE)
+            worse.add("weighted F1 lower by more than " + TOLERANCE);
         if (after.eventF1() < before.eventF1() - TOLERANCE) worse.add("event F1 lower by more than " + TOLERANCE);
         if (lowerByMoreThanOnePassage(after.actor1(), before.actor1(), after.actor1Count())) {
             worse.add("actor1 accuracy lower by more than one passage");
@@ -99,12 +128,18 @@ public final class Retraining {
             worse.add("actor2 accuracy lower by more than one passage");
         }
         boolean belowShipped = floor != null && after.weightedF1() < floor.weightedF1() - TOLERANCE;
-        String figures = String.format(Locale.ROOT, "weighted F1 %s → %s, event F1 %s → %s, actor1 %s → %s, actor2 %s → %s "
-                        + "on %d held-out passages",
-                PassageEvaluation.f(before.weightedF1()), PassageEvaluation.f(after.weightedF1()),
-                PassageEvaluation.f(before.eventF1()), PassageEvaluation.f(after.eventF1()),
-                PassageEvaluation.f(before.actor1()), PassageEvaluation.f(after.actor1()),
-                PassageEvaluation.f(before.actor2()), PassageEvaluation.f(after.actor2()), split.size());
+        String figures = String.format(
+                Locale.ROOT,
+                "weighted F1 %s → %s, event F1 %s → %s, actor1 %s → %s, actor2 %s → %s " + "on %d held-out passages",
+                PassageEvaluation.f(before.weightedF1()),
+                PassageEvaluation.f(after.weightedF1()),
+                PassageEvaluation.f(before.eventF1()),
+                PassageEvaluation.f(after.eventF1()),
+                PassageEvaluation.f(before.actor1()),
+                PassageEvaluation.f(after.actor1()),
+                PassageEvaluation.f(before.actor2()),
+                PassageEvaluation.f(after.actor2()),
+                split.size());
         String reason;
         if (same) {
             // nothing would change: never "worse", whatever the floor says of the pair in use
@@ -112,14 +147,29 @@ public final class Retraining {
         } else if (!worse.isEmpty()) {
             reason = "worse than the models in use (" + String.join("; ", worse) + "): " + figures;
         } else if (belowShipped) {
-            reason = String.format(Locale.ROOT, "worse than the models the build shipped (weighted F1 %s, new %s): %s",
-                    PassageEvaluation.f(floor.weightedF1()), PassageEvaluation.f(after.weightedF1()), figures);
+            reason = String.format(
+                    Locale.ROOT,
+                    "worse than the models the build shipped (weighted F1 %s, new %s): %s",
+                    PassageEvaluation.f(floor.weightedF1()),
+                    PassageEvaluation.f(after.weightedF1()),
+                    figures);
         } else {
             reason = "not worse than the models in use: " + figures;
         }
-        return new Result(bytes, model.version(), roleBytes, pair.roles().version(), current.events().version(),
-                current.roles().version(), split.train().size(), reviewed.size(), split.size(), before, after,
-                same || worse.isEmpty() && !belowShipped, reason);
+        return new Result(
+                bytes,
+                model.version(),
+                roleBytes,
+                pair.roles().version(),
+                current.events().version(),
+                current.roles().version(),
+                split.train().size(),
+                reviewed.size(),
+                split.size(),
+                before,
+                after,
+                same || worse.isEmpty() && !belowShipped,
+                reason);
     }
 
     /**

@@ -33,7 +33,10 @@ public final class RoleModelTrainer {
 
     /** A trainer reading passages with this event classifier in the engine (the one the role model will serve). */
     public RoleModelTrainer(EventClassifier classifier) {
-        this.engine = Analyzer.builder().eventClassifier(classifier).actorRolePicker(recorder).build();
+        this.engine = Analyzer.builder()
+                .eventClassifier(classifier)
+                .actorRolePicker(recorder)
+                .build();
     }
 
     /** The role examples of one passage: none for a non-event, or when the finders named no labelled actor. */
@@ -48,7 +51,8 @@ public final class RoleModelTrainer {
         for (RoleCandidates event : recorder.seen) {
             for (RoleCandidates.Named n : event.candidates()) {
                 String c = n.actor().canonical();
-                String outcome = c.equals(actor1) ? LearnedActorRolePicker.ACTOR1
+                String outcome = c.equals(actor1)
+                        ? LearnedActorRolePicker.ACTOR1
                         : c.equals(actor2) ? LearnedActorRolePicker.ACTOR2 : LearnedActorRolePicker.NEITHER;
                 out.add(new Event(outcome, n.features()));
             }
@@ -95,6 +99,8 @@ public final class RoleModelTrainer {
         }
 
         @Override
-        public String version() { return ""; }
+        public String version() {
+            return "";
+        }
     }
 }

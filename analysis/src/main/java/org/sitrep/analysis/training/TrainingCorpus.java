@@ -30,10 +30,11 @@ import org.sitrep.analysis.SubEventType;
  */
 public final class TrainingCorpus {
     /** The kinds of writing a passage may imitate. */
-    public static final Set<String> SOURCES = Set.of("wire", "local", "liveblog", "ngo", "police", "ministry",
-            "witness", "rebel");
-    private static final Set<String> FIELDS = Set.of("id", "text", "type", "subtype", "actor1", "actor2", "country",
-            "source", "fatalities");
+    public static final Set<String> SOURCES =
+            Set.of("wire", "local", "liveblog", "ngo", "police", "ministry", "witness", "rebel");
+
+    private static final Set<String> FIELDS =
+            Set.of("id", "text", "type", "subtype", "actor1", "actor2", "country", "source", "fatalities");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Passages are short; a line longer than this is a pasted article, not a passage. */
     static final int MAX_TEXT = 2_000;
@@ -50,7 +51,9 @@ public final class TrainingCorpus {
         this.problems = List.copyOf(problems);
     }
 
-    public static TrainingCorpus of(List<Passage> passages) { return new TrainingCorpus(passages, List.of()); }
+    public static TrainingCorpus of(List<Passage> passages) {
+        return new TrainingCorpus(passages, List.of());
+    }
 
     /** Every {@code *.jsonl} in these folders (or these files), in name order; a missing folder has none. */
     public static TrainingCorpus load(Path... paths) {
@@ -61,7 +64,8 @@ public final class TrainingCorpus {
             } else if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(f))
-                            .sorted(Comparator.comparing(f -> f.getFileName().toString())).forEach(files::add);
+                            .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + p, e);
                 }
@@ -81,8 +85,13 @@ public final class TrainingCorpus {
         return new TrainingCorpus(passages, problems);
     }
 
-    private static void read(BufferedReader r, String name, List<Passage> passages, List<CorpusProblem> problems,
-                             Map<String, String> seen) throws IOException {
+    private static void read(
+            BufferedReader r,
+            String name,
+            List<Passage> passages,
+            List<CorpusProblem> problems,
+            Map<String, String> seen)
+            throws IOException {
         String line;
         int n = 0;
         while ((line = r.readLine()) != null) {
@@ -124,8 +133,12 @@ public final class TrainingCorpus {
             if (in == null) return Optional.empty();
             List<Passage> passages = new ArrayList<>();
             List<CorpusProblem> problems = new ArrayList<>();
-            read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
-                    resource.substring(resource.lastIndexOf('/') + 1), passages, problems, new HashMap<>());
+            read(
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    resource.substring(resource.lastIndexOf('/') + 1),
+                    passages,
+                    problems,
+                    new HashMap<>());
             return Optional.of(new TrainingCorpus(passages, problems));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled corpus " + resource, e);
@@ -160,11 +173,14 @@ public final class TrainingCorpus {
         if (id == null || id.isBlank()) why.add("no id");
         if (text == null || text.isBlank()) why.add("no text");
         else if (text.length() > MAX_TEXT) why.add("text longer than " + MAX_TEXT + " characters");
-        Optional<SubEventType> label = type == null || subtype == null ? Optional.empty() : SubEventType.of(type, subtype);
-        if (label.isEmpty()) why.add("no ACLED type '" + type + "' with sub-type '" + subtype + "' (nor a None category)");
+        Optional<SubEventType> label =
+                type == null || subtype == null ? Optional.empty() : SubEventType.of(type, subtype);
+        if (label.isEmpty())
+            why.add("no ACLED type '" + type + "' with sub-type '" + subtype + "' (nor a None category)");
         if (source == null || !SOURCES.contains(source)) why.add("source '" + source + "' is not one of " + SOURCES);
         for (String a : new String[] {actor1, actor2}) {
-            if (a != null && text != null && (a.isBlank() || !text.contains(a))) why.add("actor '" + a + "' is not in the text");
+            if (a != null && text != null && (a.isBlank() || !text.contains(a)))
+                why.add("actor '" + a + "' is not in the text");
         }
         if (actor1 != null && actor1.equals(actor2)) why.add("actor1 and actor2 are the same words");
         // the gold deaths of the fatalities evaluation (FatalityEvaluation reads them): a count, ACLED's way
@@ -186,9 +202,15 @@ public final class TrainingCorpus {
         return v.asText();
     }
 
-    public List<Passage> passages() { return passages; }
+    public List<Passage> passages() {
+        return passages;
+    }
 
-    public List<CorpusProblem> problems() { return problems; }
+    public List<CorpusProblem> problems() {
+        return problems;
+    }
 
-    public int size() { return passages.size(); }
+    public int size() {
+        return passages.size();
+    }
 }

@@ -24,7 +24,10 @@ import org.sitrep.analysis.text.CleanText;
  * would find them.
  */
 class PatternActorFinderTest {
-    static final Analyzer CLEANER = Analyzer.builder().placeFinder(PlaceFinder.NONE).eventClassifier(EventClassifier.NONE).build();
+    static final Analyzer CLEANER = Analyzer.builder()
+            .placeFinder(PlaceFinder.NONE)
+            .eventClassifier(EventClassifier.NONE)
+            .build();
     static final DictionaryActorFinder FINDER = DictionaryActorFinder.withPatterns();
 
     static List<Actor> find(String text, Place... places) {
@@ -38,12 +41,15 @@ class PatternActorFinderTest {
 
     /** The words of the actor's mentions, as written. */
     static List<String> words(String text, Actor a) {
-        return a.mentions().stream().map(m -> text.substring(m.start(), m.end())).toList();
+        return a.mentions().stream()
+                .map(m -> text.substring(m.start(), m.end()))
+                .toList();
     }
 
     static Place place(String text, String name, String country) {
         int at = text.indexOf(name);
-        return new Place(name, name, 0, 0, country, null, "PPL", 1, Precision.CITY, List.of(new Span(at, at + name.length())));
+        return new Place(
+                name, name, 0, 0, country, null, "PPL", 1, Precision.CITY, List.of(new Span(at, at + name.length())));
     }
 
     @Test
@@ -61,7 +67,10 @@ class PatternActorFinderTest {
 
         // no office and no word of a side: the leader's name is the side, as the dictionary writes "haftar"
         String plain = "Gunmen loyal to Omar Dikko raided a checkpoint near the market.";
-        assertThat(actor(find(plain), "Forces loyal to Omar Dikko").orElseThrow().side()).isEqualTo("dikko");
+        assertThat(actor(find(plain), "Forces loyal to Omar Dikko")
+                        .orElseThrow()
+                        .side())
+                .isEqualTo("dikko");
     }
 
     @Test
@@ -81,15 +90,20 @@ class PatternActorFinderTest {
         String backed = "Forces loyal to the UN-backed government pushed back the assault.";
         List<Actor> pro = find(backed);
         assertThat(actor(pro, "Pro-government forces")).isPresent();
-        assertThat(pro).noneMatch(a -> words(backed, a).stream().anyMatch(w -> w.startsWith("Forces loyal")) && a.canonical().equals("United Nations"));
+        assertThat(pro)
+                .noneMatch(a -> words(backed, a).stream().anyMatch(w -> w.startsWith("Forces loyal"))
+                        && a.canonical().equals("United Nations"));
     }
 
     @Test
     void loyalToSomethingThatIsNoOneGivesNoActor() {
-        for (String text : List.of("Forces loyal to the constitution will defend the republic, the minister said.",
+        for (String text : List.of(
+                "Forces loyal to the constitution will defend the republic, the minister said.",
                 "Soldiers loyal to their commander refused the order.",
                 "The men stayed loyal to the cause for years.")) {
-            assertThat(find(text)).as(text).noneMatch(a -> a.canonical().toLowerCase().contains("loyal"));
+            assertThat(find(text))
+                    .as(text)
+                    .noneMatch(a -> a.canonical().toLowerCase().contains("loyal"));
         }
         // loyal to the state itself: a pro-government force
         String text = "Gunmen loyal to the government attacked the protesters in the capital.";
@@ -102,12 +116,14 @@ class PatternActorFinderTest {
         String text = "Supporters of Imran Khan set fire to army buildings in Lahore. "
                 + "Police said Imran Khan supporters had also blocked the motorway.";
         // ACLED's coding: the protesters of the country (Pakistan from the place the geoparser found)
-        Actor a = actor(find(text, place(text, "Lahore", "PK")), "Protesters (Pakistan)").orElseThrow();
+        Actor a = actor(find(text, place(text, "Lahore", "PK")), "Protesters (Pakistan)")
+                .orElseThrow();
         assertThat(a.kind()).isEqualTo(ActorKind.PROTESTERS);
         assertThat(words(text, a)).containsExactly("Supporters of Imran Khan", "Imran Khan supporters");
 
         String possessive = "Milorad Dodik's supporters rallied in the square.";
-        assertThat(words(possessive, actor(find(possessive), "Protesters").orElseThrow())).containsExactly("Milorad Dodik's supporters");
+        assertThat(words(possessive, actor(find(possessive), "Protesters").orElseThrow()))
+                .containsExactly("Milorad Dodik's supporters");
         String former = "Supporters of former president Evo Morales blocked roads.";
         assertThat(actor(find(former), "Protesters").orElseThrow().side()).isEqualTo("opposition");
         String opposition = "Opposition supporters clashed with police in the city centre.";
@@ -118,13 +134,16 @@ class PatternActorFinderTest {
     void aGroupsSupportersAreNotTheGroup() {
         String text = "Hezbollah supporters attacked the demonstrators in central Beirut.";
         List<Actor> actors = find(text);
-        assertThat(actors).anyMatch(a -> a.kind() == ActorKind.PROTESTERS && words(text, a).contains("Hezbollah supporters"));
+        assertThat(actors)
+                .anyMatch(
+                        a -> a.kind() == ActorKind.PROTESTERS && words(text, a).contains("Hezbollah supporters"));
         assertThat(actor(actors, "Hezbollah")).isEmpty();
     }
 
     @Test
     void supportersWithNobodyNamedGiveNoActor() {
-        for (String text : List.of("Supporters said the march would go ahead.",
+        for (String text : List.of(
+                "Supporters said the march would go ahead.",
                 "Supporters of the bill say it will cut costs.",
                 "The candidate thanked his supporters on Sunday.")) {
             assertThat(find(text)).as(text).noneMatch(a -> a.kind() == ActorKind.PROTESTERS);
@@ -134,13 +153,15 @@ class PatternActorFinderTest {
     @Test
     void aTownsMilitiaIsALocalMilitiaOfThatTown() {
         String text = "The Zawiya militia clashed with a rival armed group near the refinery.";
-        Actor a = actor(find(text, place(text, "Zawiya", "LY")), "Zawiya militia").orElseThrow();
+        Actor a =
+                actor(find(text, place(text, "Zawiya", "LY")), "Zawiya militia").orElseThrow();
         assertThat(a.kind()).isEqualTo(ActorKind.MILITIA);
         assertThat(a.side()).isEqualTo("local");
         assertThat(words(text, a)).containsExactly("Zawiya militia");
 
         String fighters = "Misrata fighters pushed into the city on Tuesday.";
-        assertThat(actor(find(fighters, place(fighters, "Misrata", "LY")), "Misrata militia")).isPresent();
+        assertThat(actor(find(fighters, place(fighters, "Misrata", "LY")), "Misrata militia"))
+                .isPresent();
     }
 
     @Test
@@ -148,7 +169,10 @@ class PatternActorFinderTest {
         // the gazetteer knows an Italian town of that name, but the story is in Ethiopia (an invented group: the
         // dictionary now knows Fano, the real case)
         String text = "Lecce militiamen attacked federal forces near Bahir Dar.";
-        List<Actor> actors = find(text, place(text, "Lecce", "IT"), place(text, "Bahir Dar", "ET"),
+        List<Actor> actors = find(
+                text,
+                place(text, "Lecce", "IT"),
+                place(text, "Bahir Dar", "ET"),
                 place(text + " Gondar", "Gondar", "ET"));
         Actor lecce = actor(actors, "Lecce").orElseThrow();
         assertThat(lecce.side()).isEqualTo("unknown");
@@ -164,14 +188,20 @@ class PatternActorFinderTest {
     @Test
     void identityMilitiasByClanPeopleOrCommunity() {
         String clans = "Clan militias fought over grazing land near the river.";
-        Actor a = find(clans).stream().filter(x -> x.canonical().startsWith("Clan militia")).findFirst().orElseThrow();
+        Actor a = find(clans).stream()
+                .filter(x -> x.canonical().startsWith("Clan militia"))
+                .findFirst()
+                .orElseThrow();
         assertThat(a.kind()).isEqualTo(ActorKind.MILITIA);
         assertThat(a.side()).isEqualTo("local");
 
         String selfDefence = "Self-defence groups clashed with gang members in the hills.";
         List<Actor> actors = find(selfDefence);
-        assertThat(actors).anyMatch(x -> x.canonical().startsWith("Self-defence groups") && x.side().equals("local"));
-        assertThat(actors).anyMatch(x -> x.canonical().startsWith("Gangs") && x.side().equals("criminal"));
+        assertThat(actors)
+                .anyMatch(x -> x.canonical().startsWith("Self-defence groups")
+                        && x.side().equals("local"));
+        assertThat(actors)
+                .anyMatch(x -> x.canonical().startsWith("Gangs") && x.side().equals("criminal"));
 
         String people = "Armed Nuer militias raided cattle camps in the state.";
         assertThat(actor(find(people), "Nuer").orElseThrow().kind()).isEqualTo(ActorKind.MILITIA);
@@ -196,16 +226,23 @@ class PatternActorFinderTest {
         assertThat(brigade.kind()).isEqualTo(ActorKind.STATE_FORCES);
 
         String alliance = "An alliance of rebel groups seized the border post on Monday.";
-        Actor coalition = find(alliance).stream().filter(x -> x.canonical().startsWith("Rebel coalition")).findFirst().orElseThrow();
+        Actor coalition = find(alliance).stream()
+                .filter(x -> x.canonical().startsWith("Rebel coalition"))
+                .findFirst()
+                .orElseThrow();
         assertThat(coalition.kind()).isEqualTo(ActorKind.REBEL_GROUP);
         assertThat(words(alliance, coalition)).containsExactly("An alliance of rebel groups");
     }
 
     @Test
     void aBattlefrontIsNoFront() {
-        for (String text : List.of("Fighting intensified on the Eastern Front overnight.",
+        for (String text : List.of(
+                "Fighting intensified on the Eastern Front overnight.",
                 "The army sent reinforcements to the northern front.")) {
-            assertThat(find(text)).as(text).noneMatch(a -> a.canonical().endsWith("Front") || a.canonical().endsWith("front"));
+            assertThat(find(text))
+                    .as(text)
+                    .noneMatch(a ->
+                            a.canonical().endsWith("Front") || a.canonical().endsWith("front"));
         }
     }
 
@@ -220,10 +257,14 @@ class PatternActorFinderTest {
 
     @Test
     void attackersNobodyHasIdentifiedStayUnidentified() {
-        String text = "Hamas said on Monday it would retaliate. Unidentified gunmen later killed a driver near the crossing.";
+        String text =
+                "Hamas said on Monday it would retaliate. Unidentified gunmen later killed a driver near the crossing.";
         List<Actor> actors = find(text);
-        Actor gunmen = actors.stream().filter(a -> a.mentions().stream()
-                .anyMatch(m -> text.substring(m.start(), m.end()).equals("Unidentified gunmen"))).findFirst().orElseThrow();
+        Actor gunmen = actors.stream()
+                .filter(a -> a.mentions().stream()
+                        .anyMatch(m -> text.substring(m.start(), m.end()).equals("Unidentified gunmen")))
+                .findFirst()
+                .orElseThrow();
         assertThat(gunmen.canonical()).startsWith("Unidentified armed group");
         String assailants = "Unknown assailants shot dead a teacher on Friday.";
         assertThat(find(assailants)).anyMatch(a -> a.canonical().startsWith("Unidentified armed group"));
@@ -232,14 +273,16 @@ class PatternActorFinderTest {
     @Test
     void anAcronymBeforeItsFightersIsAGroupButAnAcronymAloneIsNot() {
         // an invented group: the dictionary now knows the RSF, the real case
-        String text = "FRX fighters shelled the city on Monday. Clashes erupted between the army and the FRX near the market.";
+        String text =
+                "FRX fighters shelled the city on Monday. Clashes erupted between the army and the FRX near the market.";
         Actor frx = actor(find(text), "FRX").orElseThrow();
         assertThat(frx.kind()).isEqualTo(ActorKind.MILITIA);
         assertThat(words(text, frx)).containsExactly("FRX fighters", "FRX");
         String alone = "The FRX shelled the city on Monday.";
         assertThat(find(alone)).noneMatch(a -> a.canonical().equals("FRX"));
         String source = "NNA reported that two people were wounded. The UN said the IED had killed a boy.";
-        assertThat(find(source)).noneMatch(a -> a.canonical().equals("NNA") || a.canonical().equals("IED"));
+        assertThat(find(source))
+                .noneMatch(a -> a.canonical().equals("NNA") || a.canonical().equals("IED"));
         String soldiers = "FARDC soldiers repelled the attack on the village.";
         assertThat(actor(find(soldiers), "FARDC").orElseThrow().kind()).isEqualTo(ActorKind.STATE_FORCES);
     }
@@ -247,13 +290,16 @@ class PatternActorFinderTest {
     @Test
     void aFaithOrPeoplesAdjectiveBeforeFightersIsLeftToTheDictionary() {
         String text = "Shi'ite fighters advanced on the town, where Alawite gunmen had dug in.";
-        assertThat(find(text)).noneMatch(a -> a.canonical().startsWith("Shi'ite") || a.canonical().startsWith("Alawite"));
+        assertThat(find(text))
+                .noneMatch(a ->
+                        a.canonical().startsWith("Shi'ite") || a.canonical().startsWith("Alawite"));
     }
 
     @Test
     void aTitleCaseHeadlineIsNoEvidenceOfNames() {
         String text = "Rival Fighters Seize Airport In Major Push";
-        assertThat(find(text)).noneMatch(a -> a.canonical().contains("Rival") || a.canonical().contains("Airport"));
+        assertThat(find(text))
+                .noneMatch(a -> a.canonical().contains("Rival") || a.canonical().contains("Airport"));
     }
 
     @Test
@@ -263,10 +309,16 @@ class PatternActorFinderTest {
         CleanText clean = CLEANER.clean(Document.text(text, LocalDate.of(2026, 3, 2)));
         List<Actor> byDefault = new DictionaryActorFinder().find(clean, List.of());
         assertThat(byDefault).noneMatch(a -> a.canonical().startsWith("Forces loyal to"));
-        assertThat(byDefault).anyMatch(a -> a.canonical().startsWith("Clan militia"))
-                .anyMatch(a -> a.kind() == ActorKind.PROTESTERS && words(text, a).contains("supporters of Imran Khan"));
-        assertThat(Analyzer.builder().placeFinder(PlaceFinder.NONE).actorFinder(DictionaryActorFinder.withPatterns()).build()
-                .analyze(Document.text(text, LocalDate.of(2026, 3, 2))).events())
+        assertThat(byDefault)
+                .anyMatch(a -> a.canonical().startsWith("Clan militia"))
+                .anyMatch(
+                        a -> a.kind() == ActorKind.PROTESTERS && words(text, a).contains("supporters of Imran Khan"));
+        assertThat(Analyzer.builder()
+                        .placeFinder(PlaceFinder.NONE)
+                        .actorFinder(DictionaryActorFinder.withPatterns())
+                        .build()
+                        .analyze(Document.text(text, LocalDate.of(2026, 3, 2)))
+                        .events())
                 .anySatisfy(e -> assertThat(e.actor1()).isEqualTo("Forces loyal to Ahmed Mirza"));
     }
 
@@ -275,16 +327,20 @@ class PatternActorFinderTest {
         String text = "Fighters loyal to warlord Ahmed Mirza stormed the village. Clan militias and supporters of "
                 + "Imran Khan clashed in Peshawar.";
         CleanText clean = CLEANER.clean(Document.text(text, LocalDate.of(2026, 3, 2)));
-        List<Actor> loyal = DictionaryActorFinder.withPatterns(java.util.EnumSet.of(ActorPattern.LOYAL_TO)).find(clean, List.of());
-        assertThat(loyal).anyMatch(a -> a.canonical().equals("Forces loyal to Ahmed Mirza"))
+        List<Actor> loyal = DictionaryActorFinder.withPatterns(java.util.EnumSet.of(ActorPattern.LOYAL_TO))
+                .find(clean, List.of());
+        assertThat(loyal)
+                .anyMatch(a -> a.canonical().equals("Forces loyal to Ahmed Mirza"))
                 .noneMatch(a -> a.canonical().startsWith("Clan militia"))
-                .noneMatch(a -> a.mentions().stream().anyMatch(m -> text.substring(m.start(), m.end()).startsWith("supporters")));
+                .noneMatch(a -> a.mentions().stream()
+                        .anyMatch(m -> text.substring(m.start(), m.end()).startsWith("supporters")));
         List<Actor> clans = DictionaryActorFinder.withPatterns(java.util.EnumSet.of(ActorPattern.IDENTITY_MILITIA))
                 .find(clean, List.of());
-        assertThat(clans).anyMatch(a -> a.canonical().startsWith("Clan militia"))
+        assertThat(clans)
+                .anyMatch(a -> a.canonical().startsWith("Clan militia"))
                 .noneMatch(a -> a.canonical().startsWith("Forces loyal to"));
-        assertThat(ActorPattern.byDefault()).doesNotContain(ActorPattern.LOYAL_TO, ActorPattern.FORMATION,
-                ActorPattern.NAMED_MILITIA);
+        assertThat(ActorPattern.byDefault())
+                .doesNotContain(ActorPattern.LOYAL_TO, ActorPattern.FORMATION, ActorPattern.NAMED_MILITIA);
     }
 
     @Test

@@ -29,9 +29,12 @@ import picocli.CommandLine;
 
 /** Runs {@code sitrep analyze} in-process, as the launcher would, and reads what it prints. */
 class AnalyzeCommandTest {
-    static final String ARTICLE = "Rebels seize Kessab\n\nSyrian rebels captured the town of Kessab on Sunday, activists said.\n";
+    static final String ARTICLE =
+            "Rebels seize Kessab\n\nSyrian rebels captured the town of Kessab on Sunday, activists said.\n";
     static Analyzer analyzer;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
 
     record Run(int exit, String out, String err) {}
 
@@ -40,14 +43,32 @@ class AnalyzeCommandTest {
         analyzer = Analyzer.builder()
                 .placeFinder(text -> {
                     int at = text.indexOf("Kessab");
-                    return at < 0 ? List.of() : List.of(new Place("Kessab", "Kassab", 35.9236, 35.9875, "SY", "Latakia",
-                            "PPL", 170063L, Precision.CITY, List.of(new Span(at, at + 6))));
+                    return at < 0
+                            ? List.of()
+                            : List.of(new Place(
+                                    "Kessab",
+                                    "Kassab",
+                                    35.9236,
+                                    35.9875,
+                                    "SY",
+                                    "Latakia",
+                                    "PPL",
+                                    170063L,
+                                    Precision.CITY,
+                                    List.of(new Span(at, at + 6))));
                 })
                 .eventExtractor((text, places, actors, dates) -> {
                     Sentence s = text.sentences().get(1);
-                    return List.of(new Event("Strategic developments", "Non-violent transfer of territory", "Syrian rebels",
-                            null, new EventPlace("Kassab", 35.9236, 35.9875, Precision.CITY, "SY", "Latakia", 170063L),
-                            dates.get(0).range(), "captured", new Evidence(s.text(), s.start(), s.end()), 0.8));
+                    return List.of(new Event(
+                            "Strategic developments",
+                            "Non-violent transfer of territory",
+                            "Syrian rebels",
+                            null,
+                            new EventPlace("Kassab", 35.9236, 35.9875, Precision.CITY, "SY", "Latakia", 170063L),
+                            dates.get(0).range(),
+                            "captured",
+                            new Evidence(s.text(), s.start(), s.end()),
+                            0.8));
                 })
                 .build();
     }
@@ -56,7 +77,8 @@ class AnalyzeCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override public <K> K create(Class<K> cls) throws Exception {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
                 if (cls == AnalyzeCommand.class) return cls.cast(new AnalyzeCommand(stdin, analyzer));
                 return CommandLine.defaultFactory().create(cls);
             }
@@ -68,7 +90,9 @@ class AnalyzeCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    Run run(String... args) { return run(InputStream.nullInputStream(), args); }
+    Run run(String... args) {
+        return run(InputStream.nullInputStream(), args);
+    }
 
     Path file(String name, byte[] content) throws IOException {
         Path p = dir.resolve(name);
@@ -91,27 +115,47 @@ class AnalyzeCommandTest {
 
     @Test
     void textSummaryFromStandardInput() {
-        Run r = run(new ByteArrayInputStream(ARTICLE.getBytes(StandardCharsets.UTF_8)),
-                "analyze", "--published=2014-03-24", "--format", "text", "-");
+        Run r = run(
+                new ByteArrayInputStream(ARTICLE.getBytes(StandardCharsets.UTF_8)),
+                "analyze",
+                "--published=2014-03-24",
+                "--format",
+                "text",
+                "-");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Rebels seize Kessab", "published 2014-03-24", "Places (1)",
-                "Kassab", "35.9236", "35.9875", "SY, Latakia", "city", "Events (1)",
-                "Strategic developments / Non-violent transfer of territory", "Syrian rebels",
-                "2014-03-23 (\"on Sunday\")",
-                "Syrian rebels captured the town of Kessab on Sunday, activists said.");
+        assertThat(r.out())
+                .contains(
+                        "Rebels seize Kessab",
+                        "published 2014-03-24",
+                        "Places (1)",
+                        "Kassab",
+                        "35.9236",
+                        "35.9875",
+                        "SY, Latakia",
+                        "city",
+                        "Events (1)",
+                        "Strategic developments / Non-violent transfer of territory",
+                        "Syrian rebels",
+                        "2014-03-23 (\"on Sunday\")",
+                        "Syrian rebels captured the town of Kessab on Sunday, activists said.");
     }
 
     @Test
     void missingFileIsOneLineAndExitOne() {
         Run r = run("analyze", dir.resolve("nope.txt").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).contains("no such file").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(r.err().strip())
+                .contains("no such file")
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
     }
 
     @Test
     void binaryFileIsRefused() throws IOException {
-        Path f = file("photo.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
+        Path f = file(
+                "photo.jpg",
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0});
         Run r = run("analyze", f.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip()).contains("binary").doesNotContain("\n").doesNotContain("at org.");
@@ -138,18 +182,22 @@ class AnalyzeCommandTest {
     @Test
     void badArgumentsExitTwo() throws IOException {
         Path f = file("a.txt", ARTICLE.getBytes(StandardCharsets.UTF_8));
-        assertThat(run("analyze", "--published", "24/03/2014", f.toString()).exit()).isEqualTo(2);
+        assertThat(run("analyze", "--published", "24/03/2014", f.toString()).exit())
+                .isEqualTo(2);
         assertThat(run("analyze", "--format", "xml", f.toString()).exit()).isEqualTo(2);
         assertThat(run("analyze").exit()).isEqualTo(2);
         assertThat(run("analyze", "--published", "24/03/2014", f.toString()).err())
-                .contains("--published", "'24/03/2014' is not a date like 2014-03-24").doesNotContain("Exception");
+                .contains("--published", "'24/03/2014' is not a date like 2014-03-24")
+                .doesNotContain("Exception");
     }
 
     @Test
     void latin1FileIsRead() throws IOException {
-        byte[] latin1 = "Caf\u00e9 owners in Kessab said rebels arrived on Sunday. D\u00e9j\u00e0 vu, said one. \u00a9 \u00e8 \u00e0 \u00f9 \u00e9 \u00e9"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        Run r = run("analyze", "--published", "2014-03-24", file("old.txt", latin1).toString());
+        byte[] latin1 =
+                "Caf\u00e9 owners in Kessab said rebels arrived on Sunday. D\u00e9j\u00e0 vu, said one. \u00a9 \u00e8 \u00e0 \u00f9 \u00e9 \u00e9"
+                        .getBytes(StandardCharsets.ISO_8859_1);
+        Run r = run(
+                "analyze", "--published", "2014-03-24", file("old.txt", latin1).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(AnalysisJson.read(r.out()).text()).contains("Caf\u00e9", "D\u00e9j\u00e0");
     }

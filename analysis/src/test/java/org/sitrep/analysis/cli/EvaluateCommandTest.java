@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitrep.analysis.evaluation.SharedData;
 import org.sitrep.analysis.evaluation.GoldEngine;
+import org.sitrep.analysis.evaluation.SharedData;
 import org.sitrep.analysis.evaluation.plover.PloverRecords;
 import picocli.CommandLine;
 
@@ -35,8 +35,14 @@ class EvaluateCommandTest {
         Run r = run(CORPUS);
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("engine gold").contains("dev (").contains("test (").contains("all (")
-                .contains("place mentions").contains("events (type + evidence)").contains("within 161 km");
+        assertThat(r.out())
+                .contains("engine gold")
+                .contains("dev (")
+                .contains("test (")
+                .contains("all (")
+                .contains("place mentions")
+                .contains("events (type + evidence)")
+                .contains("within 161 km");
         assertThat(r.out()).containsPattern("place mentions\\s+1\\.000\\s+1\\.000\\s+1\\.000");
     }
 
@@ -46,11 +52,18 @@ class EvaluateCommandTest {
         assertThat(json.status()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.path("engineVersion").asText()).isEqualTo("gold");
-        assertThat(root.path("splits").path("test").path("events").path("f1").asDouble()).isEqualTo(1.0);
-        assertThat(root.path("splits").path("dev").path("geocoding").path("within10").asDouble()).isEqualTo(1.0);
+        assertThat(root.path("splits").path("test").path("events").path("f1").asDouble())
+                .isEqualTo(1.0);
+        assertThat(root.path("splits")
+                        .path("dev")
+                        .path("geocoding")
+                        .path("within10")
+                        .asDouble())
+                .isEqualTo(1.0);
 
         Run md = run("--format=markdown", CORPUS);
-        assertThat(md.out()).contains("| split | texts | component | P | R | F1 | gold | found |")
+        assertThat(md.out())
+                .contains("| split | texts | component | P | R | F1 | gold | found |")
                 .contains("| test | ");
     }
 
@@ -92,12 +105,16 @@ class EvaluateCommandTest {
         Path jsonl = Files.writeString(dir.resolve("news.jsonl"), "not json\n{\"half\": \n");
         Run geo = run(jsonl.toString());
         assertThat(geo.status()).isEqualTo(1);
-        assertThat(geo.err()).contains("news.jsonl: not a geoparsing corpus: no readable documents").doesNotContain("\tat ");
+        assertThat(geo.err())
+                .contains("news.jsonl: not a geoparsing corpus: no readable documents")
+                .doesNotContain("\tat ");
 
         Path plover = Files.writeString(dir.resolve("PLOVER_sample.txt"), "{\"not\": \"an array\"}");
         Run p = run(plover.toString());
         assertThat(p.status()).isEqualTo(1);
-        assertThat(p.err()).contains("PLOVER_sample.txt: not a PLOVER gold file").doesNotContain("\tat ");
+        assertThat(p.err())
+                .contains("PLOVER_sample.txt: not a PLOVER gold file")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -113,7 +130,10 @@ class EvaluateCommandTest {
         Files.writeString(dir.resolve("broken.json"), "{ \"id\": \"x\", ");
         Run r = run(dir.toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("broken.json: not valid JSON").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("broken.json: not valid JSON")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /** {@code sitrep train} in-process on a small corpus of its own: check, measure, write both models only if not worse. */
 class TrainCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Run(int exit, String out, String err) {}
 
@@ -39,13 +40,18 @@ class TrainCommandTest {
         List<String> heldout = new ArrayList<>();
         int n = 0;
         try (var files = Files.list(Path.of("corpus/train"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (String line : Files.readAllLines(f)) {
                     n++;
                     if (n % 3 == 0) {
                         // every passage "Other": a model that can only say one thing
-                        train.add(mislabel ? line.replaceAll("\"type\":\\s*\"[^\"]*\",\\s*\"subtype\":\\s*\"[^\"]*\"",
-                                "\"type\":\"Strategic developments\",\"subtype\":\"Other\"") : line);
+                        train.add(
+                                mislabel
+                                        ? line.replaceAll(
+                                                "\"type\":\\s*\"[^\"]*\",\\s*\"subtype\":\\s*\"[^\"]*\"",
+                                                "\"type\":\"Strategic developments\",\"subtype\":\"Other\"")
+                                        : line);
                     } else if (n % 7 == 0) {
                         heldout.add(line);
                     }
@@ -62,15 +68,19 @@ class TrainCommandTest {
     void checkListsTheBrokenLinesAndTrainsNothing() throws IOException {
         Path c = dir.resolve("broken");
         Files.createDirectories(c.resolve("train"));
-        Files.writeString(c.resolve("train/x.jsonl"), "{\"id\":\"x-1\",\"text\":\"Floods.\",\"type\":\"None\","
-                + "\"subtype\":\"Flood\",\"source\":\"wire\"}\n");
+        Files.writeString(
+                c.resolve("train/x.jsonl"),
+                "{\"id\":\"x-1\",\"text\":\"Floods.\",\"type\":\"None\","
+                        + "\"subtype\":\"Flood\",\"source\":\"wire\"}\n");
         Run r = run("train", "--corpus", c.toString(), "--check");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("x.jsonl:1:", "sub-type 'Flood'").doesNotContain("Exception");
-        Run t = run("train", "--corpus", c.toString(), "--out", dir.resolve("m.bin").toString());
+        Run t = run(
+                "train", "--corpus", c.toString(), "--out", dir.resolve("m.bin").toString());
         assertThat(t.exit()).isEqualTo(1);
         assertThat(dir.resolve("m.bin")).doesNotExist();
-        assertThat(run("train", "--corpus", dir.resolve("nowhere").toString()).err()).contains("no folder");
+        assertThat(run("train", "--corpus", dir.resolve("nowhere").toString()).err())
+                .contains("no folder");
     }
 
     @Test
@@ -79,8 +89,15 @@ class TrainCommandTest {
         // the bundled model was trained on some of this small corpus's held-out passages: this first model
         // of a new corpus is written with --force
         Path good = corpus(false);
-        Run first = run("train", "--corpus", good.toString(), "--out", model.toString(), "--force",
-                "--report", dir.resolve("report.md").toString());
+        Run first = run(
+                "train",
+                "--corpus",
+                good.toString(),
+                "--out",
+                model.toString(),
+                "--force",
+                "--report",
+                dir.resolve("report.md").toString());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("written: ", "measuring on", "analysis/corpus/heldout");
         byte[] written = Files.readAllBytes(model);
@@ -89,8 +106,10 @@ class TrainCommandTest {
         Path roles = dir.resolve("models/event-model.roles.bin");
         byte[] rolesWritten = Files.readAllBytes(roles);
         String roleVersion = LearnedActorRolePicker.of(rolesWritten).version();
-        assertThat(roleVersion).matches("ar-[0-9a-f]{10}")
-                .as("trained on a third of the corpus, not the shipped model").isNotEqualTo(LearnedActorRolePicker.bundled().orElseThrow().version());
+        assertThat(roleVersion)
+                .matches("ar-[0-9a-f]{10}")
+                .as("trained on a third of the corpus, not the shipped model")
+                .isNotEqualTo(LearnedActorRolePicker.bundled().orElseThrow().version());
         assertThat(first.out()).contains("(" + roleVersion + ")", "actor2");
         assertThat(Files.readString(dir.resolve("report.md"))).contains("sub-type weighted F1", "| Armed clash |");
         Run same = run("train", "--corpus", good.toString(), "--out", model.toString());
@@ -99,14 +118,25 @@ class TrainCommandTest {
         assertThat(Files.readAllBytes(roles)).isEqualTo(rolesWritten);
 
         Path reviews = dir.resolve("reviews.jsonl");
-        Files.writeString(reviews, "{\"id\":\"rv-1\",\"text\":\"Houthi fighters set up a new base near Marib.\","
-                + "\"type\":\"Strategic developments\",\"subtype\":\"Headquarters or base established\","
-                + "\"actor1\":\"Houthi fighters\",\"source\":\"local\"}\n");
-        Run worse = run("train", "--corpus", corpus(true).toString(), "--reviews", reviews.toString(), "--out", model.toString());
+        Files.writeString(
+                reviews,
+                "{\"id\":\"rv-1\",\"text\":\"Houthi fighters set up a new base near Marib.\","
+                        + "\"type\":\"Strategic developments\",\"subtype\":\"Headquarters or base established\","
+                        + "\"actor1\":\"Houthi fighters\",\"source\":\"local\"}\n");
+        Run worse = run(
+                "train",
+                "--corpus",
+                corpus(true).toString(),
+                "--reviews",
+                reviews.toString(),
+                "--out",
+                model.toString());
         assertThat(worse.out()).contains("1 reviewed");
         assertThat(worse.exit()).isEqualTo(1);
         assertThat(worse.err()).contains("worse");
         assertThat(Files.readAllBytes(model)).isEqualTo(written);
-        assertThat(Files.readAllBytes(roles)).as("the pair is kept out together").isEqualTo(rolesWritten);
+        assertThat(Files.readAllBytes(roles))
+                .as("the pair is kept out together")
+                .isEqualTo(rolesWritten);
     }
 }

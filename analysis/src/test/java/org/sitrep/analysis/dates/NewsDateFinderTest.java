@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NewsDateFinderTest {
     /** Wednesday 26 March 2014. */
     static final LocalDate PUB = LocalDate.of(2014, 3, 26);
+
     final NewsDateFinder finder = new NewsDateFinder();
 
     @Test
@@ -84,7 +85,8 @@ class NewsDateFinderTest {
         assertThat(t.range().earliest()).isEqualTo(earliest);
         assertThat(t.range().latest()).isEqualTo(latest);
         assertThat(t.range().text()).isEqualToIgnoringCase(words);
-        assertThat(sentence.substring(t.span().start(), t.span().end())).isEqualTo(t.range().text());
+        assertThat(sentence.substring(t.span().start(), t.span().end()))
+                .isEqualTo(t.range().text());
     }
 
     @ParameterizedTest
@@ -126,16 +128,19 @@ class NewsDateFinderTest {
         String text = "Rebels captured the town on Tuesday. Government forces retook it yesterday after "
                 + "shelling it in late March, and a third of residents fled in the past few days.";
         List<TimeExpression> found = finder.find(text, PUB);
-        assertThat(found).extracting(t -> t.range().text())
+        assertThat(found)
+                .extracting(t -> t.range().text())
                 .containsExactly("on Tuesday", "yesterday", "in late March", "in the past few days");
         for (int i = 1; i < found.size(); i++) {
-            assertThat(found.get(i).span().start()).isGreaterThanOrEqualTo(found.get(i - 1).span().end());
+            assertThat(found.get(i).span().start())
+                    .isGreaterThanOrEqualTo(found.get(i - 1).span().end());
         }
     }
 
     @Test
     void impossibleDatesAreIgnored() {
-        assertThat(finder.find("The raid on February 30, 2014 never happened.", PUB)).isEmpty();
+        assertThat(finder.find("The raid on February 30, 2014 never happened.", PUB))
+                .isEmpty();
     }
 
     @Test

@@ -46,12 +46,34 @@ class CorpusScorerTest {
                 new GoldActor("Residents", "Civilians (Syria)", "civilians", "civilians"));
         List<GoldDate> dates = List.of(new GoldDate("on Saturday", null, null, SAT, SAT));
         List<GoldEvent> events = List.of(
-                new GoldEvent("Explosions/Remote violence", "Shelling/artillery/missile attack", "Syrian Arab Army", null,
-                        "Aleppo", SAT, SAT, "shelled Aleppo"),
-                new GoldEvent("Battles", "Armed clash", "Syrian rebels", "Syrian Arab Army", "Homs", SAT, SAT,
+                new GoldEvent(
+                        "Explosions/Remote violence",
+                        "Shelling/artillery/missile attack",
+                        "Syrian Arab Army",
+                        null,
+                        "Aleppo",
+                        SAT,
+                        SAT,
+                        "shelled Aleppo"),
+                new GoldEvent(
+                        "Battles",
+                        "Armed clash",
+                        "Syrian rebels",
+                        "Syrian Arab Army",
+                        "Homs",
+                        SAT,
+                        SAT,
                         "Rebels clashed with the army"));
-        return new CorpusText("t", "dev", "wire", PUBLISHED, Document.Format.TEXT, null, TEXT,
-                new Gold(places, actors, dates, events), Path.of("t.json"));
+        return new CorpusText(
+                "t",
+                "dev",
+                "wire",
+                PUBLISHED,
+                Document.Format.TEXT,
+                null,
+                TEXT,
+                new Gold(places, actors, dates, events),
+                Path.of("t.json"));
     }
 
     static Span at(String surface, int nth) {
@@ -72,10 +94,19 @@ class CorpusScorerTest {
         return new Actor(canonical, canonical, ActorKind.OTHER, side, "SY", List.of());
     }
 
-    static Event event(String type, String sub, String a1, String a2, EventPlace place, LocalDate day, String sentence) {
+    static Event event(
+            String type, String sub, String a1, String a2, EventPlace place, LocalDate day, String sentence) {
         int start = TEXT.indexOf(sentence);
-        return new Event(type, sub, a1, a2, place, new DateRange(day, day, "on Saturday"), "x",
-                new Evidence(sentence, start, start + sentence.length()), 0.9);
+        return new Event(
+                type,
+                sub,
+                a1,
+                a2,
+                place,
+                new DateRange(day, day, "on Saturday"),
+                "x",
+                new Evidence(sentence, start, start + sentence.length()),
+                0.9);
     }
 
     @Test
@@ -86,11 +117,29 @@ class CorpusScorerTest {
         Place kessab = place("Kessab", 35.92, 35.99, at("Kessab", 1));
         EventPlace ep = new EventPlace("Aleppo", 36.2, 37.13, Precision.CITY, "SY", null, 1);
         EventPlace hp = new EventPlace("Homs", 34.73, 36.71, Precision.CITY, "SY", null, 2);
-        Analysis a = analysis(List.of(aleppo, homs, province, kessab),
-                List.of(actor("Syrian Arab Army", "government"), actor("Syrian rebels", "opposition"), actor("Civilians (Syria)", "civilians")),
-                List.of(event("Explosions/Remote violence", "Shelling/artillery/missile attack", "Syrian Arab Army", null, ep, SAT,
+        Analysis a = analysis(
+                List.of(aleppo, homs, province, kessab),
+                List.of(
+                        actor("Syrian Arab Army", "government"),
+                        actor("Syrian rebels", "opposition"),
+                        actor("Civilians (Syria)", "civilians")),
+                List.of(
+                        event(
+                                "Explosions/Remote violence",
+                                "Shelling/artillery/missile attack",
+                                "Syrian Arab Army",
+                                null,
+                                ep,
+                                SAT,
                                 "Regime forces shelled Aleppo on Saturday."),
-                        event("Battles", "Armed clash", "Syrian rebels", "Syrian Arab Army", hp, SAT, "Rebels clashed with the army in Homs.")));
+                        event(
+                                "Battles",
+                                "Armed clash",
+                                "Syrian rebels",
+                                "Syrian Arab Army",
+                                hp,
+                                SAT,
+                                "Rebels clashed with the army in Homs.")));
         Scores s = scorer.score(gold(), Prediction.of(a));
 
         assertThat(s.placeMentions()).isEqualTo(new Score(4, 0, 0));
@@ -117,7 +166,8 @@ class CorpusScorerTest {
         Place aleppo = place("Aleppo", 36.2, 37.13, at("Aleppo", 1));
         Place khoms = place("Al Khums", 32.649, 14.261, at("Homs", 1));
         Place saturday = place("Saturday", 10, 10, at("Saturday", 1));
-        Scores s = scorer.score(gold(), Prediction.of(analysis(List.of(aleppo, khoms, saturday), List.of(), List.of())));
+        Scores s =
+                scorer.score(gold(), Prediction.of(analysis(List.of(aleppo, khoms, saturday), List.of(), List.of())));
 
         assertThat(s.placeMentions()).isEqualTo(new Score(2, 1, 2));
         assertThat(s.placeMentions().precision()).isCloseTo(2 / 3.0, within(1e-9));
@@ -127,7 +177,8 @@ class CorpusScorerTest {
         assertThat(s.geocoding().count()).isEqualTo(2);
         assertThat(s.geocoding().within(161)).isEqualTo(0.5);
         assertThat(s.geocoding().median()).isGreaterThan(900);
-        assertThat(s.misses()).anyMatch(m -> m.contains("place missed 'Kessab'"))
+        assertThat(s.misses())
+                .anyMatch(m -> m.contains("place missed 'Kessab'"))
                 .anyMatch(m -> m.contains("place false 'Saturday'"))
                 .anyMatch(m -> m.contains("'Homs' put at Al Khums"));
     }
@@ -146,8 +197,10 @@ class CorpusScorerTest {
     @Test
     void aCountryIsRightWhenTheEngineNamesTheSameCountryWhateverPointItUses() {
         GoldPlace libya = new GoldPlace("Libya", null, null, "Libya", 27.0, 17.0, "LY", "country");
-        Place engineLibya = new Place("Libya", "Libya", 25.0, 17.0, "LY", null, "PCLI", 5, Precision.COUNTRY, List.of());
-        assertThat(CorpusScorer.errorKm(engineLibya.lat(), engineLibya.lon(), engineLibya.country(), libya)).isZero();
+        Place engineLibya =
+                new Place("Libya", "Libya", 25.0, 17.0, "LY", null, "PCLI", 5, Precision.COUNTRY, List.of());
+        assertThat(CorpusScorer.errorKm(engineLibya.lat(), engineLibya.lon(), engineLibya.country(), libya))
+                .isZero();
         assertThat(CorpusScorer.errorKm(33.8, 35.8, "LB", libya)).isGreaterThan(1000);
         GoldPlace tripoli = new GoldPlace("Tripoli", null, null, "Tripoli", 32.887, 13.191, "LY", "city");
         assertThat(CorpusScorer.errorKm(32.0, 13.191, "LY", tripoli)).isCloseTo(99.6, within(1.0));
@@ -155,9 +208,15 @@ class CorpusScorerTest {
 
     @Test
     void actorsAreComparedByCanonicalNameWithSides() {
-        Scores s = scorer.score(gold(), Prediction.of(analysis(List.of(),
-                List.of(actor("the Syrian Arab Army", "opposition"), actor("syrian rebels", "opposition"), actor("Hezbollah", "hezbollah")),
-                List.of())));
+        Scores s = scorer.score(
+                gold(),
+                Prediction.of(analysis(
+                        List.of(),
+                        List.of(
+                                actor("the Syrian Arab Army", "opposition"),
+                                actor("syrian rebels", "opposition"),
+                                actor("Hezbollah", "hezbollah")),
+                        List.of())));
         assertThat(s.actors()).isEqualTo(new Score(2, 1, 1));
         assertThat(s.actorSides()).isEqualTo(new Accuracy(1, 2));
     }
@@ -168,10 +227,29 @@ class CorpusScorerTest {
         // is given the wrong type (so it does not match); an extra event is invented.
         EventPlace damascus = new EventPlace("Damascus", 33.513, 36.292, Precision.CITY, "SY", null, 3);
         List<Event> events = new ArrayList<>();
-        events.add(event("Explosions/Remote violence", "Air/drone strike", null, null, damascus, SAT.minusDays(1),
+        events.add(event(
+                "Explosions/Remote violence",
+                "Air/drone strike",
+                null,
+                null,
+                damascus,
+                SAT.minusDays(1),
                 "Regime forces shelled Aleppo on Saturday."));
-        events.add(event("Strategic developments", "Other", "Syrian rebels", null, null, SAT, "Rebels clashed with the army in Homs."));
-        events.add(event("Violence against civilians", "Attack", null, "Civilians (Syria)", null, SAT,
+        events.add(event(
+                "Strategic developments",
+                "Other",
+                "Syrian rebels",
+                null,
+                null,
+                SAT,
+                "Rebels clashed with the army in Homs."));
+        events.add(event(
+                "Violence against civilians",
+                "Attack",
+                null,
+                "Civilians (Syria)",
+                null,
+                SAT,
                 "Residents fled Aleppo province for Kessab."));
         Scores s = scorer.score(gold(), Prediction.of(analysis(List.of(), List.of(), events)));
 
@@ -188,25 +266,60 @@ class CorpusScorerTest {
     @Test
     void anEventToldTwiceMayBeCitedFromEitherSentenceButCountsOnce() {
         String text = "Government forces shelled Aleppo on Saturday. The shelling of Aleppo killed five people.";
-        GoldEvent shelling = new GoldEvent("Explosions/Remote violence", "Shelling/artillery/missile attack", null, null, null,
-                SAT, SAT, "shelled Aleppo", List.of("The shelling of Aleppo killed"));
-        CorpusText t = new CorpusText("twice", "dev", "wire", PUBLISHED, Document.Format.TEXT, null, text,
-                new Gold(List.of(), List.of(), List.of(), List.of(shelling)), Path.of("twice.json"));
+        GoldEvent shelling = new GoldEvent(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                null,
+                null,
+                null,
+                SAT,
+                SAT,
+                "shelled Aleppo",
+                List.of("The shelling of Aleppo killed"));
+        CorpusText t = new CorpusText(
+                "twice",
+                "dev",
+                "wire",
+                PUBLISHED,
+                Document.Format.TEXT,
+                null,
+                text,
+                new Gold(List.of(), List.of(), List.of(), List.of(shelling)),
+                Path.of("twice.json"));
         int second = text.indexOf("The shelling");
-        Event citedSecond = new Event("Explosions/Remote violence", "Shelling/artillery/missile attack", null, null, null,
-                new DateRange(SAT, SAT, null), "shelling", new Evidence(text.substring(second), second, text.length()), 0.9);
-        Event citedFirst = new Event("Explosions/Remote violence", "Shelling/artillery/missile attack", null, null, null,
-                new DateRange(SAT, SAT, null), "shelled", new Evidence(text.substring(0, second - 1), 0, second - 1), 0.9);
-        Analysis merged = new Analysis(Analysis.SCHEMA, "test", PUBLISHED, null, text, List.of(), List.of(), List.of(citedSecond));
+        Event citedSecond = new Event(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                null,
+                null,
+                null,
+                new DateRange(SAT, SAT, null),
+                "shelling",
+                new Evidence(text.substring(second), second, text.length()),
+                0.9);
+        Event citedFirst = new Event(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                null,
+                null,
+                null,
+                new DateRange(SAT, SAT, null),
+                "shelled",
+                new Evidence(text.substring(0, second - 1), 0, second - 1),
+                0.9);
+        Analysis merged = new Analysis(
+                Analysis.SCHEMA, "test", PUBLISHED, null, text, List.of(), List.of(), List.of(citedSecond));
         assertThat(scorer.score(t, Prediction.of(merged)).events()).isEqualTo(new Score(1, 0, 0));
         // Not merged: the second report of the same action is one event too many.
-        Analysis twice = new Analysis(Analysis.SCHEMA, "test", PUBLISHED, null, text, List.of(), List.of(), List.of(citedFirst, citedSecond));
+        Analysis twice = new Analysis(
+                Analysis.SCHEMA, "test", PUBLISHED, null, text, List.of(), List.of(), List.of(citedFirst, citedSecond));
         assertThat(scorer.score(t, Prediction.of(twice)).events()).isEqualTo(new Score(1, 1, 0));
     }
 
     @Test
     void datesFromTheEnginesTimeExpressionsWhenGiven() {
-        TimeExpression sat = new TimeExpression(at("on Saturday", 1), new DateRange(SAT.minusDays(7), SAT.minusDays(7), "on Saturday"));
+        TimeExpression sat = new TimeExpression(
+                at("on Saturday", 1), new DateRange(SAT.minusDays(7), SAT.minusDays(7), "on Saturday"));
         TimeExpression wrong = new TimeExpression(at("Homs", 1), new DateRange(SAT, SAT, "Homs"));
         Scores s = scorer.score(gold(), new Prediction(analysis(List.of(), List.of(), List.of()), List.of(sat, wrong)));
         assertThat(s.dates()).isEqualTo(new Score(1, 1, 0));
@@ -215,7 +328,8 @@ class CorpusScorerTest {
 
     @Test
     void aGoldMentionTheCleanedTextLostCountsAsMissed() {
-        Analysis a = new Analysis(Analysis.SCHEMA, "test", PUBLISHED, null, "Nothing here.", List.of(), List.of(), List.of());
+        Analysis a = new Analysis(
+                Analysis.SCHEMA, "test", PUBLISHED, null, "Nothing here.", List.of(), List.of(), List.of());
         Scores s = scorer.score(gold(), Prediction.of(a));
         assertThat(s.placeMentions()).isEqualTo(new Score(0, 0, 4));
         assertThat(s.events()).isEqualTo(new Score(0, 0, 2));

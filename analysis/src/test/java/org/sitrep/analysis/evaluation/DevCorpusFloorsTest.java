@@ -25,8 +25,12 @@ class DevCorpusFloorsTest {
     @BeforeAll
     static void runTheEngineOnTheCorpus() {
         AnalyzerEngine engine = AnalyzerEngine.standard();
-        report = EvaluationReport.run(DevCorpus.load(Path.of("corpus/dev")), engine::analyze, engine.version(),
-                "corpus/dev", LocalDate.now());
+        report = EvaluationReport.run(
+                DevCorpus.load(Path.of("corpus/dev")),
+                engine::analyze,
+                engine.version(),
+                "corpus/dev",
+                LocalDate.now());
     }
 
     static Properties floors() throws IOException {
@@ -50,14 +54,18 @@ class DevCorpusFloorsTest {
         List<String> below = new ArrayList<>();
         for (String name : floors().stringPropertyNames()) {
             assertThat(measured).as("floor for an unknown figure").containsKey(name);
-            double limit = Double.parseDouble(floors().getProperty(name).split("#")[0].trim());
+            double limit =
+                    Double.parseDouble(floors().getProperty(name).split("#")[0].trim());
             double value = measured.get(name);
             boolean ceiling = name.endsWith("Km");
             if (Double.isNaN(value) || (ceiling ? value > limit : value < limit)) {
-                below.add(String.format(Locale.ROOT, "%s = %.3f, %s %.3f", name, value, ceiling ? "ceiling" : "floor", limit));
+                below.add(String.format(
+                        Locale.ROOT, "%s = %.3f, %s %.3f", name, value, ceiling ? "ceiling" : "floor", limit));
             }
         }
-        assertThat(below).as("scores past their recorded limits:\n" + report.text()).isEmpty();
+        assertThat(below)
+                .as("scores past their recorded limits:\n" + report.text())
+                .isEmpty();
     }
 
     @Test

@@ -31,7 +31,8 @@ class DevCorpusTest {
         // (a surface inside another, a context that moved, a place an event cannot point to) shows here.
         List<CorpusText> texts = DevCorpus.load(CORPUS);
         GoldEngine gold = new GoldEngine();
-        EvaluationReport report = EvaluationReport.run(texts, gold::analyze, gold.version(), "dev", java.time.LocalDate.now());
+        EvaluationReport report =
+                EvaluationReport.run(texts, gold::analyze, gold.version(), "dev", java.time.LocalDate.now());
         Scores all = report.split("all");
         assertThat(all.misses()).isEmpty();
         assertThat(report.metrics()).allSatisfy((name, value) -> {
@@ -52,20 +53,24 @@ class DevCorpusTest {
             assertThat(p.name()).isEqualTo("Aleppo");
             assertThat(p.lat()).isEqualTo(36.2);
         });
-        assertThat(t.gold().events()).singleElement().satisfies(e -> assertThat(e.subType()).isEqualTo("Shelling/artillery/missile attack"));
+        assertThat(t.gold().events()).singleElement().satisfies(e -> assertThat(e.subType())
+                .isEqualTo("Shelling/artillery/missile attack"));
     }
 
     @Test
     void aGoldSurfaceMissingFromTheTextIsALoudError(@TempDir Path dir) throws IOException {
         Path f = write(dir, "bad.json", good("Kessab", "shelled"));
-        assertThatThrownBy(() -> DevCorpus.read(f)).isInstanceOf(CorpusException.class)
-                .hasMessageContaining("bad.json").hasMessageContaining("'Kessab' does not occur in the text");
+        assertThatThrownBy(() -> DevCorpus.read(f))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("'Kessab' does not occur in the text");
     }
 
     @Test
     void aSurfaceOnlyMatchesWholeWords(@TempDir Path dir) throws IOException {
         // "Homs" must not be found inside "Homsi".
-        String json = good("Aleppo", "shelled").replace("\"text\": \"Aleppo\"", "\"text\": \"Homs\"")
+        String json = good("Aleppo", "shelled")
+                .replace("\"text\": \"Aleppo\"", "\"text\": \"Homs\"")
                 .replace("shelled Aleppo", "shelled Aleppo; a Homsi family fled");
         Path f = write(dir, "homs.json", json);
         assertThatThrownBy(() -> DevCorpus.read(f)).hasMessageContaining("'Homs' does not occur");
@@ -75,11 +80,14 @@ class DevCorpusTest {
     void everyProblemOfAFileIsListed(@TempDir Path dir) throws IOException {
         String json = good("Aleppo", "shelled")
                 .replace("\"Shelling/artillery/missile attack\"", "\"Shelling\"")
-                .replace("\"earliest\": \"2014-03-28\", \"latest\": \"2014-03-28\"", "\"earliest\": \"2014-03-28\", \"latest\": \"2014-04-02\"")
+                .replace(
+                        "\"earliest\": \"2014-03-28\", \"latest\": \"2014-03-28\"",
+                        "\"earliest\": \"2014-03-28\", \"latest\": \"2014-04-02\"")
                 .replace("\"precision\": \"city\"", "\"precision\": \"town\"")
                 .replace("\"evidence\": \"shelled\"", "\"evidence\": \"bombed\"");
         Path f = write(dir, "many.json", json);
-        assertThatThrownBy(() -> DevCorpus.read(f)).isInstanceOf(CorpusException.class)
+        assertThatThrownBy(() -> DevCorpus.read(f))
+                .isInstanceOf(CorpusException.class)
                 .hasMessageContaining("not an ACLED event type")
                 .hasMessageContaining("after publication")
                 .hasMessageContaining("precision must be one of")
@@ -88,7 +96,8 @@ class DevCorpusTest {
 
     @Test
     void eventsMayOnlyNameGoldActorsAndPlaces(@TempDir Path dir) throws IOException {
-        String json = good("Aleppo", "shelled").replace("\"place\": \"Aleppo\"", "\"place\": \"Homs\"")
+        String json = good("Aleppo", "shelled")
+                .replace("\"place\": \"Aleppo\"", "\"place\": \"Homs\"")
                 .replace("\"actor1\": \"Syrian Arab Army\"", "\"actor1\": \"Syrian Army\"");
         Path f = write(dir, "refs.json", json);
         assertThatThrownBy(() -> DevCorpus.read(f))
@@ -101,7 +110,8 @@ class DevCorpusTest {
         Path broken = write(dir, "broken.json", "{ \"id\": ");
         assertThatThrownBy(() -> DevCorpus.read(broken)).hasMessageContaining("broken.json: not valid JSON");
 
-        Path extra = write(dir, "extra.json", good("Aleppo", "shelled").replace("\"style\"", "\"colour\": \"red\", \"style\""));
+        Path extra = write(
+                dir, "extra.json", good("Aleppo", "shelled").replace("\"style\"", "\"colour\": \"red\", \"style\""));
         assertThatThrownBy(() -> DevCorpus.read(extra)).hasMessageContaining("unknown field 'colour'");
 
         Path other = Files.createDirectory(dir.resolve("dups"));
@@ -118,10 +128,13 @@ class DevCorpusTest {
 
     @Test
     void htmlGoldIsCheckedAgainstTheVisibleText(@TempDir Path dir) throws IOException {
-        String json = good("Aleppo", "shelled").replace("\"format\": \"text\"", "\"format\": \"html\"")
-                .replace("Government forces shelled Aleppo on March 28, 2014.",
+        String json = good("Aleppo", "shelled")
+                .replace("\"format\": \"text\"", "\"format\": \"html\"")
+                .replace(
+                        "Government forces shelled Aleppo on March 28, 2014.",
                         "<p>Government forces <b>shelled</b> <a href='/tag/Aleppo-x'>Aleppo</a> on March 28, 2014.</p>");
-        assertThat(DevCorpus.read(write(dir, "page.json", json)).gold().places()).hasSize(1);
+        assertThat(DevCorpus.read(write(dir, "page.json", json)).gold().places())
+                .hasSize(1);
     }
 
     static Path write(Path dir, String name, String json) throws IOException {

@@ -33,14 +33,19 @@ class FatalityFloorsTest {
         assertThat(shipped.withinRange()).as("within range, all").isGreaterThanOrEqualTo(0.95);
         assertThat(shipped.deathsFound()).as("deaths found where reported").isGreaterThanOrEqualTo(0.90);
         assertThat(shipped.exactWhereDeaths()).as("exact where deaths reported").isGreaterThanOrEqualTo(0.85);
-        assertThat(shipped.withinRangeWhereDeaths()).as("within range where deaths reported").isGreaterThanOrEqualTo(0.86);
-        assertThat(shipped.falseDeaths()).as("passages with no deaths given some").isLessThanOrEqualTo(3);
+        assertThat(shipped.withinRangeWhereDeaths())
+                .as("within range where deaths reported")
+                .isGreaterThanOrEqualTo(0.86);
+        assertThat(shipped.falseDeaths())
+                .as("passages with no deaths given some")
+                .isLessThanOrEqualTo(3);
     }
 
     @Test
     void theFloorsMeasureTheStageNotTheSilence() {
         // with the stage off every passage reads 0: right only where no deaths are reported, far below the floors
-        FatalityEvaluation off = FatalityEvaluation.run(Analyzer.builder().fatalityReader(FatalityReader.NONE).build(),
+        FatalityEvaluation off = FatalityEvaluation.run(
+                Analyzer.builder().fatalityReader(FatalityReader.NONE).build(),
                 FatalityEvaluation.load(Path.of("corpus/heldout")));
         assertThat(off.deathsFound()).isZero();
         assertThat(off.exact()).isLessThan(0.80);

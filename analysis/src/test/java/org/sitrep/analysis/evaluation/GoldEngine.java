@@ -28,11 +28,14 @@ import org.sitrep.analysis.evaluation.Gold.GoldPlace;
 public final class GoldEngine implements CorpusEngine {
 
     @Override
-    public String version() { return "gold"; }
+    public String version() {
+        return "gold";
+    }
 
     @Override
     public Prediction analyze(CorpusText t) {
-        String text = t.format() == Document.Format.HTML ? Jsoup.parse(t.content()).text() : t.content();
+        String text =
+                t.format() == Document.Format.HTML ? Jsoup.parse(t.content()).text() : t.content();
         Map<String, List<Span>> mentions = new LinkedHashMap<>();
         Map<String, GoldPlace> byKey = new LinkedHashMap<>();
         for (var m : CorpusScorer.goldPlaceMentions(t.gold().places(), text, t.id(), null)) {
@@ -41,11 +44,27 @@ public final class GoldEngine implements CorpusEngine {
             byKey.putIfAbsent(key, m.place());
         }
         List<Place> places = new ArrayList<>();
-        byKey.forEach((k, g) -> places.add(new Place(g.text(), g.name(), g.lat(), g.lon(), g.country(), null, "PPL", 0,
-                Precision.valueOf(g.precision().toUpperCase()), mentions.get(k))));
+        byKey.forEach((k, g) -> places.add(new Place(
+                g.text(),
+                g.name(),
+                g.lat(),
+                g.lon(),
+                g.country(),
+                null,
+                "PPL",
+                0,
+                Precision.valueOf(g.precision().toUpperCase()),
+                mentions.get(k))));
         List<Actor> actors = new ArrayList<>();
-        t.gold().actors().forEach(a -> actors.add(new Actor(a.text(), a.canonical(), ActorKind.valueOf(a.kind().toUpperCase()),
-                a.side(), null, List.of())));
+        t.gold()
+                .actors()
+                .forEach(a -> actors.add(new Actor(
+                        a.text(),
+                        a.canonical(),
+                        ActorKind.valueOf(a.kind().toUpperCase()),
+                        a.side(),
+                        null,
+                        List.of())));
         List<TimeExpression> dates = new ArrayList<>();
         for (GoldDate d : t.gold().dates()) {
             for (Span s : Mentions.locate(text, d.text(), d.occurrence(), d.context())) {
@@ -55,12 +74,27 @@ public final class GoldEngine implements CorpusEngine {
         List<Event> events = new ArrayList<>();
         for (GoldEvent e : t.gold().events()) {
             Span ev = Mentions.phrase(text, e.evidence()).get(0);
-            GoldPlace gp = e.place() == null ? null
-                    : t.gold().places().stream().filter(p -> p.name().equals(e.place())).findFirst().orElseThrow();
-            EventPlace place = gp == null ? null : new EventPlace(gp.name(), gp.lat(), gp.lon(), Precision.CITY, gp.country(), null, 0);
-            events.add(new Event(e.type(), e.subType(), e.actor1(), e.actor2(), place, new DateRange(e.earliest(), e.latest(), null),
-                    "", new Evidence(e.evidence(), ev.start(), ev.end()), 1.0));
+            GoldPlace gp = e.place() == null
+                    ? null
+                    : t.gold().places().stream()
+                            .filter(p -> p.name().equals(e.place()))
+                            .findFirst()
+                            .orElseThrow();
+            EventPlace place = gp == null
+                    ? null
+                    : new EventPlace(gp.name(), gp.lat(), gp.lon(), Precision.CITY, gp.country(), null, 0);
+            events.add(new Event(
+                    e.type(),
+                    e.subType(),
+                    e.actor1(),
+                    e.actor2(),
+                    place,
+                    new DateRange(e.earliest(), e.latest(), null),
+                    "",
+                    new Evidence(e.evidence(), ev.start(), ev.end()),
+                    1.0));
         }
-        return new Prediction(new Analysis(Analysis.SCHEMA, "gold", t.published(), t.title(), text, places, actors, events), dates);
+        return new Prediction(
+                new Analysis(Analysis.SCHEMA, "gold", t.published(), t.title(), text, places, actors, events), dates);
     }
 }

@@ -20,8 +20,8 @@ public final class SharedData {
     public static Path require(Optional<Path> found, String what) {
         boolean present = found.isPresent() && Files.exists(found.get());
         if (!present && "true".equals(System.getenv(REQUIRE_ENV))) {
-            throw new IllegalStateException(REQUIRE_ENV + "=true but " + what
-                    + " was not found (set SITREP_SHARED to the shared folder)");
+            throw new IllegalStateException(
+                    REQUIRE_ENV + "=true but " + what + " was not found (set SITREP_SHARED to the shared folder)");
         }
         assumeTrue(present, what + " not found: skipped (set SITREP_SHARED)");
         return found.get();

@@ -33,11 +33,23 @@ class EventPipelineRobustnessTest {
     void taggedAndLemmatisedTokensGiveTheSameEvents() {
         String text = "Douma was shelled by regime forces. Hezbollah's assault on the Islamic State began.";
         String[][] words = {
-            {"Douma", "NNP", "Douma"}, {"was", "VBD", "be"}, {"shelled", "VBN", "shell"}, {"by", "IN", "by"},
-            {"regime", "NN", "regime"}, {"forces", "NNS", "force"}, {".", ".", "."},
-            {"Hezbollah", "NNP", "Hezbollah"}, {"'s", "POS", "'s"}, {"assault", "NN", "assault"}, {"on", "IN", "on"},
-            {"the", "DT", "the"}, {"Islamic", "NNP", "Islamic"}, {"State", "NNP", "State"}, {"began", "VBD", "begin"},
-            {".", ".", "."}};
+            {"Douma", "NNP", "Douma"},
+            {"was", "VBD", "be"},
+            {"shelled", "VBN", "shell"},
+            {"by", "IN", "by"},
+            {"regime", "NN", "regime"},
+            {"forces", "NNS", "force"},
+            {".", ".", "."},
+            {"Hezbollah", "NNP", "Hezbollah"},
+            {"'s", "POS", "'s"},
+            {"assault", "NN", "assault"},
+            {"on", "IN", "on"},
+            {"the", "DT", "the"},
+            {"Islamic", "NNP", "Islamic"},
+            {"State", "NNP", "State"},
+            {"began", "VBD", "begin"},
+            {".", ".", "."}
+        };
         List<Token> tokens = new java.util.ArrayList<>();
         int at = 0;
         for (String[] w : words) {
@@ -46,9 +58,14 @@ class EventPipelineRobustnessTest {
             at = start + w[0].length();
         }
         int split = text.indexOf("Hezbollah");
-        CleanText clean = new CleanText(null, text, LocalDate.of(2018, 3, 20), List.of(
-                new Sentence(0, 0, split - 1, text.substring(0, split - 1), tokens.subList(0, 7)),
-                new Sentence(1, split, text.length(), text.substring(split), tokens.subList(7, tokens.size()))));
+        CleanText clean = new CleanText(
+                null,
+                text,
+                LocalDate.of(2018, 3, 20),
+                List.of(
+                        new Sentence(0, 0, split - 1, text.substring(0, split - 1), tokens.subList(0, 7)),
+                        new Sentence(
+                                1, split, text.length(), text.substring(split), tokens.subList(7, tokens.size()))));
         List<Event> es = run(clean);
         assertThat(es).hasSize(2);
         assertThat(es.get(0).subType()).isEqualTo("Shelling/artillery/missile attack");

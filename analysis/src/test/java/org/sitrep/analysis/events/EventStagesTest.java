@@ -23,7 +23,9 @@ class EventStagesTest {
         return SentenceText.tokens(text, new Sentence(0, 0, text.length(), text, null));
     }
 
-    static String[] stems(List<Tok> toks) { return toks.stream().map(Tok::stem).toArray(String[]::new); }
+    static String[] stems(List<Tok> toks) {
+        return toks.stream().map(Tok::stem).toArray(String[]::new);
+    }
 
     static int at(List<Tok> toks, String word) {
         for (int i = 0; i < toks.size(); i++) if (toks.get(i).text().equals(word)) return i;
@@ -41,7 +43,8 @@ class EventStagesTest {
             String[] words = a.name().split(" ");
             for (int i = 0; i + words.length <= toks.size(); i++) {
                 boolean match = true;
-                for (int k = 0; k < words.length; k++) match &= toks.get(i + k).text().equals(words[k]);
+                for (int k = 0; k < words.length; k++)
+                    match &= toks.get(i + k).text().equals(words[k]);
                 if (match) out.add(new ActorSpan(i, i + words.length, a));
             }
         }
@@ -59,8 +62,10 @@ class EventStagesTest {
         List<Tok> denied = toks("Rebels didn't attack the base");
         assertThat(m.cueFactor(denied, stems(denied), at(denied, "attack"))).isZero();
         List<Tok> attempted = toks("Rebels attempted to storm the base");
-        assertThat(m.cueFactor(attempted, stems(attempted), at(attempted, "storm"))).isBetween(0.01, 0.99);
-        assertThat(m.sentenceWideFactor(stems(toks("Rebels reportedly attacked the base")))).isBetween(0.01, 0.99);
+        assertThat(m.cueFactor(attempted, stems(attempted), at(attempted, "storm")))
+                .isBetween(0.01, 0.99);
+        assertThat(m.sentenceWideFactor(stems(toks("Rebels reportedly attacked the base"))))
+                .isBetween(0.01, 0.99);
         assertThat(m.sentenceWideFactor(stems(plain))).isEqualTo(1.0);
     }
 
@@ -118,11 +123,32 @@ class EventStagesTest {
     @Test
     void theDatelineIsAPlaceOpeningALineBeforeAnAgencyOrDash() {
         String text = "ALEPPO (Agency) - Shelling hit a market in Aleppo.";
-        Place aleppo = new Place("Aleppo", "Aleppo", 36.2, 37.1, "SY", null, "PPL", 1, Precision.CITY,
+        Place aleppo = new Place(
+                "Aleppo",
+                "Aleppo",
+                36.2,
+                37.1,
+                "SY",
+                null,
+                "PPL",
+                1,
+                Precision.CITY,
                 List.of(new Span(0, 6), new Span(43, 49)));
         assertThat(PlaceAndDate.dateline(text, List.of(aleppo))).isEqualTo(aleppo);
-        assertThat(PlaceAndDate.dateline("Shelling hit Aleppo - again.", List.of(new Place("Aleppo", "Aleppo", 36.2, 37.1,
-                "SY", null, "PPL", 1, Precision.CITY, List.of(new Span(13, 19)))))).isNull();
+        assertThat(PlaceAndDate.dateline(
+                        "Shelling hit Aleppo - again.",
+                        List.of(new Place(
+                                "Aleppo",
+                                "Aleppo",
+                                36.2,
+                                37.1,
+                                "SY",
+                                null,
+                                "PPL",
+                                1,
+                                Precision.CITY,
+                                List.of(new Span(13, 19))))))
+                .isNull();
     }
 
     static Candidate candidate(SubEventType kind, Actor agent, Actor target, int at, String trigger) {

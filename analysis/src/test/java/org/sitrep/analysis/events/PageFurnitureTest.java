@@ -13,26 +13,36 @@ class PageFurnitureTest {
 
     @Test
     void aHeadlineTheBodyDoesNotBearOutIsNoEvent() {
-        assertThat(events("Rebels attack army post in Idlib\n\nThe foreign minister visited Baghdad on Monday to discuss trade."))
+        assertThat(
+                        events(
+                                "Rebels attack army post in Idlib\n\nThe foreign minister visited Baghdad on Monday to discuss trade."))
                 .isEmpty();
-        assertThat(events("Will rebels attack Aleppo?\n\nThe foreign minister visited Baghdad on Monday to discuss trade."))
+        assertThat(
+                        events(
+                                "Will rebels attack Aleppo?\n\nThe foreign minister visited Baghdad on Monday to discuss trade."))
                 .isEmpty();
     }
 
     @Test
     void aHeadlineTheBodyTellsIsOneEvent() {
-        List<Event> es = events("Rebels attack army post in Idlib\n\nRebels attacked an army post in Idlib on Monday, a monitor said.");
+        List<Event> es = events(
+                "Rebels attack army post in Idlib\n\nRebels attacked an army post in Idlib on Monday, a monitor said.");
         assertThat(es).hasSize(1);
         assertThat(es.get(0).evidence().sentence()).startsWith("Rebels attacked");
     }
 
     @Test
     void tagLinesBylinesAndCaptionsAreNotEvents() {
-        List<Event> es = events("Government forces shelled Douma on Monday, killing four.\n\nTags: POLITICS CIVIL UNREST RIOT PROTEST CLASHES");
+        List<Event> es = events(
+                "Government forces shelled Douma on Monday, killing four.\n\nTags: POLITICS CIVIL UNREST RIOT PROTEST CLASHES");
         assertThat(es).extracting(Event::subType).containsExactly("Shelling/artillery/missile attack");
-        assertThat(events("The governor said the market in Mosul reopened on Sunday.\n\nTROOPS CLASH WITH REBELS IN MOSUL ATTACK"))
+        assertThat(
+                        events(
+                                "The governor said the market in Mosul reopened on Sunday.\n\nTROOPS CLASH WITH REBELS IN MOSUL ATTACK"))
                 .isEmpty();
-        assertThat(events("Troops patrol after clashes in Mosul. (Photo: agency)\n\nThe governor said the market reopened on Sunday."))
+        assertThat(
+                        events(
+                                "Troops patrol after clashes in Mosul. (Photo: agency)\n\nThe governor said the market reopened on Sunday."))
                 .isEmpty();
     }
 

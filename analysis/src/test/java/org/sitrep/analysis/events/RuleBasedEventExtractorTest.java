@@ -22,11 +22,27 @@ class RuleBasedEventExtractorTest {
     static final DictionaryActorFinder ACTORS = new DictionaryActorFinder();
     static final RuleBasedEventExtractor EXTRACTOR = new RuleBasedEventExtractor();
     /** A handful of places with their countries, standing in for the gazetteer. */
-    static final Map<String, String> GAZETTEER = Map.ofEntries(Map.entry("Douma", "SY"), Map.entry("Aleppo", "SY"),
-            Map.entry("Idlib", "SY"), Map.entry("Abu Dhuhur", "SY"), Map.entry("Mosul", "IQ"), Map.entry("Baghdad", "IQ"),
-            Map.entry("Hodeidah", "YE"), Map.entry("Sanaa", "YE"), Map.entry("Tripoli", "LY"), Map.entry("Gaza", "PS"),
-            Map.entry("Jenin", "PS"), Map.entry("Beirut", "LB"), Map.entry("Raqqa", "SY"), Map.entry("Basra", "IQ"),
-            Map.entry("Deir ez-Zor", "SY"), Map.entry("Afrin", "SY"), Map.entry("Tikrit", "IQ"), Map.entry("Saraqib", "SY"), Map.entry("Sirte", "LY"), Map.entry("Marib", "YE"));
+    static final Map<String, String> GAZETTEER = Map.ofEntries(
+            Map.entry("Douma", "SY"),
+            Map.entry("Aleppo", "SY"),
+            Map.entry("Idlib", "SY"),
+            Map.entry("Abu Dhuhur", "SY"),
+            Map.entry("Mosul", "IQ"),
+            Map.entry("Baghdad", "IQ"),
+            Map.entry("Hodeidah", "YE"),
+            Map.entry("Sanaa", "YE"),
+            Map.entry("Tripoli", "LY"),
+            Map.entry("Gaza", "PS"),
+            Map.entry("Jenin", "PS"),
+            Map.entry("Beirut", "LB"),
+            Map.entry("Raqqa", "SY"),
+            Map.entry("Basra", "IQ"),
+            Map.entry("Deir ez-Zor", "SY"),
+            Map.entry("Afrin", "SY"),
+            Map.entry("Tikrit", "IQ"),
+            Map.entry("Saraqib", "SY"),
+            Map.entry("Sirte", "LY"),
+            Map.entry("Marib", "YE"));
 
     static List<Place> places(String text) {
         List<Place> out = new ArrayList<>();
@@ -44,7 +60,9 @@ class RuleBasedEventExtractorTest {
         return out;
     }
 
-    static List<Event> events(String text) { return events(text, List.of()); }
+    static List<Event> events(String text) {
+        return events(text, List.of());
+    }
 
     static List<Event> events(String text, List<TimeExpression> dates) {
         CleanText clean = TestTexts.clean(text, LocalDate.of(2018, 3, 20));
@@ -119,9 +137,13 @@ class RuleBasedEventExtractorTest {
 
     @Test
     void everyEventFamily() {
-        assertThat(only("A suicide car bomb exploded at a checkpoint in Baghdad.").subType()).isEqualTo("Suicide bomb");
-        assertThat(only("A roadside bomb hit a patrol near Basra.").subType()).isEqualTo("Remote explosive/landmine/IED");
-        assertThat(only("Residents reported a chemical attack on Douma.").subType()).isEqualTo("Chemical weapon");
+        assertThat(only("A suicide car bomb exploded at a checkpoint in Baghdad.")
+                        .subType())
+                .isEqualTo("Suicide bomb");
+        assertThat(only("A roadside bomb hit a patrol near Basra.").subType())
+                .isEqualTo("Remote explosive/landmine/IED");
+        assertThat(only("Residents reported a chemical attack on Douma.").subType())
+                .isEqualTo("Chemical weapon");
         Event vac = only("ISIS militants executed twelve civilians in Mosul.");
         assertThat(vac.type()).isEqualTo("Violence against civilians");
         assertThat(vac.actor2()).isEqualTo("Civilians (Iraq)");
@@ -130,14 +152,19 @@ class RuleBasedEventExtractorTest {
         Event protest = only("Thousands of protesters rallied in Beirut against the government.");
         assertThat(protest.type()).isEqualTo("Protests");
         assertThat(protest.subType()).isEqualTo("Peaceful protest");
-        assertThat(only("Police fired tear gas to disperse demonstrators in Baghdad.").subType())
+        assertThat(only("Police fired tear gas to disperse demonstrators in Baghdad.")
+                        .subType())
                 .isEqualTo("Protest with intervention");
         Event riot = only("Palestinian youths rioted in Jenin, throwing stones at Israeli troops.");
         assertThat(riot.type()).isEqualTo("Riots");
         assertThat(riot.actor2()).isEqualTo("Israel Defense Forces");
-        assertThat(only("Israeli troops arrested 20 Palestinians in Jenin.").subType()).isEqualTo("Arrests");
-        assertThat(only("The Houthis and the government agreed a ceasefire in Hodeidah.").subType()).isEqualTo("Agreement");
-        assertThat(only("Rebels withdrew from Abu Dhuhur under the deal.").type()).isEqualTo("Strategic developments");
+        assertThat(only("Israeli troops arrested 20 Palestinians in Jenin.").subType())
+                .isEqualTo("Arrests");
+        assertThat(only("The Houthis and the government agreed a ceasefire in Hodeidah.")
+                        .subType())
+                .isEqualTo("Agreement");
+        assertThat(only("Rebels withdrew from Abu Dhuhur under the deal.").type())
+                .isEqualTo("Strategic developments");
     }
 
     @Test
@@ -151,12 +178,15 @@ class RuleBasedEventExtractorTest {
 
     @Test
     void negatedFutureAndVerbalActsGiveNoEvent() {
-        assertThat(events("The Houthis threatened to attack Saudi oil facilities.")).isEmpty();
+        assertThat(events("The Houthis threatened to attack Saudi oil facilities."))
+                .isEmpty();
         assertThat(events("Turkey plans to attack Kurdish forces near Afrin.")).isEmpty();
         assertThat(events("The UN called for a ceasefire in Idlib.")).isEmpty();
-        assertThat(events("Israel warned Hezbollah that it would strike Beirut.")).isEmpty();
+        assertThat(events("Israel warned Hezbollah that it would strike Beirut."))
+                .isEmpty();
         assertThat(events("The rebels did not attack Douma.")).isEmpty();
-        assertThat(events("Russia condemned the offensive and demanded the withdrawal of Turkish troops.")).isEmpty();
+        assertThat(events("Russia condemned the offensive and demanded the withdrawal of Turkish troops."))
+                .isEmpty();
     }
 
     @Test
@@ -164,8 +194,11 @@ class RuleBasedEventExtractorTest {
         String text = "Regime airstrikes hit Douma\n\nSyrian warplanes struck Douma on Tuesday, killing 12 civilians. "
                 + "Residents said the air strikes on Douma lasted an hour.";
         int tuesday = text.indexOf("on Tuesday");
-        List<Event> es = events(text, List.of(new TimeExpression(new Span(tuesday, tuesday + 10),
-                new DateRange(LocalDate.of(2018, 3, 20), LocalDate.of(2018, 3, 20), "on Tuesday"))));
+        List<Event> es = events(
+                text,
+                List.of(new TimeExpression(
+                        new Span(tuesday, tuesday + 10),
+                        new DateRange(LocalDate.of(2018, 3, 20), LocalDate.of(2018, 3, 20), "on Tuesday"))));
         assertThat(es).hasSize(1);
         Event e = es.get(0);
         assertThat(e.actor1()).isEqualTo("Syrian Arab Army");
@@ -181,11 +214,13 @@ class RuleBasedEventExtractorTest {
 
     @Test
     void evidencePointsAtTheSentence() {
-        String text = "Fighting was quiet in the north. Meanwhile, the IDF struck Hamas positions in Gaza. Aid arrived.";
+        String text =
+                "Fighting was quiet in the north. Meanwhile, the IDF struck Hamas positions in Gaza. Aid arrived.";
         List<Event> es = events(text);
         assertThat(es).hasSize(1);
         Event e = es.get(0);
-        assertThat(text.substring(e.evidence().start(), e.evidence().end())).isEqualTo(e.evidence().sentence())
+        assertThat(text.substring(e.evidence().start(), e.evidence().end()))
+                .isEqualTo(e.evidence().sentence())
                 .isEqualTo("Meanwhile, the IDF struck Hamas positions in Gaza.");
         assertThat(e.actor1()).isEqualTo("Israel Defense Forces");
         assertThat(e.actor2()).isEqualTo("Hamas");
@@ -231,13 +266,17 @@ class RuleBasedEventExtractorTest {
         assertThat(fell.actor1()).isEqualTo("Syrian Arab Army");
         assertThat(fell.subType()).isEqualTo("Government regains territory");
         List<Event> es = events("Iraqi troops abandoned their posts. ISIL militants overran Mosul on Tuesday.");
-        Event overran = es.stream().filter(e -> e.trigger().equals("overran")).findFirst().orElseThrow();
+        Event overran = es.stream()
+                .filter(e -> e.trigger().equals("overran"))
+                .findFirst()
+                .orElseThrow();
         assertThat(overran.actor2()).isEqualTo("Iraqi Security Forces"); // the holder, inferred
     }
 
     @Test
     void emptyInputGivesNothing() {
-        assertThat(EXTRACTOR.extract(new CleanText(null, "", null, List.of()), List.of(), List.of(), List.of())).isEmpty();
+        assertThat(EXTRACTOR.extract(new CleanText(null, "", null, List.of()), List.of(), List.of(), List.of()))
+                .isEmpty();
         assertThat(events("Nothing happened here. The weather was fine.")).isEmpty();
     }
 }

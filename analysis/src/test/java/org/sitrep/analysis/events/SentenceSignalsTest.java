@@ -17,29 +17,81 @@ import org.sitrep.analysis.SubEventType;
 class SentenceSignalsTest {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}#][\\p{L}#'-]*");
-    private static final List<String> WORDS = List.of("", "a", "rebels", "m23", "2024", "12th", "1,200", "3.5", "a1b22c333",
-            "al-shabaab", "-", "--", "'s", "o'neill", "#", "##x", "x#", "\u00e9lys\u00e9e", "\u0634\u0628\u0627\u0628",
-            "\u0661\u0662", "\ud835\udc00bc", "x\ud835\udc00", "co\u2019s", "n\u00b0", "\u00bd", "_", "ab_c", "x.y", "\u3042\u3044",
-            "\u0131stanbul", "\u00df", "\u02b0x", "x\u0301");
+    private static final List<String> WORDS = List.of(
+            "",
+            "a",
+            "rebels",
+            "m23",
+            "2024",
+            "12th",
+            "1,200",
+            "3.5",
+            "a1b22c333",
+            "al-shabaab",
+            "-",
+            "--",
+            "'s",
+            "o'neill",
+            "#",
+            "##x",
+            "x#",
+            "\u00e9lys\u00e9e",
+            "\u0634\u0628\u0627\u0628",
+            "\u0661\u0662",
+            "\ud835\udc00bc",
+            "x\ud835\udc00",
+            "co\u2019s",
+            "n\u00b0",
+            "\u00bd",
+            "_",
+            "ab_c",
+            "x.y",
+            "\u3042\u3044",
+            "\u0131stanbul",
+            "\u00df",
+            "\u02b0x",
+            "x\u0301");
 
     @Test
     void digitsAndWordsAsTheRegularExpressionsRead() {
         for (String w : WORDS) {
-            assertThat(SentenceSignals.numbersAsHash(w)).as(w).isEqualTo(DIGITS.matcher(w).replaceAll("#"));
+            assertThat(SentenceSignals.numbersAsHash(w))
+                    .as(w)
+                    .isEqualTo(DIGITS.matcher(w).replaceAll("#"));
             String hashed = DIGITS.matcher(w).replaceAll("#");
-            assertThat(SentenceSignals.word(hashed)).as(hashed).isEqualTo(WORD.matcher(hashed).matches());
+            assertThat(SentenceSignals.word(hashed))
+                    .as(hashed)
+                    .isEqualTo(WORD.matcher(hashed).matches());
         }
     }
 
     @Test
     void featuresAreSortedAndDistinct() {
-        SentenceSignals s = new SentenceSignals(List.of("rebel", "attack", "the", "rebel", "attack", "2", "post", ",", "m23"),
-                Set.of(SubEventType.ARMED_CLASH), Set.of(SubEventType.ARMED_CLASH, SubEventType.ATTACK), false, true,
-                List.of(ActorKind.REBEL_GROUP, ActorKind.STATE_FORCES), true, false);
+        SentenceSignals s = new SentenceSignals(
+                List.of("rebel", "attack", "the", "rebel", "attack", "2", "post", ",", "m23"),
+                Set.of(SubEventType.ARMED_CLASH),
+                Set.of(SubEventType.ARMED_CLASH, SubEventType.ATTACK),
+                false,
+                true,
+                List.of(ActorKind.REBEL_GROUP, ActorKind.STATE_FORCES),
+                true,
+                false);
         String[] f = s.features();
         assertThat(f).containsExactlyElementsOf(new TreeSet<>(List.of(f)));
-        assertThat(f).contains("w=rebel", "b=^_rebel", "b=rebel_attack", "b=attack_the", "w=#", "b=|_m#", "rule=ARMED_CLASH",
-                "trig=ATTACK", "mod=hedged", "actor12=REBEL_GROUP_STATE_FORCES", "place=yes").doesNotContain("w=the", "caption");
+        assertThat(f)
+                .contains(
+                        "w=rebel",
+                        "b=^_rebel",
+                        "b=rebel_attack",
+                        "b=attack_the",
+                        "w=#",
+                        "b=|_m#",
+                        "rule=ARMED_CLASH",
+                        "trig=ATTACK",
+                        "mod=hedged",
+                        "actor12=REBEL_GROUP_STATE_FORCES",
+                        "place=yes")
+                .doesNotContain("w=the", "caption");
         assertThat(f).filteredOn("w=rebel"::equals).hasSize(1);
     }
 }

@@ -14,12 +14,15 @@ import org.sitrep.analysis.text.Token;
  * the extractors are exercised on the degraded input they must also handle.
  */
 public final class TestTexts {
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+(?:(?:U\\.S\\.|U\\.N\\.|Mr\\.|Dr\\.)[^.!?\\n]*)*[.!?]*");
+    private static final Pattern SENTENCE =
+            Pattern.compile("[^.!?\\n]+(?:(?:U\\.S\\.|U\\.N\\.|Mr\\.|Dr\\.)[^.!?\\n]*)*[.!?]*");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*\\.?|\\S");
 
     private TestTexts() {}
 
-    public static CleanText clean(String text) { return clean(text, LocalDate.of(2018, 3, 20)); }
+    public static CleanText clean(String text) {
+        return clean(text, LocalDate.of(2018, 3, 20));
+    }
 
     public static CleanText clean(String text, LocalDate published) {
         List<Sentence> sentences = new ArrayList<>();

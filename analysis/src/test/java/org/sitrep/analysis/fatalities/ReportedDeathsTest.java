@@ -19,7 +19,9 @@ class ReportedDeathsTest {
     static final LocalDate PUB = LocalDate.of(2024, 3, 12);
 
     @BeforeAll
-    static void load() { engine = Analyzer.create(); }
+    static void load() {
+        engine = Analyzer.create();
+    }
 
     static List<Event> withDeaths(Analysis a) {
         return a.events().stream().filter(e -> e.fatalities() != null).toList();
@@ -38,7 +40,10 @@ class ReportedDeathsTest {
         assertThat(f.best()).isEqualTo(7);
         // the evidence is the words in the stored text
         assertThat(a.text().substring(f.start(), f.end())).isEqualTo(f.text()).contains("seven");
-        int total = a.events().stream().filter(e -> e.fatalities() != null).mapToInt(e -> e.fatalities().best()).sum();
+        int total = a.events().stream()
+                .filter(e -> e.fatalities() != null)
+                .mapToInt(e -> e.fatalities().best())
+                .sum();
         assertThat(total).isEqualTo(7);
     }
 
@@ -83,13 +88,15 @@ class ReportedDeathsTest {
 
                 A bomb exploded near a bus station in Kabul on Monday, police said.
                 """, PUB));
-        assertThat(withDeaths(a)).singleElement().satisfies(e -> assertThat(e.fatalities().best()).isEqualTo(6));
+        assertThat(withDeaths(a))
+                .singleElement()
+                .satisfies(e -> assertThat(e.fatalities().best()).isEqualTo(6));
     }
 
     @Test
     void noCasualtiesIsZeroAndSilenceIsNothing() {
-        Analysis none = engine.analyze(Document.text(
-                "Rebels shelled the airport in Benghazi on Saturday. No casualties were reported.", PUB));
+        Analysis none = engine.analyze(
+                Document.text("Rebels shelled the airport in Benghazi on Saturday. No casualties were reported.", PUB));
         assertThat(withDeaths(none)).singleElement().satisfies(e -> {
             assertThat(e.fatalities().best()).isZero();
             assertThat(e.fatalities().none()).isTrue();
@@ -103,10 +110,13 @@ class ReportedDeathsTest {
     void theStageCanBeSwitchedOffAndTheFigureSurvivesJson() {
         String text = "A roadside bomb killed two soldiers and a civilian near Kandahar on Friday.";
         Analysis a = engine.analyze(Document.text(text, PUB));
-        assertThat(withDeaths(a)).singleElement().satisfies(e -> assertThat(e.fatalities().best()).isEqualTo(3));
+        assertThat(withDeaths(a))
+                .singleElement()
+                .satisfies(e -> assertThat(e.fatalities().best()).isEqualTo(3));
         Analysis back = AnalysisJson.read(AnalysisJson.write(a));
         assertThat(back.events()).isEqualTo(a.events());
-        Analysis off = Analyzer.builder().fatalityReader(FatalityReader.NONE).build().analyze(Document.text(text, PUB));
+        Analysis off =
+                Analyzer.builder().fatalityReader(FatalityReader.NONE).build().analyze(Document.text(text, PUB));
         assertThat(withDeaths(off)).isEmpty();
     }
 }

@@ -11,10 +11,14 @@ import org.sitrep.analysis.text.TokenisedText;
 class AdjectivalReferencesTest {
     static final Geoparser PARSER = Geoparser.worldwide();
 
-    static PlacesInText read(String text) { return PARSER.find(TokenisedText.of(text)); }
+    static PlacesInText read(String text) {
+        return PARSER.find(TokenisedText.of(text));
+    }
 
     static List<String> adjectival(String text) {
-        return read(text).adjectival().stream().map(p -> p.text() + "=" + p.country()).toList();
+        return read(text).adjectival().stream()
+                .map(p -> p.text() + "=" + p.country())
+                .toList();
     }
 
     @Test
@@ -42,13 +46,15 @@ class AdjectivalReferencesTest {
     @Test
     void lowerCaseWordsAndPlaceNamesAreNotAdjectives() {
         // "south sudanese" in lower case is no name; "South Sudan" is a place name, not an adjective.
-        assertThat(adjectival("refugees crossed from South Sudan, officials in the south sudanese border area said")).isEmpty();
+        assertThat(adjectival("refugees crossed from South Sudan, officials in the south sudanese border area said"))
+                .isEmpty();
         assertThat(adjectival("Fighting resumed in South Korea.")).isEmpty();
     }
 
     @Test
     void aLanguageIsNoReferenceToTheCountry() {
-        assertThat(adjectival("The driver speaks fluent French which helped at the checkpoint near Beirut.")).isEmpty();
+        assertThat(adjectival("The driver speaks fluent French which helped at the checkpoint near Beirut."))
+                .isEmpty();
         assertThat(adjectival("A man shouted in Turkish, and the crowd ran.")).isEmpty();
         // Followed by a noun it qualifies, the same word refers to the country.
         assertThat(adjectival("The talks were reported in French newspapers.")).containsExactly("French=FR");

@@ -19,18 +19,23 @@ class DocumentContextTest {
 
     @Test
     void aNamePinnedDownOnceMeansThatPlaceWhereverItStandsAlone() {
-        List<Place> paris = named("The fire began in Paris, Texas, on Monday. By noon crews in Paris had it under control.", "Paris");
+        List<Place> paris = named(
+                "The fire began in Paris, Texas, on Monday. By noon crews in Paris had it under control.", "Paris");
         assertThat(paris).hasSize(1); // both mentions resolve to one place
         assertThat(paris.get(0).country()).isEqualTo("US");
         assertThat(paris.get(0).mentions()).hasSize(2);
         // Without the container, the capital.
-        assertThat(named("By noon crews in Paris had the fire under control.", "Paris").get(0).country()).isEqualTo("FR");
+        assertThat(named("By noon crews in Paris had the fire under control.", "Paris")
+                        .get(0)
+                        .country())
+                .isEqualTo("FR");
     }
 
     @Test
     void aListOfCountriesPinsNothing() {
         // "China, the U.S." reads like a town and its container; China stays the country everywhere.
-        List<Place> china = named("Talks between China, the U.S. and Japan stalled. China said it would wait.", "China");
+        List<Place> china =
+                named("Talks between China, the U.S. and Japan stalled. China said it would wait.", "China");
         assertThat(china).allSatisfy(p -> assertThat(p.featureCode()).startsWith("PCL"));
     }
 
@@ -44,7 +49,8 @@ class DocumentContextTest {
 
     @Test
     void aNamedDivisionGivesNoEvidenceToANamesakeATenthAsLargeOrToACountrysName() {
-        PlaceStages.Found f = PlaceStages.resolved("The team from Mississippi beat Louisville and flew to China, Maine.");
+        PlaceStages.Found f =
+                PlaceStages.resolved("The team from Mississippi beat Louisville and flew to China, Maine.");
         DocumentContext context = DocumentContext.of(PlaceStages.GAZETTEER, f.mentions());
         PlaceMention louisville = f.named("Louisville");
         double inMississippi = 0, elsewhere = 0;
@@ -52,7 +58,9 @@ class DocumentContextTest {
             GazetteerEntry e = PlaceStages.GAZETTEER.entry(c);
             if (e.admin1().equals("Mississippi")) inMississippi += 1 + context.namedDivision(e, louisville);
         }
-        assertThat(inMississippi).as("a Louisville in Mississippi is a candidate, without evidence").isEqualTo(1.0);
+        assertThat(inMississippi)
+                .as("a Louisville in Mississippi is a candidate, without evidence")
+                .isEqualTo(1.0);
         PlaceMention china = f.named("China");
         for (int c : china.candidates) elsewhere += context.namedDivision(PlaceStages.GAZETTEER.entry(c), china);
         assertThat(elsewhere).isZero();
@@ -67,7 +75,9 @@ class DocumentContextTest {
 
     @Test
     void aContainerAfterACompassWordIsStillAContainer() {
-        assertThat(named("The family bought land in Monroe County in northeast Missouri.", "Monroe County").get(0).admin1())
+        assertThat(named("The family bought land in Monroe County in northeast Missouri.", "Monroe County")
+                        .get(0)
+                        .admin1())
                 .isEqualTo("Missouri");
     }
 }

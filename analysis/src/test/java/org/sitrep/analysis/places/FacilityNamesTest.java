@@ -11,7 +11,8 @@ class FacilityNamesTest {
     void bothEndsOfARouteAreMarked() {
         assertThat(marked("Gunmen ambushed a convoy on the Damascus–Homs highway on Sunday."))
                 .containsExactly("Damascus", "Homs");
-        assertThat(marked("Insurgents planted mines on the Kabul to Jalalabad road.")).containsExactly("Kabul", "Jalalabad");
+        assertThat(marked("Insurgents planted mines on the Kabul to Jalalabad road."))
+                .containsExactly("Kabul", "Jalalabad");
         assertThat(marked("Traffic on the Aleppo-Gaziantep road was halted.")).containsExactly("Aleppo", "Gaziantep");
     }
 

@@ -10,20 +10,24 @@ import org.sitrep.analysis.Place;
 class FalseFriendsTest {
     static final Geoparser PARSER = Geoparser.worldwide();
 
-    static List<String> places(String text) { return PARSER.find(text).stream().map(Place::text).toList(); }
+    static List<String> places(String text) {
+        return PARSER.find(text).stream().map(Place::text).toList();
+    }
 
     @Test
     void aSmallPlacesNameThatSpeaksIsAPersonEverywhereInTheText() {
         // Gazetteer towns named Johnson and McGregor exist; here they are people.
         assertThat(places("Johnson said the convoy left Kirkuk at dawn. Later Johnson added that it was shelled."))
                 .containsExactly("Kirkuk");
-        assertThat(places("McGregor told reporters in Mosul that the bridge was closed.")).containsExactly("Mosul");
+        assertThat(places("McGregor told reporters in Mosul that the bridge was closed."))
+                .containsExactly("Mosul");
     }
 
     @Test
     void aTownAfterALocativeWordStillSpeaksAsItsPeople() {
         // "a man from Dewsbury said": the town is named, the man speaks.
-        assertThat(places("A man from Dewsbury said the road to Leeds was blocked.")).contains("Dewsbury", "Leeds");
+        assertThat(places("A man from Dewsbury said the road to Leeds was blocked."))
+                .contains("Dewsbury", "Leeds");
     }
 
     @Test

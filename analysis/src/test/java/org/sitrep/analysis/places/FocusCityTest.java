@@ -20,7 +20,10 @@ class FocusCityTest {
     static final Geoparser PARSER = new Geoparser(TWO_CITIES);
 
     static Place qasimabad(String text) {
-        return PARSER.find(text).stream().filter(p -> p.text().equals("Qasimabad")).findFirst().orElseThrow();
+        return PARSER.find(text).stream()
+                .filter(p -> p.text().equals("Qasimabad"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -54,11 +57,13 @@ class FocusCityTest {
         GazetteerLookup lookup = new GazetteerLookup(TWO_CITIES);
         PlaceNameFinder names = new PlaceNameFinder(lookup, PlaceStages.LISTS);
         String text = "Korsenburg and Varnholt traded fire; Varnholt was hit again.";
-        List<PlaceMention> ms = names.find(text, org.sitrep.analysis.text.TokenisedText.of(text).words());
+        List<PlaceMention> ms =
+                names.find(text, org.sitrep.analysis.text.TokenisedText.of(text).words());
         ranking.resolveAll(ms);
         assertThat(ranking.focusCity(ms).name()).isEqualTo("Varnholt");
         String once = "Korsenburg and Varnholt traded fire.";
-        List<PlaceMention> ms1 = names.find(once, org.sitrep.analysis.text.TokenisedText.of(once).words());
+        List<PlaceMention> ms1 =
+                names.find(once, org.sitrep.analysis.text.TokenisedText.of(once).words());
         ranking.resolveAll(ms1);
         assertThat(ranking.focusCity(ms1)).isNull();
     }

@@ -21,7 +21,8 @@ class GazetteerLoadNoteTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.gc();
         long after = rt.totalMemory() - rt.freeMemory();
-        System.out.printf("gazetteer: %d entries loaded in %d ms, about %d MB of heap (max heap %d MB)%n",
+        System.out.printf(
+                "gazetteer: %d entries loaded in %d ms, about %d MB of heap (max heap %d MB)%n",
                 g.size(), ms, (after - before) >> 20, rt.maxMemory() >> 20);
         assertThat(parser.find("Aleppo")).isNotEmpty();
     }

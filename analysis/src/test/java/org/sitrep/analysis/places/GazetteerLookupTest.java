@@ -13,7 +13,8 @@ class GazetteerLookupTest {
     @Test
     void exactKeysFindEveryNamesake() {
         int[] tripoli = LOOKUP.exact("tripoli");
-        assertThat(Arrays.stream(tripoli).mapToObj(i -> GAZETTEER.entry(i).country())).contains("LB", "LY");
+        assertThat(Arrays.stream(tripoli).mapToObj(i -> GAZETTEER.entry(i).country()))
+                .contains("LB", "LY");
         assertThat(LOOKUP.exact("nowhereville")).isEmpty();
     }
 
@@ -23,7 +24,8 @@ class GazetteerLookupTest {
         assertThat(kasab).isNotEmpty();
         assertThat(GAZETTEER.entry(kasab[0]).country()).isEqualTo("SY");
         // a variant far from every spelling is no match
-        assertThat(LOOKUP.spellingVariants(List.of("kasabulanka"), "kasabulanka")).isEmpty();
+        assertThat(LOOKUP.spellingVariants(List.of("kasabulanka"), "kasabulanka"))
+                .isEmpty();
     }
 
     @Test
@@ -35,7 +37,8 @@ class GazetteerLookupTest {
     @Test
     void vowelsCostHalfInTheEditDistance() {
         assertThat(GazetteerLookup.editDistance("hodeidah", "hudaydah")).isLessThan(2);
-        assertThat(GazetteerLookup.editDistance("homs", "hama")).isGreaterThan(1.0); // a consonant changed costs in full
+        assertThat(GazetteerLookup.editDistance("homs", "hama"))
+                .isGreaterThan(1.0); // a consonant changed costs in full
         assertThat(GazetteerLookup.withoutArticle("al bab")).isEqualTo("bab");
     }
 }

@@ -15,7 +15,8 @@ class GazetteerSupplementTest {
     static final Geoparser PARSER = Geoparser.worldwide();
 
     static Place only(String text, String name) {
-        List<Place> found = PARSER.find(text).stream().filter(p -> p.text().equals(name)).toList();
+        List<Place> found =
+                PARSER.find(text).stream().filter(p -> p.text().equals(name)).toList();
         assertThat(found).as(name + " in: " + text).hasSize(1);
         return found.get(0);
     }
@@ -49,9 +50,11 @@ class GazetteerSupplementTest {
     void initialsNameAProvinceAnywhereButAfterANumber() {
         Place bc = only("Snow fell across northern B.C. on Monday.", "B.C");
         assertThat(bc.name()).isEqualTo("British Columbia");
-        assertThat(only("The B.C. government closed the highway.", "B.C").name()).isEqualTo("British Columbia");
+        assertThat(only("The B.C. government closed the highway.", "B.C").name())
+                .isEqualTo("British Columbia");
         // "300 B.C." is a year; "Ky." alone, without a comma after a town, is no state.
-        assertThat(PARSER.find("The fort was built around 300 B.C. by traders.")).isEmpty();
+        assertThat(PARSER.find("The fort was built around 300 B.C. by traders."))
+                .isEmpty();
         assertThat(PARSER.find("He said Ky. was cold.")).isEmpty();
     }
 }

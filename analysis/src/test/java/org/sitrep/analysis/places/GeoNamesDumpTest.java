@@ -19,41 +19,56 @@ import picocli.CommandLine;
 
 class GeoNamesDumpTest {
     static Path sample() throws URISyntaxException {
-        return Path.of(GeoNamesDumpTest.class.getResource("/geonames-sample/allCountries.txt").toURI()).getParent();
+        return Path.of(GeoNamesDumpTest.class
+                        .getResource("/geonames-sample/allCountries.txt")
+                        .toURI())
+                .getParent();
     }
 
     @Test
     void readsPlacesDivisionsAndAlternateNames() throws Exception {
         List<GazetteerEntry> entries = GeoNamesDump.readDirectory(sample(), 1000);
-        GazetteerEntry aleppo = entries.stream().filter(e -> e.id() == 170063).findFirst().orElseThrow();
+        GazetteerEntry aleppo =
+                entries.stream().filter(e -> e.id() == 170063).findFirst().orElseThrow();
         assertThat(aleppo.admin1()).isEqualTo("Aleppo");
         assertThat(aleppo.featureCode()).isEqualTo("PPLA");
         // from the row's own column and from alternateNamesV2 (but not links, airport codes or Arabic script)
-        assertThat(aleppo.alternateNames()).contains("Halab", "Haleb").doesNotContain("ALP", "حلب")
+        assertThat(aleppo.alternateNames())
+                .contains("Halab", "Haleb")
+                .doesNotContain("ALP", "حلب")
                 .noneMatch(a -> a.startsWith("http"));
-        GazetteerEntry governorate = entries.stream().filter(e -> e.id() == 170062).findFirst().orElseThrow();
+        GazetteerEntry governorate =
+                entries.stream().filter(e -> e.id() == 170062).findFirst().orElseThrow();
         assertThat(governorate.precision()).isEqualTo(Precision.ADMIN1);
         assertThat(governorate.alternateNames()).contains("Aleppo Governorate", "Aleppo Province");
         // population filter, broken rows and alternate names of unknown places are skipped, not fatal
-        assertThat(entries).noneMatch(e -> e.name().equals("Smallville") || e.name().equals("Broken row")
-                || e.name().equals("Nowhere"));
+        assertThat(entries)
+                .noneMatch(e -> e.name().equals("Smallville")
+                        || e.name().equals("Broken row")
+                        || e.name().equals("Nowhere"));
         // Latakia has a place (Kassab) but no ADM1 row: it is placed where its places are
-        GazetteerEntry latakia = entries.stream().filter(e -> e.name().equals("Latakia")).findFirst().orElseThrow();
+        GazetteerEntry latakia = entries.stream()
+                .filter(e -> e.name().equals("Latakia"))
+                .findFirst()
+                .orElseThrow();
         assertThat(latakia.featureCode()).isEqualTo("ADM1");
         assertThat(latakia.id()).isEqualTo(173576);
         assertThat(latakia.lat()).isCloseTo(35.92, org.assertj.core.data.Offset.offset(0.01));
         // Lebanon and Libya have places but no PCLI row: countryInfo names them
-        assertThat(entries).anyMatch(e -> e.name().equals("Lebanon") && e.precision() == Precision.COUNTRY && e.id() == 272103);
+        assertThat(entries)
+                .anyMatch(e -> e.name().equals("Lebanon") && e.precision() == Precision.COUNTRY && e.id() == 272103);
     }
 
     @Test
     void lowerPopulationThresholdKeepsSmallPlaces() throws Exception {
-        assertThat(GeoNamesDump.readDirectory(sample(), 100)).anyMatch(e -> e.name().equals("Smallville"));
+        assertThat(GeoNamesDump.readDirectory(sample(), 100))
+                .anyMatch(e -> e.name().equals("Smallville"));
     }
 
     @Test
     void folderWithoutFeatureFileIsAClearError(@TempDir Path empty) {
-        assertThatThrownBy(() -> GeoNamesDump.readDirectory(empty, 1000)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> GeoNamesDump.readDirectory(empty, 1000))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("no GeoNames feature file");
     }
 
@@ -92,7 +107,8 @@ class GeoNamesDumpTest {
     void importCommandReportsAMissingFolder(@TempDir Path tmp) {
         StringWriter stderr = new StringWriter();
         CommandLine cli = new CommandLine(new SitrepCli()).setErr(new PrintWriter(stderr));
-        int code = cli.execute("gazetteer", "import", "--geonames", tmp.resolve("nope").toString());
+        int code = cli.execute(
+                "gazetteer", "import", "--geonames", tmp.resolve("nope").toString());
         assertThat(code).isNotZero();
         assertThat(stderr.toString()).contains("no such folder");
     }

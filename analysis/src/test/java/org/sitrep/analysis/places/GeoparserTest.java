@@ -13,10 +13,13 @@ import org.sitrep.analysis.Span;
 class GeoparserTest {
     static final Geoparser PARSER = Geoparser.worldwide();
 
-    static List<Place> find(String text) { return PARSER.find(text); }
+    static List<Place> find(String text) {
+        return PARSER.find(text);
+    }
 
     static Place place(String text, String surface) {
-        Optional<Place> p = find(text).stream().filter(x -> x.text().equals(surface)).findFirst();
+        Optional<Place> p =
+                find(text).stream().filter(x -> x.text().equals(surface)).findFirst();
         assertThat(p).as("%s in %s -> %s", surface, text, find(text)).isPresent();
         return p.get();
     }
@@ -27,11 +30,16 @@ class GeoparserTest {
         Place kasab = place("Rebels entered Kasab in Latakia province, near the Turkish border.", "Kasab");
         assertThat(kessab.country()).isEqualTo("SY");
         assertThat(kasab.gazetteerId()).isEqualTo(kessab.gazetteerId());
-        assertThat(place("Government troops retook Khanaser in Aleppo province.", "Khanaser").name()).isEqualTo("Khanāşir");
-        assertThat(place("Fighting continued in Douma and Harasta.", "Douma").country()).isEqualTo("SY");
-        assertThat(place("Jets struck ar-Raqqah overnight.", "ar-Raqqah").country()).isEqualTo("SY");
+        assertThat(place("Government troops retook Khanaser in Aleppo province.", "Khanaser")
+                        .name())
+                .isEqualTo("Khanāşir");
+        assertThat(place("Fighting continued in Douma and Harasta.", "Douma").country())
+                .isEqualTo("SY");
+        assertThat(place("Jets struck ar-Raqqah overnight.", "ar-Raqqah").country())
+                .isEqualTo("SY");
         assertThat(place("Jets struck Raqqa overnight.", "Raqqa").gazetteerId())
-                .isEqualTo(place("Jets struck ar-Raqqah overnight.", "ar-Raqqah").gazetteerId());
+                .isEqualTo(
+                        place("Jets struck ar-Raqqah overnight.", "ar-Raqqah").gazetteerId());
     }
 
     @Test
@@ -40,7 +48,8 @@ class GeoparserTest {
         assertThat(bab.country()).isEqualTo("SY");
         Place maarat = place("Airstrikes hit Ma'arrat al-Nu'man in Idlib.", "Ma'arrat al-Nu'man");
         assertThat(maarat.country()).isEqualTo("SY");
-        assertThat(place("Clashes near Deir ez-Zor airport.", "Deir ez-Zor").country()).isEqualTo("SY");
+        assertThat(place("Clashes near Deir ez-Zor airport.", "Deir ez-Zor").country())
+                .isEqualTo("SY");
     }
 
     @Test
@@ -55,7 +64,8 @@ class GeoparserTest {
     @Test
     void commonWordsAreNotPlaces() {
         assertThat(find("He will deal with the split in March. Best of luck, man. Nice try. "
-                + "Mobile phones were seized. Will they Split? Of course.")).isEmpty();
+                        + "Mobile phones were seized. Will they Split? Of course."))
+                .isEmpty();
     }
 
     @Test
@@ -67,19 +77,26 @@ class GeoparserTest {
     @Test
     void peopleAndDemonymsAreNotPlaces() {
         assertThat(find("President Bashar al-Assad met Syrian and Iraqi officials. Assad said nothing."))
-                .extracting(Place::text).doesNotContain("Assad", "al-Assad", "Bashar", "Syrian", "Iraqi");
+                .extracting(Place::text)
+                .doesNotContain("Assad", "al-Assad", "Bashar", "Syrian", "Iraqi");
     }
 
     @Test
     void ambiguityResolvedByExplicitCountry() {
-        assertThat(place("Clashes broke out in Tripoli, Lebanon, on Friday.", "Tripoli").country()).isEqualTo("LB");
-        assertThat(place("Militias clashed in Tripoli, the Libyan capital.", "Tripoli").country()).isEqualTo("LY");
+        assertThat(place("Clashes broke out in Tripoli, Lebanon, on Friday.", "Tripoli")
+                        .country())
+                .isEqualTo("LB");
+        assertThat(place("Militias clashed in Tripoli, the Libyan capital.", "Tripoli")
+                        .country())
+                .isEqualTo("LY");
     }
 
     @Test
     void ambiguityResolvedByCountryFocusAndNeighbours() {
-        Place tripoli = place("Fighting in Beirut spread north. In Tripoli, Sunni and Alawite gunmen clashed. "
-                + "The Lebanese army deployed in Lebanon's second city.", "Tripoli");
+        Place tripoli = place(
+                "Fighting in Beirut spread north. In Tripoli, Sunni and Alawite gunmen clashed. "
+                        + "The Lebanese army deployed in Lebanon's second city.",
+                "Tripoli");
         assertThat(tripoli.country()).isEqualTo("LB");
         Place homs = place("Government forces shelled Hama and Homs, and rebels withdrew towards Idlib.", "Homs");
         assertThat(homs.country()).isEqualTo("SY");
@@ -113,15 +130,19 @@ class GeoparserTest {
     void demonymNamesTheCountry() {
         String text = "Khoms, not to be confused with the Syrian city of Homs, is a smugglers' hub east of Tripoli.";
         assertThat(place(text, "Homs").country()).isEqualTo("SY");
-        assertThat(place("Militias clashed in Tripoli, the Libyan capital.", "Tripoli").country()).isEqualTo("LY");
+        assertThat(place("Militias clashed in Tripoli, the Libyan capital.", "Tripoli")
+                        .country())
+                .isEqualTo("LY");
     }
 
     @Test
     void headOfAnUnknownLongerNameIsNotAPlace() {
         assertThat(find("Protesters gathered on Riad al-Solh Square in central Beirut."))
-                .extracting(Place::country).doesNotContain("SA");
+                .extracting(Place::country)
+                .doesNotContain("SA");
         assertThat(find("Snipers covered Castello Road in northern Aleppo."))
-                .extracting(Place::country).doesNotContain("IT");
+                .extracting(Place::country)
+                .doesNotContain("IT");
     }
 
     @Test
@@ -140,7 +161,8 @@ class GeoparserTest {
         Place p = place("Barrel bombs fell on Sheikh Maqsoud and the Layramoun roundabout.", "Sheikh Maqsoud");
         assertThat(p.precision()).isEqualTo(Precision.NEIGHBOURHOOD);
         assertThat(p.country()).isEqualTo("SY");
-        assertThat(place("Barrel bombs fell on Sheikh Maqsoud and the Layramoun roundabout.", "Layramoun").admin1())
+        assertThat(place("Barrel bombs fell on Sheikh Maqsoud and the Layramoun roundabout.", "Layramoun")
+                        .admin1())
                 .isEqualTo("Aleppo");
     }
 
@@ -165,6 +187,7 @@ class GeoparserTest {
     void sharedInstanceIsReusedAndLoadsTheWorld() {
         assertThat(Geoparser.worldwide()).isSameAs(PARSER);
         assertThat(PARSER.gazetteer().size()).isGreaterThan(100_000);
-        assertThat(PARSER.gazetteer().named("Damascus")).anyMatch(e -> e.featureCode().equals("PPLC"));
+        assertThat(PARSER.gazetteer().named("Damascus"))
+                .anyMatch(e -> e.featureCode().equals("PPLC"));
     }
 }

@@ -16,14 +16,22 @@ class NameKeyTest {
 
     @Test
     void transliterationVariantsShareASkeleton() {
-        assertThat(NameKey.skeleton("Kessab")).isEqualTo(NameKey.skeleton("Kassab")).isEqualTo(NameKey.skeleton("Kasab"));
+        assertThat(NameKey.skeleton("Kessab"))
+                .isEqualTo(NameKey.skeleton("Kassab"))
+                .isEqualTo(NameKey.skeleton("Kasab"));
         assertThat(NameKey.skeleton("Khanaser")).isEqualTo(NameKey.skeleton("Khanasir"));
-        assertThat(NameKey.skeleton("Raqqa")).isEqualTo(NameKey.skeleton("ar-Raqqah")).isEqualTo(NameKey.skeleton("Rakka"));
+        assertThat(NameKey.skeleton("Raqqa"))
+                .isEqualTo(NameKey.skeleton("ar-Raqqah"))
+                .isEqualTo(NameKey.skeleton("Rakka"));
         assertThat(NameKey.skeleton("Douma")).isEqualTo(NameKey.skeleton("Duma"));
         assertThat(NameKey.skeleton("Homs")).isEqualTo(NameKey.skeleton("Hims"));
         assertThat(NameKey.skeleton("Deir ez-Zor")).isEqualTo(NameKey.skeleton("Dayr az Zawr"));
-        assertThat(NameKey.skeleton("al-Qamishli")).isEqualTo(NameKey.skeleton("Qamishli")).isEqualTo(NameKey.skeleton("Kamishli"));
-        assertThat(NameKey.skeleton("Hama")).isEqualTo(NameKey.skeleton("Hamah")).isEqualTo(NameKey.skeleton("Hameh"));
+        assertThat(NameKey.skeleton("al-Qamishli"))
+                .isEqualTo(NameKey.skeleton("Qamishli"))
+                .isEqualTo(NameKey.skeleton("Kamishli"));
+        assertThat(NameKey.skeleton("Hama"))
+                .isEqualTo(NameKey.skeleton("Hamah"))
+                .isEqualTo(NameKey.skeleton("Hameh"));
     }
 
     @Test

@@ -16,8 +16,11 @@ class NamesInsideNamesTest {
     static Read read(String text) {
         TokenisedText doc = TokenisedText.of(text);
         PlacesInText r = PARSER.find(doc);
-        return new Read(r.places().stream().map(Place::text).toList(),
-                r.notEventPlaces().stream().map(s -> text.substring(s.start(), s.end())).toList());
+        return new Read(
+                r.places().stream().map(Place::text).toList(),
+                r.notEventPlaces().stream()
+                        .map(s -> text.substring(s.start(), s.end()))
+                        .toList());
     }
 
     @Test
@@ -37,7 +40,10 @@ class NamesInsideNamesTest {
     @Test
     void lowerCaseWordsAfterAPlaceLeaveItAnEventPlace() {
         // "Kirkuk police said": the police are in Kirkuk and speak about it; not an organisation's name.
-        assertThat(read("Kirkuk police said a car bomb exploded near the market.").notEventPlaces()).isEmpty();
-        assertThat(read("Shelling hit the outskirts of Mosul on Friday.").notEventPlaces()).isEmpty();
+        assertThat(read("Kirkuk police said a car bomb exploded near the market.")
+                        .notEventPlaces())
+                .isEmpty();
+        assertThat(read("Shelling hit the outskirts of Mosul on Friday.").notEventPlaces())
+                .isEmpty();
     }
 }

@@ -18,7 +18,9 @@ class PlaceNameFinderTest {
 
     @Test
     void peopleOrganisationsAndCommonWordsAreNotCandidates() {
-        assertThat(names("President Kelly met the Washington Post. Best of luck in March.").mentions()).isEmpty();
+        assertThat(names("President Kelly met the Washington Post. Best of luck in March.")
+                        .mentions())
+                .isEmpty();
     }
 
     @Test

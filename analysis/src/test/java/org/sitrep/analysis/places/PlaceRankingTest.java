@@ -21,7 +21,8 @@ class PlaceRankingTest {
     @Test
     void theDocumentsCountryFocusDecidesANamesake() {
         // alone, Tripoli is Libya's capital
-        assertThat(resolved("Fighting spread to Tripoli.").country(resolved("Fighting spread to Tripoli.").named("Tripoli")))
+        assertThat(resolved("Fighting spread to Tripoli.")
+                        .country(resolved("Fighting spread to Tripoli.").named("Tripoli")))
                 .isEqualTo("LY");
         PlaceStages.Found f = names("Fighting in Beirut, Sidon and Tyre spread to Tripoli.");
         Map<String, Double> focus = RANKING.countryFocus(f.mentions());

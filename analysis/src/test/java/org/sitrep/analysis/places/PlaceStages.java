@@ -17,12 +17,16 @@ final class PlaceStages {
     record Found(String text, List<Word> words, List<PlaceMention> mentions) {
         PlaceMention named(String surface) {
             for (PlaceMention m : mentions) {
-                if (text.substring(words.get(m.from).start(), words.get(m.to - 1).end()).equals(surface)) return m;
+                if (text.substring(
+                                words.get(m.from).start(), words.get(m.to - 1).end())
+                        .equals(surface)) return m;
             }
             throw new AssertionError(surface + " not found as a name in: " + text);
         }
 
-        String country(PlaceMention m) { return GAZETTEER.entry(m.resolved).country(); }
+        String country(PlaceMention m) {
+            return GAZETTEER.entry(m.resolved).country();
+        }
     }
 
     static Found names(String text) {

@@ -22,13 +22,16 @@ class SpeakerPlacesTest {
 
     static List<String> marked(TokenisedText doc) {
         PlacesInText read = PARSER.find(doc);
-        return read.notEventPlaces().stream().map(s -> doc.text().substring(s.start(), s.end())).toList();
+        return read.notEventPlaces().stream()
+                .map(s -> doc.text().substring(s.start(), s.end()))
+                .toList();
     }
 
     @Test
     void aCityThatSpeaksIsMarkedAndWhatItSpeaksAboutIsNot() {
         assertThat(marked("Damascus said rebels shelled Aleppo on Monday.")).containsExactly("Damascus");
-        assertThat(marked("Moscow has repeatedly warned Kyiv against a new offensive.")).containsExactly("Moscow");
+        assertThat(marked("Moscow has repeatedly warned Kyiv against a new offensive."))
+                .containsExactly("Moscow");
     }
 
     @Test
@@ -39,14 +42,16 @@ class SpeakerPlacesTest {
 
     @Test
     void aCityBeforeAnInstitutionsNounIsTheInstitution() {
-        assertThat(marked("The Ankara government closed the border crossing near Kilis.")).containsExactly("Ankara");
+        assertThat(marked("The Ankara government closed the border crossing near Kilis."))
+                .containsExactly("Ankara");
         assertThat(marked("Moscow's foreign ministry summoned the envoy.")).containsExactly("Moscow");
     }
 
     @Test
     void whereTheSpeakersAreIsNotMarked() {
         assertThat(marked("Activists in Aleppo said the market was hit twice.")).isEmpty();
-        assertThat(marked("Residents of Homs told reporters the bakery was destroyed.")).isEmpty();
+        assertThat(marked("Residents of Homs told reporters the bakery was destroyed."))
+                .isEmpty();
     }
 
     @Test
@@ -65,10 +70,14 @@ class SpeakerPlacesTest {
 
     @Test
     void withoutATaggerTheWordFormsAreEnough() {
-        assertThat(marked(TokenisedText.of("Moscow warned that Damascus denied the claims."))).containsExactly("Moscow", "Damascus");
-        assertThat(SpeakerPlaces.knownForm(java.util.Set.of("warn", "deny", "state"), "stated")).isTrue();
-        assertThat(SpeakerPlaces.knownForm(java.util.Set.of("warn", "deny", "state"), "denies")).isTrue();
-        assertThat(SpeakerPlaces.knownForm(java.util.Set.of("warn", "deny", "state"), "warden")).isFalse();
+        assertThat(marked(TokenisedText.of("Moscow warned that Damascus denied the claims.")))
+                .containsExactly("Moscow", "Damascus");
+        assertThat(SpeakerPlaces.knownForm(java.util.Set.of("warn", "deny", "state"), "stated"))
+                .isTrue();
+        assertThat(SpeakerPlaces.knownForm(java.util.Set.of("warn", "deny", "state"), "denies"))
+                .isTrue();
+        assertThat(SpeakerPlaces.knownForm(java.util.Set.of("warn", "deny", "state"), "warden"))
+                .isFalse();
     }
 
     @Test
@@ -79,6 +88,8 @@ class SpeakerPlacesTest {
 
     @Test
     void theVerbListIsLoaded() {
-        assertThat(new PlaceWords().speakingVerbs).contains("say", "said", "warn", "deny").doesNotContain("announce");
+        assertThat(new PlaceWords().speakingVerbs)
+                .contains("say", "said", "warn", "deny")
+                .doesNotContain("announce");
     }
 }

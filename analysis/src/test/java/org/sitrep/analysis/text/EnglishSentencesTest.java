@@ -24,7 +24,9 @@ class EnglishSentencesTest {
             Hezbollah's fighters crossed into Qusayr at dawn, and Israeli jets struck a site near Damascus airport \
             overnight. Residents fled to Aleppo, Homs and Hama as the offensive widened.""";
 
-    static InputStream model(String name) { return EnglishSentences.class.getResourceAsStream(name); }
+    static InputStream model(String name) {
+        return EnglishSentences.class.getResourceAsStream(name);
+    }
 
     @Test
     void tokensMatchTheTokenizerModel() throws IOException {
@@ -39,17 +41,22 @@ class EnglishSentencesTest {
             for (String t : theirs) if (ours.contains(t)) same++;
         }
         assertThat(sentences).hasSize(7);
-        assertThat((double) same / total).as("share of the model's tokens we also produce").isGreaterThan(0.97);
+        assertThat((double) same / total)
+                .as("share of the model's tokens we also produce")
+                .isGreaterThan(0.97);
     }
 
     @Test
     void fastTaggingEqualsTheModelsOwnEvaluation() throws IOException {
         EnglishSentences.GreedyTagger tagger = EnglishSentences.tagger();
-        assertThat(tagger.decomposable()).as("the model's features split into word, neighbour and tag features").isTrue();
+        assertThat(tagger.decomposable())
+                .as("the model's features split into word, neighbour and tag features")
+                .isTrue();
         StringBuilder texts = new StringBuilder(TEXT);
         // every text of the development corpus: names, numbers, quotes and dashes of real copy
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("corpus/dev"))) {
-            for (var f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (var f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 texts.append("\n\n").append(java.nio.file.Files.readString(f).replaceAll("[{}\\[\\]\"]", " "));
             }
         }
@@ -64,7 +71,8 @@ class EnglishSentencesTest {
 
     @Test
     void greedyTagsAgreeWithBeamSearch() throws IOException {
-        POSTaggerME beam = new POSTaggerME(new POSModel(model("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin")), POSTagFormat.UD);
+        POSTaggerME beam =
+                new POSTaggerME(new POSModel(model("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin")), POSTagFormat.UD);
         EnglishSentences.GreedyTagger greedy = EnglishSentences.tagger();
         int agree = 0;
         int total = 0;
@@ -82,18 +90,21 @@ class EnglishSentencesTest {
 
     @Test
     void pennTagsTellPastFromParticiple() {
-        assertThat(tags("Rebels shelled the besieged town of Kessab on Tuesday.")).containsExactly(
-                "NNS", "VBD", "DT", "JJ", "NN", "IN", "NNP", "IN", "NNP", ".");
-        assertThat(tags("The convoy was ambushed by gunmen near Mosul.")).containsExactly(
-                "DT", "NN", "VBD", "VBN", "IN", "NNS", "IN", "NNP", ".");
-        assertThat(tags("Five soldiers have been killed and troops are withdrawing.")).containsExactly(
-                "CD", "NNS", "VBP", "VBN", "VBN", "CC", "NNS", "VBP", "VBG", ".");
-        assertThat(tags("Government forces took the hill, activists said.")).contains("VBD").doesNotContain("VBN");
+        assertThat(tags("Rebels shelled the besieged town of Kessab on Tuesday."))
+                .containsExactly("NNS", "VBD", "DT", "JJ", "NN", "IN", "NNP", "IN", "NNP", ".");
+        assertThat(tags("The convoy was ambushed by gunmen near Mosul."))
+                .containsExactly("DT", "NN", "VBD", "VBN", "IN", "NNS", "IN", "NNP", ".");
+        assertThat(tags("Five soldiers have been killed and troops are withdrawing."))
+                .containsExactly("CD", "NNS", "VBP", "VBN", "VBN", "CC", "NNS", "VBP", "VBG", ".");
+        assertThat(tags("Government forces took the hill, activists said."))
+                .contains("VBD")
+                .doesNotContain("VBN");
         assertThat(tags("The army will attack the town.")).containsSubsequence("MD", "VB");
     }
 
     static List<String> tags(String sentence) {
-        return new EnglishSentences().split(sentence).get(0).tokens().stream().map(Token::tag).toList();
+        return new EnglishSentences()
+                .split(sentence).get(0).tokens().stream().map(Token::tag).toList();
     }
 
     @Test

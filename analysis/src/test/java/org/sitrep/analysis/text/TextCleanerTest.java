@@ -15,7 +15,8 @@ import org.sitrep.analysis.Document;
 import org.sitrep.analysis.UnreadableDocumentException;
 
 class TextCleanerTest {
-    static final Clock TODAY = Clock.fixed(LocalDate.of(2020, 1, 15).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final Clock TODAY =
+            Clock.fixed(LocalDate.of(2020, 1, 15).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     final TextCleaner cleaner = new TextCleaner(TODAY);
 
     static String fixture(String name) throws IOException {
@@ -30,22 +31,39 @@ class TextCleanerTest {
 
         assertThat(clean.title()).isEqualTo("Rebels seize border crossing near Kessab");
         List<String> paragraphs = List.of(clean.text().split("\n\n"));
-        assertThat(paragraphs).containsExactly(
-                "Rebels seize border crossing near Kessab",
-                "Fighters from several Islamist groups took the last government-held crossing on the Turkish border after two days of fighting.",
-                "Smoke rises over the hills above Kessab, in Latakia province, on Sunday.",
-                "BEIRUT — Syrian rebels on Sunday captured the Kessab border crossing with Turkey, the last one held by government forces in Latakia province, activists said.",
-                "The Syrian Observatory for Human Rights said at least 20 government soldiers were killed in the assault, which began on Friday.",
-                "Government warplanes bombed the area in response, residents said by telephone.");
+        assertThat(paragraphs)
+                .containsExactly(
+                        "Rebels seize border crossing near Kessab",
+                        "Fighters from several Islamist groups took the last government-held crossing on the Turkish border after two days of fighting.",
+                        "Smoke rises over the hills above Kessab, in Latakia province, on Sunday.",
+                        "BEIRUT — Syrian rebels on Sunday captured the Kessab border crossing with Turkey, the last one held by government forces in Latakia province, activists said.",
+                        "The Syrian Observatory for Human Rights said at least 20 government soldiers were killed in the assault, which began on Friday.",
+                        "Government warplanes bombed the area in response, residents said by telephone.");
     }
 
     @Test
     void webPageDropsChrome() throws IOException {
-        String text = cleaner.clean(Document.html(fixture("saved-page.html"), null)).text();
-        assertThat(text).doesNotContain("Skip to main content", "cookies", "Search the Ledger", "Share on",
-                "Subscribe", "Related", "Aleppo siege tightens", "Kessab: a history", "Most read", "Ten things",
-                "All rights reserved", "Sign up", "Jane Reporter", "Home", "dataLayer", "display:block",
-                "Meta description");
+        String text =
+                cleaner.clean(Document.html(fixture("saved-page.html"), null)).text();
+        assertThat(text)
+                .doesNotContain(
+                        "Skip to main content",
+                        "cookies",
+                        "Search the Ledger",
+                        "Share on",
+                        "Subscribe",
+                        "Related",
+                        "Aleppo siege tightens",
+                        "Kessab: a history",
+                        "Most read",
+                        "Ten things",
+                        "All rights reserved",
+                        "Sign up",
+                        "Jane Reporter",
+                        "Home",
+                        "dataLayer",
+                        "display:block",
+                        "Meta description");
     }
 
     @Test
@@ -64,19 +82,24 @@ class TextCleanerTest {
     void publicationDateSources() {
         assertThat(published("<meta property=\"article:published_time\" content=\"2013-08-21T06:00:00Z\"><p>x</p>"))
                 .isEqualTo(LocalDate.of(2013, 8, 21));
-        assertThat(published("<script type=\"application/ld+json\">[{\"@type\":\"NewsArticle\",\"datePublished\":\"2015-09-30\"}]</script><p>x</p>"))
+        assertThat(
+                        published(
+                                "<script type=\"application/ld+json\">[{\"@type\":\"NewsArticle\",\"datePublished\":\"2015-09-30\"}]</script><p>x</p>"))
                 .isEqualTo(LocalDate.of(2015, 9, 30));
         assertThat(published("<article><time datetime=\"2016-12-13T21:00+02:00\">13 Dec</time><p>x</p></article>"))
                 .isEqualTo(LocalDate.of(2016, 12, 13));
         assertThat(published("<meta name=\"date\" content=\"2012-07-18\"><p>x</p>"))
                 .isEqualTo(LocalDate.of(2012, 7, 18));
-        assertThat(published("<script type=\"application/ld+json\">{ broken json</script><meta name=\"date\" content=\"2012-07-18\"><p>x</p>"))
+        assertThat(
+                        published(
+                                "<script type=\"application/ld+json\">{ broken json</script><meta name=\"date\" content=\"2012-07-18\"><p>x</p>"))
                 .isEqualTo(LocalDate.of(2012, 7, 18));
         assertThat(published("<p>no date here</p>")).as("falls back to today").isEqualTo(LocalDate.of(2020, 1, 15));
     }
 
     private LocalDate published(String html) {
-        return cleaner.clean(Document.html("<html><head>" + html + "</head><body></body></html>", null)).published();
+        return cleaner.clean(Document.html("<html><head>" + html + "</head><body></body></html>", null))
+                .published();
     }
 
     @Test
@@ -87,8 +110,10 @@ class TextCleanerTest {
                 + "<p>The clashes centred on the airport road, where two brigades have rival checkpoints.</p></div>"
                 + "<div class=footer><p>Contact us</p></div></body></html>";
         CleanText clean = cleaner.clean(Document.html(html, LocalDate.of(2014, 7, 14)));
-        assertThat(clean.text()).isEqualTo("Clashes in Tripoli\n\nMilitias fought in the Libyan capital overnight, "
-                + "residents said.\n\nThe clashes centred on the airport road, where two brigades have rival checkpoints.");
+        assertThat(clean.text())
+                .isEqualTo(
+                        "Clashes in Tripoli\n\nMilitias fought in the Libyan capital overnight, "
+                                + "residents said.\n\nThe clashes centred on the airport road, where two brigades have rival checkpoints.");
     }
 
     @Test
@@ -111,8 +136,9 @@ class TextCleanerTest {
                 + "```\ncode that is not news\n```\n";
         CleanText clean = cleaner.clean(new Document(md, Document.Format.AUTO, LocalDate.of(2015, 3, 30), null));
         assertThat(clean.title()).isEqualTo("Airstrikes hit Sanaa");
-        assertThat(clean.text()).isEqualTo("Airstrikes hit Sanaa\n\nSaudi-led coalition jets struck the Yemeni capital "
-                + "on Monday, witnesses said.\n\nThree districts were hit.\n\nPower was cut.");
+        assertThat(clean.text())
+                .isEqualTo("Airstrikes hit Sanaa\n\nSaudi-led coalition jets struck the Yemeni capital "
+                        + "on Monday, witnesses said.\n\nThree districts were hit.\n\nPower was cut.");
     }
 
     @Test
@@ -121,14 +147,19 @@ class TextCleanerTest {
                 + "Tuesday, killing five soldiers, police said.\r\nThe attack was claimed by no group.\n";
         CleanText clean = cleaner.clean(Document.text(text, LocalDate.of(2014, 1, 8)));
         assertThat(clean.title()).isEqualTo("Gunmen kill five in Baghdad");
-        assertThat(clean.text()).isEqualTo("Gunmen kill five in Baghdad\n\nGunmen opened fire on a checkpoint in western "
-                + "Baghdad on Tuesday, killing five soldiers, police said.\n\nThe attack was claimed by no group.");
+        assertThat(clean.text())
+                .isEqualTo(
+                        "Gunmen kill five in Baghdad\n\nGunmen opened fire on a checkpoint in western "
+                                + "Baghdad on Tuesday, killing five soldiers, police said.\n\nThe attack was claimed by no group.");
     }
 
     @Test
     void separateTitleIsPutFirst() {
-        CleanText clean = cleaner.clean(new Document("Rockets hit Sderot on Friday.", Document.Format.TEXT,
-                LocalDate.of(2014, 7, 11), "Rockets hit Sderot"));
+        CleanText clean = cleaner.clean(new Document(
+                "Rockets hit Sderot on Friday.",
+                Document.Format.TEXT,
+                LocalDate.of(2014, 7, 11),
+                "Rockets hit Sderot"));
         assertThat(clean.text()).isEqualTo("Rockets hit Sderot\n\nRockets hit Sderot on Friday.");
     }
 
@@ -137,14 +168,17 @@ class TextCleanerTest {
         String text = "Gen. Qassem Soleimani visited the front. Lt. Col. Ahmed said U.S. troops left on Jan. 5 "
                 + "after the U.N. envoy arrived. Clashes erupted near Aleppo.\n\nA second paragraph without a full stop";
         CleanText clean = cleaner.clean(Document.text(text, LocalDate.of(2015, 1, 10)));
-        assertThat(clean.sentences()).extracting(Sentence::text).containsExactly(
-                "Gen. Qassem Soleimani visited the front.",
-                "Lt. Col. Ahmed said U.S. troops left on Jan. 5 after the U.N. envoy arrived.",
-                "Clashes erupted near Aleppo.",
-                "A second paragraph without a full stop");
+        assertThat(clean.sentences())
+                .extracting(Sentence::text)
+                .containsExactly(
+                        "Gen. Qassem Soleimani visited the front.",
+                        "Lt. Col. Ahmed said U.S. troops left on Jan. 5 after the U.N. envoy arrived.",
+                        "Clashes erupted near Aleppo.",
+                        "A second paragraph without a full stop");
         for (Sentence s : clean.sentences()) {
             assertThat(clean.text().substring(s.start(), s.end())).isEqualTo(s.text());
-            for (Token t : s.tokens()) assertThat(clean.text().substring(t.start(), t.end())).isEqualTo(t.text());
+            for (Token t : s.tokens())
+                assertThat(clean.text().substring(t.start(), t.end())).isEqualTo(t.text());
         }
         assertThat(clean.sentences()).extracting(Sentence::index).containsExactly(0, 1, 2, 3);
         Sentence second = clean.sentences().get(1);
@@ -159,17 +193,22 @@ class TextCleanerTest {
         assertThat(cleaner.clean(Document.text("", null)).text()).isEmpty();
         assertThat(cleaner.clean(Document.text(" \n\n\t ", null)).sentences()).isEmpty();
         assertThat(cleaner.clean(new Document(null, null, null, null)).text()).isEmpty();
-        assertThat(cleaner.clean(Document.html("<html><body><nav>Home</nav></body></html>", null)).text()).isEmpty();
+        assertThat(cleaner.clean(Document.html("<html><body><nav>Home</nav></body></html>", null))
+                        .text())
+                .isEmpty();
     }
 
     @Test
     void binaryIsRejectedWithAMessage() {
         assertThatThrownBy(() -> cleaner.clean(Document.text("PK\u0003\u0004\u0000\u0000binary", null)))
-                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("NUL");
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageContaining("NUL");
         StringBuilder garbage = new StringBuilder();
-        for (int i = 0; i < 1000; i++) garbage.append((char) (i % 2 == 0 ? 0x01 : 0xFFFD)).append('a');
+        for (int i = 0; i < 1000; i++)
+            garbage.append((char) (i % 2 == 0 ? 0x01 : 0xFFFD)).append('a');
         assertThatThrownBy(() -> cleaner.clean(Document.text(garbage.toString(), null)))
-                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("not readable text");
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageContaining("not readable text");
     }
 
     @Test

@@ -39,9 +39,13 @@ class TokenisedTextTest {
 
     @Test
     void wordsSayHowTheyJoinTheirNeighbours() {
-        List<Word> words = TokenisedText.of("Clashes in Deir ez-Zor, Syria. Then U.S. jets and St. Louis.\nNext").words();
-        assertThat(words).extracting(Word::word).containsExactly(
-                "clashes", "in", "deir", "ez", "zor", "syria", "then", "u", "s", "jets", "and", "st", "louis", "next");
+        List<Word> words = TokenisedText.of("Clashes in Deir ez-Zor, Syria. Then U.S. jets and St. Louis.\nNext")
+                .words();
+        assertThat(words)
+                .extracting(Word::word)
+                .containsExactly(
+                        "clashes", "in", "deir", "ez", "zor", "syria", "then", "u", "s", "jets", "and", "st", "louis",
+                        "next");
         assertThat(words.get(0).joint()).isEqualTo('.');
         assertThat(words.get(3).joint()).isEqualTo(' ');
         assertThat(words.get(4).joint()).isEqualTo('-');

@@ -28,7 +28,8 @@ class AcledSubtypeFloorsTest {
     static void measure() {
         HeldOut split = HeldOut.of(Path.of("corpus"));
         learned = PassageEvaluation.run(Analyzer.create(), split.test());
-        rules = PassageEvaluation.run(Analyzer.builder().eventClassifier(EventClassifier.NONE).build(), split.test());
+        rules = PassageEvaluation.run(
+                Analyzer.builder().eventClassifier(EventClassifier.NONE).build(), split.test());
     }
 
     @Test
@@ -42,8 +43,10 @@ class AcledSubtypeFloorsTest {
         List<String> below = new ArrayList<>();
         for (String name : floors.stringPropertyNames()) {
             assertThat(measured).as("floor for an unknown figure").containsKey(name);
-            double floor = Double.parseDouble(floors.getProperty(name).split("#")[0].trim());
-            if (!(measured.get(name) >= floor)) below.add(String.format(Locale.ROOT, "%s = %.3f < %.3f", name, measured.get(name), floor));
+            double floor =
+                    Double.parseDouble(floors.getProperty(name).split("#")[0].trim());
+            if (!(measured.get(name) >= floor))
+                below.add(String.format(Locale.ROOT, "%s = %.3f < %.3f", name, measured.get(name), floor));
         }
         assertThat(below).isEmpty();
     }

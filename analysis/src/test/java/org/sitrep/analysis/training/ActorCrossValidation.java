@@ -2,6 +2,7 @@ package org.sitrep.analysis.training;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.sitrep.analysis.Actor;
 import org.sitrep.analysis.Analysis;
@@ -38,22 +38,37 @@ class ActorCrossValidation {
             int[] totals = new int[6]; // a1 right, a1 n, a2 right, a2 n, spans covered, spans
             List<String> missed = new ArrayList<>();
             if (folds == 0) {
-                score(Boolean.getBoolean("sitrep.measure.patterns")
-                        ? Analyzer.builder().actorFinder(org.sitrep.analysis.actors.DictionaryActorFinder.withPatterns()).build()
-                        : Analyzer.create(), all, totals, missed);
+                score(
+                        Boolean.getBoolean("sitrep.measure.patterns")
+                                ? Analyzer.builder()
+                                        .actorFinder(org.sitrep.analysis.actors.DictionaryActorFinder.withPatterns())
+                                        .build()
+                                : Analyzer.create(),
+                        all,
+                        totals,
+                        missed);
             } else {
                 for (int k = 0; k < folds; k++) {
                     List<Passage> train = new ArrayList<>();
                     List<Passage> test = new ArrayList<>();
                     for (Passage p : all) (fold(p.id(), folds) == k ? test : train).add(p);
                     byte[] model = new EventModelTrainer().train(train);
-                    Analyzer engine = Analyzer.builder().eventClassifier(LearnedEventClassifier.of(model)).build();
+                    Analyzer engine = Analyzer.builder()
+                            .eventClassifier(LearnedEventClassifier.of(model))
+                            .build();
                     score(engine, test, totals, missed);
                 }
             }
-            report.append(String.format(Locale.ROOT, "folds=%d actor1 %.3f (%d) actor2 %.3f (%d) spans covered %.3f (%d)%n",
-                    folds, (double) totals[0] / totals[1], totals[1], (double) totals[2] / totals[3], totals[3],
-                    (double) totals[4] / totals[5], totals[5]));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "folds=%d actor1 %.3f (%d) actor2 %.3f (%d) spans covered %.3f (%d)%n",
+                    folds,
+                    (double) totals[0] / totals[1],
+                    totals[1],
+                    (double) totals[2] / totals[3],
+                    totals[3],
+                    (double) totals[4] / totals[5],
+                    totals[5]));
             missed.forEach(m -> report.append(m).append('\n'));
         }
         Files.writeString(Path.of("target/actor-cv.txt"), report.toString());
@@ -69,8 +84,14 @@ class ActorCrossValidation {
     private static void score(Analyzer engine, List<Passage> passages, int[] t, List<String> missed) {
         PassageEvaluation ev = PassageEvaluation.run(engine, passages);
         for (PassageEvaluation.Outcome o : ev.outcomes()) {
-            if (o.actor1Right() != null) { t[1]++; if (o.actor1Right()) t[0]++; }
-            if (o.actor2Right() != null) { t[3]++; if (o.actor2Right()) t[2]++; }
+            if (o.actor1Right() != null) {
+                t[1]++;
+                if (o.actor1Right()) t[0]++;
+            }
+            if (o.actor2Right() != null) {
+                t[3]++;
+                if (o.actor2Right()) t[2]++;
+            }
         }
         for (Passage p : passages) {
             if (p.actor1() == null && p.actor2() == null) continue;

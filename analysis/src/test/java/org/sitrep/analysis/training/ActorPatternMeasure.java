@@ -41,21 +41,51 @@ class ActorPatternMeasure {
         settings.put("default", ActorPattern.byDefault());
         settings.put("all", ActorPattern.all());
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-17s %9s %9s %9s %9s %9s | %9s %9s | %8s %8s",
-                "patterns", "dev.P", "dev.R", "dev.F1", "dev.act1", "dev.act2", "test.P", "test.R", "tr.act1", "tr.act2"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "%-17s %9s %9s %9s %9s %9s | %9s %9s | %8s %8s",
+                "patterns",
+                "dev.P",
+                "dev.R",
+                "dev.F1",
+                "dev.act1",
+                "dev.act2",
+                "test.P",
+                "test.R",
+                "tr.act1",
+                "tr.act2"));
         for (Map.Entry<String, Set<ActorPattern>> s : settings.entrySet()) {
-            Analyzer engine = Analyzer.builder().actorFinder(DictionaryActorFinder.withPatterns(s.getValue())).build();
+            Analyzer engine = Analyzer.builder()
+                    .actorFinder(DictionaryActorFinder.withPatterns(s.getValue()))
+                    .build();
             AnalyzerEngine e = new AnalyzerEngine(engine);
-            Map<String, Double> m = EvaluationReport.run(dev, e::analyze, e.version(), "corpus/dev", LocalDate.now()).metrics();
+            Map<String, Double> m = EvaluationReport.run(dev, e::analyze, e.version(), "corpus/dev", LocalDate.now())
+                    .metrics();
             int[] t = new int[4];
-            for (PassageEvaluation.Outcome o : PassageEvaluation.run(engine, train).outcomes()) {
-                if (o.actor1Right() != null) { t[1]++; if (o.actor1Right()) t[0]++; }
-                if (o.actor2Right() != null) { t[3]++; if (o.actor2Right()) t[2]++; }
+            for (PassageEvaluation.Outcome o :
+                    PassageEvaluation.run(engine, train).outcomes()) {
+                if (o.actor1Right() != null) {
+                    t[1]++;
+                    if (o.actor1Right()) t[0]++;
+                }
+                if (o.actor2Right() != null) {
+                    t[3]++;
+                    if (o.actor2Right()) t[2]++;
+                }
             }
-            lines.add(String.format(Locale.ROOT, "%-17s %9.3f %9.3f %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f", s.getKey(),
-                    m.get("dev.actors.precision"), m.get("dev.actors.recall"), m.get("dev.actors.f1"),
-                    m.get("dev.events.actor1"), m.get("dev.events.actor2"), m.get("test.actors.precision"),
-                    m.get("test.actors.recall"), (double) t[0] / t[1], (double) t[2] / t[3]));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%-17s %9.3f %9.3f %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f",
+                    s.getKey(),
+                    m.get("dev.actors.precision"),
+                    m.get("dev.actors.recall"),
+                    m.get("dev.actors.f1"),
+                    m.get("dev.events.actor1"),
+                    m.get("dev.events.actor2"),
+                    m.get("test.actors.precision"),
+                    m.get("test.actors.recall"),
+                    (double) t[0] / t[1],
+                    (double) t[2] / t[3]));
             System.out.println(lines.get(lines.size() - 1));
         }
         Files.writeString(Path.of("target/actor-patterns.txt"), String.join("\n", lines) + "\n");

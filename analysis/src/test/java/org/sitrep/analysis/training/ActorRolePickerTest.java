@@ -29,9 +29,18 @@ class ActorRolePickerTest {
         LearnedActorRolePicker bundled = LearnedActorRolePicker.bundled().orElseThrow();
         assertThat(bundled.version()).matches("ar-[0-9a-f]{10}");
         String version = Analyzer.create().engineVersion();
-        assertThat(version).endsWith("+" + LearnedEventClassifier.bundled().orElseThrow().version() + "+" + bundled.version());
-        assertThat(Analyzer.builder().eventClassifier(EventClassifier.NONE).build().engineVersion()).doesNotContain("+ar-");
-        assertThat(Analyzer.builder().actorRolePicker(ActorRolePicker.NONE).build().engineVersion()).doesNotContain("+ar-");
+        assertThat(version)
+                .endsWith("+" + LearnedEventClassifier.bundled().orElseThrow().version() + "+" + bundled.version());
+        assertThat(Analyzer.builder()
+                        .eventClassifier(EventClassifier.NONE)
+                        .build()
+                        .engineVersion())
+                .doesNotContain("+ar-");
+        assertThat(Analyzer.builder()
+                        .actorRolePicker(ActorRolePicker.NONE)
+                        .build()
+                        .engineVersion())
+                .doesNotContain("+ar-");
     }
 
     @Test
@@ -42,13 +51,21 @@ class ActorRolePickerTest {
         List<Passage> shuffled = new ArrayList<>(some);
         shuffled.sort(Comparator.comparing(Passage::text).reversed());
         assertThat(trainer.train(shuffled)).isEqualTo(once);
-        Passage p = new Passage("t-1", PASSIVE, org.sitrep.analysis.SubEventType.ARMED_CLASH, "rebels", "army", "SY",
-                "wire", "test");
+        Passage p = new Passage(
+                "t-1", PASSIVE, org.sitrep.analysis.SubEventType.ARMED_CLASH, "rebels", "army", "SY", "wire", "test");
         List<opennlp.tools.ml.model.Event> examples = trainer.examples(p);
-        assertThat(examples).extracting(opennlp.tools.ml.model.Event::getOutcome)
+        assertThat(examples)
+                .extracting(opennlp.tools.ml.model.Event::getOutcome)
                 .contains(LearnedActorRolePicker.ACTOR1, LearnedActorRolePicker.ACTOR2);
-        Passage noEvent = new Passage("t-2", "Floods hit the town on Monday.", org.sitrep.analysis.SubEventType.NATURAL_DISASTER,
-                null, null, "SY", "wire", "test");
+        Passage noEvent = new Passage(
+                "t-2",
+                "Floods hit the town on Monday.",
+                org.sitrep.analysis.SubEventType.NATURAL_DISASTER,
+                null,
+                null,
+                "SY",
+                "wire",
+                "test");
         assertThat(trainer.examples(noEvent)).isEmpty();
         assertThatThrownBy(() -> RoleModelTrainer.fit(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LearnedActorRolePicker.of("not a model".getBytes()))
@@ -59,11 +76,16 @@ class ActorRolePickerTest {
     void theRoleFeaturesSayWhereEachActorStandsAndWhatTheRulesMadeOfIt() {
         List<RoleCandidates> seen = new ArrayList<>();
         ActorRolePicker recorder = recorder(seen);
-        Analyzer.builder().eventClassifier(EventClassifier.NONE).actorRolePicker(recorder).build()
+        Analyzer.builder()
+                .eventClassifier(EventClassifier.NONE)
+                .actorRolePicker(recorder)
+                .build()
                 .analyze(Document.text(PASSIVE, DAY));
         assertThat(seen).isNotEmpty();
         RoleCandidates.Named rebels = seen.get(0).candidates().stream()
-                .filter(n -> n.actor().name().toLowerCase().contains("rebel")).findFirst().orElseThrow();
+                .filter(n -> n.actor().name().toLowerCase().contains("rebel"))
+                .findFirst()
+                .orElseThrow();
         assertThat(rebels.ruleRole()).isEqualTo("actor1");
         assertThat(rebels.features()).contains("side=after", "sv=after_passive", "p=by", "r=actor1");
     }
@@ -86,14 +108,19 @@ class ActorRolePickerTest {
     void theBundledModelKeepsTheActorOfAnActiveVerb() {
         // a known weakness is left out on purpose: with a state force as the target of a passive ("an army patrol
         // was ambushed by rebels") the model still prefers the state force as actor1 (docs/analysis/learned-stage.md)
-        Event active = Analyzer.create().analyze(Document.text("Rebels ambushed an army patrol near Idlib on Monday.", DAY))
-                .events().get(0);
+        Event active = Analyzer.create()
+                .analyze(Document.text("Rebels ambushed an army patrol near Idlib on Monday.", DAY))
+                .events()
+                .get(0);
         assertThat(active.actor1()).containsIgnoringCase("rebel");
         assertThat(active.actor2()).isNotNull().doesNotContainIgnoringCase("rebel");
     }
 
     private static Event only(ActorRolePicker picker, String text) {
-        Analysis a = Analyzer.builder().eventClassifier(EventClassifier.NONE).actorRolePicker(picker).build()
+        Analysis a = Analyzer.builder()
+                .eventClassifier(EventClassifier.NONE)
+                .actorRolePicker(picker)
+                .build()
                 .analyze(Document.text(text, DAY));
         assertThat(a.events()).hasSize(1);
         return a.events().get(0);
@@ -111,7 +138,9 @@ class ActorRolePickerTest {
             }
 
             @Override
-            public String version() { return "test"; }
+            public String version() {
+                return "test";
+            }
         };
     }
 
@@ -124,7 +153,9 @@ class ActorRolePickerTest {
             }
 
             @Override
-            public String version() { return ""; }
+            public String version() {
+                return "";
+            }
         };
     }
 

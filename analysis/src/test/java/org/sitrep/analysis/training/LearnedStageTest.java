@@ -25,14 +25,20 @@ class LearnedStageTest {
     static EventModelTrainer trainer;
 
     @BeforeAll
-    static void trainer() { trainer = new EventModelTrainer(); }
+    static void trainer() {
+        trainer = new EventModelTrainer();
+    }
 
     @Test
     void theBuildShipsAModelAndTheEngineNamesItInItsVersion() {
         LearnedEventClassifier bundled = LearnedEventClassifier.bundled().orElseThrow();
         assertThat(bundled.version()).matches("ev-[0-9a-f]{10}");
         assertThat(Analyzer.create().engineVersion()).contains("+" + bundled.version());
-        assertThat(Analyzer.builder().eventClassifier(EventClassifier.NONE).build().engineVersion()).doesNotContain("+ev-");
+        assertThat(Analyzer.builder()
+                        .eventClassifier(EventClassifier.NONE)
+                        .build()
+                        .engineVersion())
+                .doesNotContain("+ev-");
     }
 
     @Test
@@ -49,11 +55,17 @@ class LearnedStageTest {
 
     @Test
     void theRulesSignalsReachTheFeatures() {
-        SentenceSignals s = trainer.signals("Government warplanes bombed the market in Idlib on Monday, killing nine civilians.");
+        SentenceSignals s =
+                trainer.signals("Government warplanes bombed the market in Idlib on Monday, killing nine civilians.");
         assertThat(s.ruleKinds()).contains(SubEventType.AIR_DRONE_STRIKE);
         assertThat(s.place()).isTrue();
-        assertThat(s.features()).contains("rule=AIR_DRONE_STRIKE", "ruletype=EXPLOSIONS_REMOTE_VIOLENCE", "w=warplan",
-                "place=yes", "actor=STATE_FORCES");
+        assertThat(s.features())
+                .contains(
+                        "rule=AIR_DRONE_STRIKE",
+                        "ruletype=EXPLOSIONS_REMOTE_VIOLENCE",
+                        "w=warplan",
+                        "place=yes",
+                        "actor=STATE_FORCES");
         SentenceSignals threat = trainer.signals("The rebels threatened to attack the city.");
         assertThat(threat.cancelled()).isTrue();
         assertThat(threat.features()).contains("mod=cancelled", "rule=none");
@@ -63,20 +75,27 @@ class LearnedStageTest {
     @Test
     void aClearNoEventVerdictRemovesTheRulesEvent() {
         String text = "Rebels attacked an army post near Idlib on Monday, a monitor said.";
-        assertThat(events(EventClassifier.NONE, text)).extracting(Event::subType).containsExactly("Armed clash");
+        assertThat(events(EventClassifier.NONE, text))
+                .extracting(Event::subType)
+                .containsExactly("Armed clash");
         assertThat(events(saying(SubEventType.NATURAL_DISASTER, 0.7), text)).isEmpty();
-        assertThat(events(saying(SubEventType.NATURAL_DISASTER, 0.4), text)).extracting(Event::subType).containsExactly("Armed clash");
+        assertThat(events(saying(SubEventType.NATURAL_DISASTER, 0.4), text))
+                .extracting(Event::subType)
+                .containsExactly("Armed clash");
     }
 
     @Test
     void aClearlyLikelierSubTypeReplacesTheRulesOneButWhoTookATownStaysTheRulesCall() {
         String text = "Rebels attacked an army post near Idlib on Monday, a monitor said.";
-        assertThat(events(saying(SubEventType.DISRUPTED_WEAPONS_USE, 0.6), text)).extracting(Event::subType)
+        assertThat(events(saying(SubEventType.DISRUPTED_WEAPONS_USE, 0.6), text))
+                .extracting(Event::subType)
                 .containsExactly("Disrupted weapons use");
-        assertThat(events(saying(SubEventType.DISRUPTED_WEAPONS_USE, 0.2), text)).extracting(Event::subType)
+        assertThat(events(saying(SubEventType.DISRUPTED_WEAPONS_USE, 0.2), text))
+                .extracting(Event::subType)
                 .containsExactly("Armed clash");
         // the classifier says "a government regains territory", but the actor is a rebel group
-        assertThat(events(saying(SubEventType.GOVERNMENT_REGAINS_TERRITORY, 0.7), text)).extracting(Event::subType)
+        assertThat(events(saying(SubEventType.GOVERNMENT_REGAINS_TERRITORY, 0.7), text))
+                .extracting(Event::subType)
                 .containsExactly("Non-state actor overtakes territory");
     }
 
@@ -92,7 +111,8 @@ class LearnedStageTest {
             assertThat(e.place()).isNotNull();
             assertThat(e.evidence().sentence()).contains("observation point");
         });
-        assertThat(events(saying(SubEventType.HEADQUARTERS_OR_BASE_ESTABLISHED, 0.2), text)).isEmpty();
+        assertThat(events(saying(SubEventType.HEADQUARTERS_OR_BASE_ESTABLISHED, 0.2), text))
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +124,8 @@ class LearnedStageTest {
     @Test
     void aFileThatIsNoModelIsRefusedWithAMessage() {
         assertThatThrownBy(() -> LearnedEventClassifier.of("not a model".getBytes()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not an event model");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not an event model");
         assertThatThrownBy(() -> LearnedEventClassifier.read(Path.of("no/such/model.bin")))
                 .hasMessageContaining("no/such/model.bin");
     }
@@ -137,7 +158,9 @@ class LearnedStageTest {
             }
 
             @Override
-            public String version() { return "test"; }
+            public String version() {
+                return "test";
+            }
         };
     }
 }

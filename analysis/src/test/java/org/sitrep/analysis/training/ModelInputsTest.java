@@ -20,7 +20,8 @@ class ModelInputsTest {
         Files.createDirectories(model.getParent());
         Files.writeString(model.resolveSibling("triggers.tsv"), "attack\tATTACK\n");
         assertThat(ModelInputs.classesOf(model, LearnedEventClassifier.BUNDLED)).isEqualTo(classes.toAbsolutePath());
-        assertThat(ModelInputs.classesOf(dir.resolve("elsewhere.bin"), LearnedEventClassifier.BUNDLED)).isNull();
+        assertThat(ModelInputs.classesOf(dir.resolve("elsewhere.bin"), LearnedEventClassifier.BUNDLED))
+                .isNull();
 
         String before = ModelInputs.digest(dir.resolve("corpus"), classes);
         assertThat(ModelInputs.upToDate(model, before)).as("no model yet").isFalse();
@@ -51,6 +52,7 @@ class ModelInputsTest {
         Files.write(events, new byte[] {1});
         String one = ModelInputs.digest(dir.resolve("corpus"), dir.resolve("classes"), events);
         Files.write(events, new byte[] {2});
-        assertThat(ModelInputs.digest(dir.resolve("corpus"), dir.resolve("classes"), events)).isNotEqualTo(one);
+        assertThat(ModelInputs.digest(dir.resolve("corpus"), dir.resolve("classes"), events))
+                .isNotEqualTo(one);
     }
 }

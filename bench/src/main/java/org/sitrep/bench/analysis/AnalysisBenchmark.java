@@ -31,7 +31,9 @@ import org.sitrep.analysis.text.TextCleaner;
 // run of 2026-12-07, the JIT still compiling the engine's hot paths), so the mean said nothing stable.
 @Warmup(iterations = 6, time = 10)
 @Measurement(iterations = 5, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 public class AnalysisBenchmark {
     static final int ARTICLES = 200;
     static final int WORDS = 800;
@@ -52,7 +54,9 @@ public class AnalysisBenchmark {
             cleaner = new TextCleaner();
             dates = new NewsDateFinder();
             articles = new ConflictArticles(42).articles(ARTICLES, WORDS);
-            cleaned = articles.stream().map(a -> cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED))).toList();
+            cleaned = articles.stream()
+                    .map(a -> cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED)))
+                    .toList();
         }
     }
 
@@ -69,12 +73,14 @@ public class AnalysisBenchmark {
 
     @Benchmark
     public Analysis fullPipeline(Engine engine, Cursor cursor) {
-        return engine.analyzer.analyze(Document.text(engine.articles.get(cursor.advance()), ConflictArticles.PUBLISHED));
+        return engine.analyzer.analyze(
+                Document.text(engine.articles.get(cursor.advance()), ConflictArticles.PUBLISHED));
     }
 
     @Benchmark
     public Analysis fullPipelineWithoutTagging(Engine engine, Cursor cursor) {
-        return engine.untagged.analyze(Document.text(engine.articles.get(cursor.advance()), ConflictArticles.PUBLISHED));
+        return engine.untagged.analyze(
+                Document.text(engine.articles.get(cursor.advance()), ConflictArticles.PUBLISHED));
     }
 
     @Benchmark

@@ -34,17 +34,20 @@ public final class CpuCostReport {
         List<String> articles = new ConflictArticles(42).articles(200, 800);
         Analyzer analyzer = Analyzer.create();
         Analyzer untagged = Analyzer.builder().tagging(false).build();
-        Analyzer rulesOnly = Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
+        Analyzer rulesOnly =
+                Analyzer.builder().eventClassifier(EventClassifier.NONE).build();
         TextCleaner cleaner = new TextCleaner();
         Geoparser places = Geoparser.worldwide();
         DictionaryActorFinder actors = new DictionaryActorFinder();
         NewsDateFinder dates = new NewsDateFinder();
         RuleBasedEventExtractor events = new RuleBasedEventExtractor();
-        RuleBasedEventExtractor learned = new RuleBasedEventExtractor(LearnedEventClassifier.bundled().orElseThrow(),
+        RuleBasedEventExtractor learned = new RuleBasedEventExtractor(
+                LearnedEventClassifier.bundled().orElseThrow(),
                 LearnedActorRolePicker.bundled().orElseThrow());
         // the stages read one tokenised document each, as in the Analyzer
         List<TokenisedText> clean = new ArrayList<>();
-        for (String a : articles) clean.add(TokenisedText.of(cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED))));
+        for (String a : articles)
+            clean.add(TokenisedText.of(cleaner.clean(Document.text(a, ConflictArticles.PUBLISHED))));
         List<List<Place>> foundPlaces = new ArrayList<>();
         List<List<Actor>> foundActors = new ArrayList<>();
         List<List<TimeExpression>> foundDates = new ArrayList<>();
@@ -58,20 +61,38 @@ public final class CpuCostReport {
         System.out.printf("articles: %d, mean %d words%n", articles.size(), words / articles.size());
         for (int round = 0; round < rounds; round++) {
             boolean warm = round > 0;
-            report(warm, "full pipeline (Analyzer.analyze)", articles.size(),
+            report(
+                    warm,
+                    "full pipeline (Analyzer.analyze)",
+                    articles.size(),
                     i -> analyzer.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
-            report(warm, "full pipeline, rules alone (no model)", articles.size(),
+            report(
+                    warm,
+                    "full pipeline, rules alone (no model)",
+                    articles.size(),
                     i -> rulesOnly.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
-            report(warm, "full pipeline without tagging", articles.size(),
+            report(
+                    warm,
+                    "full pipeline without tagging",
+                    articles.size(),
                     i -> untagged.analyze(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
-            report(warm, "  clean + sentences + tokens", articles.size(),
+            report(
+                    warm,
+                    "  clean + sentences + tokens",
+                    articles.size(),
                     i -> cleaner.clean(Document.text(articles.get(i), ConflictArticles.PUBLISHED)));
             report(warm, "  places", articles.size(), i -> places.find(clean.get(i)));
             report(warm, "  actors", articles.size(), i -> actors.find(clean.get(i), foundPlaces.get(i)));
             report(warm, "  dates", articles.size(), i -> dates.find(clean.get(i)));
-            report(warm, "  events (rules alone)", articles.size(),
+            report(
+                    warm,
+                    "  events (rules alone)",
+                    articles.size(),
                     i -> events.extract(clean.get(i), foundPlaces.get(i), foundActors.get(i), foundDates.get(i)));
-            report(warm, "  events (rules + both learned slots)", articles.size(),
+            report(
+                    warm,
+                    "  events (rules + both learned slots)",
+                    articles.size(),
                     i -> learned.extract(clean.get(i), foundPlaces.get(i), foundActors.get(i), foundDates.get(i)));
         }
     }
@@ -88,7 +109,8 @@ public final class CpuCostReport {
         }
         if (print) {
             double ms = cpu / 1e6 / count;
-            System.out.printf("%-36s %7.3f ms CPU/article  -> %6.0f articles/s per core, %6.0f on 2 cores%n",
+            System.out.printf(
+                    "%-36s %7.3f ms CPU/article  -> %6.0f articles/s per core, %6.0f on 2 cores%n",
                     name, ms, 1000 / ms, 2000 / ms);
         }
     }

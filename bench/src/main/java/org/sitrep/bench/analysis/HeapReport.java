@@ -42,7 +42,8 @@ public final class HeapReport {
             final int offset = t;
             work.add(pool.submit(() -> {
                 for (int i = 0; i < 1000; i++) {
-                    analyzer.analyze(Document.text(articles.get((i + offset * 100) % articles.size()), ConflictArticles.PUBLISHED));
+                    analyzer.analyze(Document.text(
+                            articles.get((i + offset * 100) % articles.size()), ConflictArticles.PUBLISHED));
                 }
             }));
         }
@@ -54,11 +55,13 @@ public final class HeapReport {
         System.out.printf("used before engine    %6d MB%n", before >> 20);
         System.out.printf("used with engine      %6d MB (engine: %d MB)%n", loaded >> 20, (loaded - before) >> 20);
         System.out.printf("used after 2000 docs  %6d MB%n", after >> 20);
-        System.out.printf("gazetteer + geoparser %6d ms wall, %d ms CPU, %d MB heap%n", gazetteerMs, gazetteerCpuMs,
-                gazetteerHeap >> 20);
+        System.out.printf(
+                "gazetteer + geoparser %6d ms wall, %d ms CPU, %d MB heap%n",
+                gazetteerMs, gazetteerCpuMs, gazetteerHeap >> 20);
         System.out.printf("OpenNLP models        %6d ms wall, %d ms CPU%n", modelsMs, modelsCpuMs);
         System.out.printf("rest + first article  %6d ms%n", loadMs);
-        System.out.printf("2000 articles, 2 threads %d ms (%.0f articles/s, includes warm-up)%n", runMs, 2000 * 1000.0 / runMs);
+        System.out.printf(
+                "2000 articles, 2 threads %d ms (%.0f articles/s, includes warm-up)%n", runMs, 2000 * 1000.0 / runMs);
         System.out.printf("peak heap (all pools) %6d MB%n", peak() >> 20);
     }
 

@@ -20,10 +20,13 @@ import org.sitrep.analysis.Document;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(value = 5, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 5,
+        jvmArgsAppend = {"-Xmx1g"})
 public class StartupBenchmark {
     @Benchmark
     public Analysis loadAndAnalyseOne() {
-        return Analyzer.create().analyze(Document.text(new ConflictArticles(1).article(800), ConflictArticles.PUBLISHED));
+        return Analyzer.create()
+                .analyze(Document.text(new ConflictArticles(1).article(800), ConflictArticles.PUBLISHED));
     }
 }

@@ -51,8 +51,12 @@ public final class GeoparsingCorpus {
         List<Toponym> toponyms = new ArrayList<>();
         for (JsonNode t : n.path("toponyms")) {
             if (!t.hasNonNull("lat") || !t.hasNonNull("lon")) continue;
-            toponyms.add(new Toponym(span(text, t), t.path("name").asText(), t.path("lat").asDouble(),
-                    t.path("lon").asDouble(), t.path("type").asText("")));
+            toponyms.add(new Toponym(
+                    span(text, t),
+                    t.path("name").asText(),
+                    t.path("lat").asDouble(),
+                    t.path("lon").asDouble(),
+                    t.path("type").asText("")));
         }
         List<Span> unscored = new ArrayList<>();
         for (JsonNode u : n.path("unscored")) unscored.add(span(text, u));

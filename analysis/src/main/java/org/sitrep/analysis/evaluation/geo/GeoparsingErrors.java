@@ -39,9 +39,13 @@ public final class GeoparsingErrors {
 
         private final String label;
 
-        Kind(String label) { this.label = label; }
+        Kind(String label) {
+            this.label = label;
+        }
 
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
     }
 
     private final Gazetteer gazetteer;
@@ -54,7 +58,9 @@ public final class GeoparsingErrors {
         this.adjectives = adjectives;
     }
 
-    public Map<Kind, Integer> counts() { return Map.copyOf(counts); }
+    public Map<Kind, Integer> counts() {
+        return Map.copyOf(counts);
+    }
 
     /** A gold toponym no prediction overlaps. */
     void missed(GeoparsingCorpus.Doc doc, GeoparsingCorpus.Toponym t) {
@@ -68,7 +74,9 @@ public final class GeoparsingErrors {
     /** A gold toponym found but placed more than 161 km from its gold point. */
     void misplaced(GeoparsingCorpus.Doc doc, GeoparsingCorpus.Toponym t, Place p, Span predicted) {
         String surface = doc.text().substring(predicted.start(), predicted.end());
-        if (!predicted.equals(t.span()) && (predicted.start() > t.span().start() || predicted.end() < t.span().end())
+        if (!predicted.equals(t.span())
+                && (predicted.start() > t.span().start()
+                        || predicted.end() < t.span().end())
                 && insideLongerName(doc.text(), predicted)) {
             add(Kind.NAME_INSIDE_NAME); // "England" predicted in the gold's "Bank of England"
             return;
@@ -77,7 +85,8 @@ public final class GeoparsingErrors {
         boolean rightOneThere = false;
         for (GazetteerEntry e : named) rightOneThere |= Geoparser.km(e.lat(), e.lon(), t.lat(), t.lon()) <= 161;
         boolean area = p.precision() == Precision.COUNTRY || p.precision() == Precision.ADMIN1;
-        if (area && (!rightOneThere || Geoparser.km(p.lat(), p.lon(), t.lat(), t.lon()) < 1500)) add(Kind.AREA_CONVENTION);
+        if (area && (!rightOneThere || Geoparser.km(p.lat(), p.lon(), t.lat(), t.lon()) < 1500))
+            add(Kind.AREA_CONVENTION);
         else if (rightOneThere) add(Kind.WRONG_SAME_NAMED_PLACE);
         else add(Kind.WRONG_PLACE_NOT_IN_GAZETTEER);
     }
@@ -87,7 +96,9 @@ public final class GeoparsingErrors {
         add(insideLongerName(doc.text(), s) ? Kind.NAME_INSIDE_NAME : Kind.FALSE_FRIEND);
     }
 
-    private void add(Kind k) { counts.merge(k, 1, Integer::sum); }
+    private void add(Kind k) {
+        counts.merge(k, 1, Integer::sum);
+    }
 
     /**
      * True when the span is glued to a capitalised word before or after it ("Washington Post",
@@ -113,11 +124,29 @@ public final class GeoparsingErrors {
         String word = text.substring(i, wordEnd);
         if (word.equals("of")) return capitalisedWordBefore(text, i);
         // A capitalised word that opens a sentence is not a name: "In Paris", "The ... ".
-        boolean sentenceStart = i == 0 || i >= 2 && ".!?\n".indexOf(text.charAt(i - 2)) >= 0 || text.charAt(i - 1) == '\n';
-        return !word.isEmpty() && Character.isUpperCase(word.charAt(0)) && !sentenceStart && !LOCATIVE_CAPITALS.contains(word);
+        boolean sentenceStart =
+                i == 0 || i >= 2 && ".!?\n".indexOf(text.charAt(i - 2)) >= 0 || text.charAt(i - 1) == '\n';
+        return !word.isEmpty()
+                && Character.isUpperCase(word.charAt(0))
+                && !sentenceStart
+                && !LOCATIVE_CAPITALS.contains(word);
     }
 
     /** Capitalised words before a place that do not make it part of a longer name (a headline's "In", a title's "North"). */
-    private static final java.util.Set<String> LOCATIVE_CAPITALS = java.util.Set.of("In", "At", "From", "To", "Near",
-            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater");
+    private static final java.util.Set<String> LOCATIVE_CAPITALS = java.util.Set.of(
+            "In",
+            "At",
+            "From",
+            "To",
+            "Near",
+            "North",
+            "South",
+            "East",
+            "West",
+            "Northern",
+            "Southern",
+            "Eastern",
+            "Western",
+            "Central",
+            "Greater");
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.sitrep.analysis.Place;
 import org.sitrep.analysis.Span;
-import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.AdjectivalReferences;
 import org.sitrep.analysis.places.Gazetteer;
+import org.sitrep.analysis.places.Geoparser;
 import org.sitrep.analysis.places.PlaceFinder;
 import org.sitrep.analysis.places.PlacesInText;
 import org.sitrep.analysis.text.TokenisedText;
@@ -53,7 +53,8 @@ public final class GeoparsingEvaluation {
     public static GeoparsingScore score(GeoparsingCorpus.Corpus corpus, PlaceFinder finder, Gazetteer gazetteer) {
         int gold = 0, predicted = 0, tp = 0;
         List<Double> errors = new ArrayList<>();
-        GeoparsingErrors classes = gazetteer == null ? null : new GeoparsingErrors(gazetteer, AdjectivalReferences.bundled());
+        GeoparsingErrors classes =
+                gazetteer == null ? null : new GeoparsingErrors(gazetteer, AdjectivalReferences.bundled());
         for (GeoparsingCorpus.Doc doc : corpus.documents()) {
             gold += doc.toponyms().size();
             boolean[] matched = new boolean[doc.toponyms().size()];
@@ -82,7 +83,9 @@ public final class GeoparsingEvaluation {
                     }
                 }
             }
-            if (classes != null) for (int g = 0; g < matched.length; g++) if (!matched[g]) classes.missed(doc, doc.toponyms().get(g));
+            if (classes != null)
+                for (int g = 0; g < matched.length; g++)
+                    if (!matched[g]) classes.missed(doc, doc.toponyms().get(g));
         }
         double p = predicted == 0 ? 0 : (double) tp / predicted;
         double r = gold == 0 ? 0 : (double) tp / gold;
@@ -91,12 +94,28 @@ public final class GeoparsingEvaluation {
         double within161 = Arrays.stream(e).filter(x -> x <= 161).count();
         double within10 = Arrays.stream(e).filter(x -> x <= 10).count();
         double mean = e.length == 0 ? 0 : Arrays.stream(e).average().orElse(0);
-        double median = e.length == 0 ? 0 : e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
-        double auc = e.length == 0 ? 0 : Arrays.stream(e).map(x -> Math.log(1 + x)).average().orElse(0)
-                / Math.log(EARTH_HALF_CIRCUMFERENCE_KM);
+        double median =
+                e.length == 0 ? 0 : e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
+        double auc = e.length == 0
+                ? 0
+                : Arrays.stream(e).map(x -> Math.log(1 + x)).average().orElse(0)
+                        / Math.log(EARTH_HALF_CIRCUMFERENCE_KM);
         int n = Math.max(1, e.length);
-        return new GeoparsingScore(corpus.name(), corpus.documents().size(), gold, predicted, tp, p, r, f1,
-                within161 / n, within10 / n, mean, median, auc, gold == 0 ? 0 : within161 / gold,
+        return new GeoparsingScore(
+                corpus.name(),
+                corpus.documents().size(),
+                gold,
+                predicted,
+                tp,
+                p,
+                r,
+                f1,
+                within161 / n,
+                within10 / n,
+                mean,
+                median,
+                auc,
+                gold == 0 ? 0 : within161 / gold,
                 classes == null ? Map.of() : classes.counts());
     }
 
@@ -143,7 +162,8 @@ public final class GeoparsingEvaluation {
             GeoparsingScore s = score(c, g);
             System.out.println(s.summary());
             System.out.println(s.errorSummary());
-            System.out.println("  with adjectival references: " + score(c, withAdjectivalReferences(g), g.gazetteer()).summary());
+            System.out.println("  with adjectival references: "
+                    + score(c, withAdjectivalReferences(g), g.gazetteer()).summary());
         }
     }
 }

@@ -46,7 +46,8 @@ public final class PloverEvaluation {
         String mode = r.mode() == null ? "" : r.mode();
         if (r.event().equals("FIGHT") || r.event().equals("ASSAULT")) {
             if (mode.equals("explosives") || mode.equals("suicide-attack")) return Set.of("Explosions/Remote violence");
-            if (Set.of("beat", "torture", "sexual", "primitive").contains(mode)) return Set.of("Violence against civilians");
+            if (Set.of("beat", "torture", "sexual", "primitive").contains(mode))
+                return Set.of("Violence against civilians");
         }
         if (r.event().equals("PROTEST") && !mode.startsWith("riot")) return Set.of("Protests");
         return EXPECTED.getOrDefault(r.event(), Set.of());
@@ -55,12 +56,26 @@ public final class PloverEvaluation {
     private PloverEvaluation() {}
 
     /** The figures. Accuracies are shares of the detected gold events (and of those with a gold actor). */
-    public record Score(int records, int truePositives, int falseNegatives, int falsePositives, int trueNegatives,
-                        int typeCorrect, int actor1Gold, int actor1Correct, int actor2Gold, int actor2Correct,
-                        Map<String, int[]> byCategory, List<String> misses) {
-        public double precision() { return ratio(truePositives, truePositives + falsePositives); }
+    public record Score(
+            int records,
+            int truePositives,
+            int falseNegatives,
+            int falsePositives,
+            int trueNegatives,
+            int typeCorrect,
+            int actor1Gold,
+            int actor1Correct,
+            int actor2Gold,
+            int actor2Correct,
+            Map<String, int[]> byCategory,
+            List<String> misses) {
+        public double precision() {
+            return ratio(truePositives, truePositives + falsePositives);
+        }
 
-        public double recall() { return ratio(truePositives, truePositives + falseNegatives); }
+        public double recall() {
+            return ratio(truePositives, truePositives + falseNegatives);
+        }
 
         public double f1() {
             double p = precision();
@@ -80,35 +95,63 @@ public final class PloverEvaluation {
             return ratio(found, all);
         }
 
-        public double typeAccuracy() { return ratio(typeCorrect, truePositives); }
+        public double typeAccuracy() {
+            return ratio(typeCorrect, truePositives);
+        }
 
-        public double actor1Accuracy() { return ratio(actor1Correct, actor1Gold); }
+        public double actor1Accuracy() {
+            return ratio(actor1Correct, actor1Gold);
+        }
 
-        public double actor2Accuracy() { return ratio(actor2Correct, actor2Gold); }
+        public double actor2Accuracy() {
+            return ratio(actor2Correct, actor2Gold);
+        }
 
         /** A Markdown summary, as written to docs/evaluation/events-plover.md. */
         public String toMarkdown() {
             StringBuilder b = new StringBuilder();
             b.append("| Measure | Value |\n|---|---|\n");
-            b.append(String.format(Locale.ROOT, "| Sentences scored (mapped categories) | %d |%n",
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| Sentences scored (mapped categories) | %d |%n",
                     truePositives + falseNegatives + falsePositives + trueNegatives));
             b.append(String.format(Locale.ROOT, "| Event detection precision | %.3f |%n", precision()));
             b.append(String.format(Locale.ROOT, "| Event detection recall | %.3f |%n", recall()));
             b.append(String.format(Locale.ROOT, "| Event detection F1 | %.3f |%n", f1()));
-            b.append(String.format(Locale.ROOT, "| Recall on FIGHT/ASSAULT/PROTEST/COERCE | %.3f |%n", violentRecall()));
-            b.append(String.format(Locale.ROOT, "| ACLED type accuracy (detected events) | %.3f (%d/%d) |%n",
-                    typeAccuracy(), typeCorrect, truePositives));
-            b.append(String.format(Locale.ROOT, "| actor1 = PLOVER source | %.3f (%d/%d) |%n", actor1Accuracy(),
-                    actor1Correct, actor1Gold));
-            b.append(String.format(Locale.ROOT, "| actor2 = PLOVER target | %.3f (%d/%d) |%n", actor2Accuracy(),
-                    actor2Correct, actor2Gold));
+            b.append(
+                    String.format(Locale.ROOT, "| Recall on FIGHT/ASSAULT/PROTEST/COERCE | %.3f |%n", violentRecall()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| ACLED type accuracy (detected events) | %.3f (%d/%d) |%n",
+                    typeAccuracy(),
+                    typeCorrect,
+                    truePositives));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| actor1 = PLOVER source | %.3f (%d/%d) |%n",
+                    actor1Accuracy(),
+                    actor1Correct,
+                    actor1Gold));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| actor2 = PLOVER target | %.3f (%d/%d) |%n",
+                    actor2Accuracy(),
+                    actor2Correct,
+                    actor2Gold));
             b.append("\n| PLOVER category | Expected | Sentences | With an ACLED event |\n|---|---|---|---|\n");
-            byCategory.forEach((cat, n) -> b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d |%n", cat,
-                    EXPECTED.containsKey(cat) ? "event" : VERBAL.contains(cat) ? "none" : "not scored", n[0], n[1])));
+            byCategory.forEach((cat, n) -> b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %d |%n",
+                    cat,
+                    EXPECTED.containsKey(cat) ? "event" : VERBAL.contains(cat) ? "none" : "not scored",
+                    n[0],
+                    n[1])));
             return b.toString();
         }
 
-        private static double ratio(int a, int b) { return b == 0 ? 0 : (double) a / b; }
+        private static double ratio(int a, int b) {
+            return b == 0 ? 0 : (double) a / b;
+        }
     }
 
     /** Scores the built-in actor finder and event extractor on the gold file. */
@@ -125,8 +168,13 @@ public final class PloverEvaluation {
      * @param prepare turns a gold sentence into cleaned text (the engine's sentence splitter and tagger)
      * @param places  the place finder, or none
      */
-    public static Score score(Path gold, Function<String, CleanText> prepare, Function<CleanText, List<Place>> places,
-                              ActorFinder actors, EventExtractor events) throws IOException {
+    public static Score score(
+            Path gold,
+            Function<String, CleanText> prepare,
+            Function<CleanText, List<Place>> places,
+            ActorFinder actors,
+            EventExtractor events)
+            throws IOException {
         int tp = 0, fn = 0, fp = 0, tn = 0, typeOk = 0, a1Gold = 0, a1Ok = 0, a2Gold = 0, a2Ok = 0;
         Map<String, int[]> byCategory = new TreeMap<>();
         List<String> misses = new ArrayList<>();
@@ -143,7 +191,8 @@ public final class PloverEvaluation {
                 if (es.isEmpty()) tn++;
                 else {
                     fp++;
-                    misses.add("FP " + r.id() + ": " + es.get(0).type() + " [" + es.get(0).trigger() + "] " + r.text());
+                    misses.add("FP " + r.id() + ": " + es.get(0).type() + " ["
+                            + es.get(0).trigger() + "] " + r.text());
                 }
                 continue;
             }
@@ -155,8 +204,12 @@ public final class PloverEvaluation {
             }
             tp++;
             Set<String> ok = accepted(r);
-            Event best = es.stream().filter(e -> ok.contains(e.type())).findFirst()
-                    .orElse(es.stream().max(Comparator.comparingDouble(Event::confidence)).orElseThrow());
+            Event best = es.stream()
+                    .filter(e -> ok.contains(e.type()))
+                    .findFirst()
+                    .orElse(es.stream()
+                            .max(Comparator.comparingDouble(Event::confidence))
+                            .orElseThrow());
             if (ok.contains(best.type())) typeOk++;
             else misses.add("TYPE " + r.id() + ": " + best.type() + " [" + best.trigger() + "] " + r.text());
             List<Span> src = spans(r.text(), r.sources());

@@ -43,8 +43,8 @@ public final class PloverRecords {
             String event = text(r, "event");
             String sentence = text(r, "text");
             if (event == null || sentence == null || event.equals("DOCUMENT")) continue;
-            out.add(new PloverRecord(text(r, "id"), event, text(r, "mode"), sentence, actors(r.get("source")),
-                    actors(r.get("target"))));
+            out.add(new PloverRecord(
+                    text(r, "id"), event, text(r, "mode"), sentence, actors(r.get("source")), actors(r.get("target"))));
         }
         return out;
     }
@@ -60,7 +60,8 @@ public final class PloverRecords {
         if (n == null || !n.isArray()) return out;
         for (JsonNode a : n) {
             JsonNode t = a.get("actorText");
-            if (t != null && t.isTextual() && !t.asText().isBlank()) out.add(t.asText().strip());
+            if (t != null && t.isTextual() && !t.asText().isBlank())
+                out.add(t.asText().strip());
         }
         return out;
     }

@@ -65,6 +65,7 @@ class PloverEvaluationTest {
         Path f = dir.resolve("bad.txt");
         Files.writeString(f, "{\"not\": \"an array\"}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PloverRecords.read(f))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("JSON array");
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("JSON array");
     }
 }
