@@ -56,6 +56,9 @@ abstract class ArchiveImportContract {
     ImportBatchCommand command;
 
     @Autowired
+    ArchiveExport export;
+
+    @Autowired
     EventReview review;
 
     @Autowired
@@ -252,6 +255,42 @@ abstract class ArchiveImportContract {
                 .anySatisfy(p -> assertThat(p).contains("event_date is not a date like 2014-06-12: 'last Tuesday'"));
         assertThat(all(good)).singleElement().satisfies(e -> assertThat(e.actor1())
                 .isEqualTo("Students"));
+    }
+
+    @Test
+    void theSitesOwnArticlesExportInTheBatchJobsShapeAndTheirEventsComeBack() throws IOException {
+        long doc = stored(701, List.of(event("Protests", "Peaceful protest", null, null, "marched", MARCHED)));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int n = export.export(out);
+        List<Map<?, ?>> articles = new ArrayList<>();
+        for (String line : out.toString().split("\n")) articles.add(json.readValue(line, Map.class));
+        assertThat(articles).hasSize(n);
+        Map<?, ?> article = articles.stream()
+                .filter(a -> "item:701".equals(a.get("id")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(article.get("body"))
+                .as("the text the server stored, so offsets agree")
+                .isEqualTo(TEXT);
+        assertThat(article.get("published")).isEqualTo("2014-04-30");
+        assertThat(article.get("url")).isEqualTo("https://wire.example/701");
+        assertThat(article.get("title")).isEqualTo("Fighting in the north");
+
+        // The batch's events of that article, keyed by the exported id, go back to it.
+        Path run = batchOutput(
+                "exported",
+                List.of(row(
+                        (String) article.get("id"), "Protests", "Peaceful protest", "Farmers", "marched", MARCHED, 0)));
+        ArchiveImport.Report report = archive.importFrom(List.of(run));
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(all(doc)).singleElement().satisfies(e -> assertThat(e.actor1())
+                .isEqualTo("Farmers"));
+
+        // The command writes the file whole, where it is told to.
+        Path file = tmp.resolve("export").resolve("articles.jsonl");
+        ExportArticlesCommand command = new ExportArticlesCommand(export, null, null, file.toString());
+        assertThat(command.run()).isZero();
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(n);
     }
 
     @Test
